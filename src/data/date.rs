@@ -1,0 +1,327 @@
+//! Dates at the precision the source gives them: a year, a month, a day or a range of days.
+
+use std::{cmp::Ordering, fmt, str::FromStr};
+
+use chrono::{Datelike, NaiveDate};
+
+/// A date at the precision the source gives it.
+///
+/// Written in the dataset as ISO 8601: `1995`, `1997-12`, `2006-03-01`, or an interval of days
+/// `2005-09-09/2005-09-11`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub enum EventDate {
+    /// Only the year is known.
+    Year(i32),
+    /// The year and month are known.
+    Month { year: i32, month: u32 },
+    /// A single day.
+    Day(NaiveDate),
+    /// Several consecutive days, both ends included.
+    Range { start: NaiveDate, end: NaiveDate },
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+fn month_name(month: u32) -> &'static str {
+    MONTHS
+        .get(month.saturating_sub(1) as usize)
+        .copied()
+        .unwrap_or("?")
+}
+
+fn short_month(month: u32) -> &'static str {
+    month_name(month).get(..3).unwrap_or("?")
+}
+
+impl EventDate {
+    /// The year the date falls in (the first year, for a range).
+    pub fn year(&self) -> i32 {
+        match *self {
+            Self::Year(year) | Self::Month { year, .. } => year,
+            Self::Day(day) => day.year(),
+            Self::Range { start, .. } => start.year(),
+        }
+    }
+
+    /// Year, month and day of the start, with 0 for the parts the source does not give.
+    fn start_key(&self) -> (i32, u32, u32) {
+        match *self {
+            Self::Year(year) => (year, 0, 0),
+            Self::Month { year, month } => (year, month, 0),
+            Self::Day(day) | Self::Range { start: day, .. } => (day.year(), day.month(), day.day()),
+        }
+    }
+
+    /// A compact label without the year, for a table whose rows are already labelled by year:
+    /// `Dec`, `1 Mar`, `9–11 Sep`.
+    pub fn label_within_year(&self) -> String {
+        match *self {
+            Self::Year(_) => String::new(),
+            Self::Month { month, .. } => short_month(month).to_string(),
+            Self::Day(day) => format!("{} {}", day.day(), short_month(day.month())),
+            Self::Range { start, end }
+                if start.month() == end.month() && start.year() == end.year() =>
+            {
+                format!(
+                    "{}–{} {}",
+                    start.day(),
+                    end.day(),
+                    short_month(start.month())
+                )
+            }
+            Self::Range { start, end } => format!(
+                "{} {}–{} {}",
+                start.day(),
+                short_month(start.month()),
+                end.day(),
+                short_month(end.month())
+            ),
+        }
+    }
+
+    /// The date written out in full: `December 1997`, `9–11 September 2005`.
+    pub fn long_label(&self) -> String {
+        match *self {
+            Self::Year(year) => year.to_string(),
+            Self::Month { year, month } => format!("{} {year}", month_name(month)),
+            Self::Day(day) => format!("{} {} {}", day.day(), month_name(day.month()), day.year()),
+            Self::Range { start, end } if start.year() != end.year() => format!(
+                "{} {} {} – {} {} {}",
+                start.day(),
+                month_name(start.month()),
+                start.year(),
+                end.day(),
+                month_name(end.month()),
+                end.year()
+            ),
+            Self::Range { start, end } if start.month() != end.month() => format!(
+                "{} {} – {} {} {}",
+                start.day(),
+                month_name(start.month()),
+                end.day(),
+                month_name(end.month()),
+                end.year()
+            ),
+            Self::Range { start, end } => format!(
+                "{}–{} {} {}",
+                start.day(),
+                end.day(),
+                month_name(start.month()),
+                start.year()
+            ),
+        }
+    }
+}
+
+impl Ord for EventDate {
+    /// Chronological by start; a less precise date comes before a more precise one in the same
+    /// period, and a shorter range before a longer one.
+    fn cmp(&self, other: &Self) -> Ordering {
+        let end = |date: &Self| match *date {
+            Self::Range { end, .. } => Some(end),
+            _ => None,
+        };
+        self.start_key()
+            .cmp(&other.start_key())
+            .then_with(|| end(self).cmp(&end(other)))
+    }
+}
+
+impl PartialOrd for EventDate {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl fmt::Display for EventDate {
+    /// The ISO 8601 form the dataset uses.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Self::Year(year) => write!(f, "{year:04}"),
+            Self::Month { year, month } => write!(f, "{year:04}-{month:02}"),
+            Self::Day(day) => write!(f, "{}", day.format("%Y-%m-%d")),
+            Self::Range { start, end } => {
+                write!(f, "{}/{}", start.format("%Y-%m-%d"), end.format("%Y-%m-%d"))
+            }
+        }
+    }
+}
+
+/// Why a date string was rejected.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateError(String);
+
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for DateError {}
+
+const DATE_FORMS: &str = "expected YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DD/YYYY-MM-DD";
+
+fn parse_number(part: &str, digits: usize, whole: &str) -> Result<u32, DateError> {
+    if part.len() != digits || !part.bytes().all(|byte| byte.is_ascii_digit()) {
+        return Err(DateError(format!("invalid date {whole:?}: {DATE_FORMS}")));
+    }
+    part.parse()
+        .map_err(|_| DateError(format!("invalid date {whole:?}: {DATE_FORMS}")))
+}
+
+fn parse_day(text: &str, whole: &str) -> Result<NaiveDate, DateError> {
+    let mut parts = text.split('-');
+    let (Some(year), Some(month), Some(day), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return Err(DateError(format!("invalid date {whole:?}: {DATE_FORMS}")));
+    };
+    let year = parse_number(year, 4, whole)?;
+    let month = parse_number(month, 2, whole)?;
+    let day = parse_number(day, 2, whole)?;
+    // Four digits always fit in an i32.
+    NaiveDate::from_ymd_opt(year as i32, month, day)
+        .ok_or_else(|| DateError(format!("the date {text:?} does not exist")))
+}
+
+impl FromStr for EventDate {
+    type Err = DateError;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        if let Some((start, end)) = text.split_once('/') {
+            let start = parse_day(start, text)?;
+            let end = parse_day(end, text)?;
+            return match start.cmp(&end) {
+                Ordering::Less => Ok(Self::Range { start, end }),
+                Ordering::Equal => Ok(Self::Day(start)),
+                Ordering::Greater => Err(DateError(format!(
+                    "the range {text:?} ends before it starts"
+                ))),
+            };
+        }
+        match text.split('-').count() {
+            1 => Ok(Self::Year(parse_number(text, 4, text)? as i32)),
+            2 => {
+                let (year, month) = text.split_once('-').unwrap_or_default();
+                let year = parse_number(year, 4, text)? as i32;
+                let month = parse_number(month, 2, text)?;
+                if !(1..=12).contains(&month) {
+                    return Err(DateError(format!("the month in {text:?} does not exist")));
+                }
+                Ok(Self::Month { year, month })
+            }
+            _ => parse_day(text, text).map(Self::Day),
+        }
+    }
+}
+
+impl TryFrom<String> for EventDate {
+    type Error = DateError;
+
+    fn try_from(text: String) -> Result<Self, Self::Error> {
+        text.parse()
+    }
+}
+
+impl From<EventDate> for String {
+    fn from(date: EventDate) -> Self {
+        date.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(text: &str) -> EventDate {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn parses_every_precision_and_writes_it_back() {
+        for text in ["1995", "1997-12", "2006-03-01", "2005-09-09/2005-09-11"] {
+            assert_eq!(date(text).to_string(), text);
+        }
+    }
+
+    #[test]
+    fn rejects_dates_that_do_not_exist() {
+        for text in [
+            "2005-02-30",
+            "2005-13",
+            "2005-00",
+            "2005-9",
+            "95",
+            "",
+            "2005-09-11/2005-09-09",
+            "x",
+            "2005-01-01/2005-01-32",
+            "+2005",
+        ] {
+            assert!(text.parse::<EventDate>().is_err(), "{text:?} was accepted");
+        }
+    }
+
+    #[test]
+    fn leap_days_are_checked() {
+        assert!("2004-02-29".parse::<EventDate>().is_ok());
+        assert!("2005-02-29".parse::<EventDate>().is_err());
+    }
+
+    #[test]
+    fn labels_read_naturally() {
+        assert_eq!(date("1997-12").label_within_year(), "Dec");
+        assert_eq!(date("2006-03-01").label_within_year(), "1 Mar");
+        assert_eq!(
+            date("2005-09-09/2005-09-11").label_within_year(),
+            "9–11 Sep"
+        );
+        assert_eq!(
+            date("2005-09-29/2005-10-02").label_within_year(),
+            "29 Sep–2 Oct"
+        );
+        assert_eq!(
+            date("2005-09-09/2005-09-11").long_label(),
+            "9–11 September 2005"
+        );
+        assert_eq!(date("1997-12").long_label(), "December 1997");
+        assert_eq!(date("1995").label_within_year(), "");
+    }
+
+    #[test]
+    fn orders_chronologically_with_less_precise_first() {
+        let mut dates = vec![
+            date("2006-03-01"),
+            date("2005-12-07/2005-12-08"),
+            date("2005"),
+            date("2005-12"),
+            date("1995"),
+        ];
+        dates.sort();
+        let written: Vec<String> = dates.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            written,
+            [
+                "1995",
+                "2005",
+                "2005-12",
+                "2005-12-07/2005-12-08",
+                "2006-03-01"
+            ]
+        );
+    }
+}

@@ -1,0 +1,52 @@
+//! A list of everything wrong with a dataset, each problem named by where it is.
+
+use std::fmt;
+
+/// The most problems one report lists; the rest are counted.
+pub const PROBLEM_CAP: usize = 50;
+
+/// One thing wrong with a dataset, at a field path such as `events[3].participants[1]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Where the problem is, as a path of fields and indices.
+    pub path: String,
+    /// What is wrong, with what was expected and what was found.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// Collects problems up to [`PROBLEM_CAP`] and counts the rest.
+#[derive(Debug, Default)]
+pub struct Problems {
+    listed: Vec<Problem>,
+    unlisted: usize,
+}
+
+impl Problems {
+    /// Records a problem at `path`.
+    pub fn add(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        if self.listed.len() < PROBLEM_CAP {
+            self.listed.push(Problem {
+                path: path.into(),
+                message: message.into(),
+            });
+        } else {
+            self.unlisted += 1;
+        }
+    }
+
+    /// Whether nothing was found.
+    pub fn is_empty(&self) -> bool {
+        self.listed.is_empty()
+    }
+
+    /// The problems listed and how many more were found but not listed.
+    pub fn into_parts(self) -> (Vec<Problem>, usize) {
+        (self.listed, self.unlisted)
+    }
+}

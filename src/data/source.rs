@@ -1,0 +1,79 @@
+//! The source document, split into the numbered paragraphs that citations refer to.
+
+use std::ops::Range;
+
+/// The source text with its paragraphs located.
+///
+/// A paragraph is a run of non-blank lines; paragraphs are separated by one or more blank lines
+/// and numbered from 1.
+#[derive(Debug, Clone)]
+pub struct SourceText {
+    text: String,
+    paragraphs: Vec<Range<usize>>,
+}
+
+impl SourceText {
+    /// Splits `text` into paragraphs.
+    pub fn new(text: impl Into<String>) -> Self {
+        let text = text.into();
+        let mut paragraphs = Vec::new();
+        let mut current: Option<Range<usize>> = None;
+        let mut offset = 0;
+        for line in text.split_inclusive('\n') {
+            let line_start = offset;
+            offset += line.len();
+            let content_end = line_start + line.trim_end_matches(['\n', '\r']).len();
+            if line.trim().is_empty() {
+                paragraphs.extend(current.take());
+            } else {
+                match current.as_mut() {
+                    Some(range) => range.end = content_end,
+                    None => current = Some(line_start..content_end),
+                }
+            }
+        }
+        paragraphs.extend(current);
+        Self { text, paragraphs }
+    }
+
+    /// The whole text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// How many paragraphs there are.
+    pub fn paragraph_count(&self) -> usize {
+        self.paragraphs.len()
+    }
+
+    /// Paragraph `number`, counting from 1.
+    pub fn paragraph(&self, number: u32) -> Option<&str> {
+        let index = usize::try_from(number).ok()?.checked_sub(1)?;
+        let range = self.paragraphs.get(index)?;
+        self.text.get(range.clone())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_are_separated_by_blank_lines() {
+        let source = SourceText::new("One.\nStill one.\n\n\n  \nTwo.\n\n  • Three;\n  • more.");
+        assert_eq!(source.paragraph_count(), 3);
+        assert_eq!(source.paragraph(1), Some("One.\nStill one."));
+        assert_eq!(source.paragraph(2), Some("Two."));
+        assert_eq!(source.paragraph(3), Some("  • Three;\n  • more."));
+        assert_eq!(source.paragraph(0), None);
+        assert_eq!(source.paragraph(4), None);
+    }
+
+    #[test]
+    fn windows_line_endings_and_empty_text() {
+        let source = SourceText::new("A\r\n\r\nB\r\n");
+        assert_eq!(source.paragraph(1), Some("A"));
+        assert_eq!(source.paragraph(2), Some("B"));
+        assert_eq!(SourceText::new("").paragraph_count(), 0);
+    }
+}
