@@ -1,0 +1,96 @@
+//! How amounts, shares and periods are written, everywhere the same.
+
+use crate::data::Period;
+
+fn with_separators(value: u128) -> String {
+    let digits = value.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (position, digit) in digits.chars().enumerate() {
+        if position > 0 && (digits.len() - position).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+/// An amount of whole US dollars as the source writes it: `USD 10 mln`, `USD 2.5 mln`,
+/// or `USD 750,000` below a million.
+pub fn format_usd(amount: u64) -> String {
+    let amount = u128::from(amount);
+    if amount < 1_000_000 {
+        return format!("USD {}", with_separators(amount));
+    }
+    // Hundredths of a million, rounded half up.
+    let hundredths = (amount + 5_000) / 10_000;
+    let (whole, fraction) = (hundredths / 100, hundredths % 100);
+    let whole = with_separators(whole);
+    match fraction {
+        0 => format!("USD {whole} mln"),
+        f if f % 10 == 0 => format!("USD {whole}.{} mln", f / 10),
+        f => format!("USD {whole}.{f:02} mln"),
+    }
+}
+
+/// `part` as a share of `total`, to one decimal: `36.4%`.
+pub fn format_share(part: u64, total: u64) -> String {
+    if total == 0 {
+        return "–".to_string();
+    }
+    let permille = (u128::from(part) * 1000 + u128::from(total) / 2) / u128::from(total);
+    format!("{}.{}%", permille / 10, permille % 10)
+}
+
+/// A span of years: `2003–2006`, or one year when it starts and ends in the same year.
+pub fn format_period(period: Period) -> String {
+    if period.start == period.end {
+        period.start.to_string()
+    } else {
+        format!("{}–{}", period.start, period.end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_in_millions_as_the_source_writes_them() {
+        assert_eq!(format_usd(10_000_000), "USD 10 mln");
+        assert_eq!(format_usd(2_500_000), "USD 2.5 mln");
+        assert_eq!(format_usd(1_234_567), "USD 1.23 mln");
+        assert_eq!(format_usd(1_995_000), "USD 2 mln");
+        assert_eq!(format_usd(750_000), "USD 750,000");
+        assert_eq!(format_usd(1), "USD 1");
+        assert_eq!(format_usd(1_500_000_000_000), "USD 1,500,000 mln");
+        assert_eq!(format_usd(u64::MAX), "USD 18,446,744,073,709.55 mln");
+    }
+
+    #[test]
+    fn shares_round_to_one_decimal() {
+        assert_eq!(format_share(20, 55), "36.4%");
+        assert_eq!(format_share(10, 55), "18.2%");
+        assert_eq!(format_share(15, 55), "27.3%");
+        assert_eq!(format_share(55, 55), "100.0%");
+        assert_eq!(format_share(1, 0), "–");
+        assert_eq!(format_share(u64::MAX, u64::MAX), "100.0%");
+    }
+
+    #[test]
+    fn periods() {
+        assert_eq!(
+            format_period(Period {
+                start: 2003,
+                end: 2006
+            }),
+            "2003–2006"
+        );
+        assert_eq!(
+            format_period(Period {
+                start: 2003,
+                end: 2003
+            }),
+            "2003"
+        );
+    }
+}

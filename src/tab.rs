@@ -1,0 +1,89 @@
+//! The four tabs of the explorer.
+
+use crate::data::RecordRef;
+
+/// One of the explorer's tabs; titles come from iterating [`Tab::ALL`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Tab {
+    /// Events in date order.
+    #[default]
+    Timeline,
+    /// The IDB programme and its projects, as a chart.
+    Funding,
+    /// Initiatives, resolutions and lines of cooperation.
+    Initiatives,
+    /// People, states, organisations, bodies and groups.
+    Participants,
+}
+
+impl Tab {
+    /// Every tab, in display order.
+    pub const ALL: [Self; 4] = [
+        Self::Timeline,
+        Self::Funding,
+        Self::Initiatives,
+        Self::Participants,
+    ];
+
+    /// The tab's title.
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Timeline => "Timeline",
+            Self::Funding => "Funding",
+            Self::Initiatives => "Initiatives",
+            Self::Participants => "Participants",
+        }
+    }
+
+    /// The tab's position, counting from 0.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The tab with this number key (`1`–`4`).
+    pub fn from_number(number: u32) -> Option<Self> {
+        Self::ALL.get(number.checked_sub(1)? as usize).copied()
+    }
+
+    /// The next tab, wrapping around.
+    pub fn next(self) -> Self {
+        Self::ALL[(self.index() + 1) % Self::ALL.len()]
+    }
+
+    /// The previous tab, wrapping around.
+    pub fn previous(self) -> Self {
+        Self::ALL[(self.index() + Self::ALL.len() - 1) % Self::ALL.len()]
+    }
+
+    /// The tab that lists this record.
+    pub fn of(record: RecordRef) -> Self {
+        match record {
+            RecordRef::Event(_) => Self::Timeline,
+            RecordRef::Programme(_) | RecordRef::Project(_) => Self::Funding,
+            RecordRef::Initiative(_) => Self::Initiatives,
+            RecordRef::Participant(_) => Self::Participants,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn next_and_previous_wrap() {
+        assert_eq!(Tab::Participants.next(), Tab::Timeline);
+        assert_eq!(Tab::Timeline.previous(), Tab::Participants);
+        for tab in Tab::ALL {
+            assert_eq!(tab.next().previous(), tab);
+        }
+    }
+
+    #[test]
+    fn number_keys() {
+        assert_eq!(Tab::from_number(1), Some(Tab::Timeline));
+        assert_eq!(Tab::from_number(4), Some(Tab::Participants));
+        assert_eq!(Tab::from_number(0), None);
+        assert_eq!(Tab::from_number(5), None);
+    }
+}
