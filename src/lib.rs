@@ -1,4 +1,14 @@
 //! oic-explorer: a terminal explorer of Kazakhstan's relations with the Organization of the
 //! Islamic Conference.
 
+pub mod action;
+pub mod app;
+pub mod cli;
 pub mod data;
+pub mod format;
+pub mod keys;
+pub mod layout;
+pub mod search;
+pub mod tab;
+pub mod terminal;
+pub mod ui;

@@ -19,6 +19,8 @@ pub struct Catalog {
     relations: Vec<Vec<Relation>>,
     /// The sum of each programme's project amounts, in whole US dollars.
     programme_totals: Vec<u64>,
+    /// The largest project amount of each programme, the full length of a chart bar.
+    programme_largest: Vec<u64>,
 }
 
 /// A borrowed record of any collection.
@@ -138,6 +140,7 @@ impl Catalog {
         let mut catalog = Self {
             relations: Vec::new(),
             programme_totals: vec![0; dataset.programmes.len()],
+            programme_largest: vec![0; dataset.programmes.len()],
             dataset,
             source,
             ids,
@@ -171,6 +174,11 @@ impl Catalog {
             + data.participants.len()
     }
 
+    /// Every record, collection by collection in dataset order.
+    pub fn records(&self) -> impl Iterator<Item = RecordRef> + '_ {
+        each_record(&self.dataset).map(|(.., record)| record)
+    }
+
     /// The record with this id.
     pub fn find(&self, id: &str) -> Option<RecordRef> {
         self.ids.get(id).copied()
@@ -201,6 +209,14 @@ impl Catalog {
             RecordRef::Initiative(i) => Record::Initiative(data.initiatives.get(i as usize)?),
             RecordRef::Participant(i) => Record::Participant(data.participants.get(i as usize)?),
         })
+    }
+
+    /// The largest project amount of a programme, in whole US dollars.
+    pub fn programme_largest(&self, programme: u32) -> u64 {
+        self.programme_largest
+            .get(programme as usize)
+            .copied()
+            .unwrap_or(0)
     }
 
     /// A record's title (a participant's name), or "" for an unknown handle.
@@ -311,6 +327,8 @@ impl Catalog {
             if let Some(target) = lookup(&self.ids, problems, path, id, Expect::Programme) {
                 ties.push((this, Role::Programme, target, Role::Project));
                 if let RecordRef::Programme(programme) = target {
+                    let largest = &mut self.programme_largest[programme as usize];
+                    *largest = (*largest).max(project.amount_usd);
                     let total = &mut self.programme_totals[programme as usize];
                     match total.checked_add(project.amount_usd) {
                         Some(sum) => *total = sum,
@@ -405,64 +423,78 @@ impl Catalog {
     }
 }
 
+/// Every record of `data`: its collection's name, its position there, its id and its handle.
+fn each_record(data: &Dataset) -> impl Iterator<Item = (&'static str, usize, &str, RecordRef)> {
+    fn of<'a, T>(
+        name: &'static str,
+        records: &'a [T],
+        id: fn(&T) -> &str,
+        make: fn(u32) -> RecordRef,
+    ) -> impl Iterator<Item = (&'static str, usize, &'a str, RecordRef)> {
+        records
+            .iter()
+            .enumerate()
+            .map(move |(position, record)| (name, position, id(record), make(index(position))))
+    }
+    of("events", &data.events, |r| &r.id, RecordRef::Event)
+        .chain(of(
+            "programmes",
+            &data.programmes,
+            |r| &r.id,
+            RecordRef::Programme,
+        ))
+        .chain(of(
+            "projects",
+            &data.projects,
+            |r| &r.id,
+            RecordRef::Project,
+        ))
+        .chain(of(
+            "initiatives",
+            &data.initiatives,
+            |r| &r.id,
+            RecordRef::Initiative,
+        ))
+        .chain(of(
+            "participants",
+            &data.participants,
+            |r| &r.id,
+            RecordRef::Participant,
+        ))
+}
+
 /// Maps every id to its record, reporting empty and repeated ids.
 fn collect_ids(data: &Dataset, problems: &mut Problems) -> HashMap<String, RecordRef> {
-    let mut ids = HashMap::with_capacity(
-        data.events.len()
-            + data.programmes.len()
-            + data.projects.len()
-            + data.initiatives.len()
-            + data.participants.len(),
-    );
-    let mut first_seen: HashMap<&str, String> = HashMap::new();
-    let collections: [(&str, Vec<&String>, fn(u32) -> RecordRef); 5] = [
-        (
-            "events",
-            data.events.iter().map(|r| &r.id).collect(),
-            RecordRef::Event,
-        ),
-        (
-            "programmes",
-            data.programmes.iter().map(|r| &r.id).collect(),
-            RecordRef::Programme,
-        ),
-        (
-            "projects",
-            data.projects.iter().map(|r| &r.id).collect(),
-            RecordRef::Project,
-        ),
-        (
-            "initiatives",
-            data.initiatives.iter().map(|r| &r.id).collect(),
-            RecordRef::Initiative,
-        ),
-        (
-            "participants",
-            data.participants.iter().map(|r| &r.id).collect(),
-            RecordRef::Participant,
-        ),
+    let lengths = [
+        ("events", data.events.len()),
+        ("programmes", data.programmes.len()),
+        ("projects", data.projects.len()),
+        ("initiatives", data.initiatives.len()),
+        ("participants", data.participants.len()),
     ];
-    for (name, collection, make) in collections {
-        if collection.len() > MAX_RECORDS {
+    for (name, length) in lengths {
+        if length > MAX_RECORDS {
             problems.add(name, format!("more than {MAX_RECORDS} records"));
+            return HashMap::new();
+        }
+    }
+    let mut ids = HashMap::with_capacity(lengths.iter().map(|(_, length)| length).sum());
+    let mut first_seen: HashMap<&str, String> = HashMap::new();
+    for (name, position, id, record) in each_record(data) {
+        let path = format!("{name}[{position}].id");
+        if id.trim().is_empty() {
+            problems.add(path, "the id is empty");
             continue;
         }
-        for (position, id) in collection.into_iter().enumerate() {
-            let path = format!("{name}[{position}].id");
-            if id.trim().is_empty() {
-                problems.add(path, "the id is empty");
-                continue;
-            }
-            if id.chars().any(char::is_whitespace) {
-                problems.add(&path, format!("the id {id:?} contains whitespace"));
-            }
-            if let Some(first) = first_seen.get(id.as_str()) {
-                problems.add(path, format!("duplicate id {id:?}, first used at {first}"));
-                continue;
-            }
-            first_seen.insert(id, path);
-            ids.insert(id.clone(), make(index(position)));
+        if id.chars().any(char::is_whitespace) {
+            problems.add(&path, format!("the id {id:?} contains whitespace"));
         }
+        if let Some(first) = first_seen.get(id) {
+            problems.add(path, format!("duplicate id {id:?}, first used at {first}"));
+            continue;
+        }
+        first_seen.insert(id, path);
+        ids.insert(id.to_string(), record);
     }
     ids
 }

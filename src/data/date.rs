@@ -304,7 +304,7 @@ mod tests {
 
     #[test]
     fn orders_chronologically_with_less_precise_first() {
-        let mut dates = vec![
+        let mut dates = [
             date("2006-03-01"),
             date("2005-12-07/2005-12-08"),
             date("2005"),

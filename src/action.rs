@@ -1,0 +1,295 @@
+//! What a key or mouse event means in the current mode: a pure map, testable without a terminal.
+
+use ratatui::crossterm::event::{
+    KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+
+use crate::tab::Tab;
+
+/// Which part of the app takes the keys.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Mode {
+    /// Moving through the tabs and lists.
+    #[default]
+    Browse,
+    /// Typing in the search prompt.
+    Search,
+    /// Reading the help overlay.
+    Help,
+}
+
+/// A move of a selection or a scroll position.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Movement {
+    /// One step down.
+    Down,
+    /// One step up.
+    Up,
+    /// To the first entry.
+    First,
+    /// To the last entry.
+    Last,
+    /// One page down.
+    PageDown,
+    /// One page up.
+    PageUp,
+}
+
+/// Everything the user can ask for; [`crate::app::App::update`] carries it out.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// Leave the program.
+    Quit,
+    /// Go to a tab.
+    SelectTab(Tab),
+    /// Go to the next tab.
+    NextTab,
+    /// Go to the previous tab.
+    PreviousTab,
+    /// Move the selection in the current list.
+    Move(Movement),
+    /// Scroll the detail pane by this many lines (negative: up).
+    ScrollDetail(i32),
+    /// Open the search prompt.
+    OpenSearch,
+    /// Type a character into the search prompt.
+    SearchType(char),
+    /// Paste text into the search prompt.
+    SearchPaste(String),
+    /// Delete the character before the cursor.
+    SearchBackspace,
+    /// Delete the word before the cursor.
+    SearchDeleteWord,
+    /// Clear the query.
+    SearchClear,
+    /// Choose another result.
+    SearchSelect(Movement),
+    /// Go to the chosen result.
+    SearchSubmit,
+    /// After a search, go to the next result.
+    NextResult,
+    /// After a search, go to the previous result.
+    PreviousResult,
+    /// Open or close the help overlay.
+    ToggleHelp,
+    /// Scroll the help overlay.
+    ScrollHelp(Movement),
+    /// Close an overlay or cancel; never quits.
+    Cancel,
+    /// The terminal changed size.
+    Resize {
+        /// Columns.
+        width: u16,
+        /// Rows.
+        height: u16,
+    },
+    /// A left click at a cell.
+    Click {
+        /// The cell's column.
+        column: u16,
+        /// The cell's row.
+        row: u16,
+    },
+    /// The mouse wheel turned over a cell (positive lines: down).
+    Wheel {
+        /// The cell's column.
+        column: u16,
+        /// The cell's row.
+        row: u16,
+        /// Lines to scroll, positive for down.
+        lines: i32,
+    },
+}
+
+/// Lines one notch of the mouse wheel scrolls.
+const WHEEL_LINES: i32 = 3;
+
+/// The action a key press means in `mode`, if any.
+pub fn action_for_key(key: KeyEvent, mode: Mode) -> Option<Action> {
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    let control = key.modifiers.contains(KeyModifiers::CONTROL);
+    let alt = key.modifiers.contains(KeyModifiers::ALT);
+    if control && matches!(key.code, KeyCode::Char('c' | 'C')) {
+        return Some(Action::Quit);
+    }
+    match mode {
+        Mode::Search => search_key(key.code, control, alt),
+        Mode::Help => help_key(key.code, control),
+        Mode::Browse => browse_key(key, control, alt),
+    }
+}
+
+fn search_key(code: KeyCode, control: bool, alt: bool) -> Option<Action> {
+    Some(match code {
+        KeyCode::Esc => Action::Cancel,
+        KeyCode::Enter => Action::SearchSubmit,
+        KeyCode::Backspace if control || alt => Action::SearchDeleteWord,
+        KeyCode::Backspace => Action::SearchBackspace,
+        KeyCode::Char('u') if control => Action::SearchClear,
+        KeyCode::Char('w' | 'h') if control => Action::SearchDeleteWord,
+        KeyCode::Char('n') if control => Action::SearchSelect(Movement::Down),
+        KeyCode::Char('p') if control => Action::SearchSelect(Movement::Up),
+        KeyCode::Down | KeyCode::Tab => Action::SearchSelect(Movement::Down),
+        KeyCode::Up | KeyCode::BackTab => Action::SearchSelect(Movement::Up),
+        KeyCode::PageDown => Action::SearchSelect(Movement::PageDown),
+        KeyCode::PageUp => Action::SearchSelect(Movement::PageUp),
+        KeyCode::Char(c) if !control && !alt && !c.is_control() => Action::SearchType(c),
+        _ => return None,
+    })
+}
+
+fn help_key(code: KeyCode, control: bool) -> Option<Action> {
+    Some(match code {
+        KeyCode::Esc | KeyCode::F(1) | KeyCode::Char('?') => Action::ToggleHelp,
+        KeyCode::Char('q') if !control => Action::Quit,
+        KeyCode::Char('j') | KeyCode::Down => Action::ScrollHelp(Movement::Down),
+        KeyCode::Char('k') | KeyCode::Up => Action::ScrollHelp(Movement::Up),
+        KeyCode::Char('g') | KeyCode::Home => Action::ScrollHelp(Movement::First),
+        KeyCode::Char('G') | KeyCode::End => Action::ScrollHelp(Movement::Last),
+        KeyCode::Char('d') if control => Action::ScrollHelp(Movement::PageDown),
+        KeyCode::Char('u') if control => Action::ScrollHelp(Movement::PageUp),
+        KeyCode::PageDown | KeyCode::Char(' ') => Action::ScrollHelp(Movement::PageDown),
+        KeyCode::PageUp => Action::ScrollHelp(Movement::PageUp),
+        _ => return None,
+    })
+}
+
+fn browse_key(key: KeyEvent, control: bool, alt: bool) -> Option<Action> {
+    let shift = key.modifiers.contains(KeyModifiers::SHIFT);
+    if alt {
+        return None;
+    }
+    Some(match key.code {
+        KeyCode::Char('d') if control => Action::Move(Movement::PageDown),
+        KeyCode::Char('u') if control => Action::Move(Movement::PageUp),
+        _ if control => return None,
+        KeyCode::Char('q') => Action::Quit,
+        KeyCode::Esc => Action::Cancel,
+        KeyCode::Char(digit @ '1'..='4') => {
+            Action::SelectTab(Tab::from_number(digit.to_digit(10)?)?)
+        }
+        KeyCode::Tab | KeyCode::Char(']') => Action::NextTab,
+        KeyCode::BackTab | KeyCode::Char('[') => Action::PreviousTab,
+        KeyCode::Down if shift => Action::ScrollDetail(1),
+        KeyCode::Up if shift => Action::ScrollDetail(-1),
+        KeyCode::Char('J') => Action::ScrollDetail(1),
+        KeyCode::Char('K') => Action::ScrollDetail(-1),
+        KeyCode::Char('j') | KeyCode::Down => Action::Move(Movement::Down),
+        KeyCode::Char('k') | KeyCode::Up => Action::Move(Movement::Up),
+        KeyCode::Char('g') | KeyCode::Home => Action::Move(Movement::First),
+        KeyCode::Char('G') | KeyCode::End => Action::Move(Movement::Last),
+        KeyCode::PageDown => Action::Move(Movement::PageDown),
+        KeyCode::PageUp => Action::Move(Movement::PageUp),
+        KeyCode::Char('/') => Action::OpenSearch,
+        KeyCode::Char('n') => Action::NextResult,
+        KeyCode::Char('N') => Action::PreviousResult,
+        KeyCode::Char('?') | KeyCode::F(1) => Action::ToggleHelp,
+        _ => return None,
+    })
+}
+
+/// The action a mouse event means, if any.
+pub fn action_for_mouse(mouse: MouseEvent) -> Option<Action> {
+    let (column, row) = (mouse.column, mouse.row);
+    match mouse.kind {
+        MouseEventKind::Down(MouseButton::Left) => Some(Action::Click { column, row }),
+        MouseEventKind::ScrollDown => Some(Action::Wheel {
+            column,
+            row,
+            lines: WHEEL_LINES,
+        }),
+        MouseEventKind::ScrollUp => Some(Action::Wheel {
+            column,
+            row,
+            lines: -WHEEL_LINES,
+        }),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    fn ctrl(c: char) -> KeyEvent {
+        KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
+    }
+
+    #[test]
+    fn control_c_quits_in_every_mode() {
+        for mode in [Mode::Browse, Mode::Search, Mode::Help] {
+            assert_eq!(action_for_key(ctrl('c'), mode), Some(Action::Quit));
+        }
+    }
+
+    #[test]
+    fn escape_never_quits() {
+        for mode in [Mode::Browse, Mode::Search, Mode::Help] {
+            assert_ne!(action_for_key(key(KeyCode::Esc), mode), Some(Action::Quit));
+        }
+    }
+
+    #[test]
+    fn letters_are_text_in_the_search_prompt() {
+        for c in ['q', 'j', 'k', 'n', '1', '?', '/', ' '] {
+            assert_eq!(
+                action_for_key(key(KeyCode::Char(c)), Mode::Search),
+                Some(Action::SearchType(c))
+            );
+        }
+    }
+
+    #[test]
+    fn browse_keys() {
+        let cases = [
+            (key(KeyCode::Char('q')), Action::Quit),
+            (key(KeyCode::Char('3')), Action::SelectTab(Tab::Initiatives)),
+            (key(KeyCode::Tab), Action::NextTab),
+            (key(KeyCode::BackTab), Action::PreviousTab),
+            (key(KeyCode::Char(']')), Action::NextTab),
+            (key(KeyCode::Char('[')), Action::PreviousTab),
+            (key(KeyCode::Char('j')), Action::Move(Movement::Down)),
+            (key(KeyCode::Up), Action::Move(Movement::Up)),
+            (key(KeyCode::Home), Action::Move(Movement::First)),
+            (key(KeyCode::Char('G')), Action::Move(Movement::Last)),
+            (ctrl('d'), Action::Move(Movement::PageDown)),
+            (ctrl('u'), Action::Move(Movement::PageUp)),
+            (key(KeyCode::PageDown), Action::Move(Movement::PageDown)),
+            (
+                KeyEvent::new(KeyCode::Char('J'), KeyModifiers::SHIFT),
+                Action::ScrollDetail(1),
+            ),
+            (
+                KeyEvent::new(KeyCode::Down, KeyModifiers::SHIFT),
+                Action::ScrollDetail(1),
+            ),
+            (key(KeyCode::Char('/')), Action::OpenSearch),
+            (key(KeyCode::Char('n')), Action::NextResult),
+            (key(KeyCode::Char('N')), Action::PreviousResult),
+            (key(KeyCode::F(1)), Action::ToggleHelp),
+            (key(KeyCode::Char('?')), Action::ToggleHelp),
+        ];
+        for (event, expected) in cases {
+            assert_eq!(
+                action_for_key(event, Mode::Browse),
+                Some(expected),
+                "{event:?}"
+            );
+        }
+        assert_eq!(action_for_key(key(KeyCode::Char('5')), Mode::Browse), None);
+        assert_eq!(action_for_key(ctrl('x'), Mode::Browse), None);
+    }
+
+    #[test]
+    fn key_releases_are_ignored() {
+        let mut release = key(KeyCode::Char('q'));
+        release.kind = KeyEventKind::Release;
+        assert_eq!(action_for_key(release, Mode::Browse), None);
+    }
+}

@@ -1,0 +1,86 @@
+//! A selection in a list and the first row on screen, kept consistent with each other.
+
+use crate::action::Movement;
+
+/// The selected row of a list and the row shown at the top of its window.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ListPosition {
+    /// The selected row.
+    pub selected: usize,
+    /// The first row on screen.
+    pub offset: usize,
+}
+
+impl ListPosition {
+    /// Applies a movement in a list of `length` rows with `page` rows on screen; returns whether
+    /// the selection changed. The selection is clamped to the list, never wrapped.
+    pub fn apply(&mut self, movement: Movement, length: usize, page: usize) -> bool {
+        let page = page.max(1);
+        let target = match movement {
+            Movement::Down => self.selected.saturating_add(1),
+            Movement::Up => self.selected.saturating_sub(1),
+            Movement::First => 0,
+            Movement::Last => length.saturating_sub(1),
+            Movement::PageDown => self.selected.saturating_add(page),
+            Movement::PageUp => self.selected.saturating_sub(page),
+        };
+        self.select(target, length, page)
+    }
+
+    /// Selects row `index` (clamped), scrolling it into a window of `page` rows; returns whether
+    /// the selection changed.
+    pub fn select(&mut self, index: usize, length: usize, page: usize) -> bool {
+        let before = self.selected;
+        self.selected = index.min(length.saturating_sub(1));
+        self.scroll_into_view(length, page);
+        self.selected != before
+    }
+
+    /// Moves the window so the selection is visible and no empty rows show past the end.
+    pub fn scroll_into_view(&mut self, length: usize, page: usize) {
+        let page = page.max(1);
+        self.selected = self.selected.min(length.saturating_sub(1));
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + page {
+            self.offset = self.selected + 1 - page;
+        }
+        self.offset = self.offset.min(length.saturating_sub(page));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn movement_is_clamped_at_both_ends() {
+        let mut position = ListPosition::default();
+        assert!(!position.apply(Movement::Up, 10, 4));
+        assert_eq!(position.selected, 0);
+        position.apply(Movement::Last, 10, 4);
+        assert_eq!((position.selected, position.offset), (9, 6));
+        assert!(!position.apply(Movement::Down, 10, 4));
+        position.apply(Movement::PageUp, 10, 4);
+        assert_eq!((position.selected, position.offset), (5, 5));
+        position.apply(Movement::First, 10, 4);
+        assert_eq!((position.selected, position.offset), (0, 0));
+    }
+
+    #[test]
+    fn an_empty_list_stays_at_zero() {
+        let mut position = ListPosition::default();
+        for movement in [Movement::Down, Movement::Last, Movement::PageDown] {
+            position.apply(movement, 0, 4);
+            assert_eq!(position, ListPosition::default());
+        }
+    }
+
+    #[test]
+    fn a_taller_window_shows_no_empty_rows_past_the_end() {
+        let mut position = ListPosition::default();
+        position.apply(Movement::Last, 10, 3);
+        position.scroll_into_view(10, 8);
+        assert_eq!((position.selected, position.offset), (9, 2));
+    }
+}

@@ -1,0 +1,123 @@
+//! The only code that touches the terminal: entering and leaving it, and the event loop.
+
+use std::{
+    io::{self, Stdout, Write},
+    sync::atomic::{AtomicBool, Ordering},
+};
+
+use ratatui::{
+    Terminal,
+    backend::CrosstermBackend,
+    crossterm::{
+        cursor::Show,
+        event::{
+            self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste,
+            EnableMouseCapture, Event,
+        },
+        execute,
+        terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode},
+    },
+};
+
+use crate::{
+    action::{Action, Mode, action_for_key, action_for_mouse},
+    app::App,
+    ui,
+};
+
+/// Whether the terminal is in the app's state (raw mode, alternate screen, mouse reporting).
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+
+/// Puts the terminal back as it was: mouse reporting and paste mode off, main screen back,
+/// cursor shown, raw mode off. Safe to call more than once and from a panic.
+pub fn restore() {
+    if ACTIVE.swap(false, Ordering::SeqCst) {
+        let mut stdout = io::stdout();
+        // Best effort: the terminal may already be gone.
+        let _ = execute!(
+            stdout,
+            DisableBracketedPaste,
+            DisableMouseCapture,
+            LeaveAlternateScreen,
+            Show
+        );
+        let _ = disable_raw_mode();
+        let _ = stdout.flush();
+    }
+}
+
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+}
+
+/// The terminal while the app owns it; dropping it restores the terminal.
+pub struct TerminalSession {
+    terminal: Terminal<CrosstermBackend<Stdout>>,
+}
+
+impl TerminalSession {
+    /// Takes over the terminal: raw mode, alternate screen, mouse reporting, bracketed paste.
+    pub fn enter() -> io::Result<Self> {
+        install_panic_hook();
+        enable_raw_mode()?;
+        ACTIVE.store(true, Ordering::SeqCst);
+        let entered = execute!(
+            io::stdout(),
+            EnterAlternateScreen,
+            EnableMouseCapture,
+            EnableBracketedPaste
+        )
+        .and_then(|()| Terminal::new(CrosstermBackend::new(io::stdout())));
+        match entered {
+            Ok(terminal) => Ok(Self { terminal }),
+            Err(error) => {
+                restore();
+                Err(error)
+            }
+        }
+    }
+}
+
+impl Drop for TerminalSession {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+/// What a terminal event asks of the app in its current mode.
+fn action_for_event(event: Event, mode: Mode) -> Option<Action> {
+    match event {
+        Event::Key(key) => action_for_key(key, mode),
+        Event::Mouse(mouse) => action_for_mouse(mouse),
+        Event::Resize(width, height) => Some(Action::Resize { width, height }),
+        Event::Paste(text) if mode == Mode::Search => Some(Action::SearchPaste(text)),
+        _ => None,
+    }
+}
+
+/// Runs the app until it quits. Blocks on input between frames and redraws only after an
+/// event that changed something, so an idle explorer uses no CPU.
+pub fn run(app: &mut App) -> io::Result<()> {
+    let mut session = TerminalSession::enter()?;
+    let size = session.terminal.size()?;
+    app.update(Action::Resize {
+        width: size.width,
+        height: size.height,
+    });
+    let mut dirty = true;
+    while app.is_running() {
+        if dirty {
+            session.terminal.draw(|frame| ui::render(app, frame))?;
+            dirty = false;
+        }
+        if let Some(action) = action_for_event(event::read()?, app.mode()) {
+            app.update(action);
+            dirty = true;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,271 @@
+//! The detail pane: every field of one record, its ties to other records by name, and its
+//! source paragraphs and quotes.
+
+use ratatui::{
+    buffer::Buffer,
+    layout::{Margin, Rect},
+    style::Style,
+    text::{Line, Span},
+    widgets::{
+        Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
+    },
+};
+
+use super::{text, theme::THEME};
+use crate::{
+    data::{Catalog, Record, RecordRef},
+    format::{format_period, format_share, format_usd},
+};
+
+/// Columns given to field labels; values wrap to the right of them.
+const LABEL_WIDTH: usize = 11;
+/// Below this width labels go on their own line.
+const NARROW: usize = 32;
+
+struct DetailBuilder {
+    lines: Vec<Line<'static>>,
+    width: usize,
+}
+
+impl DetailBuilder {
+    fn new(width: u16) -> Self {
+        Self {
+            lines: Vec::new(),
+            width: usize::from(width).max(1),
+        }
+    }
+
+    fn wrapped(&mut self, text: &str, indent: usize, style: Style) {
+        let pad = " ".repeat(indent.min(self.width.saturating_sub(1)));
+        for line in text::wrap(text, self.width.saturating_sub(pad.len())) {
+            self.lines.push(Line::from(vec![
+                Span::raw(pad.clone()),
+                Span::styled(line, style),
+            ]));
+        }
+    }
+
+    fn blank(&mut self) {
+        self.lines.push(Line::default());
+    }
+
+    fn heading(&mut self, text: &str) {
+        self.blank();
+        self.lines.push(Line::styled(
+            text::truncate(text, self.width),
+            THEME.heading,
+        ));
+    }
+
+    /// A label and a value; the value wraps with a hanging indent.
+    fn field(&mut self, label: &str, value: &str, style: Style) {
+        if self.width < NARROW {
+            self.lines
+                .push(Line::styled(text::truncate(label, self.width), THEME.label));
+            self.wrapped(value, 2, style);
+            return;
+        }
+        let value_width = self.width - LABEL_WIDTH;
+        for (number, line) in text::wrap(value, value_width).into_iter().enumerate() {
+            let label = if number == 0 {
+                text::fit(label, LABEL_WIDTH)
+            } else {
+                " ".repeat(LABEL_WIDTH)
+            };
+            self.lines.push(Line::from(vec![
+                Span::styled(label, THEME.label),
+                Span::styled(line, style),
+            ]));
+        }
+    }
+
+    fn bullet(&mut self, text: &str) {
+        let lines = text::wrap(text, self.width.saturating_sub(4));
+        for (number, line) in lines.into_iter().enumerate() {
+            let lead = if number == 0 { "  • " } else { "    " };
+            self.lines.push(Line::from(vec![
+                Span::styled(lead, THEME.dim),
+                Span::raw(line),
+            ]));
+        }
+    }
+}
+
+/// How a tied record is named in the detail pane: events with their date, projects with
+/// their amount.
+pub fn link_label(catalog: &Catalog, target: RecordRef) -> String {
+    match catalog.get(target) {
+        Some(Record::Event(event)) => match event.date {
+            Some(date) => format!("{} ({})", event.title, date.long_label()),
+            None => event.title.clone(),
+        },
+        Some(Record::Project(project)) => {
+            format!("{} – {}", project.title, format_usd(project.amount_usd))
+        }
+        Some(record) => record.title().to_string(),
+        None => String::new(),
+    }
+}
+
+/// The pane's lines for `record`, wrapped to `width` columns.
+pub fn detail_lines(catalog: &Catalog, record: RecordRef, width: u16) -> Vec<Line<'static>> {
+    let mut out = DetailBuilder::new(width);
+    let Some(view) = catalog.get(record) else {
+        return out.lines;
+    };
+    out.wrapped(view.title(), 0, THEME.detail_title);
+    match view {
+        Record::Event(event) => {
+            out.wrapped(
+                &format!("event · {}", event.kind.description()),
+                0,
+                THEME.dim,
+            );
+            out.blank();
+            let date = event
+                .date
+                .map_or_else(|| "not given in the source".to_string(), |d| d.long_label());
+            out.field("Date", &date, Style::new());
+            if let Some(place) = &event.place {
+                out.field("Place", place, Style::new());
+            }
+        }
+        Record::Programme(programme) => {
+            out.wrapped("funding programme", 0, THEME.dim);
+            out.blank();
+            out.field("Period", &format_period(programme.period), Style::new());
+            if let RecordRef::Programme(i) = record {
+                out.field(
+                    "Total",
+                    &format_usd(catalog.programme_total(i)),
+                    Style::new(),
+                );
+            }
+        }
+        Record::Project(project) => {
+            out.wrapped("funded project", 0, THEME.dim);
+            out.blank();
+            out.field("Amount", &format_usd(project.amount_usd), Style::new());
+            if let Some(RecordRef::Programme(programme)) = catalog.find(&project.programme) {
+                let total = catalog.programme_total(programme);
+                let share = format!(
+                    "{} of the programme total ({})",
+                    format_share(project.amount_usd, total),
+                    format_usd(total)
+                );
+                out.field("Share", &share, Style::new());
+                if let Some(data) = catalog.dataset().programmes.get(programme as usize) {
+                    out.field("Period", &format_period(data.period), Style::new());
+                }
+            }
+        }
+        Record::Initiative(initiative) => {
+            out.wrapped(initiative.kind.label(), 0, THEME.dim);
+            out.blank();
+            out.field("Outcome", &initiative.outcome, Style::new());
+        }
+        Record::Participant(participant) => {
+            out.wrapped(participant.kind.label(), 0, THEME.dim);
+            out.blank();
+            if let Some(office) = &participant.office {
+                out.field("Office", office, Style::new());
+            }
+        }
+    }
+    out.field("Summary", view.summary(), Style::new());
+
+    let mut current_role = None;
+    for relation in catalog.relations(record) {
+        if current_role != Some(relation.role) {
+            current_role = Some(relation.role);
+            out.heading(relation.role.heading());
+        }
+        out.bullet(&link_label(catalog, relation.target));
+    }
+
+    if let Some(note) = view.note() {
+        out.heading("Note · from outside the source");
+        out.wrapped(note, 2, THEME.note);
+    }
+
+    out.heading(if view.sources().len() == 1 {
+        "Source"
+    } else {
+        "Sources"
+    });
+    for citation in view.sources() {
+        let lead = format!("¶{} ", citation.paragraph);
+        let quote = format!("“{}”", citation.quote);
+        let indent = text::width(&lead).min(8);
+        for (number, line) in text::wrap(&quote, out.width.saturating_sub(indent))
+            .into_iter()
+            .enumerate()
+        {
+            let lead = if number == 0 {
+                text::fit(&lead, indent)
+            } else {
+                " ".repeat(indent)
+            };
+            out.lines.push(Line::from(vec![
+                Span::styled(lead, THEME.label),
+                Span::styled(line, THEME.quote),
+            ]));
+        }
+    }
+    out.blank();
+    out.wrapped(&format!("id {}", view.id()), 0, THEME.dim);
+    out.lines
+}
+
+/// Draws the detail pane for `record` (or a hint when the list is empty), from line `scroll`.
+pub fn render_detail(
+    area: Rect,
+    buf: &mut Buffer,
+    catalog: &Catalog,
+    record: Option<RecordRef>,
+    scroll: usize,
+) {
+    let block = Block::bordered()
+        .border_style(THEME.border)
+        .title(Line::styled(" Details ", THEME.pane_title));
+    let inner = block.inner(area);
+    let Some(record) = record else {
+        block.render(area, buf);
+        Paragraph::new("Nothing to show: this tab has no records.")
+            .style(THEME.dim)
+            .render(inner, buf);
+        return;
+    };
+    let lines = detail_lines(catalog, record, inner.width);
+    let total = lines.len();
+    let height = usize::from(inner.height);
+    let scroll = scroll.min(lines.len().saturating_sub(height));
+    let scrollable = lines.len() > height;
+    let block = if scrollable {
+        let last = (scroll + height).min(lines.len());
+        block.title_bottom(
+            Line::from(format!(
+                " {}–{} of {} · J/K scroll ",
+                scroll + 1,
+                last,
+                lines.len()
+            ))
+            .right_aligned(),
+        )
+    } else {
+        block
+    };
+    block.render(area, buf);
+    let visible: Vec<Line<'static>> = lines.into_iter().skip(scroll).take(height).collect();
+    Paragraph::new(visible).render(inner, buf);
+    if scrollable {
+        let mut state = ScrollbarState::new(total - height + 1)
+            .viewport_content_length(height)
+            .position(scroll);
+        Scrollbar::new(ScrollbarOrientation::VerticalRight)
+            .begin_symbol(None)
+            .end_symbol(None)
+            .style(THEME.dim)
+            .render(area.inner(Margin::new(0, 1)), buf, &mut state);
+    }
+}

@@ -1,0 +1,91 @@
+//! Drawing: a pure function of the app's state. Nothing here changes the state.
+
+pub mod detail;
+mod funding;
+pub mod help;
+mod initiatives;
+mod participants;
+mod record_list;
+pub mod search_overlay;
+mod status_bar;
+pub mod tab_bar;
+pub mod text;
+pub mod theme;
+mod timeline;
+
+use ratatui::{
+    Frame,
+    layout::{Alignment, Rect},
+    widgets::{Paragraph, Widget, Wrap},
+};
+
+pub use funding::bar;
+pub use record_list::SELECTION_MARKER;
+
+use crate::{
+    action::Mode,
+    app::App,
+    layout::{MIN_SIZE, Screen},
+    tab::Tab,
+};
+use status_bar::StatusBar;
+use tab_bar::TabBar;
+use theme::THEME;
+
+/// Draws the whole screen for `app`.
+pub fn render(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    let Some(screen) = Screen::new(area.as_size()) else {
+        render_too_small(area, frame);
+        return;
+    };
+    let counts = Tab::ALL.map(|tab| app.view(tab).rows.len());
+    let buf = frame.buffer_mut();
+    TabBar {
+        active: app.tab(),
+        counts: &counts,
+    }
+    .render(screen.tabs, buf);
+    let panes = screen.panes();
+    let catalog = app.catalog();
+    let view = app.view(app.tab());
+    match app.tab() {
+        Tab::Timeline => timeline::render_timeline(panes.list, buf, catalog, view),
+        Tab::Funding => funding::render_funding(panes.list, buf, catalog, view),
+        Tab::Initiatives => initiatives::render_initiatives(panes.list, buf, catalog, view),
+        Tab::Participants => participants::render_participants(panes.list, buf, catalog, view),
+    }
+    detail::render_detail(
+        panes.detail,
+        buf,
+        catalog,
+        view.selected(),
+        view.detail_scroll,
+    );
+    StatusBar { app }.render(screen.status, buf);
+    match app.mode() {
+        Mode::Browse => {}
+        Mode::Help => help::render_help(area.as_size(), frame.buffer_mut(), app.help_scroll()),
+        Mode::Search => search_overlay::render_search(frame, catalog, app.prompt()),
+    }
+}
+
+fn render_too_small(area: Rect, frame: &mut Frame) {
+    let message = format!(
+        "terminal too small: need at least {}×{} (now {}×{})",
+        MIN_SIZE.width, MIN_SIZE.height, area.width, area.height
+    );
+    let lines =
+        u16::try_from(text::wrap(&message, usize::from(area.width)).len()).unwrap_or(u16::MAX);
+    let top = area.height.saturating_sub(lines) / 2;
+    let centred = Rect {
+        y: area.y + top,
+        height: area.height - top,
+        ..area
+    };
+    Paragraph::new(message)
+        .style(THEME.warning)
+        .alignment(Alignment::Center)
+        .wrap(Wrap { trim: true })
+        .render(centred, frame.buffer_mut());
+}

@@ -1,0 +1,84 @@
+//! Helpers shared by the integration tests: an app on the embedded data, keys, a screen.
+#![allow(dead_code)]
+
+use std::sync::Arc;
+
+use oic_explorer::{
+    action::{Action, action_for_key},
+    app::App,
+    data::{Catalog, load_embedded},
+    ui,
+};
+use ratatui::{
+    Terminal,
+    backend::TestBackend,
+    crossterm::event::{KeyCode, KeyEvent, KeyModifiers},
+    layout::Size,
+};
+
+/// The embedded dataset.
+pub fn catalog() -> Arc<Catalog> {
+    Arc::new(load_embedded().expect("the embedded dataset loads"))
+}
+
+/// An app on the embedded dataset for a terminal of `width` × `height`.
+pub fn app(width: u16, height: u16) -> App {
+    App::new(catalog(), Size::new(width, height))
+}
+
+/// Presses one key, as the run loop would.
+pub fn press(app: &mut App, code: KeyCode) {
+    press_with(app, code, KeyModifiers::NONE);
+}
+
+/// Presses one key with modifiers, as the run loop would.
+pub fn press_with(app: &mut App, code: KeyCode, modifiers: KeyModifiers) {
+    if let Some(action) = action_for_key(KeyEvent::new(code, modifiers), app.mode()) {
+        app.update(action);
+    }
+}
+
+/// Presses each character of `text` as a key.
+pub fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+/// Carries out an action directly (for mouse and resize events).
+pub fn act(app: &mut App, action: Action) {
+    app.update(action);
+}
+
+/// The screen drawn for `app` at its size.
+pub fn draw(app: &App) -> Terminal<TestBackend> {
+    let size = app.size();
+    let mut terminal =
+        Terminal::new(TestBackend::new(size.width, size.height)).expect("a test terminal");
+    terminal
+        .draw(|frame| ui::render(app, frame))
+        .expect("drawing succeeds");
+    terminal
+}
+
+/// The screen as text, one line per row.
+pub fn screen_text(app: &App) -> String {
+    let terminal = draw(app);
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        for x in 0..buffer.area.width {
+            out.push_str(buffer.cell((x, y)).map_or(" ", |cell| cell.symbol()));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// The title of the record selected in the app's current tab.
+pub fn selected_title(app: &App) -> String {
+    let view = app.view(app.tab());
+    view.selected()
+        .map(|record| app.catalog().title(record).to_string())
+        .unwrap_or_default()
+}
