@@ -1,0 +1,267 @@
+//! The real binary in a real pseudo-terminal: keys in, screen out, exit status and terminal
+//! state checked at the end.
+
+use std::{
+    io::{Read, Write},
+    process::{Command, Stdio},
+    sync::{Arc, Mutex},
+    thread,
+    time::{Duration, Instant},
+};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+const BINARY: &str = env!("CARGO_BIN_EXE_oic-explorer");
+const TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The binary running in a pty, its output drained continuously into a terminal emulator.
+struct PtySession {
+    master: Box<dyn MasterPty + Send>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    parser: Arc<Mutex<vt100::Parser>>,
+    output: Arc<Mutex<Vec<u8>>>,
+}
+
+impl PtySession {
+    fn spawn(columns: u16, rows: u16) -> Self {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols: columns,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("a pty");
+        let mut command = CommandBuilder::new(BINARY);
+        command.env("TERM", "xterm-256color");
+        command.env_remove("NO_COLOR");
+        let child = pair
+            .slave
+            .spawn_command(command)
+            .expect("the binary starts");
+        drop(pair.slave);
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, columns, 0)));
+        let output = Arc::new(Mutex::new(Vec::new()));
+        let mut reader = pair.master.try_clone_reader().expect("a reader");
+        let (thread_parser, thread_output) = (Arc::clone(&parser), Arc::clone(&output));
+        thread::spawn(move || {
+            let mut buffer = [0u8; 8192];
+            while let Ok(read) = reader.read(&mut buffer) {
+                if read == 0 {
+                    break;
+                }
+                thread_parser.lock().unwrap().process(&buffer[..read]);
+                thread_output
+                    .lock()
+                    .unwrap()
+                    .extend_from_slice(&buffer[..read]);
+            }
+        });
+        let writer = pair.master.take_writer().expect("a writer");
+        Self {
+            master: pair.master,
+            writer,
+            child,
+            parser,
+            output,
+        }
+    }
+
+    fn send(&mut self, bytes: &str) {
+        self.writer.write_all(bytes.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    fn screen(&self) -> String {
+        self.parser.lock().unwrap().screen().contents()
+    }
+
+    fn wait_for(&self, what: &str, condition: impl Fn(&str) -> bool) {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if condition(&screen) {
+                return;
+            }
+            assert!(
+                start.elapsed() < TIMEOUT,
+                "timed out waiting for {what}; the screen:\n{screen}"
+            );
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn wait_for_text(&self, text: &str) {
+        self.wait_for(&format!("{text:?}"), |screen| screen.contains(text));
+    }
+
+    fn resize(&mut self, columns: u16, rows: u16) {
+        self.parser
+            .lock()
+            .unwrap()
+            .screen_mut()
+            .set_size(rows, columns);
+        self.master
+            .resize(PtySize {
+                rows,
+                cols: columns,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+    }
+
+    fn wait_for_exit(&mut self) -> portable_pty::ExitStatus {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                // Let the reader drain what was written before the exit.
+                thread::sleep(Duration::from_millis(100));
+                return status;
+            }
+            assert!(
+                start.elapsed() < TIMEOUT,
+                "the program did not exit; the screen:\n{}",
+                self.screen()
+            );
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn raw_output(&self) -> Vec<u8> {
+        self.output.lock().unwrap().clone()
+    }
+}
+
+impl Drop for PtySession {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+    }
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack
+        .windows(needle.len())
+        .any(|window| window == needle)
+}
+
+fn assert_terminal_restored(output: &[u8]) {
+    assert!(
+        contains(output, b"\x1b[?1049h"),
+        "entered the alternate screen"
+    );
+    let tail = &output[output.len().saturating_sub(200)..];
+    assert!(
+        contains(tail, b"\x1b[?1049l"),
+        "left the alternate screen at the end"
+    );
+    assert!(contains(tail, b"\x1b[?25h"), "showed the cursor at the end");
+    assert!(
+        contains(tail, b"\x1b[?1000l"),
+        "turned mouse reporting off at the end"
+    );
+}
+
+#[test]
+fn a_session_switches_tabs_searches_and_quits_cleanly() {
+    let mut session = PtySession::spawn(100, 30);
+    session.wait_for_text("Kazakhstan joins the OIC");
+    assert!(session.screen().contains("1 Timeline"));
+
+    session.send("2");
+    session.wait_for_text("total USD 55 mln");
+    assert!(session.screen().contains("Osakarovka – Vishnevka segment"));
+
+    session.send("\t\t");
+    session.wait_for_text("Participants 1/18");
+
+    session.send("/");
+    session.wait_for_text("Search all tabs");
+    session.send("karagnada");
+    session.wait_for_text("[1/1]");
+    session.send("\r");
+    session.wait_for("the Karaganda project selected in Funding", |screen| {
+        screen.contains("Funding 3/5")
+            && screen.contains("funded project")
+            && !screen.contains("Search all tabs")
+    });
+
+    session.send("?");
+    session.wait_for_text("Moving in a list");
+    session.send("\x1b");
+    session.wait_for("the help to close", |screen| {
+        !screen.contains("Moving in a list")
+    });
+
+    session.resize(80, 24);
+    session.wait_for("the stacked layout", |screen| {
+        screen.lines().count() <= 24 && screen.contains("Funding 3/5")
+    });
+
+    session.send("q");
+    let status = session.wait_for_exit();
+    assert!(status.success(), "{status:?}");
+    assert_terminal_restored(&session.raw_output());
+}
+
+#[test]
+fn control_c_quits_from_the_search_prompt() {
+    let mut session = PtySession::spawn(80, 24);
+    session.wait_for_text("Kazakhstan joins the OIC");
+    session.send("/q");
+    session.wait_for_text("/ q");
+    session.send("\x03");
+    let status = session.wait_for_exit();
+    assert!(status.success(), "{status:?}");
+    assert_terminal_restored(&session.raw_output());
+}
+
+#[test]
+fn a_too_small_terminal_says_so_and_recovers() {
+    let mut session = PtySession::spawn(40, 10);
+    session.wait_for_text("terminal too small");
+    session.resize(90, 24);
+    session.wait_for_text("Kazakhstan joins the OIC");
+    session.send("q");
+    assert!(session.wait_for_exit().success());
+}
+
+#[test]
+fn without_a_terminal_it_says_so_and_writes_no_escape_codes() {
+    let output = Command::new(BINARY)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty());
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("not a terminal"), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(!stderr.contains('\x1b'), "{stderr:?}");
+}
+
+#[test]
+fn help_and_version_flags() {
+    let help = Command::new(BINARY).arg("--help").output().unwrap();
+    assert!(help.status.success());
+    let help = String::from_utf8(help.stdout).unwrap();
+    assert!(
+        help.contains("Organization of the Islamic Conference"),
+        "{help}"
+    );
+    assert!(help.contains("--version"), "{help}");
+
+    let version = Command::new(BINARY).arg("--version").output().unwrap();
+    assert!(version.status.success());
+    let version = String::from_utf8(version.stdout).unwrap();
+    assert_eq!(
+        version.trim(),
+        format!("oic-explorer {}", env!("CARGO_PKG_VERSION"))
+    );
+
+    let wrong = Command::new(BINARY).arg("--no-such-flag").output().unwrap();
+    assert_eq!(wrong.status.code(), Some(2));
+}

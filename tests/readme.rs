@@ -1,0 +1,20 @@
+//! The README stays true: its key table is the help overlay's, and it shows the two commands.
+
+use oic_explorer::keys::key_table_markdown;
+
+const README: &str = include_str!("../README.md");
+
+#[test]
+fn the_key_table_matches_the_help_overlay() {
+    let table = key_table_markdown();
+    assert!(
+        README.contains(&table),
+        "README.md should contain this key table:\n{table}"
+    );
+}
+
+#[test]
+fn the_two_commands_are_there() {
+    assert!(README.contains("cargo run --release"));
+    assert!(README.contains("cargo test"));
+}

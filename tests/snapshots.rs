@@ -1,0 +1,154 @@
+//! Whole screens drawn into a `TestBackend`, compared with reviewed snapshots.
+
+mod common;
+
+use common::{app, draw, press, type_text};
+use oic_explorer::{app::App, ui::SELECTION_MARKER};
+use ratatui::{crossterm::event::KeyCode, style::Modifier};
+
+fn snapshot(name: &str, app: &App) {
+    let terminal = draw(app);
+    insta::assert_snapshot!(name, terminal.backend());
+}
+
+fn on_tab(width: u16, height: u16, tab: char) -> App {
+    let mut app = app(width, height);
+    press(&mut app, KeyCode::Char(tab));
+    app
+}
+
+#[test]
+fn timeline() {
+    snapshot("timeline_80x24", &on_tab(80, 24, '1'));
+    snapshot("timeline_120x40", &on_tab(120, 40, '1'));
+}
+
+#[test]
+fn funding() {
+    let mut narrow = on_tab(80, 24, '2');
+    press(&mut narrow, KeyCode::Char('j'));
+    press(&mut narrow, KeyCode::Char('j'));
+    press(&mut narrow, KeyCode::Char('j'));
+    snapshot("funding_80x24_third_project", &narrow);
+    snapshot("funding_120x40", &on_tab(120, 40, '2'));
+}
+
+#[test]
+fn initiatives() {
+    snapshot("initiatives_80x24", &on_tab(80, 24, '3'));
+    snapshot("initiatives_120x40", &on_tab(120, 40, '3'));
+}
+
+#[test]
+fn participants() {
+    snapshot("participants_80x24", &on_tab(80, 24, '4'));
+    snapshot("participants_120x40", &on_tab(120, 40, '4'));
+}
+
+#[test]
+fn search_overlay() {
+    for (width, height) in [(80, 24), (120, 40)] {
+        let mut app = app(width, height);
+        press(&mut app, KeyCode::Char('/'));
+        type_text(&mut app, "baku");
+        press(&mut app, KeyCode::Down);
+        snapshot(&format!("search_baku_{width}x{height}"), &app);
+    }
+    let mut empty = app(80, 24);
+    press(&mut empty, KeyCode::Char('/'));
+    snapshot("search_empty_80x24", &empty);
+}
+
+#[test]
+fn help_overlay() {
+    for (width, height) in [(80, 24), (120, 40)] {
+        let mut app = app(width, height);
+        press(&mut app, KeyCode::Char('?'));
+        snapshot(&format!("help_{width}x{height}"), &app);
+    }
+}
+
+#[test]
+fn too_small() {
+    snapshot("too_small_40x10", &app(40, 10));
+    snapshot("too_small_59x15", &app(59, 15));
+}
+
+#[test]
+fn scrolled_detail_pane() {
+    let mut app = on_tab(80, 24, '4');
+    for _ in 0..6 {
+        press(&mut app, KeyCode::Char('J'));
+    }
+    snapshot("participants_detail_scrolled_80x24", &app);
+}
+
+#[test]
+fn tiny_sizes_draw_without_panicking() {
+    for (width, height) in [
+        (0, 0),
+        (1, 1),
+        (2, 50),
+        (300, 1),
+        (60, 15),
+        (61, 16),
+        (99, 30),
+        (100, 30),
+        (250, 80),
+    ] {
+        for key in ['1', '2', '3', '4', '/', '?'] {
+            let mut app = app(width, height);
+            press(&mut app, KeyCode::Char(key));
+            draw(&app);
+        }
+    }
+}
+
+/// Without colour the selection, the active tab and search matches must still show.
+#[test]
+fn meaning_does_not_rest_on_colour() {
+    let app = app(80, 24);
+    let terminal = draw(&app);
+    let buffer = terminal.backend().buffer();
+    let screen = common::screen_text(&app);
+    let marker = SELECTION_MARKER.trim();
+    let (row, line) = screen
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains(marker))
+        .expect("a marker");
+    assert!(line.contains("Kazakhstan joins the OIC"));
+    let title_column = line[..line.find("Kazakhstan").unwrap()].chars().count() as u16;
+    let cell = buffer.cell((title_column, row as u16)).unwrap();
+    assert!(
+        cell.modifier.contains(Modifier::REVERSED),
+        "selected row is reversed"
+    );
+
+    let tab_cell = buffer.cell((3, 0)).unwrap();
+    assert!(
+        tab_cell
+            .modifier
+            .contains(Modifier::REVERSED | Modifier::BOLD),
+        "active tab"
+    );
+
+    let mut searching = common::app(80, 24);
+    press(&mut searching, KeyCode::Char('/'));
+    type_text(&mut searching, "doha");
+    let terminal = draw(&searching);
+    let buffer = terminal.backend().buffer();
+    let matched = buffer
+        .content()
+        .iter()
+        .filter(|cell| {
+            cell.modifier
+                .contains(Modifier::BOLD | Modifier::UNDERLINED)
+        })
+        .map(|cell| cell.symbol())
+        .collect::<String>();
+    assert!(
+        matched.to_lowercase().contains("doha"),
+        "matches are bold and underlined: {matched:?}"
+    );
+}
