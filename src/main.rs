@@ -7,7 +7,7 @@ use std::{
 };
 
 use clap::Parser;
-use oic_explorer::{app::App, cli::Cli, data, terminal};
+use oic_explorer::{app::App, cli::Cli, data, terminal, ui::theme::Theme};
 use ratatui::layout::Size;
 
 fn main() -> ExitCode {
@@ -25,7 +25,8 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let mut app = App::new(Arc::new(catalog), Size::new(80, 24));
+    let mut app =
+        App::new(Arc::new(catalog), Size::new(80, 24)).with_theme(Theme::from_environment());
     match terminal::run(&mut app) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {

@@ -15,6 +15,7 @@ use ratatui::{
             EnableMouseCapture, Event,
         },
         execute,
+        style::Colored,
         terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode},
     },
 };
@@ -62,6 +63,9 @@ pub struct TerminalSession {
 impl TerminalSession {
     /// Takes over the terminal: raw mode, alternate screen, mouse reporting, bracketed paste.
     pub fn enter() -> io::Result<Self> {
+        // The app honours NO_COLOR itself, through its theme; crossterm's own handling would
+        // reset bold and reverse with every colour it drops (see `ui::theme`).
+        Colored::set_ansi_color_disabled(false);
         install_panic_hook();
         enable_raw_mode()?;
         ACTIVE.store(true, Ordering::SeqCst);

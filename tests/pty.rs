@@ -25,6 +25,10 @@ struct PtySession {
 
 impl PtySession {
     fn spawn(columns: u16, rows: u16) -> Self {
+        Self::spawn_with_env(columns, rows, &[])
+    }
+
+    fn spawn_with_env(columns: u16, rows: u16, env: &[(&str, &str)]) -> Self {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -36,6 +40,9 @@ impl PtySession {
         let mut command = CommandBuilder::new(BINARY);
         command.env("TERM", "xterm-256color");
         command.env_remove("NO_COLOR");
+        for (key, value) in env {
+            command.env(key, value);
+        }
         let child = pair
             .slave
             .spawn_command(command)
@@ -203,6 +210,52 @@ fn a_session_switches_tabs_searches_and_quits_cleanly() {
     let status = session.wait_for_exit();
     assert!(status.success(), "{status:?}");
     assert_terminal_restored(&session.raw_output());
+}
+
+#[test]
+fn with_no_color_the_selection_is_still_visible_and_no_colour_is_written() {
+    let mut session = PtySession::spawn_with_env(100, 30, &[("NO_COLOR", "1")]);
+    session.wait_for_text("Kazakhstan joins the OIC");
+    session.send("jj");
+    session.wait_for_text("Timeline 3/12");
+    {
+        let parser = session.parser.lock().unwrap();
+        let screen = parser.screen();
+        let (row, _) = screen
+            .contents()
+            .lines()
+            .enumerate()
+            .find(|(_, line)| line.contains("▶"))
+            .map(|(row, line)| (row as u16, line.to_string()))
+            .expect("the selection marker");
+        let text = screen
+            .contents()
+            .lines()
+            .nth(row as usize)
+            .unwrap()
+            .to_string();
+        let column = text[..text
+            .find("8th OIC Summit")
+            .expect("the third event is selected")]
+            .chars()
+            .count() as u16;
+        let cell = screen.cell(row, column).unwrap();
+        assert!(
+            cell.inverse(),
+            "the selected row is in reverse video without colour"
+        );
+        let tab = screen.cell(0, 3).unwrap();
+        assert!(
+            tab.inverse() && tab.bold(),
+            "the active tab stands out without colour"
+        );
+    }
+    session.send("q");
+    assert!(session.wait_for_exit().success());
+    let output = String::from_utf8_lossy(&session.raw_output()).to_string();
+    for colour in ["[38;", "[48;", "[31m", "[33m", "[36m", "[35m"] {
+        assert!(!output.contains(colour), "a colour was written: {colour}");
+    }
 }
 
 #[test]

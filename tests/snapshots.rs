@@ -3,8 +3,12 @@
 mod common;
 
 use common::{app, draw, press, type_text};
+use oic_explorer::ui::theme::Theme;
 use oic_explorer::{app::App, ui::SELECTION_MARKER};
-use ratatui::{crossterm::event::KeyCode, style::Modifier};
+use ratatui::{
+    crossterm::event::KeyCode,
+    style::{Color, Modifier},
+};
 
 fn snapshot(name: &str, app: &App) {
     let terminal = draw(app);
@@ -107,7 +111,17 @@ fn tiny_sizes_draw_without_panicking() {
 /// Without colour the selection, the active tab and search matches must still show.
 #[test]
 fn meaning_does_not_rest_on_colour() {
-    let app = app(80, 24);
+    let app = app(80, 24).with_theme(Theme::MONO);
+    let terminal = draw(&app);
+    assert!(
+        terminal
+            .backend()
+            .buffer()
+            .content()
+            .iter()
+            .all(|cell| cell.fg == Color::Reset && cell.bg == Color::Reset),
+        "the mono theme draws no colour"
+    );
     let terminal = draw(&app);
     let buffer = terminal.backend().buffer();
     let screen = common::screen_text(&app);
@@ -133,7 +147,7 @@ fn meaning_does_not_rest_on_colour() {
         "active tab"
     );
 
-    let mut searching = common::app(80, 24);
+    let mut searching = common::app(80, 24).with_theme(Theme::MONO);
     press(&mut searching, KeyCode::Char('/'));
     type_text(&mut searching, "doha");
     let terminal = draw(&searching);

@@ -18,7 +18,7 @@ use crate::{
     layout::{HelpOverlay, Screen, SearchOverlay},
     search::SearchIndex,
     tab::Tab,
-    ui,
+    ui::{self, theme::Theme},
 };
 
 /// One tab's rows, selection and detail scroll, kept across frames.
@@ -51,6 +51,7 @@ pub struct App {
     last_search: Option<LastSearch>,
     help_scroll: usize,
     running: bool,
+    theme: Theme,
 }
 
 impl App {
@@ -71,7 +72,19 @@ impl App {
             last_search: None,
             help_scroll: 0,
             running: true,
+            theme: Theme::default(),
         }
+    }
+
+    /// The same app drawn with `theme`.
+    pub fn with_theme(mut self, theme: Theme) -> Self {
+        self.theme = theme;
+        self
+    }
+
+    /// The styles the app is drawn with.
+    pub fn theme(&self) -> &Theme {
+        &self.theme
     }
 
     /// The dataset being explored.
@@ -204,7 +217,7 @@ impl App {
         let Some(record) = self.view(self.tab).selected() else {
             return 0;
         };
-        let lines = ui::detail::detail_lines(&self.catalog, record, text.width).len();
+        let lines = ui::detail::detail_lines(&self.catalog, record, text.width, &self.theme).len();
         lines.saturating_sub(text.height as usize)
     }
 
@@ -251,7 +264,7 @@ impl App {
     fn scroll_help(&mut self, movement: Movement) {
         let overlay = HelpOverlay::new(self.size);
         let page = overlay.text.height.max(1) as usize;
-        let limit = ui::help::help_lines(overlay.text.width)
+        let limit = ui::help::help_lines(overlay.text.width, &self.theme)
             .len()
             .saturating_sub(page);
         self.help_scroll = match movement {

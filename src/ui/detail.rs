@@ -11,7 +11,7 @@ use ratatui::{
     },
 };
 
-use super::{text, theme::THEME};
+use super::{text, theme::Theme};
 use crate::{
     data::{Catalog, Record, RecordRef},
     format::{format_period, format_share, format_usd},
@@ -22,16 +22,18 @@ const LABEL_WIDTH: usize = 11;
 /// Below this width labels go on their own line.
 const NARROW: usize = 32;
 
-struct DetailBuilder {
+struct DetailBuilder<'a> {
     lines: Vec<Line<'static>>,
     width: usize,
+    theme: &'a Theme,
 }
 
-impl DetailBuilder {
-    fn new(width: u16) -> Self {
+impl<'a> DetailBuilder<'a> {
+    fn new(width: u16, theme: &'a Theme) -> Self {
         Self {
             lines: Vec::new(),
             width: usize::from(width).max(1),
+            theme,
         }
     }
 
@@ -53,15 +55,17 @@ impl DetailBuilder {
         self.blank();
         self.lines.push(Line::styled(
             text::truncate(text, self.width),
-            THEME.heading,
+            self.theme.heading,
         ));
     }
 
     /// A label and a value; the value wraps with a hanging indent.
     fn field(&mut self, label: &str, value: &str, style: Style) {
         if self.width < NARROW {
-            self.lines
-                .push(Line::styled(text::truncate(label, self.width), THEME.label));
+            self.lines.push(Line::styled(
+                text::truncate(label, self.width),
+                self.theme.label,
+            ));
             self.wrapped(value, 2, style);
             return;
         }
@@ -73,7 +77,7 @@ impl DetailBuilder {
                 " ".repeat(LABEL_WIDTH)
             };
             self.lines.push(Line::from(vec![
-                Span::styled(label, THEME.label),
+                Span::styled(label, self.theme.label),
                 Span::styled(line, style),
             ]));
         }
@@ -84,7 +88,7 @@ impl DetailBuilder {
         for (number, line) in lines.into_iter().enumerate() {
             let lead = if number == 0 { "  • " } else { "    " };
             self.lines.push(Line::from(vec![
-                Span::styled(lead, THEME.dim),
+                Span::styled(lead, self.theme.dim),
                 Span::raw(line),
             ]));
         }
@@ -108,18 +112,23 @@ pub fn link_label(catalog: &Catalog, target: RecordRef) -> String {
 }
 
 /// The pane's lines for `record`, wrapped to `width` columns.
-pub fn detail_lines(catalog: &Catalog, record: RecordRef, width: u16) -> Vec<Line<'static>> {
-    let mut out = DetailBuilder::new(width);
+pub fn detail_lines(
+    catalog: &Catalog,
+    record: RecordRef,
+    width: u16,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let mut out = DetailBuilder::new(width, theme);
     let Some(view) = catalog.get(record) else {
         return out.lines;
     };
-    out.wrapped(view.title(), 0, THEME.detail_title);
+    out.wrapped(view.title(), 0, theme.detail_title);
     match view {
         Record::Event(event) => {
             out.wrapped(
                 &format!("event · {}", event.kind.description()),
                 0,
-                THEME.dim,
+                theme.dim,
             );
             out.blank();
             let date = event
@@ -131,7 +140,7 @@ pub fn detail_lines(catalog: &Catalog, record: RecordRef, width: u16) -> Vec<Lin
             }
         }
         Record::Programme(programme) => {
-            out.wrapped("funding programme", 0, THEME.dim);
+            out.wrapped("funding programme", 0, theme.dim);
             out.blank();
             out.field("Period", &format_period(programme.period), Style::new());
             if let RecordRef::Programme(i) = record {
@@ -143,7 +152,7 @@ pub fn detail_lines(catalog: &Catalog, record: RecordRef, width: u16) -> Vec<Lin
             }
         }
         Record::Project(project) => {
-            out.wrapped("funded project", 0, THEME.dim);
+            out.wrapped("funded project", 0, theme.dim);
             out.blank();
             out.field("Amount", &format_usd(project.amount_usd), Style::new());
             if let Some(RecordRef::Programme(programme)) = catalog.find(&project.programme) {
@@ -160,12 +169,12 @@ pub fn detail_lines(catalog: &Catalog, record: RecordRef, width: u16) -> Vec<Lin
             }
         }
         Record::Initiative(initiative) => {
-            out.wrapped(initiative.kind.label(), 0, THEME.dim);
+            out.wrapped(initiative.kind.label(), 0, theme.dim);
             out.blank();
             out.field("Outcome", &initiative.outcome, Style::new());
         }
         Record::Participant(participant) => {
-            out.wrapped(participant.kind.label(), 0, THEME.dim);
+            out.wrapped(participant.kind.label(), 0, theme.dim);
             out.blank();
             if let Some(office) = &participant.office {
                 out.field("Office", office, Style::new());
@@ -185,7 +194,7 @@ pub fn detail_lines(catalog: &Catalog, record: RecordRef, width: u16) -> Vec<Lin
 
     if let Some(note) = view.note() {
         out.heading("Note · from outside the source");
-        out.wrapped(note, 2, THEME.note);
+        out.wrapped(note, 2, theme.note);
     }
 
     out.heading(if view.sources().len() == 1 {
@@ -207,13 +216,13 @@ pub fn detail_lines(catalog: &Catalog, record: RecordRef, width: u16) -> Vec<Lin
                 " ".repeat(indent)
             };
             out.lines.push(Line::from(vec![
-                Span::styled(lead, THEME.label),
-                Span::styled(line, THEME.quote),
+                Span::styled(lead, theme.label),
+                Span::styled(line, theme.quote),
             ]));
         }
     }
     out.blank();
-    out.wrapped(&format!("id {}", view.id()), 0, THEME.dim);
+    out.wrapped(&format!("id {}", view.id()), 0, theme.dim);
     out.lines
 }
 
@@ -224,19 +233,20 @@ pub fn render_detail(
     catalog: &Catalog,
     record: Option<RecordRef>,
     scroll: usize,
+    theme: &Theme,
 ) {
     let block = Block::bordered()
-        .border_style(THEME.border)
-        .title(Line::styled(" Details ", THEME.pane_title));
+        .border_style(theme.border)
+        .title(Line::styled(" Details ", theme.pane_title));
     let inner = block.inner(area);
     let Some(record) = record else {
         block.render(area, buf);
         Paragraph::new("Nothing to show: this tab has no records.")
-            .style(THEME.dim)
+            .style(theme.dim)
             .render(inner, buf);
         return;
     };
-    let lines = detail_lines(catalog, record, inner.width);
+    let lines = detail_lines(catalog, record, inner.width, theme);
     let total = lines.len();
     let height = usize::from(inner.height);
     let scroll = scroll.min(lines.len().saturating_sub(height));
@@ -265,7 +275,7 @@ pub fn render_detail(
         Scrollbar::new(ScrollbarOrientation::VerticalRight)
             .begin_symbol(None)
             .end_symbol(None)
-            .style(THEME.dim)
+            .style(theme.dim)
             .render(area.inner(Margin::new(0, 1)), buf, &mut state);
     }
 }

@@ -8,7 +8,7 @@ use ratatui::{
     widgets::{Cell, Row},
 };
 
-use super::{record_list::render_record_list, text, theme::THEME};
+use super::{record_list::render_record_list, text, theme::Theme};
 use crate::{
     app::TabView,
     data::{Catalog, Project, RecordRef},
@@ -47,7 +47,7 @@ fn project(catalog: &Catalog, record: RecordRef) -> Option<(&Project, u32)> {
     Some((project, programme))
 }
 
-fn programme_row(catalog: &Catalog, programme: u32, width: usize) -> Row<'static> {
+fn programme_row(catalog: &Catalog, programme: u32, width: usize, theme: &Theme) -> Row<'static> {
     let Some(data) = catalog.dataset().programmes.get(programme as usize) else {
         return Row::new([""]);
     };
@@ -74,12 +74,18 @@ fn programme_row(catalog: &Catalog, programme: u32, width: usize) -> Row<'static
     };
     Row::new([Cell::from(Span::styled(
         text::truncate(&label, width),
-        THEME.programme,
+        theme.programme,
     ))])
 }
 
 /// Draws the funding chart.
-pub fn render_funding(area: Rect, buf: &mut Buffer, catalog: &Catalog, view: &TabView) {
+pub fn render_funding(
+    area: Rect,
+    buf: &mut Buffer,
+    catalog: &Catalog,
+    view: &TabView,
+    theme: &Theme,
+) {
     let title = Line::from(" Funding · USD, share of programme total ");
     render_record_list(
         area,
@@ -87,6 +93,7 @@ pub fn render_funding(area: Rect, buf: &mut Buffer, catalog: &Catalog, view: &Ta
         title,
         view,
         &[Constraint::Fill(1)],
+        theme,
         |window, _, width| {
             let projects: Vec<(&Project, u32)> =
                 window.iter().filter_map(|&r| project(catalog, r)).collect();
@@ -110,7 +117,7 @@ pub fn render_funding(area: Rect, buf: &mut Buffer, catalog: &Catalog, view: &Ta
                 .iter()
                 .map(|&record| {
                     if let RecordRef::Programme(programme) = record {
-                        return programme_row(catalog, programme, width);
+                        return programme_row(catalog, programme, width, theme);
                     }
                     let Some((project, programme)) = project(catalog, record) else {
                         return Row::new([""]);
@@ -125,10 +132,10 @@ pub fn render_funding(area: Rect, buf: &mut Buffer, catalog: &Catalog, view: &Ta
                         Span::raw("  "),
                         Span::raw(text::fit(&project.title, name_width)),
                         Span::raw(" "),
-                        Span::styled(drawn, THEME.bar),
+                        Span::styled(drawn, theme.bar),
                         Span::raw(" ".repeat(padding + 1)),
                         Span::raw(format!("{amount:>amount_width$}")),
-                        Span::styled(format!(" {share:>SHARE_WIDTH$}"), THEME.dim),
+                        Span::styled(format!(" {share:>SHARE_WIDTH$}"), theme.dim),
                     ]))])
                 })
                 .collect()

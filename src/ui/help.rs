@@ -7,11 +7,11 @@ use ratatui::{
     widgets::{Block, Clear, Paragraph, Widget},
 };
 
-use super::{text, theme::THEME};
+use super::{text, theme::Theme};
 use crate::{keys::KEY_SECTIONS, layout::HelpOverlay};
 
 /// The help text wrapped to `width` columns.
-pub fn help_lines(width: u16) -> Vec<Line<'static>> {
+pub fn help_lines(width: u16, theme: &Theme) -> Vec<Line<'static>> {
     let width = usize::from(width).max(1);
     let keys_width = KEY_SECTIONS
         .iter()
@@ -26,7 +26,7 @@ pub fn help_lines(width: u16) -> Vec<Line<'static>> {
         if number > 0 {
             lines.push(Line::default());
         }
-        lines.push(Line::styled(section.title, THEME.heading));
+        lines.push(Line::styled(section.title, theme.heading));
         for (keys, what) in section.keys {
             let description = text::wrap(what, width.saturating_sub(keys_width + 1));
             for (row, part) in description.into_iter().enumerate() {
@@ -36,7 +36,7 @@ pub fn help_lines(width: u16) -> Vec<Line<'static>> {
                     " ".repeat(keys_width + 1)
                 };
                 lines.push(Line::from(vec![
-                    Span::styled(lead, THEME.label),
+                    Span::styled(lead, theme.label),
                     Span::raw(part),
                 ]));
             }
@@ -46,9 +46,9 @@ pub fn help_lines(width: u16) -> Vec<Line<'static>> {
 }
 
 /// Draws the help overlay from line `scroll`.
-pub fn render_help(size: Size, buf: &mut Buffer, scroll: usize) {
+pub fn render_help(size: Size, buf: &mut Buffer, scroll: usize, theme: &Theme) {
     let overlay = HelpOverlay::new(size);
-    let lines = help_lines(overlay.text.width);
+    let lines = help_lines(overlay.text.width, theme);
     let height = usize::from(overlay.text.height);
     let scroll = scroll.min(lines.len().saturating_sub(height));
     let more = if lines.len() > height {
@@ -63,8 +63,8 @@ pub fn render_help(size: Size, buf: &mut Buffer, scroll: usize) {
     };
     Clear.render(overlay.frame, buf);
     Block::bordered()
-        .border_style(THEME.pane_title)
-        .title(Line::styled(" Keys ", THEME.pane_title))
+        .border_style(theme.pane_title)
+        .title(Line::styled(" Keys ", theme.pane_title))
         .title_bottom(Line::from(more).right_aligned())
         .render(overlay.frame, buf);
     let visible: Vec<Line> = lines.into_iter().skip(scroll).take(height).collect();

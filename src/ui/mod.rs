@@ -30,13 +30,14 @@ use crate::{
 };
 use status_bar::StatusBar;
 use tab_bar::TabBar;
-use theme::THEME;
+use theme::Theme;
 
 /// Draws the whole screen for `app`.
 pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
+    let theme = app.theme();
     let Some(screen) = Screen::new(area.as_size()) else {
-        render_too_small(area, frame);
+        render_too_small(area, frame, theme);
         return;
     };
     let counts = Tab::ALL.map(|tab| app.view(tab).rows.len());
@@ -44,33 +45,40 @@ pub fn render(app: &App, frame: &mut Frame) {
     TabBar {
         active: app.tab(),
         counts: &counts,
+        theme,
     }
     .render(screen.tabs, buf);
     let panes = screen.panes();
     let catalog = app.catalog();
     let view = app.view(app.tab());
     match app.tab() {
-        Tab::Timeline => timeline::render_timeline(panes.list, buf, catalog, view),
-        Tab::Funding => funding::render_funding(panes.list, buf, catalog, view),
-        Tab::Initiatives => initiatives::render_initiatives(panes.list, buf, catalog, view),
-        Tab::Participants => participants::render_participants(panes.list, buf, catalog, view),
+        Tab::Timeline => timeline::render_timeline(panes.list, buf, catalog, view, theme),
+        Tab::Funding => funding::render_funding(panes.list, buf, catalog, view, theme),
+        Tab::Initiatives => initiatives::render_initiatives(panes.list, buf, catalog, view, theme),
+        Tab::Participants => {
+            participants::render_participants(panes.list, buf, catalog, view, theme)
+        }
     }
+    let selected = view.selected();
     detail::render_detail(
         panes.detail,
         buf,
         catalog,
-        view.selected(),
+        selected,
         view.detail_scroll,
+        theme,
     );
     StatusBar { app }.render(screen.status, buf);
     match app.mode() {
         Mode::Browse => {}
-        Mode::Help => help::render_help(area.as_size(), frame.buffer_mut(), app.help_scroll()),
-        Mode::Search => search_overlay::render_search(frame, catalog, app.prompt()),
+        Mode::Help => {
+            help::render_help(area.as_size(), frame.buffer_mut(), app.help_scroll(), theme)
+        }
+        Mode::Search => search_overlay::render_search(frame, catalog, app.prompt(), theme),
     }
 }
 
-fn render_too_small(area: Rect, frame: &mut Frame) {
+fn render_too_small(area: Rect, frame: &mut Frame, theme: &Theme) {
     let message = format!(
         "terminal too small: need at least {}×{} (now {}×{})",
         MIN_SIZE.width, MIN_SIZE.height, area.width, area.height
@@ -84,7 +92,7 @@ fn render_too_small(area: Rect, frame: &mut Frame) {
         ..area
     };
     Paragraph::new(message)
-        .style(THEME.warning)
+        .style(theme.warning)
         .alignment(Alignment::Center)
         .wrap(Wrap { trim: true })
         .render(centred, frame.buffer_mut());

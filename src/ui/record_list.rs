@@ -10,7 +10,7 @@ use ratatui::{
     },
 };
 
-use super::theme::THEME;
+use super::theme::Theme;
 use crate::{app::TabView, data::RecordRef};
 
 /// The marker in front of the selected row; visible without colour.
@@ -24,6 +24,7 @@ pub fn render_record_list<'a>(
     title: Line<'a>,
     view: &TabView,
     widths: &[Constraint],
+    theme: &Theme,
     make_rows: impl FnOnce(&[RecordRef], usize, usize) -> Vec<Row<'a>>,
 ) {
     let length = view.rows.len();
@@ -33,8 +34,8 @@ pub fn render_record_list<'a>(
         format!(" {}/{} ", view.list.selected + 1, length)
     };
     let block = Block::bordered()
-        .border_style(THEME.border)
-        .title(title.style(THEME.pane_title))
+        .border_style(theme.border)
+        .title(title.style(theme.pane_title))
         .title_bottom(Line::from(position_label).right_aligned());
     let inner = block.inner(area);
     block.render(area, buf);
@@ -54,7 +55,7 @@ pub fn render_record_list<'a>(
     );
     let table = Table::new(rows, widths.iter().copied())
         .column_spacing(1)
-        .row_highlight_style(THEME.selected)
+        .row_highlight_style(theme.selected)
         .highlight_symbol(SELECTION_MARKER)
         .highlight_spacing(HighlightSpacing::Always);
     let mut state = TableState::default().with_selected(Some(position.selected - position.offset));
@@ -66,7 +67,7 @@ pub fn render_record_list<'a>(
         Scrollbar::new(ScrollbarOrientation::VerticalRight)
             .begin_symbol(None)
             .end_symbol(None)
-            .style(THEME.dim)
+            .style(theme.dim)
             .render(area.inner(Margin::new(0, 1)), buf, &mut scrollbar);
     }
 }

@@ -8,7 +8,7 @@ use ratatui::{
     widgets::{Block, Clear, Paragraph, Widget},
 };
 
-use super::{text, theme::THEME};
+use super::{text, theme::Theme};
 use crate::{
     app::{ResultLine, SearchPrompt},
     data::Catalog,
@@ -26,13 +26,13 @@ pub fn counter(position: usize, total: usize) -> String {
 }
 
 /// Draws the overlay over the whole frame and places the cursor at the end of the query.
-pub fn render_search(frame: &mut Frame, catalog: &Catalog, prompt: &SearchPrompt) {
+pub fn render_search(frame: &mut Frame, catalog: &Catalog, prompt: &SearchPrompt, theme: &Theme) {
     let overlay = SearchOverlay::new(frame.area().as_size());
     let buf = frame.buffer_mut();
     Clear.render(overlay.frame, buf);
     Block::bordered()
-        .border_style(THEME.pane_title)
-        .title(Line::styled(" Search all tabs ", THEME.pane_title))
+        .border_style(theme.pane_title)
+        .title(Line::styled(" Search all tabs ", theme.pane_title))
         .title_bottom(Line::from(" ↑↓ choose · Enter go · Esc cancel ").right_aligned())
         .render(overlay.frame, buf);
 
@@ -57,16 +57,16 @@ pub fn render_search(frame: &mut Frame, catalog: &Catalog, prompt: &SearchPrompt
     let padding = usize::from(overlay.prompt.width)
         .saturating_sub(2 + text::width(&shown) + text::width(&count));
     Line::from(vec![
-        Span::styled("/ ", THEME.label),
+        Span::styled("/ ", theme.label),
         Span::raw(shown.clone()),
         Span::raw(" ".repeat(padding)),
-        Span::styled(count, THEME.dim),
+        Span::styled(count, theme.dim),
     ])
     .render(overlay.prompt, buf);
     let rule_y = overlay.prompt.y.saturating_add(1);
     if rule_y < overlay.results.y {
         let rule = ratatui::layout::Rect::new(overlay.prompt.x, rule_y, overlay.prompt.width, 1);
-        Line::styled("─".repeat(usize::from(rule.width)), THEME.border).render(rule, buf);
+        Line::styled("─".repeat(usize::from(rule.width)), theme.border).render(rule, buf);
     }
 
     let area = overlay.results;
@@ -75,17 +75,17 @@ pub fn render_search(frame: &mut Frame, catalog: &Catalog, prompt: &SearchPrompt
         vec![
             Line::styled(
                 "Type to search events, funding, initiatives and participants.",
-                THEME.dim,
+                theme.dim,
             ),
             Line::styled(
                 "Words match in any order and any field; small typos are forgiven.",
-                THEME.dim,
+                theme.dim,
             ),
         ]
     } else if results.is_empty() {
         vec![Line::styled(
             format!("No matches for “{typed}”."),
-            THEME.dim,
+            theme.dim,
         )]
     } else {
         let height = usize::from(area.height);
@@ -99,9 +99,9 @@ pub fn render_search(frame: &mut Frame, catalog: &Catalog, prompt: &SearchPrompt
                         tab.title(),
                         if count == 1 { "" } else { "es" }
                     ),
-                    THEME.heading,
+                    theme.heading,
                 ),
-                ResultLine::Hit(position) => hit_line(catalog, prompt, position, width),
+                ResultLine::Hit(position) => hit_line(catalog, prompt, position, width, theme),
             })
             .collect()
     };
@@ -121,6 +121,7 @@ fn hit_line(
     prompt: &SearchPrompt,
     position: usize,
     width: usize,
+    theme: &Theme,
 ) -> Line<'static> {
     let Some(hit) = prompt.results().get(position) else {
         return Line::default();
@@ -128,7 +129,7 @@ fn hit_line(
     let chosen = position == prompt.selected();
     let highlight = SearchIndex::highlight(catalog, hit.record, prompt.query());
     let base = if chosen {
-        THEME.selected
+        theme.selected
     } else {
         ratatui::style::Style::new()
     };
@@ -154,15 +155,15 @@ fn hit_line(
         &title_text,
         &highlight.title,
         base,
-        THEME.matched,
+        theme.matched,
     ));
     if let Some((lead, cut, positions)) = field {
-        spans.push(Span::styled(lead, THEME.dim));
+        spans.push(Span::styled(lead, theme.dim));
         spans.extend(text::highlighted(
             &cut,
             &positions,
-            THEME.dim,
-            THEME.matched,
+            theme.dim,
+            theme.matched,
         ));
     }
     Line::from(spans)

@@ -7,7 +7,7 @@ use ratatui::{
     widgets::Widget,
 };
 
-use super::{search_overlay::counter, text, theme::THEME};
+use super::{search_overlay::counter, text};
 use crate::{action::Mode, app::App};
 
 fn hints(app: &App) -> Vec<(&'static str, String)> {
@@ -47,7 +47,8 @@ pub struct StatusBar<'a> {
 
 impl Widget for StatusBar<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        buf.set_style(area, THEME.status);
+        let theme = self.app.theme();
+        buf.set_style(area, theme.status);
         let view = self.app.view(self.app.tab());
         let place = if view.rows.is_empty() {
             format!(" {} · empty ", self.app.tab().title())
@@ -60,7 +61,7 @@ impl Widget for StatusBar<'_> {
             )
         };
         let room = usize::from(area.width).saturating_sub(text::width(&place));
-        let mut spans = vec![Span::styled(" ", THEME.status)];
+        let mut spans = vec![Span::styled(" ", theme.status)];
         let mut used = 1;
         for (key, what) in hints(self.app) {
             let what = format!(" {what}  ");
@@ -69,14 +70,14 @@ impl Widget for StatusBar<'_> {
                 break;
             }
             used += needed;
-            spans.push(Span::styled(key, THEME.status_key));
-            spans.push(Span::styled(what, THEME.status));
+            spans.push(Span::styled(key, theme.status_key));
+            spans.push(Span::styled(what, theme.status));
         }
         spans.push(Span::styled(
             " ".repeat(room.saturating_sub(used)),
-            THEME.status,
+            theme.status,
         ));
-        spans.push(Span::styled(place, THEME.status_key));
+        spans.push(Span::styled(place, theme.status_key));
         Line::from(spans).render(area, buf);
     }
 }

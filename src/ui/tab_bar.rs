@@ -7,7 +7,7 @@ use ratatui::{
     widgets::Widget,
 };
 
-use super::{text, theme::THEME};
+use super::{text, theme::Theme};
 use crate::tab::Tab;
 
 const SEPARATOR: &str = "│";
@@ -62,6 +62,8 @@ pub struct TabBar<'a> {
     pub active: Tab,
     /// How many records each tab lists.
     pub counts: &'a [usize; 4],
+    /// The styles.
+    pub theme: &'a Theme,
 }
 
 impl Widget for TabBar<'_> {
@@ -69,12 +71,12 @@ impl Widget for TabBar<'_> {
         let mut spans = Vec::new();
         for (tab, label, ..) in titles(self.counts, area.width) {
             let style = if tab == self.active {
-                THEME.tab_active
+                self.theme.tab_active
             } else {
-                THEME.tab
+                self.theme.tab
             };
             spans.push(Span::styled(label, style));
-            spans.push(Span::styled(SEPARATOR, THEME.dim));
+            spans.push(Span::styled(SEPARATOR, self.theme.dim));
         }
         Line::from(spans).render(area, buf);
     }

@@ -2,12 +2,15 @@
 //!
 //! Meaning never rests on colour alone: the selection is reversed and marked with `▶`, the
 //! active tab is reversed and bold, search matches are bold and underlined. With `NO_COLOR`
-//! set, crossterm drops the colours and these modifiers still show. Foregrounds use the
+//! set the app draws with [`Theme::MONO`], which keeps these modifiers. (It does not leave the
+//! colours to crossterm: crossterm 0.29.0 writes a bare `CSI m` in place of each dropped
+//! colour, which resets the modifiers too, crossterm-rs/crossterm#1069.) Foregrounds use the
 //! terminal's own colour or `DIM`, so the screen reads on dark and light backgrounds alike.
 
 use ratatui::style::{Color, Modifier, Style};
 
 /// The explorer's styles.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Theme {
     /// A tab title that is not active.
     pub tab: Style,
@@ -49,35 +52,86 @@ pub struct Theme {
     pub warning: Style,
 }
 
-/// The styles in use.
-pub const THEME: Theme = Theme {
-    tab: Style::new(),
-    tab_active: Style::new()
-        .fg(Color::Cyan)
-        .add_modifier(Modifier::REVERSED)
-        .add_modifier(Modifier::BOLD),
-    border: Style::new().add_modifier(Modifier::DIM),
-    pane_title: Style::new().add_modifier(Modifier::BOLD),
-    selected: Style::new()
-        .add_modifier(Modifier::REVERSED)
-        .add_modifier(Modifier::BOLD),
-    dim: Style::new().add_modifier(Modifier::DIM),
-    year: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
-    kind: Style::new().fg(Color::Cyan),
-    detail_title: Style::new().add_modifier(Modifier::BOLD),
-    label: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
-    heading: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
-    quote: Style::new().add_modifier(Modifier::ITALIC),
-    note: Style::new().fg(Color::Magenta),
-    matched: Style::new()
-        .fg(Color::Yellow)
-        .add_modifier(Modifier::BOLD)
-        .add_modifier(Modifier::UNDERLINED),
-    bar: Style::new().fg(Color::Cyan),
-    programme: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
-    status: Style::new().add_modifier(Modifier::REVERSED),
-    status_key: Style::new()
-        .add_modifier(Modifier::REVERSED)
-        .add_modifier(Modifier::BOLD),
-    warning: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
-};
+impl Theme {
+    /// The default: a few colours for structure, readable on dark and light backgrounds.
+    pub const COLOUR: Self = Self {
+        tab: Style::new(),
+        tab_active: Style::new()
+            .fg(Color::Cyan)
+            .add_modifier(Modifier::REVERSED)
+            .add_modifier(Modifier::BOLD),
+        border: Style::new().add_modifier(Modifier::DIM),
+        pane_title: Style::new().add_modifier(Modifier::BOLD),
+        selected: Style::new()
+            .add_modifier(Modifier::REVERSED)
+            .add_modifier(Modifier::BOLD),
+        dim: Style::new().add_modifier(Modifier::DIM),
+        year: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+        kind: Style::new().fg(Color::Cyan),
+        detail_title: Style::new().add_modifier(Modifier::BOLD),
+        label: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+        heading: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+        quote: Style::new().add_modifier(Modifier::ITALIC),
+        note: Style::new().fg(Color::Magenta),
+        matched: Style::new()
+            .fg(Color::Yellow)
+            .add_modifier(Modifier::BOLD)
+            .add_modifier(Modifier::UNDERLINED),
+        bar: Style::new().fg(Color::Cyan),
+        programme: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+        status: Style::new().add_modifier(Modifier::REVERSED),
+        status_key: Style::new()
+            .add_modifier(Modifier::REVERSED)
+            .add_modifier(Modifier::BOLD),
+        warning: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+    };
+
+    /// No colour at all, for `NO_COLOR`: the same modifiers carry the meaning.
+    pub const MONO: Self = Self {
+        tab: Style::new(),
+        tab_active: Style::new()
+            .add_modifier(Modifier::REVERSED)
+            .add_modifier(Modifier::BOLD),
+        border: Style::new().add_modifier(Modifier::DIM),
+        pane_title: Style::new().add_modifier(Modifier::BOLD),
+        selected: Style::new()
+            .add_modifier(Modifier::REVERSED)
+            .add_modifier(Modifier::BOLD),
+        dim: Style::new().add_modifier(Modifier::DIM),
+        year: Style::new().add_modifier(Modifier::BOLD),
+        kind: Style::new(),
+        detail_title: Style::new().add_modifier(Modifier::BOLD),
+        label: Style::new().add_modifier(Modifier::BOLD),
+        heading: Style::new()
+            .add_modifier(Modifier::BOLD)
+            .add_modifier(Modifier::UNDERLINED),
+        quote: Style::new().add_modifier(Modifier::ITALIC),
+        note: Style::new(),
+        matched: Style::new()
+            .add_modifier(Modifier::BOLD)
+            .add_modifier(Modifier::UNDERLINED),
+        bar: Style::new(),
+        programme: Style::new().add_modifier(Modifier::BOLD),
+        status: Style::new().add_modifier(Modifier::REVERSED),
+        status_key: Style::new()
+            .add_modifier(Modifier::REVERSED)
+            .add_modifier(Modifier::BOLD),
+        warning: Style::new().add_modifier(Modifier::BOLD),
+    };
+
+    /// [`Theme::MONO`] when the environment asks for no colour (`NO_COLOR` set and not empty,
+    /// as no-color.org defines it), [`Theme::COLOUR`] otherwise.
+    pub fn from_environment() -> Self {
+        if std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty()) {
+            Self::MONO
+        } else {
+            Self::COLOUR
+        }
+    }
+}
+
+impl Default for Theme {
+    fn default() -> Self {
+        Self::COLOUR
+    }
+}

@@ -7,7 +7,7 @@ use ratatui::{
     widgets::{Cell, Row},
 };
 
-use super::{record_list::render_record_list, text, theme::THEME};
+use super::{record_list::render_record_list, text, theme::Theme};
 use crate::{
     app::TabView,
     data::{Catalog, Event, RecordRef},
@@ -29,7 +29,13 @@ fn year_label(event: &Event) -> String {
 }
 
 /// Draws the timeline list.
-pub fn render_timeline(area: Rect, buf: &mut Buffer, catalog: &Catalog, view: &TabView) {
+pub fn render_timeline(
+    area: Rect,
+    buf: &mut Buffer,
+    catalog: &Catalog,
+    view: &TabView,
+    theme: &Theme,
+) {
     let window_start = view.list.offset;
     let date_width = view
         .rows
@@ -48,45 +54,53 @@ pub fn render_timeline(area: Rect, buf: &mut Buffer, catalog: &Catalog, view: &T
         Constraint::Fill(1),
     ];
     let title = Line::from(" Timeline · events by date ");
-    render_record_list(area, buf, title, view, &widths, |window, offset, width| {
-        let title_width = width.saturating_sub(usize::from(4 + date_width + KIND_WIDTH + 3));
-        let mut previous_year: Option<String> = (offset > 0)
-            .then(|| view.rows.get(offset - 1))
-            .flatten()
-            .and_then(|record| event(catalog, record))
-            .map(year_label);
-        window
-            .iter()
-            .filter_map(|&record| event(catalog, record))
-            .enumerate()
-            .map(|(index, event)| {
-                let year = year_label(event);
-                let show_year = index == 0 || previous_year.as_deref() != Some(year.as_str());
-                previous_year = Some(year.clone());
-                let year_cell = if show_year {
-                    Cell::from(Span::styled(year, THEME.year))
-                } else {
-                    Cell::from("")
-                };
-                let date = event
-                    .date
-                    .map(|d| d.label_within_year())
-                    .unwrap_or_default();
-                let mut title = vec![Span::raw(text::truncate(&event.title, title_width))];
-                let used = text::width(&event.title);
-                if let Some(place) = &event.place
-                    && used + 3 < title_width
-                {
-                    let place = text::truncate(place, title_width - used - 3);
-                    title.push(Span::styled(format!(" · {place}"), THEME.dim));
-                }
-                Row::new([
-                    year_cell,
-                    Cell::from(date),
-                    Cell::from(Span::styled(event.kind.label(), THEME.kind)),
-                    Cell::from(Line::from(title)),
-                ])
-            })
-            .collect()
-    });
+    render_record_list(
+        area,
+        buf,
+        title,
+        view,
+        &widths,
+        theme,
+        |window, offset, width| {
+            let title_width = width.saturating_sub(usize::from(4 + date_width + KIND_WIDTH + 3));
+            let mut previous_year: Option<String> = (offset > 0)
+                .then(|| view.rows.get(offset - 1))
+                .flatten()
+                .and_then(|record| event(catalog, record))
+                .map(year_label);
+            window
+                .iter()
+                .filter_map(|&record| event(catalog, record))
+                .enumerate()
+                .map(|(index, event)| {
+                    let year = year_label(event);
+                    let show_year = index == 0 || previous_year.as_deref() != Some(year.as_str());
+                    previous_year = Some(year.clone());
+                    let year_cell = if show_year {
+                        Cell::from(Span::styled(year, theme.year))
+                    } else {
+                        Cell::from("")
+                    };
+                    let date = event
+                        .date
+                        .map(|d| d.label_within_year())
+                        .unwrap_or_default();
+                    let mut title = vec![Span::raw(text::truncate(&event.title, title_width))];
+                    let used = text::width(&event.title);
+                    if let Some(place) = &event.place
+                        && used + 3 < title_width
+                    {
+                        let place = text::truncate(place, title_width - used - 3);
+                        title.push(Span::styled(format!(" · {place}"), theme.dim));
+                    }
+                    Row::new([
+                        year_cell,
+                        Cell::from(date),
+                        Cell::from(Span::styled(event.kind.label(), theme.kind)),
+                        Cell::from(Line::from(title)),
+                    ])
+                })
+                .collect()
+        },
+    );
 }
