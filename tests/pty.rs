@@ -258,6 +258,36 @@ fn with_no_color_the_selection_is_still_visible_and_no_colour_is_written() {
     }
 }
 
+/// An SGR mouse report (1-based cell coordinates), as xterm sends it.
+fn mouse(button: u8, column: usize, row: usize, press: bool) -> String {
+    format!(
+        "\x1b[<{button};{column};{row}{}",
+        if press { 'M' } else { 'm' }
+    )
+}
+
+#[test]
+fn the_mouse_selects_tabs_and_rows_and_scrolls() {
+    let mut session = PtySession::spawn(100, 30);
+    session.wait_for_text("Kazakhstan joins the OIC");
+    let first_line = session.screen().lines().next().unwrap().to_string();
+    let column = first_line[..first_line.find("Initiatives").unwrap()]
+        .chars()
+        .count()
+        + 1;
+    session.send(&mouse(0, column, 1, true));
+    session.send(&mouse(0, column, 1, false));
+    session.wait_for_text("Initiatives 1/11");
+    // The list's fourth row is the screen's sixth line (tab bar, top border, then rows).
+    session.send(&mouse(0, 10, 6, true));
+    session.send(&mouse(0, 10, 6, false));
+    session.wait_for_text("Initiatives 4/11");
+    session.send(&mouse(65, 10, 6, true));
+    session.wait_for_text("Initiatives 7/11");
+    session.send("q");
+    assert!(session.wait_for_exit().success());
+}
+
 #[test]
 fn control_c_quits_from_the_search_prompt() {
     let mut session = PtySession::spawn(80, 24);
