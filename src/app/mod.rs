@@ -6,7 +6,7 @@ mod tab_rows;
 
 use std::sync::Arc;
 
-use ratatui::layout::{Position, Rect, Size};
+use ratatui::layout::{Position, Size};
 
 pub use list_position::ListPosition;
 pub use search_session::{LastSearch, ResultLine, SearchPrompt};
@@ -346,9 +346,9 @@ impl App {
                     return;
                 };
                 let panes = screen.panes();
-                if contains(panes.detail, at) {
+                if panes.detail.contains(at) {
                     self.scroll_detail(lines);
-                } else if contains(panes.list, at) {
+                } else if panes.list.contains(at) {
                     for _ in 0..steps {
                         self.move_selection(movement);
                     }
@@ -356,10 +356,6 @@ impl App {
             }
         }
     }
-}
-
-fn contains(area: Rect, at: Position) -> bool {
-    area.contains(at)
 }
 
 /// `value` moved by `delta`, stopping at 0.

@@ -1,19 +1,15 @@
 //! The Initiatives tab's list.
 
-use ratatui::{
-    buffer::Buffer,
-    layout::{Constraint, Rect},
-    text::{Line, Span},
-    widgets::{Cell, Row},
-};
+use ratatui::{buffer::Buffer, layout::Rect, text::Line};
 
-use super::{record_list::render_record_list, text, theme::Theme};
+use super::{
+    record_list::{KindRow, render_kind_list},
+    theme::Theme,
+};
 use crate::{
     app::TabView,
     data::{Catalog, RecordRef},
 };
-
-const KIND_WIDTH: u16 = 11;
 
 /// Draws the initiatives list.
 pub fn render_initiatives(
@@ -23,30 +19,16 @@ pub fn render_initiatives(
     view: &TabView,
     theme: &Theme,
 ) {
-    let widths = [Constraint::Length(KIND_WIDTH), Constraint::Fill(1)];
     let title = Line::from(" Initiatives · resolutions · cooperation ");
-    render_record_list(
-        area,
-        buf,
-        title,
-        view,
-        &widths,
-        theme,
-        |window, _, width| {
-            let title_width = width.saturating_sub(usize::from(KIND_WIDTH) + 1);
-            window
-                .iter()
-                .filter_map(|&record| match record {
-                    RecordRef::Initiative(i) => catalog.dataset().initiatives.get(i as usize),
-                    _ => None,
-                })
-                .map(|initiative| {
-                    Row::new([
-                        Cell::from(Span::styled(initiative.kind.label(), theme.kind)),
-                        Cell::from(Line::from(text::truncate(&initiative.title, title_width))),
-                    ])
-                })
-                .collect()
-        },
-    );
+    render_kind_list(area, buf, title, view, theme, 11, |record| {
+        let RecordRef::Initiative(i) = record else {
+            return None;
+        };
+        let initiative = catalog.dataset().initiatives.get(i as usize)?;
+        Some(KindRow {
+            kind: initiative.kind.label(),
+            title: &initiative.title,
+            suffix: None,
+        })
+    });
 }

@@ -1,21 +1,17 @@
 //! The Participants tab's list.
 
-use ratatui::{
-    buffer::Buffer,
-    layout::{Constraint, Rect},
-    text::{Line, Span},
-    widgets::{Cell, Row},
-};
+use ratatui::{buffer::Buffer, layout::Rect, text::Line};
 
-use super::{record_list::render_record_list, text, theme::Theme};
+use super::{
+    record_list::{KindRow, render_kind_list},
+    theme::Theme,
+};
 use crate::{
     app::TabView,
     data::{Catalog, RecordRef},
 };
 
-const KIND_WIDTH: u16 = 12;
-
-/// Draws the participants list.
+/// Draws the participants list, with each person's office after the name.
 pub fn render_participants(
     area: Rect,
     buf: &mut Buffer,
@@ -23,38 +19,16 @@ pub fn render_participants(
     view: &TabView,
     theme: &Theme,
 ) {
-    let widths = [Constraint::Length(KIND_WIDTH), Constraint::Fill(1)];
     let title = Line::from(" Participants · people, states, bodies ");
-    render_record_list(
-        area,
-        buf,
-        title,
-        view,
-        &widths,
-        theme,
-        |window, _, width| {
-            let name_width = width.saturating_sub(usize::from(KIND_WIDTH) + 1);
-            window
-                .iter()
-                .filter_map(|&record| match record {
-                    RecordRef::Participant(i) => catalog.dataset().participants.get(i as usize),
-                    _ => None,
-                })
-                .map(|participant| {
-                    let mut name = vec![Span::raw(text::truncate(&participant.name, name_width))];
-                    let used = text::width(&participant.name);
-                    if let Some(office) = &participant.office
-                        && used + 3 < name_width
-                    {
-                        let office = text::truncate(office, name_width - used - 3);
-                        name.push(Span::styled(format!(" · {office}"), theme.dim));
-                    }
-                    Row::new([
-                        Cell::from(Span::styled(participant.kind.label(), theme.kind)),
-                        Cell::from(Line::from(name)),
-                    ])
-                })
-                .collect()
-        },
-    );
+    render_kind_list(area, buf, title, view, theme, 12, |record| {
+        let RecordRef::Participant(i) = record else {
+            return None;
+        };
+        let participant = catalog.dataset().participants.get(i as usize)?;
+        Some(KindRow {
+            kind: participant.kind.label(),
+            title: &participant.name,
+            suffix: participant.office.as_deref(),
+        })
+    });
 }

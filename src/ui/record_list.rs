@@ -3,14 +3,14 @@
 use ratatui::{
     buffer::Buffer,
     layout::{Constraint, Margin, Rect},
-    text::Line,
+    text::{Line, Span},
     widgets::{
-        Block, HighlightSpacing, Row, Scrollbar, ScrollbarOrientation, ScrollbarState,
+        Block, Cell, HighlightSpacing, Row, Scrollbar, ScrollbarOrientation, ScrollbarState,
         StatefulWidget, Table, TableState, Widget,
     },
 };
 
-use super::theme::Theme;
+use super::{text, theme::Theme};
 use crate::{app::TabView, data::RecordRef};
 
 /// The marker in front of the selected row; visible without colour.
@@ -70,4 +70,66 @@ pub fn render_record_list<'a>(
             .style(theme.dim)
             .render(area.inner(Margin::new(0, 1)), buf, &mut scrollbar);
     }
+}
+
+/// `title` cut to `width`, followed by ` · suffix` in the dim style where room is left.
+pub fn title_with_suffix(
+    title: &str,
+    suffix: Option<&str>,
+    width: usize,
+    theme: &Theme,
+) -> Line<'static> {
+    let mut spans = vec![Span::raw(text::truncate(title, width))];
+    let used = text::width(title);
+    if let Some(suffix) = suffix
+        && used + 3 < width
+    {
+        let suffix = text::truncate(suffix, width - used - 3);
+        spans.push(Span::styled(format!(" · {suffix}"), theme.dim));
+    }
+    Line::from(spans)
+}
+
+/// A row of a list whose first column is the record's kind.
+pub struct KindRow<'a> {
+    /// The kind's label.
+    pub kind: &'a str,
+    /// The record's title or name.
+    pub title: &'a str,
+    /// More about it, shown dimmed after the title when it fits.
+    pub suffix: Option<&'a str>,
+}
+
+/// Draws a list of a kind column and a title column; `describe` gives each record's row.
+pub fn render_kind_list<'a>(
+    area: Rect,
+    buf: &mut Buffer,
+    title: Line<'static>,
+    view: &TabView,
+    theme: &Theme,
+    kind_width: u16,
+    describe: impl Fn(RecordRef) -> Option<KindRow<'a>>,
+) {
+    let widths = [Constraint::Length(kind_width), Constraint::Fill(1)];
+    render_record_list(
+        area,
+        buf,
+        title,
+        view,
+        &widths,
+        theme,
+        |window, _, width| {
+            let title_width = width.saturating_sub(usize::from(kind_width) + 1);
+            window
+                .iter()
+                .filter_map(|&record| describe(record))
+                .map(|row| {
+                    Row::new([
+                        Cell::from(Span::styled(row.kind.to_string(), theme.kind)),
+                        Cell::from(title_with_suffix(row.title, row.suffix, title_width, theme)),
+                    ])
+                })
+                .collect()
+        },
+    );
 }

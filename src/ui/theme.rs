@@ -2,7 +2,7 @@
 //!
 //! Meaning never rests on colour alone: the selection is reversed and marked with `▶`, the
 //! active tab is reversed and bold, search matches are bold and underlined. With `NO_COLOR`
-//! set the app draws with [`Theme::MONO`], which keeps these modifiers. (It does not leave the
+//! set the app draws with [`Theme::monochrome`], which keeps these modifiers. (It does not leave the
 //! colours to crossterm: crossterm 0.29.0 writes a bare `CSI m` in place of each dropped
 //! colour, which resets the modifiers too, crossterm-rs/crossterm#1069.) Foregrounds use the
 //! terminal's own colour or `DIM`, so the screen reads on dark and light backgrounds alike.
@@ -86,44 +86,41 @@ impl Theme {
         warning: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
     };
 
-    /// No colour at all, for `NO_COLOR`: the same modifiers carry the meaning.
-    pub const MONO: Self = Self {
-        tab: Style::new(),
-        tab_active: Style::new()
-            .add_modifier(Modifier::REVERSED)
-            .add_modifier(Modifier::BOLD),
-        border: Style::new().add_modifier(Modifier::DIM),
-        pane_title: Style::new().add_modifier(Modifier::BOLD),
-        selected: Style::new()
-            .add_modifier(Modifier::REVERSED)
-            .add_modifier(Modifier::BOLD),
-        dim: Style::new().add_modifier(Modifier::DIM),
-        year: Style::new().add_modifier(Modifier::BOLD),
-        kind: Style::new(),
-        detail_title: Style::new().add_modifier(Modifier::BOLD),
-        label: Style::new().add_modifier(Modifier::BOLD),
-        heading: Style::new()
-            .add_modifier(Modifier::BOLD)
-            .add_modifier(Modifier::UNDERLINED),
-        quote: Style::new().add_modifier(Modifier::ITALIC),
-        note: Style::new(),
-        matched: Style::new()
-            .add_modifier(Modifier::BOLD)
-            .add_modifier(Modifier::UNDERLINED),
-        bar: Style::new(),
-        programme: Style::new().add_modifier(Modifier::BOLD),
-        status: Style::new().add_modifier(Modifier::REVERSED),
-        status_key: Style::new()
-            .add_modifier(Modifier::REVERSED)
-            .add_modifier(Modifier::BOLD),
-        warning: Style::new().add_modifier(Modifier::BOLD),
-    };
+    /// The same styles without any colour, for `NO_COLOR`: the modifiers carry the meaning.
+    pub fn monochrome(self) -> Self {
+        let plain = |style: Style| Style {
+            fg: None,
+            bg: None,
+            ..style
+        };
+        Self {
+            tab: plain(self.tab),
+            tab_active: plain(self.tab_active),
+            border: plain(self.border),
+            pane_title: plain(self.pane_title),
+            selected: plain(self.selected),
+            dim: plain(self.dim),
+            year: plain(self.year),
+            kind: plain(self.kind),
+            detail_title: plain(self.detail_title),
+            label: plain(self.label),
+            heading: plain(self.heading),
+            quote: plain(self.quote),
+            note: plain(self.note),
+            matched: plain(self.matched),
+            bar: plain(self.bar),
+            programme: plain(self.programme),
+            status: plain(self.status),
+            status_key: plain(self.status_key),
+            warning: plain(self.warning),
+        }
+    }
 
-    /// [`Theme::MONO`] when the environment asks for no colour (`NO_COLOR` set and not empty,
-    /// as no-color.org defines it), [`Theme::COLOUR`] otherwise.
+    /// [`Theme::COLOUR`] made [`monochrome`](Theme::monochrome) when the environment asks for
+    /// no colour (`NO_COLOR` set and not empty, as no-color.org defines it).
     pub fn from_environment() -> Self {
         if std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty()) {
-            Self::MONO
+            Self::COLOUR.monochrome()
         } else {
             Self::COLOUR
         }

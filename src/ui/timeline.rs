@@ -7,7 +7,11 @@ use ratatui::{
     widgets::{Cell, Row},
 };
 
-use super::{record_list::render_record_list, text, theme::Theme};
+use super::{
+    record_list::{render_record_list, title_with_suffix},
+    text,
+    theme::Theme,
+};
 use crate::{
     app::TabView,
     data::{Catalog, Event, RecordRef},
@@ -85,19 +89,13 @@ pub fn render_timeline(
                         .date
                         .map(|d| d.label_within_year())
                         .unwrap_or_default();
-                    let mut title = vec![Span::raw(text::truncate(&event.title, title_width))];
-                    let used = text::width(&event.title);
-                    if let Some(place) = &event.place
-                        && used + 3 < title_width
-                    {
-                        let place = text::truncate(place, title_width - used - 3);
-                        title.push(Span::styled(format!(" · {place}"), theme.dim));
-                    }
+                    let title =
+                        title_with_suffix(&event.title, event.place.as_deref(), title_width, theme);
                     Row::new([
                         year_cell,
                         Cell::from(date),
                         Cell::from(Span::styled(event.kind.label(), theme.kind)),
-                        Cell::from(Line::from(title)),
+                        Cell::from(title),
                     ])
                 })
                 .collect()
