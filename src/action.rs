@@ -12,10 +12,14 @@ pub enum Mode {
     /// Moving through the tabs and lists.
     #[default]
     Browse,
+    /// Picking a link in the detail pane.
+    Links,
     /// Typing in the search prompt.
     Search,
     /// Reading the help overlay.
     Help,
+    /// Reading the source paragraphs of a record.
+    Source,
 }
 
 /// A move of a selection or a scroll position.
@@ -50,6 +54,30 @@ pub enum Action {
     Move(Movement),
     /// Scroll the detail pane by this many lines (negative: up).
     ScrollDetail(i32),
+    /// Move the focus into the detail pane's links.
+    FocusLinks,
+    /// Move the focus back to the list.
+    FocusList,
+    /// Follow the picked link to its record.
+    FollowLink,
+    /// Go back to where you were, like a browser.
+    Back,
+    /// Go forward again after going back.
+    Forward,
+    /// Open or close the selected record's source paragraphs.
+    ToggleSource,
+    /// Scroll the source view.
+    ScrollSource(Movement),
+    /// Show the next kind of event only (all, summits, ...).
+    CycleKindFilter,
+    /// Order the funding projects another way.
+    CycleSort,
+    /// Show or hide the funding totals by category.
+    ToggleGrouped,
+    /// Copy the selected record's citation to the clipboard.
+    CopyCitation,
+    /// Copy the command line that reopens this view.
+    CopyCommandLine,
     /// Open the search prompt.
     OpenSearch,
     /// Type a character into the search prompt.
@@ -117,8 +145,38 @@ pub fn action_for_key(key: KeyEvent, mode: Mode) -> Option<Action> {
     match mode {
         Mode::Search => search_key(key.code, control, alt),
         Mode::Help => help_key(key.code, control),
+        Mode::Source => source_key(key.code, control),
+        Mode::Links => links_key(key, control, alt).or_else(|| browse_key(key, control, alt)),
         Mode::Browse => browse_key(key, control, alt),
     }
+}
+
+fn source_key(code: KeyCode, control: bool) -> Option<Action> {
+    Some(match code {
+        KeyCode::Esc | KeyCode::Char('s') => Action::ToggleSource,
+        KeyCode::Char('q') if !control => Action::Quit,
+        KeyCode::Char('j') | KeyCode::Down => Action::ScrollSource(Movement::Down),
+        KeyCode::Char('k') | KeyCode::Up => Action::ScrollSource(Movement::Up),
+        KeyCode::Char('g') | KeyCode::Home => Action::ScrollSource(Movement::First),
+        KeyCode::Char('G') | KeyCode::End => Action::ScrollSource(Movement::Last),
+        KeyCode::Char('d') if control => Action::ScrollSource(Movement::PageDown),
+        KeyCode::Char('u') if control => Action::ScrollSource(Movement::PageUp),
+        KeyCode::PageDown | KeyCode::Char(' ') => Action::ScrollSource(Movement::PageDown),
+        KeyCode::PageUp => Action::ScrollSource(Movement::PageUp),
+        _ => return None,
+    })
+}
+
+/// Keys that mean something else while a link is picked; the rest are as in browsing.
+fn links_key(key: KeyEvent, control: bool, alt: bool) -> Option<Action> {
+    if control || alt {
+        return None;
+    }
+    Some(match key.code {
+        KeyCode::Enter => Action::FollowLink,
+        KeyCode::Esc | KeyCode::Char('h') | KeyCode::Left => Action::FocusList,
+        _ => return None,
+    })
 }
 
 fn search_key(code: KeyCode, control: bool, alt: bool) -> Option<Action> {
@@ -159,7 +217,11 @@ fn help_key(code: KeyCode, control: bool) -> Option<Action> {
 fn browse_key(key: KeyEvent, control: bool, alt: bool) -> Option<Action> {
     let shift = key.modifiers.contains(KeyModifiers::SHIFT);
     if alt {
-        return None;
+        return match key.code {
+            KeyCode::Left => Some(Action::Back),
+            KeyCode::Right => Some(Action::Forward),
+            _ => None,
+        };
     }
     Some(match key.code {
         KeyCode::Char('d') if control => Action::Move(Movement::PageDown),
@@ -186,6 +248,15 @@ fn browse_key(key: KeyEvent, control: bool, alt: bool) -> Option<Action> {
         KeyCode::Char('n') => Action::NextResult,
         KeyCode::Char('N') => Action::PreviousResult,
         KeyCode::Char('?') | KeyCode::F(1) => Action::ToggleHelp,
+        KeyCode::Char('l') | KeyCode::Right | KeyCode::Enter => Action::FocusLinks,
+        KeyCode::Char('h') | KeyCode::Left => Action::FocusList,
+        KeyCode::Backspace => Action::Back,
+        KeyCode::Char('s') => Action::ToggleSource,
+        KeyCode::Char('f') => Action::CycleKindFilter,
+        KeyCode::Char('o') => Action::CycleSort,
+        KeyCode::Char('c') => Action::ToggleGrouped,
+        KeyCode::Char('y') => Action::CopyCitation,
+        KeyCode::Char('Y') => Action::CopyCommandLine,
         _ => return None,
     })
 }
@@ -223,14 +294,26 @@ mod tests {
 
     #[test]
     fn control_c_quits_in_every_mode() {
-        for mode in [Mode::Browse, Mode::Search, Mode::Help] {
+        for mode in [
+            Mode::Browse,
+            Mode::Links,
+            Mode::Search,
+            Mode::Help,
+            Mode::Source,
+        ] {
             assert_eq!(action_for_key(ctrl('c'), mode), Some(Action::Quit));
         }
     }
 
     #[test]
     fn escape_never_quits() {
-        for mode in [Mode::Browse, Mode::Search, Mode::Help] {
+        for mode in [
+            Mode::Browse,
+            Mode::Links,
+            Mode::Search,
+            Mode::Help,
+            Mode::Source,
+        ] {
             assert_ne!(action_for_key(key(KeyCode::Esc), mode), Some(Action::Quit));
         }
     }
@@ -284,6 +367,79 @@ mod tests {
         }
         assert_eq!(action_for_key(key(KeyCode::Char('5')), Mode::Browse), None);
         assert_eq!(action_for_key(ctrl('x'), Mode::Browse), None);
+    }
+
+    #[test]
+    fn link_keys() {
+        let cases = [
+            (key(KeyCode::Enter), Action::FollowLink),
+            (key(KeyCode::Char('h')), Action::FocusList),
+            (key(KeyCode::Left), Action::FocusList),
+            (key(KeyCode::Esc), Action::FocusList),
+            (key(KeyCode::Char('j')), Action::Move(Movement::Down)),
+            (key(KeyCode::Char('2')), Action::SelectTab(Tab::Funding)),
+            (key(KeyCode::Backspace), Action::Back),
+        ];
+        for (event, expected) in cases {
+            assert_eq!(
+                action_for_key(event, Mode::Links),
+                Some(expected),
+                "{event:?}"
+            );
+        }
+        assert_eq!(
+            action_for_key(key(KeyCode::Enter), Mode::Browse),
+            Some(Action::FocusLinks)
+        );
+        assert_eq!(
+            action_for_key(key(KeyCode::Char('l')), Mode::Browse),
+            Some(Action::FocusLinks)
+        );
+    }
+
+    #[test]
+    fn history_keys() {
+        let alt = |code| KeyEvent::new(code, KeyModifiers::ALT);
+        assert_eq!(
+            action_for_key(alt(KeyCode::Left), Mode::Browse),
+            Some(Action::Back)
+        );
+        assert_eq!(
+            action_for_key(alt(KeyCode::Right), Mode::Links),
+            Some(Action::Forward)
+        );
+        assert_eq!(
+            action_for_key(key(KeyCode::Backspace), Mode::Browse),
+            Some(Action::Back)
+        );
+        assert_eq!(
+            action_for_key(key(KeyCode::Backspace), Mode::Search),
+            Some(Action::SearchBackspace)
+        );
+    }
+
+    #[test]
+    fn source_view_keys() {
+        assert_eq!(
+            action_for_key(key(KeyCode::Char('s')), Mode::Browse),
+            Some(Action::ToggleSource)
+        );
+        assert_eq!(
+            action_for_key(key(KeyCode::Char('s')), Mode::Source),
+            Some(Action::ToggleSource)
+        );
+        assert_eq!(
+            action_for_key(key(KeyCode::Esc), Mode::Source),
+            Some(Action::ToggleSource)
+        );
+        assert_eq!(
+            action_for_key(key(KeyCode::Char('j')), Mode::Source),
+            Some(Action::ScrollSource(Movement::Down))
+        );
+        assert_eq!(
+            action_for_key(key(KeyCode::Char('q')), Mode::Source),
+            Some(Action::Quit)
+        );
     }
 
     #[test]

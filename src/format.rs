@@ -16,8 +16,7 @@ fn with_separators(value: u128) -> String {
 
 /// An amount of whole US dollars as the source writes it: `USD 10 mln`, `USD 2.5 mln`,
 /// or `USD 750,000` below a million.
-pub fn format_usd(amount: u64) -> String {
-    let amount = u128::from(amount);
+pub fn format_usd(amount: u128) -> String {
     if amount < 1_000_000 {
         return format!("USD {}", with_separators(amount));
     }
@@ -33,11 +32,15 @@ pub fn format_usd(amount: u64) -> String {
 }
 
 /// `part` as a share of `total`, to one decimal: `36.4%`.
-pub fn format_share(part: u64, total: u64) -> String {
+pub fn format_share(part: u128, total: u128) -> String {
     if total == 0 {
         return "–".to_string();
     }
-    let permille = (u128::from(part) * 1000 + u128::from(total) / 2) / u128::from(total);
+    let permille = match part.checked_mul(1000) {
+        Some(scaled) => scaled.saturating_add(total / 2) / total,
+        // Only amounts near u128::MAX get here; dividing first loses nothing that shows.
+        None => part / (total / 1000).max(1),
+    };
     format!("{}.{}%", permille / 10, permille % 10)
 }
 
@@ -63,7 +66,7 @@ mod tests {
         assert_eq!(format_usd(750_000), "USD 750,000");
         assert_eq!(format_usd(1), "USD 1");
         assert_eq!(format_usd(1_500_000_000_000), "USD 1,500,000 mln");
-        assert_eq!(format_usd(u64::MAX), "USD 18,446,744,073,709.55 mln");
+        assert_eq!(format_usd(u64::MAX.into()), "USD 18,446,744,073,709.55 mln");
     }
 
     #[test]
@@ -73,7 +76,8 @@ mod tests {
         assert_eq!(format_share(15, 55), "27.3%");
         assert_eq!(format_share(55, 55), "100.0%");
         assert_eq!(format_share(1, 0), "–");
-        assert_eq!(format_share(u64::MAX, u64::MAX), "100.0%");
+        assert_eq!(format_share(u64::MAX.into(), u64::MAX.into()), "100.0%");
+        assert_eq!(format_share(u128::MAX, u128::MAX), "100.0%");
     }
 
     #[test]

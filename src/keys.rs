@@ -40,6 +40,34 @@ pub const KEY_SECTIONS: &[KeySection] = &[
         ],
     },
     KeySection {
+        title: "Links and history",
+        keys: &[
+            ("l  →  Enter", "move into the detail pane's links"),
+            ("j  k  g  G", "pick a link, while the links have the focus"),
+            (
+                "Enter  click",
+                "follow the link: go to that record in its tab",
+            ),
+            ("h  ←  Esc", "back from the links to the list"),
+            ("Backspace  Alt-←", "go back to where you were"),
+            ("Alt-→", "go forward again"),
+        ],
+    },
+    KeySection {
+        title: "Views",
+        keys: &[
+            ("s", "the record's source paragraphs, quotes highlighted"),
+            ("f", "Timeline: one kind of event at a time, then all"),
+            (
+                "o",
+                "Funding: sort by amount, by name, or as the source lists",
+            ),
+            ("c", "Funding: show or hide the totals by category"),
+            ("y", "copy the record's citation (OSC 52, works over SSH)"),
+            ("Y", "copy the command line that reopens this view"),
+        ],
+    },
+    KeySection {
         title: "Search",
         keys: &[
             ("/", "search all four tabs"),

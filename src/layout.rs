@@ -38,41 +38,85 @@ impl Screen {
         Some(Self { tabs, body, status })
     }
 
-    /// The list and detail panes of the body.
-    pub fn panes(&self) -> Panes {
-        Panes::new(self.body)
+    /// The panes of the body for a tab that adds `extras`.
+    pub fn panes(&self, extras: TabExtras) -> Panes {
+        Panes::new(self.body, extras)
     }
 }
 
-/// A tab's list (or chart) and its detail pane, each with a border.
+/// What a tab adds to the plain list-and-detail layout.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TabExtras {
+    /// Lines at the top of the list pane, above its rows (the timeline strip).
+    pub header_lines: u16,
+    /// Rows of a second chart under the list (the funding categories); 0 for none.
+    pub second_chart_rows: u16,
+}
+
+/// A tab's list (or chart), an optional second chart, and the detail pane, each bordered.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Panes {
     /// The list or chart, border included.
     pub list: Rect,
+    /// Lines inside the list's border above its rows.
+    pub header: Rect,
+    /// The list's rows.
+    pub rows: Rect,
+    /// A second chart under the list, border included.
+    pub second: Option<Rect>,
     /// The detail pane, border included.
     pub detail: Rect,
 }
 
 impl Panes {
     /// Side by side from [`SIDE_BY_SIDE_WIDTH`] columns, stacked below that.
-    pub fn new(body: Rect) -> Self {
-        let [list, detail] = if body.width >= SIDE_BY_SIDE_WIDTH {
+    pub fn new(body: Rect, extras: TabExtras) -> Self {
+        let with_second = extras.second_chart_rows > 0;
+        let [column, detail] = if body.width >= SIDE_BY_SIDE_WIDTH {
             body.layout(&Layout::horizontal([
                 Constraint::Percentage(55),
                 Constraint::Percentage(45),
             ]))
         } else {
+            // A strip or a second chart needs room of its own, not only the list's.
+            let list_share = match (with_second, extras.header_lines > 0) {
+                (true, _) => 60,
+                (false, true) => 50,
+                (false, false) => 45,
+            };
             body.layout(&Layout::vertical([
-                Constraint::Percentage(45),
-                Constraint::Percentage(55),
+                Constraint::Percentage(list_share),
+                Constraint::Fill(1),
             ]))
         };
-        Self { list, detail }
+        let (list, second) = if with_second {
+            let wanted = extras.second_chart_rows.saturating_add(2);
+            let [list, second] = column.layout(&Layout::vertical([
+                Constraint::Fill(1),
+                Constraint::Length(wanted.min(column.height / 2)),
+            ]));
+            (list, Some(second))
+        } else {
+            (column, None)
+        };
+        let inner = inside_border(list);
+        let header_lines = extras.header_lines.min(inner.height.saturating_sub(1));
+        let [header, rows] = inner.layout(&Layout::vertical([
+            Constraint::Length(header_lines),
+            Constraint::Fill(1),
+        ]));
+        Self {
+            list,
+            header,
+            rows,
+            second,
+            detail,
+        }
     }
 
-    /// The rows of the list, inside its border.
+    /// The rows of the list, inside its border and below its header.
     pub fn list_rows(&self) -> Rect {
-        inside_border(self.list)
+        self.rows
     }
 
     /// The text of the detail pane, inside its border.
@@ -132,24 +176,33 @@ impl SearchOverlay {
     }
 }
 
-/// The help overlay's box and the text inside it.
+/// A box of text over the screen (help, source) and the text area inside its border.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct HelpOverlay {
+pub struct TextOverlay {
     /// The whole box, border included.
     pub frame: Rect,
     /// The text.
     pub text: Rect,
 }
 
-impl HelpOverlay {
-    /// The overlay for a terminal of `size`.
-    pub fn new(size: Size) -> Self {
+impl TextOverlay {
+    fn new(size: Size, width: u16, height: u16) -> Self {
         let area = Rect::new(0, 0, size.width, size.height);
-        let frame = centered(area, 72, 40);
+        let frame = centered(area, width, height);
         Self {
             frame,
             text: inside_border(frame),
         }
+    }
+
+    /// The help overlay for a terminal of `size`.
+    pub fn help(size: Size) -> Self {
+        Self::new(size, 76, 64)
+    }
+
+    /// The source view for a terminal of `size`: wide enough for a paragraph to read well.
+    pub fn source(size: Size) -> Self {
+        Self::new(size, 96, size.height.saturating_sub(2))
     }
 }
 
@@ -167,11 +220,40 @@ mod tests {
 
     #[test]
     fn side_by_side_from_100_columns() {
-        let wide = Screen::new(Size::new(120, 40)).unwrap().panes();
+        let wide = Screen::new(Size::new(120, 40))
+            .unwrap()
+            .panes(TabExtras::default());
         assert_eq!(wide.list.y, wide.detail.y);
-        let narrow = Screen::new(Size::new(99, 40)).unwrap().panes();
+        let narrow = Screen::new(Size::new(99, 40))
+            .unwrap()
+            .panes(TabExtras::default());
         assert_eq!(narrow.list.x, narrow.detail.x);
         assert!(narrow.detail.y > narrow.list.y);
+    }
+
+    #[test]
+    fn extras_take_their_space_from_the_list() {
+        let screen = Screen::new(Size::new(80, 24)).unwrap();
+        let plain = screen.panes(TabExtras::default());
+        let strip = screen.panes(TabExtras {
+            header_lines: 2,
+            second_chart_rows: 0,
+        });
+        assert_eq!(strip.header.height, 2);
+        assert_eq!(strip.header.y, plain.rows.y);
+        assert_eq!(strip.rows.y, strip.header.bottom());
+        assert!(
+            strip.list.height > plain.list.height,
+            "a strip earns the list more room"
+        );
+        let grouped = screen.panes(TabExtras {
+            header_lines: 0,
+            second_chart_rows: 3,
+        });
+        let second = grouped.second.unwrap();
+        assert_eq!(second.height, 5);
+        assert_eq!(second.y, grouped.list.bottom());
+        assert!(grouped.detail.y >= second.bottom());
     }
 
     #[test]
@@ -179,7 +261,11 @@ mod tests {
         for (width, height) in [(0, 0), (1, 1), (5, 3), (60, 15), (300, 100)] {
             let size = Size::new(width, height);
             let area = Rect::new(0, 0, width, height);
-            for frame in [SearchOverlay::new(size).frame, HelpOverlay::new(size).frame] {
+            for frame in [
+                SearchOverlay::new(size).frame,
+                TextOverlay::help(size).frame,
+                TextOverlay::source(size).frame,
+            ] {
                 assert_eq!(area.union(frame), area, "{frame:?} outside {area:?}");
             }
         }

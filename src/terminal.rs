@@ -92,6 +92,16 @@ impl Drop for TerminalSession {
     }
 }
 
+/// The OSC 52 sequence that asks the terminal to put `text` on the clipboard; it travels with
+/// the output, so it works over SSH and in tmux (with `set-clipboard on`).
+pub fn osc52(text: &str) -> String {
+    use base64::Engine;
+    format!(
+        "\x1b]52;c;{}\x07",
+        base64::engine::general_purpose::STANDARD.encode(text)
+    )
+}
+
 /// What a terminal event asks of the app in its current mode.
 fn action_for_event(event: Event, mode: Mode) -> Option<Action> {
     match event {
@@ -121,6 +131,11 @@ pub fn run(app: &mut App) -> io::Result<()> {
         if let Some(action) = action_for_event(event::read()?, app.mode()) {
             app.update(action);
             dirty = true;
+        }
+        if let Some(text) = app.take_clipboard() {
+            let mut stdout = io::stdout();
+            stdout.write_all(osc52(&text).as_bytes())?;
+            stdout.flush()?;
         }
     }
     Ok(())

@@ -6,7 +6,6 @@ use common::{act, app, press, press_with, selected_title, type_text};
 use oic_explorer::{
     action::{Action, Mode},
     data::RecordRef,
-    layout::Screen,
     tab::Tab,
 };
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
@@ -77,8 +76,8 @@ fn movement_is_clamped_at_both_ends() {
 #[test]
 fn paging_moves_by_the_rows_on_screen() {
     let mut app = app(80, 24);
-    let page = Screen::new(app.size()).unwrap().panes().list_rows().height as usize;
-    assert_eq!(page, 8);
+    let page = app.panes().unwrap().list_rows().height as usize;
+    assert_eq!(page, 7, "the timeline strip takes two lines");
     press(&mut app, KeyCode::PageDown);
     assert_eq!(app.view(Tab::Timeline).list.selected, page);
     press_with(&mut app, KeyCode::Char('d'), KeyModifiers::CONTROL);
@@ -109,7 +108,7 @@ fn the_selection_stays_on_screen() {
             height: 16,
         },
     );
-    let page = Screen::new(app.size()).unwrap().panes().list_rows().height as usize;
+    let page = app.panes().unwrap().list_rows().height as usize;
     let list = app.view(Tab::Timeline).list;
     assert!(
         list.offset <= list.selected && list.selected < list.offset + page,
@@ -287,7 +286,7 @@ fn help_opens_scrolls_and_closes() {
 
 #[test]
 fn help_does_not_scroll_when_it_fits() {
-    let mut app = app(120, 60);
+    let mut app = app(120, 80);
     press(&mut app, KeyCode::Char('?'));
     press(&mut app, KeyCode::Char('j'));
     assert_eq!(app.help_scroll(), 0);
@@ -324,7 +323,7 @@ fn clicking_a_tab_title_selects_that_tab() {
 #[test]
 fn clicking_a_row_selects_it_and_the_wheel_scrolls() {
     let mut app = app(120, 40);
-    let rows = Screen::new(app.size()).unwrap().panes().list_rows();
+    let rows = app.panes().unwrap().list_rows();
     act(
         &mut app,
         Action::Click {
@@ -354,7 +353,7 @@ fn clicking_a_row_selects_it_and_the_wheel_scrolls() {
         },
     );
     assert_eq!(app.view(Tab::Timeline).list.selected, 6);
-    let detail = Screen::new(app.size()).unwrap().panes().detail_text();
+    let detail = app.panes().unwrap().detail_text();
     act(
         &mut app,
         Action::Wheel {

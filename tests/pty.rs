@@ -28,7 +28,15 @@ impl PtySession {
         Self::spawn_with_env(columns, rows, &[])
     }
 
+    fn spawn_with_args(columns: u16, rows: u16, args: &[&str]) -> Self {
+        Self::start(columns, rows, &[], args)
+    }
+
     fn spawn_with_env(columns: u16, rows: u16, env: &[(&str, &str)]) -> Self {
+        Self::start(columns, rows, env, &[])
+    }
+
+    fn start(columns: u16, rows: u16, env: &[(&str, &str)], args: &[&str]) -> Self {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -38,6 +46,7 @@ impl PtySession {
             })
             .expect("a pty");
         let mut command = CommandBuilder::new(BINARY);
+        command.args(args);
         command.env("TERM", "xterm-256color");
         command.env_remove("NO_COLOR");
         for (key, value) in env {
@@ -286,6 +295,64 @@ fn the_mouse_selects_tabs_and_rows_and_scrolls() {
     session.wait_for_text("Initiatives 7/11");
     session.send("q");
     assert!(session.wait_for_exit().success());
+}
+
+#[test]
+fn a_link_is_followed_and_backspace_comes_back() {
+    let mut session = PtySession::spawn(120, 40);
+    session.wait_for_text("Kazakhstan joins the OIC");
+    session.send("jj");
+    session.wait_for_text("Timeline 3/12");
+    session.send("l");
+    session.wait_for_text("▶ Kazakh delegations");
+    session.send("\r");
+    session.wait_for_text("Participants 12/18");
+    assert!(
+        session
+            .screen()
+            .contains("8th OIC Summit › Kazakh delegations"),
+        "the breadcrumb"
+    );
+    session.send("\x7f");
+    session.wait_for_text("Timeline 3/12");
+    session.send("s");
+    session.wait_for_text("¶3 · paragraph 3 of 15");
+    session.send("\x1b");
+    session.wait_for("the source view to close", |screen| {
+        !screen.contains("¶3 · paragraph")
+    });
+    session.send("y");
+    session.wait_for_text("Copied the citation");
+    session.send("q");
+    assert!(session.wait_for_exit().success());
+    let output = String::from_utf8_lossy(&session.raw_output()).to_string();
+    assert!(
+        output.contains("\x1b]52;c;"),
+        "the citation went out as OSC 52"
+    );
+}
+
+#[test]
+fn deep_link_flags_open_the_view_and_a_bad_id_is_refused() {
+    let mut session =
+        PtySession::spawn_with_args(100, 30, &["--select", "p-abdildin", "--query", "summit"]);
+    session.wait_for_text("Participants 3/18");
+    assert!(session.screen().contains("Zhabaikhan Abdildin"));
+    session.send("n");
+    session.wait_for_text("Timeline");
+    session.send("q");
+    assert!(session.wait_for_exit().success());
+
+    let output = Command::new(BINARY)
+        .args(["--select", "nobody"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("\"nobody\"") && stderr.contains("no record"),
+        "{stderr}"
+    );
 }
 
 #[test]

@@ -166,3 +166,114 @@ fn meaning_does_not_rest_on_colour() {
         "matches are bold and underlined: {matched:?}"
     );
 }
+
+#[test]
+fn source_view() {
+    for (width, height) in [(80, 24), (120, 40)] {
+        let mut app = app(width, height);
+        for _ in 0..7 {
+            press(&mut app, KeyCode::Char('j'));
+        }
+        press(&mut app, KeyCode::Char('s'));
+        snapshot(
+            &format!("source_extraordinary_summit_{width}x{height}"),
+            &app,
+        );
+    }
+}
+
+#[test]
+fn detail_pane_with_links_focused() {
+    let mut app = app(120, 40);
+    press(&mut app, KeyCode::Char('4'));
+    press(&mut app, KeyCode::Char('l'));
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Char('j'));
+    snapshot("participants_links_focused_120x40", &app);
+}
+
+#[test]
+fn grouped_funding_chart() {
+    for (width, height) in [(80, 24), (120, 40)] {
+        let mut app = app(width, height);
+        press(&mut app, KeyCode::Char('2'));
+        press(&mut app, KeyCode::Char('c'));
+        press(&mut app, KeyCode::Char('o'));
+        press(&mut app, KeyCode::Char('j'));
+        snapshot(
+            &format!("funding_grouped_largest_first_{width}x{height}"),
+            &app,
+        );
+    }
+}
+
+#[test]
+fn filtered_timeline_with_its_strip() {
+    let mut app = app(80, 24);
+    press(&mut app, KeyCode::Char('f'));
+    press(&mut app, KeyCode::Char('f'));
+    press(&mut app, KeyCode::Char('j'));
+    snapshot("timeline_summits_80x24", &app);
+}
+
+#[test]
+fn breadcrumb_after_following_links() {
+    let mut app = app(120, 40);
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    snapshot("breadcrumb_120x40", &app);
+}
+
+/// The strip alone, for the embedded span and a long synthetic one, at several widths.
+#[test]
+fn timeline_strip_scales_with_width_and_span() {
+    use oic_explorer::ui::timeline_strip::TimelineStrip;
+    use ratatui::{buffer::Buffer, layout::Rect, widgets::Widget};
+
+    let app = app(80, 24);
+    let embedded = app
+        .view(oic_explorer::tab::Tab::Timeline)
+        .rows
+        .month_keys()
+        .to_vec();
+    let long: Vec<i64> = (1950..=2025)
+        .step_by(3)
+        .map(|year| year * 12 + (year % 12))
+        .collect();
+    let theme = app.theme();
+    let mut out = String::new();
+    for (name, keys, selected) in [
+        ("1995-2006", &embedded, embedded.get(2)),
+        ("1950-2025", &long, long.get(10)),
+    ] {
+        for width in [20u16, 40, 58, 78, 118] {
+            let area = Rect::new(0, 0, width, 2);
+            let mut buffer = Buffer::empty(area);
+            TimelineStrip {
+                month_keys: keys,
+                selected: selected.copied(),
+                theme,
+            }
+            .render(area, &mut buffer);
+            let lines: Vec<String> = (0..2)
+                .map(|y| {
+                    (0..width)
+                        .map(|x| buffer[(x, y)].symbol().to_string())
+                        .collect()
+                })
+                .collect();
+            let highlighted = (0..width)
+                .filter(|&x| buffer[(x, 0)].modifier.contains(Modifier::REVERSED))
+                .count();
+            assert_eq!(
+                highlighted, 1,
+                "exactly one mark is the selection ({name}, {width})"
+            );
+            out.push_str(&format!("{name} at {width}:\n{}\n{}\n", lines[0], lines[1]));
+        }
+    }
+    insta::assert_snapshot!("timeline_strip", out);
+}

@@ -1,6 +1,12 @@
-//! The explorer's state and the one place it changes: [`App::update`]. No I/O here.
+//! The explorer's state and the one place it changes: [`App::update`]. No I/O here: effects
+//! such as a clipboard write are left for the run loop to collect.
 
+mod categories;
+mod citation;
+mod history;
 mod list_position;
+mod mouse;
+mod navigation;
 mod search_session;
 mod tab_rows;
 
@@ -8,20 +14,23 @@ use std::sync::Arc;
 
 use ratatui::layout::{Position, Size};
 
+pub use categories::{CategoryTotal, UNCATEGORISED, category_totals};
+pub use citation::{citation_text, command_line};
+pub use history::{Focus, History, Location};
 pub use list_position::ListPosition;
 pub use search_session::{LastSearch, ResultLine, SearchPrompt};
-pub use tab_rows::TabRows;
+pub use tab_rows::{FundingSort, RowOptions, TabRows};
 
 use crate::{
     action::{Action, Mode, Movement},
-    data::{Catalog, RecordRef},
-    layout::{HelpOverlay, Screen, SearchOverlay},
+    data::{Catalog, EventKind, RecordRef},
+    layout::{Panes, Screen, SearchOverlay, TabExtras, TextOverlay},
     search::SearchIndex,
     tab::Tab,
     ui::{self, theme::Theme},
 };
 
-/// One tab's rows, selection and detail scroll, kept across frames.
+/// One tab's rows, selection, detail scroll and focus, kept across frames.
 #[derive(Debug, Default)]
 pub struct TabView {
     /// The records listed, in order.
@@ -30,12 +39,21 @@ pub struct TabView {
     pub list: ListPosition,
     /// The first line of the detail pane on screen.
     pub detail_scroll: usize,
+    /// Whether the list or the detail pane's links take the movement keys.
+    pub focus: Focus,
+    /// The link picked in the detail pane.
+    pub link: usize,
 }
 
 impl TabView {
     /// The selected record.
     pub fn selected(&self) -> Option<RecordRef> {
         self.rows.get(self.list.selected)
+    }
+
+    /// The picked link, when the links have the focus.
+    pub fn picked_link(&self) -> Option<usize> {
+        (self.focus == Focus::Links).then_some(self.link)
     }
 }
 
@@ -45,11 +63,21 @@ pub struct App {
     index: SearchIndex,
     tab: Tab,
     views: [TabView; 4],
-    mode: Mode,
+    /// Browse, or the overlay open over it (search, help, source).
+    overlay: Mode,
     size: Size,
     prompt: SearchPrompt,
     last_search: Option<LastSearch>,
     help_scroll: usize,
+    source_scroll: usize,
+    history: History,
+    options: RowOptions,
+    /// The event kinds the data has, in the order `f` steps through them.
+    event_kinds: Vec<EventKind>,
+    grouped: bool,
+    categories: Vec<CategoryTotal>,
+    message: Option<String>,
+    clipboard: Option<String>,
     running: bool,
     theme: Theme,
 }
@@ -57,20 +85,33 @@ pub struct App {
 impl App {
     /// An explorer on `catalog`, showing the first tab, for a terminal of `size`.
     pub fn new(catalog: Arc<Catalog>, size: Size) -> Self {
+        let options = RowOptions::default();
         let views = Tab::ALL.map(|tab| TabView {
-            rows: TabRows::new(&catalog, tab),
+            rows: TabRows::new(&catalog, tab, &options),
             ..TabView::default()
         });
+        let mut event_kinds: Vec<EventKind> =
+            catalog.dataset().events.iter().map(|e| e.kind).collect();
+        event_kinds.sort();
+        event_kinds.dedup();
         Self {
             index: SearchIndex::new(&catalog),
+            categories: category_totals(&catalog),
             catalog,
             tab: Tab::default(),
             views,
-            mode: Mode::default(),
+            overlay: Mode::Browse,
             size,
             prompt: SearchPrompt::default(),
             last_search: None,
             help_scroll: 0,
+            source_scroll: 0,
+            history: History::default(),
+            options,
+            event_kinds,
+            grouped: false,
+            message: None,
+            clipboard: None,
             running: true,
             theme: Theme::default(),
         }
@@ -99,7 +140,10 @@ impl App {
 
     /// Which part of the app takes the keys.
     pub fn mode(&self) -> Mode {
-        self.mode
+        match self.overlay {
+            Mode::Browse if self.view(self.tab).focus == Focus::Links => Mode::Links,
+            overlay => overlay,
+        }
     }
 
     /// A tab's rows and selection.
@@ -127,23 +171,113 @@ impl App {
         self.help_scroll
     }
 
+    /// The first line of the source view on screen.
+    pub fn source_scroll(&self) -> usize {
+        self.source_scroll
+    }
+
+    /// Where `Back` and `Forward` lead.
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
+    /// The timeline filter and the funding order.
+    pub fn row_options(&self) -> &RowOptions {
+        &self.options
+    }
+
+    /// Whether the Funding tab shows the totals by category.
+    pub fn grouped(&self) -> bool {
+        self.grouped
+    }
+
+    /// The funding totals by category, largest first.
+    pub fn categories(&self) -> &[CategoryTotal] {
+        &self.categories
+    }
+
+    /// A one-time message for the status bar, such as a copy confirmation.
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    /// Text the run loop should put on the clipboard; taking it clears it.
+    pub fn take_clipboard(&mut self) -> Option<String> {
+        self.clipboard.take()
+    }
+
     /// Whether the app should keep running.
     pub fn is_running(&self) -> bool {
         self.running
     }
 
+    /// What `tab` adds to the plain layout: the timeline strip, the category chart.
+    pub fn tab_extras(&self, tab: Tab) -> TabExtras {
+        match tab {
+            Tab::Timeline if !self.view(tab).rows.month_keys().is_empty() => TabExtras {
+                header_lines: ui::timeline_strip::STRIP_LINES,
+                second_chart_rows: 0,
+            },
+            Tab::Funding if self.grouped => TabExtras {
+                header_lines: 0,
+                second_chart_rows: u16::try_from(self.categories.len()).unwrap_or(u16::MAX),
+            },
+            _ => TabExtras::default(),
+        }
+    }
+
+    /// The panes of the tab on screen, or `None` when the terminal is too small.
+    pub fn panes(&self) -> Option<Panes> {
+        Screen::new(self.size).map(|screen| screen.panes(self.tab_extras(self.tab)))
+    }
+
+    /// Opens the app on a view: a tab, a selected record, a search whose results `n`/`N` step
+    /// through. The selection wins over the search's first result.
+    pub fn open_view(&mut self, tab: Option<Tab>, select: Option<RecordRef>, query: Option<&str>) {
+        if let Some(tab) = tab {
+            self.tab = tab;
+        }
+        if let Some(query) = query {
+            self.prompt.set_query(query, &self.index);
+            if let Some(hit) = self.prompt.selected_hit() {
+                self.last_search = Some(LastSearch::from_prompt(&self.prompt));
+                self.show(hit.record);
+            }
+        }
+        if let Some(record) = select {
+            self.show(record);
+        }
+        self.history = History::default();
+    }
+
     /// Carries out one action.
     pub fn update(&mut self, action: Action) {
+        self.message = None;
         match action {
             Action::Quit => self.running = false,
-            Action::SelectTab(tab) => self.tab = tab,
-            Action::NextTab => self.tab = self.tab.next(),
-            Action::PreviousTab => self.tab = self.tab.previous(),
-            Action::Move(movement) => self.move_selection(movement),
+            Action::SelectTab(tab) => self.go_to_tab(tab),
+            Action::NextTab => self.go_to_tab(self.tab.next()),
+            Action::PreviousTab => self.go_to_tab(self.tab.previous()),
+            Action::Move(movement) => match self.view(self.tab).focus {
+                Focus::List => self.move_selection(movement),
+                Focus::Links => self.move_link(movement),
+            },
             Action::ScrollDetail(lines) => self.scroll_detail(lines),
+            Action::FocusLinks => self.focus_links(),
+            Action::FocusList => self.view_mut().focus = Focus::List,
+            Action::FollowLink => self.follow_link(),
+            Action::Back => self.go_back(),
+            Action::Forward => self.go_forward(),
+            Action::ToggleSource => self.toggle_overlay(Mode::Source),
+            Action::ScrollSource(movement) => self.scroll_source(Some(movement)),
+            Action::CycleKindFilter => self.cycle_kind_filter(),
+            Action::CycleSort => self.cycle_sort(),
+            Action::ToggleGrouped => self.grouped = !self.grouped,
+            Action::CopyCitation => self.copy_citation(),
+            Action::CopyCommandLine => self.copy_command_line(),
             Action::OpenSearch => {
                 self.prompt = SearchPrompt::default();
-                self.mode = Mode::Search;
+                self.overlay = Mode::Search;
             }
             Action::SearchType(c) => self.edit_query(|query| query.push(c)),
             Action::SearchPaste(text) => self.edit_query(|query| {
@@ -165,16 +299,9 @@ impl App {
             Action::SearchSubmit => self.submit_search(),
             Action::NextResult => self.step_result(true),
             Action::PreviousResult => self.step_result(false),
-            Action::ToggleHelp => {
-                self.mode = if self.mode == Mode::Help {
-                    Mode::Browse
-                } else {
-                    self.help_scroll = 0;
-                    Mode::Help
-                };
-            }
-            Action::ScrollHelp(movement) => self.scroll_help(movement),
-            Action::Cancel => self.mode = Mode::Browse,
+            Action::ToggleHelp => self.toggle_overlay(Mode::Help),
+            Action::ScrollHelp(movement) => self.scroll_help(Some(movement)),
+            Action::Cancel => self.overlay = Mode::Browse,
             Action::Resize { width, height } => self.resize(Size::new(width, height)),
             Action::Click { column, row } => self.click(Position::new(column, row)),
             Action::Wheel { column, row, lines } => self.wheel(Position::new(column, row), lines),
@@ -185,46 +312,14 @@ impl App {
         &mut self.views[self.tab.index()]
     }
 
-    /// Rows of the list on screen, for paging.
-    fn list_page(&self) -> usize {
-        Screen::new(self.size).map_or(1, |screen| {
-            screen.panes().list_rows().height.max(1) as usize
-        })
-    }
-
-    fn move_selection(&mut self, movement: Movement) {
-        let page = self.list_page();
-        let view = self.view_mut();
-        if view.list.apply(movement, view.rows.len(), page) {
-            view.detail_scroll = 0;
+    fn toggle_overlay(&mut self, overlay: Mode) {
+        if self.overlay == overlay {
+            self.overlay = Mode::Browse;
+            return;
         }
-    }
-
-    fn select_row(&mut self, row: usize) {
-        let page = self.list_page();
-        let view = self.view_mut();
-        if view.list.select(row, view.rows.len(), page) {
-            view.detail_scroll = 0;
-        }
-    }
-
-    /// Lines the selected record's detail can scroll by before its end is on screen.
-    fn detail_scroll_limit(&self) -> usize {
-        let Some(screen) = Screen::new(self.size) else {
-            return 0;
-        };
-        let text = screen.panes().detail_text();
-        let Some(record) = self.view(self.tab).selected() else {
-            return 0;
-        };
-        let lines = ui::detail::detail_lines(&self.catalog, record, text.width, &self.theme).len();
-        lines.saturating_sub(text.height as usize)
-    }
-
-    fn scroll_detail(&mut self, lines: i32) {
-        let limit = self.detail_scroll_limit();
-        let view = self.view_mut();
-        view.detail_scroll = offset_by(view.detail_scroll, lines).min(limit);
+        self.help_scroll = 0;
+        self.source_scroll = 0;
+        self.overlay = overlay;
     }
 
     fn edit_query(&mut self, edit: impl FnOnce(&mut String)) {
@@ -238,7 +333,7 @@ impl App {
             return;
         };
         self.last_search = Some(LastSearch::from_prompt(&self.prompt));
-        self.mode = Mode::Browse;
+        self.overlay = Mode::Browse;
         self.jump_to(hit.record);
     }
 
@@ -251,118 +346,120 @@ impl App {
         }
     }
 
-    /// Shows `record` selected in its tab.
-    pub fn jump_to(&mut self, record: RecordRef) {
-        let tab = Tab::of(record);
-        let Some(row) = self.view(tab).rows.position_of(record) else {
-            return;
-        };
-        self.tab = tab;
-        self.select_row(row);
+    /// A text overlay of `line_count` lines in `overlay`, scrolled from `position` by
+    /// `movement` (or only kept within its text, for `None`).
+    fn scrolled(
+        position: usize,
+        movement: Option<Movement>,
+        line_count: usize,
+        overlay: TextOverlay,
+    ) -> usize {
+        let page = overlay.text.height.max(1) as usize;
+        let limit = line_count.saturating_sub(page);
+        match movement {
+            None => position,
+            Some(Movement::Down) => position.saturating_add(1),
+            Some(Movement::Up) => position.saturating_sub(1),
+            Some(Movement::First) => 0,
+            Some(Movement::Last) => limit,
+            Some(Movement::PageDown) => position.saturating_add(page),
+            Some(Movement::PageUp) => position.saturating_sub(page),
+        }
+        .min(limit)
     }
 
-    fn scroll_help(&mut self, movement: Movement) {
-        let overlay = HelpOverlay::new(self.size);
-        let page = overlay.text.height.max(1) as usize;
-        let limit = ui::help::help_lines(overlay.text.width, &self.theme)
-            .len()
-            .saturating_sub(page);
-        self.help_scroll = match movement {
-            Movement::Down => self.help_scroll.saturating_add(1),
-            Movement::Up => self.help_scroll.saturating_sub(1),
-            Movement::First => 0,
-            Movement::Last => limit,
-            Movement::PageDown => self.help_scroll.saturating_add(page),
-            Movement::PageUp => self.help_scroll.saturating_sub(page),
+    fn scroll_help(&mut self, movement: Option<Movement>) {
+        let overlay = TextOverlay::help(self.size);
+        let lines = ui::help::help_lines(overlay.text.width, &self.theme).len();
+        self.help_scroll = Self::scrolled(self.help_scroll, movement, lines, overlay);
+    }
+
+    fn scroll_source(&mut self, movement: Option<Movement>) {
+        let overlay = TextOverlay::source(self.size);
+        let Some(record) = self.view(self.tab).selected() else {
+            return;
+        };
+        let lines =
+            ui::source_view::source_lines(&self.catalog, record, overlay.text.width, &self.theme)
+                .len();
+        self.source_scroll = Self::scrolled(self.source_scroll, movement, lines, overlay);
+    }
+
+    fn cycle_kind_filter(&mut self) {
+        let next = match self.options.kind_filter {
+            None => self.event_kinds.first().copied(),
+            Some(kind) => {
+                let at = self.event_kinds.iter().position(|&k| k == kind);
+                at.and_then(|at| self.event_kinds.get(at + 1).copied())
+            }
+        };
+        self.options.kind_filter = next;
+        self.rebuild_rows(Tab::Timeline);
+        if self.tab != Tab::Timeline {
+            self.go_to_tab(Tab::Timeline);
         }
-        .min(limit);
+    }
+
+    fn cycle_sort(&mut self) {
+        self.options.funding_sort = self.options.funding_sort.next();
+        self.rebuild_rows(Tab::Funding);
+        if self.tab != Tab::Funding {
+            self.go_to_tab(Tab::Funding);
+        }
+    }
+
+    /// Rebuilds a tab's rows after its options changed, keeping the selected record where it
+    /// is still listed.
+    fn rebuild_rows(&mut self, tab: Tab) {
+        let selected = self.view(tab).selected();
+        let rows = TabRows::new(&self.catalog, tab, &self.options);
+        let row = selected
+            .and_then(|record| rows.position_of(record))
+            .unwrap_or(0);
+        let view = &mut self.views[tab.index()];
+        let kept = view.selected() == rows.get(row) && selected.is_some();
+        view.rows = rows;
+        view.list.selected = row;
+        if !kept {
+            view.detail_scroll = 0;
+            view.focus = Focus::List;
+        }
+        let page = self.list_page_of(tab);
+        let view = &mut self.views[tab.index()];
+        view.list.scroll_into_view(view.rows.len(), page);
+    }
+
+    fn copy_citation(&mut self) {
+        let Some(record) = self.view(self.tab).selected() else {
+            self.message = Some("Nothing to copy: this tab has no records.".to_string());
+            return;
+        };
+        self.clipboard = Some(citation_text(&self.catalog, record));
+        self.message = Some(format!(
+            "Copied the citation of “{}”",
+            self.catalog.title(record)
+        ));
+    }
+
+    fn copy_command_line(&mut self) {
+        let record = self.view(self.tab).selected();
+        let id = record
+            .and_then(|record| self.catalog.get(record))
+            .map(|record| record.id());
+        let query = self.last_search.as_ref().map(LastSearch::text);
+        self.clipboard = Some(command_line(self.tab, id, query));
+        self.message = Some("Copied the command line that reopens this view".to_string());
     }
 
     fn resize(&mut self, size: Size) {
         self.size = size;
-        let page = self.list_page();
-        for view in &mut self.views {
+        for tab in Tab::ALL {
+            let page = self.list_page_of(tab);
+            let view = &mut self.views[tab.index()];
             view.list.scroll_into_view(view.rows.len(), page);
         }
-        let limit = self.detail_scroll_limit();
-        let view = self.view_mut();
-        view.detail_scroll = view.detail_scroll.min(limit);
-        self.scroll_help(Movement::Up);
-        self.scroll_help(Movement::Down);
-    }
-
-    fn click(&mut self, at: Position) {
-        match self.mode {
-            Mode::Search => {
-                let overlay = SearchOverlay::new(self.size);
-                if let Some(hit) = self.prompt.hit_at_line(at, overlay.results) {
-                    self.prompt.select_hit(hit);
-                    self.submit_search();
-                }
-            }
-            Mode::Help => {}
-            Mode::Browse => {
-                let Some(screen) = Screen::new(self.size) else {
-                    return;
-                };
-                if screen.tabs.contains(at) {
-                    let counts = Tab::ALL.map(|tab| self.view(tab).rows.len());
-                    if let Some(tab) = ui::tab_bar::tab_at(screen.tabs, &counts, at.x) {
-                        self.tab = tab;
-                    }
-                    return;
-                }
-                let rows = screen.panes().list_rows();
-                if rows.contains(at) {
-                    let row = self.view(self.tab).list.offset + usize::from(at.y - rows.y);
-                    if row < self.view(self.tab).rows.len() {
-                        self.select_row(row);
-                    }
-                }
-            }
-        }
-    }
-
-    fn wheel(&mut self, at: Position, lines: i32) {
-        let movement = if lines > 0 {
-            Movement::Down
-        } else {
-            Movement::Up
-        };
-        let steps = lines.unsigned_abs() as usize;
-        match self.mode {
-            Mode::Search => {
-                for _ in 0..steps {
-                    self.update(Action::SearchSelect(movement));
-                }
-            }
-            Mode::Help => {
-                for _ in 0..steps {
-                    self.scroll_help(movement);
-                }
-            }
-            Mode::Browse => {
-                let Some(screen) = Screen::new(self.size) else {
-                    return;
-                };
-                let panes = screen.panes();
-                if panes.detail.contains(at) {
-                    self.scroll_detail(lines);
-                } else if panes.list.contains(at) {
-                    for _ in 0..steps {
-                        self.move_selection(movement);
-                    }
-                }
-            }
-        }
-    }
-}
-
-/// `value` moved by `delta`, stopping at 0.
-fn offset_by(value: usize, delta: i32) -> usize {
-    if delta >= 0 {
-        value.saturating_add(delta as usize)
-    } else {
-        value.saturating_sub(delta.unsigned_abs() as usize)
+        self.scroll_detail(0);
+        self.scroll_help(None);
+        self.scroll_source(None);
     }
 }

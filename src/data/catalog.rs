@@ -572,6 +572,14 @@ fn check_fields(data: &Dataset, source: Option<&SourceText>, problems: &mut Prob
             problems,
         );
         check_sources(format!("projects[{i}].sources"), &project.sources, problems);
+        if let Some(category) = &project.category {
+            check_text(
+                format!("projects[{i}].category"),
+                category,
+                "category",
+                problems,
+            );
+        }
         if project.amount_usd == 0 {
             problems.add(
                 format!("projects[{i}].amount_usd"),

@@ -57,6 +57,13 @@ impl EventDate {
         }
     }
 
+    /// The month the date starts in, counted from year 0 (`year * 12 + month - 1`); a bare
+    /// year counts as its January.
+    pub fn month_key(&self) -> i64 {
+        let (year, month, _) = self.start_key();
+        i64::from(year) * 12 + i64::from(month.saturating_sub(1))
+    }
+
     /// Year, month and day of the start, with 0 for the parts the source does not give.
     fn start_key(&self) -> (i32, u32, u32) {
         match *self {

@@ -129,6 +129,21 @@ impl EventKind {
         }
     }
 
+    /// The kind in the plural, for a filter: "summits".
+    pub fn plural(self) -> &'static str {
+        match self {
+            Self::Membership => "membership steps",
+            Self::Summit => "summits",
+            Self::ExtraordinarySummit => "extraordinary summits",
+            Self::ForeignMinisters => "foreign ministers' conferences",
+            Self::CoordinationMeeting => "coordination meetings",
+            Self::Parliamentary => "parliamentary conferences",
+            Self::Scholars => "scholars' conferences",
+            Self::National => "national events",
+            Self::Other => "other events",
+        }
+    }
+
     /// The kind written out in full.
     pub fn description(self) -> &'static str {
         match self {
@@ -192,6 +207,10 @@ pub struct Project {
     pub programme: String,
     /// The amount in whole US dollars; totals and shares are computed from it.
     pub amount_usd: u64,
+    /// What sort of project it is (roads, research institute, ...): a classification by the
+    /// dataset's authors, derived from what the source says, never a quotation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
     /// What it is, in the dataset's own words.
     pub summary: String,
     /// Where the record comes from; at least one.

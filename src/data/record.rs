@@ -70,6 +70,22 @@ pub enum Role {
 }
 
 impl Role {
+    /// Whether the tie is stored on this record (not derived from the other end).
+    pub fn is_stored(self) -> bool {
+        matches!(
+            self,
+            Self::Country
+                | Self::Programme
+                | Self::Funder
+                | Self::Recipient
+                | Self::PartOf
+                | Self::ProposedBy
+                | Self::Partner
+                | Self::Participant
+                | Self::SupportedAt
+        )
+    }
+
     /// The heading the detail pane shows above records tied this way.
     pub fn heading(self) -> &'static str {
         match self {
@@ -91,6 +107,30 @@ impl Role {
             Self::Funds => "Funds",
             Self::Receives => "Receives",
             Self::HasBody => "Bodies",
+        }
+    }
+
+    /// The name search results give a match in a tied record's name.
+    pub fn field_name(self) -> &'static str {
+        match self {
+            Self::Country => "country",
+            Self::Programme => "programme",
+            Self::Funder => "funded by",
+            Self::Recipient => "recipient",
+            Self::PartOf => "part of",
+            Self::ProposedBy => "proposed by",
+            Self::Partner => "partners",
+            Self::Participant => "participants",
+            Self::InitiativeAtEvent => "initiatives",
+            Self::SupportedAt => "supported at",
+            Self::Project => "projects",
+            Self::TookPartIn => "took part in",
+            Self::HostOf => "events held here",
+            Self::Proposed => "proposed",
+            Self::PartnerIn => "partner in",
+            Self::Funds => "funds",
+            Self::Receives => "receives",
+            Self::HasBody => "bodies",
         }
     }
 }

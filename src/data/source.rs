@@ -46,6 +46,21 @@ impl SourceText {
         self.paragraphs.len()
     }
 
+    /// How many lines the text has.
+    pub fn line_count(&self) -> usize {
+        self.text.lines().count()
+    }
+
+    /// The first and last line (counting from 1) of paragraph `number`.
+    pub fn paragraph_lines(&self, number: u32) -> Option<(usize, usize)> {
+        let index = usize::try_from(number).ok()?.checked_sub(1)?;
+        let range = self.paragraphs.get(index)?;
+        let before = self.text.get(..range.start)?;
+        let first = before.matches('\n').count() + 1;
+        let inside = self.text.get(range.clone())?;
+        Some((first, first + inside.matches('\n').count()))
+    }
+
     /// Paragraph `number`, counting from 1.
     pub fn paragraph(&self, number: u32) -> Option<&str> {
         let index = usize::try_from(number).ok()?.checked_sub(1)?;
@@ -67,6 +82,10 @@ mod tests {
         assert_eq!(source.paragraph(3), Some("  • Three;\n  • more."));
         assert_eq!(source.paragraph(0), None);
         assert_eq!(source.paragraph(4), None);
+        assert_eq!(source.paragraph_lines(1), Some((1, 2)));
+        assert_eq!(source.paragraph_lines(2), Some((6, 6)));
+        assert_eq!(source.paragraph_lines(3), Some((8, 9)));
+        assert_eq!(source.line_count(), 9);
     }
 
     #[test]

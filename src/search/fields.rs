@@ -14,6 +14,8 @@ pub enum Weight {
     Name,
     /// Running text: summary, outcome, note, quotes.
     Text,
+    /// The name of a record this one refers to (its participants, proposers, events).
+    Related,
 }
 
 impl Weight {
@@ -23,6 +25,7 @@ impl Weight {
             Self::Title => 4,
             Self::Name => 3,
             Self::Text => 2,
+            Self::Related => 1,
         }
     }
 }
@@ -65,9 +68,6 @@ pub fn record_fields(catalog: &Catalog, record: RecordRef) -> Vec<SearchField> {
             if let Some(place) = &event.place {
                 fields.push(field("place", Weight::Name, place.as_str()));
             }
-            if let Some(country) = event.country.as_deref().and_then(|id| catalog.find(id)) {
-                fields.push(field("country", Weight::Name, catalog.title(country)));
-            }
         }
         Record::Programme(programme) => {
             fields.push(field(
@@ -80,7 +80,7 @@ pub fn record_fields(catalog: &Catalog, record: RecordRef) -> Vec<SearchField> {
             fields.push(field(
                 "amount",
                 Weight::Name,
-                format_usd(project.amount_usd),
+                format_usd(project.amount_usd.into()),
             ));
             if let Some(programme) = catalog.find(&project.programme) {
                 fields.push(field("programme", Weight::Name, catalog.title(programme)));
@@ -103,6 +103,21 @@ pub fn record_fields(catalog: &Catalog, record: RecordRef) -> Vec<SearchField> {
     }
     for citation in view.sources() {
         fields.push(field("source", Weight::Text, citation.quote.as_str()));
+    }
+    // The records this one names, so a search for a person or a place finds what mentions it.
+    for relation in catalog
+        .relations(record)
+        .iter()
+        .filter(|r| r.role.is_stored())
+    {
+        let mut name = catalog.title(relation.target).to_string();
+        if let Some(Record::Event(event)) = catalog.get(relation.target)
+            && let Some(place) = &event.place
+        {
+            name.push_str(", ");
+            name.push_str(place);
+        }
+        fields.push(field(relation.role.field_name(), Weight::Related, name));
     }
     fields
 }

@@ -3,6 +3,7 @@
 
 mod fields;
 mod query;
+mod scope;
 
 use std::cmp::Reverse;
 
@@ -10,6 +11,7 @@ use nucleo_matcher::{Config, Matcher, Utf32String};
 
 pub use fields::{SearchField, Weight, record_fields};
 pub use query::Query;
+pub use scope::{Facets, SCOPE_NAMES, Scope, record_facets};
 
 use crate::{
     data::{Catalog, RecordRef},
@@ -27,6 +29,10 @@ struct Entry {
     /// match, as in fzf's length tiebreak.
     title_length: u32,
     fields: Box<[IndexedField]>,
+    facets: Facets,
+    /// Where the record stands in its tab when nothing but scopes ranks it: an event's start
+    /// month, 0 for the rest (which keep dataset order).
+    display_order: i64,
 }
 
 struct IndexedField {
@@ -36,7 +42,7 @@ struct IndexedField {
 
 /// How a hit ranks: a higher score first, then a shorter title.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-struct Rank(Reverse<u32>, u32);
+struct Rank(Reverse<u32>, i64);
 
 /// One record that matched, with its score.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -127,6 +133,13 @@ impl SearchIndex {
                     record,
                     title_length: u32::try_from(title_length).unwrap_or(u32::MAX),
                     fields,
+                    facets: record_facets(catalog, record),
+                    display_order: match catalog.get(record) {
+                        Some(crate::data::Record::Event(event)) => {
+                            event.date.map_or(i64::MAX, |date| date.month_key())
+                        }
+                        _ => 0,
+                    },
                 }
             })
             .collect();
@@ -135,7 +148,7 @@ impl SearchIndex {
 
     /// The records matching `query`, best first within each tab group.
     pub fn search(&self, query: &Query) -> SearchResults {
-        if query.is_empty() {
+        if query.is_empty() || !query.problems().is_empty() {
             return SearchResults::default();
         }
         let mut matcher = Matcher::new(Config::DEFAULT);
@@ -143,24 +156,43 @@ impl SearchIndex {
         let mut ranked: Vec<(Rank, Hit)> = self
             .entries
             .iter()
+            .filter(|entry| {
+                let tab = Tab::of(entry.record);
+                query
+                    .scopes()
+                    .iter()
+                    .all(|scope| scope.admits(tab, &entry.facets))
+            })
             .filter_map(|entry| {
                 let score = score_entry(entry, query, &mut matcher, &mut indices)?;
                 let hit = Hit {
                     record: entry.record,
                     score,
                 };
-                Some((Rank(Reverse(score), entry.title_length), hit))
+                // Without words to rank by, records keep the order their tab lists them in.
+                let tiebreak = if query.has_words() {
+                    i64::from(entry.title_length)
+                } else {
+                    entry.display_order
+                };
+                Some((Rank(Reverse(score), tiebreak), hit))
             })
             .collect();
         // A tab's group is placed by its best hit.
-        let mut best_in_tab = [Rank(Reverse(0), u32::MAX); Tab::ALL.len()];
+        let mut best_in_tab = [Rank(Reverse(0), i64::MAX); Tab::ALL.len()];
         for (rank, hit) in &ranked {
             let best = &mut best_in_tab[Tab::of(hit.record).index()];
             *best = (*best).min(*rank);
         }
         ranked.sort_by_key(|&(rank, hit)| {
             let tab = Tab::of(hit.record);
-            (best_in_tab[tab.index()], tab, rank, hit.record)
+            // Ranked by words, the best group leads; by scopes alone, the tabs keep their order.
+            let group = if query.has_words() {
+                best_in_tab[tab.index()]
+            } else {
+                Rank(Reverse(0), 0)
+            };
+            (group, tab, rank, hit.record)
         });
         SearchResults {
             hits: ranked.into_iter().map(|(_, hit)| hit).collect(),

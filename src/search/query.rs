@@ -1,5 +1,6 @@
 //! A parsed query and how one of its words matches one field: fuzzy first, then with typos.
 
+use super::scope::{SCOPE_NAMES, Scope, parse_scope};
 use nucleo_matcher::{
     Matcher, Utf32Str,
     pattern::{Atom, AtomKind, CaseMatching, Normalization, Pattern},
@@ -13,6 +14,8 @@ use nucleo_matcher::{
 pub struct Query {
     text: String,
     words: Vec<QueryWord>,
+    scopes: Vec<Scope>,
+    problems: Vec<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -23,13 +26,38 @@ pub(crate) struct QueryWord {
     respect_case: bool,
 }
 
+/// Whether `token` is a scope name still waiting for its value (`year:`).
+fn is_half_typed_scope(token: &str) -> bool {
+    token.strip_suffix(':').is_some_and(|name| {
+        let name = name.to_lowercase();
+        SCOPE_NAMES
+            .iter()
+            .any(|(long, short)| name == *long || name == *short)
+    })
+}
+
 /// The shortest word typo matching is tried for; shorter words match too much.
 const TYPO_MIN_LENGTH: usize = 4;
 
 impl Query {
-    /// Parses the text typed at the prompt.
+    /// Parses the text typed at the prompt: scopes (`year:2005`) and words.
     pub fn parse(text: &str) -> Self {
-        let pattern = Pattern::parse(text, CaseMatching::Smart, Normalization::Smart);
+        let mut scopes = Vec::new();
+        let mut problems = Vec::new();
+        let mut words_text = Vec::new();
+        for token in text.split_whitespace() {
+            match parse_scope(token) {
+                Some(Ok(scope)) => scopes.push(scope),
+                Some(Err(problem)) => problems.push(problem),
+                None if is_half_typed_scope(token) => {}
+                None => words_text.push(token),
+            }
+        }
+        let pattern = Pattern::parse(
+            &words_text.join(" "),
+            CaseMatching::Smart,
+            Normalization::Smart,
+        );
         let words = pattern
             .atoms
             .into_iter()
@@ -51,6 +79,8 @@ impl Query {
         Self {
             text: text.to_string(),
             words,
+            scopes,
+            problems,
         }
     }
 
@@ -59,9 +89,24 @@ impl Query {
         &self.text
     }
 
-    /// Whether the query has no words to match.
+    /// Whether the query has neither words nor scopes.
     pub fn is_empty(&self) -> bool {
-        self.words.is_empty()
+        self.words.is_empty() && self.scopes.is_empty()
+    }
+
+    /// Whether the query has words to match (not only scopes).
+    pub fn has_words(&self) -> bool {
+        !self.words.is_empty()
+    }
+
+    /// The scopes that narrow the records.
+    pub fn scopes(&self) -> &[Scope] {
+        &self.scopes
+    }
+
+    /// What is wrong with the query's scopes, if anything; such a query finds nothing.
+    pub fn problems(&self) -> &[String] {
+        &self.problems
     }
 
     pub(crate) fn words(&self) -> &[QueryWord] {

@@ -83,15 +83,48 @@ impl<'a> DetailBuilder<'a> {
         }
     }
 
-    fn bullet(&mut self, text: &str) {
+    /// A link to another record; the picked one is marked and reversed.
+    fn link(&mut self, text: &str, picked: bool) {
         let lines = text::wrap(text, self.width.saturating_sub(4));
+        let (marker, style) = if picked {
+            ("  ▶ ", self.theme.selected)
+        } else {
+            ("  • ", Style::new())
+        };
         for (number, line) in lines.into_iter().enumerate() {
-            let lead = if number == 0 { "  • " } else { "    " };
+            let lead = if number == 0 { marker } else { "    " };
+            let lead_style = if picked {
+                self.theme.selected
+            } else {
+                self.theme.dim
+            };
             self.lines.push(Line::from(vec![
-                Span::styled(lead, self.theme.dim),
-                Span::raw(line),
+                Span::styled(lead, lead_style),
+                Span::styled(line, style),
             ]));
         }
+    }
+}
+
+/// The detail pane's text: its lines, and the line where each link starts.
+pub struct DetailText {
+    /// The wrapped lines.
+    pub lines: Vec<Line<'static>>,
+    /// For each link, in [`Catalog::relations`] order, its first line.
+    pub link_lines: Vec<usize>,
+}
+
+impl DetailText {
+    /// The link shown on `line`, if any.
+    pub fn link_at(&self, line: usize) -> Option<usize> {
+        let after = self.link_lines.partition_point(|&start| start <= line);
+        let link = after.checked_sub(1)?;
+        let end = self.link_lines.get(link + 1).copied().unwrap_or(usize::MAX);
+        // A link ends where the next begins or at the blank line before the next heading.
+        let blank = (self.link_lines[link]..end.min(self.lines.len()))
+            .find(|&l| self.lines[l].width() == 0)
+            .unwrap_or(end);
+        (line < blank.min(end)).then_some(link)
     }
 }
 
@@ -104,23 +137,32 @@ pub fn link_label(catalog: &Catalog, target: RecordRef) -> String {
             None => event.title.clone(),
         },
         Some(Record::Project(project)) => {
-            format!("{} – {}", project.title, format_usd(project.amount_usd))
+            format!(
+                "{} – {}",
+                project.title,
+                format_usd(project.amount_usd.into())
+            )
         }
         Some(record) => record.title().to_string(),
         None => String::new(),
     }
 }
 
-/// The pane's lines for `record`, wrapped to `width` columns.
-pub fn detail_lines(
+/// The pane's text for `record`, wrapped to `width` columns, with link `picked` marked.
+pub fn detail_text(
     catalog: &Catalog,
     record: RecordRef,
     width: u16,
     theme: &Theme,
-) -> Vec<Line<'static>> {
+    picked: Option<usize>,
+) -> DetailText {
     let mut out = DetailBuilder::new(width, theme);
+    let mut link_lines = Vec::new();
     let Some(view) = catalog.get(record) else {
-        return out.lines;
+        return DetailText {
+            lines: out.lines,
+            link_lines,
+        };
     };
     out.wrapped(view.title(), 0, theme.detail_title);
     match view {
@@ -146,7 +188,7 @@ pub fn detail_lines(
             if let RecordRef::Programme(i) = record {
                 out.field(
                     "Total",
-                    &format_usd(catalog.programme_total(i)),
+                    &format_usd(catalog.programme_total(i).into()),
                     Style::new(),
                 );
             }
@@ -154,18 +196,26 @@ pub fn detail_lines(
         Record::Project(project) => {
             out.wrapped("funded project", 0, theme.dim);
             out.blank();
-            out.field("Amount", &format_usd(project.amount_usd), Style::new());
+            out.field(
+                "Amount",
+                &format_usd(project.amount_usd.into()),
+                Style::new(),
+            );
             if let Some(RecordRef::Programme(programme)) = catalog.find(&project.programme) {
                 let total = catalog.programme_total(programme);
                 let share = format!(
                     "{} of the programme total ({})",
-                    format_share(project.amount_usd, total),
-                    format_usd(total)
+                    format_share(project.amount_usd.into(), total.into()),
+                    format_usd(total.into())
                 );
                 out.field("Share", &share, Style::new());
                 if let Some(data) = catalog.dataset().programmes.get(programme as usize) {
                     out.field("Period", &format_period(data.period), Style::new());
                 }
+            }
+            if let Some(category) = &project.category {
+                let category = format!("{category} (a classification, not from the source)");
+                out.field("Category", &category, Style::new());
             }
         }
         Record::Initiative(initiative) => {
@@ -184,12 +234,16 @@ pub fn detail_lines(
     out.field("Summary", view.summary(), Style::new());
 
     let mut current_role = None;
-    for relation in catalog.relations(record) {
+    for (number, relation) in catalog.relations(record).iter().enumerate() {
         if current_role != Some(relation.role) {
             current_role = Some(relation.role);
             out.heading(relation.role.heading());
         }
-        out.bullet(&link_label(catalog, relation.target));
+        link_lines.push(out.lines.len());
+        out.link(
+            &link_label(catalog, relation.target),
+            picked == Some(number),
+        );
     }
 
     if let Some(note) = view.note() {
@@ -223,21 +277,43 @@ pub fn detail_lines(
     }
     out.blank();
     out.wrapped(&format!("id {}", view.id()), 0, theme.dim);
-    out.lines
+    DetailText {
+        lines: out.lines,
+        link_lines,
+    }
 }
 
-/// Draws the detail pane for `record` (or a hint when the list is empty), from line `scroll`.
+/// What the detail pane shows: a record, from a line, with a link picked or not.
+pub struct DetailView {
+    /// The record, if the tab has any.
+    pub record: Option<RecordRef>,
+    /// The first line on screen.
+    pub scroll: usize,
+    /// The picked link, when the links have the focus.
+    pub picked: Option<usize>,
+}
+
+/// Draws the detail pane.
 pub fn render_detail(
     area: Rect,
     buf: &mut Buffer,
     catalog: &Catalog,
-    record: Option<RecordRef>,
-    scroll: usize,
+    detail: &DetailView,
     theme: &Theme,
 ) {
+    let DetailView {
+        record,
+        scroll,
+        picked,
+    } = *detail;
+    let (title, border) = if picked.is_some() {
+        (" Details · links ", theme.pane_title)
+    } else {
+        (" Details ", theme.border)
+    };
     let block = Block::bordered()
-        .border_style(theme.border)
-        .title(Line::styled(" Details ", theme.pane_title));
+        .border_style(border)
+        .title(Line::styled(title, theme.pane_title));
     let inner = block.inner(area);
     let Some(record) = record else {
         block.render(area, buf);
@@ -246,7 +322,7 @@ pub fn render_detail(
             .render(inner, buf);
         return;
     };
-    let lines = detail_lines(catalog, record, inner.width, theme);
+    let lines = detail_text(catalog, record, inner.width, theme, picked).lines;
     let total = lines.len();
     let height = usize::from(inner.height);
     let scroll = scroll.min(lines.len().saturating_sub(height));

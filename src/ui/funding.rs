@@ -5,28 +5,35 @@ use ratatui::{
     buffer::Buffer,
     layout::{Constraint, Rect},
     text::{Line, Span},
-    widgets::{Cell, Row},
+    widgets::{Block, Cell, Row, Widget},
 };
 
 use super::{record_list::render_record_list, text, theme::Theme};
 use crate::{
-    app::TabView,
+    app::{CategoryTotal, FundingSort, TabView, UNCATEGORISED},
     data::{Catalog, Project, RecordRef},
     format::{format_period, format_share, format_usd},
+    layout::Panes,
 };
 
 const PARTIAL_BLOCKS: [&str; 8] = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];
 const SHARE_WIDTH: usize = 6;
+/// Columns of the `▶ ` marker in front of a chosen line.
+const SELECTION_MARKER_WIDTH: usize = 2;
 const MIN_BAR: usize = 10;
 
 /// A bar of `width` cells for `amount` out of `largest`, in eighths of a cell; a positive amount
 /// always shows at least a sliver.
-pub fn bar(amount: u64, largest: u64, width: usize) -> String {
+pub fn bar(amount: u128, largest: u128, width: usize) -> String {
     if width == 0 || largest == 0 {
         return String::new();
     }
-    let eighths =
-        (u128::from(amount) * (width as u128) * 8 + u128::from(largest) / 2) / u128::from(largest);
+    let cells = width as u128 * 8;
+    // amount ≤ largest, so amount * cells fits unless both are near u128::MAX; then scale down.
+    let eighths = match amount.checked_mul(cells) {
+        Some(product) => product.saturating_add(largest / 2) / largest,
+        None => amount / (largest / cells).max(1),
+    };
     let eighths = usize::try_from(eighths)
         .unwrap_or(usize::MAX)
         .min(width * 8);
@@ -59,7 +66,7 @@ fn programme_row(catalog: &Catalog, programme: u32, width: usize, theme: &Theme)
     let facts = format!(
         " · {} · total {}",
         format_period(data.period),
-        format_usd(catalog.programme_total(programme))
+        format_usd(catalog.programme_total(programme).into())
     );
     let count = format!(
         " · {projects} project{}",
@@ -78,17 +85,80 @@ fn programme_row(catalog: &Catalog, programme: u32, width: usize, theme: &Theme)
     ))])
 }
 
-/// Draws the funding chart.
+/// The widths of a chart line: the label, the bar, the amount, the share.
+struct ChartColumns {
+    label: usize,
+    bar: usize,
+    amount: usize,
+}
+
+impl ChartColumns {
+    /// Labels take what the bars can spare, down to a bar of [`MIN_BAR`] cells.
+    fn fit(width: usize, longest_label: usize, amount: usize) -> Self {
+        let fixed = INDENT.len() + 1 + amount + 1 + SHARE_WIDTH;
+        let label = longest_label
+            .min(width.saturating_sub(fixed + MIN_BAR))
+            .max(6.min(width));
+        Self {
+            label,
+            // The label is followed by a space before the bar.
+            bar: width.saturating_sub(fixed + label + 1),
+            amount,
+        }
+    }
+}
+
+const INDENT: &str = "  ";
+
+/// One line of a chart: label, bar, amount and share.
+fn chart_line(
+    label: &str,
+    amount: u128,
+    largest: u128,
+    total: u128,
+    columns: &ChartColumns,
+    theme: &Theme,
+) -> Line<'static> {
+    let drawn = bar(amount, largest, columns.bar);
+    let padding = columns.bar.saturating_sub(text::width(&drawn));
+    let width = columns.amount;
+    Line::from(vec![
+        Span::raw(INDENT),
+        Span::raw(text::fit(label, columns.label)),
+        Span::raw(" "),
+        Span::styled(drawn, theme.bar),
+        Span::raw(" ".repeat(padding + 1)),
+        Span::raw(format!("{:>width$}", format_usd(amount))),
+        Span::styled(
+            format!(" {:>SHARE_WIDTH$}", format_share(amount, total)),
+            theme.dim,
+        ),
+    ])
+}
+
+/// How the Funding tab is arranged.
+pub struct FundingLayout<'a> {
+    /// The order of the projects.
+    pub sort: FundingSort,
+    /// The totals by category, when the grouped view is on.
+    pub categories: Option<&'a [CategoryTotal]>,
+}
+
+/// Draws the funding chart, and the chart by category when grouped.
 pub fn render_funding(
-    area: Rect,
+    panes: &Panes,
     buf: &mut Buffer,
     catalog: &Catalog,
     view: &TabView,
     theme: &Theme,
+    layout: &FundingLayout,
 ) {
-    let title = Line::from(" Funding · USD, share of programme total ");
+    let title = Line::from(format!(
+        " Funding · {} · o sorts, c groups by category ",
+        layout.sort.label()
+    ));
     render_record_list(
-        area,
+        panes,
         buf,
         title,
         view,
@@ -97,22 +167,17 @@ pub fn render_funding(
         |window, _, width| {
             let projects: Vec<(&Project, u32)> =
                 window.iter().filter_map(|&r| project(catalog, r)).collect();
-            let amount_width = projects
+            let amount = projects
                 .iter()
-                .map(|(p, _)| text::width(&format_usd(p.amount_usd)))
+                .map(|(p, _)| text::width(&format_usd(p.amount_usd.into())))
                 .max()
                 .unwrap_or(0);
-            let fixed = 2 + 1 + amount_width + 1 + SHARE_WIDTH;
-            let longest_name = projects
+            let longest = projects
                 .iter()
                 .map(|(p, _)| text::width(&p.title))
                 .max()
                 .unwrap_or(0);
-            // Names take what the bars can spare, down to a bar of MIN_BAR cells.
-            let name_width = longest_name
-                .min(width.saturating_sub(fixed + MIN_BAR))
-                .max(6.min(width));
-            let bar_width = width.saturating_sub(fixed + name_width + 1);
+            let columns = ChartColumns::fit(width, longest, amount);
             window
                 .iter()
                 .map(|&record| {
@@ -122,25 +187,80 @@ pub fn render_funding(
                     let Some((project, programme)) = project(catalog, record) else {
                         return Row::new([""]);
                     };
-                    let largest = catalog.programme_largest(programme);
-                    let total = catalog.programme_total(programme);
-                    let drawn = bar(project.amount_usd, largest, bar_width);
-                    let padding = bar_width.saturating_sub(text::width(&drawn));
-                    let amount = format_usd(project.amount_usd);
-                    let share = format_share(project.amount_usd, total);
-                    Row::new([Cell::from(Line::from(vec![
-                        Span::raw("  "),
-                        Span::raw(text::fit(&project.title, name_width)),
-                        Span::raw(" "),
-                        Span::styled(drawn, theme.bar),
-                        Span::raw(" ".repeat(padding + 1)),
-                        Span::raw(format!("{amount:>amount_width$}")),
-                        Span::styled(format!(" {share:>SHARE_WIDTH$}"), theme.dim),
-                    ]))])
+                    let largest = u128::from(catalog.programme_largest(programme));
+                    let total = u128::from(catalog.programme_total(programme));
+                    let line = chart_line(
+                        &project.title,
+                        u128::from(project.amount_usd),
+                        largest,
+                        total,
+                        &columns,
+                        theme,
+                    );
+                    Row::new([Cell::from(line)])
                 })
                 .collect()
         },
     );
+    if let (Some(area), Some(categories)) = (panes.second, layout.categories) {
+        let selected_category = view
+            .selected()
+            .and_then(|record| project(catalog, record))
+            .map(|(project, _)| project.category.as_deref().unwrap_or(UNCATEGORISED));
+        render_categories(area, buf, categories, selected_category, theme);
+    }
+}
+
+/// The second chart: funding summed by category, the selected project's category marked.
+fn render_categories(
+    area: Rect,
+    buf: &mut Buffer,
+    categories: &[CategoryTotal],
+    selected: Option<&str>,
+    theme: &Theme,
+) {
+    let block = Block::bordered()
+        .border_style(theme.border)
+        .title(Line::styled(
+            " By category · a classification, not from the source ",
+            theme.pane_title,
+        ));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let total: u128 = categories.iter().map(|c| c.amount).sum();
+    let largest = categories.iter().map(|c| c.amount).max().unwrap_or(0);
+    let labels: Vec<String> = categories
+        .iter()
+        .map(|c| format!("{} ({})", c.name, c.projects))
+        .collect();
+    let longest = labels.iter().map(|l| text::width(l)).max().unwrap_or(0);
+    let amount = categories
+        .iter()
+        .map(|c| text::width(&format_usd(c.amount)))
+        .max()
+        .unwrap_or(0);
+    let width = usize::from(inner.width).saturating_sub(SELECTION_MARKER_WIDTH);
+    let columns = ChartColumns::fit(width, longest, amount);
+    for (row, (category, label)) in categories
+        .iter()
+        .zip(&labels)
+        .enumerate()
+        .take(usize::from(inner.height))
+    {
+        let line_area = Rect {
+            y: inner.y + row as u16,
+            height: 1,
+            ..inner
+        };
+        let chosen = selected == Some(category.name.as_str());
+        let marker = if chosen { "▶ " } else { "  " };
+        let mut line = chart_line(label, category.amount, largest, total, &columns, theme);
+        line.spans.insert(0, Span::raw(marker));
+        if chosen {
+            line = line.style(theme.selected);
+        }
+        line.render(line_area, buf);
+    }
 }
 
 #[cfg(test)]
@@ -154,6 +274,6 @@ mod tests {
         assert_eq!(bar(15, 20, 10), format!("{}▌", "█".repeat(7)));
         assert_eq!(bar(1, 1_000_000, 10), "▏", "a tiny amount still shows");
         assert_eq!(bar(5, 10, 0), "");
-        assert_eq!(bar(u64::MAX, u64::MAX, 3), "███");
+        assert_eq!(bar(u128::MAX, u128::MAX, 3), "███");
     }
 }

@@ -8,7 +8,7 @@ use ratatui::{
 };
 
 use super::{text, theme::Theme};
-use crate::{keys::KEY_SECTIONS, layout::HelpOverlay};
+use crate::{keys::KEY_SECTIONS, layout::TextOverlay};
 
 /// The help text wrapped to `width` columns.
 pub fn help_lines(width: u16, theme: &Theme) -> Vec<Line<'static>> {
@@ -47,7 +47,7 @@ pub fn help_lines(width: u16, theme: &Theme) -> Vec<Line<'static>> {
 
 /// Draws the help overlay from line `scroll`.
 pub fn render_help(size: Size, buf: &mut Buffer, scroll: usize, theme: &Theme) {
-    let overlay = HelpOverlay::new(size);
+    let overlay = TextOverlay::help(size);
     let lines = help_lines(overlay.text.width, theme);
     let height = usize::from(overlay.text.height);
     let scroll = scroll.min(lines.len().saturating_sub(height));

@@ -1,6 +1,6 @@
 //! The Initiatives tab's list.
 
-use ratatui::{buffer::Buffer, layout::Rect, text::Line};
+use ratatui::{buffer::Buffer, text::Line};
 
 use super::{
     record_list::{KindRow, render_kind_list},
@@ -9,18 +9,19 @@ use super::{
 use crate::{
     app::TabView,
     data::{Catalog, RecordRef},
+    layout::Panes,
 };
 
 /// Draws the initiatives list.
 pub fn render_initiatives(
-    area: Rect,
+    panes: &Panes,
     buf: &mut Buffer,
     catalog: &Catalog,
     view: &TabView,
     theme: &Theme,
 ) {
     let title = Line::from(" Initiatives · resolutions · cooperation ");
-    render_kind_list(area, buf, title, view, theme, 11, |record| {
+    render_kind_list(panes, buf, title, view, theme, 11, |record| {
         let RecordRef::Initiative(i) = record else {
             return None;
         };

@@ -7,11 +7,13 @@ mod initiatives;
 mod participants;
 mod record_list;
 pub mod search_overlay;
+pub mod source_view;
 mod status_bar;
 pub mod tab_bar;
 pub mod text;
 pub mod theme;
 mod timeline;
+pub mod timeline_strip;
 
 use ratatui::{
     Frame,
@@ -36,7 +38,7 @@ use theme::Theme;
 pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
     let theme = app.theme();
-    let Some(screen) = Screen::new(area.as_size()) else {
+    let (Some(screen), Some(panes)) = (Screen::new(area.as_size()), app.panes()) else {
         render_too_small(area, frame, theme);
         return;
     };
@@ -48,32 +50,44 @@ pub fn render(app: &App, frame: &mut Frame) {
         theme,
     }
     .render(screen.tabs, buf);
-    let panes = screen.panes();
     let catalog = app.catalog();
     let view = app.view(app.tab());
     match app.tab() {
-        Tab::Timeline => timeline::render_timeline(panes.list, buf, catalog, view, theme),
-        Tab::Funding => funding::render_funding(panes.list, buf, catalog, view, theme),
-        Tab::Initiatives => initiatives::render_initiatives(panes.list, buf, catalog, view, theme),
-        Tab::Participants => {
-            participants::render_participants(panes.list, buf, catalog, view, theme)
+        Tab::Timeline => {
+            let filter = app.row_options().kind_filter;
+            timeline::render_timeline(&panes, buf, catalog, view, theme, filter);
         }
+        Tab::Funding => {
+            let layout = funding::FundingLayout {
+                sort: app.row_options().funding_sort,
+                categories: app.grouped().then_some(app.categories()),
+            };
+            funding::render_funding(&panes, buf, catalog, view, theme, &layout);
+        }
+        Tab::Initiatives => initiatives::render_initiatives(&panes, buf, catalog, view, theme),
+        Tab::Participants => participants::render_participants(&panes, buf, catalog, view, theme),
     }
     let selected = view.selected();
-    detail::render_detail(
-        panes.detail,
-        buf,
-        catalog,
-        selected,
-        view.detail_scroll,
-        theme,
-    );
+    let detail = detail::DetailView {
+        record: selected,
+        scroll: view.detail_scroll,
+        picked: view.picked_link(),
+    };
+    detail::render_detail(panes.detail, buf, catalog, &detail, theme);
     StatusBar { app }.render(screen.status, buf);
     match app.mode() {
-        Mode::Browse => {}
+        Mode::Browse | Mode::Links => {}
         Mode::Help => {
             help::render_help(area.as_size(), frame.buffer_mut(), app.help_scroll(), theme)
         }
+        Mode::Source => source_view::render_source(
+            area.as_size(),
+            frame.buffer_mut(),
+            catalog,
+            selected,
+            app.source_scroll(),
+            theme,
+        ),
         Mode::Search => search_overlay::render_search(frame, catalog, app.prompt(), theme),
     }
 }

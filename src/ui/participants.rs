@@ -1,6 +1,6 @@
 //! The Participants tab's list.
 
-use ratatui::{buffer::Buffer, layout::Rect, text::Line};
+use ratatui::{buffer::Buffer, text::Line};
 
 use super::{
     record_list::{KindRow, render_kind_list},
@@ -9,18 +9,19 @@ use super::{
 use crate::{
     app::TabView,
     data::{Catalog, RecordRef},
+    layout::Panes,
 };
 
 /// Draws the participants list, with each person's office after the name.
 pub fn render_participants(
-    area: Rect,
+    panes: &Panes,
     buf: &mut Buffer,
     catalog: &Catalog,
     view: &TabView,
     theme: &Theme,
 ) {
     let title = Line::from(" Participants · people, states, bodies ");
-    render_kind_list(area, buf, title, view, theme, 12, |record| {
+    render_kind_list(panes, buf, title, view, theme, 12, |record| {
         let RecordRef::Participant(i) = record else {
             return None;
         };

@@ -2,7 +2,7 @@
 
 use ratatui::{
     buffer::Buffer,
-    layout::{Constraint, Margin, Rect},
+    layout::{Constraint, Margin},
     text::{Line, Span},
     widgets::{
         Block, Cell, HighlightSpacing, Row, Scrollbar, ScrollbarOrientation, ScrollbarState,
@@ -11,7 +11,7 @@ use ratatui::{
 };
 
 use super::{text, theme::Theme};
-use crate::{app::TabView, data::RecordRef};
+use crate::{app::TabView, data::RecordRef, layout::Panes};
 
 /// The marker in front of the selected row; visible without colour.
 pub const SELECTION_MARKER: &str = "▶ ";
@@ -19,7 +19,7 @@ pub const SELECTION_MARKER: &str = "▶ ";
 /// Draws `view`'s list in `area` with `title`; `make_rows` builds the rows for the records on
 /// screen (given the records, the first one's row number and the width of a row).
 pub fn render_record_list<'a>(
-    area: Rect,
+    panes: &Panes,
     buf: &mut Buffer,
     title: Line<'a>,
     view: &TabView,
@@ -37,7 +37,8 @@ pub fn render_record_list<'a>(
         .border_style(theme.border)
         .title(title.style(theme.pane_title))
         .title_bottom(Line::from(position_label).right_aligned());
-    let inner = block.inner(area);
+    let area = panes.list;
+    let inner = panes.rows;
     block.render(area, buf);
     let height = usize::from(inner.height);
     if height == 0 || inner.width == 0 {
@@ -81,8 +82,9 @@ pub fn title_with_suffix(
 ) -> Line<'static> {
     let mut spans = vec![Span::raw(text::truncate(title, width))];
     let used = text::width(title);
+    // A suffix squeezed to a lone `…` says nothing; it needs a few letters of room.
     if let Some(suffix) = suffix
-        && used + 3 < width
+        && used + 3 + 4 <= width
     {
         let suffix = text::truncate(suffix, width - used - 3);
         spans.push(Span::styled(format!(" · {suffix}"), theme.dim));
@@ -102,7 +104,7 @@ pub struct KindRow<'a> {
 
 /// Draws a list of a kind column and a title column; `describe` gives each record's row.
 pub fn render_kind_list<'a>(
-    area: Rect,
+    panes: &Panes,
     buf: &mut Buffer,
     title: Line<'static>,
     view: &TabView,
@@ -112,7 +114,7 @@ pub fn render_kind_list<'a>(
 ) {
     let widths = [Constraint::Length(kind_width), Constraint::Fill(1)];
     render_record_list(
-        area,
+        panes,
         buf,
         title,
         view,

@@ -71,7 +71,14 @@ pub fn render_search(frame: &mut Frame, catalog: &Catalog, prompt: &SearchPrompt
 
     let area = overlay.results;
     let width = usize::from(area.width);
-    let lines: Vec<Line> = if prompt.query().is_empty() {
+    let lines: Vec<Line> = if !prompt.query().problems().is_empty() {
+        prompt
+            .query()
+            .problems()
+            .iter()
+            .map(|problem| Line::styled(problem.clone(), theme.warning))
+            .collect()
+    } else if prompt.query().is_empty() {
         vec![
             Line::styled(
                 "Type to search events, funding, initiatives and participants.",
@@ -79,6 +86,10 @@ pub fn render_search(frame: &mut Frame, catalog: &Catalog, prompt: &SearchPrompt
             ),
             Line::styled(
                 "Words match in any order and any field; small typos are forgiven.",
+                theme.dim,
+            ),
+            Line::styled(
+                "Narrow with year:2005  kind:summit  place:baku  tab:funding (or y: k: p: t:).",
                 theme.dim,
             ),
         ]

@@ -1,4 +1,4 @@
-//! The status bar: the keys that matter now, and where you are.
+//! The status bar: the keys that matter now, the trail of places visited, and where you are.
 
 use ratatui::{
     buffer::Buffer,
@@ -10,6 +10,11 @@ use ratatui::{
 use super::{search_overlay::counter, text};
 use crate::{action::Mode, app::App};
 
+/// Hints that always stay, however narrow the bar.
+const ESSENTIAL_HINTS: usize = 3;
+/// Columns the trail needs to be worth showing.
+const TRAIL_MIN: usize = 24;
+
 fn hints(app: &App) -> Vec<(&'static str, String)> {
     let owned = |pairs: &[(&'static str, &str)]| -> Vec<(&'static str, String)> {
         pairs
@@ -17,6 +22,11 @@ fn hints(app: &App) -> Vec<(&'static str, String)> {
             .map(|&(key, what)| (key, what.to_string()))
             .collect()
     };
+    let has_history = !app.history().trail().is_empty();
+    let has_links = app
+        .view(app.tab())
+        .selected()
+        .is_some_and(|record| !app.catalog().relations(record).is_empty());
     match app.mode() {
         Mode::Search => owned(&[
             ("↑↓", "choose"),
@@ -25,18 +35,73 @@ fn hints(app: &App) -> Vec<(&'static str, String)> {
             ("Ctrl-C", "quit"),
         ]),
         Mode::Help => owned(&[("j/k", "scroll"), ("Esc", "close"), ("q", "quit")]),
+        Mode::Source => owned(&[("j/k", "scroll"), ("s/Esc", "close"), ("q", "quit")]),
+        Mode::Links => {
+            let mut hints = owned(&[("j/k", "pick"), ("Enter", "follow"), ("h", "list")]);
+            if has_history {
+                hints.push(("⌫", "back".to_string()));
+            }
+            hints.extend(owned(&[("s", "source"), ("y", "copy"), ("?", "help")]));
+            hints
+        }
         Mode::Browse => {
-            let mut hints = owned(&[("j/k", "move"), ("1-4", "tabs"), ("/", "search")]);
+            let mut hints = owned(&[("j/k", "move")]);
+            if has_links {
+                hints.push(("l", "links".to_string()));
+            }
+            hints.push(("/", "search".to_string()));
             if let Some(last) = app.last_search() {
                 hints.push((
                     "n/N",
                     format!("{} “{}”", counter(last.position(), last.len()), last.text()),
                 ));
             }
-            hints.extend(owned(&[("J/K", "scroll"), ("?", "help"), ("q", "quit")]));
+            if has_history {
+                hints.push(("⌫", "back".to_string()));
+            }
+            hints.extend(owned(&[("s", "source"), ("?", "help"), ("q", "quit")]));
             hints
         }
     }
+}
+
+/// The places visited, oldest first, ending where you are: `A › B › here`, as many of the
+/// latest steps as fit in `width` (`…` marks the ones left out).
+fn trail(app: &App, width: usize) -> Option<String> {
+    let places = app.history().trail();
+    if places.is_empty() {
+        return None;
+    }
+    let name = |location: &crate::app::Location| match location.record {
+        Some(record) => text::truncate(app.catalog().title(record), 22),
+        None => location.tab.title().to_string(),
+    };
+    let steps: Vec<String> = places
+        .iter()
+        .map(name)
+        .chain([name(&app.location())])
+        .collect();
+    let mut shown: Vec<&str> = Vec::new();
+    let mut used = 0;
+    for (index, step) in steps.iter().enumerate().rev() {
+        let more_before = index > 0;
+        let needed = text::width(step) + if shown.is_empty() { 0 } else { 3 };
+        let reserve = if more_before { 4 } else { 0 }; // "… › "
+        if used + needed + reserve > width {
+            break;
+        }
+        used += needed;
+        shown.insert(0, step);
+    }
+    if shown.is_empty() {
+        return None;
+    }
+    let cut = shown.len() < steps.len();
+    Some(format!(
+        "{}{}",
+        if cut { "… › " } else { "" },
+        shown.join(" › ")
+    ))
 }
 
 /// The status bar widget.
@@ -63,15 +128,36 @@ impl Widget for StatusBar<'_> {
         let room = usize::from(area.width).saturating_sub(text::width(&place));
         let mut spans = vec![Span::styled(" ", theme.status)];
         let mut used = 1;
-        for (key, what) in hints(self.app) {
-            let what = format!(" {what}  ");
-            let needed = text::width(key) + text::width(&what);
-            if used + needed > room {
-                break;
+        if let Some(message) = self.app.message() {
+            let message = text::truncate(message, room.saturating_sub(2));
+            used += text::width(&message);
+            spans.push(Span::styled(message, theme.status_key));
+        } else {
+            let has_trail = !self.app.history().trail().is_empty();
+            let hint_room = if has_trail {
+                room.saturating_sub(TRAIL_MIN)
+            } else {
+                room
+            };
+            for (number, (key, what)) in hints(self.app).into_iter().enumerate() {
+                let what = format!(" {what}  ");
+                let needed = text::width(key) + text::width(&what);
+                let limit = if number < ESSENTIAL_HINTS {
+                    room
+                } else {
+                    hint_room
+                };
+                if used + needed > limit {
+                    break;
+                }
+                used += needed;
+                spans.push(Span::styled(key, theme.status_key));
+                spans.push(Span::styled(what, theme.status));
             }
-            used += needed;
-            spans.push(Span::styled(key, theme.status_key));
-            spans.push(Span::styled(what, theme.status));
+            if let Some(shown) = trail(self.app, room.saturating_sub(used + 1)) {
+                used += text::width(&shown);
+                spans.push(Span::styled(shown, theme.status));
+            }
         }
         spans.push(Span::styled(
             " ".repeat(room.saturating_sub(used)),

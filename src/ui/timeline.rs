@@ -2,19 +2,21 @@
 
 use ratatui::{
     buffer::Buffer,
-    layout::{Constraint, Rect},
+    layout::Constraint,
     text::{Line, Span},
-    widgets::{Cell, Row},
+    widgets::{Cell, Row, Widget},
 };
 
 use super::{
     record_list::{render_record_list, title_with_suffix},
     text,
     theme::Theme,
+    timeline_strip::TimelineStrip,
 };
 use crate::{
     app::TabView,
-    data::{Catalog, Event, RecordRef},
+    data::{Catalog, Event, EventKind, RecordRef},
+    layout::Panes,
 };
 
 const KIND_WIDTH: u16 = 13;
@@ -32,18 +34,43 @@ fn year_label(event: &Event) -> String {
         .map_or_else(|| "n.d.".to_string(), |date| date.year().to_string())
 }
 
-/// Draws the timeline list.
+/// The list's title: the filter, and how many events it shows.
+fn title(filter: Option<EventKind>, shown: usize, total: usize) -> Line<'static> {
+    match filter {
+        None => Line::from(format!(
+            " Timeline · all {total} events · f filters by kind "
+        )),
+        Some(kind) => Line::from(format!(
+            " Timeline · {}: {shown} of {total} · f next kind ",
+            kind.plural()
+        )),
+    }
+}
+
+/// Draws the timeline strip and list.
 pub fn render_timeline(
-    area: Rect,
+    panes: &Panes,
     buf: &mut Buffer,
     catalog: &Catalog,
     view: &TabView,
     theme: &Theme,
+    filter: Option<EventKind>,
 ) {
+    let selected = view
+        .selected()
+        .and_then(|record| event(catalog, record))
+        .and_then(|event| event.date)
+        .map(|date| date.month_key());
+    TimelineStrip {
+        month_keys: view.rows.month_keys(),
+        selected,
+        theme,
+    }
+    .render(panes.header, buf);
     let window_start = view.list.offset;
     let date_width = view
         .rows
-        .window(window_start, usize::from(area.height))
+        .window(window_start, usize::from(panes.rows.height))
         .iter()
         .filter_map(|&record| event(catalog, record)?.date)
         .map(|date| text::width(&date.label_within_year()))
@@ -57,9 +84,9 @@ pub fn render_timeline(
         Constraint::Length(KIND_WIDTH),
         Constraint::Fill(1),
     ];
-    let title = Line::from(" Timeline · events by date ");
+    let title = title(filter, view.rows.len(), catalog.dataset().events.len());
     render_record_list(
-        area,
+        panes,
         buf,
         title,
         view,
