@@ -4,7 +4,9 @@
 pub mod action;
 pub mod app;
 pub mod cli;
+pub mod commands;
 pub mod data;
+pub mod export;
 pub mod format;
 pub mod keys;
 pub mod layout;

@@ -18,3 +18,23 @@ fn the_two_commands_are_there() {
     assert!(README.contains("cargo run --release"));
     assert!(README.contains("cargo test"));
 }
+
+#[test]
+fn the_minimal_example_is_a_valid_dataset() {
+    let after = README
+        .split("<!-- minimal-example -->")
+        .nth(1)
+        .expect("the marked example");
+    let json = after
+        .split("```json\n")
+        .nth(1)
+        .and_then(|block| block.split("```").next())
+        .expect("a json block");
+    let catalog = oic_explorer::data::load(
+        "README example",
+        json,
+        Some("Uzbekistan joined the OIC in 1996."),
+    )
+    .unwrap_or_else(|error| panic!("{error}"));
+    assert_eq!(catalog.record_count(), 2);
+}

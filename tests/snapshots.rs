@@ -111,7 +111,7 @@ fn tiny_sizes_draw_without_panicking() {
 /// Without colour the selection, the active tab and search matches must still show.
 #[test]
 fn meaning_does_not_rest_on_colour() {
-    let app = app(80, 24).with_theme(Theme::COLOUR.monochrome());
+    let app = app(80, 24).with_theme(Theme::DEFAULT.monochrome());
     let terminal = draw(&app);
     assert!(
         terminal
@@ -147,7 +147,7 @@ fn meaning_does_not_rest_on_colour() {
         "active tab"
     );
 
-    let mut searching = common::app(80, 24).with_theme(Theme::COLOUR.monochrome());
+    let mut searching = common::app(80, 24).with_theme(Theme::DEFAULT.monochrome());
     press(&mut searching, KeyCode::Char('/'));
     type_text(&mut searching, "doha");
     let terminal = draw(&searching);

@@ -236,6 +236,22 @@ impl FromStr for EventDate {
     }
 }
 
+impl schemars::JsonSchema for EventDate {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "EventDate".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "description": "A date at the precision the source gives: a year (1995), a month \
+                (1997-12), a day (2006-03-01) or a range of days (2005-09-09/2005-09-11).",
+            "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2}(/[0-9]{4}-[0-9]{2}-[0-9]{2})?)?)?$",
+            "examples": ["1995", "1997-12", "2006-03-01", "2005-09-09/2005-09-11"]
+        })
+    }
+}
+
 impl TryFrom<String> for EventDate {
     type Error = DateError;
 

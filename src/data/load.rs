@@ -1,9 +1,11 @@
-//! Loading a dataset: parse the JSON, validate it, build the catalog. One error type says where.
+//! Loading a dataset: read, parse, validate, build the catalog. One error type says where:
+//! file, line, column and field path, and what was expected.
 
-use std::fmt;
+use std::{collections::HashSet, fmt, fs, path::Path};
 
 use super::{
     catalog::Catalog,
+    locate::locate,
     model::Dataset,
     problems::{Problem, Problems},
     source::SourceText,
@@ -15,12 +17,70 @@ pub const EMBEDDED_DATASET: &str = include_str!("../../assets/dataset.json");
 /// The source document the embedded dataset quotes.
 pub const EMBEDDED_SOURCE: &str = include_str!("../../assets/source.txt");
 
+/// How the embedded dataset is named in messages.
+pub const EMBEDDED_NAME: &str = "the embedded dataset";
+
+/// How many records each collection of a dataset holds.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RecordCounts {
+    /// Events.
+    pub events: usize,
+    /// Programmes.
+    pub programmes: usize,
+    /// Projects.
+    pub projects: usize,
+    /// Initiatives.
+    pub initiatives: usize,
+    /// Participants.
+    pub participants: usize,
+}
+
+impl RecordCounts {
+    /// The counts of `dataset`.
+    pub fn of(dataset: &Dataset) -> Self {
+        Self {
+            events: dataset.events.len(),
+            programmes: dataset.programmes.len(),
+            projects: dataset.projects.len(),
+            initiatives: dataset.initiatives.len(),
+            participants: dataset.participants.len(),
+        }
+    }
+
+    /// Each collection's name and count.
+    pub fn named(&self) -> [(&'static str, usize); 5] {
+        [
+            ("events", self.events),
+            ("programmes", self.programmes),
+            ("projects", self.projects),
+            ("initiatives", self.initiatives),
+            ("participants", self.participants),
+        ]
+    }
+}
+
 /// Why a dataset could not be loaded.
 #[derive(Debug)]
 pub enum LoadError {
+    /// The file could not be read.
+    Read {
+        /// The file.
+        origin: String,
+        /// What the system said.
+        message: String,
+    },
+    /// The file is not UTF-8 text.
+    NotUtf8 {
+        /// The file.
+        origin: String,
+        /// The line of the first bad byte, counting from 1.
+        line: usize,
+        /// The column (in bytes) of the first bad byte, counting from 1.
+        column: usize,
+    },
     /// The text is not valid JSON of the dataset's shape.
     Syntax {
-        /// Which dataset: a file name, or "the embedded dataset".
+        /// The file, or "the embedded dataset".
         origin: String,
         /// The line of the error, counting from 1.
         line: usize,
@@ -33,8 +93,10 @@ pub enum LoadError {
     },
     /// The JSON has the right shape but its content is wrong.
     Invalid {
-        /// Which dataset: a file name, or "the embedded dataset".
+        /// The file, or "the embedded dataset".
         origin: String,
+        /// How many records each collection holds.
+        counts: RecordCounts,
         /// The problems found, up to a cap.
         problems: Vec<Problem>,
         /// How many more problems were found but not listed.
@@ -42,9 +104,31 @@ pub enum LoadError {
     },
 }
 
+impl LoadError {
+    /// The exit status for this error: 2 for a file that cannot be read or parsed, 1 for one
+    /// whose content is wrong.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Self::Read { .. } | Self::NotUtf8 { .. } | Self::Syntax { .. } => 2,
+            Self::Invalid { .. } => 1,
+        }
+    }
+}
+
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            Self::Read { origin, message } => {
+                write!(f, "{origin}: cannot read the file: {message}")
+            }
+            Self::NotUtf8 {
+                origin,
+                line,
+                column,
+            } => write!(
+                f,
+                "{origin}:{line}:{column}: the file is not UTF-8 text (expected UTF-8, found an invalid byte here)"
+            ),
             Self::Syntax {
                 origin,
                 line,
@@ -62,6 +146,7 @@ impl fmt::Display for LoadError {
                 origin,
                 problems,
                 unlisted,
+                ..
             } => {
                 let total = problems.len() + unlisted;
                 write!(
@@ -70,7 +155,12 @@ impl fmt::Display for LoadError {
                     if total == 1 { "" } else { "s" }
                 )?;
                 for problem in problems {
-                    write!(f, "\n  {problem}")?;
+                    match problem.position {
+                        Some((line, column)) => {
+                            write!(f, "\n  {origin}:{line}:{column}: {problem}")?
+                        }
+                        None => write!(f, "\n  {problem}")?,
+                    }
                 }
                 if *unlisted > 0 {
                     write!(f, "\n  … and {unlisted} more")?;
@@ -87,10 +177,19 @@ impl std::error::Error for LoadError {}
 /// document every quote must appear in verbatim.
 pub fn load(origin: &str, json: &str, source: Option<&str>) -> Result<Catalog, LoadError> {
     let dataset = parse(origin, json)?;
+    let counts = RecordCounts::of(&dataset);
     Catalog::new(dataset, source.map(SourceText::new)).map_err(|problems: Problems| {
-        let (problems, unlisted) = problems.into_parts();
+        let (mut problems, unlisted) = problems.into_parts();
+        let wanted: HashSet<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+        let positions = locate(json, &wanted);
+        for problem in &mut problems {
+            problem.position = positions.get(&problem.path).copied();
+        }
+        // In file order, as an editor would walk them; problems without a place last.
+        problems.sort_by_key(|problem| (problem.position.is_none(), problem.position));
         LoadError::Invalid {
             origin: origin.to_string(),
+            counts,
             problems,
             unlisted,
         }
@@ -99,11 +198,36 @@ pub fn load(origin: &str, json: &str, source: Option<&str>) -> Result<Catalog, L
 
 /// The embedded dataset, checked against the embedded source.
 pub fn load_embedded() -> Result<Catalog, LoadError> {
-    load(
-        "the embedded dataset",
-        EMBEDDED_DATASET,
-        Some(EMBEDDED_SOURCE),
-    )
+    load(EMBEDDED_NAME, EMBEDDED_DATASET, Some(EMBEDDED_SOURCE))
+}
+
+/// Reads a text file, with errors that name it and, for bad UTF-8, say where.
+pub fn read_text(path: &Path) -> Result<String, LoadError> {
+    let origin = path.display().to_string();
+    let bytes = fs::read(path).map_err(|error| LoadError::Read {
+        origin: origin.clone(),
+        message: error.to_string(),
+    })?;
+    String::from_utf8(bytes).map_err(|error| {
+        let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
+        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+        let line_start = valid
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |at| at + 1);
+        LoadError::NotUtf8 {
+            origin,
+            line,
+            column: valid.len() - line_start + 1,
+        }
+    })
+}
+
+/// A dataset from a file, with its quotes checked against the source file when one is given.
+pub fn load_file(path: &Path, source: Option<&Path>) -> Result<Catalog, LoadError> {
+    let json = read_text(path)?;
+    let source = source.map(read_text).transpose()?;
+    load(&path.display().to_string(), &json, source.as_deref())
 }
 
 fn parse(origin: &str, json: &str) -> Result<Dataset, LoadError> {
@@ -125,8 +249,17 @@ fn syntax_error(origin: &str, path: String, error: &serde_json::Error) -> LoadEr
     let text = error.to_string();
     let message = text
         .rsplit_once(" at line ")
-        .map_or(text.as_str(), |(message, _)| message)
-        .to_string();
+        .map_or(text.as_str(), |(message, _)| message);
+    let message = match message {
+        "recursion limit exceeded" => {
+            "the JSON is nested too deeply (serde_json allows 128 levels; a dataset needs 4)"
+                .to_string()
+        }
+        message if message.starts_with("EOF while parsing") => {
+            format!("{message}: the file ends too soon (is it truncated?)")
+        }
+        message => message.to_string(),
+    };
     LoadError::Syntax {
         origin: origin.to_string(),
         line: error.line(),
@@ -175,7 +308,7 @@ mod tests {
     }
 
     #[test]
-    fn every_problem_is_listed_not_only_the_first() {
+    fn every_problem_is_listed_with_its_position() {
         let json = r#"{
           "title": "",
           "events": [
@@ -206,6 +339,15 @@ mod tests {
                 "{expected} missing from {paths:?}"
             );
         }
+        let dangling = problems
+            .iter()
+            .find(|p| p.path == "events[0].participants[0]")
+            .unwrap();
+        assert_eq!(dangling.position, Some((4, 91)));
+        assert!(
+            problems.iter().all(|p| p.position.is_some()),
+            "{problems:?}"
+        );
     }
 
     #[test]

@@ -3,6 +3,7 @@
 mod catalog;
 mod date;
 mod load;
+mod locate;
 mod model;
 mod problems;
 mod record;
@@ -10,7 +11,10 @@ mod source;
 
 pub use catalog::{Catalog, Record};
 pub use date::{DateError, EventDate};
-pub use load::{EMBEDDED_DATASET, EMBEDDED_SOURCE, LoadError, load, load_embedded};
+pub use load::{
+    EMBEDDED_DATASET, EMBEDDED_NAME, EMBEDDED_SOURCE, LoadError, RecordCounts, load, load_embedded,
+    load_file, read_text,
+};
 pub use model::{
     Citation, Dataset, Event, EventKind, Initiative, InitiativeKind, Participant, ParticipantKind,
     Period, Programme, Project,

@@ -3,14 +3,18 @@
 //! Records refer to each other by id. Each reference is stored once, on one side; the other
 //! direction (an event's initiatives, a participant's events) is derived at load.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::date::EventDate;
 
 /// A whole dataset file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Dataset {
+    /// The JSON Schema the file follows, for editors (`dataset.schema.json`).
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
     /// What the dataset is about, shown in the app.
     pub title: String,
     /// A paragraph on what it covers.
@@ -36,7 +40,7 @@ pub struct Dataset {
 }
 
 /// Where a record comes from: a paragraph of the source and a verbatim quote from it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Citation {
     /// The paragraph number, counting from 1; paragraphs are separated by blank lines.
@@ -46,7 +50,7 @@ pub struct Citation {
 }
 
 /// A dated or named meeting, conference, summit, address or membership step.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Event {
     /// A stable id, unique across the whole dataset.
@@ -77,7 +81,9 @@ pub struct Event {
 }
 
 /// The sort of an event.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum EventKind {
     /// Joining the organisation, or another membership step.
@@ -161,7 +167,7 @@ impl EventKind {
 }
 
 /// The span of years a programme covers, both ends included.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Period {
     /// The first year.
@@ -171,7 +177,7 @@ pub struct Period {
 }
 
 /// A funding programme, such as the IDB Program for 2003–2006.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Programme {
     /// A stable id, unique across the whole dataset.
@@ -196,7 +202,7 @@ pub struct Programme {
 }
 
 /// One project of a programme, with the amount it receives.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Project {
     /// A stable id, unique across the whole dataset.
@@ -221,7 +227,7 @@ pub struct Project {
 }
 
 /// An initiative, resolution, proposal or line of cooperation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Initiative {
     /// A stable id, unique across the whole dataset.
@@ -251,7 +257,9 @@ pub struct Initiative {
 }
 
 /// The sort of an initiative.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum InitiativeKind {
     /// A proposal put to the organisation.
@@ -277,7 +285,7 @@ impl InitiativeKind {
 }
 
 /// A person, state, organisation, body or group.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Participant {
     /// A stable id, unique across the whole dataset.
@@ -302,7 +310,9 @@ pub struct Participant {
 }
 
 /// The sort of a participant.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum ParticipantKind {
     /// A named person.

@@ -12,6 +12,8 @@ pub struct Problem {
     pub path: String,
     /// What is wrong, with what was expected and what was found.
     pub message: String,
+    /// The line and column of the field in the file, when it could be found.
+    pub position: Option<(usize, usize)>,
 }
 
 impl fmt::Display for Problem {
@@ -34,6 +36,7 @@ impl Problems {
             self.listed.push(Problem {
                 path: path.into(),
                 message: message.into(),
+                position: None,
             });
         } else {
             self.unlisted += 1;

@@ -5,9 +5,13 @@
 //! set the app draws with [`Theme::monochrome`], which keeps these modifiers. (It does not leave the
 //! colours to crossterm: crossterm 0.29.0 writes a bare `CSI m` in place of each dropped
 //! colour, which resets the modifiers too, crossterm-rs/crossterm#1069.) Foregrounds use the
-//! terminal's own colour or `DIM`, so the screen reads on dark and light backgrounds alike.
+//! terminal's own colour or `DIM` for text; the default palette's few accents (magenta, red)
+//! read on dark and light backgrounds alike, and `--theme dark|light` trade that for brighter
+//! or deeper accents.
 
 use ratatui::style::{Color, Modifier, Style};
+
+use crate::cli::ThemeName;
 
 /// The explorer's styles.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -53,8 +57,8 @@ pub struct Theme {
 }
 
 impl Theme {
-    /// The default: a few colours for structure, readable on dark and light backgrounds.
-    pub const COLOUR: Self = Self {
+    /// Brighter accents (cyan, yellow) for dark backgrounds.
+    pub const DARK: Self = Self {
         tab: Style::new(),
         tab_active: Style::new()
             .fg(Color::Cyan)
@@ -79,6 +83,74 @@ impl Theme {
             .add_modifier(Modifier::UNDERLINED),
         bar: Style::new().fg(Color::Cyan),
         programme: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+        status: Style::new().add_modifier(Modifier::REVERSED),
+        status_key: Style::new()
+            .add_modifier(Modifier::REVERSED)
+            .add_modifier(Modifier::BOLD),
+        warning: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+    };
+
+    /// The default: bold, reverse and underline for structure, and accents (magenta, red) that
+    /// read on dark and light backgrounds alike.
+    pub const DEFAULT: Self = Self {
+        tab: Style::new(),
+        tab_active: Style::new()
+            .add_modifier(Modifier::REVERSED)
+            .add_modifier(Modifier::BOLD),
+        border: Style::new().add_modifier(Modifier::DIM),
+        pane_title: Style::new().add_modifier(Modifier::BOLD),
+        selected: Style::new()
+            .add_modifier(Modifier::REVERSED)
+            .add_modifier(Modifier::BOLD),
+        dim: Style::new().add_modifier(Modifier::DIM),
+        year: Style::new().add_modifier(Modifier::BOLD),
+        kind: Style::new().fg(Color::Magenta),
+        detail_title: Style::new().add_modifier(Modifier::BOLD),
+        label: Style::new().add_modifier(Modifier::BOLD),
+        heading: Style::new()
+            .add_modifier(Modifier::BOLD)
+            .add_modifier(Modifier::UNDERLINED),
+        quote: Style::new().add_modifier(Modifier::ITALIC),
+        note: Style::new().fg(Color::Magenta),
+        matched: Style::new()
+            .fg(Color::Red)
+            .add_modifier(Modifier::BOLD)
+            .add_modifier(Modifier::UNDERLINED),
+        bar: Style::new().fg(Color::Magenta),
+        programme: Style::new().add_modifier(Modifier::BOLD),
+        status: Style::new().add_modifier(Modifier::REVERSED),
+        status_key: Style::new()
+            .add_modifier(Modifier::REVERSED)
+            .add_modifier(Modifier::BOLD),
+        warning: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+    };
+
+    /// Deeper accents (blue, magenta) for light backgrounds.
+    pub const LIGHT: Self = Self {
+        tab: Style::new(),
+        tab_active: Style::new()
+            .fg(Color::Blue)
+            .add_modifier(Modifier::REVERSED)
+            .add_modifier(Modifier::BOLD),
+        border: Style::new().add_modifier(Modifier::DIM),
+        pane_title: Style::new().add_modifier(Modifier::BOLD),
+        selected: Style::new()
+            .add_modifier(Modifier::REVERSED)
+            .add_modifier(Modifier::BOLD),
+        dim: Style::new().add_modifier(Modifier::DIM),
+        year: Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD),
+        kind: Style::new().fg(Color::Blue),
+        detail_title: Style::new().add_modifier(Modifier::BOLD),
+        label: Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
+        heading: Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD),
+        quote: Style::new().add_modifier(Modifier::ITALIC),
+        note: Style::new().fg(Color::Red),
+        matched: Style::new()
+            .fg(Color::Red)
+            .add_modifier(Modifier::BOLD)
+            .add_modifier(Modifier::UNDERLINED),
+        bar: Style::new().fg(Color::Blue),
+        programme: Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD),
         status: Style::new().add_modifier(Modifier::REVERSED),
         status_key: Style::new()
             .add_modifier(Modifier::REVERSED)
@@ -116,19 +188,20 @@ impl Theme {
         }
     }
 
-    /// [`Theme::COLOUR`] made [`monochrome`](Theme::monochrome) when the environment asks for
-    /// no colour (`NO_COLOR` set and not empty, as no-color.org defines it).
-    pub fn from_environment() -> Self {
-        if std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty()) {
-            Self::COLOUR.monochrome()
-        } else {
-            Self::COLOUR
-        }
+    /// The palette called `name`, made monochrome when colour is off.
+    pub fn named(name: ThemeName, colour: bool) -> Self {
+        let theme = match name {
+            ThemeName::Default => Self::DEFAULT,
+            ThemeName::Dark => Self::DARK,
+            ThemeName::Light => Self::LIGHT,
+            ThemeName::Mono => Self::DEFAULT.monochrome(),
+        };
+        if colour { theme } else { theme.monochrome() }
     }
 }
 
 impl Default for Theme {
     fn default() -> Self {
-        Self::COLOUR
+        Self::DEFAULT
     }
 }

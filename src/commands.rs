@@ -1,0 +1,233 @@
+//! What each way of running the program does, apart from the explorer itself: checking and
+//! exporting a dataset, plain output, completions, the man page and the schema.
+
+use std::{
+    io::{self, IsTerminal, Write},
+    path::Path,
+    process::ExitCode,
+};
+
+use clap::CommandFactory;
+
+use crate::{
+    cli::{Cli, ExportFormat},
+    data::{self, Catalog, Dataset, LoadError, RecordCounts, RecordRef},
+    export::{
+        PlainStyle, Selection, subset, write_atomically, write_csv, write_markdown, write_plain,
+    },
+    tab::Tab,
+};
+
+/// Prints a message to stderr as the program's.
+pub fn complain(message: impl std::fmt::Display) {
+    eprintln!("oic-explorer: {message}");
+}
+
+/// The outcome of writing to stdout: a closed pipe (`… | head`) ends quietly.
+fn finish(result: io::Result<()>) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(error) => {
+            complain(format!("cannot write the output: {error}"));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The dataset the options name: `path` or `--data`, else the embedded one; quotes checked
+/// against `--source`, or for the embedded dataset against its own source.
+pub fn load_dataset(cli: &Cli, path: Option<&Path>) -> Result<Catalog, LoadError> {
+    match path.or(cli.data.as_deref()) {
+        Some(path) => data::load_file(path, cli.source.as_deref()),
+        None => match cli.source.as_deref() {
+            Some(source) => {
+                let source = data::read_text(source)?;
+                data::load(data::EMBEDDED_NAME, data::EMBEDDED_DATASET, Some(&source))
+            }
+            None => data::load_embedded(),
+        },
+    }
+}
+
+/// Reports a load error on stderr and gives its exit status.
+pub fn load_failed(error: &LoadError) -> ExitCode {
+    complain(error);
+    ExitCode::from(error.exit_code())
+}
+
+fn write_counts(out: &mut impl Write, counts: &RecordCounts) -> io::Result<()> {
+    for (name, count) in counts.named() {
+        writeln!(out, "  {name:<14}{count:>8}")?;
+    }
+    Ok(())
+}
+
+/// `oic-explorer check [PATH]`: a summary of counts and problems; 0 only when clean.
+pub fn check(cli: &Cli, path: Option<&Path>) -> ExitCode {
+    let origin = path.or(cli.data.as_deref()).map_or_else(
+        || data::EMBEDDED_NAME.to_string(),
+        |p| p.display().to_string(),
+    );
+    let quotes_checked = cli.source.is_some() || (path.is_none() && cli.data.is_none());
+    let mut out = io::stdout().lock();
+    let result = match load_dataset(cli, path) {
+        Ok(catalog) => {
+            let counts = RecordCounts::of(catalog.dataset());
+            let quotes: usize = catalog
+                .records()
+                .filter_map(|r| catalog.get(r))
+                .map(|r| r.sources().len())
+                .sum();
+            let written = writeln!(out, "{origin}: clean")
+                .and_then(|()| write_counts(&mut out, &counts))
+                .and_then(|()| match (quotes_checked, catalog.source()) {
+                    (true, Some(source)) => writeln!(
+                        out,
+                        "  {quotes} quotes verbatim in their paragraphs ({} paragraphs in the source)",
+                        source.paragraph_count()
+                    ),
+                    _ => writeln!(out, "  quotes not checked: give the source text with --source PATH"),
+                });
+            return finish(written);
+        }
+        Err(error @ LoadError::Invalid { .. }) => error,
+        Err(error) => return load_failed(&error),
+    };
+    let LoadError::Invalid {
+        counts,
+        problems,
+        unlisted,
+        ..
+    } = &result
+    else {
+        return load_failed(&result);
+    };
+    let total = problems.len() + unlisted;
+    let written = writeln!(
+        out,
+        "{origin}: {total} problem{}",
+        if total == 1 { "" } else { "s" }
+    )
+    .and_then(|()| write_counts(&mut out, counts))
+    .and_then(|()| writeln!(out, "problems:"))
+    .and_then(|()| {
+        for problem in problems {
+            match problem.position {
+                Some((line, column)) => writeln!(out, "  {origin}:{line}:{column}: {problem}")?,
+                None => writeln!(out, "  {problem}")?,
+            }
+        }
+        if *unlisted > 0 {
+            writeln!(out, "  … and {unlisted} more")?;
+        }
+        Ok(())
+    });
+    match finish(written) {
+        code if code == ExitCode::SUCCESS => ExitCode::from(result.exit_code()),
+        code => code,
+    }
+}
+
+/// `oic-explorer export`: the selected records in `format`, to stdout or `output`.
+pub fn export(cli: &Cli, format: ExportFormat, output: Option<&Path>) -> ExitCode {
+    let catalog = match load_dataset(cli, None) {
+        Ok(catalog) => catalog,
+        Err(error) => return load_failed(&error),
+    };
+    let tab = cli.tab.map(Tab::from);
+    if format == ExportFormat::Csv && tab.is_none() {
+        complain(
+            "csv writes one tab's records: add --tab timeline|funding|initiatives|participants",
+        );
+        return ExitCode::from(2);
+    }
+    let selection = match Selection::new(&catalog, tab, cli.query.as_deref(), None) {
+        Ok(selection) => selection,
+        Err(message) => {
+            complain(message);
+            return ExitCode::from(2);
+        }
+    };
+    let mut bytes = Vec::new();
+    let written = match format {
+        ExportFormat::Json => {
+            let everything = tab.is_none() && cli.query.is_none();
+            let dataset: Dataset = if everything {
+                catalog.dataset().clone()
+            } else {
+                subset(&catalog, &selection)
+            };
+            serde_json::to_writer_pretty(&mut bytes, &dataset)
+                .map_err(io::Error::other)
+                .and_then(|()| bytes.write_all(b"\n"))
+        }
+        ExportFormat::Csv => {
+            let (tab, records) = &selection.tabs[0];
+            write_csv(&mut bytes, &catalog, *tab, records).map_err(io::Error::other)
+        }
+        ExportFormat::Markdown => write_markdown(&mut bytes, &catalog, &selection),
+    };
+    if let Err(error) = written {
+        complain(format!("cannot write the export: {error}"));
+        return ExitCode::FAILURE;
+    }
+    match output {
+        Some(path) => match write_atomically(path, &bytes) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) => {
+                complain(format!(
+                    "{}: cannot write the export: {error}",
+                    path.display()
+                ));
+                ExitCode::FAILURE
+            }
+        },
+        None => finish(io::stdout().lock().write_all(&bytes)),
+    }
+}
+
+/// The records as plain text on stdout: all, one tab's, a query's, or one record.
+pub fn plain(cli: &Cli, catalog: &Catalog, only: Option<RecordRef>) -> ExitCode {
+    let selection =
+        match Selection::new(catalog, cli.tab.map(Tab::from), cli.query.as_deref(), only) {
+            Ok(selection) => selection,
+            Err(message) => {
+                complain(message);
+                return ExitCode::from(2);
+            }
+        };
+    let stdout = io::stdout();
+    let style = PlainStyle {
+        bold: cli.color.enabled(stdout.is_terminal()),
+    };
+    let mut out = io::BufWriter::new(stdout.lock());
+    finish(write_plain(&mut out, catalog, &selection, style).and_then(|()| out.flush()))
+}
+
+/// `oic-explorer completions SHELL`.
+pub fn completions(shell: clap_complete::Shell) -> ExitCode {
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "oic-explorer", &mut out);
+    finish(io::stdout().lock().write_all(&out))
+}
+
+/// `oic-explorer man`.
+pub fn man() -> ExitCode {
+    let mut out = Vec::new();
+    let rendered = clap_mangen::Man::new(Cli::command()).render(&mut out);
+    finish(rendered.and_then(|()| io::stdout().lock().write_all(&out)))
+}
+
+/// The JSON Schema of a dataset file, as the committed `assets/dataset.schema.json` holds it.
+pub fn schema_json() -> String {
+    let schema = schemars::schema_for!(Dataset);
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// `oic-explorer schema`.
+pub fn schema() -> ExitCode {
+    finish(io::stdout().lock().write_all(schema_json().as_bytes()))
+}

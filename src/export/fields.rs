@@ -1,0 +1,81 @@
+//! The text of a record's fields as exports write them: dates, places, tied names and ids,
+//! citations.
+
+use crate::{
+    data::{Catalog, Record, RecordRef, Role},
+    format::format_period,
+};
+
+/// The ids and names of the records `record` is tied to in `role`, each list joined by "; ".
+pub fn tied(catalog: &Catalog, record: RecordRef, role: Role) -> (String, String) {
+    let targets: Vec<RecordRef> = catalog
+        .relations(record)
+        .iter()
+        .filter(|relation| relation.role == role)
+        .map(|relation| relation.target)
+        .collect();
+    let ids: Vec<&str> = targets
+        .iter()
+        .filter_map(|&target| catalog.get(target).map(|view| view.id()))
+        .collect();
+    let names: Vec<&str> = targets
+        .iter()
+        .map(|&target| catalog.title(target))
+        .collect();
+    (ids.join("; "), names.join("; "))
+}
+
+/// The paragraphs a record cites, as "3; 6".
+pub fn paragraphs(catalog: &Catalog, record: RecordRef) -> String {
+    let mut numbers: Vec<u32> = catalog.get(record).map_or_else(Vec::new, |view| {
+        view.sources()
+            .iter()
+            .map(|citation| citation.paragraph)
+            .collect()
+    });
+    numbers.dedup();
+    numbers
+        .iter()
+        .map(u32::to_string)
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The citations of a record, one per line: `¶3 “quote”`.
+pub fn citations(catalog: &Catalog, record: RecordRef) -> Vec<String> {
+    catalog.get(record).map_or_else(Vec::new, |view| {
+        view.sources()
+            .iter()
+            .map(|citation| format!("¶{} “{}”", citation.paragraph, citation.quote))
+            .collect()
+    })
+}
+
+/// When: an event's date written out, a programme's period, a project's programme period.
+pub fn when(catalog: &Catalog, record: RecordRef) -> String {
+    match catalog.get(record) {
+        Some(Record::Event(event)) => event.date.map(|date| date.long_label()).unwrap_or_default(),
+        Some(Record::Programme(programme)) => format_period(programme.period),
+        Some(Record::Project(project)) => match catalog
+            .find(&project.programme)
+            .and_then(|p| catalog.get(p))
+        {
+            Some(Record::Programme(programme)) => format_period(programme.period),
+            _ => String::new(),
+        },
+        _ => String::new(),
+    }
+}
+
+/// An event's place, with its country when the dataset names one.
+pub fn place(catalog: &Catalog, record: RecordRef) -> String {
+    let Some(Record::Event(event)) = catalog.get(record) else {
+        return String::new();
+    };
+    let (_, country) = tied(catalog, record, Role::Country);
+    match (&event.place, country.is_empty()) {
+        (Some(place), false) => format!("{place}, {country}"),
+        (Some(place), true) => place.clone(),
+        (None, _) => country,
+    }
+}

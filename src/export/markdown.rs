@@ -1,0 +1,206 @@
+//! Markdown export: a heading and a table per tab, ready for a report; funding by programme
+//! with a total row.
+
+use std::io::{self, Write};
+
+use super::{
+    Selection,
+    fields::{paragraphs, place, when},
+};
+use crate::{
+    data::{Catalog, Record, RecordRef},
+    format::{format_period, format_share, format_usd},
+    tab::Tab,
+};
+
+/// A table cell: pipes escaped, line breaks flattened.
+fn cell(text: &str) -> String {
+    text.replace('|', "\\|").replace(['\n', '\r'], " ")
+}
+
+fn source(catalog: &Catalog, record: RecordRef) -> String {
+    paragraphs(catalog, record)
+        .split("; ")
+        .filter(|p| !p.is_empty())
+        .map(|p| format!("¶{p}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn table(
+    out: &mut impl Write,
+    header: &[&str],
+    align: &[&str],
+    rows: &[Vec<String>],
+) -> io::Result<()> {
+    writeln!(out, "| {} |", header.join(" | "))?;
+    writeln!(out, "|{}|", align.join("|"))?;
+    for row in rows {
+        let cells: Vec<String> = row.iter().map(|c| cell(c)).collect();
+        writeln!(out, "| {} |", cells.join(" | "))?;
+    }
+    writeln!(out)
+}
+
+fn funding(out: &mut impl Write, catalog: &Catalog, records: &[RecordRef]) -> io::Result<()> {
+    // Projects grouped under their programme, in the order they are listed.
+    let mut groups: Vec<(u32, Vec<RecordRef>)> = Vec::new();
+    for &record in records {
+        let programme = match catalog.get(record) {
+            Some(Record::Programme(_)) => match record {
+                RecordRef::Programme(i) => i,
+                _ => continue,
+            },
+            Some(Record::Project(project)) => match catalog.find(&project.programme) {
+                Some(RecordRef::Programme(i)) => i,
+                _ => continue,
+            },
+            _ => continue,
+        };
+        match groups.iter_mut().find(|(p, _)| *p == programme) {
+            Some((_, projects)) if matches!(record, RecordRef::Project(_)) => projects.push(record),
+            Some(_) => {}
+            None => groups.push((
+                programme,
+                if matches!(record, RecordRef::Project(_)) {
+                    vec![record]
+                } else {
+                    Vec::new()
+                },
+            )),
+        }
+    }
+    for (programme, projects) in groups {
+        let Some(Record::Programme(data)) = catalog.get(RecordRef::Programme(programme)) else {
+            continue;
+        };
+        let total = catalog.programme_total(programme);
+        writeln!(out, "### {}, {}\n", data.title, format_period(data.period))?;
+        writeln!(
+            out,
+            "{} Programme total: {}. {}\n",
+            data.summary,
+            format_usd(total.into()),
+            source(catalog, RecordRef::Programme(programme))
+        )?;
+        let mut listed: u128 = 0;
+        let mut rows: Vec<Vec<String>> = projects
+            .iter()
+            .filter_map(|&record| match catalog.get(record) {
+                Some(Record::Project(project)) => {
+                    listed += u128::from(project.amount_usd);
+                    Some(vec![
+                        project.title.clone(),
+                        project.category.clone().unwrap_or_default(),
+                        format_usd(project.amount_usd.into()),
+                        format_share(project.amount_usd.into(), total.into()),
+                        source(catalog, record),
+                    ])
+                }
+                _ => None,
+            })
+            .collect();
+        rows.push(vec![
+            "**Total**".into(),
+            String::new(),
+            format!("**{}**", format_usd(listed)),
+            format!("**{}**", format_share(listed, total.into())),
+            String::new(),
+        ]);
+        table(
+            out,
+            &["Project", "Category", "Amount", "Share", "Source"],
+            &["---", "---", "---:", "---:", "---"],
+            &rows,
+        )?;
+    }
+    Ok(())
+}
+
+/// Writes the selection as a Markdown report.
+pub fn write_markdown(
+    mut out: impl Write,
+    catalog: &Catalog,
+    selection: &Selection,
+) -> io::Result<()> {
+    let data = catalog.dataset();
+    writeln!(out, "# {}\n", data.title)?;
+    if !data.description.is_empty() {
+        writeln!(out, "{}\n", data.description)?;
+    }
+    writeln!(
+        out,
+        "Each row cites the paragraphs (¶) of the source it comes from{}.\n",
+        if data.source.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", data.source)
+        }
+    )?;
+    for (tab, records) in &selection.tabs {
+        writeln!(out, "## {}\n", tab.title())?;
+        if records.is_empty() {
+            writeln!(out, "No records.\n")?;
+            continue;
+        }
+        let rows = |make: &dyn Fn(RecordRef) -> Option<Vec<String>>| -> Vec<Vec<String>> {
+            records.iter().filter_map(|&record| make(record)).collect()
+        };
+        match tab {
+            Tab::Timeline => {
+                let rows = rows(&|record| match catalog.get(record)? {
+                    Record::Event(event) => Some(vec![
+                        when(catalog, record),
+                        event.kind.description().into(),
+                        event.title.clone(),
+                        place(catalog, record),
+                        source(catalog, record),
+                    ]),
+                    _ => None,
+                });
+                table(
+                    &mut out,
+                    &["Date", "Kind", "Event", "Place", "Source"],
+                    &["---"; 5],
+                    &rows,
+                )?;
+            }
+            Tab::Funding => funding(&mut out, catalog, records)?,
+            Tab::Initiatives => {
+                let rows = rows(&|record| match catalog.get(record)? {
+                    Record::Initiative(initiative) => Some(vec![
+                        initiative.title.clone(),
+                        initiative.kind.label().into(),
+                        initiative.outcome.clone(),
+                        source(catalog, record),
+                    ]),
+                    _ => None,
+                });
+                table(
+                    &mut out,
+                    &["Initiative", "Kind", "Outcome", "Source"],
+                    &["---"; 4],
+                    &rows,
+                )?;
+            }
+            Tab::Participants => {
+                let rows = rows(&|record| match catalog.get(record)? {
+                    Record::Participant(participant) => Some(vec![
+                        participant.name.clone(),
+                        participant.kind.label().into(),
+                        participant.office.clone().unwrap_or_default(),
+                        source(catalog, record),
+                    ]),
+                    _ => None,
+                });
+                table(
+                    &mut out,
+                    &["Name", "Kind", "Office", "Source"],
+                    &["---"; 4],
+                    &rows,
+                )?;
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,104 @@
+//! The records outside the app: JSON, CSV, Markdown and plain text, for one tab or all, narrowed
+//! by a query with the app's own matcher. Writing to a file is atomic.
+
+mod csv_table;
+mod fields;
+mod json;
+mod markdown;
+mod plain;
+
+use std::{collections::HashSet, io::Write, path::Path};
+
+pub use csv_table::write_csv;
+pub use json::subset;
+pub use markdown::write_markdown;
+pub use plain::{PlainStyle, write_plain};
+
+use crate::{
+    app::{RowOptions, TabRows},
+    data::{Catalog, RecordRef},
+    search::{Query, SearchIndex},
+    tab::Tab,
+};
+
+/// The records to write, tab by tab, each tab in the order the app lists it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Selection {
+    /// Each tab with its records.
+    pub tabs: Vec<(Tab, Vec<RecordRef>)>,
+}
+
+impl Selection {
+    /// The records of `tab` (or of every tab), narrowed to those `query` finds, or to the one
+    /// record `only`. A query with a wrong scope is an error that says what was expected.
+    pub fn new(
+        catalog: &Catalog,
+        tab: Option<Tab>,
+        query: Option<&str>,
+        only: Option<RecordRef>,
+    ) -> Result<Self, String> {
+        let found: Option<HashSet<RecordRef>> = match query {
+            None => None,
+            Some(text) => {
+                let query = Query::parse(text);
+                if let Some(problem) = query.problems().first() {
+                    return Err(format!("--query: {problem}"));
+                }
+                let results = SearchIndex::new(catalog).search(&query);
+                Some(results.hits().iter().map(|hit| hit.record).collect())
+            }
+        };
+        let tabs = match (only, tab) {
+            (Some(record), _) => vec![Tab::of(record)],
+            (None, Some(tab)) => vec![tab],
+            (None, None) => Tab::ALL.to_vec(),
+        };
+        let options = RowOptions::default();
+        let tabs = tabs
+            .into_iter()
+            .map(|tab| {
+                let rows = TabRows::new(catalog, tab, &options);
+                let records = (0..rows.len())
+                    .filter_map(|row| rows.get(row))
+                    .filter(|record| only.is_none_or(|only| only == *record))
+                    .filter(|record| found.as_ref().is_none_or(|found| found.contains(record)))
+                    .collect();
+                (tab, records)
+            })
+            .collect();
+        Ok(Self { tabs })
+    }
+
+    /// Every record selected, in tab order.
+    pub fn records(&self) -> impl Iterator<Item = RecordRef> + '_ {
+        self.tabs
+            .iter()
+            .flat_map(|(_, records)| records.iter().copied())
+    }
+
+    /// How many records are selected.
+    pub fn len(&self) -> usize {
+        self.tabs.iter().map(|(_, records)| records.len()).sum()
+    }
+
+    /// Whether nothing is selected.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// Writes `bytes` to `path` so that it is either the old file or the whole new one: into a
+/// temporary file in the same folder, flushed to disk, then renamed over the target.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let mut file = tempfile::Builder::new()
+        .prefix(".oic-explorer-export-")
+        .tempfile_in(folder)?;
+    file.write_all(bytes)?;
+    file.as_file().sync_all()?;
+    file.persist(path).map_err(|error| error.error)?;
+    Ok(())
+}

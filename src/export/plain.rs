@@ -1,0 +1,140 @@
+//! Plain output: the records as linear text, one after another with their sources, no box
+//! drawing and no escape codes unless colour is asked for. For screen readers, `less`, `grep`.
+
+use std::io::{self, Write};
+
+use super::{
+    Selection,
+    fields::{citations, place, when},
+};
+use crate::{
+    data::{Catalog, Record, RecordRef},
+    format::{format_share, format_usd},
+};
+
+/// How plain output marks headings.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PlainStyle {
+    /// Headings and titles in bold (an escape code), only when colour is on.
+    pub bold: bool,
+}
+
+impl PlainStyle {
+    fn strong(self, text: &str) -> String {
+        if self.bold {
+            format!("\x1b[1m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    }
+}
+
+fn particulars(catalog: &Catalog, record: RecordRef) -> Vec<String> {
+    let mut out = Vec::new();
+    match catalog.get(record) {
+        Some(Record::Event(event)) => {
+            out.push(format!("event, {}", event.kind.description()));
+            out.push(match event.date {
+                Some(_) => format!("Date: {}", when(catalog, record)),
+                None => "Date: not given in the source".into(),
+            });
+            let place = place(catalog, record);
+            if !place.is_empty() {
+                out.push(format!("Place: {place}"));
+            }
+        }
+        Some(Record::Programme(_)) => {
+            out.push("funding programme".into());
+            out.push(format!("Period: {}", when(catalog, record)));
+            if let RecordRef::Programme(i) = record {
+                out.push(format!(
+                    "Total: {}",
+                    format_usd(catalog.programme_total(i).into())
+                ));
+            }
+        }
+        Some(Record::Project(project)) => {
+            out.push("funded project".into());
+            let total = match catalog.find(&project.programme) {
+                Some(RecordRef::Programme(i)) => catalog.programme_total(i),
+                _ => 0,
+            };
+            out.push(format!(
+                "Amount: {} ({} of the programme)",
+                format_usd(project.amount_usd.into()),
+                format_share(project.amount_usd.into(), total.into())
+            ));
+            if let Some(category) = &project.category {
+                out.push(format!(
+                    "Category (a classification, not from the source): {category}"
+                ));
+            }
+        }
+        Some(Record::Initiative(initiative)) => {
+            out.push(initiative.kind.label().to_string());
+            out.push(format!("Outcome: {}", initiative.outcome));
+        }
+        Some(Record::Participant(participant)) => {
+            out.push(participant.kind.label().to_string());
+            if let Some(office) = &participant.office {
+                out.push(format!("Office: {office}"));
+            }
+        }
+        None => {}
+    }
+    out
+}
+
+/// Writes the selection as plain text.
+pub fn write_plain(
+    mut out: impl Write,
+    catalog: &Catalog,
+    selection: &Selection,
+    style: PlainStyle,
+) -> io::Result<()> {
+    writeln!(out, "{}", style.strong(&catalog.dataset().title))?;
+    for (tab, records) in &selection.tabs {
+        writeln!(out)?;
+        let heading = format!(
+            "{} ({} record{})",
+            tab.title().to_uppercase(),
+            records.len(),
+            if records.len() == 1 { "" } else { "s" }
+        );
+        writeln!(out, "{}", style.strong(&heading))?;
+        for &record in records {
+            let Some(view) = catalog.get(record) else {
+                continue;
+            };
+            writeln!(out)?;
+            writeln!(out, "{}", style.strong(view.title()))?;
+            for line in particulars(catalog, record) {
+                writeln!(out, "  {line}")?;
+            }
+            writeln!(out, "  Summary: {}", view.summary())?;
+            let mut role = None;
+            let mut names: Vec<&str> = Vec::new();
+            for relation in catalog.relations(record) {
+                if role != Some(relation.role) {
+                    if let Some(previous) = role {
+                        writeln!(out, "  {}: {}", previous.heading(), names.join("; "))?;
+                    }
+                    role = Some(relation.role);
+                    names.clear();
+                }
+                names.push(catalog.title(relation.target));
+            }
+            if let Some(previous) = role {
+                writeln!(out, "  {}: {}", previous.heading(), names.join("; "))?;
+            }
+            if let Some(note) = view.note() {
+                writeln!(out, "  Note (from outside the source): {note}")?;
+            }
+            for citation in citations(catalog, record) {
+                writeln!(out, "  Source {citation}")?;
+            }
+            writeln!(out, "  Id: {}", view.id())?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,156 @@
+//! The real binary in a real pseudo-terminal, its output drained into a terminal emulator.
+
+use std::{
+    io::{Read, Write},
+    sync::{Arc, Mutex},
+    thread,
+    time::{Duration, Instant},
+};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+/// The binary under test.
+pub const BINARY: &str = env!("CARGO_BIN_EXE_oic-explorer");
+const TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The binary running in a pty, its output drained continuously into a terminal emulator.
+pub struct PtySession {
+    pub master: Box<dyn MasterPty + Send>,
+    pub writer: Box<dyn Write + Send>,
+    pub child: Box<dyn Child + Send + Sync>,
+    pub parser: Arc<Mutex<vt100::Parser>>,
+    pub output: Arc<Mutex<Vec<u8>>>,
+}
+
+impl PtySession {
+    pub fn spawn(columns: u16, rows: u16) -> Self {
+        Self::spawn_with_env(columns, rows, &[])
+    }
+
+    pub fn spawn_with_args(columns: u16, rows: u16, args: &[&str]) -> Self {
+        Self::start(columns, rows, &[], args)
+    }
+
+    pub fn spawn_with_env(columns: u16, rows: u16, env: &[(&str, &str)]) -> Self {
+        Self::start(columns, rows, env, &[])
+    }
+
+    pub fn start(columns: u16, rows: u16, env: &[(&str, &str)], args: &[&str]) -> Self {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols: columns,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("a pty");
+        let mut command = CommandBuilder::new(BINARY);
+        command.args(args);
+        command.env("TERM", "xterm-256color");
+        command.env_remove("NO_COLOR");
+        for (key, value) in env {
+            command.env(key, value);
+        }
+        let child = pair
+            .slave
+            .spawn_command(command)
+            .expect("the binary starts");
+        drop(pair.slave);
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, columns, 0)));
+        let output = Arc::new(Mutex::new(Vec::new()));
+        let mut reader = pair.master.try_clone_reader().expect("a reader");
+        let (thread_parser, thread_output) = (Arc::clone(&parser), Arc::clone(&output));
+        thread::spawn(move || {
+            let mut buffer = [0u8; 8192];
+            while let Ok(read) = reader.read(&mut buffer) {
+                if read == 0 {
+                    break;
+                }
+                thread_parser.lock().unwrap().process(&buffer[..read]);
+                thread_output
+                    .lock()
+                    .unwrap()
+                    .extend_from_slice(&buffer[..read]);
+            }
+        });
+        let writer = pair.master.take_writer().expect("a writer");
+        Self {
+            master: pair.master,
+            writer,
+            child,
+            parser,
+            output,
+        }
+    }
+
+    pub fn send(&mut self, bytes: &str) {
+        self.writer.write_all(bytes.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    pub fn screen(&self) -> String {
+        self.parser.lock().unwrap().screen().contents()
+    }
+
+    pub fn wait_for(&self, what: &str, condition: impl Fn(&str) -> bool) {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if condition(&screen) {
+                return;
+            }
+            assert!(
+                start.elapsed() < TIMEOUT,
+                "timed out waiting for {what}; the screen:\n{screen}"
+            );
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    pub fn wait_for_text(&self, text: &str) {
+        self.wait_for(&format!("{text:?}"), |screen| screen.contains(text));
+    }
+
+    pub fn resize(&mut self, columns: u16, rows: u16) {
+        self.parser
+            .lock()
+            .unwrap()
+            .screen_mut()
+            .set_size(rows, columns);
+        self.master
+            .resize(PtySize {
+                rows,
+                cols: columns,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+    }
+
+    pub fn wait_for_exit(&mut self) -> portable_pty::ExitStatus {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                // Let the reader drain what was written before the exit.
+                thread::sleep(Duration::from_millis(100));
+                return status;
+            }
+            assert!(
+                start.elapsed() < TIMEOUT,
+                "the program did not exit; the screen:\n{}",
+                self.screen()
+            );
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    pub fn raw_output(&self) -> Vec<u8> {
+        self.output.lock().unwrap().clone()
+    }
+}
+
+impl Drop for PtySession {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+    }
+}
