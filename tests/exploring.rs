@@ -506,3 +506,22 @@ fn following_a_link_to_the_programme_selects_its_row() {
         Some(RecordRef::Programme(0))
     );
 }
+
+#[test]
+fn empty_tabs_say_so_instead_of_failing() {
+    let json = r#"{"title": "t", "events": [{"id": "e", "title": "E", "kind": "summit", "summary": "s",
+        "sources": [{"paragraph": 1, "quote": "q"}]}]}"#;
+    let catalog = std::sync::Arc::new(oic_explorer::data::load("t", json, None).unwrap());
+    let mut app = App::new(catalog, ratatui::layout::Size::new(80, 24));
+    press(&mut app, KeyCode::Char('2'));
+    for key in ['s', 'y', 'l', 'o', 'c', 'j', 'G', 'J'] {
+        press(&mut app, KeyCode::Char(key));
+        assert_eq!(app.mode(), Mode::Browse, "after {key}");
+        common::draw(&app);
+    }
+    press(&mut app, KeyCode::Char('s'));
+    assert_eq!(app.message(), Some("Nothing to show: this tab has no records."));
+    press(&mut app, KeyCode::Char('y'));
+    assert!(app.take_clipboard().is_none());
+    assert!(common::screen_text(&app).contains("Nothing to show"));
+}

@@ -268,6 +268,11 @@ impl App {
             Action::FollowLink => self.follow_link(),
             Action::Back => self.go_back(),
             Action::Forward => self.go_forward(),
+            Action::ToggleSource
+                if self.overlay != Mode::Source && self.view(self.tab).selected().is_none() =>
+            {
+                self.message = Some("Nothing to show: this tab has no records.".to_string());
+            }
             Action::ToggleSource => self.toggle_overlay(Mode::Source),
             Action::ScrollSource(movement) => self.scroll_source(Some(movement)),
             Action::CycleKindFilter => self.cycle_kind_filter(),
