@@ -73,7 +73,7 @@ pub fn check(cli: &Cli, path: Option<&Path>) -> ExitCode {
     let mut out = io::stdout().lock();
     let result = match load_dataset(cli, path) {
         Ok(catalog) => {
-            let counts = RecordCounts::of(catalog.dataset());
+            let counts = catalog.counts();
             let quotes: usize = catalog
                 .records()
                 .filter_map(|r| catalog.get(r))
@@ -154,7 +154,7 @@ pub fn export(cli: &Cli, format: ExportFormat, output: Option<&Path>) -> ExitCod
         ExportFormat::Json => {
             let everything = tab.is_none() && cli.query.is_none();
             let dataset: Dataset = if everything {
-                catalog.dataset().clone()
+                catalog.to_dataset()
             } else {
                 subset(&catalog, &selection)
             };

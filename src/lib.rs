@@ -11,6 +11,7 @@ pub mod format;
 pub mod keys;
 pub mod layout;
 pub mod search;
+pub mod synthetic;
 pub mod tab;
 pub mod terminal;
 pub mod ui;

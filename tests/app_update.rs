@@ -120,7 +120,8 @@ fn the_selection_stays_on_screen() {
 fn the_timeline_is_in_date_order_with_the_undated_last() {
     let app = app(80, 24);
     let view = app.view(Tab::Timeline);
-    let events = &app.catalog().dataset().events;
+    let dataset = app.catalog().to_dataset();
+    let events = &dataset.events;
     let dates: Vec<_> = (0..view.rows.len())
         .map(|row| match view.rows.get(row) {
             Some(RecordRef::Event(i)) => events[i as usize].date,

@@ -306,7 +306,7 @@ fn a_large_file_loads_in_one_pass() {
         serde_json::to_string(&json).unwrap(),
     );
     let catalog = load_file(&file, None).unwrap();
-    assert_eq!(catalog.dataset().events.len(), 60_012);
+    assert_eq!(catalog.counts().events, 60_012);
 }
 
 #[test]
@@ -391,7 +391,7 @@ fn json_export_round_trips_exactly() {
     let exported = fs::read_to_string(&file).unwrap();
     let original: Dataset = serde_json::from_str(EMBEDDED_DATASET).unwrap();
     let reloaded = load_file(&file, None).unwrap();
-    assert_eq!(reloaded.dataset(), &original);
+    assert_eq!(reloaded.to_dataset(), original);
     // And once more through the app's own loader and exporter: the same bytes.
     let again = run(&[
         "--data",
@@ -422,7 +422,7 @@ fn a_narrowed_json_export_still_loads() {
     assert!(output.status.success());
     let json = text(&output.stdout);
     let catalog = load("export", &json, Some(EMBEDDED_SOURCE)).unwrap_or_else(|e| panic!("{e}"));
-    let data = catalog.dataset();
+    let data = catalog.to_dataset();
     assert_eq!(
         data.initiatives.len(),
         2,

@@ -12,7 +12,7 @@ fn all_records(catalog: &Catalog) -> Vec<RecordRef> {
 #[test]
 fn the_embedded_dataset_loads_and_validates() {
     let catalog = load_embedded().unwrap_or_else(|error| panic!("{error}"));
-    let data = catalog.dataset();
+    let data = catalog.to_dataset();
     assert_eq!(data.events.len(), 12);
     assert_eq!(data.programmes.len(), 1);
     assert_eq!(data.projects.len(), 4);
@@ -33,7 +33,7 @@ fn every_quote_is_verbatim_in_its_paragraph() {
                 .paragraph(citation.paragraph)
                 .unwrap_or_else(|| panic!("{}: no paragraph {}", view.id(), citation.paragraph));
             assert!(
-                paragraph.contains(&citation.quote),
+                paragraph.contains(citation.quote),
                 "{}: {:?} is not in paragraph {}",
                 view.id(),
                 citation.quote,
@@ -49,8 +49,8 @@ fn every_paragraph_and_sentence_of_the_source_is_cited() {
     let source = SourceText::new(EMBEDDED_SOURCE);
     let citations: Vec<(u32, String)> = all_records(&catalog)
         .into_iter()
-        .flat_map(|record| catalog.get(record).unwrap().sources().to_vec())
-        .map(|citation| (citation.paragraph, citation.quote))
+        .flat_map(|record| catalog.get(record).unwrap().sources().iter())
+        .map(|citation| (citation.paragraph, citation.quote.to_string()))
         .collect();
     for number in 1..=source.paragraph_count() as u32 {
         let paragraph = source.paragraph(number).unwrap();
@@ -79,7 +79,7 @@ fn every_paragraph_and_sentence_of_the_source_is_cited() {
 #[test]
 fn project_amounts_are_the_amounts_the_source_states() {
     let catalog = load_embedded().unwrap();
-    let data = catalog.dataset();
+    let data = catalog.to_dataset();
     for project in &data.projects {
         assert!(project.amount_usd > 0);
         let quote = &project.sources[0].quote;
@@ -96,7 +96,7 @@ fn project_amounts_are_the_amounts_the_source_states() {
 #[test]
 fn each_dated_event_has_its_year_in_a_quote() {
     let catalog = load_embedded().unwrap();
-    for event in &catalog.dataset().events {
+    for event in &catalog.to_dataset().events {
         if let Some(date) = event.date {
             let year = date.year().to_string();
             assert!(
@@ -125,7 +125,7 @@ fn titles_and_summaries_are_in_the_datasets_own_words() {
         let view = catalog.get(record).unwrap();
         let mut texts = vec![view.title(), view.summary()];
         if let Record::Initiative(initiative) = view {
-            texts.push(&initiative.outcome);
+            texts.push(initiative.outcome());
         }
         for text in texts {
             let words = words(text);
@@ -144,7 +144,7 @@ fn titles_and_summaries_are_in_the_datasets_own_words() {
 #[test]
 fn notes_are_marked_and_never_replace_the_sources_spelling() {
     let catalog = load_embedded().unwrap();
-    let data = catalog.dataset();
+    let data = catalog.to_dataset();
     let putrajaya = data
         .events
         .iter()

@@ -143,7 +143,7 @@ fn a_participant_shows_every_event_and_initiative_tied_to_it() {
     let catalog = common::catalog();
     let delegations = catalog.find("p-kazakh-delegations").unwrap();
     let events_listing_it = catalog
-        .dataset()
+        .to_dataset()
         .events
         .iter()
         .filter(|event| {
@@ -167,7 +167,7 @@ fn a_participant_shows_every_event_and_initiative_tied_to_it() {
         .filter(|r| r.role == Role::Proposed)
         .count();
     let proposing = catalog
-        .dataset()
+        .to_dataset()
         .initiatives
         .iter()
         .filter(|i| i.proposed_by.iter().any(|id| id == "p-kazakhstan"))
@@ -520,7 +520,10 @@ fn empty_tabs_say_so_instead_of_failing() {
         common::draw(&app);
     }
     press(&mut app, KeyCode::Char('s'));
-    assert_eq!(app.message(), Some("Nothing to show: this tab has no records."));
+    assert_eq!(
+        app.message(),
+        Some("Nothing to show: this tab has no records.")
+    );
     press(&mut app, KeyCode::Char('y'));
     assert!(app.take_clipboard().is_none());
     assert!(common::screen_text(&app).contains("Nothing to show"));

@@ -239,7 +239,7 @@ fn timeline_strip_scales_with_width_and_span() {
         .rows
         .month_keys()
         .to_vec();
-    let long: Vec<i64> = (1950..=2025)
+    let long: Vec<i32> = (1950..=2025)
         .step_by(3)
         .map(|year| year * 12 + (year % 12))
         .collect();
@@ -254,7 +254,7 @@ fn timeline_strip_scales_with_width_and_span() {
             let mut buffer = Buffer::empty(area);
             TimelineStrip {
                 month_keys: keys,
-                selected: selected.copied(),
+                selected: selected.map(|&key| i64::from(key)),
                 theme,
             }
             .render(area, &mut buffer);

@@ -21,10 +21,11 @@ pub struct CategoryTotal {
 /// Every category with its total, largest first (then by name).
 pub fn category_totals(catalog: &Catalog) -> Vec<CategoryTotal> {
     let mut sums: HashMap<&str, (u128, usize)> = HashMap::new();
-    for project in &catalog.dataset().projects {
-        let name = project.category.as_deref().unwrap_or(UNCATEGORISED);
+    let count = u32::try_from(catalog.counts().projects).unwrap_or(u32::MAX);
+    for project in (0..count).filter_map(|i| catalog.project(i)) {
+        let name = project.category().unwrap_or(UNCATEGORISED);
         let (amount, projects) = sums.entry(name).or_default();
-        *amount += u128::from(project.amount_usd);
+        *amount += u128::from(project.amount_usd());
         *projects += 1;
     }
     let mut totals: Vec<CategoryTotal> = sums

@@ -14,16 +14,20 @@ pub fn citation_text(catalog: &Catalog, record: RecordRef) -> String {
     };
     let particulars: Vec<String> = match view {
         Record::Event(event) => [
-            event.date.map(|date| date.long_label()),
-            event.place.clone(),
+            event.date().map(|date| date.long_label()),
+            event.place().map(str::to_string),
         ]
         .into_iter()
         .flatten()
         .collect(),
-        Record::Programme(programme) => vec![format_period(programme.period)],
-        Record::Project(project) => vec![format_usd(project.amount_usd.into())],
-        Record::Initiative(initiative) => vec![initiative.kind.label().to_string()],
-        Record::Participant(participant) => participant.office.iter().cloned().collect(),
+        Record::Programme(programme) => vec![format_period(programme.period())],
+        Record::Project(project) => vec![format_usd(project.amount_usd().into())],
+        Record::Initiative(initiative) => vec![initiative.kind().label().to_string()],
+        Record::Participant(participant) => participant
+            .office()
+            .map(str::to_string)
+            .into_iter()
+            .collect(),
     };
     let mut text = view.title().to_string();
     if !particulars.is_empty() {
@@ -37,7 +41,7 @@ pub fn citation_text(catalog: &Catalog, record: RecordRef) -> String {
     text.push_str(&format!(". Source, {}.", sources.join("; ")));
     text.push_str(&format!(
         " {}, record {}.",
-        catalog.dataset().title,
+        catalog.title_of_dataset(),
         view.id()
     ));
     text

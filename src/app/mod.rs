@@ -90,10 +90,15 @@ impl App {
             rows: TabRows::new(&catalog, tab, &options),
             ..TabView::default()
         });
-        let mut event_kinds: Vec<EventKind> =
-            catalog.dataset().events.iter().map(|e| e.kind).collect();
-        event_kinds.sort();
-        event_kinds.dedup();
+        let mut present = [false; EventKind::ALL.len()];
+        let events = u32::try_from(catalog.counts().events).unwrap_or(u32::MAX);
+        for event in (0..events).filter_map(|i| catalog.event(i)) {
+            present[event.kind() as usize] = true;
+        }
+        let event_kinds: Vec<EventKind> = EventKind::ALL
+            .into_iter()
+            .filter(|&kind| present[kind as usize])
+            .collect();
         Self {
             index: SearchIndex::new(&catalog),
             categories: category_totals(&catalog),

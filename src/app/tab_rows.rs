@@ -48,119 +48,212 @@ pub struct RowOptions {
     pub funding_sort: FundingSort,
 }
 
-/// A tab's records in display order, with a sorted index to find a record's row.
+/// A tab's records in display order, and where each record sits. Compact at any size: the
+/// timeline keeps four bytes per event for its order, four for positions, four for the strip;
+/// the Initiatives and Participants tabs list their collection as it is and keep nothing.
 #[derive(Clone, Debug, Default)]
 pub struct TabRows {
-    rows: Vec<RecordRef>,
-    /// `(record, row)` sorted by record, for binary search.
-    positions: Vec<(RecordRef, u32)>,
+    order: Order,
     /// For the timeline: the month (`year * 12 + month - 1`) each dated row starts in, in row
     /// order, which is date order.
-    month_keys: Vec<i64>,
+    month_keys: Vec<i32>,
 }
 
-fn refs(length: usize, make: fn(u32) -> RecordRef) -> impl Iterator<Item = RecordRef> {
-    (0..length).map(move |i| make(u32::try_from(i).unwrap_or(u32::MAX)))
+#[derive(Clone, Debug)]
+enum Order {
+    /// Every record of one collection in dataset order.
+    Identity {
+        length: u32,
+        make: fn(u32) -> RecordRef,
+    },
+    /// Some events in date order, with each event's row (`u32::MAX` when not listed).
+    Events { events: Vec<u32>, rows: Vec<u32> },
+    /// Programmes and their projects, with each one's row.
+    Funding {
+        rows: Vec<RecordRef>,
+        programme_rows: Vec<u32>,
+        project_rows: Vec<u32>,
+    },
+}
+
+impl Default for Order {
+    fn default() -> Self {
+        Self::Identity {
+            length: 0,
+            make: RecordRef::Event,
+        }
+    }
+}
+
+fn index(position: usize) -> u32 {
+    u32::try_from(position).unwrap_or(u32::MAX)
+}
+
+/// Each item's position in `items`, indexed by the item.
+fn positions(items: impl Iterator<Item = u32>, length: usize) -> Vec<u32> {
+    let mut rows = vec![u32::MAX; length];
+    for (row, item) in items.enumerate() {
+        if let Some(slot) = rows.get_mut(item as usize) {
+            *slot = index(row);
+        }
+    }
+    rows
 }
 
 impl TabRows {
     /// The rows of `tab`: events by date (undated last), each programme followed by its
     /// projects, initiatives and participants in dataset order.
     pub fn new(catalog: &Catalog, tab: Tab, options: &RowOptions) -> Self {
-        let data = catalog.dataset();
-        let mut month_keys = Vec::new();
-        let rows: Vec<RecordRef> = match tab {
+        let counts = catalog.counts();
+        match tab {
             Tab::Timeline => {
-                let mut order: Vec<usize> = (0..data.events.len())
+                let dates: Vec<Option<crate::data::EventDate>> = (0..index(counts.events))
+                    .map(|i| catalog.event(i).and_then(|event| event.date()))
+                    .collect();
+                let mut events: Vec<u32> = (0..index(counts.events))
                     .filter(|&i| {
-                        options
-                            .kind_filter
-                            .is_none_or(|kind| data.events[i].kind == kind)
+                        options.kind_filter.is_none_or(|kind| {
+                            catalog.event(i).is_some_and(|event| event.kind() == kind)
+                        })
                     })
                     .collect();
-                order.sort_by_key(|&i| (data.events[i].date.is_none(), data.events[i].date, i));
-                month_keys = order
+                events.sort_by_key(|&i| (dates[i as usize].is_none(), dates[i as usize], i));
+                let month_keys = events
                     .iter()
-                    .filter_map(|&i| data.events[i].date)
-                    .map(|date| date.month_key())
+                    .filter_map(|&i| dates[i as usize])
+                    .map(|date| i32::try_from(date.month_key()).unwrap_or(i32::MAX))
                     .collect();
-                order
-                    .into_iter()
-                    .map(|i| RecordRef::Event(u32::try_from(i).unwrap_or(u32::MAX)))
-                    .collect()
+                let rows = positions(events.iter().copied(), counts.events);
+                Self {
+                    order: Order::Events { events, rows },
+                    month_keys,
+                }
             }
-            Tab::Funding => refs(data.programmes.len(), RecordRef::Programme)
-                .flat_map(|programme| {
-                    let mut projects: Vec<RecordRef> = catalog
-                        .relations(programme)
-                        .iter()
-                        .filter(|relation| relation.role == Role::Project)
-                        .map(|relation| relation.target)
-                        .collect();
-                    sort_projects(catalog, &mut projects, options.funding_sort);
-                    std::iter::once(programme).chain(projects)
-                })
-                .collect(),
-            Tab::Initiatives => refs(data.initiatives.len(), RecordRef::Initiative).collect(),
-            Tab::Participants => refs(data.participants.len(), RecordRef::Participant).collect(),
-        };
-        let mut positions: Vec<(RecordRef, u32)> = rows
-            .iter()
-            .enumerate()
-            .map(|(row, &record)| (record, u32::try_from(row).unwrap_or(u32::MAX)))
-            .collect();
-        positions.sort_unstable();
-        Self {
-            rows,
-            positions,
-            month_keys,
+            Tab::Funding => {
+                let rows: Vec<RecordRef> = (0..index(counts.programmes))
+                    .map(RecordRef::Programme)
+                    .flat_map(|programme| {
+                        let mut projects: Vec<RecordRef> = catalog
+                            .relations(programme)
+                            .iter()
+                            .filter(|relation| relation.role == Role::Project)
+                            .map(|relation| relation.target)
+                            .collect();
+                        sort_projects(catalog, &mut projects, options.funding_sort);
+                        std::iter::once(programme).chain(projects)
+                    })
+                    .collect();
+                let of = |wanted: fn(RecordRef) -> Option<u32>| -> Vec<(usize, u32)> {
+                    rows.iter()
+                        .enumerate()
+                        .filter_map(|(row, &record)| Some((row, wanted(record)?)))
+                        .collect()
+                };
+                let mut programme_rows = vec![u32::MAX; counts.programmes];
+                for (row, i) in of(|r| {
+                    if let RecordRef::Programme(i) = r {
+                        Some(i)
+                    } else {
+                        None
+                    }
+                }) {
+                    programme_rows[i as usize] = index(row);
+                }
+                let mut project_rows = vec![u32::MAX; counts.projects];
+                for (row, i) in of(|r| {
+                    if let RecordRef::Project(i) = r {
+                        Some(i)
+                    } else {
+                        None
+                    }
+                }) {
+                    project_rows[i as usize] = index(row);
+                }
+                Self {
+                    order: Order::Funding {
+                        rows,
+                        programme_rows,
+                        project_rows,
+                    },
+                    month_keys: Vec::new(),
+                }
+            }
+            Tab::Initiatives => Self {
+                order: Order::Identity {
+                    length: index(counts.initiatives),
+                    make: RecordRef::Initiative,
+                },
+                month_keys: Vec::new(),
+            },
+            Tab::Participants => Self {
+                order: Order::Identity {
+                    length: index(counts.participants),
+                    make: RecordRef::Participant,
+                },
+                month_keys: Vec::new(),
+            },
         }
     }
 
     /// How many rows there are.
     pub fn len(&self) -> usize {
-        self.rows.len()
+        match &self.order {
+            Order::Identity { length, .. } => *length as usize,
+            Order::Events { events, .. } => events.len(),
+            Order::Funding { rows, .. } => rows.len(),
+        }
     }
 
     /// Whether the tab has no rows.
     pub fn is_empty(&self) -> bool {
-        self.rows.is_empty()
+        self.len() == 0
     }
 
     /// The record at `row`.
     pub fn get(&self, row: usize) -> Option<RecordRef> {
-        self.rows.get(row).copied()
+        match &self.order {
+            Order::Identity { length, make } => (row < *length as usize).then(|| make(index(row))),
+            Order::Events { events, .. } => events.get(row).map(|&i| RecordRef::Event(i)),
+            Order::Funding { rows, .. } => rows.get(row).copied(),
+        }
     }
 
     /// The rows from `start`, at most `count` of them.
-    pub fn window(&self, start: usize, count: usize) -> &[RecordRef] {
-        let start = start.min(self.rows.len());
-        let end = start.saturating_add(count).min(self.rows.len());
-        &self.rows[start..end]
+    pub fn window(&self, start: usize, count: usize) -> Vec<RecordRef> {
+        let end = start.saturating_add(count).min(self.len());
+        (start.min(end)..end)
+            .filter_map(|row| self.get(row))
+            .collect()
     }
 
     /// The row where `record` is listed.
     pub fn position_of(&self, record: RecordRef) -> Option<usize> {
-        let found = self
-            .positions
-            .binary_search_by_key(&record, |&(r, _)| r)
-            .ok()?;
-        Some(self.positions[found].1 as usize)
+        let row = match (&self.order, record) {
+            (Order::Identity { length, make }, record) => {
+                let i = record.index();
+                return (i < *length && make(i) == record).then_some(i as usize);
+            }
+            (Order::Events { rows, .. }, RecordRef::Event(i)) => rows.get(i as usize),
+            (Order::Funding { programme_rows, .. }, RecordRef::Programme(i)) => {
+                programme_rows.get(i as usize)
+            }
+            (Order::Funding { project_rows, .. }, RecordRef::Project(i)) => {
+                project_rows.get(i as usize)
+            }
+            _ => None,
+        }?;
+        (*row != u32::MAX).then_some(*row as usize)
     }
 
     /// For the timeline: the start month of each dated row, in date order.
-    pub fn month_keys(&self) -> &[i64] {
+    pub fn month_keys(&self) -> &[i32] {
         &self.month_keys
     }
 }
 
 fn sort_projects(catalog: &Catalog, projects: &mut [RecordRef], order: FundingSort) {
     let amount = |record: RecordRef| match record {
-        RecordRef::Project(i) => catalog
-            .dataset()
-            .projects
-            .get(i as usize)
-            .map_or(0, |p| p.amount_usd),
+        RecordRef::Project(i) => catalog.project(i).map_or(0, |p| p.amount_usd()),
         _ => 0,
     };
     match order {

@@ -1,162 +1,224 @@
-//! A validated dataset with its references resolved and the reverse ties derived.
-
-use std::collections::HashMap;
+//! A validated dataset with its references resolved and the reverse ties derived, in compact
+//! form: the store's rows and text, an id index, and every record's ties in one packed table.
 
 use super::{
-    model::{Citation, Dataset, Event, Initiative, Participant, Programme, Project},
+    date::EventDate,
+    load::RecordCounts,
+    model::{self, Dataset},
     problems::Problems,
-    record::{RecordRef, Relation, Role},
+    record::{MAX_PACKED_INDEX, RecordRef, Relation, Role},
     source::SourceText,
+    store::{Store, Text},
+    validate,
+    views::{EventView, InitiativeView, ParticipantView, ProgrammeView, ProjectView, Record},
 };
 
 /// A dataset that passed validation, ready to explore. Immutable once built.
 #[derive(Debug)]
 pub struct Catalog {
-    dataset: Dataset,
+    store: Store,
     source: Option<SourceText>,
-    ids: HashMap<String, RecordRef>,
-    /// Ties of every record, indexed by [`Catalog::slot`].
-    relations: Vec<Vec<Relation>>,
+    /// Ids by hash: the slot of the (first) record whose id has each hash.
+    ids: IdIndex,
+    /// Where each slot's ties start in `edges`; one more entry than there are records.
+    offsets: Vec<u32>,
+    /// Every record's ties, packed by [`Relation::pack`], grouped by slot and in display order.
+    edges: Vec<u32>,
     /// The sum of each programme's project amounts, in whole US dollars.
     programme_totals: Vec<u64>,
     /// The largest project amount of each programme, the full length of a chart bar.
     programme_largest: Vec<u64>,
 }
 
-/// A borrowed record of any collection.
-#[derive(Debug, Clone, Copy)]
-pub enum Record<'a> {
-    /// An event.
-    Event(&'a Event),
-    /// A funding programme.
-    Programme(&'a Programme),
-    /// A funded project.
-    Project(&'a Project),
-    /// An initiative.
-    Initiative(&'a Initiative),
-    /// A participant.
-    Participant(&'a Participant),
+/// A record's ties to other records, in display order.
+#[derive(Clone, Copy, Debug)]
+pub struct Relations<'a> {
+    edges: &'a [u32],
 }
 
-impl<'a> Record<'a> {
-    /// The record's id.
-    pub fn id(self) -> &'a str {
-        match self {
-            Self::Event(r) => &r.id,
-            Self::Programme(r) => &r.id,
-            Self::Project(r) => &r.id,
-            Self::Initiative(r) => &r.id,
-            Self::Participant(r) => &r.id,
-        }
+impl<'a> Relations<'a> {
+    /// How many ties there are.
+    pub fn len(&self) -> usize {
+        self.edges.len()
     }
 
-    /// The record's title (a participant's name).
-    pub fn title(self) -> &'a str {
-        match self {
-            Self::Event(r) => &r.title,
-            Self::Programme(r) => &r.title,
-            Self::Project(r) => &r.title,
-            Self::Initiative(r) => &r.title,
-            Self::Participant(r) => &r.name,
-        }
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.edges.is_empty()
     }
 
-    /// The record's summary.
-    pub fn summary(self) -> &'a str {
-        match self {
-            Self::Event(r) => &r.summary,
-            Self::Programme(r) => &r.summary,
-            Self::Project(r) => &r.summary,
-            Self::Initiative(r) => &r.summary,
-            Self::Participant(r) => &r.summary,
-        }
+    /// The tie at `position`.
+    pub fn get(&self, position: usize) -> Option<Relation> {
+        self.edges
+            .get(position)
+            .map(|&packed| Relation::unpack(packed))
     }
 
-    /// Where the record comes from.
-    pub fn sources(self) -> &'a [Citation] {
-        match self {
-            Self::Event(r) => &r.sources,
-            Self::Programme(r) => &r.sources,
-            Self::Project(r) => &r.sources,
-            Self::Initiative(r) => &r.sources,
-            Self::Participant(r) => &r.sources,
-        }
-    }
-
-    /// Context from outside the source, if any.
-    pub fn note(self) -> Option<&'a str> {
-        match self {
-            Self::Event(r) => r.note.as_deref(),
-            Self::Programme(r) => r.note.as_deref(),
-            Self::Project(r) => r.note.as_deref(),
-            Self::Initiative(r) => r.note.as_deref(),
-            Self::Participant(r) => r.note.as_deref(),
-        }
+    /// Every tie in order.
+    pub fn iter(&self) -> impl Iterator<Item = Relation> + use<'a> {
+        self.edges.iter().map(|&packed| Relation::unpack(packed))
     }
 }
 
-/// Which collection a reference must point into.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Expect {
-    Event,
-    Programme,
-    Participant,
+impl<'a> IntoIterator for Relations<'a> {
+    type Item = Relation;
+    type IntoIter = std::iter::Map<std::slice::Iter<'a, u32>, fn(&u32) -> Relation>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.edges.iter().map(|&packed| Relation::unpack(packed))
+    }
 }
 
-impl Expect {
-    fn name(self) -> &'static str {
-        match self {
-            Self::Event => "an event",
-            Self::Programme => "a programme",
-            Self::Participant => "a participant",
+/// Every record's slot by the hash of its id. A hash shared by several ids (a collision, or a
+/// duplicate being reported) keeps the others aside, so lookups still compare the ids.
+#[derive(Debug, Default)]
+pub(crate) struct IdIndex {
+    /// By hash: the slot, and a second, independent 32-bit hash of the id, so that telling a
+    /// match from a collision needs no look at the text.
+    first:
+        std::collections::HashMap<u64, (u32, u32), std::hash::BuildHasherDefault<IdentityHasher>>,
+    others: Vec<(u64, u32, u32)>,
+}
+
+impl IdIndex {
+    pub(crate) fn with_capacity(capacity: usize) -> Self {
+        Self {
+            first: std::collections::HashMap::with_capacity_and_hasher(
+                capacity,
+                Default::default(),
+            ),
+            others: Vec::new(),
         }
     }
 
-    fn accepts(self, record: RecordRef) -> bool {
-        matches!(
-            (self, record),
-            (Self::Event, RecordRef::Event(_))
-                | (Self::Programme, RecordRef::Programme(_))
-                | (Self::Participant, RecordRef::Participant(_))
-        )
+    /// Adds a slot for an id with these hashes; returns whether the hash was taken already.
+    pub(crate) fn insert(&mut self, (hash, check): (u64, u32), slot: u32) -> bool {
+        match self.first.entry(hash) {
+            std::collections::hash_map::Entry::Vacant(entry) => {
+                entry.insert((slot, check));
+                false
+            }
+            std::collections::hash_map::Entry::Occupied(_) => {
+                self.others.push((hash, slot, check));
+                true
+            }
+        }
+    }
+
+    /// The slots whose ids have these hashes, first the earliest.
+    pub(crate) fn candidates(&self, (hash, check): (u64, u32)) -> impl Iterator<Item = u32> + '_ {
+        let first = self
+            .first
+            .get(&hash)
+            .filter(|&&(_, c)| c == check)
+            .map(|&(slot, _)| slot);
+        let others = self
+            .others
+            .iter()
+            .filter(move |&&(h, _, c)| h == hash && c == check)
+            .map(|&(_, slot, _)| slot);
+        first.into_iter().chain(others)
     }
 }
 
-fn index(position: usize) -> u32 {
-    // Collections beyond u32::MAX records are rejected before this is reached.
-    u32::try_from(position).unwrap_or(u32::MAX)
+/// The keys are hashes already; hashing them again would only cost time.
+#[derive(Default)]
+pub(crate) struct IdentityHasher(u64);
+
+impl std::hash::Hasher for IdentityHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(byte);
+        }
+    }
+
+    fn write_u64(&mut self, value: u64) {
+        self.0 = value;
+    }
 }
 
-/// The largest collection a dataset may hold; positions are stored as `u32`.
-const MAX_RECORDS: usize = u32::MAX as usize - 1;
+/// Two independent hashes of an id, FNV-1a (64 bits) and djb2 (32 bits): ninety-six bits make
+/// telling ids apart by hash alone safe, and both come from one pass over the bytes.
+pub(crate) fn id_hash(id: &str) -> (u64, u32) {
+    id.bytes()
+        .fold((0xcbf2_9ce4_8422_2325, 5381), |(fnv, djb), byte| {
+            (
+                (fnv ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3),
+                djb.wrapping_mul(33) ^ u32::from(byte),
+            )
+        })
+}
 
 impl Catalog {
     /// Validates `dataset` (and its quotes against `source`, when given) and builds the catalog,
     /// or returns every problem found.
     pub fn new(dataset: Dataset, source: Option<SourceText>) -> Result<Self, Problems> {
-        let mut problems = Problems::default();
-        let ids = collect_ids(&dataset, &mut problems);
-        check_fields(&dataset, source.as_ref(), &mut problems);
-        let mut catalog = Self {
-            relations: Vec::new(),
-            programme_totals: vec![0; dataset.programmes.len()],
-            programme_largest: vec![0; dataset.programmes.len()],
-            dataset,
-            source,
-            ids,
-        };
-        catalog.relations = vec![Vec::new(); catalog.record_count()];
-        catalog.resolve_references(&mut problems);
-        if problems.is_empty() {
-            Ok(catalog)
-        } else {
-            Err(problems)
-        }
+        Self::from_store(Store::from_dataset(&dataset), source)
     }
 
-    /// The dataset as loaded.
-    pub fn dataset(&self) -> &Dataset {
-        &self.dataset
+    /// Validates a store read from a file and builds the catalog.
+    pub(crate) fn from_store(store: Store, source: Option<SourceText>) -> Result<Self, Problems> {
+        let mut problems = Problems::default();
+        validate::check_limits(&store, &mut problems);
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        validate::check_fields(&store, source.as_ref(), &mut problems);
+        let ids = validate::index_ids(&store, &mut problems);
+        let mut catalog = Self {
+            store,
+            source,
+            ids,
+            offsets: Vec::new(),
+            edges: Vec::new(),
+            programme_totals: Vec::new(),
+            programme_largest: Vec::new(),
+        };
+        let ties = validate::resolve_references(&mut catalog, &mut problems);
+        catalog.sum_programmes(&mut problems);
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        catalog.build_edges(ties);
+        catalog.store.pending = Vec::new();
+        catalog.store.pending_text = Default::default();
+        catalog.store.text.shrink();
+        Ok(catalog)
+    }
+
+    pub(crate) fn store(&self) -> &Store {
+        &self.store
+    }
+
+    pub(crate) fn store_mut(&mut self) -> &mut Store {
+        &mut self.store
+    }
+
+    pub(crate) fn text(&self, text: Text) -> &str {
+        self.store.text.get(text)
+    }
+
+    pub(crate) fn optional_text(&self, text: Text) -> Option<&str> {
+        self.store.text.get_optional(text)
+    }
+
+    /// The dataset's title.
+    pub fn title_of_dataset(&self) -> &str {
+        &self.store.title
+    }
+
+    /// The paragraph on what the dataset covers.
+    pub fn description(&self) -> &str {
+        &self.store.description
+    }
+
+    /// Which document the quotes refer to, as the dataset says.
+    pub fn source_note(&self) -> &str {
+        &self.store.source
     }
 
     /// The source text the quotes come from, when it was given.
@@ -164,31 +226,82 @@ impl Catalog {
         self.source.as_ref()
     }
 
+    /// How many records each collection holds.
+    pub fn counts(&self) -> RecordCounts {
+        RecordCounts {
+            events: self.store.events.len(),
+            programmes: self.store.programmes.len(),
+            projects: self.store.projects.len(),
+            initiatives: self.store.initiatives.len(),
+            participants: self.store.participants.len(),
+        }
+    }
+
     /// How many records of all kinds there are.
     pub fn record_count(&self) -> usize {
-        let data = &self.dataset;
-        data.events.len()
-            + data.programmes.len()
-            + data.projects.len()
-            + data.initiatives.len()
-            + data.participants.len()
+        let counts = self.counts();
+        counts.events
+            + counts.programmes
+            + counts.projects
+            + counts.initiatives
+            + counts.participants
     }
 
     /// Every record, collection by collection in dataset order.
     pub fn records(&self) -> impl Iterator<Item = RecordRef> + '_ {
-        each_record(&self.dataset).map(|(.., record)| record)
+        (0..self.record_count()).filter_map(|slot| self.record_at(slot))
+    }
+
+    /// The position of a record in one flat numbering of all collections.
+    pub(crate) fn slot(&self, record: RecordRef) -> usize {
+        let counts = self.counts();
+        let index = record.index() as usize;
+        match record {
+            RecordRef::Event(_) => index,
+            RecordRef::Programme(_) => counts.events + index,
+            RecordRef::Project(_) => counts.events + counts.programmes + index,
+            RecordRef::Initiative(_) => counts.events + counts.programmes + counts.projects + index,
+            RecordRef::Participant(_) => {
+                counts.events + counts.programmes + counts.projects + counts.initiatives + index
+            }
+        }
+    }
+
+    /// The record at a slot of the flat numbering.
+    pub(crate) fn record_at(&self, slot: usize) -> Option<RecordRef> {
+        let counts = self.counts();
+        let mut rest = slot;
+        for (length, make) in [
+            (counts.events, RecordRef::Event as fn(u32) -> RecordRef),
+            (counts.programmes, RecordRef::Programme),
+            (counts.projects, RecordRef::Project),
+            (counts.initiatives, RecordRef::Initiative),
+            (counts.participants, RecordRef::Participant),
+        ] {
+            if rest < length {
+                return Some(make(u32::try_from(rest).ok()?));
+            }
+            rest -= length;
+        }
+        None
     }
 
     /// The record with this id.
     pub fn find(&self, id: &str) -> Option<RecordRef> {
-        self.ids.get(id).copied()
+        let slot = self.ids.candidates(id_hash(id)).next()?;
+        self.record_at(slot as usize)
     }
 
     /// The record's ties to other records, grouped by role in display order.
-    pub fn relations(&self, record: RecordRef) -> &[Relation] {
-        self.relations
-            .get(self.slot(record))
-            .map_or(&[], Vec::as_slice)
+    pub fn relations(&self, record: RecordRef) -> Relations<'_> {
+        let slot = self.slot(record);
+        let (Some(&start), Some(&end)) = (self.offsets.get(slot), self.offsets.get(slot + 1))
+        else {
+            return Relations { edges: &[] };
+        };
+        Relations {
+            edges: self.edges.get(start as usize..end as usize).unwrap_or(&[]),
+        }
     }
 
     /// The total of a programme's projects, in whole US dollars.
@@ -199,18 +312,6 @@ impl Catalog {
             .unwrap_or(0)
     }
 
-    /// The record behind a handle, or `None` for a handle from another dataset.
-    pub fn get(&self, record: RecordRef) -> Option<Record<'_>> {
-        let data = &self.dataset;
-        Some(match record {
-            RecordRef::Event(i) => Record::Event(data.events.get(i as usize)?),
-            RecordRef::Programme(i) => Record::Programme(data.programmes.get(i as usize)?),
-            RecordRef::Project(i) => Record::Project(data.projects.get(i as usize)?),
-            RecordRef::Initiative(i) => Record::Initiative(data.initiatives.get(i as usize)?),
-            RecordRef::Participant(i) => Record::Participant(data.participants.get(i as usize)?),
-        })
-    }
-
     /// The largest project amount of a programme, in whole US dollars.
     pub fn programme_largest(&self, programme: u32) -> u64 {
         self.programme_largest
@@ -219,460 +320,238 @@ impl Catalog {
             .unwrap_or(0)
     }
 
+    /// Event `index`.
+    pub fn event(&self, index: u32) -> Option<EventView<'_>> {
+        let row = self.store.events.get(index as usize)?;
+        Some(EventView { catalog: self, row })
+    }
+
+    /// Programme `index`.
+    pub fn programme(&self, index: u32) -> Option<ProgrammeView<'_>> {
+        let row = self.store.programmes.get(index as usize)?;
+        Some(ProgrammeView { catalog: self, row })
+    }
+
+    /// Project `index`.
+    pub fn project(&self, index: u32) -> Option<ProjectView<'_>> {
+        let row = self.store.projects.get(index as usize)?;
+        Some(ProjectView { catalog: self, row })
+    }
+
+    /// Initiative `index`.
+    pub fn initiative(&self, index: u32) -> Option<InitiativeView<'_>> {
+        let row = self.store.initiatives.get(index as usize)?;
+        Some(InitiativeView { catalog: self, row })
+    }
+
+    /// Participant `index`.
+    pub fn participant(&self, index: u32) -> Option<ParticipantView<'_>> {
+        let row = self.store.participants.get(index as usize)?;
+        Some(ParticipantView { catalog: self, row })
+    }
+
+    /// The record behind a handle, or `None` for a handle from another dataset.
+    pub fn get(&self, record: RecordRef) -> Option<Record<'_>> {
+        Some(match record {
+            RecordRef::Event(i) => Record::Event(self.event(i)?),
+            RecordRef::Programme(i) => Record::Programme(self.programme(i)?),
+            RecordRef::Project(i) => Record::Project(self.project(i)?),
+            RecordRef::Initiative(i) => Record::Initiative(self.initiative(i)?),
+            RecordRef::Participant(i) => Record::Participant(self.participant(i)?),
+        })
+    }
+
     /// A record's title (a participant's name), or "" for an unknown handle.
     pub fn title(&self, record: RecordRef) -> &str {
         self.get(record).map_or("", |record| record.title())
     }
 
-    /// The position of a record in one flat numbering of all collections.
-    fn slot(&self, record: RecordRef) -> usize {
-        let data = &self.dataset;
-        let events = data.events.len();
-        let programmes = events + data.programmes.len();
-        let projects = programmes + data.projects.len();
-        let initiatives = projects + data.initiatives.len();
+    /// An event's date, if it is an event with one.
+    pub fn event_date(&self, record: RecordRef) -> Option<EventDate> {
         match record {
-            RecordRef::Event(i) => i as usize,
-            RecordRef::Programme(i) => events + i as usize,
-            RecordRef::Project(i) => programmes + i as usize,
-            RecordRef::Initiative(i) => projects + i as usize,
-            RecordRef::Participant(i) => initiatives + i as usize,
+            RecordRef::Event(i) => self.event(i)?.date(),
+            _ => None,
         }
     }
 
-    fn tie(&mut self, from: RecordRef, role: Role, to: RecordRef) {
-        let slot = self.slot(from);
-        if let Some(list) = self.relations.get_mut(slot) {
-            list.push(Relation { role, target: to });
-        }
-    }
-
-    /// Resolves every stored reference, records it in both directions and sums the programmes.
-    fn resolve_references(&mut self, problems: &mut Problems) {
-        let mut ties: Vec<(RecordRef, Role, RecordRef, Role)> = Vec::new();
-        let lookup = |ids: &HashMap<String, RecordRef>,
-                      problems: &mut Problems,
-                      path: String,
-                      id: &str,
-                      expect: Expect|
-         -> Option<RecordRef> {
-            match ids.get(id) {
-                Some(&record) if expect.accepts(record) => Some(record),
-                Some(&record) => {
-                    problems.add(
-                        path,
-                        format!(
-                            "{id:?} is {} {}, expected {}",
-                            if record
-                                .collection_name()
-                                .starts_with(['a', 'e', 'i', 'o', 'u'])
-                            {
-                                "an"
-                            } else {
-                                "a"
-                            },
-                            record.collection_name(),
-                            expect.name()
-                        ),
-                    );
-                    None
-                }
-                None => {
-                    problems.add(
-                        path,
-                        format!("no record has the id {id:?} (dangling reference)"),
-                    );
-                    None
-                }
+    fn sum_programmes(&mut self, problems: &mut Problems) {
+        let count = self.store.programmes.len();
+        self.programme_totals = vec![0; count];
+        self.programme_largest = vec![0; count];
+        for (position, project) in self.store.projects.iter().enumerate() {
+            let Some(total) = self.programme_totals.get_mut(project.programme as usize) else {
+                continue;
+            };
+            match total.checked_add(project.amount_usd) {
+                Some(sum) => *total = sum,
+                None => problems.add(
+                    format!("projects[{position}].amount_usd"),
+                    format!(
+                        "the total of its programme overflows (more than {} USD)",
+                        u64::MAX
+                    ),
+                ),
             }
+            let largest = &mut self.programme_largest[project.programme as usize];
+            *largest = (*largest).max(project.amount_usd);
+        }
+    }
+
+    /// Lays out every record's ties: each stored tie in the order the file lists it, and its
+    /// reverse on the other record, grouped by slot and sorted by role (stably).
+    fn build_edges(&mut self, ties: Vec<(u32, Relation)>) {
+        let slots = self.record_count();
+        let mut counts = vec![0u32; slots + 1];
+        for &(from, relation) in &ties {
+            counts[from as usize] += 1;
+            counts[self.slot(relation.target)] += 1;
+        }
+        let mut offsets = Vec::with_capacity(slots + 1);
+        let mut running = 0u32;
+        for count in &counts[..slots] {
+            offsets.push(running);
+            running += count;
+        }
+        offsets.push(running);
+        let mut cursor = offsets.clone();
+        let mut edges = vec![0u32; running as usize];
+        let mut place = |slot: usize, relation: Relation, edges: &mut Vec<u32>| {
+            edges[cursor[slot] as usize] = relation.pack();
+            cursor[slot] += 1;
         };
-        let data = &self.dataset;
-        for (position, event) in data.events.iter().enumerate() {
-            let this = RecordRef::Event(index(position));
-            for (n, id) in event.participants.iter().enumerate() {
-                let path = format!("events[{position}].participants[{n}]");
-                if let Some(target) = lookup(&self.ids, problems, path, id, Expect::Participant) {
-                    ties.push((this, Role::Participant, target, Role::TookPartIn));
-                }
-            }
-            if let Some(id) = &event.country {
-                let path = format!("events[{position}].country");
-                if let Some(target) = lookup(&self.ids, problems, path, id, Expect::Participant) {
-                    ties.push((this, Role::Country, target, Role::HostOf));
-                }
-            }
+        for &(from, relation) in &ties {
+            place(from as usize, relation, &mut edges);
         }
-        for (position, programme) in data.programmes.iter().enumerate() {
-            let this = RecordRef::Programme(index(position));
-            for (field, role, reverse, id) in [
-                ("funder", Role::Funder, Role::Funds, &programme.funder),
-                (
-                    "recipient",
-                    Role::Recipient,
-                    Role::Receives,
-                    &programme.recipient,
-                ),
-            ] {
-                let Some(id) = id else { continue };
-                let path = format!("programmes[{position}].{field}");
-                if let Some(target) = lookup(&self.ids, problems, path, id, Expect::Participant) {
-                    ties.push((this, role, target, reverse));
-                }
-            }
+        let records: Vec<RecordRef> = (0..slots).filter_map(|slot| self.record_at(slot)).collect();
+        for &(from, relation) in &ties {
+            let Some(&source) = records.get(from as usize) else {
+                continue;
+            };
+            let reverse = Relation {
+                role: relation.role.reverse(),
+                target: source,
+            };
+            place(self.slot(relation.target), reverse, &mut edges);
         }
-        for (position, project) in data.projects.iter().enumerate() {
-            let this = RecordRef::Project(index(position));
-            let path = format!("projects[{position}].programme");
-            let id = &project.programme;
-            if let Some(target) = lookup(&self.ids, problems, path, id, Expect::Programme) {
-                ties.push((this, Role::Programme, target, Role::Project));
-                if let RecordRef::Programme(programme) = target {
-                    let largest = &mut self.programme_largest[programme as usize];
-                    *largest = (*largest).max(project.amount_usd);
-                    let total = &mut self.programme_totals[programme as usize];
-                    match total.checked_add(project.amount_usd) {
-                        Some(sum) => *total = sum,
-                        None => problems.add(
-                            format!("projects[{position}].amount_usd"),
-                            format!(
-                                "the total of programme {:?} overflows (more than {} USD)",
-                                id,
-                                u64::MAX
-                            ),
-                        ),
-                    }
-                }
-            }
+        for slot in 0..slots {
+            let range = offsets[slot] as usize..offsets[slot + 1] as usize;
+            edges[range].sort_by_key(|&packed| packed >> 27);
         }
-        for (position, initiative) in data.initiatives.iter().enumerate() {
-            let this = RecordRef::Initiative(index(position));
-            let lists = [
-                (
-                    "proposed_by",
-                    Role::ProposedBy,
-                    Role::Proposed,
-                    &initiative.proposed_by,
-                    Expect::Participant,
-                ),
-                (
-                    "partners",
-                    Role::Partner,
-                    Role::PartnerIn,
-                    &initiative.partners,
-                    Expect::Participant,
-                ),
-                (
-                    "events",
-                    Role::SupportedAt,
-                    Role::InitiativeAtEvent,
-                    &initiative.events,
-                    Expect::Event,
-                ),
-            ];
-            for (field, role, reverse, ids, expect) in lists {
-                for (n, id) in ids.iter().enumerate() {
-                    let path = format!("initiatives[{position}].{field}[{n}]");
-                    if let Some(target) = lookup(&self.ids, problems, path, id, expect) {
-                        ties.push((this, role, target, reverse));
-                    }
-                }
-            }
-        }
-        for (position, participant) in data.participants.iter().enumerate() {
-            let this = RecordRef::Participant(index(position));
-            if let Some(id) = &participant.part_of {
-                let path = format!("participants[{position}].part_of");
-                if let Some(target) = lookup(&self.ids, problems, path, id, Expect::Participant) {
-                    if target == this {
-                        problems.add(
-                            format!("participants[{position}].part_of"),
-                            "a participant cannot be part of itself",
-                        );
-                    } else {
-                        ties.push((this, Role::PartOf, target, Role::HasBody));
-                    }
-                }
-            }
-        }
-        ties.sort_by_key(|&(from, role, to, _)| (from, role, to));
-        let before = ties.len();
-        ties.dedup_by_key(|&mut (from, role, to, _)| (from, role, to));
-        if ties.len() != before {
-            problems.add(
-                "(references)",
-                format!(
-                    "{} reference(s) repeat an id already listed in the same field",
-                    before - ties.len()
-                ),
-            );
-        }
-        for &(from, role, to, _) in &ties {
-            self.tie(from, role, to);
-        }
-        let mut reverse: Vec<_> = ties
-            .into_iter()
-            .map(|(from, role, to, back)| (to, back, from, role))
-            .collect();
-        reverse.sort_by_key(|&(from, role, to, _)| (from, role, to));
-        for (from, role, to, _) in reverse {
-            self.tie(from, role, to);
-        }
-        for list in &mut self.relations {
-            list.sort_by_key(|relation| relation.role);
-        }
+        self.offsets = offsets;
+        self.edges = edges;
     }
-}
 
-/// Every record of `data`: its collection's name, its position there, its id and its handle.
-fn each_record(data: &Dataset) -> impl Iterator<Item = (&'static str, usize, &str, RecordRef)> {
-    fn of<'a, T>(
-        name: &'static str,
-        records: &'a [T],
-        id: fn(&T) -> &str,
-        make: fn(u32) -> RecordRef,
-    ) -> impl Iterator<Item = (&'static str, usize, &'a str, RecordRef)> {
-        records
-            .iter()
-            .enumerate()
-            .map(move |(position, record)| (name, position, id(record), make(index(position))))
-    }
-    of("events", &data.events, |r| &r.id, RecordRef::Event)
-        .chain(of(
-            "programmes",
-            &data.programmes,
-            |r| &r.id,
-            RecordRef::Programme,
-        ))
-        .chain(of(
-            "projects",
-            &data.projects,
-            |r| &r.id,
-            RecordRef::Project,
-        ))
-        .chain(of(
-            "initiatives",
-            &data.initiatives,
-            |r| &r.id,
-            RecordRef::Initiative,
-        ))
-        .chain(of(
-            "participants",
-            &data.participants,
-            |r| &r.id,
-            RecordRef::Participant,
-        ))
-}
-
-/// Maps every id to its record, reporting empty and repeated ids.
-fn collect_ids(data: &Dataset, problems: &mut Problems) -> HashMap<String, RecordRef> {
-    let lengths = [
-        ("events", data.events.len()),
-        ("programmes", data.programmes.len()),
-        ("projects", data.projects.len()),
-        ("initiatives", data.initiatives.len()),
-        ("participants", data.participants.len()),
-    ];
-    for (name, length) in lengths {
-        if length > MAX_RECORDS {
-            problems.add(name, format!("more than {MAX_RECORDS} records"));
-            return HashMap::new();
-        }
-    }
-    let mut ids = HashMap::with_capacity(lengths.iter().map(|(_, length)| length).sum());
-    let mut first_seen: HashMap<&str, String> = HashMap::new();
-    for (name, position, id, record) in each_record(data) {
-        let path = format!("{name}[{position}].id");
-        if id.trim().is_empty() {
-            problems.add(path, "the id is empty");
-            continue;
-        }
-        if id.chars().any(char::is_whitespace) {
-            problems.add(&path, format!("the id {id:?} contains whitespace"));
-        }
-        if let Some(first) = first_seen.get(id) {
-            problems.add(path, format!("duplicate id {id:?}, first used at {first}"));
-            continue;
-        }
-        first_seen.insert(id, path);
-        ids.insert(id.to_string(), record);
-    }
-    ids
-}
-
-/// Checks the fields that need no other record: texts, amounts, periods and citations.
-fn check_fields(data: &Dataset, source: Option<&SourceText>, problems: &mut Problems) {
-    if data.title.trim().is_empty() {
-        problems.add("title", "the dataset title is empty");
-    }
-    if data.events.is_empty() {
-        problems.add("events", "a dataset needs at least one event");
-    }
-    let check_text = |path: String, text: &str, what: &str, problems: &mut Problems| {
-        if text.trim().is_empty() {
-            problems.add(path, format!("the {what} is empty"));
-        }
-    };
-    let check_sources = |path: String, sources: &[Citation], problems: &mut Problems| {
-        check_citations(&path, sources, source, problems);
-    };
-    for (i, event) in data.events.iter().enumerate() {
-        check_text(
-            format!("events[{i}].title"),
-            &event.title,
-            "title",
-            problems,
-        );
-        check_text(
-            format!("events[{i}].summary"),
-            &event.summary,
-            "summary",
-            problems,
-        );
-        check_sources(format!("events[{i}].sources"), &event.sources, problems);
-    }
-    for (i, programme) in data.programmes.iter().enumerate() {
-        check_text(
-            format!("programmes[{i}].title"),
-            &programme.title,
-            "title",
-            problems,
-        );
-        check_text(
-            format!("programmes[{i}].summary"),
-            &programme.summary,
-            "summary",
-            problems,
-        );
-        check_sources(
-            format!("programmes[{i}].sources"),
-            &programme.sources,
-            problems,
-        );
-        if programme.period.start > programme.period.end {
-            problems.add(
-                format!("programmes[{i}].period"),
-                format!(
-                    "the period ends ({}) before it starts ({})",
-                    programme.period.end, programme.period.start
-                ),
-            );
-        }
-    }
-    for (i, project) in data.projects.iter().enumerate() {
-        check_text(
-            format!("projects[{i}].title"),
-            &project.title,
-            "title",
-            problems,
-        );
-        check_text(
-            format!("projects[{i}].summary"),
-            &project.summary,
-            "summary",
-            problems,
-        );
-        check_sources(format!("projects[{i}].sources"), &project.sources, problems);
-        if let Some(category) = &project.category {
-            check_text(
-                format!("projects[{i}].category"),
-                category,
-                "category",
-                problems,
-            );
-        }
-        if project.amount_usd == 0 {
-            problems.add(
-                format!("projects[{i}].amount_usd"),
-                "expected a positive amount, found 0",
-            );
-        }
-    }
-    for (i, initiative) in data.initiatives.iter().enumerate() {
-        check_text(
-            format!("initiatives[{i}].title"),
-            &initiative.title,
-            "title",
-            problems,
-        );
-        check_text(
-            format!("initiatives[{i}].summary"),
-            &initiative.summary,
-            "summary",
-            problems,
-        );
-        check_text(
-            format!("initiatives[{i}].outcome"),
-            &initiative.outcome,
-            "outcome",
-            problems,
-        );
-        check_sources(
-            format!("initiatives[{i}].sources"),
-            &initiative.sources,
-            problems,
-        );
-    }
-    for (i, participant) in data.participants.iter().enumerate() {
-        check_text(
-            format!("participants[{i}].name"),
-            &participant.name,
-            "name",
-            problems,
-        );
-        check_text(
-            format!("participants[{i}].summary"),
-            &participant.summary,
-            "summary",
-            problems,
-        );
-        check_sources(
-            format!("participants[{i}].sources"),
-            &participant.sources,
-            problems,
-        );
-    }
-}
-
-fn check_citations(
-    path: &str,
-    sources: &[Citation],
-    source: Option<&SourceText>,
-    problems: &mut Problems,
-) {
-    if sources.is_empty() {
-        problems.add(path, "every record needs at least one source citation");
-    }
-    for (n, citation) in sources.iter().enumerate() {
-        let here = format!("{path}[{n}]");
-        if citation.paragraph == 0 {
-            problems.add(
-                format!("{here}.paragraph"),
-                "paragraphs are numbered from 1, found 0",
-            );
-        }
-        if citation.quote.trim().is_empty() {
-            problems.add(format!("{here}.quote"), "the quote is empty");
-            continue;
-        }
-        let Some(source) = source else { continue };
-        match source.paragraph(citation.paragraph) {
-            None if citation.paragraph > 0 => problems.add(
-                format!("{here}.paragraph"),
-                format!(
-                    "the source has {} paragraphs, found {}",
-                    source.paragraph_count(),
-                    citation.paragraph
-                ),
-            ),
-            None => {}
-            Some(paragraph) if !paragraph.contains(&citation.quote) => problems.add(
-                format!("{here}.quote"),
-                format!(
-                    "the quote is not verbatim in paragraph {}",
-                    citation.paragraph
-                ),
-            ),
-            Some(_) => {}
+    /// The dataset in its file form, references written back as ids in their stored order.
+    pub fn to_dataset(&self) -> Dataset {
+        let ids = |record: RecordRef, role: Role| -> Vec<String> {
+            self.relations(record)
+                .iter()
+                .filter(|relation| relation.role == role)
+                .filter_map(|relation| self.get(relation.target).map(|view| view.id().to_string()))
+                .collect()
+        };
+        let one = |record: RecordRef, role: Role| ids(record, role).into_iter().next();
+        let cite = |sources: super::views::Citations<'_>| -> Vec<model::Citation> {
+            sources
+                .iter()
+                .map(|c| model::Citation {
+                    paragraph: c.paragraph,
+                    quote: c.quote.to_string(),
+                })
+                .collect()
+        };
+        let own = |text: Option<&str>| text.map(str::to_string);
+        let index = |i: usize| u32::try_from(i).unwrap_or(MAX_PACKED_INDEX);
+        let counts = self.counts();
+        Dataset {
+            schema: self.store.schema.clone(),
+            title: self.store.title.clone(),
+            description: self.store.description.clone(),
+            source: self.store.source.clone(),
+            events: (0..counts.events)
+                .filter_map(|i| {
+                    self.event(index(i))
+                        .map(|e| (RecordRef::Event(index(i)), e))
+                })
+                .map(|(record, e)| model::Event {
+                    id: e.id().into(),
+                    title: e.title().into(),
+                    kind: e.kind(),
+                    date: e.date(),
+                    place: own(e.place()),
+                    country: one(record, Role::Country),
+                    summary: e.summary().into(),
+                    participants: ids(record, Role::Participant),
+                    sources: cite(e.sources()),
+                    note: own(e.note()),
+                })
+                .collect(),
+            programmes: (0..counts.programmes)
+                .filter_map(|i| {
+                    self.programme(index(i))
+                        .map(|p| (RecordRef::Programme(index(i)), p))
+                })
+                .map(|(record, p)| model::Programme {
+                    id: p.id().into(),
+                    title: p.title().into(),
+                    period: p.period(),
+                    funder: one(record, Role::Funder),
+                    recipient: one(record, Role::Recipient),
+                    summary: p.summary().into(),
+                    sources: cite(p.sources()),
+                    note: own(p.note()),
+                })
+                .collect(),
+            projects: (0..counts.projects)
+                .filter_map(|i| {
+                    self.project(index(i))
+                        .map(|p| (RecordRef::Project(index(i)), p))
+                })
+                .map(|(record, p)| model::Project {
+                    id: p.id().into(),
+                    title: p.title().into(),
+                    programme: one(record, Role::Programme).unwrap_or_default(),
+                    amount_usd: p.amount_usd(),
+                    category: own(p.category()),
+                    summary: p.summary().into(),
+                    sources: cite(p.sources()),
+                    note: own(p.note()),
+                })
+                .collect(),
+            initiatives: (0..counts.initiatives)
+                .filter_map(|i| {
+                    self.initiative(index(i))
+                        .map(|v| (RecordRef::Initiative(index(i)), v))
+                })
+                .map(|(record, v)| model::Initiative {
+                    id: v.id().into(),
+                    title: v.title().into(),
+                    kind: v.kind(),
+                    proposed_by: ids(record, Role::ProposedBy),
+                    partners: ids(record, Role::Partner),
+                    events: ids(record, Role::SupportedAt),
+                    outcome: v.outcome().into(),
+                    summary: v.summary().into(),
+                    sources: cite(v.sources()),
+                    note: own(v.note()),
+                })
+                .collect(),
+            participants: (0..counts.participants)
+                .filter_map(|i| {
+                    self.participant(index(i))
+                        .map(|p| (RecordRef::Participant(index(i)), p))
+                })
+                .map(|(record, p)| model::Participant {
+                    id: p.id().into(),
+                    name: p.name().into(),
+                    kind: p.kind(),
+                    office: own(p.office()),
+                    part_of: one(record, Role::PartOf),
+                    summary: p.summary().into(),
+                    sources: cite(p.sources()),
+                    note: own(p.note()),
+                })
+                .collect(),
         }
     }
 }

@@ -8,8 +8,8 @@ use chrono::{Datelike, NaiveDate};
 ///
 /// Written in the dataset as ISO 8601: `1995`, `1997-12`, `2006-03-01`, or an interval of days
 /// `2005-09-09/2005-09-11`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(into = "String")]
 pub enum EventDate {
     /// Only the year is known.
     Year(i32),
@@ -249,6 +249,23 @@ impl schemars::JsonSchema for EventDate {
             "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2}(/[0-9]{4}-[0-9]{2}-[0-9]{2})?)?)?$",
             "examples": ["1995", "1997-12", "2006-03-01", "2005-09-09/2005-09-11"]
         })
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for EventDate {
+    /// Reads the ISO form from a borrowed string, without allocating.
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct DateVisitor;
+        impl serde::de::Visitor<'_> for DateVisitor {
+            type Value = EventDate;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a date such as 1995, 1997-12, 2006-03-01 or 2005-09-09/2005-09-11")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<EventDate, E> {
+                text.parse().map_err(E::custom)
+            }
+        }
+        deserializer.deserialize_str(DateVisitor)
     }
 }
 

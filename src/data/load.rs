@@ -3,12 +3,16 @@
 
 use std::{collections::HashSet, fmt, fs, path::Path};
 
+use serde::de::DeserializeSeed;
+
 use super::{
     catalog::Catalog,
     locate::locate,
     model::Dataset,
+    parse::{DatasetSeed, PARALLEL_THRESHOLD, parse_in_parallel},
     problems::{Problem, Problems},
     source::SourceText,
+    store::Store,
 };
 
 /// The dataset compiled into the binary.
@@ -36,6 +40,16 @@ pub struct RecordCounts {
 }
 
 impl RecordCounts {
+    fn of_store(store: &Store) -> Self {
+        Self {
+            events: store.events.len(),
+            programmes: store.programmes.len(),
+            projects: store.projects.len(),
+            initiatives: store.initiatives.len(),
+            participants: store.participants.len(),
+        }
+    }
+
     /// The counts of `dataset`.
     pub fn of(dataset: &Dataset) -> Self {
         Self {
@@ -176,9 +190,9 @@ impl std::error::Error for LoadError {}
 /// Parses and validates a dataset. `origin` names it in messages; `source`, when given, is the
 /// document every quote must appear in verbatim.
 pub fn load(origin: &str, json: &str, source: Option<&str>) -> Result<Catalog, LoadError> {
-    let dataset = parse(origin, json)?;
-    let counts = RecordCounts::of(&dataset);
-    Catalog::new(dataset, source.map(SourceText::new)).map_err(|problems: Problems| {
+    let store = parse(origin, json)?;
+    let counts = RecordCounts::of_store(&store);
+    Catalog::from_store(store, source.map(SourceText::new)).map_err(|problems: Problems| {
         let (mut problems, unlisted) = problems.into_parts();
         let wanted: HashSet<&str> = problems.iter().map(|p| p.path.as_str()).collect();
         let positions = locate(json, &wanted);
@@ -230,18 +244,40 @@ pub fn load_file(path: &Path, source: Option<&Path>) -> Result<Catalog, LoadErro
     load(&path.display().to_string(), &json, source.as_deref())
 }
 
-fn parse(origin: &str, json: &str) -> Result<Dataset, LoadError> {
+fn parse(origin: &str, json: &str) -> Result<Store, LoadError> {
+    if json.len() >= PARALLEL_THRESHOLD
+        && let Some(store) = parse_in_parallel(json)
+    {
+        return Ok(store);
+    }
+    let mut store = Store::default();
+    // Text is most of a dataset file; room for it up front spares the arena repeated growth.
+    store.text.reserve(json.len() / 2);
     let mut deserializer = serde_json::Deserializer::from_str(json);
-    let dataset: Dataset =
-        serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
-            let path = error.path().to_string();
-            let inner = error.into_inner();
-            syntax_error(origin, path, &inner)
-        })?;
+    if (DatasetSeed { store: &mut store })
+        .deserialize(&mut deserializer)
+        .is_err()
+    {
+        // Tracking the path costs a tenth of the parse, so only a file that fails pays for it:
+        // parsing again fails at the same place, now with the path.
+        let mut deserializer = serde_json::Deserializer::from_str(json);
+        let mut track = serde_path_to_error::Track::new();
+        let tracked = serde_path_to_error::Deserializer::new(&mut deserializer, &mut track);
+        let mut scratch = Store::default();
+        let error = match (DatasetSeed {
+            store: &mut scratch,
+        })
+        .deserialize(tracked)
+        {
+            Err(error) => error,
+            Ok(()) => serde::de::Error::custom("the file could not be read the same way twice"),
+        };
+        return Err(syntax_error(origin, track.path().to_string(), &error));
+    }
     deserializer
         .end()
         .map_err(|error| syntax_error(origin, String::new(), &error))?;
-    Ok(dataset)
+    Ok(store)
 }
 
 fn syntax_error(origin: &str, path: String, error: &serde_json::Error) -> LoadError {

@@ -5,11 +5,15 @@ mod date;
 mod load;
 mod locate;
 mod model;
+mod parse;
 mod problems;
 mod record;
 mod source;
+mod store;
+mod validate;
+mod views;
 
-pub use catalog::{Catalog, Record};
+pub use catalog::{Catalog, Relations};
 pub use date::{DateError, EventDate};
 pub use load::{
     EMBEDDED_DATASET, EMBEDDED_NAME, EMBEDDED_SOURCE, LoadError, RecordCounts, load, load_embedded,
@@ -22,3 +26,7 @@ pub use model::{
 pub use problems::{PROBLEM_CAP, Problem};
 pub use record::{RecordRef, Relation, Role};
 pub use source::SourceText;
+pub use views::{
+    CitationView, Citations, EventView, InitiativeView, ParticipantView, ProgrammeView,
+    ProjectView, Record,
+};

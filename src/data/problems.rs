@@ -43,6 +43,14 @@ impl Problems {
         }
     }
 
+    /// Adds the problems another check found, after these.
+    pub fn merge(&mut self, other: Problems) {
+        for problem in other.listed {
+            self.add(problem.path, problem.message);
+        }
+        self.unlisted += other.unlisted;
+    }
+
     /// Whether nothing was found.
     pub fn is_empty(&self) -> bool {
         self.listed.is_empty()

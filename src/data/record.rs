@@ -16,6 +16,28 @@ pub enum RecordRef {
 }
 
 impl RecordRef {
+    /// The record's position in its collection.
+    pub fn index(self) -> u32 {
+        match self {
+            Self::Event(i)
+            | Self::Programme(i)
+            | Self::Project(i)
+            | Self::Initiative(i)
+            | Self::Participant(i) => i,
+        }
+    }
+
+    /// The plural name of the record's collection, as in the dataset file.
+    pub fn collection(self) -> &'static str {
+        match self {
+            Self::Event(_) => "events",
+            Self::Programme(_) => "programmes",
+            Self::Project(_) => "projects",
+            Self::Initiative(_) => "initiatives",
+            Self::Participant(_) => "participants",
+        }
+    }
+
     /// The singular name of the record's collection, for messages.
     pub fn collection_name(self) -> &'static str {
         match self {
@@ -30,6 +52,7 @@ impl RecordRef {
 
 /// How one record is tied to another, named from the first record's side.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[repr(u8)]
 pub enum Role {
     /// An event's state, where it took place.
     Country,
@@ -70,6 +93,103 @@ pub enum Role {
 }
 
 impl Role {
+    /// Every role, in display order (the order of the enum).
+    pub const ALL: [Self; 18] = [
+        Self::Country,
+        Self::Programme,
+        Self::Funder,
+        Self::Recipient,
+        Self::PartOf,
+        Self::ProposedBy,
+        Self::Partner,
+        Self::Participant,
+        Self::InitiativeAtEvent,
+        Self::SupportedAt,
+        Self::Project,
+        Self::TookPartIn,
+        Self::HostOf,
+        Self::Proposed,
+        Self::PartnerIn,
+        Self::Funds,
+        Self::Receives,
+        Self::HasBody,
+    ];
+
+    /// The collection of the record at the other end.
+    pub fn target(self, index: u32) -> RecordRef {
+        match self {
+            Self::Country
+            | Self::Funder
+            | Self::Recipient
+            | Self::PartOf
+            | Self::ProposedBy
+            | Self::Partner
+            | Self::Participant
+            | Self::HasBody => RecordRef::Participant(index),
+            Self::Programme | Self::Funds | Self::Receives => RecordRef::Programme(index),
+            Self::InitiativeAtEvent | Self::Proposed | Self::PartnerIn => {
+                RecordRef::Initiative(index)
+            }
+            Self::SupportedAt | Self::TookPartIn | Self::HostOf => RecordRef::Event(index),
+            Self::Project => RecordRef::Project(index),
+        }
+    }
+
+    /// The same tie seen from the other end.
+    pub fn reverse(self) -> Self {
+        match self {
+            Self::Country => Self::HostOf,
+            Self::Programme => Self::Project,
+            Self::Funder => Self::Funds,
+            Self::Recipient => Self::Receives,
+            Self::PartOf => Self::HasBody,
+            Self::ProposedBy => Self::Proposed,
+            Self::Partner => Self::PartnerIn,
+            Self::Participant => Self::TookPartIn,
+            Self::SupportedAt => Self::InitiativeAtEvent,
+            Self::HostOf => Self::Country,
+            Self::Project => Self::Programme,
+            Self::Funds => Self::Funder,
+            Self::Receives => Self::Recipient,
+            Self::HasBody => Self::PartOf,
+            Self::Proposed => Self::ProposedBy,
+            Self::PartnerIn => Self::Partner,
+            Self::TookPartIn => Self::Participant,
+            Self::InitiativeAtEvent => Self::SupportedAt,
+        }
+    }
+
+    /// The field of the dataset file that stores this tie.
+    pub fn stored_field(self) -> &'static str {
+        match self.stored_side() {
+            Self::Country => "country",
+            Self::Programme => "programme",
+            Self::Funder => "funder",
+            Self::Recipient => "recipient",
+            Self::PartOf => "part_of",
+            Self::ProposedBy => "proposed_by",
+            Self::Partner => "partners",
+            Self::Participant => "participants",
+            _ => "events",
+        }
+    }
+
+    /// Whether the stored field holds a list (and messages give a position).
+    pub fn is_list(self) -> bool {
+        matches!(
+            self.stored_side(),
+            Self::ProposedBy | Self::Partner | Self::Participant | Self::SupportedAt
+        )
+    }
+
+    fn stored_side(self) -> Self {
+        if self.is_stored() {
+            self
+        } else {
+            self.reverse()
+        }
+    }
+
     /// Whether the tie is stored on this record (not derived from the other end).
     pub fn is_stored(self) -> bool {
         matches!(
@@ -142,4 +262,42 @@ pub struct Relation {
     pub role: Role,
     /// The record at the other end.
     pub target: RecordRef,
+}
+
+/// The largest position a packed relation can hold: 27 bits.
+pub const MAX_PACKED_INDEX: u32 = (1 << 27) - 1;
+
+impl Relation {
+    /// The relation in four bytes: the role in the top five bits, the target's position below.
+    pub fn pack(self) -> u32 {
+        (self.role as u32) << 27 | (self.target.index() & MAX_PACKED_INDEX)
+    }
+
+    /// The relation packed by [`Relation::pack`].
+    pub fn unpack(packed: u32) -> Self {
+        let role = Role::ALL[((packed >> 27) as usize).min(Role::ALL.len() - 1)];
+        Self {
+            role,
+            target: role.target(packed & MAX_PACKED_INDEX),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_pack_and_reverse() {
+        for (position, role) in Role::ALL.into_iter().enumerate() {
+            assert_eq!(role as usize, position, "ALL is in declaration order");
+            assert_eq!(role.reverse().reverse(), role);
+            assert_ne!(role.is_stored(), role.reverse().is_stored(), "{role:?}");
+            let relation = Relation {
+                role,
+                target: role.target(MAX_PACKED_INDEX),
+            };
+            assert_eq!(Relation::unpack(relation.pack()), relation);
+        }
+    }
 }

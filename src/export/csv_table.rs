@@ -86,7 +86,7 @@ fn quotes(catalog: &Catalog, record: RecordRef) -> String {
     catalog.get(record).map_or_else(String::new, |view| {
         view.sources()
             .iter()
-            .map(|c| c.quote.as_str())
+            .map(|c| c.quote)
             .collect::<Vec<_>>()
             .join("\n")
     })
@@ -108,13 +108,13 @@ fn row(catalog: &Catalog, record: RecordRef) -> Vec<String> {
             let (country_id, country) = tied(catalog, record, Role::Country);
             let (participant_ids, participants) = tied(catalog, record, Role::Participant);
             let (initiative_ids, initiatives) = tied(catalog, record, Role::InitiativeAtEvent);
-            let place = event.place.clone().unwrap_or_default();
+            let place = event.place().unwrap_or_default().to_string();
             vec![
                 view.id().to_string(),
-                event.date.map(|d| d.to_string()).unwrap_or_default(),
+                event.date().map(|d| d.to_string()).unwrap_or_default(),
                 when(catalog, record),
-                event.kind.description().to_string(),
-                event.title.clone(),
+                event.kind().description().to_string(),
+                event.title().to_string(),
                 place,
                 country_id,
                 country,
@@ -134,10 +134,10 @@ fn row(catalog: &Catalog, record: RecordRef) -> Vec<String> {
             vec![
                 "programme".into(),
                 view.id().into(),
-                programme.title.clone(),
+                programme.title().to_string(),
                 String::new(),
                 String::new(),
-                format_period(programme.period),
+                format_period(programme.period()),
                 total.to_string(),
                 String::new(),
                 String::new(),
@@ -149,20 +149,20 @@ fn row(catalog: &Catalog, record: RecordRef) -> Vec<String> {
         }
         Record::Project(project) => {
             let (programme_id, programme) = tied(catalog, record, Role::Programme);
-            let total = match catalog.find(&project.programme) {
+            let total = match Some(RecordRef::Programme(project.programme())) {
                 Some(RecordRef::Programme(i)) => catalog.programme_total(i),
                 _ => 0,
             };
             vec![
                 "project".into(),
                 view.id().into(),
-                project.title.clone(),
+                project.title().to_string(),
                 programme_id,
                 programme,
                 when(catalog, record),
-                project.amount_usd.to_string(),
-                format_share(project.amount_usd.into(), total.into()),
-                project.category.clone().unwrap_or_default(),
+                project.amount_usd().to_string(),
+                format_share(project.amount_usd().into(), total.into()),
+                project.category().unwrap_or_default().to_string(),
                 String::new(),
                 String::new(),
                 String::new(),
@@ -175,9 +175,9 @@ fn row(catalog: &Catalog, record: RecordRef) -> Vec<String> {
             let (event_ids, events) = tied(catalog, record, Role::SupportedAt);
             vec![
                 view.id().into(),
-                initiative.kind.label().into(),
-                initiative.title.clone(),
-                initiative.outcome.clone(),
+                initiative.kind().label().into(),
+                initiative.title().to_string(),
+                initiative.outcome().to_string(),
                 proposer_ids,
                 proposers,
                 partner_ids,
@@ -191,9 +191,9 @@ fn row(catalog: &Catalog, record: RecordRef) -> Vec<String> {
             let (event_ids, events) = tied(catalog, record, Role::TookPartIn);
             vec![
                 view.id().into(),
-                participant.kind.label().into(),
-                participant.name.clone(),
-                participant.office.clone().unwrap_or_default(),
+                participant.kind().label().into(),
+                participant.name().to_string(),
+                participant.office().unwrap_or_default().to_string(),
                 part_of_id,
                 part_of,
                 event_ids,

@@ -54,15 +54,17 @@ pub fn citations(catalog: &Catalog, record: RecordRef) -> Vec<String> {
 /// When: an event's date written out, a programme's period, a project's programme period.
 pub fn when(catalog: &Catalog, record: RecordRef) -> String {
     match catalog.get(record) {
-        Some(Record::Event(event)) => event.date.map(|date| date.long_label()).unwrap_or_default(),
-        Some(Record::Programme(programme)) => format_period(programme.period),
-        Some(Record::Project(project)) => match catalog
-            .find(&project.programme)
-            .and_then(|p| catalog.get(p))
-        {
-            Some(Record::Programme(programme)) => format_period(programme.period),
-            _ => String::new(),
-        },
+        Some(Record::Event(event)) => event
+            .date()
+            .map(|date| date.long_label())
+            .unwrap_or_default(),
+        Some(Record::Programme(programme)) => format_period(programme.period()),
+        Some(Record::Project(project)) => {
+            match Some(RecordRef::Programme(project.programme())).and_then(|p| catalog.get(p)) {
+                Some(Record::Programme(programme)) => format_period(programme.period()),
+                _ => String::new(),
+            }
+        }
         _ => String::new(),
     }
 }
@@ -73,9 +75,9 @@ pub fn place(catalog: &Catalog, record: RecordRef) -> String {
         return String::new();
     };
     let (_, country) = tied(catalog, record, Role::Country);
-    match (&event.place, country.is_empty()) {
+    match (event.place(), country.is_empty()) {
         (Some(place), false) => format!("{place}, {country}"),
-        (Some(place), true) => place.clone(),
+        (Some(place), true) => place.to_string(),
         (None, _) => country,
     }
 }

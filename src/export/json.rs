@@ -20,27 +20,23 @@ pub fn subset(catalog: &Catalog, selection: &Selection) -> Dataset {
             .filter(|r| r.role.is_stored());
         queue.extend(stored.map(|relation| relation.target));
     }
-    let data = catalog.dataset();
-    let keep = |make: fn(u32) -> RecordRef, position: usize| {
-        kept.contains(&make(u32::try_from(position).unwrap_or(u32::MAX)))
-    };
-    fn filtered<T: Clone>(items: &[T], keep: impl Fn(usize) -> bool) -> Vec<T> {
+    let data = catalog.to_dataset();
+    fn filtered<T>(items: Vec<T>, keep: impl Fn(u32) -> bool) -> Vec<T> {
         items
-            .iter()
+            .into_iter()
             .enumerate()
-            .filter(|&(position, _)| keep(position))
-            .map(|(_, item)| item.clone())
+            .filter(|&(position, _)| keep(u32::try_from(position).unwrap_or(u32::MAX)))
+            .map(|(_, item)| item)
             .collect()
     }
+    let kept = &kept;
+    let keep = |make: fn(u32) -> RecordRef| move |position: u32| kept.contains(&make(position));
     Dataset {
-        schema: data.schema.clone(),
-        title: data.title.clone(),
-        description: data.description.clone(),
-        source: data.source.clone(),
-        events: filtered(&data.events, |i| keep(RecordRef::Event, i)),
-        programmes: filtered(&data.programmes, |i| keep(RecordRef::Programme, i)),
-        projects: filtered(&data.projects, |i| keep(RecordRef::Project, i)),
-        initiatives: filtered(&data.initiatives, |i| keep(RecordRef::Initiative, i)),
-        participants: filtered(&data.participants, |i| keep(RecordRef::Participant, i)),
+        events: filtered(data.events, keep(RecordRef::Event)),
+        programmes: filtered(data.programmes, keep(RecordRef::Programme)),
+        projects: filtered(data.projects, keep(RecordRef::Project)),
+        initiatives: filtered(data.initiatives, keep(RecordRef::Initiative)),
+        participants: filtered(data.participants, keep(RecordRef::Participant)),
+        ..data
     }
 }

@@ -51,7 +51,8 @@ fn funding(out: &mut impl Write, catalog: &Catalog, records: &[RecordRef]) -> io
                 RecordRef::Programme(i) => i,
                 _ => continue,
             },
-            Some(Record::Project(project)) => match catalog.find(&project.programme) {
+            Some(Record::Project(project)) => match Some(RecordRef::Programme(project.programme()))
+            {
                 Some(RecordRef::Programme(i)) => i,
                 _ => continue,
             },
@@ -75,11 +76,16 @@ fn funding(out: &mut impl Write, catalog: &Catalog, records: &[RecordRef]) -> io
             continue;
         };
         let total = catalog.programme_total(programme);
-        writeln!(out, "### {}, {}\n", data.title, format_period(data.period))?;
+        writeln!(
+            out,
+            "### {}, {}\n",
+            data.title(),
+            format_period(data.period())
+        )?;
         writeln!(
             out,
             "{} Programme total: {}. {}\n",
-            data.summary,
+            data.summary(),
             format_usd(total.into()),
             source(catalog, RecordRef::Programme(programme))
         )?;
@@ -88,12 +94,12 @@ fn funding(out: &mut impl Write, catalog: &Catalog, records: &[RecordRef]) -> io
             .iter()
             .filter_map(|&record| match catalog.get(record) {
                 Some(Record::Project(project)) => {
-                    listed += u128::from(project.amount_usd);
+                    listed += u128::from(project.amount_usd());
                     Some(vec![
-                        project.title.clone(),
-                        project.category.clone().unwrap_or_default(),
-                        format_usd(project.amount_usd.into()),
-                        format_share(project.amount_usd.into(), total.into()),
+                        project.title().to_string(),
+                        project.category().unwrap_or_default().to_string(),
+                        format_usd(project.amount_usd().into()),
+                        format_share(project.amount_usd().into(), total.into()),
                         source(catalog, record),
                     ])
                 }
@@ -123,18 +129,17 @@ pub fn write_markdown(
     catalog: &Catalog,
     selection: &Selection,
 ) -> io::Result<()> {
-    let data = catalog.dataset();
-    writeln!(out, "# {}\n", data.title)?;
-    if !data.description.is_empty() {
-        writeln!(out, "{}\n", data.description)?;
+    writeln!(out, "# {}\n", catalog.title_of_dataset())?;
+    if !catalog.description().is_empty() {
+        writeln!(out, "{}\n", catalog.description())?;
     }
     writeln!(
         out,
         "Each row cites the paragraphs (¶) of the source it comes from{}.\n",
-        if data.source.is_empty() {
+        if catalog.source_note().is_empty() {
             String::new()
         } else {
-            format!(": {}", data.source)
+            format!(": {}", catalog.source_note())
         }
     )?;
     for (tab, records) in &selection.tabs {
@@ -151,8 +156,8 @@ pub fn write_markdown(
                 let rows = rows(&|record| match catalog.get(record)? {
                     Record::Event(event) => Some(vec![
                         when(catalog, record),
-                        event.kind.description().into(),
-                        event.title.clone(),
+                        event.kind().description().into(),
+                        event.title().to_string(),
                         place(catalog, record),
                         source(catalog, record),
                     ]),
@@ -169,9 +174,9 @@ pub fn write_markdown(
             Tab::Initiatives => {
                 let rows = rows(&|record| match catalog.get(record)? {
                     Record::Initiative(initiative) => Some(vec![
-                        initiative.title.clone(),
-                        initiative.kind.label().into(),
-                        initiative.outcome.clone(),
+                        initiative.title().to_string(),
+                        initiative.kind().label().into(),
+                        initiative.outcome().to_string(),
                         source(catalog, record),
                     ]),
                     _ => None,
@@ -186,9 +191,9 @@ pub fn write_markdown(
             Tab::Participants => {
                 let rows = rows(&|record| match catalog.get(record)? {
                     Record::Participant(participant) => Some(vec![
-                        participant.name.clone(),
-                        participant.kind.label().into(),
-                        participant.office.clone().unwrap_or_default(),
+                        participant.name().to_string(),
+                        participant.kind().label().into(),
+                        participant.office().unwrap_or_default().to_string(),
                         source(catalog, record),
                     ]),
                     _ => None,

@@ -33,8 +33,8 @@ fn particulars(catalog: &Catalog, record: RecordRef) -> Vec<String> {
     let mut out = Vec::new();
     match catalog.get(record) {
         Some(Record::Event(event)) => {
-            out.push(format!("event, {}", event.kind.description()));
-            out.push(match event.date {
+            out.push(format!("event, {}", event.kind().description()));
+            out.push(match event.date() {
                 Some(_) => format!("Date: {}", when(catalog, record)),
                 None => "Date: not given in the source".into(),
             });
@@ -55,28 +55,28 @@ fn particulars(catalog: &Catalog, record: RecordRef) -> Vec<String> {
         }
         Some(Record::Project(project)) => {
             out.push("funded project".into());
-            let total = match catalog.find(&project.programme) {
+            let total = match Some(RecordRef::Programme(project.programme())) {
                 Some(RecordRef::Programme(i)) => catalog.programme_total(i),
                 _ => 0,
             };
             out.push(format!(
                 "Amount: {} ({} of the programme)",
-                format_usd(project.amount_usd.into()),
-                format_share(project.amount_usd.into(), total.into())
+                format_usd(project.amount_usd().into()),
+                format_share(project.amount_usd().into(), total.into())
             ));
-            if let Some(category) = &project.category {
+            if let Some(category) = &project.category() {
                 out.push(format!(
                     "Category (a classification, not from the source): {category}"
                 ));
             }
         }
         Some(Record::Initiative(initiative)) => {
-            out.push(initiative.kind.label().to_string());
-            out.push(format!("Outcome: {}", initiative.outcome));
+            out.push(initiative.kind().label().to_string());
+            out.push(format!("Outcome: {}", initiative.outcome()));
         }
         Some(Record::Participant(participant)) => {
-            out.push(participant.kind.label().to_string());
-            if let Some(office) = &participant.office {
+            out.push(participant.kind().label().to_string());
+            if let Some(office) = &participant.office() {
                 out.push(format!("Office: {office}"));
             }
         }
@@ -92,7 +92,7 @@ pub fn write_plain(
     selection: &Selection,
     style: PlainStyle,
 ) -> io::Result<()> {
-    writeln!(out, "{}", style.strong(&catalog.dataset().title))?;
+    writeln!(out, "{}", style.strong(catalog.title_of_dataset()))?;
     for (tab, records) in &selection.tabs {
         writeln!(out)?;
         let heading = format!(

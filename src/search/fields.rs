@@ -57,43 +57,43 @@ pub fn record_fields(catalog: &Catalog, record: RecordRef) -> Vec<SearchField> {
     let mut fields = vec![field("title", Weight::Title, view.title())];
     match view {
         Record::Event(event) => {
-            fields.push(field("kind", Weight::Name, event.kind.description()));
-            if let Some(date) = event.date {
+            fields.push(field("kind", Weight::Name, event.kind().description()));
+            if let Some(date) = event.date() {
                 fields.push(field(
                     "date",
                     Weight::Name,
                     format!("{} {date}", date.long_label()),
                 ));
             }
-            if let Some(place) = &event.place {
-                fields.push(field("place", Weight::Name, place.as_str()));
+            if let Some(place) = &event.place() {
+                fields.push(field("place", Weight::Name, place.to_string()));
             }
         }
         Record::Programme(programme) => {
             fields.push(field(
                 "period",
                 Weight::Name,
-                format_period(programme.period),
+                format_period(programme.period()),
             ));
         }
         Record::Project(project) => {
             fields.push(field(
                 "amount",
                 Weight::Name,
-                format_usd(project.amount_usd.into()),
+                format_usd(project.amount_usd().into()),
             ));
-            if let Some(programme) = catalog.find(&project.programme) {
+            if let Some(programme) = Some(RecordRef::Programme(project.programme())) {
                 fields.push(field("programme", Weight::Name, catalog.title(programme)));
             }
         }
         Record::Initiative(initiative) => {
-            fields.push(field("kind", Weight::Name, initiative.kind.label()));
-            fields.push(field("outcome", Weight::Text, initiative.outcome.as_str()));
+            fields.push(field("kind", Weight::Name, initiative.kind().label()));
+            fields.push(field("outcome", Weight::Text, initiative.outcome()));
         }
         Record::Participant(participant) => {
-            fields.push(field("kind", Weight::Name, participant.kind.label()));
-            if let Some(office) = &participant.office {
-                fields.push(field("office", Weight::Name, office.as_str()));
+            fields.push(field("kind", Weight::Name, participant.kind().label()));
+            if let Some(office) = &participant.office() {
+                fields.push(field("office", Weight::Name, office.to_string()));
             }
         }
     }
@@ -102,7 +102,7 @@ pub fn record_fields(catalog: &Catalog, record: RecordRef) -> Vec<SearchField> {
         fields.push(field("note", Weight::Text, note));
     }
     for citation in view.sources() {
-        fields.push(field("source", Weight::Text, citation.quote.as_str()));
+        fields.push(field("source", Weight::Text, citation.quote));
     }
     // The records this one names, so a search for a person or a place finds what mentions it.
     for relation in catalog
@@ -112,7 +112,7 @@ pub fn record_fields(catalog: &Catalog, record: RecordRef) -> Vec<SearchField> {
     {
         let mut name = catalog.title(relation.target).to_string();
         if let Some(Record::Event(event)) = catalog.get(relation.target)
-            && let Some(place) = &event.place
+            && let Some(place) = &event.place()
         {
             name.push_str(", ");
             name.push_str(place);

@@ -136,7 +136,7 @@ impl SearchIndex {
                     facets: record_facets(catalog, record),
                     display_order: match catalog.get(record) {
                         Some(crate::data::Record::Event(event)) => {
-                            event.date.map_or(i64::MAX, |date| date.month_key())
+                            event.date().map_or(i64::MAX, |date| date.month_key())
                         }
                         _ => 0,
                     },

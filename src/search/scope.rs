@@ -90,7 +90,7 @@ fn event_years(catalog: &Catalog, record: RecordRef) -> Option<(i32, i32)> {
     let Some(Record::Event(event)) = catalog.get(record) else {
         return None;
     };
-    let date = event.date?;
+    let date = event.date()?;
     let last = match date {
         crate::data::EventDate::Range { end, .. } => chrono::Datelike::year(&end),
         _ => date.year(),
@@ -108,7 +108,7 @@ fn hull(spans: impl Iterator<Item = (i32, i32)>) -> Option<(i32, i32)> {
 fn event_places(catalog: &Catalog, record: RecordRef) -> Vec<String> {
     let mut places = Vec::new();
     if let Some(Record::Event(event)) = catalog.get(record) {
-        places.extend(event.place.clone());
+        places.extend(event.place().map(str::to_string));
         let country = catalog
             .relations(record)
             .iter()
@@ -135,14 +135,14 @@ pub fn record_facets(catalog: &Catalog, record: RecordRef) -> Facets {
         Record::Event(event) => (
             event_years(catalog, record),
             vec![
-                event.kind.label().into(),
-                event.kind.description().into(),
+                event.kind().label().into(),
+                event.kind().description().into(),
                 "event".into(),
             ],
             event_places(catalog, record),
         ),
         Record::Programme(programme) => (
-            Some((programme.period.start, programme.period.end)),
+            Some((programme.period().start, programme.period().end)),
             vec!["programme".into(), "program".into(), "funding".into()],
             Vec::new(),
         ),
@@ -153,17 +153,17 @@ pub fn record_facets(catalog: &Catalog, record: RecordRef) -> Facets {
                 .find(|r| r.role == Role::Programme)
                 .and_then(|r| match catalog.get(r.target) {
                     Some(Record::Programme(programme)) => {
-                        Some((programme.period.start, programme.period.end))
+                        Some((programme.period().start, programme.period().end))
                     }
                     _ => None,
                 });
             let mut kinds = vec!["project".to_string(), "funding".to_string()];
-            kinds.extend(project.category.clone());
+            kinds.extend(project.category().map(str::to_string));
             (period, kinds, Vec::new())
         }
         Record::Initiative(initiative) => (
             hull(tied_events().filter_map(|event| event_years(catalog, event))),
-            vec![initiative.kind.label().into(), "initiative".into()],
+            vec![initiative.kind().label().into(), "initiative".into()],
             tied_events()
                 .flat_map(|event| event_places(catalog, event))
                 .collect(),
@@ -172,12 +172,12 @@ pub fn record_facets(catalog: &Catalog, record: RecordRef) -> Facets {
             let mut places: Vec<String> = tied_events()
                 .flat_map(|event| event_places(catalog, event))
                 .collect();
-            if participant.kind == crate::data::ParticipantKind::State {
-                places.push(participant.name.clone());
+            if participant.kind() == crate::data::ParticipantKind::State {
+                places.push(participant.name().to_string());
             }
             (
                 hull(tied_events().filter_map(|event| event_years(catalog, event))),
-                vec![participant.kind.label().into(), "participant".into()],
+                vec![participant.kind().label().into(), "participant".into()],
                 places,
             )
         }

@@ -132,15 +132,15 @@ impl DetailText {
 /// their amount.
 pub fn link_label(catalog: &Catalog, target: RecordRef) -> String {
     match catalog.get(target) {
-        Some(Record::Event(event)) => match event.date {
-            Some(date) => format!("{} ({})", event.title, date.long_label()),
-            None => event.title.clone(),
+        Some(Record::Event(event)) => match event.date() {
+            Some(date) => format!("{} ({})", event.title(), date.long_label()),
+            None => event.title().to_string(),
         },
         Some(Record::Project(project)) => {
             format!(
                 "{} – {}",
-                project.title,
-                format_usd(project.amount_usd.into())
+                project.title(),
+                format_usd(project.amount_usd().into())
             )
         }
         Some(record) => record.title().to_string(),
@@ -168,23 +168,23 @@ pub fn detail_text(
     match view {
         Record::Event(event) => {
             out.wrapped(
-                &format!("event · {}", event.kind.description()),
+                &format!("event · {}", event.kind().description()),
                 0,
                 theme.dim,
             );
             out.blank();
             let date = event
-                .date
+                .date()
                 .map_or_else(|| "not given in the source".to_string(), |d| d.long_label());
             out.field("Date", &date, Style::new());
-            if let Some(place) = &event.place {
+            if let Some(place) = &event.place() {
                 out.field("Place", place, Style::new());
             }
         }
         Record::Programme(programme) => {
             out.wrapped("funding programme", 0, theme.dim);
             out.blank();
-            out.field("Period", &format_period(programme.period), Style::new());
+            out.field("Period", &format_period(programme.period()), Style::new());
             if let RecordRef::Programme(i) = record {
                 out.field(
                     "Total",
@@ -198,35 +198,37 @@ pub fn detail_text(
             out.blank();
             out.field(
                 "Amount",
-                &format_usd(project.amount_usd.into()),
+                &format_usd(project.amount_usd().into()),
                 Style::new(),
             );
-            if let Some(RecordRef::Programme(programme)) = catalog.find(&project.programme) {
+            if let Some(RecordRef::Programme(programme)) =
+                Some(RecordRef::Programme(project.programme()))
+            {
                 let total = catalog.programme_total(programme);
                 let share = format!(
                     "{} of the programme total ({})",
-                    format_share(project.amount_usd.into(), total.into()),
+                    format_share(project.amount_usd().into(), total.into()),
                     format_usd(total.into())
                 );
                 out.field("Share", &share, Style::new());
-                if let Some(data) = catalog.dataset().programmes.get(programme as usize) {
-                    out.field("Period", &format_period(data.period), Style::new());
+                if let Some(data) = catalog.programme(programme) {
+                    out.field("Period", &format_period(data.period()), Style::new());
                 }
             }
-            if let Some(category) = &project.category {
+            if let Some(category) = &project.category() {
                 let category = format!("{category} (a classification, not from the source)");
                 out.field("Category", &category, Style::new());
             }
         }
         Record::Initiative(initiative) => {
-            out.wrapped(initiative.kind.label(), 0, theme.dim);
+            out.wrapped(initiative.kind().label(), 0, theme.dim);
             out.blank();
-            out.field("Outcome", &initiative.outcome, Style::new());
+            out.field("Outcome", initiative.outcome(), Style::new());
         }
         Record::Participant(participant) => {
-            out.wrapped(participant.kind.label(), 0, theme.dim);
+            out.wrapped(participant.kind().label(), 0, theme.dim);
             out.blank();
-            if let Some(office) = &participant.office {
+            if let Some(office) = &participant.office() {
                 out.field("Office", office, Style::new());
             }
         }

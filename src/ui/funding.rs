@@ -11,7 +11,7 @@ use ratatui::{
 use super::{record_list::render_record_list, text, theme::Theme};
 use crate::{
     app::{CategoryTotal, FundingSort, TabView, UNCATEGORISED},
-    data::{Catalog, Project, RecordRef},
+    data::{Catalog, ProjectView, RecordRef},
     format::{format_period, format_share, format_usd},
     layout::Panes,
 };
@@ -43,19 +43,16 @@ pub fn bar(amount: u128, largest: u128, width: usize) -> String {
     out
 }
 
-fn project(catalog: &Catalog, record: RecordRef) -> Option<(&Project, u32)> {
+fn project(catalog: &Catalog, record: RecordRef) -> Option<(ProjectView<'_>, u32)> {
     let RecordRef::Project(i) = record else {
         return None;
     };
-    let project = catalog.dataset().projects.get(i as usize)?;
-    let RecordRef::Programme(programme) = catalog.find(&project.programme)? else {
-        return None;
-    };
-    Some((project, programme))
+    let project = catalog.project(i)?;
+    Some((project, project.programme()))
 }
 
 fn programme_row(catalog: &Catalog, programme: u32, width: usize, theme: &Theme) -> Row<'static> {
-    let Some(data) = catalog.dataset().programmes.get(programme as usize) else {
+    let Some(data) = catalog.programme(programme) else {
         return Row::new([""]);
     };
     let projects = catalog
@@ -65,7 +62,7 @@ fn programme_row(catalog: &Catalog, programme: u32, width: usize, theme: &Theme)
         .count();
     let facts = format!(
         " · {} · total {}",
-        format_period(data.period),
+        format_period(data.period()),
         format_usd(catalog.programme_total(programme).into())
     );
     let count = format!(
@@ -73,11 +70,11 @@ fn programme_row(catalog: &Catalog, programme: u32, width: usize, theme: &Theme)
         if projects == 1 { "" } else { "s" }
     );
     // The total and period matter more than the count, and more than the whole title.
-    let label = if text::width(&data.title) + text::width(&facts) + text::width(&count) <= width {
-        format!("{}{facts}{count}", data.title)
+    let label = if text::width(data.title()) + text::width(&facts) + text::width(&count) <= width {
+        format!("{}{facts}{count}", data.title())
     } else {
         let room = width.saturating_sub(text::width(&facts));
-        format!("{}{facts}", text::truncate(&data.title, room.max(8)))
+        format!("{}{facts}", text::truncate(data.title(), room.max(8)))
     };
     Row::new([Cell::from(Span::styled(
         text::truncate(&label, width),
@@ -165,16 +162,16 @@ pub fn render_funding(
         &[Constraint::Fill(1)],
         theme,
         |window, _, width| {
-            let projects: Vec<(&Project, u32)> =
+            let projects: Vec<(ProjectView<'_>, u32)> =
                 window.iter().filter_map(|&r| project(catalog, r)).collect();
             let amount = projects
                 .iter()
-                .map(|(p, _)| text::width(&format_usd(p.amount_usd.into())))
+                .map(|(p, _)| text::width(&format_usd(p.amount_usd().into())))
                 .max()
                 .unwrap_or(0);
             let longest = projects
                 .iter()
-                .map(|(p, _)| text::width(&p.title))
+                .map(|(p, _)| text::width(p.title()))
                 .max()
                 .unwrap_or(0);
             let columns = ChartColumns::fit(width, longest, amount);
@@ -190,8 +187,8 @@ pub fn render_funding(
                     let largest = u128::from(catalog.programme_largest(programme));
                     let total = u128::from(catalog.programme_total(programme));
                     let line = chart_line(
-                        &project.title,
-                        u128::from(project.amount_usd),
+                        project.title(),
+                        u128::from(project.amount_usd()),
                         largest,
                         total,
                         &columns,
@@ -206,7 +203,7 @@ pub fn render_funding(
         let selected_category = view
             .selected()
             .and_then(|record| project(catalog, record))
-            .map(|(project, _)| project.category.as_deref().unwrap_or(UNCATEGORISED));
+            .map(|(project, _)| project.category().unwrap_or(UNCATEGORISED));
         render_categories(area, buf, categories, selected_category, theme);
     }
 }

@@ -25,10 +25,10 @@ pub fn render_initiatives(
         let RecordRef::Initiative(i) = record else {
             return None;
         };
-        let initiative = catalog.dataset().initiatives.get(i as usize)?;
+        let initiative = catalog.initiative(i)?;
         Some(KindRow {
-            kind: initiative.kind.label(),
-            title: &initiative.title,
+            kind: initiative.kind().label(),
+            title: initiative.title(),
             suffix: None,
         })
     });

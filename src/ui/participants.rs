@@ -25,11 +25,11 @@ pub fn render_participants(
         let RecordRef::Participant(i) = record else {
             return None;
         };
-        let participant = catalog.dataset().participants.get(i as usize)?;
+        let participant = catalog.participant(i)?;
         Some(KindRow {
-            kind: participant.kind.label(),
-            title: &participant.name,
-            suffix: participant.office.as_deref(),
+            kind: participant.kind().label(),
+            title: participant.name(),
+            suffix: participant.office(),
         })
     });
 }

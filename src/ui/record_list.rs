@@ -50,7 +50,7 @@ pub fn render_record_list<'a>(
     let window = view.rows.window(position.offset, height);
     let marker_width = u16::try_from(super::text::width(SELECTION_MARKER)).unwrap_or(2);
     let rows = make_rows(
-        window,
+        &window,
         position.offset,
         usize::from(inner.width.saturating_sub(marker_width)),
     );

@@ -105,7 +105,7 @@ pub fn source_lines(
             .sources()
             .iter()
             .filter(|citation| citation.paragraph == number)
-            .map(|citation| citation.quote.as_str());
+            .map(|citation| citation.quote);
         let ranges = quote_ranges(paragraph, quotes);
         lines.extend(text::wrap_highlighted(
             paragraph,

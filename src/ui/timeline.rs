@@ -15,22 +15,22 @@ use super::{
 };
 use crate::{
     app::TabView,
-    data::{Catalog, Event, EventKind, RecordRef},
+    data::{Catalog, EventKind, EventView, RecordRef},
     layout::Panes,
 };
 
 const KIND_WIDTH: u16 = 13;
 
-fn event(catalog: &Catalog, record: RecordRef) -> Option<&Event> {
+fn event(catalog: &Catalog, record: RecordRef) -> Option<EventView<'_>> {
     match record {
-        RecordRef::Event(i) => catalog.dataset().events.get(i as usize),
+        RecordRef::Event(i) => catalog.event(i),
         _ => None,
     }
 }
 
-fn year_label(event: &Event) -> String {
+fn year_label(event: EventView<'_>) -> String {
     event
-        .date
+        .date()
         .map_or_else(|| "n.d.".to_string(), |date| date.year().to_string())
 }
 
@@ -60,7 +60,7 @@ pub fn render_timeline(
     let selected = view
         .selected()
         .and_then(|record| event(catalog, record))
-        .and_then(|event| event.date)
+        .and_then(|event| event.date())
         .map(|date| date.month_key());
     TimelineStrip {
         month_keys: view.rows.month_keys(),
@@ -73,7 +73,7 @@ pub fn render_timeline(
         .rows
         .window(window_start, usize::from(panes.rows.height))
         .iter()
-        .filter_map(|&record| event(catalog, record)?.date)
+        .filter_map(|&record| event(catalog, record)?.date())
         .map(|date| text::width(&date.label_within_year()))
         .max()
         .unwrap_or(0)
@@ -85,7 +85,7 @@ pub fn render_timeline(
         Constraint::Length(KIND_WIDTH),
         Constraint::Fill(1),
     ];
-    let title = title(filter, view.rows.len(), catalog.dataset().events.len());
+    let title = title(filter, view.rows.len(), catalog.counts().events);
     render_record_list(
         panes,
         buf,
@@ -114,15 +114,14 @@ pub fn render_timeline(
                         Cell::from("")
                     };
                     let date = event
-                        .date
+                        .date()
                         .map(|d| d.label_within_year())
                         .unwrap_or_default();
-                    let title =
-                        title_with_suffix(&event.title, event.place.as_deref(), title_width, theme);
+                    let title = title_with_suffix(event.title(), event.place(), title_width, theme);
                     Row::new([
                         year_cell,
                         Cell::from(date),
-                        Cell::from(Span::styled(event.kind.label(), theme.kind)),
+                        Cell::from(Span::styled(event.kind().label(), theme.kind)),
                         Cell::from(title),
                     ])
                 })

@@ -21,7 +21,7 @@ const STEPS: [i64; 12] = [1, 2, 5, 10, 20, 25, 50, 100, 200, 500, 1000, 10_000];
 /// The strip for events starting at `month_keys` (sorted; `year * 12 + month - 1`).
 pub struct TimelineStrip<'a> {
     /// The start month of each event shown, in order.
-    pub month_keys: &'a [i64],
+    pub month_keys: &'a [i32],
     /// The start month of the selected event, if it is dated.
     pub selected: Option<i64>,
     /// The styles.
@@ -29,9 +29,9 @@ pub struct TimelineStrip<'a> {
 }
 
 /// The months the strip spans: January of the first year to December of the last.
-fn span(month_keys: &[i64]) -> Option<(i64, i64)> {
-    let first = month_keys.first()?.div_euclid(12) * 12;
-    let last = month_keys.last()?.div_euclid(12) * 12 + 11;
+fn span(month_keys: &[i32]) -> Option<(i64, i64)> {
+    let first = i64::from(*month_keys.first()?).div_euclid(12) * 12;
+    let last = i64::from(*month_keys.last()?).div_euclid(12) * 12 + 11;
     Some((first, last - first + 1))
 }
 
@@ -64,7 +64,7 @@ impl Widget for TimelineStrip<'_> {
             return;
         };
         let width = i64::from(area.width);
-        let count_before = |key: i64| self.month_keys.partition_point(|&k| k < key);
+        let count_before = |key: i64| self.month_keys.partition_point(|&k| i64::from(k) < key);
         let selected_column = self
             .selected
             .map(|key| column_of(first, months, key, width));
@@ -146,18 +146,21 @@ mod tests {
 
     #[test]
     fn every_event_lands_in_exactly_one_column() {
-        let keys: Vec<i64> = (1950..=2025).map(|year| key(year, 6)).collect();
+        let keys: Vec<i32> = (1950..=2025).map(|year| key(year, 6) as i32).collect();
         let (first, months) = span(&keys).unwrap();
         for width in [1, 7, 58, 80, 300] {
             let total: usize = (0..width)
                 .map(|column| {
                     let start = column_start(first, months, column, width);
                     let end = column_start(first, months, column + 1, width);
-                    keys.iter().filter(|&&k| k >= start && k < end).count()
+                    keys.iter()
+                        .filter(|&&k| i64::from(k) >= start && i64::from(k) < end)
+                        .count()
                 })
                 .sum();
             assert_eq!(total, keys.len(), "width {width}");
             for &k in &keys {
+                let k = i64::from(k);
                 let column = column_of(first, months, k, width);
                 let start = column_start(first, months, column, width);
                 let end = column_start(first, months, column + 1, width);

@@ -1,0 +1,57 @@
+//! Search: the time to final results for one-, two- and five-character queries, selective and
+//! broad, at each scale; and typing a query one key at a time.
+
+mod support;
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use oic_explorer::search::{Query, SearchIndex};
+
+/// Broad queries match most records; selective ones a few. The synthetic text is built from
+/// the words and syllables in `synthetic.rs`, so these hit the same way at every scale.
+const QUERIES: [(&str, &str); 6] = [
+    ("1 char broad", "a"),
+    ("1 char selective", "q"),
+    ("2 chars broad", "co"),
+    ("2 chars selective", "zq"),
+    ("5 chars broad", "counc"),
+    ("5 chars selective", "syzdi"),
+];
+
+fn final_results(c: &mut Criterion) {
+    let mut group = c.benchmark_group("search");
+    for (label, records) in support::scales() {
+        let catalog = support::catalog(records);
+        let index = SearchIndex::new(&catalog);
+        for (name, text) in QUERIES {
+            let query = Query::parse(text);
+            group.bench_function(BenchmarkId::new(name, label), |b| {
+                b.iter(|| index.search(&query))
+            });
+        }
+    }
+    group.finish();
+}
+
+fn typing(c: &mut Criterion) {
+    let mut group = c.benchmark_group("typing");
+    for (label, records) in support::scales() {
+        let catalog = support::catalog(records);
+        let index = SearchIndex::new(&catalog);
+        let word = "conference";
+        group.bench_function(BenchmarkId::new("conference, key by key", label), |b| {
+            b.iter(|| {
+                for end in 1..=word.len() {
+                    index.search(&Query::parse(&word[..end]));
+                }
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(10).measurement_time(std::time::Duration::from_secs(3)).warm_up_time(std::time::Duration::from_millis(300));
+    targets = final_results, typing
+}
+criterion_main!(benches);

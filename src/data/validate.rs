@@ -1,0 +1,425 @@
+//! Checking a store: texts, amounts, periods, citations, ids and references. Paths in messages
+//! are only formatted for the problems found, so a clean million-record file costs no strings.
+
+use super::{
+    catalog::{Catalog, IdIndex, id_hash},
+    problems::Problems,
+    record::{MAX_PACKED_INDEX, RecordRef, Relation, Role},
+    source::SourceText,
+    store::{Sources, Store, Text},
+};
+
+/// Refuses a store too large for the packed tables.
+pub fn check_limits(store: &Store, problems: &mut Problems) {
+    if store.text.overflowed() || store.pending_text.overflowed() {
+        problems.add("(file)", "the dataset holds more than 4 GiB of text");
+    }
+    for (name, length) in [
+        ("events", store.events.len()),
+        ("programmes", store.programmes.len()),
+        ("projects", store.projects.len()),
+        ("initiatives", store.initiatives.len()),
+        ("participants", store.participants.len()),
+    ] {
+        if length > MAX_PACKED_INDEX as usize {
+            problems.add(name, format!("more than {MAX_PACKED_INDEX} records"));
+        }
+    }
+}
+
+fn blank(store: &Store, text: Text) -> bool {
+    store.text.get(text).trim().is_empty()
+}
+
+/// Checks the fields that need no other record: texts, amounts, periods and citations.
+pub fn check_fields(store: &Store, source: Option<&SourceText>, problems: &mut Problems) {
+    if store.title.trim().is_empty() {
+        problems.add("title", "the dataset title is empty");
+    }
+    if store.events.is_empty() {
+        problems.add("events", "a dataset needs at least one event");
+    }
+    let texts =
+        |collection: &str, index: usize, fields: &[(&str, Text)], problems: &mut Problems| {
+            for &(field, text) in fields {
+                if blank(store, text) {
+                    problems.add(
+                        format!("{collection}[{index}].{field}"),
+                        format!("the {field} is empty"),
+                    );
+                }
+            }
+        };
+    let citations = |collection: &str, index: usize, sources: Sources, problems: &mut Problems| {
+        check_citations(store, source, collection, index, sources, problems);
+    };
+    for (i, e) in store.events.iter().enumerate() {
+        texts(
+            "events",
+            i,
+            &[("title", e.title), ("summary", e.summary)],
+            problems,
+        );
+        citations("events", i, e.sources, problems);
+    }
+    for (i, p) in store.programmes.iter().enumerate() {
+        texts(
+            "programmes",
+            i,
+            &[("title", p.title), ("summary", p.summary)],
+            problems,
+        );
+        citations("programmes", i, p.sources, problems);
+        if p.period.start > p.period.end {
+            problems.add(
+                format!("programmes[{i}].period"),
+                format!(
+                    "the period ends ({}) before it starts ({})",
+                    p.period.end, p.period.start
+                ),
+            );
+        }
+    }
+    for (i, p) in store.projects.iter().enumerate() {
+        texts(
+            "projects",
+            i,
+            &[("title", p.title), ("summary", p.summary)],
+            problems,
+        );
+        if p.category.is_some() {
+            texts("projects", i, &[("category", p.category)], problems);
+        }
+        citations("projects", i, p.sources, problems);
+        if p.amount_usd == 0 {
+            problems.add(
+                format!("projects[{i}].amount_usd"),
+                "expected a positive amount, found 0",
+            );
+        }
+    }
+    for (i, v) in store.initiatives.iter().enumerate() {
+        texts(
+            "initiatives",
+            i,
+            &[
+                ("title", v.title),
+                ("summary", v.summary),
+                ("outcome", v.outcome),
+            ],
+            problems,
+        );
+        citations("initiatives", i, v.sources, problems);
+    }
+    for (i, p) in store.participants.iter().enumerate() {
+        texts(
+            "participants",
+            i,
+            &[("name", p.name), ("summary", p.summary)],
+            problems,
+        );
+        citations("participants", i, p.sources, problems);
+    }
+}
+
+fn check_citations(
+    store: &Store,
+    source: Option<&SourceText>,
+    collection: &str,
+    index: usize,
+    sources: Sources,
+    problems: &mut Problems,
+) {
+    if sources.count == 0 {
+        problems.add(
+            format!("{collection}[{index}].sources"),
+            "every record needs at least one source citation",
+        );
+    }
+    let start = sources.start as usize;
+    let rows = store
+        .citations
+        .get(start..start + sources.count as usize)
+        .unwrap_or(&[]);
+    for (n, citation) in rows.iter().enumerate() {
+        let here = || format!("{collection}[{index}].sources[{n}]");
+        if citation.paragraph == 0 {
+            problems.add(
+                format!("{}.paragraph", here()),
+                "paragraphs are numbered from 1, found 0",
+            );
+        }
+        let quote = store.text.get(citation.quote);
+        if quote.trim().is_empty() {
+            problems.add(format!("{}.quote", here()), "the quote is empty");
+            continue;
+        }
+        let Some(source) = source else { continue };
+        match source.paragraph(citation.paragraph) {
+            None if citation.paragraph > 0 => problems.add(
+                format!("{}.paragraph", here()),
+                format!(
+                    "the source has {} paragraphs, found {}",
+                    source.paragraph_count(),
+                    citation.paragraph
+                ),
+            ),
+            Some(paragraph) if !paragraph.contains(quote) => problems.add(
+                format!("{}.quote", here()),
+                format!(
+                    "the quote is not verbatim in paragraph {}",
+                    citation.paragraph
+                ),
+            ),
+            _ => {}
+        }
+    }
+}
+
+/// The id of the record in a slot of the flat numbering, with its collection and position.
+fn slot_ids(store: &Store) -> impl Iterator<Item = (&'static str, usize, Text)> + '_ {
+    let events = store
+        .events
+        .iter()
+        .enumerate()
+        .map(|(i, r)| ("events", i, r.id));
+    let programmes = store
+        .programmes
+        .iter()
+        .enumerate()
+        .map(|(i, r)| ("programmes", i, r.id));
+    let projects = store
+        .projects
+        .iter()
+        .enumerate()
+        .map(|(i, r)| ("projects", i, r.id));
+    let initiatives = store
+        .initiatives
+        .iter()
+        .enumerate()
+        .map(|(i, r)| ("initiatives", i, r.id));
+    let participants = store
+        .participants
+        .iter()
+        .enumerate()
+        .map(|(i, r)| ("participants", i, r.id));
+    events
+        .chain(programmes)
+        .chain(projects)
+        .chain(initiatives)
+        .chain(participants)
+}
+
+/// The collection, position and id of the record in `slot` of the flat numbering.
+fn slot_id(store: &Store, slot: u32) -> (&'static str, usize, Text) {
+    let mut rest = slot as usize;
+    let collections: [(&str, usize); 5] = [
+        ("events", store.events.len()),
+        ("programmes", store.programmes.len()),
+        ("projects", store.projects.len()),
+        ("initiatives", store.initiatives.len()),
+        ("participants", store.participants.len()),
+    ];
+    for (name, length) in collections {
+        if rest < length {
+            let id = match name {
+                "events" => store.events[rest].id,
+                "programmes" => store.programmes[rest].id,
+                "projects" => store.projects[rest].id,
+                "initiatives" => store.initiatives[rest].id,
+                _ => store.participants[rest].id,
+            };
+            return (name, rest, id);
+        }
+        rest -= length;
+    }
+    ("records", slot as usize, Text::NONE)
+}
+
+/// Indexes every id by its hash, reporting empty, spaced and repeated ids.
+pub fn index_ids(store: &Store, problems: &mut Problems) -> IdIndex {
+    let total = store.events.len()
+        + store.programmes.len()
+        + store.projects.len()
+        + store.initiatives.len()
+        + store.participants.len();
+    let mut ids = IdIndex::with_capacity(total);
+    let text = |slot: u32| store.text.get(slot_id(store, slot).2);
+    for (slot, (collection, index, id)) in slot_ids(store).enumerate() {
+        let slot = u32::try_from(slot).unwrap_or(u32::MAX);
+        let id = store.text.get(id);
+        if id.trim().is_empty() {
+            problems.add(format!("{collection}[{index}].id"), "the id is empty");
+            continue;
+        }
+        if id.chars().any(char::is_whitespace) {
+            problems.add(
+                format!("{collection}[{index}].id"),
+                format!("the id {id:?} contains whitespace"),
+            );
+        }
+        let hash = id_hash(id);
+        if ids.insert(hash, slot) {
+            // Both hashes seen before: the same id again.
+            let first = ids
+                .candidates(hash)
+                .filter(|&other| other != slot)
+                .find(|&other| text(other) == id);
+            if let Some(first) = first {
+                let (first_collection, first_index, _) = slot_id(store, first);
+                problems.add(
+                    format!("{collection}[{index}].id"),
+                    format!(
+                        "duplicate id {id:?}, first used at {first_collection}[{first_index}].id"
+                    ),
+                );
+            }
+        }
+    }
+    ids
+}
+
+/// Which collection a reference in `role` must point into.
+fn expected(role: Role) -> (&'static str, fn(RecordRef) -> bool) {
+    match role.target(0) {
+        RecordRef::Event(_) => ("an event", |r| matches!(r, RecordRef::Event(_))),
+        RecordRef::Programme(_) => ("a programme", |r| matches!(r, RecordRef::Programme(_))),
+        RecordRef::Participant(_) => ("a participant", |r| matches!(r, RecordRef::Participant(_))),
+        RecordRef::Project(_) => ("a project", |r| matches!(r, RecordRef::Project(_))),
+        RecordRef::Initiative(_) => ("an initiative", |r| matches!(r, RecordRef::Initiative(_))),
+    }
+}
+
+fn article(name: &str) -> &'static str {
+    if name.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    }
+}
+
+/// Resolves every reference by id; returns the stored ties as `(slot, relation)` in file order
+/// and sets each project's programme. Large files are resolved in two halves, one per core.
+pub fn resolve_references(catalog: &mut Catalog, problems: &mut Problems) -> Vec<(u32, Relation)> {
+    let pending = std::mem::take(&mut catalog.store_mut().pending);
+    // Split between two fields' references, so each list is checked for repeats whole.
+    let mut middle = if pending.len() > 100_000 {
+        pending.len() / 2
+    } else {
+        pending.len()
+    };
+    while middle > 0
+        && middle < pending.len()
+        && (pending[middle - 1].from, pending[middle - 1].role)
+            == (pending[middle].from, pending[middle].role)
+    {
+        middle += 1;
+    }
+    let (first, second) = pending.split_at(middle);
+    let shared: &Catalog = catalog;
+    let ((mut ties, first_problems), (later_ties, later_problems)) = std::thread::scope(|scope| {
+        let later = scope.spawn(|| resolve_part(shared, second));
+        let first = resolve_part(shared, first);
+        let later = later
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (first, later)
+    });
+    ties.extend(later_ties);
+    problems.merge(first_problems);
+    problems.merge(later_problems);
+    let counts = catalog.counts();
+    let project_slots =
+        counts.events + counts.programmes..counts.events + counts.programmes + counts.projects;
+    for &(from, relation) in &ties {
+        if let (true, RecordRef::Programme(programme)) =
+            (project_slots.contains(&(from as usize)), relation.target)
+            && let Some(row) = catalog
+                .store_mut()
+                .projects
+                .get_mut(from as usize - project_slots.start)
+        {
+            row.programme = programme;
+        }
+    }
+    ties
+}
+
+/// Resolves a run of references that starts and ends between fields.
+fn resolve_part(
+    catalog: &Catalog,
+    pending: &[super::store::PendingReference],
+) -> (Vec<(u32, Relation)>, Problems) {
+    let mut problems = Problems::default();
+    let mut ties: Vec<(u32, Relation)> = Vec::with_capacity(pending.len());
+    // The references of one field come together; long lists check repeats with a set.
+    let mut run_start = 0;
+    let mut run_seen: std::collections::HashSet<RecordRef> = std::collections::HashSet::new();
+    for (n, reference) in pending.iter().enumerate() {
+        if n == 0 || (pending[n - 1].from, pending[n - 1].role) != (reference.from, reference.role)
+        {
+            run_start = ties.len();
+            run_seen.clear();
+        }
+        let path = || {
+            let from = reference.from;
+            let field = reference.role.stored_field();
+            if reference.role.is_list() {
+                format!(
+                    "{}[{}].{field}[{}]",
+                    from.collection(),
+                    from.index(),
+                    reference.position
+                )
+            } else {
+                format!("{}[{}].{field}", from.collection(), from.index())
+            }
+        };
+        let id = catalog.store().pending_text.get(reference.id);
+        let Some(target) = catalog.find(id) else {
+            problems.add(
+                path(),
+                format!("no record has the id {id:?} (dangling reference)"),
+            );
+            continue;
+        };
+        let (wanted, accepts) = expected(reference.role);
+        if !accepts(target) {
+            let found = target.collection_name();
+            problems.add(
+                path(),
+                format!("{id:?} is {} {found}, expected {wanted}", article(found)),
+            );
+            continue;
+        }
+        if reference.role == Role::PartOf && target == reference.from {
+            problems.add(path(), "a participant cannot be part of itself");
+            continue;
+        }
+        let relation = Relation {
+            role: reference.role,
+            target,
+        };
+        // A list naming the same record twice would tie it twice.
+        let repeated = if ties.len() - run_start < 32 {
+            ties[run_start..]
+                .iter()
+                .any(|&(_, earlier)| earlier == relation)
+        } else {
+            if run_seen.is_empty() {
+                run_seen.extend(ties[run_start..].iter().map(|&(_, earlier)| earlier.target));
+            }
+            run_seen.contains(&target)
+        };
+        if repeated {
+            problems.add(path(), format!("{id:?} is already listed in this field"));
+            continue;
+        }
+        if !run_seen.is_empty() {
+            run_seen.insert(target);
+        }
+        let from = u32::try_from(catalog.slot(reference.from)).unwrap_or(u32::MAX);
+        ties.push((from, relation));
+    }
+    (ties, problems)
+}

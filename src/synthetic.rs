@@ -1,0 +1,517 @@
+//! A synthetic dataset of any size, for benchmarks and tests at scale: valid (it passes
+//! `check`), deterministic for a given size and seed, with realistic text lengths, varied
+//! words and dense references between records.
+
+use std::io::{self, Write};
+
+use crate::data::{
+    Citation, Dataset, Event, EventDate, EventKind, Initiative, InitiativeKind, Participant,
+    ParticipantKind, Period, Programme, Project,
+};
+
+/// SplitMix64: small, fast, and the same sequence on every platform.
+#[derive(Clone, Debug)]
+struct Random(u64);
+
+impl Random {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A number in `0..bound` (0 when `bound` is 0).
+    fn below(&mut self, bound: usize) -> usize {
+        if bound == 0 {
+            return 0;
+        }
+        (self.next() % bound as u64) as usize
+    }
+
+    fn between(&mut self, low: usize, high: usize) -> usize {
+        low + self.below(high - low + 1)
+    }
+
+    fn chance(&mut self, percent: usize) -> bool {
+        self.below(100) < percent
+    }
+
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
+    }
+}
+
+const SYLLABLES: [&str; 40] = [
+    "ka", "za", "khs", "tan", "bol", "mir", "ar", "al", "ab", "din", "sul", "tor", "gul", "sha",
+    "kar", "gan", "da", "os", "vish", "nev", "syz", "ov", "ne", "ruz", "ba", "ku", "te", "hran",
+    "do", "ha", "pu", "dja", "ya", "sa", "naa", "mek", "kah", "ul", "zhan", "be",
+];
+
+const WORDS: [&str; 48] = [
+    "cooperation",
+    "conference",
+    "dialogue",
+    "development",
+    "assistance",
+    "regional",
+    "programme",
+    "delegation",
+    "ministers",
+    "summit",
+    "parliamentary",
+    "cultural",
+    "economic",
+    "financial",
+    "support",
+    "resolution",
+    "initiative",
+    "religions",
+    "heritage",
+    "education",
+    "science",
+    "technology",
+    "infrastructure",
+    "highway",
+    "institute",
+    "enterprises",
+    "environmental",
+    "disasters",
+    "basin",
+    "region",
+    "council",
+    "union",
+    "congress",
+    "leaders",
+    "traditional",
+    "world",
+    "member",
+    "states",
+    "organization",
+    "islamic",
+    "relations",
+    "interests",
+    "action",
+    "plan",
+    "adopted",
+    "supported",
+    "convened",
+    "participants",
+];
+
+const FILLER: [&str; 16] = [
+    "the", "of", "and", "in", "on", "for", "with", "a", "to", "its", "by", "at", "as", "from",
+    "between", "within",
+];
+
+/// A made-up proper name of two or three syllables, capitalised.
+fn name(random: &mut Random) -> String {
+    let mut word = String::new();
+    for _ in 0..random.between(2, 3) {
+        word.push_str(SYLLABLES[random.below(SYLLABLES.len())]);
+    }
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
+/// A sentence of `low..=high` words mixing common words, filler and names.
+fn sentence(random: &mut Random, low: usize, high: usize) -> String {
+    let count = random.between(low, high);
+    let mut words: Vec<String> = Vec::with_capacity(count);
+    for position in 0..count {
+        let word = match random.below(10) {
+            0..=3 => random.pick(&FILLER).to_string(),
+            4..=7 => random.pick(&WORDS).to_string(),
+            _ => name(random),
+        };
+        words.push(if position == 0 {
+            let mut chars = word.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first.to_uppercase().chain(chars).collect()
+            })
+        } else {
+            word
+        });
+    }
+    let mut text = words.join(" ");
+    text.push('.');
+    text
+}
+
+fn citation(random: &mut Random) -> Vec<Citation> {
+    let count = if random.chance(25) { 2 } else { 1 };
+    (0..count)
+        .map(|_| Citation {
+            paragraph: random.between(1, 400) as u32,
+            quote: sentence(random, 6, 14),
+        })
+        .collect()
+}
+
+fn note(random: &mut Random) -> Option<String> {
+    random.chance(5).then(|| sentence(random, 6, 14))
+}
+
+fn date(random: &mut Random) -> Option<EventDate> {
+    let year = random.between(1950, 2025);
+    let month = random.between(1, 12);
+    let day = random.between(1, 28);
+    let text = match random.below(100) {
+        0..=1 => return None,
+        2..=6 => format!("{year:04}"),
+        7..=36 => format!("{year:04}-{month:02}"),
+        37..=86 => format!("{year:04}-{month:02}-{day:02}"),
+        _ => format!(
+            "{year:04}-{month:02}-{day:02}/{year:04}-{month:02}-{:02}",
+            day + random.between(1, 3)
+        ),
+    };
+    text.parse().ok()
+}
+
+/// Sizes of each collection for a dataset of about `records` events.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Sizes {
+    /// Events.
+    pub events: usize,
+    /// Participants.
+    pub participants: usize,
+    /// Initiatives.
+    pub initiatives: usize,
+    /// Programmes.
+    pub programmes: usize,
+    /// Projects.
+    pub projects: usize,
+}
+
+impl Sizes {
+    /// About `records` events, with a tenth as many initiatives, a twentieth as many
+    /// participants, a fortieth as many projects and a programme per ten projects.
+    pub fn for_records(records: usize) -> Self {
+        let records = records.max(1);
+        let projects = (records / 40).max(1);
+        Self {
+            events: records,
+            participants: (records / 20).max(3),
+            initiatives: (records / 10).max(1),
+            programmes: (projects / 10).max(1),
+            projects,
+        }
+    }
+}
+
+/// Generates records one at a time, so a large dataset can be written without being held.
+pub struct Generator {
+    random: Random,
+    sizes: Sizes,
+    places: Vec<String>,
+}
+
+impl Generator {
+    /// A generator for about `records` events from `seed`.
+    pub fn new(records: usize, seed: u64) -> Self {
+        let mut random = Random(seed ^ 0x6F69_632D_6578_706C);
+        let places = (0..500).map(|_| name(&mut random)).collect();
+        Self {
+            random,
+            sizes: Sizes::for_records(records),
+            places,
+        }
+    }
+
+    /// How many records of each kind it makes.
+    pub fn sizes(&self) -> Sizes {
+        self.sizes
+    }
+
+    fn participant_id(&mut self) -> String {
+        format!("p-{}", self.random.below(self.sizes.participants))
+    }
+
+    /// Event `n`.
+    pub fn event(&mut self, n: usize) -> Event {
+        let random = &mut self.random;
+        let kind = *random.pick(&EventKind::ALL);
+        let place = random.chance(80).then(|| random.pick(&self.places).clone());
+        // A state among the first participants (every seventh participant is a state).
+        let country = random.chance(40).then(|| {
+            format!(
+                "p-{}",
+                7 * random.below(self.sizes.participants.div_ceil(7))
+            )
+        });
+        let title = format!(
+            "{} {} {} of {}",
+            n + 1,
+            name(random),
+            kind.description(),
+            name(random)
+        );
+        let summary = sentence(random, 10, 24);
+        let sources = citation(random);
+        let note = note(random);
+        let date = date(random);
+        let mut participants: Vec<String> = (0..self.random.between(1, 5))
+            .map(|_| self.participant_id())
+            .collect();
+        participants.sort();
+        participants.dedup();
+        Event {
+            id: format!("ev-{n}"),
+            title,
+            kind,
+            date,
+            place,
+            country,
+            summary,
+            participants,
+            sources,
+            note,
+        }
+    }
+
+    /// Participant `n`; every seventh is a state, some are bodies of an earlier organisation.
+    pub fn participant(&mut self, n: usize) -> Participant {
+        let random = &mut self.random;
+        let kind = if n.is_multiple_of(7) {
+            ParticipantKind::State
+        } else {
+            *random.pick(&[
+                ParticipantKind::Person,
+                ParticipantKind::Organisation,
+                ParticipantKind::Body,
+                ParticipantKind::Group,
+            ])
+        };
+        let name = match kind {
+            ParticipantKind::Person => format!("{} {}", name(random), name(random)),
+            ParticipantKind::State => name(random),
+            _ => format!(
+                "{} {} {}",
+                name(random),
+                random.pick(&WORDS),
+                random.pick(&["council", "union", "bank", "delegation"])
+            ),
+        };
+        let office = (kind == ParticipantKind::Person).then(|| sentence(random, 4, 8));
+        let part_of = (kind == ParticipantKind::Body && n > 1)
+            .then(|| format!("p-{}", 1 + random.below(n - 1)));
+        let part_of = part_of.filter(|id| id != &format!("p-{n}"));
+        Participant {
+            id: format!("p-{n}"),
+            name,
+            kind,
+            office,
+            part_of,
+            summary: sentence(random, 12, 30),
+            sources: citation(random),
+            note: note(random),
+        }
+    }
+
+    /// Initiative `n`, tied to a few participants and events.
+    pub fn initiative(&mut self, n: usize) -> Initiative {
+        let kind = *self.random.pick(&[
+            InitiativeKind::Initiative,
+            InitiativeKind::Resolution,
+            InitiativeKind::Proposal,
+            InitiativeKind::Cooperation,
+        ]);
+        let title = format!(
+            "{} {} on {} {}",
+            kind.label(),
+            n + 1,
+            self.random.pick(&WORDS),
+            name(&mut self.random)
+        );
+        let mut proposed_by: Vec<String> = (0..self.random.between(1, 2))
+            .map(|_| self.participant_id())
+            .collect();
+        proposed_by.sort();
+        proposed_by.dedup();
+        let mut partners: Vec<String> = (0..self.random.below(3))
+            .map(|_| self.participant_id())
+            .collect();
+        partners.sort();
+        partners.dedup();
+        let events_total = self.sizes.events;
+        let mut events: Vec<String> = (0..self.random.between(1, 4))
+            .map(|_| format!("ev-{}", self.random.below(events_total)))
+            .collect();
+        events.sort();
+        events.dedup();
+        let random = &mut self.random;
+        Initiative {
+            id: format!("init-{n}"),
+            title,
+            kind,
+            proposed_by,
+            partners,
+            events,
+            outcome: sentence(random, 8, 20),
+            summary: sentence(random, 15, 35),
+            sources: citation(random),
+            note: note(random),
+        }
+    }
+
+    /// Programme `n`.
+    pub fn programme(&mut self, n: usize) -> Programme {
+        let start = self.random.between(1970, 2020) as i32;
+        let funder = self.participant_id();
+        let recipient = self.participant_id();
+        let random = &mut self.random;
+        Programme {
+            id: format!("prog-{n}"),
+            title: format!(
+                "{} {} programme {}",
+                name(random),
+                random.pick(&WORDS),
+                n + 1
+            ),
+            period: Period {
+                start,
+                end: start + random.between(0, 6) as i32,
+            },
+            funder: Some(funder),
+            recipient: (recipient != format!("p-{n}")).then_some(recipient),
+            summary: sentence(random, 15, 30),
+            sources: citation(random),
+            note: note(random),
+        }
+    }
+
+    /// Project `n`, in one of the programmes.
+    pub fn project(&mut self, n: usize) -> Project {
+        let random = &mut self.random;
+        Project {
+            id: format!("proj-{n}"),
+            title: format!(
+                "{} {} {}",
+                name(random),
+                random.pick(&WORDS),
+                random.pick(&["highway", "institute", "centre", "fund"])
+            ),
+            programme: format!("prog-{}", random.below(self.sizes.programmes)),
+            amount_usd: random.between(100, 50_000) as u64 * 1000,
+            category: Some(
+                random
+                    .pick(&[
+                        "roads",
+                        "research institute",
+                        "enterprise support",
+                        "health",
+                        "water",
+                    ])
+                    .to_string(),
+            ),
+            summary: sentence(random, 12, 25),
+            sources: citation(random),
+            note: note(random),
+        }
+    }
+}
+
+const DESCRIPTION: &str =
+    "Generated by oic-explorer's synthetic module for benchmarks; not real data.";
+
+fn title(records: usize, seed: u64) -> String {
+    format!("Synthetic dataset: {records} events, seed {seed}")
+}
+
+/// A whole synthetic dataset in memory.
+pub fn generate(records: usize, seed: u64) -> Dataset {
+    let mut generator = Generator::new(records, seed);
+    let sizes = generator.sizes();
+    Dataset {
+        schema: None,
+        title: title(records, seed),
+        description: DESCRIPTION.into(),
+        source: String::new(),
+        events: (0..sizes.events).map(|n| generator.event(n)).collect(),
+        programmes: (0..sizes.programmes)
+            .map(|n| generator.programme(n))
+            .collect(),
+        projects: (0..sizes.projects).map(|n| generator.project(n)).collect(),
+        initiatives: (0..sizes.initiatives)
+            .map(|n| generator.initiative(n))
+            .collect(),
+        participants: (0..sizes.participants)
+            .map(|n| generator.participant(n))
+            .collect(),
+    }
+}
+
+fn write_collection<T: serde::Serialize>(
+    out: &mut impl Write,
+    name: &str,
+    count: usize,
+    mut make: impl FnMut(usize) -> T,
+) -> io::Result<()> {
+    write!(out, "\"{name}\":[")?;
+    for n in 0..count {
+        if n > 0 {
+            out.write_all(b",\n")?;
+        }
+        serde_json::to_writer(&mut *out, &make(n)).map_err(io::Error::other)?;
+    }
+    out.write_all(b"]")
+}
+
+/// Writes the same dataset as [`generate`] as JSON, one record at a time.
+pub fn write_json(records: usize, seed: u64, out: &mut impl Write) -> io::Result<()> {
+    let mut generator = Generator::new(records, seed);
+    let sizes = generator.sizes();
+    let heading = serde_json::json!({ "title": title(records, seed), "description": DESCRIPTION });
+    let heading = heading.to_string();
+    // The heading object without its closing brace, then the collections.
+    out.write_all(heading.trim_end_matches('}').as_bytes())?;
+    out.write_all(b",")?;
+    // The order matches `generate`, so both draw the same random numbers.
+    write_collection(out, "events", sizes.events, |n| generator.event(n))?;
+    out.write_all(b",")?;
+    write_collection(out, "programmes", sizes.programmes, |n| {
+        generator.programme(n)
+    })?;
+    out.write_all(b",")?;
+    write_collection(out, "projects", sizes.projects, |n| generator.project(n))?;
+    out.write_all(b",")?;
+    write_collection(out, "initiatives", sizes.initiatives, |n| {
+        generator.initiative(n)
+    })?;
+    out.write_all(b",")?;
+    write_collection(out, "participants", sizes.participants, |n| {
+        generator.participant(n)
+    })?;
+    out.write_all(b"}\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::load;
+
+    #[test]
+    fn a_generated_dataset_is_valid_and_deterministic() {
+        let mut json = Vec::new();
+        write_json(500, 7, &mut json).unwrap();
+        let text = String::from_utf8(json).unwrap();
+        let catalog = load("synthetic", &text, None).unwrap_or_else(|error| panic!("{error}"));
+        assert_eq!(
+            catalog.to_dataset(),
+            generate(500, 7),
+            "streamed and in-memory agree"
+        );
+        let sizes = Sizes::for_records(500);
+        assert_eq!(catalog.counts().events, sizes.events);
+        let mut again = Vec::new();
+        write_json(500, 7, &mut again).unwrap();
+        assert_eq!(text.as_bytes(), again.as_slice());
+        let mut other = Vec::new();
+        write_json(500, 8, &mut other).unwrap();
+        assert_ne!(text.as_bytes(), other.as_slice());
+    }
+}
