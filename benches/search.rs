@@ -22,6 +22,7 @@ fn final_results(c: &mut Criterion) {
     for (label, records) in support::scales() {
         let catalog = support::catalog(records);
         let index = SearchIndex::new(&catalog);
+        index.prepare();
         for (name, text) in QUERIES {
             let query = Query::parse(text);
             group.bench_function(BenchmarkId::new(name, label), |b| {
@@ -37,6 +38,7 @@ fn typing(c: &mut Criterion) {
     for (label, records) in support::scales() {
         let catalog = support::catalog(records);
         let index = SearchIndex::new(&catalog);
+        index.prepare();
         let word = "conference";
         group.bench_function(BenchmarkId::new("conference, key by key", label), |b| {
             b.iter(|| {

@@ -5,6 +5,7 @@ use std::{
     io::{self, IsTerminal, Write},
     path::Path,
     process::ExitCode,
+    sync::Arc,
 };
 
 use clap::CommandFactory;
@@ -132,7 +133,7 @@ pub fn check(cli: &Cli, path: Option<&Path>) -> ExitCode {
 /// `oic-explorer export`: the selected records in `format`, to stdout or `output`.
 pub fn export(cli: &Cli, format: ExportFormat, output: Option<&Path>) -> ExitCode {
     let catalog = match load_dataset(cli, None) {
-        Ok(catalog) => catalog,
+        Ok(catalog) => Arc::new(catalog),
         Err(error) => return load_failed(&error),
     };
     let tab = cli.tab.map(Tab::from);
@@ -188,7 +189,7 @@ pub fn export(cli: &Cli, format: ExportFormat, output: Option<&Path>) -> ExitCod
 }
 
 /// The records as plain text on stdout: all, one tab's, a query's, or one record.
-pub fn plain(cli: &Cli, catalog: &Catalog, only: Option<RecordRef>) -> ExitCode {
+pub fn plain(cli: &Cli, catalog: &Arc<Catalog>, only: Option<RecordRef>) -> ExitCode {
     let selection =
         match Selection::new(catalog, cli.tab.map(Tab::from), cli.query.as_deref(), only) {
             Ok(selection) => selection,

@@ -102,11 +102,33 @@ impl EventDate {
 
     /// The date written out in full: `December 1997`, `9–11 September 2005`.
     pub fn long_label(&self) -> String {
-        match *self {
-            Self::Year(year) => year.to_string(),
-            Self::Month { year, month } => format!("{} {year}", month_name(month)),
-            Self::Day(day) => format!("{} {} {}", day.day(), month_name(day.month()), day.year()),
-            Self::Range { start, end } if start.year() != end.year() => format!(
+        self.long().to_string()
+    }
+
+    /// The date written out in full, without allocating: for writing into a buffer.
+    pub fn long(&self) -> LongDate {
+        LongDate(*self)
+    }
+}
+
+/// An [`EventDate`] written out in full: `December 1997`, `9–11 September 2005`.
+#[derive(Clone, Copy, Debug)]
+pub struct LongDate(EventDate);
+
+impl fmt::Display for LongDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            EventDate::Year(year) => write!(f, "{year}"),
+            EventDate::Month { year, month } => write!(f, "{} {year}", month_name(month)),
+            EventDate::Day(day) => write!(
+                f,
+                "{} {} {}",
+                day.day(),
+                month_name(day.month()),
+                day.year()
+            ),
+            EventDate::Range { start, end } if start.year() != end.year() => write!(
+                f,
                 "{} {} {} – {} {} {}",
                 start.day(),
                 month_name(start.month()),
@@ -115,7 +137,8 @@ impl EventDate {
                 month_name(end.month()),
                 end.year()
             ),
-            Self::Range { start, end } if start.month() != end.month() => format!(
+            EventDate::Range { start, end } if start.month() != end.month() => write!(
+                f,
                 "{} {} – {} {} {}",
                 start.day(),
                 month_name(start.month()),
@@ -123,7 +146,8 @@ impl EventDate {
                 month_name(end.month()),
                 end.year()
             ),
-            Self::Range { start, end } => format!(
+            EventDate::Range { start, end } => write!(
+                f,
                 "{}–{} {} {}",
                 start.day(),
                 end.day(),
@@ -160,10 +184,17 @@ impl fmt::Display for EventDate {
         match *self {
             Self::Year(year) => write!(f, "{year:04}"),
             Self::Month { year, month } => write!(f, "{year:04}-{month:02}"),
-            Self::Day(day) => write!(f, "{}", day.format("%Y-%m-%d")),
-            Self::Range { start, end } => {
-                write!(f, "{}/{}", start.format("%Y-%m-%d"), end.format("%Y-%m-%d"))
-            }
+            Self::Day(day) => write!(f, "{:04}-{:02}-{:02}", day.year(), day.month(), day.day()),
+            Self::Range { start, end } => write!(
+                f,
+                "{:04}-{:02}-{:02}/{:04}-{:02}-{:02}",
+                start.year(),
+                start.month(),
+                start.day(),
+                end.year(),
+                end.month(),
+                end.day()
+            ),
         }
     }
 }

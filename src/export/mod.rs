@@ -7,7 +7,7 @@ mod json;
 mod markdown;
 mod plain;
 
-use std::{collections::HashSet, io::Write, path::Path};
+use std::{collections::HashSet, io::Write, path::Path, sync::Arc};
 
 pub use csv_table::write_csv;
 pub use json::subset;
@@ -32,7 +32,7 @@ impl Selection {
     /// The records of `tab` (or of every tab), narrowed to those `query` finds, or to the one
     /// record `only`. A query with a wrong scope is an error that says what was expected.
     pub fn new(
-        catalog: &Catalog,
+        catalog: &Arc<Catalog>,
         tab: Option<Tab>,
         query: Option<&str>,
         only: Option<RecordRef>,

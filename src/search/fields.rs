@@ -1,4 +1,6 @@
-//! The text fields of each record that search looks at, with how much a match in each counts.
+//! The text fields of each record that search looks at, read in place from the catalog.
+
+use std::fmt::Write;
 
 use crate::{
     data::{Catalog, Record, RecordRef},
@@ -10,7 +12,7 @@ use crate::{
 pub enum Weight {
     /// The record's title or name.
     Title,
-    /// A short naming field: place, country, office, kind, date.
+    /// A short naming field: place, office, kind, date, amount, category.
     Name,
     /// Running text: summary, outcome, note, quotes.
     Text,
@@ -28,9 +30,22 @@ impl Weight {
             Self::Related => 1,
         }
     }
+
+    /// Whether a word may match here with a typo: titles and names, where misspelt proper
+    /// names are looked for; running text would match too much.
+    pub fn allows_typos(self) -> bool {
+        matches!(self, Self::Title | Self::Name)
+    }
+
+    /// Whether a word matches here fuzzily (letters in order, gaps and initials allowed), or
+    /// else as written: in running text a fuzzy match that reads as meant is contiguous anyway,
+    /// and finding it as a substring costs a fraction.
+    pub fn allows_fuzzy(self) -> bool {
+        matches!(self, Self::Title | Self::Name)
+    }
 }
 
-/// One searchable field of a record.
+/// One searchable field of a record, owned (for highlighting one record at a time).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SearchField {
     /// The field's name as results show it ("summary", "place", ...).
@@ -41,83 +56,135 @@ pub struct SearchField {
     pub text: String,
 }
 
-fn field(name: &'static str, weight: Weight, text: impl Into<String>) -> SearchField {
-    SearchField {
-        name,
-        weight,
-        text: text.into(),
+/// Calls `visit` with every text field of `record`, title first, borrowing from the catalog;
+/// `scratch` holds the few fields that are formatted (a date, an amount).
+pub fn for_each_field(
+    catalog: &Catalog,
+    record: RecordRef,
+    scratch: &mut String,
+    mut visit: impl FnMut(&'static str, Weight, &str),
+) {
+    for_each_own_field(catalog, record, scratch, |name, weight, text| {
+        visit(name, weight, text.as_str())
+    });
+    for_each_related_field(catalog, record, &mut |name, weight, text| {
+        visit(name, weight, text)
+    });
+}
+
+/// A field's text: held by the catalog (and so kept as long as it), or formatted for the
+/// moment (a date, an amount).
+#[derive(Clone, Copy, Debug)]
+pub enum FieldText<'c, 't> {
+    /// Text the catalog holds.
+    Kept(&'c str),
+    /// Text formatted into a scratch buffer, valid during the call.
+    Formatted(&'t str),
+}
+
+impl FieldText<'_, '_> {
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        match *self {
+            Self::Kept(text) => text,
+            Self::Formatted(text) => text,
+        }
     }
 }
 
-/// Every text field of `record`, title first.
-pub fn record_fields(catalog: &Catalog, record: RecordRef) -> Vec<SearchField> {
+/// The record's own fields, in descending weight: title, names, running text.
+pub fn for_each_own_field<'c>(
+    catalog: &'c Catalog,
+    record: RecordRef,
+    scratch: &mut String,
+    mut visit: impl FnMut(&'static str, Weight, FieldText<'c, '_>),
+) {
+    use FieldText::{Formatted, Kept};
     let Some(view) = catalog.get(record) else {
-        return Vec::new();
+        return;
     };
-    let mut fields = vec![field("title", Weight::Title, view.title())];
+    visit("title", Weight::Title, Kept(view.title()));
     match view {
         Record::Event(event) => {
-            fields.push(field("kind", Weight::Name, event.kind().description()));
+            visit("kind", Weight::Name, Kept(event.kind().description()));
             if let Some(date) = event.date() {
-                fields.push(field(
-                    "date",
-                    Weight::Name,
-                    format!("{} {date}", date.long_label()),
-                ));
+                scratch.clear();
+                // Writing into a String cannot fail.
+                let _ = write!(scratch, "{} {date}", date.long());
+                visit("date", Weight::Name, Formatted(scratch));
             }
-            if let Some(place) = &event.place() {
-                fields.push(field("place", Weight::Name, place.to_string()));
+            if let Some(place) = event.place() {
+                visit("place", Weight::Name, Kept(place));
             }
         }
         Record::Programme(programme) => {
-            fields.push(field(
-                "period",
-                Weight::Name,
-                format_period(programme.period()),
-            ));
+            scratch.clear();
+            scratch.push_str(&format_period(programme.period()));
+            visit("period", Weight::Name, Formatted(scratch));
         }
         Record::Project(project) => {
-            fields.push(field(
-                "amount",
-                Weight::Name,
-                format_usd(project.amount_usd().into()),
-            ));
-            if let Some(programme) = Some(RecordRef::Programme(project.programme())) {
-                fields.push(field("programme", Weight::Name, catalog.title(programme)));
+            scratch.clear();
+            scratch.push_str(&format_usd(project.amount_usd().into()));
+            visit("amount", Weight::Name, Formatted(scratch));
+            if let Some(category) = project.category() {
+                visit("category", Weight::Name, Kept(category));
             }
         }
         Record::Initiative(initiative) => {
-            fields.push(field("kind", Weight::Name, initiative.kind().label()));
-            fields.push(field("outcome", Weight::Text, initiative.outcome()));
+            visit("kind", Weight::Name, Kept(initiative.kind().label()));
+            visit("outcome", Weight::Text, Kept(initiative.outcome()));
         }
         Record::Participant(participant) => {
-            fields.push(field("kind", Weight::Name, participant.kind().label()));
-            if let Some(office) = &participant.office() {
-                fields.push(field("office", Weight::Name, office.to_string()));
+            visit("kind", Weight::Name, Kept(participant.kind().label()));
+            if let Some(office) = participant.office() {
+                visit("office", Weight::Name, Kept(office));
             }
         }
     }
-    fields.push(field("summary", Weight::Text, view.summary()));
+    visit("summary", Weight::Text, Kept(view.summary()));
     if let Some(note) = view.note() {
-        fields.push(field("note", Weight::Text, note));
+        visit("note", Weight::Text, Kept(note));
     }
-    for citation in view.sources() {
-        fields.push(field("source", Weight::Text, citation.quote));
+    for citation in view.sources().iter() {
+        visit("source", Weight::Text, Kept(citation.quote));
     }
-    // The records this one names, so a search for a person or a place finds what mentions it.
+}
+
+/// The names of the records this one refers to (weight [`Weight::Related`]), so a search for a
+/// person or a place finds what mentions it.
+pub fn for_each_related_field<'a>(
+    catalog: &'a Catalog,
+    record: RecordRef,
+    visit: &mut dyn FnMut(&'static str, Weight, &'a str),
+) {
     for relation in catalog
         .relations(record)
         .iter()
         .filter(|r| r.role.is_stored())
     {
-        let mut name = catalog.title(relation.target).to_string();
+        visit(
+            relation.role.field_name(),
+            Weight::Related,
+            catalog.title(relation.target),
+        );
         if let Some(Record::Event(event)) = catalog.get(relation.target)
-            && let Some(place) = &event.place()
+            && let Some(place) = event.place()
         {
-            name.push_str(", ");
-            name.push_str(place);
+            visit(relation.role.field_name(), Weight::Related, place);
         }
-        fields.push(field(relation.role.field_name(), Weight::Related, name));
     }
+}
+
+/// Every text field of `record`, owned, title first.
+pub fn record_fields(catalog: &Catalog, record: RecordRef) -> Vec<SearchField> {
+    let mut fields = Vec::new();
+    let mut scratch = String::new();
+    for_each_field(catalog, record, &mut scratch, |name, weight, text| {
+        fields.push(SearchField {
+            name,
+            weight,
+            text: text.to_string(),
+        });
+    });
     fields
 }

@@ -1,48 +1,56 @@
-//! Search across all four tabs: an index of every record's text fields and a fuzzy,
-//! typo-tolerant matcher over it. Pure: no terminal, no I/O.
+//! Search across all four tabs: fuzzy, typo-tolerant matching over every text field of every
+//! record, read in place from the catalog. Pure: no terminal, no I/O.
+//!
+//! A search has two steps. A cheap, exact-preserving prefilter (each word's letters in order
+//! in the record's text, see [`prefilter`]) and a vocabulary lookup for typos pick the
+//! candidates; only those are scored with `nucleo-matcher`. The prefilter's survivors are
+//! kept, so a query that extends the previous one scans only them. Large catalogs are scanned
+//! in chunks on two threads, with progress reported and cancellation checked between chunks.
 
 mod fields;
+mod prefilter;
 mod query;
+mod record_match;
 mod scope;
+mod vocabulary;
 
-use std::cmp::Reverse;
+use std::{
+    cmp::Reverse,
+    sync::{Arc, OnceLock},
+};
 
-use nucleo_matcher::{Config, Matcher, Utf32String};
+use nucleo_matcher::{Config, Matcher};
 
-pub use fields::{SearchField, Weight, record_fields};
+pub use fields::{
+    FieldText, SearchField, Weight, for_each_field, for_each_own_field, record_fields,
+};
 pub use query::Query;
-pub use scope::{Facets, SCOPE_NAMES, Scope, record_facets};
+pub use scope::{SCOPE_NAMES, Scope, ScopeFilter};
 
 use crate::{
     data::{Catalog, RecordRef},
     tab::Tab,
 };
+use record_match::{RecordText, Scorer};
+use vocabulary::Vocabulary;
 
-/// The searchable text of every record, prepared for the matcher.
+/// Catalogs up to this many records are searched on one thread in one go.
+const SMALL: usize = 20_000;
+/// Records scanned by each thread between two progress reports.
+const CHUNK: usize = 16_384;
+
+/// Search over a catalog: the catalog itself, and what is worked out once, on first use.
 pub struct SearchIndex {
-    entries: Vec<Entry>,
+    catalog: Arc<Catalog>,
+    prepared: OnceLock<Prepared>,
 }
 
-struct Entry {
-    record: RecordRef,
-    /// The title's length in graphemes: between equal scores the shorter title is the closer
-    /// match, as in fzf's length tiebreak.
-    title_length: u32,
-    fields: Box<[IndexedField]>,
-    facets: Facets,
-    /// Where the record stands in its tab when nothing but scopes ranks it: an event's start
-    /// month, 0 for the rest (which keep dataset order).
-    display_order: i64,
+/// Worked out once per catalog: the typo vocabulary, and which letters each record holds.
+struct Prepared {
+    vocabulary: Vocabulary,
+    /// By slot: the letters and digits in all the record's fields (see [`prefilter::letter_mask`]).
+    masks: Vec<u64>,
 }
-
-struct IndexedField {
-    weight: Weight,
-    text: Utf32String,
-}
-
-/// How a hit ranks: a higher score first, then a shorter title.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-struct Rank(Reverse<u32>, i64);
 
 /// One record that matched, with its score.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -53,10 +61,25 @@ pub struct Hit {
     pub score: u32,
 }
 
+/// How a hit ranks within its tab: a higher score first, then a shorter title (or, with no
+/// words to score, the tab's own order).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct Rank(Reverse<u32>, i64);
+
 /// The records that matched a query, grouped by tab; the group with the best match comes first.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default)]
 pub struct SearchResults {
     hits: Vec<Hit>,
+    /// The slots that passed the prefilter and the scopes, ascending: where an extension of
+    /// this query has to look.
+    survivors: Option<Arc<Vec<u32>>>,
+    query: Query,
+}
+
+impl PartialEq for SearchResults {
+    fn eq(&self, other: &Self) -> bool {
+        self.hits == other.hits
+    }
 }
 
 impl SearchResults {
@@ -80,6 +103,11 @@ impl SearchResults {
         self.hits.get(position)
     }
 
+    /// The query these are the results of.
+    pub fn query(&self) -> &Query {
+        &self.query
+    }
+
     /// How many hits each tab has, in display order of the groups.
     pub fn groups(&self) -> Vec<(Tab, usize)> {
         let mut groups: Vec<(Tab, usize)> = Vec::new();
@@ -92,6 +120,17 @@ impl SearchResults {
         }
         groups
     }
+}
+
+/// How far a running search has got, with the hits found so far (not yet ranked).
+#[derive(Clone, Copy, Debug)]
+pub struct Progress<'a> {
+    /// Records looked at.
+    pub scanned: usize,
+    /// Records to look at.
+    pub total: usize,
+    /// The hits so far.
+    pub hits: &'a [Hit],
 }
 
 /// The matched characters of a hit, for highlighting: grapheme positions in its title, and the
@@ -115,78 +154,284 @@ pub struct FieldHighlight {
     pub positions: Vec<usize>,
 }
 
+/// The work of one search: the query, its scopes and typo candidates.
+struct Plan<'q> {
+    catalog: &'q Catalog,
+    query: &'q Query,
+    /// The prefilter needles of the words that find records (at most 64 are checked).
+    needles: Vec<&'q prefilter::Needle>,
+    scopes: ScopeFilter,
+    /// For each word that passes the prefilter (the `needles`), the slots a typo could match in,
+    /// sorted; empty when the word allows no typos.
+    typo_slots: Vec<Vec<u32>>,
+    all_flags: u64,
+}
+
+impl Plan<'_> {
+    /// Where a record stands in its tab when only scopes rank it: an event's start month, 0 for
+    /// the rest (which keep dataset order).
+    fn display_order(&self, record: RecordRef) -> i64 {
+        match record {
+            RecordRef::Event(i) => self
+                .catalog
+                .event(i)
+                .and_then(|event| event.date())
+                .map_or(i64::MAX, |date| date.month_key()),
+            _ => 0,
+        }
+    }
+
+    /// Whether `record`, whose words pass the prefilter as `flags` say, could match: each word
+    /// passes the prefilter or could match with a typo.
+    fn could_match(&self, slot: u32, flags: u64) -> bool {
+        self.typo_slots
+            .iter()
+            .enumerate()
+            .all(|(bit, slots)| flags & (1 << bit) != 0 || slots.binary_search(&slot).is_ok())
+    }
+}
+
+/// The hits and survivors of one chunk of slots.
+#[derive(Default)]
+struct ChunkResult {
+    hits: Vec<(Rank, Hit)>,
+    survivors: Vec<u32>,
+}
+
 impl SearchIndex {
-    /// Indexes every record of the catalog.
-    pub fn new(catalog: &Catalog) -> Self {
-        let entries = catalog
-            .records()
-            .map(|record| {
-                let fields: Box<[IndexedField]> = record_fields(catalog, record)
-                    .into_iter()
-                    .map(|field| IndexedField {
-                        weight: field.weight,
-                        text: Utf32String::from(field.text),
-                    })
-                    .collect();
-                let title_length = fields.first().map_or(0, |title| title.text.len());
-                Entry {
-                    record,
-                    title_length: u32::try_from(title_length).unwrap_or(u32::MAX),
-                    fields,
-                    facets: record_facets(catalog, record),
-                    display_order: match catalog.get(record) {
-                        Some(crate::data::Record::Event(event)) => {
-                            event.date().map_or(i64::MAX, |date| date.month_key())
-                        }
-                        _ => 0,
-                    },
-                }
-            })
-            .collect();
-        Self { entries }
+    /// Search over `catalog`.
+    pub fn new(catalog: &Arc<Catalog>) -> Self {
+        Self {
+            catalog: Arc::clone(catalog),
+            prepared: OnceLock::new(),
+        }
+    }
+
+    /// The catalog searched.
+    pub fn catalog(&self) -> &Catalog {
+        &self.catalog
+    }
+
+    /// Works out the vocabulary and letter masks now rather than at the first search.
+    pub fn prepare(&self) {
+        self.prepared();
+    }
+
+    fn prepared(&self) -> &Prepared {
+        self.prepared.get_or_init(|| {
+            let catalog = &*self.catalog;
+            let mut scratch = String::new();
+            let masks = catalog
+                .records()
+                .map(|record| {
+                    let mut mask = 0;
+                    for_each_field(catalog, record, &mut scratch, |_, _, text| {
+                        mask |= prefilter::letter_mask(text)
+                    });
+                    mask
+                })
+                .collect();
+            Prepared {
+                vocabulary: Vocabulary::new(catalog),
+                masks,
+            }
+        })
     }
 
     /// The records matching `query`, best first within each tab group.
     pub fn search(&self, query: &Query) -> SearchResults {
+        self.search_from(query, None, |_| true).unwrap_or_default()
+    }
+
+    /// The records matching `query`; when it extends the query of `previous`, only that
+    /// search's survivors are looked at. `progress` hears how far it has got between chunks
+    /// and stops it by returning `false` (the result is then `None`).
+    pub fn search_from(
+        &self,
+        query: &Query,
+        previous: Option<&SearchResults>,
+        mut progress: impl FnMut(Progress<'_>) -> bool,
+    ) -> Option<SearchResults> {
         if query.is_empty() || !query.problems().is_empty() {
-            return SearchResults::default();
+            return Some(SearchResults {
+                query: query.clone(),
+                ..SearchResults::default()
+            });
         }
-        let mut matcher = Matcher::new(Config::DEFAULT);
-        let mut indices = Vec::new();
-        let mut ranked: Vec<(Rank, Hit)> = self
-            .entries
+        let catalog = &*self.catalog;
+        let needles = query.needles().take(64).count();
+        let typo_slots: Vec<Vec<u32>> = query
+            .words()
             .iter()
-            .filter(|entry| {
-                let tab = Tab::of(entry.record);
-                query
-                    .scopes()
-                    .iter()
-                    .all(|scope| scope.admits(tab, &entry.facets))
-            })
-            .filter_map(|entry| {
-                let score = score_entry(entry, query, &mut matcher, &mut indices)?;
-                let hit = Hit {
-                    record: entry.record,
-                    score,
-                };
-                // Without words to rank by, records keep the order their tab lists them in.
-                let tiebreak = if query.has_words() {
-                    i64::from(entry.title_length)
+            .filter(|word| !word.is_negative())
+            .map(|word| {
+                if word.allows_typos() {
+                    self.prepared()
+                        .vocabulary
+                        .typo_candidates(&word.typo_letters())
                 } else {
-                    entry.display_order
-                };
-                Some((Rank(Reverse(score), tiebreak), hit))
+                    Vec::new()
+                }
             })
             .collect();
-        // A tab's group is placed by its best hit.
+        let plan = Plan {
+            catalog,
+            query,
+            needles: query.needles().take(64).collect(),
+            scopes: ScopeFilter::new(catalog, query.scopes()),
+            typo_slots,
+            all_flags: if needles >= 64 {
+                u64::MAX
+            } else {
+                (1u64 << needles) - 1
+            },
+        };
+        let narrowed = previous
+            .filter(|previous| query.narrows(previous.query()))
+            .and_then(|previous| previous.survivors.clone());
+        let total = narrowed
+            .as_ref()
+            .map_or(catalog.record_count(), |s| s.len());
+        let slot_at = |position: usize| -> u32 {
+            match &narrowed {
+                Some(survivors) => survivors[position],
+                None => u32::try_from(position).unwrap_or(u32::MAX),
+            }
+        };
+
+        let mut hits: Vec<(Rank, Hit)> = Vec::new();
+        let mut survivors: Vec<u32> = Vec::new();
+        let mut scanned = 0;
+        let threads = if total <= SMALL { 1 } else { 2 };
+        let step = if total <= SMALL {
+            total.max(1)
+        } else {
+            CHUNK * threads
+        };
+        while scanned < total {
+            let end = (scanned + step).min(total);
+            let results: Vec<ChunkResult> = if threads == 1 {
+                vec![self.scan(&plan, (scanned..end).map(slot_at))]
+            } else {
+                let middle = scanned + (end - scanned) / 2;
+                std::thread::scope(|scope| {
+                    let later = scope.spawn(|| self.scan(&plan, (middle..end).map(slot_at)));
+                    let first = self.scan(&plan, (scanned..middle).map(slot_at));
+                    let later = later
+                        .join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                    vec![first, later]
+                })
+            };
+            for result in results {
+                hits.extend(result.hits);
+                survivors.extend(result.survivors);
+            }
+            scanned = end;
+            if scanned < total {
+                let so_far: Vec<Hit> = hits.iter().map(|&(_, hit)| hit).collect();
+                if !progress(Progress {
+                    scanned,
+                    total,
+                    hits: &so_far,
+                }) {
+                    return None;
+                }
+            }
+        }
+        // Typo candidates outside the survivors: records a misspelt word reaches that the
+        // prefilter cannot see.
+        let mut extra: Vec<u32> = plan.typo_slots.iter().flatten().copied().collect();
+        extra.sort_unstable();
+        extra.dedup();
+        extra.retain(|slot| survivors.binary_search(slot).is_err());
+        let mut scorer = Scorer::default();
+        let mut text = RecordText::new(catalog);
+        for slot in extra {
+            let Some(record) = catalog.record_at(slot as usize) else {
+                continue;
+            };
+            if !plan.scopes.admits(catalog, record) {
+                continue;
+            }
+            text.load(record);
+            let flags = text.prefilter(&plan.needles, plan.all_flags);
+            if plan.could_match(slot, flags)
+                && let Some(hit) = Self::hit(&mut scorer, &mut text, record, slot, &plan)
+            {
+                hits.push(hit);
+            }
+        }
+        Some(SearchResults {
+            hits: Self::rank(hits, query),
+            survivors: Some(Arc::new(survivors)),
+            query: query.clone(),
+        })
+    }
+
+    /// Scans some slots: the prefilter's survivors, and the hits among survivors.
+    fn scan(&self, plan: &Plan<'_>, slots: impl Iterator<Item = u32>) -> ChunkResult {
+        let catalog = &*self.catalog;
+        let masks = &self.prepared().masks;
+        let mut result = ChunkResult::default();
+        let mut scorer = Scorer::default();
+        let mut text = RecordText::new(catalog);
+        for slot in slots {
+            let mask = masks.get(slot as usize).copied().unwrap_or(u64::MAX);
+            if !plan.needles.iter().all(|needle| needle.fits(mask)) {
+                continue;
+            }
+            let Some(record) = catalog.record_at(slot as usize) else {
+                continue;
+            };
+            if !plan.scopes.admits(catalog, record) {
+                continue;
+            }
+            text.load(record);
+            if text.prefilter(&plan.needles, plan.all_flags) != plan.all_flags {
+                continue;
+            }
+            result.survivors.push(slot);
+            if let Some(hit) = Self::hit(&mut scorer, &mut text, record, slot, plan) {
+                result.hits.push(hit);
+            }
+        }
+        result
+    }
+
+    /// Scores a loaded record and ranks it.
+    fn hit(
+        scorer: &mut Scorer,
+        text: &mut RecordText<'_>,
+        record: RecordRef,
+        slot: u32,
+        plan: &Plan<'_>,
+    ) -> Option<(Rank, Hit)> {
+        let reachable = |word: usize| {
+            plan.typo_slots
+                .get(word)
+                .is_some_and(|slots| slots.binary_search(&slot).is_ok())
+        };
+        let score = scorer.score(text, plan.query, reachable)?;
+        // Without words to rank by, records keep the order their tab lists them in.
+        let tiebreak = if plan.query.has_words() {
+            i64::try_from(text.title_length()).unwrap_or(i64::MAX)
+        } else {
+            plan.display_order(record)
+        };
+        Some((Rank(Reverse(score), tiebreak), Hit { record, score }))
+    }
+
+    /// Orders hits: by tab group (the group with the best hit first, or tab order when only
+    /// scopes rank), then by rank, then by record.
+    fn rank(mut ranked: Vec<(Rank, Hit)>, query: &Query) -> Vec<Hit> {
         let mut best_in_tab = [Rank(Reverse(0), i64::MAX); Tab::ALL.len()];
         for (rank, hit) in &ranked {
             let best = &mut best_in_tab[Tab::of(hit.record).index()];
             *best = (*best).min(*rank);
         }
-        ranked.sort_by_key(|&(rank, hit)| {
+        ranked.sort_unstable_by_key(|&(rank, hit)| {
             let tab = Tab::of(hit.record);
-            // Ranked by words, the best group leads; by scopes alone, the tabs keep their order.
             let group = if query.has_words() {
                 best_in_tab[tab.index()]
             } else {
@@ -194,39 +439,41 @@ impl SearchIndex {
             };
             (group, tab, rank, hit.record)
         });
-        SearchResults {
-            hits: ranked.into_iter().map(|(_, hit)| hit).collect(),
-        }
+        ranked.into_iter().map(|(_, hit)| hit).collect()
     }
 
     /// Which characters of `record` matched `query`, for display.
     pub fn highlight(catalog: &Catalog, record: RecordRef, query: &Query) -> Highlight {
         let fields = record_fields(catalog, record);
-        let prepared: Vec<Utf32String> = fields
+        let prepared: Vec<nucleo_matcher::Utf32String> = fields
             .iter()
-            .map(|field| Utf32String::from(field.text.as_str()))
+            .map(|field| nucleo_matcher::Utf32String::from(field.text.as_str()))
             .collect();
         let mut matcher = Matcher::new(Config::DEFAULT);
         let mut indices = Vec::new();
         let mut positions: Vec<Vec<usize>> = vec![Vec::new(); fields.len()];
         for word in query.words().iter().filter(|word| !word.is_negative()) {
-            // The field this word scores best in, as in `score_entry`.
+            // The field this word scores best in, as in scoring.
             let mut best: Option<(u32, usize, Vec<u32>)> = None;
             for (number, (field, text)) in fields.iter().zip(&prepared).enumerate() {
-                if let Some(score) =
-                    word.match_field(text.slice(..), &mut matcher, &mut indices, false)
-                {
+                if let Some(score) = word.match_field(
+                    text.slice(..),
+                    field.weight.allows_fuzzy(),
+                    &mut matcher,
+                    &mut indices,
+                ) {
                     let weighted = u32::from(score) * field.weight.factor();
                     if best.as_ref().is_none_or(|(b, ..)| weighted > *b) {
                         best = Some((weighted, number, indices.clone()));
                     }
                 }
             }
-            if best.is_none() {
-                for (number, text) in prepared.iter().enumerate() {
-                    if word
-                        .match_field(text.slice(..), &mut matcher, &mut indices, true)
-                        .is_some()
+            if best.is_none() && word.allows_typos() {
+                for (number, (field, text)) in fields.iter().zip(&prepared).enumerate() {
+                    if field.weight.allows_typos()
+                        && word
+                            .match_with_typos(text.slice(..), &mut indices)
+                            .is_some()
                     {
                         best = Some((0, number, indices.clone()));
                         break;
@@ -255,59 +502,23 @@ impl SearchIndex {
     }
 }
 
-/// The entry's score: every word must match some field (a word's best field counts); `None`
-/// when a word matches nowhere or a `!word` matches anywhere.
-fn score_entry(
-    entry: &Entry,
-    query: &Query,
-    matcher: &mut Matcher,
-    indices: &mut Vec<u32>,
-) -> Option<u32> {
-    let mut total = 0u32;
-    for word in query.words() {
-        if word.is_negative() {
-            let excluded = entry.fields.iter().any(|field| {
-                word.match_field(field.text.slice(..), matcher, indices, false)
-                    .is_none()
-            });
-            if excluded {
-                return None;
-            }
-            continue;
-        }
-        let best = |typos: bool, matcher: &mut Matcher, indices: &mut Vec<u32>| {
-            entry
-                .fields
-                .iter()
-                .filter_map(|field| {
-                    let score = word.match_field(field.text.slice(..), matcher, indices, typos)?;
-                    Some(u32::from(score) * field.weight.factor())
-                })
-                .max()
-        };
-        let score = best(false, matcher, indices).or_else(|| best(true, matcher, indices))?;
-        total = total.saturating_add(score);
-    }
-    Some(total)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::data::load_embedded;
 
+    fn index() -> SearchIndex {
+        SearchIndex::new(&Arc::new(load_embedded().unwrap()))
+    }
+
     #[test]
     fn an_empty_query_finds_nothing() {
-        let catalog = load_embedded().unwrap();
-        let index = SearchIndex::new(&catalog);
-        assert!(index.search(&Query::parse("   ")).is_empty());
+        assert!(index().search(&Query::parse("   ")).is_empty());
     }
 
     #[test]
     fn results_are_grouped_by_tab() {
-        let catalog = load_embedded().unwrap();
-        let index = SearchIndex::new(&catalog);
-        let results = index.search(&Query::parse("kazakhstan"));
+        let results = index().search(&Query::parse("kazakhstan"));
         let groups = results.groups();
         let mut tabs: Vec<Tab> = groups.iter().map(|(tab, _)| *tab).collect();
         let count = tabs.len();
@@ -315,5 +526,40 @@ mod tests {
         tabs.dedup();
         assert_eq!(tabs.len(), count, "each tab appears once: {groups:?}");
         assert_eq!(groups.iter().map(|(_, n)| n).sum::<usize>(), results.len());
+    }
+
+    #[test]
+    fn narrowing_gives_what_a_full_search_gives() {
+        let index = index();
+        let mut previous = index.search(&Query::parse("s"));
+        for text in [
+            "su",
+            "sum",
+            "summ",
+            "summi",
+            "summit",
+            "summit o",
+            "summit oic",
+            "summit oic baku",
+        ] {
+            let query = Query::parse(text);
+            assert!(query.narrows(previous.query()), "{text}");
+            let narrowed = index
+                .search_from(&query, Some(&previous), |_| true)
+                .unwrap();
+            assert_eq!(narrowed.hits(), index.search(&query).hits(), "{text}");
+            previous = narrowed;
+        }
+    }
+
+    #[test]
+    fn a_search_stops_when_asked() {
+        let index = index();
+        // The embedded data is one chunk: nothing to stop between.
+        assert!(
+            index
+                .search_from(&Query::parse("a"), None, |_| false)
+                .is_some()
+        );
     }
 }

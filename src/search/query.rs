@@ -1,15 +1,20 @@
 //! A parsed query and how one of its words matches one field: fuzzy first, then with typos.
 
-use super::scope::{SCOPE_NAMES, Scope, parse_scope};
 use nucleo_matcher::{
     Matcher, Utf32Str,
     pattern::{Atom, AtomKind, CaseMatching, Normalization, Pattern},
 };
 
+use super::{
+    prefilter::Needle,
+    scope::{SCOPE_NAMES, Scope, parse_scope},
+};
+
 /// A query: words matched independently, each in whichever field of a record suits it best.
 ///
 /// Each word is matched fuzzily (`nucleo-matcher`, smart case, fzf syntax: `'exact`, `^prefix`,
-/// `suffix$`, `!not`); a word that does not match is retried allowing typos.
+/// `suffix$`, `!not`); a word that does not match is retried allowing typos in title and name
+/// fields.
 #[derive(Clone, Debug, Default)]
 pub struct Query {
     text: String,
@@ -21,6 +26,10 @@ pub struct Query {
 #[derive(Clone, Debug)]
 pub(crate) struct QueryWord {
     pub(crate) atom: Atom,
+    /// The same word matched as written, for running text (`None` when `atom` is not fuzzy).
+    as_written: Option<Atom>,
+    /// The word for the prefilter, lowercased (empty for a `!word`).
+    pub(crate) needle: Needle,
     /// The word for typo matching: lowercased unless it has capitals (smart case).
     typo_needle: Vec<char>,
     respect_case: bool,
@@ -36,8 +45,30 @@ fn is_half_typed_scope(token: &str) -> bool {
     })
 }
 
-/// The shortest word typo matching is tried for; shorter words match too much.
-const TYPO_MIN_LENGTH: usize = 4;
+/// How many edits a word of `length` letters may be off by, or `None` when it is too short
+/// for typos: shorter words would match too much.
+pub(crate) fn typo_allowance(length: usize) -> Option<usize> {
+    match length {
+        0..=3 => None,
+        4..=7 => Some(1),
+        _ => Some(2),
+    }
+}
+
+/// The fewest edits (Damerau–Levenshtein) between `needle` and `word` or a beginning of it a
+/// letter shorter, as long, or a letter longer than the needle; `None` when the first letters
+/// differ (typos are rare there, and requiring it keeps short words from matching).
+pub(crate) fn typo_distance(needle: &[char], word: &[char]) -> Option<usize> {
+    if needle.first() != word.first() {
+        return None;
+    }
+    let n = needle.len();
+    [n.saturating_sub(1), n, n + 1, word.len()]
+        .into_iter()
+        .filter(|&length| length > 0 && length <= word.len())
+        .map(|length| strsim::generic_damerau_levenshtein(needle, &word[..length]))
+        .min()
+}
 
 impl Query {
     /// Parses the text typed at the prompt: scopes (`year:2005`) and words.
@@ -62,15 +93,32 @@ impl Query {
             .atoms
             .into_iter()
             .map(|atom| {
-                let needle: Vec<char> = atom.needle_text().chars().collect();
-                let respect_case = needle.iter().any(|c| c.is_uppercase());
+                let letters: Vec<char> = atom.needle_text().chars().collect();
+                let respect_case = letters.iter().any(|c| c.is_uppercase());
                 let typo_needle = if respect_case {
-                    needle
+                    letters.clone()
                 } else {
-                    needle.iter().flat_map(|c| c.to_lowercase()).collect()
+                    letters.iter().flat_map(|c| c.to_lowercase()).collect()
                 };
+                let needle = if atom.negative {
+                    Needle::default()
+                } else {
+                    Needle::new(&letters.iter().collect::<String>())
+                };
+                let as_written = (atom.kind == AtomKind::Fuzzy && !atom.negative).then(|| {
+                    let text: String = letters.iter().collect();
+                    Atom::new(
+                        &text,
+                        CaseMatching::Smart,
+                        Normalization::Smart,
+                        AtomKind::Substring,
+                        false,
+                    )
+                });
                 QueryWord {
                     atom,
+                    as_written,
+                    needle,
                     typo_needle,
                     respect_case,
                 }
@@ -112,6 +160,32 @@ impl Query {
     pub(crate) fn words(&self) -> &[QueryWord] {
         &self.words
     }
+
+    /// The prefilter needles of the words that find records (not the `!words`).
+    pub(crate) fn needles(&self) -> impl Iterator<Item = &Needle> {
+        self.words
+            .iter()
+            .filter(|word| !word.is_negative())
+            .map(|word| &word.needle)
+    }
+
+    /// Whether every record passing this query's prefilter passed `previous`'s: the earlier
+    /// scopes still there (more allowed), and each earlier word inside the word now in its
+    /// place, as typing makes it (more words allowed). Then searching `previous`'s survivors
+    /// finds exactly what a full search would.
+    pub fn narrows(&self, previous: &Query) -> bool {
+        let kept_scopes = previous
+            .scopes
+            .iter()
+            .all(|scope| self.scopes.contains(scope));
+        if !kept_scopes || !self.problems.is_empty() || !previous.problems.is_empty() {
+            return false;
+        }
+        let mut now = self.needles();
+        previous
+            .needles()
+            .all(|earlier| now.next().is_some_and(|needle| earlier.is_within(needle)))
+    }
 }
 
 impl QueryWord {
@@ -120,40 +194,58 @@ impl QueryWord {
         self.atom.negative
     }
 
+    /// Whether a failed fuzzy match may be retried with typos.
+    pub(crate) fn allows_typos(&self) -> bool {
+        self.atom.kind == AtomKind::Fuzzy
+            && !self.atom.negative
+            && typo_allowance(self.typo_needle.len()).is_some()
+    }
+
+    /// The letters the vocabulary is searched with.
+    pub(crate) fn typo_letters(&self) -> Vec<char> {
+        self.typo_needle
+            .iter()
+            .flat_map(|c| c.to_lowercase())
+            .collect()
+    }
+
     /// Scores this word against one field, filling `indices` with the matched positions
-    /// (grapheme indices). Falls back to typo matching when `typos` is set.
+    /// (grapheme indices): fuzzily when `fuzzy` (and then the match must be plausible, see
+    /// [`plausible`]), else as written.
     pub(crate) fn match_field(
         &self,
         haystack: Utf32Str<'_>,
+        fuzzy: bool,
         matcher: &mut Matcher,
         indices: &mut Vec<u32>,
-        typos: bool,
     ) -> Option<u16> {
         indices.clear();
-        if let Some(score) = self.atom.indices(haystack, matcher, indices) {
-            indices.sort_unstable();
-            indices.dedup();
-            if self.atom.kind != AtomKind::Fuzzy || plausible(indices, haystack) {
-                return Some(score);
-            }
+        let atom = match (&self.as_written, fuzzy) {
+            (Some(as_written), false) => as_written,
+            _ => &self.atom,
+        };
+        let score = atom.indices(haystack, matcher, indices)?;
+        indices.sort_unstable();
+        indices.dedup();
+        if atom.kind != AtomKind::Fuzzy || plausible(indices, haystack) {
+            Some(score)
+        } else {
+            indices.clear();
+            None
         }
-        indices.clear();
-        if typos && self.atom.kind == AtomKind::Fuzzy && !self.atom.negative {
-            return self.match_with_typos(haystack, indices);
-        }
-        None
     }
 
-    /// Finds the word of `haystack` closest to this one within a small edit distance.
-    fn match_with_typos(&self, haystack: Utf32Str<'_>, indices: &mut Vec<u32>) -> Option<u16> {
+    /// Finds the word of `haystack` closest to this one within its typo allowance.
+    pub(crate) fn match_with_typos(
+        &self,
+        haystack: Utf32Str<'_>,
+        indices: &mut Vec<u32>,
+    ) -> Option<u16> {
+        indices.clear();
         let needle = &self.typo_needle;
-        let allowed = match needle.len() {
-            length if length < TYPO_MIN_LENGTH => return None,
-            4..=7 => 1,
-            _ => 2,
-        };
+        let allowed = typo_allowance(needle.len())?;
         let mut best: Option<(usize, usize, usize)> = None; // (distance, start, length)
-        let mut word: Vec<char> = Vec::new();
+        let mut word: Vec<char> = Vec::with_capacity(32);
         for (start, end) in words(haystack) {
             word.clear();
             for position in start..end {
@@ -164,24 +256,11 @@ impl QueryWord {
                     word.extend(c.to_lowercase());
                 }
             }
-            // Typos are rare in the first letter; requiring it keeps short words from matching.
-            if word.first() != needle.first() {
-                continue;
-            }
-            let lengths = [
-                needle.len().saturating_sub(1),
-                needle.len(),
-                needle.len() + 1,
-                word.len(),
-            ];
-            for length in lengths {
-                if length == 0 || length > word.len() {
-                    continue;
-                }
-                let distance = strsim::generic_damerau_levenshtein(needle, &word[..length]);
-                if distance <= allowed && best.is_none_or(|(d, ..)| distance < d) {
-                    best = Some((distance, start, length.min(end - start)));
-                }
+            if let Some(distance) = typo_distance(needle, &word)
+                && distance <= allowed
+                && best.is_none_or(|(d, ..)| distance < d)
+            {
+                best = Some((distance, start, needle.len().min(end - start)));
             }
         }
         let (distance, start, length) = best?;
@@ -259,7 +338,16 @@ mod tests {
         let mut indices = Vec::new();
         let mut all = Vec::new();
         for word in query.words() {
-            word.match_field(haystack.slice(..), &mut matcher, &mut indices, true)?;
+            let found = word
+                .match_field(haystack.slice(..), true, &mut matcher, &mut indices)
+                .is_some()
+                || (word.allows_typos()
+                    && word
+                        .match_with_typos(haystack.slice(..), &mut indices)
+                        .is_some());
+            if !found {
+                return None;
+            }
             all.extend_from_slice(&indices);
         }
         Some(all)
@@ -312,5 +400,34 @@ mod tests {
     fn negation_excludes() {
         assert_eq!(matches("!baku", "in Baku"), None);
         assert!(matches("!baku", "in Doha").is_some());
+    }
+
+    #[test]
+    fn extending_a_word_or_adding_one_narrows() {
+        let previous = Query::parse("bak");
+        assert!(Query::parse("baku").narrows(&previous));
+        assert!(Query::parse("baku summit").narrows(&previous));
+        assert!(Query::parse("abak").narrows(&Query::parse("bak")));
+        assert!(
+            !Query::parse("baku").narrows(&Query::parse("bk")),
+            "letters apart may match apart"
+        );
+        assert!(
+            !Query::parse("ba").narrows(&previous),
+            "a shorter word widens"
+        );
+        assert!(!Query::parse("bax").narrows(&Query::parse("bak")));
+        assert!(
+            Query::parse("y:2005 baku").narrows(&previous),
+            "a scope only narrows"
+        );
+        assert!(
+            !Query::parse("baku").narrows(&Query::parse("y:2005 bak")),
+            "dropping a scope widens"
+        );
+        assert!(
+            Query::parse("baku !summit").narrows(&previous),
+            "a !word only removes"
+        );
     }
 }

@@ -1,8 +1,11 @@
 //! Field scopes in a query: `year:2005`, `kind:summit`, `place:baku`, `tab:funding` (or `y:`,
-//! `k:`, `p:`, `t:`), which narrow the records before the words are matched.
+//! `k:`, `p:`, `t:`), which narrow the records before the words are matched. Nothing is stored
+//! per record: each query works out what it needs once (which kinds, which events' places
+//! match) and then tests each record in constant time, or by its ties for initiatives and
+//! participants.
 
 use crate::{
-    data::{Catalog, Record, RecordRef, Role},
+    data::{Catalog, EventKind, InitiativeKind, ParticipantKind, Record, RecordRef, Role},
     tab::Tab,
 };
 
@@ -61,36 +64,55 @@ fn parse_years(value: &str) -> Option<Scope> {
     Some(Scope::Years(from.min(to), from.max(to)))
 }
 
-/// What the scopes test about one record, worked out once when the index is built.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Facets {
-    /// The first and last year the record's dates touch.
+/// The scopes of one query, worked out against a catalog.
+pub struct ScopeFilter {
     years: Option<(i32, i32)>,
-    /// Its kind words, lowercase, separated by newlines.
-    kinds: Box<str>,
-    /// Its places, lowercase, separated by newlines.
-    places: Box<str>,
+    kind: Option<KindMatch>,
+    /// For a place scope: which events are held at a matching place; and the text, for states.
+    places: Option<(Vec<bool>, String)>,
+    tabs: Vec<Tab>,
 }
 
-impl Scope {
-    /// Whether a record with `facets`, listed in `tab`, passes this scope.
-    pub fn admits(&self, tab: Tab, facets: &Facets) -> bool {
-        match self {
-            Self::Years(from, to) => facets
-                .years
-                .is_some_and(|(first, last)| first <= *to && last >= *from),
-            Self::Kind(text) => facets.kinds.contains(text.as_str()),
-            Self::Place(text) => facets.places.contains(text.as_str()),
-            Self::Tab(wanted) => tab == *wanted,
+/// Which kinds a `kind:` scope accepts.
+struct KindMatch {
+    text: String,
+    events: [bool; EventKind::ALL.len()],
+    initiatives: [bool; 4],
+    participants: [bool; 5],
+    programmes: bool,
+    projects: bool,
+}
+
+const INITIATIVE_KINDS: [InitiativeKind; 4] = [
+    InitiativeKind::Initiative,
+    InitiativeKind::Resolution,
+    InitiativeKind::Proposal,
+    InitiativeKind::Cooperation,
+];
+const PARTICIPANT_KINDS: [ParticipantKind; 5] = [
+    ParticipantKind::Person,
+    ParticipantKind::State,
+    ParticipantKind::Organisation,
+    ParticipantKind::Body,
+    ParticipantKind::Group,
+];
+
+impl KindMatch {
+    fn new(text: &str) -> Self {
+        let has = |words: &[&str]| words.iter().any(|word| word.contains(text));
+        Self {
+            text: text.to_string(),
+            events: EventKind::ALL.map(|kind| has(&[kind.label(), kind.description(), "event"])),
+            initiatives: INITIATIVE_KINDS.map(|kind| has(&[kind.label(), "initiative"])),
+            participants: PARTICIPANT_KINDS.map(|kind| has(&[kind.label(), "participant"])),
+            programmes: has(&["programme", "program", "funding"]),
+            projects: has(&["project", "funding"]),
         }
     }
 }
 
-fn event_years(catalog: &Catalog, record: RecordRef) -> Option<(i32, i32)> {
-    let Some(Record::Event(event)) = catalog.get(record) else {
-        return None;
-    };
-    let date = event.date()?;
+fn event_years(catalog: &Catalog, index: u32) -> Option<(i32, i32)> {
+    let date = catalog.event(index)?.date()?;
     let last = match date {
         crate::data::EventDate::Range { end, .. } => chrono::Datelike::year(&end),
         _ => date.year(),
@@ -98,94 +120,138 @@ fn event_years(catalog: &Catalog, record: RecordRef) -> Option<(i32, i32)> {
     Some((date.year(), last))
 }
 
-fn hull(spans: impl Iterator<Item = (i32, i32)>) -> Option<(i32, i32)> {
-    spans.fold(None, |hull, (first, last)| match hull {
-        None => Some((first, last)),
-        Some((a, b)) => Some((a.min(first), b.max(last))),
-    })
-}
-
-fn event_places(catalog: &Catalog, record: RecordRef) -> Vec<String> {
-    let mut places = Vec::new();
-    if let Some(Record::Event(event)) = catalog.get(record) {
-        places.extend(event.place().map(str::to_string));
-        let country = catalog
-            .relations(record)
-            .iter()
-            .find(|r| r.role == Role::Country);
-        places.extend(country.map(|r| catalog.title(r.target).to_string()));
+impl ScopeFilter {
+    /// The filter for `scopes` (an empty filter admits everything).
+    pub fn new(catalog: &Catalog, scopes: &[Scope]) -> Self {
+        let mut filter = Self {
+            years: None,
+            kind: None,
+            places: None,
+            tabs: Vec::new(),
+        };
+        for scope in scopes {
+            match scope {
+                Scope::Years(from, to) => {
+                    let (a, b) = filter.years.unwrap_or((i32::MIN, i32::MAX));
+                    filter.years = Some(((*from).max(a), (*to).min(b)));
+                }
+                Scope::Kind(text) => filter.kind = Some(KindMatch::new(text)),
+                Scope::Place(text) => {
+                    let events = u32::try_from(catalog.counts().events).unwrap_or(u32::MAX);
+                    let held = (0..events)
+                        .map(|i| {
+                            let event = RecordRef::Event(i);
+                            let place = catalog.event(i).and_then(|e| e.place()).unwrap_or("");
+                            let country = catalog
+                                .relations(event)
+                                .iter()
+                                .find(|r| r.role == Role::Country);
+                            place.to_lowercase().contains(text.as_str())
+                                || country.is_some_and(|r| {
+                                    catalog
+                                        .title(r.target)
+                                        .to_lowercase()
+                                        .contains(text.as_str())
+                                })
+                        })
+                        .collect();
+                    filter.places = Some((held, text.clone()));
+                }
+                Scope::Tab(tab) => filter.tabs.push(*tab),
+            }
+        }
+        filter
     }
-    places
-}
 
-/// The facets of `record`: its own dates, kind and place, and for records tied to events
-/// (initiatives, participants) those of the events.
-pub fn record_facets(catalog: &Catalog, record: RecordRef) -> Facets {
-    let Some(view) = catalog.get(record) else {
-        return Facets::default();
-    };
-    let tied_events = || {
+    /// Whether `record` passes every scope.
+    pub fn admits(&self, catalog: &Catalog, record: RecordRef) -> bool {
+        if !self.tabs.is_empty() && !self.tabs.contains(&Tab::of(record)) {
+            return false;
+        }
+        if let Some(kind) = &self.kind
+            && !Self::kind_matches(kind, catalog, record)
+        {
+            return false;
+        }
+        if let Some((from, to)) = self.years {
+            let touches = |(first, last): (i32, i32)| first <= to && last >= from;
+            let admitted = match record {
+                RecordRef::Event(i) => event_years(catalog, i).is_some_and(touches),
+                RecordRef::Programme(i) => catalog
+                    .programme(i)
+                    .is_some_and(|p| touches((p.period().start, p.period().end))),
+                RecordRef::Project(i) => catalog
+                    .project(i)
+                    .and_then(|p| catalog.programme(p.programme()))
+                    .is_some_and(|p| touches((p.period().start, p.period().end))),
+                _ => self
+                    .tied_events(catalog, record)
+                    .any(|e| event_years(catalog, e).is_some_and(touches)),
+            };
+            if !admitted {
+                return false;
+            }
+        }
+        if let Some((held, text)) = &self.places {
+            let at = |event: u32| held.get(event as usize).copied().unwrap_or(false);
+            let admitted = match record {
+                RecordRef::Event(i) => at(i),
+                RecordRef::Participant(i) => {
+                    let state_named = catalog.participant(i).is_some_and(|p| {
+                        p.kind() == ParticipantKind::State
+                            && p.name().to_lowercase().contains(text.as_str())
+                    });
+                    state_named || self.tied_events(catalog, record).any(at)
+                }
+                RecordRef::Initiative(_) => self.tied_events(catalog, record).any(at),
+                _ => false,
+            };
+            if !admitted {
+                return false;
+            }
+        }
+        true
+    }
+
+    fn kind_matches(kind: &KindMatch, catalog: &Catalog, record: RecordRef) -> bool {
+        match catalog.get(record) {
+            Some(Record::Event(e)) => kind.events[e.kind() as usize],
+            Some(Record::Initiative(v)) => {
+                kind.initiatives[INITIATIVE_KINDS
+                    .iter()
+                    .position(|&k| k == v.kind())
+                    .unwrap_or(0)]
+            }
+            Some(Record::Participant(p)) => {
+                kind.participants[PARTICIPANT_KINDS
+                    .iter()
+                    .position(|&k| k == p.kind())
+                    .unwrap_or(0)]
+            }
+            Some(Record::Programme(_)) => kind.programmes,
+            Some(Record::Project(p)) => {
+                kind.projects
+                    || p.category()
+                        .is_some_and(|c| c.to_lowercase().contains(kind.text.as_str()))
+            }
+            None => false,
+        }
+    }
+
+    /// The events an initiative was supported at, or a participant took part in or hosted.
+    fn tied_events<'c>(
+        &self,
+        catalog: &'c Catalog,
+        record: RecordRef,
+    ) -> impl Iterator<Item = u32> + 'c {
         catalog
             .relations(record)
             .iter()
             .filter(|r| matches!(r.role, Role::SupportedAt | Role::TookPartIn | Role::HostOf))
-            .map(|r| r.target)
-    };
-    let (years, kinds, places): (Option<(i32, i32)>, Vec<String>, Vec<String>) = match view {
-        Record::Event(event) => (
-            event_years(catalog, record),
-            vec![
-                event.kind().label().into(),
-                event.kind().description().into(),
-                "event".into(),
-            ],
-            event_places(catalog, record),
-        ),
-        Record::Programme(programme) => (
-            Some((programme.period().start, programme.period().end)),
-            vec!["programme".into(), "program".into(), "funding".into()],
-            Vec::new(),
-        ),
-        Record::Project(project) => {
-            let period = catalog
-                .relations(record)
-                .iter()
-                .find(|r| r.role == Role::Programme)
-                .and_then(|r| match catalog.get(r.target) {
-                    Some(Record::Programme(programme)) => {
-                        Some((programme.period().start, programme.period().end))
-                    }
-                    _ => None,
-                });
-            let mut kinds = vec!["project".to_string(), "funding".to_string()];
-            kinds.extend(project.category().map(str::to_string));
-            (period, kinds, Vec::new())
-        }
-        Record::Initiative(initiative) => (
-            hull(tied_events().filter_map(|event| event_years(catalog, event))),
-            vec![initiative.kind().label().into(), "initiative".into()],
-            tied_events()
-                .flat_map(|event| event_places(catalog, event))
-                .collect(),
-        ),
-        Record::Participant(participant) => {
-            let mut places: Vec<String> = tied_events()
-                .flat_map(|event| event_places(catalog, event))
-                .collect();
-            if participant.kind() == crate::data::ParticipantKind::State {
-                places.push(participant.name().to_string());
-            }
-            (
-                hull(tied_events().filter_map(|event| event_years(catalog, event))),
-                vec![participant.kind().label().into(), "participant".into()],
-                places,
-            )
-        }
-    };
-    Facets {
-        years,
-        kinds: kinds.join("\n").to_lowercase().into(),
-        places: places.join("\n").to_lowercase().into(),
+            .filter_map(|r| match r.target {
+                RecordRef::Event(i) => Some(i),
+                _ => None,
+            })
     }
 }
 
