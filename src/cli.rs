@@ -11,7 +11,7 @@ use crate::tab::Tab;
 /// terminal: the events Kazakhstan took part in, the IDB projects it received, the initiatives
 /// it put forward, and the people, states and bodies involved. Every record cites its source
 /// paragraph and quotes it.
-#[derive(Debug, Parser)]
+#[derive(Clone, Debug, Parser)]
 #[command(name = "oic-explorer", version, about, long_about = None)]
 #[command(
     after_help = "Keys: 1-4 tabs, j/k move, l links, / search, s source, ? help, q quit.\n\
@@ -50,7 +50,7 @@ pub struct Cli {
 }
 
 /// The subcommands.
-#[derive(Debug, Subcommand)]
+#[derive(Clone, Debug, Subcommand)]
 pub enum Command {
     /// Validate a dataset (the embedded one, or PATH, or --data): schema, ids, references,
     /// dates, amounts, and with --source every quote. Exits 0 only when it is clean.

@@ -3,19 +3,17 @@
 use std::{
     io::{self, IsTerminal},
     process::ExitCode,
-    sync::Arc,
+    sync::{Arc, mpsc},
 };
 
 use clap::Parser;
 use oic_explorer::{
-    app::App,
     cli::{Cli, Command},
     commands::{self, complain},
-    tab::Tab,
-    terminal,
-    ui::theme::Theme,
+    event_loop::Failure,
+    startup,
+    terminal::{self, Start},
 };
-use ratatui::layout::Size;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -30,31 +28,35 @@ fn main() -> ExitCode {
         None => {}
     }
     // Everything that can be wrong with the arguments or the data is said before the
-    // terminal is touched.
-    let catalog = match commands::load_dataset(&cli, None) {
-        Ok(catalog) => Arc::new(catalog),
-        Err(error) => return commands::load_failed(&error),
+    // terminal is touched, unless a large file takes long enough to need a loading screen.
+    let (sender, events) = mpsc::channel();
+    let interactive = !cli.plain && io::stdout().is_terminal();
+    let start = match (&cli.data, interactive) {
+        (Some(path), true) => startup::start_with_file(&cli, path.clone(), &sender, &events),
+        _ => match commands::load_dataset(&cli, None) {
+            Err(error) => return commands::load_failed(&error),
+            Ok(catalog) if !interactive => {
+                let catalog = Arc::new(catalog);
+                return match startup::selected_record(&cli, &catalog) {
+                    Ok(select) => commands::plain(&cli, &catalog, select),
+                    Err(failure) => fail(&failure),
+                };
+            }
+            Ok(catalog) => {
+                startup::build_app(&cli, Arc::new(catalog)).map(|app| Start::Ready(Box::new(app)))
+            }
+        },
     };
-    let select = match cli.select.as_deref().map(|id| (id, catalog.find(id))) {
-        None => None,
-        Some((_, Some(record))) => Some(record),
-        Some((id, None)) => {
-            complain(format!("--select {id:?}: no record has this id"));
-            return ExitCode::from(2);
-        }
-    };
-    if cli.plain || !io::stdout().is_terminal() {
-        return commands::plain(&cli, &catalog, select);
-    }
-    let theme = Theme::named(cli.theme, cli.color.enabled(true));
-    let mut app = App::new(Arc::clone(&catalog), Size::new(80, 24)).with_theme(theme);
-    app.open_view(cli.tab.map(Tab::from), select, cli.query.as_deref());
-    match terminal::run(&mut app) {
+    let result = start.and_then(|start| terminal::run(start, &sender, &events));
+    terminal::restore();
+    match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            terminal::restore();
-            complain(error);
-            ExitCode::FAILURE
-        }
+        Err(failure) => fail(&failure),
     }
+}
+
+/// Says why the program ends, and with what status.
+fn fail(failure: &Failure) -> ExitCode {
+    complain(&failure.message);
+    ExitCode::from(failure.code)
 }

@@ -2,7 +2,13 @@
 
 use std::{
     io::{self, Stdout, Write},
-    sync::atomic::{AtomicBool, Ordering},
+    sync::{
+        Arc,
+        atomic::{AtomicBool, Ordering},
+        mpsc::{Receiver, RecvTimeoutError, Sender},
+    },
+    thread,
+    time::{Duration, Instant},
 };
 
 use ratatui::{
@@ -12,7 +18,7 @@ use ratatui::{
         cursor::Show,
         event::{
             self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste,
-            EnableMouseCapture, Event,
+            EnableMouseCapture, Event, KeyCode, KeyEventKind, KeyModifiers,
         },
         execute,
         style::Colored,
@@ -21,9 +27,12 @@ use ratatui::{
 };
 
 use crate::{
-    action::{Action, Mode, action_for_key, action_for_mouse},
+    action::Action,
     app::App,
-    ui,
+    data::{Catalog, LoadProgress},
+    event_loop::{Failure, LoopEvent, drive},
+    search::{ReportTiming, SearchWorker},
+    ui::{self, loading::LoadingFile, theme::Theme},
 };
 
 /// Whether the terminal is in the app's state (raw mode, alternate screen, mouse reporting).
@@ -102,41 +111,143 @@ pub fn osc52(text: &str) -> String {
     )
 }
 
-/// What a terminal event asks of the app in its current mode.
-fn action_for_event(event: Event, mode: Mode) -> Option<Action> {
-    match event {
-        Event::Key(key) => action_for_key(key, mode),
-        Event::Mouse(mouse) => action_for_mouse(mouse),
-        Event::Resize(width, height) => Some(Action::Resize { width, height }),
-        Event::Paste(text) if mode == Mode::Search => Some(Action::SearchPaste(text)),
-        _ => None,
-    }
+/// Reads terminal events on a thread of their own and sends them to the loop, so the loop can
+/// wait on input, search results and a load at once.
+fn spawn_input(events: Sender<LoopEvent>) -> io::Result<()> {
+    thread::Builder::new()
+        .name("input".to_string())
+        .spawn(move || {
+            loop {
+                let (event, failed) = match event::read() {
+                    Ok(event) => (LoopEvent::Input(event), false),
+                    Err(error) => (LoopEvent::InputFailed(error), true),
+                };
+                if events.send(event).is_err() || failed {
+                    return;
+                }
+            }
+        })
+        .map(drop)
 }
 
-/// Runs the app until it quits. Blocks on input between frames and redraws only after an
-/// event that changed something, so an idle explorer uses no CPU.
-pub fn run(app: &mut App) -> io::Result<()> {
+/// Catalogs larger than this are searched off the drawing thread; smaller ones are searched
+/// at once, so their results arrive with the keystroke that asked for them.
+const BACKGROUND_SEARCH_FROM: usize = 20_000;
+
+/// How often the loading screen redraws while nothing else happens.
+const LOADING_TICK: Duration = Duration::from_millis(100);
+
+/// How the explorer starts: with its app ready, or once a file has loaded.
+pub enum Start {
+    /// The app, ready to show.
+    Ready(Box<App>),
+    /// A file still loading on another thread.
+    Loading(Box<Loading>),
+}
+
+/// A load in progress, and what to make of its catalog.
+pub struct Loading {
+    /// The file, as the loading screen names it.
+    pub file: LoadingFile,
+    /// How far the load has got.
+    pub progress: Arc<LoadProgress>,
+    /// When the load began.
+    pub started: Instant,
+    /// The theme to draw the loading screen in.
+    pub theme: Theme,
+    /// Builds the app once the catalog is in.
+    pub build: Box<dyn FnOnce(Arc<Catalog>) -> Result<App, Failure>>,
+}
+
+/// Runs the explorer until the user quits. `events` is the loop's channel, on which a running
+/// load reports (see [`LoopEvent::Loaded`]); `sender` feeds it. Blocks on input between
+/// frames and redraws only after something changed, so an idle explorer uses no CPU.
+pub fn run(
+    start: Start,
+    sender: &Sender<LoopEvent>,
+    events: &Receiver<LoopEvent>,
+) -> Result<(), Failure> {
     let mut session = TerminalSession::enter()?;
+    spawn_input(sender.clone())?;
+    let mut app = match start {
+        Start::Ready(app) => *app,
+        Start::Loading(loading) => match wait_for_load(&mut session, *loading, events)? {
+            Some(app) => app,
+            None => return Ok(()),
+        },
+    };
     let size = session.terminal.size()?;
     app.update(Action::Resize {
         width: size.width,
         height: size.height,
     });
-    let mut dirty = true;
-    while app.is_running() {
-        if dirty {
-            session.terminal.draw(|frame| ui::render(app, frame))?;
-            dirty = false;
-        }
-        if let Some(action) = action_for_event(event::read()?, app.mode()) {
-            app.update(action);
-            dirty = true;
-        }
-        if let Some(text) = app.take_clipboard() {
+    let worker = if app.catalog().record_count() > BACKGROUND_SEARCH_FROM {
+        let results = sender.clone();
+        SearchWorker::spawn(
+            Arc::clone(app.search_index()),
+            ReportTiming::default(),
+            move |event| {
+                let _ = results.send(LoopEvent::Search(event));
+            },
+        )
+        .ok()
+    } else {
+        None
+    };
+    let mut app = app.with_background_search(worker.is_some());
+    let terminal = &mut session.terminal;
+    drive(
+        &mut app,
+        events,
+        worker.as_ref().map(SearchWorker::handle),
+        |app| terminal.draw(|frame| ui::render(app, frame)).map(drop),
+        |text| {
             let mut stdout = io::stdout();
-            stdout.write_all(osc52(&text).as_bytes())?;
-            stdout.flush()?;
+            stdout.write_all(osc52(text).as_bytes())?;
+            stdout.flush()
+        },
+    )?;
+    Ok(())
+}
+
+/// Shows the loading screen until the load ends (the app it builds) or the user quits (`None`).
+fn wait_for_load(
+    session: &mut TerminalSession,
+    loading: Loading,
+    events: &Receiver<LoopEvent>,
+) -> Result<Option<App>, Failure> {
+    let Loading {
+        file,
+        progress,
+        started,
+        theme,
+        build,
+    } = loading;
+    loop {
+        session.terminal.draw(|frame| {
+            ui::loading::render_loading(frame, &file, &progress, started.elapsed(), &theme);
+        })?;
+        match events.recv_timeout(LOADING_TICK) {
+            Ok(LoopEvent::Loaded(result)) => {
+                let catalog = (*result)?;
+                return build(Arc::new(catalog)).map(Some);
+            }
+            Ok(LoopEvent::Input(Event::Key(key))) if key.kind != KeyEventKind::Release => {
+                let quits = matches!(key.code, KeyCode::Char('q') | KeyCode::Esc)
+                    || (key.code == KeyCode::Char('c')
+                        && key.modifiers.contains(KeyModifiers::CONTROL));
+                if quits {
+                    return Ok(None);
+                }
+            }
+            Ok(LoopEvent::InputFailed(error)) => return Err(error.into()),
+            Ok(_) | Err(RecvTimeoutError::Timeout) => {}
+            Err(RecvTimeoutError::Disconnected) => {
+                return Err(Failure::new(
+                    "the dataset stopped loading without a result",
+                    1,
+                ));
+            }
         }
     }
-    Ok(())
 }

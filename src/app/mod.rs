@@ -18,14 +18,14 @@ pub use categories::{CategoryTotal, UNCATEGORISED, category_totals};
 pub use citation::{citation_text, command_line};
 pub use history::{Focus, History, Location};
 pub use list_position::ListPosition;
-pub use search_session::{LastSearch, ResultLine, SearchPrompt};
+pub use search_session::{LastSearch, ResultLine, SearchPrompt, SearchStatus};
 pub use tab_rows::{FundingSort, RowOptions, TabRows};
 
 use crate::{
     action::{Action, Mode, Movement},
     data::{Catalog, EventKind, RecordRef},
     layout::{Panes, Screen, SearchOverlay, TabExtras, TextOverlay},
-    search::SearchIndex,
+    search::{SearchEvent, SearchIndex, SearchRequest},
     tab::Tab,
     ui::{self, theme::Theme},
 };
@@ -57,10 +57,24 @@ impl TabView {
     }
 }
 
+/// What the app asks of a search running off its thread (see [`App::take_search_command`]).
+#[derive(Clone, Debug)]
+pub enum SearchCommand {
+    /// Start this search, cancelling any running one.
+    Run(Box<SearchRequest>),
+    /// Stop the running search: its results are no longer wanted.
+    Cancel,
+}
+
 /// The whole state of the explorer.
 pub struct App {
     catalog: Arc<Catalog>,
-    index: SearchIndex,
+    index: Arc<SearchIndex>,
+    /// Whether searches run elsewhere (see [`App::with_background_search`]).
+    background_search: bool,
+    search_command: Option<SearchCommand>,
+    /// Enter was pressed before the results were in: go to the best one when they are.
+    submit_when_done: bool,
     tab: Tab,
     views: [TabView; 4],
     /// Browse, or the overlay open over it (search, help, source).
@@ -100,7 +114,10 @@ impl App {
             .filter(|&kind| present[kind as usize])
             .collect();
         Self {
-            index: SearchIndex::new(&catalog),
+            index: Arc::new(SearchIndex::new(&catalog)),
+            background_search: false,
+            search_command: None,
+            submit_when_done: false,
             categories: category_totals(&catalog),
             catalog,
             tab: Tab::default(),
@@ -120,6 +137,35 @@ impl App {
             running: true,
             theme: Theme::default(),
         }
+    }
+
+    /// The same app with searches handed out through [`Self::take_search_command`] and their
+    /// results taken in by [`Self::receive_search`], instead of run at once.
+    pub fn with_background_search(mut self, background: bool) -> Self {
+        self.background_search = background;
+        self
+    }
+
+    /// The search index, for a worker to share.
+    pub fn search_index(&self) -> &Arc<SearchIndex> {
+        &self.index
+    }
+
+    /// The search the app wants started or stopped, once.
+    pub fn take_search_command(&mut self) -> Option<SearchCommand> {
+        self.search_command.take()
+    }
+
+    /// Takes in what a background search reports; `true` when the screen changes.
+    pub fn receive_search(&mut self, event: SearchEvent) -> bool {
+        let done = matches!(event, SearchEvent::Done { .. });
+        if self.overlay != Mode::Search || !self.prompt.receive(event) {
+            return false;
+        }
+        if done && std::mem::take(&mut self.submit_when_done) {
+            self.submit_search();
+        }
+        true
     }
 
     /// The same app drawn with `theme`.
@@ -286,7 +332,8 @@ impl App {
             Action::CopyCitation => self.copy_citation(),
             Action::CopyCommandLine => self.copy_command_line(),
             Action::OpenSearch => {
-                self.prompt = SearchPrompt::default();
+                self.prompt.clear();
+                self.submit_when_done = false;
                 self.overlay = Mode::Search;
             }
             Action::SearchType(c) => self.edit_query(|query| query.push(c)),
@@ -311,7 +358,13 @@ impl App {
             Action::PreviousResult => self.step_result(false),
             Action::ToggleHelp => self.toggle_overlay(Mode::Help),
             Action::ScrollHelp(movement) => self.scroll_help(Some(movement)),
-            Action::Cancel => self.overlay = Mode::Browse,
+            Action::Cancel => {
+                if self.overlay == Mode::Search && self.prompt.status() != SearchStatus::Complete {
+                    self.search_command = Some(SearchCommand::Cancel);
+                }
+                self.submit_when_done = false;
+                self.overlay = Mode::Browse;
+            }
             Action::Resize { width, height } => self.resize(Size::new(width, height)),
             Action::Click { column, row } => self.click(Position::new(column, row)),
             Action::Wheel { column, row, lines } => self.wheel(Position::new(column, row), lines),
@@ -335,10 +388,20 @@ impl App {
     fn edit_query(&mut self, edit: impl FnOnce(&mut String)) {
         let mut text = self.prompt.text().to_string();
         edit(&mut text);
-        self.prompt.set_query(&text, &self.index);
+        self.submit_when_done = false;
+        if self.background_search {
+            let request = self.prompt.set_query_later(&text);
+            self.search_command = Some(SearchCommand::Run(Box::new(request)));
+        } else {
+            self.prompt.set_query(&text, &self.index);
+        }
     }
 
     fn submit_search(&mut self) {
+        if self.prompt.status() != SearchStatus::Complete {
+            self.submit_when_done = true;
+            return;
+        }
         let Some(hit) = self.prompt.selected_hit() else {
             return;
         };

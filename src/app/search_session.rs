@@ -5,7 +5,7 @@ use ratatui::layout::{Position, Rect};
 use crate::{
     action::Movement,
     data::RecordRef,
-    search::{Hit, Query, SearchIndex, SearchResults},
+    search::{Hit, Query, SearchEvent, SearchIndex, SearchRequest, SearchResults},
     tab::Tab,
 };
 
@@ -18,6 +18,25 @@ pub enum ResultLine {
     Hit(usize),
 }
 
+/// Whether the results shown are those of the query shown.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SearchStatus {
+    /// The results are the query's.
+    #[default]
+    Complete,
+    /// The query's search runs; the results shown are the previous query's.
+    Waiting,
+    /// The query's search runs; the results shown are its hits so far.
+    Streaming {
+        /// Records looked at.
+        scanned: usize,
+        /// Records to look at.
+        total: usize,
+        /// Records matched so far (the results hold the best of them).
+        found: usize,
+    },
+}
+
 /// The query being typed, its results, and the chosen result.
 #[derive(Clone, Debug, Default)]
 pub struct SearchPrompt {
@@ -27,6 +46,11 @@ pub struct SearchPrompt {
     /// Each group's tab, hit count and first hit, in display order.
     groups: Vec<(Tab, usize, usize)>,
     selected: usize,
+    status: SearchStatus,
+    /// Whether `results` are complete (not a running search's hits so far).
+    results_complete: bool,
+    /// Numbers the queries typed, so results that arrive late can be matched to theirs.
+    generation: u64,
 }
 
 impl SearchPrompt {
@@ -45,6 +69,16 @@ impl SearchPrompt {
         &self.results
     }
 
+    /// Whether the results are the query's, or a search is still running.
+    pub fn status(&self) -> SearchStatus {
+        self.status
+    }
+
+    /// The number of the query shown.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
     /// The position of the chosen result.
     pub fn selected(&self) -> usize {
         self.selected
@@ -55,11 +89,72 @@ impl SearchPrompt {
         self.results.get(self.selected).copied()
     }
 
-    /// Replaces the query and searches again; the best result is chosen.
+    /// Replaces the query and searches again at once; the best result is chosen.
     pub fn set_query(&mut self, text: &str, index: &SearchIndex) {
+        self.set_text(text);
+        let results = index.search(&self.query);
+        self.show(results, SearchStatus::Complete);
+    }
+
+    /// Replaces the query; its results are to come (see [`Self::receive`]). Returns the
+    /// request for them, with the results it may narrow.
+    pub fn set_query_later(&mut self, text: &str) -> SearchRequest {
+        self.set_text(text);
+        SearchRequest {
+            generation: self.generation,
+            query: self.query.clone(),
+            previous: self.results_complete.then(|| self.results.clone()),
+        }
+    }
+
+    /// Takes in what a search running elsewhere reports; `false` when it is about a query no
+    /// longer shown.
+    pub fn receive(&mut self, event: SearchEvent) -> bool {
+        if event.generation() != self.generation {
+            return false;
+        }
+        match event {
+            SearchEvent::Progress {
+                scanned,
+                total,
+                found,
+                results,
+                ..
+            } => self.show(
+                results,
+                SearchStatus::Streaming {
+                    scanned,
+                    total,
+                    found,
+                },
+            ),
+            SearchEvent::Done { results, .. } => self.show(results, SearchStatus::Complete),
+        }
+        true
+    }
+
+    /// Empties the prompt for a new search; numbering goes on, so nothing from an earlier
+    /// prompt can be taken for this one's.
+    pub fn clear(&mut self) {
+        let generation = self.generation + 1;
+        *self = Self::default();
+        self.generation = generation;
+    }
+
+    fn set_text(&mut self, text: &str) {
         self.text = text.to_string();
         self.query = Query::parse(text);
-        self.results = index.search(&self.query);
+        self.generation += 1;
+        self.status = SearchStatus::Waiting;
+    }
+
+    /// Shows `results`: a new query's first results choose the best; later reports of the
+    /// same query keep the chosen position.
+    fn show(&mut self, results: SearchResults, status: SearchStatus) {
+        let same_query = matches!(self.status, SearchStatus::Streaming { .. });
+        self.results_complete = status == SearchStatus::Complete;
+        self.results = results;
+        self.status = status;
         let mut first = 0;
         self.groups = self
             .results
@@ -71,7 +166,11 @@ impl SearchPrompt {
                 group
             })
             .collect();
-        self.selected = 0;
+        self.selected = if same_query {
+            self.selected.min(self.results.len().saturating_sub(1))
+        } else {
+            0
+        };
     }
 
     /// Chooses another result, clamped to the list.

@@ -8,7 +8,7 @@ use super::{
     problems::Problems,
     record::{MAX_PACKED_INDEX, RecordRef, Relation, Role},
     source::SourceText,
-    store::{Store, Text},
+    store::{Sources, Store, Text},
     validate,
     views::{EventView, InitiativeView, ParticipantView, ProgrammeView, ProjectView, Record},
 };
@@ -200,6 +200,54 @@ impl Catalog {
 
     pub(crate) fn text(&self, text: Text) -> &str {
         self.store.text.get(text)
+    }
+
+    /// All the text the records hold, end to end, for scanning in one pass (see
+    /// [`Self::running_text_bounds`]).
+    pub fn text_arena(&self) -> &str {
+        self.store.text.as_str()
+    }
+
+    /// The stretch of [`Self::text_arena`] from the start of a record's first running-text
+    /// field (summary, outcome, note, quotes) to the end of its last; `None` when it has none.
+    /// A record's text is stored together, so stretches of different records do not overlap
+    /// (a caller relying on that checks it).
+    pub fn running_text_bounds(&self, record: RecordRef) -> Option<(u32, u32)> {
+        let store = &self.store;
+        let (texts, sources): ([Text; 3], Sources) = match record {
+            RecordRef::Event(i) => {
+                let row = store.events.get(i as usize)?;
+                ([row.summary, row.note, Text::NONE], row.sources)
+            }
+            RecordRef::Programme(i) => {
+                let row = store.programmes.get(i as usize)?;
+                ([row.summary, row.note, Text::NONE], row.sources)
+            }
+            RecordRef::Project(i) => {
+                let row = store.projects.get(i as usize)?;
+                ([row.summary, row.note, Text::NONE], row.sources)
+            }
+            RecordRef::Initiative(i) => {
+                let row = store.initiatives.get(i as usize)?;
+                ([row.summary, row.note, row.outcome], row.sources)
+            }
+            RecordRef::Participant(i) => {
+                let row = store.participants.get(i as usize)?;
+                ([row.summary, row.note, Text::NONE], row.sources)
+            }
+        };
+        let start = sources.start as usize;
+        let quotes = store
+            .citations
+            .get(start..start + sources.count as usize)
+            .unwrap_or(&[])
+            .iter()
+            .map(|citation| citation.quote);
+        texts
+            .into_iter()
+            .chain(quotes)
+            .filter_map(Text::bounds)
+            .reduce(|(a, b), (c, d)| (a.min(c), b.max(d)))
     }
 
     pub(crate) fn optional_text(&self, text: Text) -> Option<&str> {

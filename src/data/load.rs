@@ -1,7 +1,12 @@
 //! Loading a dataset: read, parse, validate, build the catalog. One error type says where:
 //! file, line, column and field path, and what was expected.
 
-use std::{collections::HashSet, fmt, fs, path::Path};
+use std::{
+    collections::HashSet,
+    fmt, fs,
+    io::{self, Read},
+    path::Path,
+};
 
 use serde::de::DeserializeSeed;
 
@@ -11,6 +16,7 @@ use super::{
     model::Dataset,
     parse::{DatasetSeed, PARALLEL_THRESHOLD, parse_in_parallel},
     problems::{Problem, Problems},
+    progress::{LoadProgress, LoadStage},
     source::SourceText,
     store::Store,
 };
@@ -190,7 +196,17 @@ impl std::error::Error for LoadError {}
 /// Parses and validates a dataset. `origin` names it in messages; `source`, when given, is the
 /// document every quote must appear in verbatim.
 pub fn load(origin: &str, json: &str, source: Option<&str>) -> Result<Catalog, LoadError> {
-    let store = parse(origin, json)?;
+    load_reporting(origin, json, source, &LoadProgress::new())
+}
+
+fn load_reporting(
+    origin: &str,
+    json: &str,
+    source: Option<&str>,
+    progress: &LoadProgress,
+) -> Result<Catalog, LoadError> {
+    let store = parse(origin, json, progress)?;
+    progress.begin(LoadStage::Checking, 0);
     let counts = RecordCounts::of_store(&store);
     Catalog::from_store(store, source.map(SourceText::new)).map_err(|problems: Problems| {
         let (mut problems, unlisted) = problems.into_parts();
@@ -217,8 +233,12 @@ pub fn load_embedded() -> Result<Catalog, LoadError> {
 
 /// Reads a text file, with errors that name it and, for bad UTF-8, say where.
 pub fn read_text(path: &Path) -> Result<String, LoadError> {
+    read_text_reporting(path, &LoadProgress::new())
+}
+
+fn read_text_reporting(path: &Path, progress: &LoadProgress) -> Result<String, LoadError> {
     let origin = path.display().to_string();
-    let bytes = fs::read(path).map_err(|error| LoadError::Read {
+    let bytes = read_bytes(path, progress).map_err(|error| LoadError::Read {
         origin: origin.clone(),
         message: error.to_string(),
     })?;
@@ -239,17 +259,50 @@ pub fn read_text(path: &Path) -> Result<String, LoadError> {
 
 /// A dataset from a file, with its quotes checked against the source file when one is given.
 pub fn load_file(path: &Path, source: Option<&Path>) -> Result<Catalog, LoadError> {
-    let json = read_text(path)?;
-    let source = source.map(read_text).transpose()?;
-    load(&path.display().to_string(), &json, source.as_deref())
+    load_file_with_progress(path, source, &LoadProgress::new())
 }
 
-fn parse(origin: &str, json: &str) -> Result<Store, LoadError> {
+/// [`load_file`], telling `progress` how far it has got.
+pub fn load_file_with_progress(
+    path: &Path,
+    source: Option<&Path>,
+    progress: &LoadProgress,
+) -> Result<Catalog, LoadError> {
+    let source = source.map(read_text).transpose()?;
+    let json = read_text_reporting(path, progress)?;
+    load_reporting(
+        &path.display().to_string(),
+        &json,
+        source.as_deref(),
+        progress,
+    )
+}
+
+/// Reads a whole file in pieces, counting them into `progress`.
+fn read_bytes(path: &Path, progress: &LoadProgress) -> io::Result<Vec<u8>> {
+    let mut file = fs::File::open(path)?;
+    let expected = file.metadata().map(|m| m.len()).unwrap_or(0);
+    progress.begin(LoadStage::Reading, expected);
+    let mut bytes = Vec::with_capacity(usize::try_from(expected).unwrap_or(0));
+    loop {
+        let before = bytes.len();
+        // Read in pieces of 8 MiB so the loading screen can follow.
+        let read = (&mut file).take(8 << 20).read_to_end(&mut bytes)?;
+        if read == 0 {
+            break;
+        }
+        progress.advance((bytes.len() - before) as u64);
+    }
+    Ok(bytes)
+}
+
+fn parse(origin: &str, json: &str, progress: &LoadProgress) -> Result<Store, LoadError> {
     if json.len() >= PARALLEL_THRESHOLD
-        && let Some(store) = parse_in_parallel(json)
+        && let Some(store) = parse_in_parallel(json, progress)
     {
         return Ok(store);
     }
+    progress.begin(LoadStage::Parsing, 0);
     let mut store = Store::default();
     // Text is most of a dataset file; room for it up front spares the arena repeated growth.
     store.text.reserve(json.len() / 2);

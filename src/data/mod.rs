@@ -7,6 +7,7 @@ mod locate;
 mod model;
 mod parse;
 mod problems;
+mod progress;
 mod record;
 mod source;
 mod store;
@@ -17,13 +18,14 @@ pub use catalog::{Catalog, Relations};
 pub use date::{DateError, EventDate};
 pub use load::{
     EMBEDDED_DATASET, EMBEDDED_NAME, EMBEDDED_SOURCE, LoadError, RecordCounts, load, load_embedded,
-    load_file, read_text,
+    load_file, load_file_with_progress, read_text,
 };
 pub use model::{
     Citation, Dataset, Event, EventKind, Initiative, InitiativeKind, Participant, ParticipantKind,
     Period, Programme, Project,
 };
 pub use problems::{PROBLEM_CAP, Problem};
+pub use progress::{LoadProgress, LoadStage};
 pub use record::{RecordRef, Relation, Role};
 pub use source::SourceText;
 pub use views::{

@@ -5,6 +5,7 @@ use std::{borrow::Cow, fmt, marker::PhantomData};
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
+use super::progress::{LoadProgress, LoadStage};
 use super::store::{EventIn, InitiativeIn, ParticipantIn, ProgrammeIn, ProjectIn, Store};
 
 const FIELDS: &[&str] = &[
@@ -153,9 +154,14 @@ fn push_all<'a, T: de::Deserialize<'a>>(
     store: &mut Store,
     records: &[&'a serde_json::value::RawValue],
     push: fn(&mut Store, T),
+    progress: &LoadProgress,
 ) -> Option<()> {
-    for raw in records {
-        push(store, serde_json::from_str(raw.get()).ok()?);
+    // Reported in batches: an atomic add per record would cost more than it tells.
+    for batch in records.chunks(4096) {
+        for raw in batch {
+            push(store, serde_json::from_str(raw.get()).ok()?);
+        }
+        progress.advance(batch.len() as u64);
     }
     Some(())
 }
@@ -163,8 +169,15 @@ fn push_all<'a, T: de::Deserialize<'a>>(
 /// Parses a large file on two threads: one pass finds where each record starts and ends, then
 /// each thread reads its share into a store of its own, and the two are joined in file order.
 /// `None` when anything is wrong; the caller then parses serially, which says exactly what.
-pub fn parse_in_parallel(json: &str) -> Option<Store> {
+pub fn parse_in_parallel(json: &str, progress: &LoadProgress) -> Option<Store> {
+    progress.begin(LoadStage::Scanning, 0);
     let raw: RawDataset = serde_json::from_str(json).ok()?;
+    let records = raw.events.len()
+        + raw.programmes.len()
+        + raw.projects.len()
+        + raw.initiatives.len()
+        + raw.participants.len();
+    progress.begin(LoadStage::Parsing, records as u64);
     let size = |records: &[&serde_json::value::RawValue]| {
         records.iter().map(|r| r.get().len()).sum::<usize>()
     };
@@ -186,15 +199,29 @@ pub fn parse_in_parallel(json: &str) -> Option<Store> {
         let later = scope.spawn(move || {
             let mut store = Store::default();
             store.text.reserve(reserve);
-            push_all(&mut store, second, Store::push_event).map(|()| store)
+            push_all(&mut store, second, Store::push_event, progress).map(|()| store)
         });
         let mut store = Store::default();
         store.text.reserve(reserve);
-        let done = push_all(&mut store, first, Store::push_event)
-            .and_then(|()| push_all(&mut store, &raw.programmes, Store::push_programme))
-            .and_then(|()| push_all(&mut store, &raw.projects, Store::push_project))
-            .and_then(|()| push_all(&mut store, &raw.initiatives, Store::push_initiative))
-            .and_then(|()| push_all(&mut store, &raw.participants, Store::push_participant));
+        let done = push_all(&mut store, first, Store::push_event, progress)
+            .and_then(|()| push_all(&mut store, &raw.programmes, Store::push_programme, progress))
+            .and_then(|()| push_all(&mut store, &raw.projects, Store::push_project, progress))
+            .and_then(|()| {
+                push_all(
+                    &mut store,
+                    &raw.initiatives,
+                    Store::push_initiative,
+                    progress,
+                )
+            })
+            .and_then(|()| {
+                push_all(
+                    &mut store,
+                    &raw.participants,
+                    Store::push_participant,
+                    progress,
+                )
+            });
         (done.map(|()| store), later.join().ok().flatten())
     });
     let (mut store, later) = (store?, later?);

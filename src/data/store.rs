@@ -44,6 +44,12 @@ impl Text {
     pub fn is_some(self) -> bool {
         self.len != ABSENT
     }
+
+    /// Where the text lies in its arena, in bytes; `None` when it is not there.
+    pub fn bounds(self) -> Option<(u32, u32)> {
+        self.is_some()
+            .then(|| (self.start, self.start.saturating_add(self.len)))
+    }
 }
 
 /// Text stored end to end, handed out as spans.
@@ -84,6 +90,11 @@ impl Arena {
         self.bytes
             .get(start..start + text.len as usize)
             .unwrap_or("")
+    }
+
+    /// All the text, end to end.
+    pub fn as_str(&self) -> &str {
+        &self.bytes
     }
 
     /// The text of an optional span.

@@ -162,16 +162,27 @@ pub fn for_each_related_field<'a>(
         .iter()
         .filter(|r| r.role.is_stored())
     {
-        visit(
-            relation.role.field_name(),
-            Weight::Related,
-            catalog.title(relation.target),
-        );
-        if let Some(Record::Event(event)) = catalog.get(relation.target)
-            && let Some(place) = event.place()
-        {
-            visit(relation.role.field_name(), Weight::Related, place);
-        }
+        for_each_shown_name(catalog, relation.target, &mut |text| {
+            visit(relation.role.field_name(), Weight::Related, text)
+        });
+    }
+}
+
+/// What a record shows of itself to the records that refer to it: its title and, for an
+/// event, its place.
+pub fn for_each_shown_name<'a>(
+    catalog: &'a Catalog,
+    record: RecordRef,
+    visit: &mut dyn FnMut(&'a str),
+) {
+    let Some(view) = catalog.get(record) else {
+        return;
+    };
+    visit(view.title());
+    if let Record::Event(event) = view
+        && let Some(place) = event.place()
+    {
+        visit(place);
     }
 }
 

@@ -11,8 +11,10 @@ mod fields;
 mod prefilter;
 mod query;
 mod record_match;
+mod running_text;
 mod scope;
 mod vocabulary;
+mod worker;
 
 use std::{
     cmp::Reverse,
@@ -22,34 +24,51 @@ use std::{
 use nucleo_matcher::{Config, Matcher};
 
 pub use fields::{
-    FieldText, SearchField, Weight, for_each_field, for_each_own_field, record_fields,
+    FieldText, SearchField, Weight, for_each_field, for_each_own_field, for_each_shown_name,
+    record_fields,
 };
 pub use query::Query;
 pub use scope::{SCOPE_NAMES, Scope, ScopeFilter};
+pub use worker::{ReportTiming, SearchEvent, SearchHandle, SearchRequest, SearchWorker};
 
 use crate::{
     data::{Catalog, RecordRef},
     tab::Tab,
 };
 use record_match::{RecordText, Scorer};
+use running_text::RunningText;
 use vocabulary::Vocabulary;
 
 /// Catalogs up to this many records are searched on one thread in one go.
 const SMALL: usize = 20_000;
 /// Records scanned by each thread between two progress reports.
 const CHUNK: usize = 16_384;
+/// The most hits a progress report carries: the best so far, enough to fill any screen.
+pub const PARTIAL_HITS: usize = 2_000;
 
 /// Search over a catalog: the catalog itself, and what is worked out once, on first use.
 pub struct SearchIndex {
     catalog: Arc<Catalog>,
     prepared: OnceLock<Prepared>,
+    /// Records scanned by each thread between two progress reports.
+    chunk: usize,
+    /// Catalogs (or survivor lists) no longer than this are scanned on one thread in one go.
+    single_up_to: usize,
 }
 
 /// Worked out once per catalog: the typo vocabulary, and which letters each record holds.
 struct Prepared {
     vocabulary: Vocabulary,
-    /// By slot: the letters and digits in all the record's fields (see [`prefilter::letter_mask`]).
-    masks: Vec<u64>,
+    /// By slot: the letters and digits in the record's own fields (see
+    /// [`prefilter::letter_mask`]).
+    own_masks: Vec<u64>,
+    /// By slot: the letters in what the record shows to those that refer to it (its title, an
+    /// event's place).
+    name_masks: Vec<u64>,
+    /// By slot: the letters in the record's title and naming fields, where words match fuzzily.
+    fuzzy_masks: Vec<u64>,
+    /// Where each record's running text is, for finding a word in all of it in one pass.
+    running: Option<RunningText>,
 }
 
 /// One record that matched, with its score.
@@ -69,7 +88,8 @@ struct Rank(Reverse<u32>, i64);
 /// The records that matched a query, grouped by tab; the group with the best match comes first.
 #[derive(Clone, Debug, Default)]
 pub struct SearchResults {
-    hits: Vec<Hit>,
+    /// Shared, so that handing results between threads and keeping the last ones is cheap.
+    hits: Arc<[Hit]>,
     /// The slots that passed the prefilter and the scopes, ascending: where an extension of
     /// this query has to look.
     survivors: Option<Arc<Vec<u32>>>,
@@ -111,7 +131,7 @@ impl SearchResults {
     /// How many hits each tab has, in display order of the groups.
     pub fn groups(&self) -> Vec<(Tab, usize)> {
         let mut groups: Vec<(Tab, usize)> = Vec::new();
-        for hit in &self.hits {
+        for hit in self.hits.iter() {
             let tab = Tab::of(hit.record);
             match groups.last_mut() {
                 Some((last, count)) if *last == tab => *count += 1,
@@ -122,15 +142,38 @@ impl SearchResults {
     }
 }
 
-/// How far a running search has got, with the hits found so far (not yet ranked).
+/// How far a running search has got, with the hits found so far.
 #[derive(Clone, Copy, Debug)]
 pub struct Progress<'a> {
     /// Records looked at.
     pub scanned: usize,
     /// Records to look at.
     pub total: usize,
-    /// The hits so far.
-    pub hits: &'a [Hit],
+    hits: &'a [(Rank, Hit)],
+    query: &'a Query,
+}
+
+impl Progress<'_> {
+    /// How many hits so far.
+    pub fn hit_count(&self) -> usize {
+        self.hits.len()
+    }
+
+    /// The best hits so far (at most [`PARTIAL_HITS`]), ranked as final results are (a
+    /// search that extends these cannot narrow from them: they are not complete). Only the
+    /// best are ranked, so reporting on a broad search does not slow it down.
+    pub fn results(&self) -> SearchResults {
+        let mut best = self.hits.to_vec();
+        if best.len() > PARTIAL_HITS {
+            best.select_nth_unstable_by_key(PARTIAL_HITS, |&(rank, hit)| (rank, hit.record));
+            best.truncate(PARTIAL_HITS);
+        }
+        SearchResults {
+            hits: SearchIndex::rank(best, self.query).into(),
+            survivors: None,
+            query: self.query.clone(),
+        }
+    }
 }
 
 /// The matched characters of a hit, for highlighting: grapheme positions in its title, and the
@@ -164,6 +207,12 @@ struct Plan<'q> {
     /// For each word that passes the prefilter (the `needles`), the slots a typo could match in,
     /// sorted; empty when the word allows no typos.
     typo_slots: Vec<Vec<u32>>,
+    /// For each needle, a bit per slot: whether the needle occurs in what that record shows
+    /// to those referring to it. A record's related names then need not be read to know.
+    named: Vec<Vec<u64>>,
+    /// For each needle found by one pass over all running text, a bit per slot: whether the
+    /// record's running text holds it (see [`RunningText::find`]); `None` for the others.
+    in_running_text: Vec<Option<Vec<u64>>>,
     all_flags: u64,
 }
 
@@ -179,6 +228,53 @@ impl Plan<'_> {
                 .map_or(i64::MAX, |date| date.month_key()),
             _ => 0,
         }
+    }
+
+    /// For the record at `slot`: which needles were looked for in all running text at once,
+    /// and which of those its running text holds.
+    fn running_flags(&self, slot: usize, running: Option<&RunningText>) -> (u64, u64) {
+        if !running.is_some_and(|running| running.is_ascii(slot)) {
+            return (0, 0);
+        }
+        let (mut known, mut found) = (0u64, 0u64);
+        for (bit, set) in self.in_running_text.iter().enumerate() {
+            if let Some(set) = set {
+                known |= 1 << bit;
+                if set
+                    .get(slot / 64)
+                    .is_some_and(|w| w & (1 << (slot % 64)) != 0)
+                {
+                    found |= 1 << bit;
+                }
+            }
+        }
+        (known, found)
+    }
+
+    /// Which of the needles in `wanted` occur in the name of a record `record` refers to.
+    fn related_flags(&self, record: RecordRef, wanted: u64) -> u64 {
+        let mut found = 0;
+        for relation in self.catalog.relations(record) {
+            if !relation.role.is_stored() {
+                continue;
+            }
+            let target = self.catalog.slot(relation.target);
+            let mut bits = wanted & !found;
+            while bits != 0 {
+                let bit = bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                if self.named[bit]
+                    .get(target / 64)
+                    .is_some_and(|word| word & (1 << (target % 64)) != 0)
+                {
+                    found |= 1 << bit;
+                }
+            }
+            if found == wanted {
+                break;
+            }
+        }
+        found
     }
 
     /// Whether `record`, whose words pass the prefilter as `flags` say, could match: each word
@@ -204,7 +300,17 @@ impl SearchIndex {
         Self {
             catalog: Arc::clone(catalog),
             prepared: OnceLock::new(),
+            chunk: CHUNK,
+            single_up_to: SMALL,
         }
+    }
+
+    /// The same search, reporting progress (and checking for cancellation) every `chunk`
+    /// records per thread; small chunks let tests stop a search over a small catalog.
+    pub fn with_chunk_size(mut self, chunk: usize) -> Self {
+        self.chunk = chunk.max(1);
+        self.single_up_to = self.chunk;
+        self
     }
 
     /// The catalog searched.
@@ -220,20 +326,49 @@ impl SearchIndex {
     fn prepared(&self) -> &Prepared {
         self.prepared.get_or_init(|| {
             let catalog = &*self.catalog;
-            let mut scratch = String::new();
-            let masks = catalog
-                .records()
-                .map(|record| {
-                    let mut mask = 0;
-                    for_each_field(catalog, record, &mut scratch, |_, _, text| {
-                        mask |= prefilter::letter_mask(text)
-                    });
-                    mask
-                })
-                .collect();
+            let masks = || {
+                let mut scratch = String::new();
+                catalog
+                    .records()
+                    .map(|record| {
+                        let (mut own, mut fuzzy) = (0, 0);
+                        for_each_own_field(catalog, record, &mut scratch, |_, weight, text| {
+                            let mask = prefilter::letter_mask(text.as_str());
+                            own |= mask;
+                            if weight.allows_fuzzy() {
+                                fuzzy |= mask;
+                            }
+                        });
+                        let mut name = 0;
+                        for_each_shown_name(catalog, record, &mut |text| {
+                            name |= prefilter::letter_mask(text)
+                        });
+                        [own, name, fuzzy]
+                    })
+                    .fold([Vec::new(), Vec::new(), Vec::new()], |mut all, masks| {
+                        for (list, mask) in all.iter_mut().zip(masks) {
+                            list.push(mask);
+                        }
+                        all
+                    })
+            };
+            let masks = || (masks(), RunningText::new(catalog));
+            // The two halves of the work share nothing: one thread each.
+            let (vocabulary, ([own_masks, name_masks, fuzzy_masks], running)) =
+                std::thread::scope(|scope| {
+                    let masks = scope.spawn(masks);
+                    let vocabulary = Vocabulary::new(catalog);
+                    let masks = masks
+                        .join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                    (vocabulary, masks)
+                });
             Prepared {
-                vocabulary: Vocabulary::new(catalog),
-                masks,
+                vocabulary,
+                own_masks,
+                name_masks,
+                fuzzy_masks,
+                running,
             }
         })
     }
@@ -274,10 +409,36 @@ impl SearchIndex {
                 }
             })
             .collect();
+        let needle_list: Vec<&prefilter::Needle> = query.needles().take(64).collect();
+        let narrowed = previous
+            .filter(|previous| query.narrows(previous.query()))
+            .and_then(|previous| previous.survivors.clone());
+        let total = narrowed
+            .as_ref()
+            .map_or(catalog.record_count(), |s| s.len());
+        // One pass over all the text pays when most records are to be looked at.
+        let in_running_text = match &self.prepared().running {
+            Some(running) if total >= catalog.record_count() / 4 => needle_list
+                .iter()
+                .map(|needle| {
+                    needle.ascii().map(|word| {
+                        running.find(
+                            catalog.text_arena().as_bytes(),
+                            word,
+                            catalog.record_count(),
+                            total > self.single_up_to,
+                        )
+                    })
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
         let plan = Plan {
             catalog,
             query,
-            needles: query.needles().take(64).collect(),
+            in_running_text,
+            named: self.named_sets(&needle_list),
+            needles: needle_list,
             scopes: ScopeFilter::new(catalog, query.scopes()),
             typo_slots,
             all_flags: if needles >= 64 {
@@ -286,12 +447,6 @@ impl SearchIndex {
                 (1u64 << needles) - 1
             },
         };
-        let narrowed = previous
-            .filter(|previous| query.narrows(previous.query()))
-            .and_then(|previous| previous.survivors.clone());
-        let total = narrowed
-            .as_ref()
-            .map_or(catalog.record_count(), |s| s.len());
         let slot_at = |position: usize| -> u32 {
             match &narrowed {
                 Some(survivors) => survivors[position],
@@ -302,11 +457,12 @@ impl SearchIndex {
         let mut hits: Vec<(Rank, Hit)> = Vec::new();
         let mut survivors: Vec<u32> = Vec::new();
         let mut scanned = 0;
-        let threads = if total <= SMALL { 1 } else { 2 };
-        let step = if total <= SMALL {
+        let single = total <= self.single_up_to;
+        let threads = if single { 1 } else { 2 };
+        let step = if single {
             total.max(1)
         } else {
-            CHUNK * threads
+            self.chunk * threads
         };
         while scanned < total {
             let end = (scanned + step).min(total);
@@ -328,15 +484,15 @@ impl SearchIndex {
                 survivors.extend(result.survivors);
             }
             scanned = end;
-            if scanned < total {
-                let so_far: Vec<Hit> = hits.iter().map(|&(_, hit)| hit).collect();
-                if !progress(Progress {
+            if scanned < total
+                && !progress(Progress {
                     scanned,
                     total,
-                    hits: &so_far,
-                }) {
-                    return None;
-                }
+                    hits: &hits,
+                    query,
+                })
+            {
+                return None;
             }
         }
         // Typo candidates outside the survivors: records a misspelt word reaches that the
@@ -355,44 +511,118 @@ impl SearchIndex {
                 continue;
             }
             text.load(record);
-            let flags = text.prefilter(&plan.needles, plan.all_flags);
+            let related = plan.related_flags(record, plan.all_flags);
+            let flags = text.prefilter_own(&plan.needles, plan.all_flags, 0, 0) | related;
             if plan.could_match(slot, flags)
-                && let Some(hit) = Self::hit(&mut scorer, &mut text, record, slot, &plan)
+                && let Some(hit) = Self::hit(&mut scorer, &mut text, record, slot, &plan, related)
             {
                 hits.push(hit);
             }
         }
         Some(SearchResults {
-            hits: Self::rank(hits, query),
+            hits: Self::rank(hits, query).into(),
             survivors: Some(Arc::new(survivors)),
             query: query.clone(),
         })
     }
 
+    /// For each needle, a bit per slot: whether it occurs in what that record shows to the
+    /// records referring to it (see [`Plan::named`]). One pass over every record's name,
+    /// skipped where the letters say it cannot; two threads for a large catalog.
+    fn named_sets(&self, needles: &[&prefilter::Needle]) -> Vec<Vec<u64>> {
+        let catalog = &*self.catalog;
+        let masks = &self.prepared().name_masks;
+        let count = catalog.record_count();
+        let fill = |words: std::ops::Range<usize>| -> Vec<Vec<u64>> {
+            let mut sets = vec![vec![0u64; words.len()]; needles.len()];
+            for word in words.clone() {
+                for slot in word * 64..((word + 1) * 64).min(count) {
+                    let mask = masks.get(slot).copied().unwrap_or(u64::MAX);
+                    let mut wanted = 0u64;
+                    for (bit, needle) in needles.iter().enumerate() {
+                        if needle.fits(mask) {
+                            wanted |= 1 << bit;
+                        }
+                    }
+                    let Some(record) = catalog.record_at(slot).filter(|_| wanted != 0) else {
+                        continue;
+                    };
+                    for_each_shown_name(catalog, record, &mut |text| {
+                        let mut bits = wanted;
+                        while bits != 0 {
+                            let bit = bits.trailing_zeros() as usize;
+                            bits &= bits - 1;
+                            if needles[bit].occurs_in(text) {
+                                sets[bit][word - words.start] |= 1 << (slot % 64);
+                                wanted &= !(1 << bit);
+                            }
+                        }
+                    });
+                }
+            }
+            sets
+        };
+        let words = count.div_ceil(64);
+        if count <= self.single_up_to {
+            return fill(0..words);
+        }
+        let middle = words / 2;
+        let (mut first, later) = std::thread::scope(|scope| {
+            let later = scope.spawn(|| fill(middle..words));
+            let first = fill(0..middle);
+            let later = later
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (first, later)
+        });
+        for (set, rest) in first.iter_mut().zip(later) {
+            set.extend(rest);
+        }
+        first
+    }
+
     /// Scans some slots: the prefilter's survivors, and the hits among survivors.
     fn scan(&self, plan: &Plan<'_>, slots: impl Iterator<Item = u32>) -> ChunkResult {
         let catalog = &*self.catalog;
-        let masks = &self.prepared().masks;
+        let prepared = self.prepared();
+        let running = prepared.running.as_ref();
         let mut result = ChunkResult::default();
         let mut scorer = Scorer::default();
         let mut text = RecordText::new(catalog);
         for slot in slots {
-            let mask = masks.get(slot as usize).copied().unwrap_or(u64::MAX);
-            if !plan.needles.iter().all(|needle| needle.fits(mask)) {
-                continue;
+            let at = slot as usize;
+            let own = prepared.own_masks.get(at).copied().unwrap_or(u64::MAX);
+            let fuzzy = prepared.fuzzy_masks.get(at).copied().unwrap_or(u64::MAX);
+            let (known, found) = plan.running_flags(at, running);
+            // The words the record's own fields cannot hold, by their letters and by the
+            // running-text pass: each must be in the name of a record it refers to.
+            let mut missing = 0u64;
+            for (bit, needle) in plan.needles.iter().enumerate() {
+                let flag = 1 << bit;
+                let own_possible = if known & flag != 0 {
+                    found & flag != 0 || needle.fits(fuzzy)
+                } else {
+                    needle.fits(own)
+                };
+                if !own_possible {
+                    missing |= flag;
+                }
             }
-            let Some(record) = catalog.record_at(slot as usize) else {
+            let Some(record) = catalog.record_at(at) else {
                 continue;
             };
-            if !plan.scopes.admits(catalog, record) {
+            let related = plan.related_flags(record, plan.all_flags);
+            if missing & !related != 0 || !plan.scopes.admits(catalog, record) {
                 continue;
             }
             text.load(record);
-            if text.prefilter(&plan.needles, plan.all_flags) != plan.all_flags {
+            if text.prefilter_own(&plan.needles, plan.all_flags, known, found) | related
+                != plan.all_flags
+            {
                 continue;
             }
             result.survivors.push(slot);
-            if let Some(hit) = Self::hit(&mut scorer, &mut text, record, slot, plan) {
+            if let Some(hit) = Self::hit(&mut scorer, &mut text, record, slot, plan, related) {
                 result.hits.push(hit);
             }
         }
@@ -406,13 +636,14 @@ impl SearchIndex {
         record: RecordRef,
         slot: u32,
         plan: &Plan<'_>,
+        related: u64,
     ) -> Option<(Rank, Hit)> {
         let reachable = |word: usize| {
             plan.typo_slots
                 .get(word)
                 .is_some_and(|slots| slots.binary_search(&slot).is_ok())
         };
-        let score = scorer.score(text, plan.query, reachable)?;
+        let score = scorer.score(text, plan.query, related, reachable)?;
         // Without words to rank by, records keep the order their tab lists them in.
         let tiebreak = if plan.query.has_words() {
             i64::try_from(text.title_length()).unwrap_or(i64::MAX)

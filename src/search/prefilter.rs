@@ -18,12 +18,29 @@ fn letter_bit(c: char) -> u64 {
     }
 }
 
+/// [`letter_bit`] of each ASCII character, worked out at compile time: masks of every record
+/// are built at start-up, where a table lookup is many times faster than folding each byte.
+static ASCII_BITS: [u64; 128] = {
+    let mut table = [0u64; 128];
+    let mut byte = 0;
+    while byte < 128 {
+        let c = (byte as u8).to_ascii_lowercase();
+        table[byte] = match c {
+            b'a'..=b'z' => 1 << (c - b'a'),
+            b'0'..=b'9' => 1 << (26 + c - b'0'),
+            _ => 1 << 36,
+        };
+        byte += 1;
+    }
+    table
+};
+
 /// Which letters and digits occur in `text`, folded as the prefilter folds them; any other
 /// character sets one shared bit.
 pub fn letter_mask(text: &str) -> u64 {
     if text.is_ascii() {
         text.bytes()
-            .fold(0, |mask, byte| mask | letter_bit(byte as char))
+            .fold(0, |mask, byte| mask | ASCII_BITS[usize::from(byte & 0x7f)])
     } else {
         // A character beyond ASCII also sets the shared bit, which a needle's own such
         // character asks for.
@@ -38,6 +55,8 @@ pub fn letter_mask(text: &str) -> u64 {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Needle {
     chars: Vec<char>,
+    /// The letters as bytes, when all are ASCII: the common case, matched without decoding.
+    ascii: Option<Box<[u8]>>,
     /// The bits its letters need in a record's [`letter_mask`].
     mask: u64,
 }
@@ -47,12 +66,21 @@ impl Needle {
     pub fn new(word: &str) -> Self {
         let chars: Vec<char> = word.chars().map(to_lower_case).collect();
         let mask = chars.iter().fold(0, |mask, &c| mask | needle_bit(c));
-        Self { chars, mask }
+        let ascii = chars
+            .iter()
+            .all(char::is_ascii)
+            .then(|| chars.iter().map(|&c| c as u8).collect());
+        Self { chars, ascii, mask }
     }
 
     /// Whether a record whose text has the letters `mask` can pass: a cheap first test.
     pub fn fits(&self, mask: u64) -> bool {
         mask & self.mask == self.mask
+    }
+
+    /// Its letters as lowercase ASCII bytes, when they all are.
+    pub fn ascii(&self) -> Option<&[u8]> {
+        self.ascii.as_deref()
     }
 
     /// Whether it has none.
@@ -76,17 +104,16 @@ impl Needle {
             return true;
         };
         if text.is_ascii() {
-            if !self.chars.iter().all(char::is_ascii) {
+            let Some(needle) = self.ascii.as_deref() else {
                 return false;
-            }
+            };
             let bytes = text.as_bytes();
-            let needle: Vec<u8> = self.chars.iter().map(|&c| c as u8).collect();
             let (lower, upper) = (first as u8, (first as u8).to_ascii_uppercase());
             let mut at = 0;
             while let Some(found) = memchr2(lower, upper, &bytes[at..]) {
                 let start = at + found;
                 if bytes.len() - start >= needle.len()
-                    && bytes[start..start + needle.len()].eq_ignore_ascii_case(&needle)
+                    && bytes[start..start + needle.len()].eq_ignore_ascii_case(needle)
                 {
                     return true;
                 }
@@ -153,6 +180,17 @@ fn needle_bit(c: char) -> u64 {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_ascii_table_agrees_with_letter_bit() {
+        for byte in 0u8..128 {
+            assert_eq!(
+                ASCII_BITS[usize::from(byte)],
+                letter_bit(char::from(byte)),
+                "{byte}"
+            );
+        }
+    }
+
     use super::*;
 
     fn passes(word: &str, fields: &[&str]) -> bool {

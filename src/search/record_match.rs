@@ -144,39 +144,38 @@ impl<'c> RecordText<'c> {
         }
     }
 
-    /// Which of `needles` pass the prefilter (each within one field, by letters in order in a
-    /// title or name, as written elsewhere), as bits.
-    pub fn prefilter(&mut self, needles: &[&Needle], all: u64) -> u64 {
-        let mut flags = 0u64;
+    /// Which of `needles` pass the prefilter in the record's own fields (each within one
+    /// field, by letters in order in a title or name, as written elsewhere), as bits.
+    /// `known` says which needles were already looked for in the running text (and `found`
+    /// which of those are there), so only the title and names are left to check for them.
+    pub fn prefilter_own(&mut self, needles: &[&Needle], all: u64, known: u64, found: u64) -> u64 {
+        let mut flags = found & known;
         for (bit, needle) in needles.iter().enumerate() {
             if needle.is_empty() {
                 flags |= 1 << bit;
             }
         }
-        let mut index = 0;
-        loop {
-            while index < self.spans.len() && flags != all {
-                let (weight, source) = self.spans[index];
-                let text = self.str(source);
-                for (bit, needle) in needles.iter().enumerate() {
-                    if flags & (1 << bit) != 0 {
-                        continue;
-                    }
-                    let passes = if weight.allows_fuzzy() {
-                        needle.advance(&mut 0, text)
-                    } else {
-                        needle.occurs_in(text)
-                    };
-                    if passes {
-                        flags |= 1 << bit;
-                    }
-                }
-                index += 1;
+        for &(weight, source) in &self.spans {
+            if flags == all {
+                break;
             }
-            if flags == all || !self.load_related() {
-                return flags;
+            let text = self.str(source);
+            let running = weight == Weight::Text;
+            for (bit, needle) in needles.iter().enumerate() {
+                if flags & (1 << bit) != 0 || (running && known & (1 << bit) != 0) {
+                    continue;
+                }
+                let passes = if weight.allows_fuzzy() {
+                    needle.advance(&mut 0, text)
+                } else {
+                    needle.occurs_in(text)
+                };
+                if passes {
+                    flags |= 1 << bit;
+                }
             }
         }
+        flags
     }
 }
 
@@ -210,10 +209,13 @@ impl Scorer {
     /// The loaded record's score: every word must match some field (a word's best field
     /// counts); `None` when a word matches nowhere or a `!word` matches anywhere. A word is
     /// retried with typos only when `typos_reachable` says a typo can reach this record.
+    /// `related` has a bit for each word (counting those that find records) that occurs in
+    /// the name of a record this one refers to; the others never load those names.
     pub fn score(
         &mut self,
         text: &mut RecordText<'_>,
         query: &Query,
+        related: u64,
         typos_reachable: impl Fn(usize) -> bool,
     ) -> Option<u32> {
         let mut total = 0u32;
@@ -233,7 +235,8 @@ impl Scorer {
                 }
                 continue;
             }
-            let best = self.best(text, word).or_else(|| {
+            let in_related = positive >= 64 || related & (1 << positive) != 0;
+            let best = self.best(text, word, in_related).or_else(|| {
                 if word.allows_typos() && typos_reachable(positive) {
                     self.best_with_typos(text, word)
                 } else {
@@ -247,7 +250,12 @@ impl Scorer {
     }
 
     /// The word's best weighted score over the fields, skipping those that cannot beat it.
-    fn best(&mut self, text: &mut RecordText<'_>, word: &QueryWord) -> Option<u32> {
+    fn best(
+        &mut self,
+        text: &mut RecordText<'_>,
+        word: &QueryWord,
+        in_related: bool,
+    ) -> Option<u32> {
         let bound = score_bound(word.atom.needle_text().len());
         let mut best: Option<u32> = None;
         let mut index = 0;
@@ -268,7 +276,10 @@ impl Scorer {
                 }
                 index += 1;
             }
-            if best.is_some_and(|b| b >= bound * Weight::Related.factor()) || !text.load_related() {
+            if !in_related
+                || best.is_some_and(|b| b >= bound * Weight::Related.factor())
+                || !text.load_related()
+            {
                 return best;
             }
         }

@@ -3,6 +3,10 @@
 
 use std::collections::HashMap;
 
+use foldhash::fast::FixedState;
+use hashbrown::HashTable;
+use std::hash::BuildHasher;
+
 use nucleo_matcher::chars::graphemes;
 
 use super::{
@@ -14,11 +18,15 @@ use crate::data::Catalog;
 /// The shortest word kept: a typo needs four letters, and a candidate one less.
 const SHORTEST: usize = 3;
 
-/// Words of title and name fields and the records (slots) holding each.
+/// Words of title and name fields and the records (slots) holding each. Words sit end to end
+/// in one string: a million records have over a million distinct words, and an allocation
+/// each would cost more than the words.
 #[derive(Debug, Default)]
 pub struct Vocabulary {
-    /// Each word, lowercased, as its letters.
-    words: Vec<Box<[char]>>,
+    /// Every word, lowercased, one after another.
+    letters: String,
+    /// Where each word starts in `letters`; one more entry than words.
+    starts: Vec<u32>,
     /// The words starting with each letter.
     by_first: HashMap<char, Vec<u32>>,
     /// Where each word's records start in `postings`; one more entry than words.
@@ -38,11 +46,23 @@ pub fn words_of(text: &str, mut visit: impl FnMut(&[char])) {
         }
         word.clear();
     };
-    for c in graphemes(text) {
-        if c.is_alphanumeric() {
-            word.extend(c.to_lowercase());
-        } else {
-            flush(&mut word);
+    if text.is_ascii() {
+        // Each ASCII character is a grapheme of its own (a CR LF pair is neither a letter nor
+        // a digit, so it ends a word either way), and splitting graphemes is the slow part.
+        for byte in text.bytes() {
+            if byte.is_ascii_alphanumeric() {
+                word.push(char::from(byte.to_ascii_lowercase()));
+            } else {
+                flush(&mut word);
+            }
+        }
+    } else {
+        for c in graphemes(text) {
+            if c.is_alphanumeric() {
+                word.extend(c.to_lowercase());
+            } else {
+                flush(&mut word);
+            }
         }
     }
     flush(&mut word);
@@ -51,8 +71,11 @@ pub fn words_of(text: &str, mut visit: impl FnMut(&[char])) {
 impl Vocabulary {
     /// The vocabulary of every record's title and name fields.
     pub fn new(catalog: &Catalog) -> Self {
-        let mut ids: HashMap<Box<[char]>, u32> = HashMap::new();
-        let mut words: Vec<Box<[char]>> = Vec::new();
+        let hasher = FixedState::default();
+        let mut letters = String::new();
+        let mut starts: Vec<u32> = vec![0];
+        // Word ids by the hash of their letters; the letters themselves stay in `letters`.
+        let mut ids: HashTable<u32> = HashTable::new();
         // (word, slot) pairs, one per word a record holds.
         let mut pairs: Vec<(u32, u32)> = Vec::new();
         let mut scratch = String::new();
@@ -65,12 +88,29 @@ impl Vocabulary {
                     return;
                 }
                 words_of(text.as_str(), |word| {
-                    let id = match ids.get(word) {
-                        Some(&id) => id,
+                    let start = letters.len();
+                    letters.extend(word);
+                    let hash = hasher.hash_one(&letters[start..]);
+                    let word_at = |id: u32| {
+                        let id = id as usize;
+                        &letters[starts[id] as usize..starts[id + 1] as usize]
+                    };
+                    let id = match ids.find(hash, |&id| word_at(id) == &letters[start..]) {
+                        Some(&id) => {
+                            letters.truncate(start);
+                            id
+                        }
                         None => {
-                            let id = u32::try_from(words.len()).unwrap_or(u32::MAX);
-                            ids.insert(word.into(), id);
-                            words.push(word.into());
+                            let id = u32::try_from(starts.len() - 1).unwrap_or(u32::MAX);
+                            starts.push(u32::try_from(letters.len()).unwrap_or(u32::MAX));
+                            let starts = &starts;
+                            let letters = &letters;
+                            ids.insert_unique(hash, id, |&id| {
+                                let id = id as usize;
+                                hasher.hash_one(
+                                    &letters[starts[id] as usize..starts[id + 1] as usize],
+                                )
+                            });
                             id
                         }
                     };
@@ -81,8 +121,10 @@ impl Vocabulary {
             });
             pairs.extend(seen.iter().map(|&id| (id, slot)));
         }
+        drop(ids);
+        let word_count = starts.len() - 1;
         pairs.sort_unstable();
-        let mut offsets = vec![0u32; words.len() + 1];
+        let mut offsets = vec![0u32; word_count + 1];
         for &(id, _) in &pairs {
             offsets[id as usize + 1] += 1;
         }
@@ -91,20 +133,28 @@ impl Vocabulary {
         }
         let postings = pairs.into_iter().map(|(_, slot)| slot).collect();
         let mut by_first: HashMap<char, Vec<u32>> = HashMap::new();
-        for (id, word) in words.iter().enumerate() {
-            if let Some(&first) = word.first() {
+        for id in 0..word_count {
+            if let Some(first) = letters[starts[id] as usize..].chars().next() {
                 by_first
                     .entry(first)
                     .or_default()
                     .push(u32::try_from(id).unwrap_or(u32::MAX));
             }
         }
+        letters.shrink_to_fit();
         Self {
-            words,
+            letters,
+            starts,
             by_first,
             offsets,
             postings,
         }
+    }
+
+    /// The letters of word `id`.
+    fn word(&self, id: u32) -> &str {
+        let id = id as usize;
+        &self.letters[self.starts[id] as usize..self.starts[id + 1] as usize]
     }
 
     /// The slots of every record holding a word within typo distance of `needle` (lowercased
@@ -117,9 +167,17 @@ impl Vocabulary {
             return Vec::new();
         };
         let mut slots: Vec<u32> = Vec::new();
+        let mut word: Vec<char> = Vec::new();
         for &id in self.by_first.get(first).map_or(&[][..], Vec::as_slice) {
-            let word = &self.words[id as usize];
-            if typo_distance(needle, word).is_some_and(|distance| distance <= allowed) {
+            let letters = self.word(id);
+            // A word (or a beginning of it) more letters short than the typos allowed is too
+            // far; for ASCII its length in bytes is its length in letters.
+            if letters.is_ascii() && letters.len() + allowed < needle.len() {
+                continue;
+            }
+            word.clear();
+            word.extend(letters.chars());
+            if typo_distance(needle, &word).is_some_and(|distance| distance <= allowed) {
                 let range =
                     self.offsets[id as usize] as usize..self.offsets[id as usize + 1] as usize;
                 slots.extend_from_slice(&self.postings[range]);

@@ -4,6 +4,7 @@ pub mod detail;
 mod funding;
 pub mod help;
 mod initiatives;
+pub mod loading;
 mod participants;
 mod record_list;
 pub mod search_overlay;

@@ -10,7 +10,7 @@ use ratatui::{
 
 use super::{text, theme::Theme};
 use crate::{
-    app::{ResultLine, SearchPrompt},
+    app::{ResultLine, SearchPrompt, SearchStatus},
     data::Catalog,
     layout::SearchOverlay,
     search::SearchIndex,
@@ -37,7 +37,17 @@ pub fn render_search(frame: &mut Frame, catalog: &Catalog, prompt: &SearchPrompt
         .render(overlay.frame, buf);
 
     let results = prompt.results();
-    let count = counter(prompt.selected(), results.len());
+    let count = match prompt.status() {
+        SearchStatus::Streaming {
+            scanned,
+            total,
+            found,
+        } => format!(
+            "searching {}% · {found} so far",
+            scanned * 100 / total.max(1)
+        ),
+        _ => counter(prompt.selected(), results.len()),
+    };
     let query_width = usize::from(overlay.prompt.width).saturating_sub(text::width(&count) + 3);
     // Show the end of a long query, where the typing happens.
     let typed = prompt.text();
@@ -93,6 +103,8 @@ pub fn render_search(frame: &mut Frame, catalog: &Catalog, prompt: &SearchPrompt
                 theme.dim,
             ),
         ]
+    } else if results.is_empty() && prompt.status() != SearchStatus::Complete {
+        vec![Line::styled("Searching…", theme.dim)]
     } else if results.is_empty() {
         vec![Line::styled(
             format!("No matches for “{typed}”."),
@@ -101,13 +113,16 @@ pub fn render_search(frame: &mut Frame, catalog: &Catalog, prompt: &SearchPrompt
     } else {
         let height = usize::from(area.height);
         let first = prompt.first_visible_line(height);
+        let streaming = matches!(prompt.status(), SearchStatus::Streaming { .. });
         (first..first + height)
             .map_while(|line| prompt.line(line))
             .map(|line| match line {
                 ResultLine::Heading(tab, count) => Line::styled(
                     format!(
-                        "{} · {count} match{}",
+                        "{} · {count} {}match{}",
                         tab.title(),
+                        // While a search runs, a group holds the best hits found so far.
+                        if streaming { "best " } else { "" },
                         if count == 1 { "" } else { "es" }
                     ),
                     theme.heading,

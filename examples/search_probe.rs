@@ -1,0 +1,43 @@
+//! Times queries against a dataset file: `cargo run --release --example search_probe -- FILE QUERY...`.
+use oic_explorer::search::{Query, SearchIndex};
+use std::{sync::Arc, time::Instant};
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let mut args = std::env::args().skip(1);
+    let path = args.next().ok_or("usage: search_probe FILE QUERY...")?;
+    let t = Instant::now();
+    let catalog = Arc::new(oic_explorer::data::load_file(
+        std::path::Path::new(&path),
+        None,
+    )?);
+    eprintln!("load {:?} rss {} MB", t.elapsed(), rss_mb());
+    let index = SearchIndex::new(&catalog);
+    let t = Instant::now();
+    index.prepare();
+    eprintln!("prepare {:?} rss {} MB", t.elapsed(), rss_mb());
+    for text in args {
+        let query = Query::parse(&text);
+        for _ in 0..2 {
+            let t = Instant::now();
+            let results = index.search(&query);
+            eprintln!(
+                "{text:?}: {} hits in {:?} rss {} MB",
+                results.len(),
+                t.elapsed(),
+                rss_mb()
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Resident memory now, from /proc (Linux only; 0 elsewhere).
+fn rss_mb() -> u64 {
+    std::fs::read_to_string("/proc/self/statm")
+        .ok()
+        .and_then(|s| {
+            s.split_whitespace()
+                .nth(1)
+                .and_then(|p| p.parse::<u64>().ok())
+        })
+        .map_or(0, |pages| pages * 4096 / 1_000_000)
+}

@@ -1,0 +1,118 @@
+//! How far a load has got, shared between the thread that loads and a loading screen.
+
+use std::sync::atomic::{AtomicU8, AtomicU64, Ordering};
+
+/// The steps of a load, in order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum LoadStage {
+    /// Reading the file (progress in bytes).
+    Reading,
+    /// Finding where each record starts and ends.
+    Scanning,
+    /// Reading the records (progress in records).
+    Parsing,
+    /// Checking references and building the catalog.
+    Checking,
+}
+
+impl LoadStage {
+    /// Every stage, in order.
+    pub const ALL: [Self; 4] = [Self::Reading, Self::Scanning, Self::Parsing, Self::Checking];
+
+    /// What the stage does, for the loading screen.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Reading => "Reading the file",
+            Self::Scanning => "Finding the records",
+            Self::Parsing => "Reading the records",
+            Self::Checking => "Checking references",
+        }
+    }
+
+    /// The share of a whole load the stage takes (measured on a million records).
+    fn weight(self) -> f64 {
+        match self {
+            Self::Reading => 0.17,
+            Self::Scanning => 0.17,
+            Self::Parsing => 0.36,
+            Self::Checking => 0.30,
+        }
+    }
+}
+
+/// The stage a load is in and how far through it; cheap to update from the loading thread.
+#[derive(Debug, Default)]
+pub struct LoadProgress {
+    stage: AtomicU8,
+    done: AtomicU64,
+    total: AtomicU64,
+}
+
+impl LoadProgress {
+    /// Progress at the start of reading.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Enters `stage`, which has `total` units of work (0 when it cannot say).
+    pub fn begin(&self, stage: LoadStage, total: u64) {
+        self.done.store(0, Ordering::Relaxed);
+        self.total.store(total, Ordering::Relaxed);
+        self.stage.store(stage as u8, Ordering::Relaxed);
+    }
+
+    /// Records `units` more units of the current stage done.
+    pub fn advance(&self, units: u64) {
+        self.done.fetch_add(units, Ordering::Relaxed);
+    }
+
+    /// The current stage.
+    pub fn stage(&self) -> LoadStage {
+        let stage = usize::from(self.stage.load(Ordering::Relaxed));
+        LoadStage::ALL
+            .get(stage)
+            .copied()
+            .unwrap_or(LoadStage::Checking)
+    }
+
+    /// How far through the whole load, from 0 to 1.
+    pub fn fraction(&self) -> f64 {
+        let stage = self.stage();
+        let before: f64 = LoadStage::ALL
+            .iter()
+            .take_while(|&&s| s < stage)
+            .map(|s| s.weight())
+            .sum();
+        let total = self.total.load(Ordering::Relaxed);
+        let within = if total == 0 {
+            0.0
+        } else {
+            (self.done.load(Ordering::Relaxed) as f64 / total as f64).min(1.0)
+        };
+        (before + within * stage.weight()).min(1.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn progress_moves_forward_through_the_stages() {
+        let progress = LoadProgress::new();
+        assert_eq!(progress.fraction(), 0.0);
+        progress.begin(LoadStage::Reading, 100);
+        progress.advance(50);
+        let reading = progress.fraction();
+        assert!(reading > 0.0);
+        let mut last = reading;
+        for stage in &LoadStage::ALL[1..] {
+            progress.begin(*stage, 10);
+            assert!(progress.fraction() >= last, "{stage:?}");
+            progress.advance(10);
+            assert!(progress.fraction() > last, "{stage:?}");
+            last = progress.fraction();
+        }
+        assert!((last - 1.0).abs() < 1e-9);
+    }
+}

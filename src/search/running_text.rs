@@ -1,0 +1,175 @@
+//! Finding a word in every record's running text (summary, outcome, note, quotes) in one pass
+//! over the catalog's text, instead of record by record: the text is scanned for the word's
+//! rarest letter, and a record is done with at its first occurrence.
+
+use memchr::memchr2;
+
+use crate::data::Catalog;
+
+/// Where each record's running text lies in the catalog's text.
+#[derive(Debug, Default)]
+pub struct RunningText {
+    /// Each record's stretch as (start, end, slot), by start; stretches do not overlap.
+    stretches: Vec<(u32, u32, u32)>,
+    /// A bit per slot: whether the record's stretch is all ASCII, so a byte scan finds the
+    /// word exactly where matching would (text beyond ASCII folds accents, so is checked
+    /// record by record).
+    ascii: Vec<u64>,
+}
+
+/// Letters from most to least common in English text: a word is looked for by its rarest.
+const COMMONEST_FIRST: &[u8] = b" etaoinshrdlcumwfgypbvkjxqz";
+
+impl RunningText {
+    /// The stretches of `catalog`'s records; `None` when they overlap, and a scan could not
+    /// tell whose text an occurrence is in.
+    pub fn new(catalog: &Catalog) -> Option<Self> {
+        let arena = catalog.text_arena().as_bytes();
+        let count = catalog.record_count();
+        let mut stretches = Vec::with_capacity(count);
+        let mut ascii = vec![0u64; count.div_ceil(64)];
+        for (slot, record) in catalog.records().enumerate() {
+            let Some((start, end)) = catalog.running_text_bounds(record) else {
+                continue;
+            };
+            if arena
+                .get(start as usize..end as usize)
+                .is_some_and(|bytes| bytes.is_ascii())
+            {
+                ascii[slot / 64] |= 1 << (slot % 64);
+            }
+            stretches.push((start, end, u32::try_from(slot).ok()?));
+        }
+        stretches.sort_unstable();
+        let disjoint = stretches.windows(2).all(|pair| pair[0].1 <= pair[1].0);
+        disjoint.then_some(Self { stretches, ascii })
+    }
+
+    /// Whether the running text of the record at `slot` is all ASCII.
+    pub fn is_ascii(&self, slot: usize) -> bool {
+        self.ascii
+            .get(slot / 64)
+            .is_some_and(|word| word & (1 << (slot % 64)) != 0)
+    }
+
+    /// A bit per slot (of `slots` in all): whether `word` (lowercase ASCII letters) occurs in
+    /// the record's stretch, ignoring ASCII case. Reliable for records whose stretch is ASCII;
+    /// it may also say yes for a word running from one field into the next, which matching
+    /// then turns down. Two threads when `parallel`.
+    pub fn find(&self, arena: &[u8], word: &[u8], slots: usize, parallel: bool) -> Vec<u64> {
+        let mut found = vec![0u64; slots.div_ceil(64)];
+        if word.is_empty() {
+            found.fill(u64::MAX);
+            return found;
+        }
+        if !parallel || self.stretches.len() < 2 {
+            self.scan(arena, word, &self.stretches, &mut found);
+            return found;
+        }
+        let (first, later) = self.stretches.split_at(self.stretches.len() / 2);
+        let mut other = vec![0u64; found.len()];
+        std::thread::scope(|scope| {
+            scope.spawn(|| self.scan(arena, word, later, &mut other));
+            self.scan(arena, word, first, &mut found);
+        });
+        for (mine, theirs) in found.iter_mut().zip(other) {
+            *mine |= theirs;
+        }
+        found
+    }
+
+    /// Scans the text of `stretches` (consecutive, by start) for `word`.
+    fn scan(&self, arena: &[u8], word: &[u8], stretches: &[(u32, u32, u32)], found: &mut [u64]) {
+        let (Some(&(from, ..)), Some(&(.., to, _))) = (stretches.first(), stretches.last()) else {
+            return;
+        };
+        let rarity = |byte: &u8| {
+            COMMONEST_FIRST
+                .iter()
+                .position(|c| c == byte)
+                .unwrap_or(COMMONEST_FIRST.len())
+        };
+        let (offset, &rare) = word
+            .iter()
+            .enumerate()
+            .max_by_key(|(_, byte)| rarity(byte))
+            .unwrap_or((0, &word[0]));
+        let upper = rare.to_ascii_uppercase();
+        let text = arena.get(from as usize..to as usize).unwrap_or(&[]);
+        let mut at = 0;
+        let mut next = 0; // the first stretch that can hold what is found from `at` on
+        while let Some(hit) = memchr2(rare, upper, text.get(at..).unwrap_or(&[])) {
+            let position = at + hit;
+            at = position + 1;
+            let Some(start) = position.checked_sub(offset) else {
+                continue;
+            };
+            let end = start + word.len();
+            if end > text.len() || !text[start..end].eq_ignore_ascii_case(word) {
+                continue;
+            }
+            let absolute = from as usize + start;
+            next += stretches[next..].partition_point(|s| (s.1 as usize) <= absolute);
+            let Some(&(stretch_start, stretch_end, slot)) = stretches.get(next) else {
+                break;
+            };
+            if (stretch_start as usize) <= absolute && absolute + word.len() <= stretch_end as usize
+            {
+                let slot = slot as usize;
+                if let Some(bits) = found.get_mut(slot / 64) {
+                    *bits |= 1 << (slot % 64);
+                }
+                // One occurrence is enough: go on from the next record's text.
+                next += 1;
+                at = stretches
+                    .get(next)
+                    .map_or(text.len(), |s| (s.0 - from) as usize + offset);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{data::load_embedded, search::Weight, search::for_each_own_field};
+
+    /// The records whose running text holds `word`, found record by record.
+    fn by_record(catalog: &Catalog, word: &str) -> Vec<usize> {
+        let needle = super::super::prefilter::Needle::new(word);
+        let mut scratch = String::new();
+        catalog
+            .records()
+            .enumerate()
+            .filter(|(_, record)| {
+                let mut holds = false;
+                for_each_own_field(catalog, *record, &mut scratch, |_, weight, text| {
+                    holds |= weight == Weight::Text && needle.occurs_in(text.as_str());
+                });
+                holds
+            })
+            .map(|(slot, _)| slot)
+            .collect()
+    }
+
+    #[test]
+    fn one_pass_finds_what_a_record_by_record_search_finds() {
+        let catalog = load_embedded().expect("embedded data");
+        let running = RunningText::new(&catalog).expect("stretches are disjoint");
+        let arena = catalog.text_arena().as_bytes();
+        for word in ["kazakhstan", "summit", "idb", "the", "1995", "zq", "e"] {
+            for parallel in [false, true] {
+                let found = running.find(arena, word.as_bytes(), catalog.record_count(), parallel);
+                if word == "zq" {
+                    assert!(found.iter().all(|&bits| bits == 0), "nothing holds zq");
+                }
+                for slot in by_record(&catalog, word) {
+                    assert!(
+                        !running.is_ascii(slot) || found[slot / 64] & (1 << (slot % 64)) != 0,
+                        "{word:?} in slot {slot}"
+                    );
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,118 @@
+//! Opening the explorer: load the dataset (on another thread for a `--data` file, so a large
+//! one gets a loading screen), then build the app the options ask for.
+
+use std::{
+    panic::{AssertUnwindSafe, catch_unwind},
+    path::PathBuf,
+    sync::{
+        Arc,
+        mpsc::{Receiver, RecvTimeoutError, Sender},
+    },
+    thread,
+    time::{Duration, Instant},
+};
+
+use ratatui::layout::Size;
+
+use crate::{
+    app::App,
+    cli::Cli,
+    data::{Catalog, LoadProgress, RecordRef, load_file_with_progress},
+    event_loop::{Failure, LoopEvent},
+    tab::Tab,
+    terminal::{Loading, Start},
+    ui::{loading::LoadingFile, theme::Theme},
+};
+
+/// How long a load may take before the loading screen shows. Until then the terminal is not
+/// touched, so a file that fails quickly fails as any command-line error does.
+pub const LOADING_SCREEN_AFTER: Duration = Duration::from_millis(40);
+
+/// The app the options ask for, on `catalog`: its theme, tab, selected record and search.
+pub fn build_app(cli: &Cli, catalog: Arc<Catalog>) -> Result<App, Failure> {
+    let select = selected_record(cli, &catalog)?;
+    let theme = Theme::named(cli.theme, cli.color.enabled(true));
+    let mut app = App::new(catalog, Size::new(80, 24)).with_theme(theme);
+    app.open_view(cli.tab.map(Tab::from), select, cli.query.as_deref());
+    Ok(app)
+}
+
+/// The record `--select` names, if any; an id the catalog lacks is an error.
+pub fn selected_record(cli: &Cli, catalog: &Catalog) -> Result<Option<RecordRef>, Failure> {
+    cli.select
+        .as_deref()
+        .map(|id| {
+            catalog
+                .find(id)
+                .ok_or_else(|| Failure::new(format!("--select {id:?}: no record has this id"), 2))
+        })
+        .transpose()
+}
+
+/// Loads `path` on a thread of its own, reporting to `progress`, and sends the outcome to
+/// `events`. A panic in the load becomes a failure, so the loop never waits forever.
+pub fn spawn_load(
+    path: PathBuf,
+    source: Option<PathBuf>,
+    progress: Arc<LoadProgress>,
+    events: Sender<LoopEvent>,
+) -> Result<(), Failure> {
+    thread::Builder::new()
+        .name("load".to_string())
+        .spawn(move || {
+            let loaded = catch_unwind(AssertUnwindSafe(|| {
+                load_file_with_progress(&path, source.as_deref(), &progress)
+            }));
+            let outcome = match loaded {
+                Ok(Ok(catalog)) => Ok(catalog),
+                Ok(Err(error)) => Err(Failure::from(error)),
+                Err(_) => Err(Failure::new("loading the dataset failed unexpectedly", 1)),
+            };
+            let _ = events.send(LoopEvent::Loaded(Box::new(outcome)));
+        })
+        .map(drop)
+        .map_err(|error| Failure::new(format!("cannot start loading: {error}"), 1))
+}
+
+/// Starts the explorer on the file `--data` names: loads it on another thread and waits a
+/// moment; a quick load starts the app at once, a slow one starts with the loading screen.
+pub fn start_with_file(
+    cli: &Cli,
+    path: PathBuf,
+    sender: &Sender<LoopEvent>,
+    events: &Receiver<LoopEvent>,
+) -> Result<Start, Failure> {
+    let started = Instant::now();
+    let progress = Arc::new(LoadProgress::new());
+    let bytes = std::fs::metadata(&path).map_or(0, |m| m.len());
+    let file = LoadingFile {
+        name: path.display().to_string(),
+        bytes,
+    };
+    spawn_load(
+        path,
+        cli.source.clone(),
+        Arc::clone(&progress),
+        sender.clone(),
+    )?;
+    match events.recv_timeout(LOADING_SCREEN_AFTER) {
+        Ok(LoopEvent::Loaded(outcome)) => Ok(Start::Ready(Box::new(build_app(
+            cli,
+            Arc::new((*outcome)?),
+        )?))),
+        Ok(_) | Err(RecvTimeoutError::Timeout) => {
+            let cli = cli.clone();
+            Ok(Start::Loading(Box::new(Loading {
+                file,
+                progress,
+                started,
+                theme: Theme::named(cli.theme, cli.color.enabled(true)),
+                build: Box::new(move |catalog| build_app(&cli, catalog)),
+            })))
+        }
+        Err(RecvTimeoutError::Disconnected) => Err(Failure::new(
+            "the dataset stopped loading without a result",
+            1,
+        )),
+    }
+}
