@@ -39,6 +39,9 @@ pub fn catalog(records: usize) -> Arc<Catalog> {
     }
     let catalog = if records == 0 {
         load_embedded().unwrap()
+    } else if records >= 100_000 {
+        // The same data as `generate` writes, and loading it is many times faster.
+        oic_explorer::data::load_file(&dataset_file(records), None).unwrap()
     } else {
         Catalog::new(synthetic::generate(records, 1), None)
             .unwrap_or_else(|_| panic!("synthetic data is valid"))
@@ -51,4 +54,21 @@ pub fn catalog(records: usize) -> Arc<Catalog> {
 /// An app on that catalog.
 pub fn app(records: usize, width: u16, height: u16) -> App {
     App::new(catalog(records), Size::new(width, height))
+}
+
+/// A synthetic dataset file of about `records` events, written once under
+/// `target/bench-data` and reused by later runs.
+pub fn dataset_file(records: usize) -> std::path::PathBuf {
+    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-data");
+    std::fs::create_dir_all(&folder).unwrap();
+    let path = folder.join(format!("synthetic-{records}.json"));
+    if !path.exists() {
+        let partial = path.with_extension("partial");
+        let mut out = std::io::BufWriter::new(std::fs::File::create(&partial).unwrap());
+        synthetic::write_json(records, 1, &mut out).unwrap();
+        std::io::Write::flush(&mut out).unwrap();
+        drop(out);
+        std::fs::rename(&partial, &path).unwrap();
+    }
+    path
 }

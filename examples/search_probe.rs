@@ -1,4 +1,5 @@
-//! Times queries against a dataset file: `cargo run --release --example search_probe -- FILE QUERY...`.
+//! Times queries against a dataset file, each narrowing the one before as typing does, with
+//! the memory in use: `cargo run --release --example search_probe -- FILE QUERY...`.
 use oic_explorer::search::{Query, SearchIndex};
 use std::{sync::Arc, time::Instant};
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -14,18 +15,25 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let t = Instant::now();
     index.prepare();
     eprintln!("prepare {:?} rss {} MB", t.elapsed(), rss_mb());
+    let mut previous = None;
     for text in args {
         let query = Query::parse(&text);
+        let mut last = None;
         for _ in 0..2 {
             let t = Instant::now();
-            let results = index.search(&query);
+            // Each query narrows the results of the one before, as typing does.
+            let results = index
+                .search_from(&query, previous.as_ref(), |_| true)
+                .unwrap_or_default();
             eprintln!(
                 "{text:?}: {} hits in {:?} rss {} MB",
                 results.len(),
                 t.elapsed(),
                 rss_mb()
             );
+            last = Some(results);
         }
+        previous = last;
     }
     Ok(())
 }
