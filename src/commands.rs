@@ -19,9 +19,15 @@ use crate::{
     tab::Tab,
 };
 
-/// Prints a message to stderr as the program's.
+/// Prints a message to stderr as the program's. What a file put in it is escaped, as on
+/// screen; a stderr that is gone is no reason to fail louder.
 pub fn complain(message: impl std::fmt::Display) {
-    eprintln!("oic-explorer: {message}");
+    let message = message.to_string();
+    let _ = writeln!(
+        io::stderr(),
+        "oic-explorer: {}",
+        data::display::escaped(&message)
+    );
 }
 
 /// The outcome of writing to stdout: a closed pipe (`… | head`) ends quietly.
@@ -132,10 +138,16 @@ pub fn check(cli: &Cli, path: Option<&Path>) -> ExitCode {
 
 /// `oic-explorer export`: the selected records in `format`, to stdout or `output`.
 pub fn export(cli: &Cli, format: ExportFormat, output: Option<&Path>) -> ExitCode {
-    let catalog = match load_dataset(cli, None) {
-        Ok(catalog) => Arc::new(catalog),
+    let mut catalog = match load_dataset(cli, None) {
+        Ok(catalog) => catalog,
         Err(error) => return load_failed(&error),
     };
+    // An export gives the data back unchanged; only one read on a terminal is made safe to
+    // show, as the explorer shows it.
+    if output.is_some() || !io::stdout().is_terminal() {
+        catalog.show_raw_text();
+    }
+    let catalog = Arc::new(catalog);
     let tab = cli.tab.map(Tab::from);
     if format == ExportFormat::Csv && tab.is_none() {
         complain(

@@ -1,8 +1,11 @@
 //! A validated dataset with its references resolved and the reverse ties derived, in compact
 //! form: the store's rows and text, an id index, and every record's ties in one packed table.
 
+use std::collections::HashMap;
+
 use super::{
     date::EventDate,
+    display::{LINE_CAP, TEXT_CAP, display_text, needs_display},
     load::RecordCounts,
     model::{self, Dataset},
     problems::Problems,
@@ -28,6 +31,29 @@ pub struct Catalog {
     programme_totals: Vec<u64>,
     /// The largest project amount of each programme, the full length of a chart bar.
     programme_largest: Vec<u64>,
+    /// What is shown instead of texts that are unsafe to show or too long (see
+    /// [`super::display`]), by the span of the text as loaded.
+    display: DisplayTexts,
+}
+
+/// Adds to `needing` those of `texts` that cannot be shown as they are (see
+/// [`display_text`]), with the most characters to show of them.
+fn needs_display_copy(store: &Store, needing: &mut Vec<(Text, usize)>, cap: usize, texts: &[Text]) {
+    for &text in texts {
+        if text.is_some() && needs_display(store.text.get(text), cap) {
+            needing.push((text, cap));
+        }
+    }
+}
+
+/// Display versions of the few texts that need one; most datasets have none.
+#[derive(Debug, Default)]
+struct DisplayTexts {
+    /// By (start, length) of the loaded text: the span of what is shown instead.
+    spans: HashMap<(u32, u32), Text>,
+    title: Option<String>,
+    description: Option<String>,
+    source: Option<String>,
 }
 
 /// A record's ties to other records, in display order.
@@ -177,6 +203,7 @@ impl Catalog {
             edges: Vec::new(),
             programme_totals: Vec::new(),
             programme_largest: Vec::new(),
+            display: DisplayTexts::default(),
         };
         let ties = validate::resolve_references(&mut catalog, &mut problems);
         catalog.sum_programmes(&mut problems);
@@ -186,8 +213,71 @@ impl Catalog {
         catalog.build_edges(ties);
         catalog.store.pending = Vec::new();
         catalog.store.pending_text = Default::default();
+        catalog.make_display_safe();
         catalog.store.text.shrink();
         Ok(catalog)
+    }
+
+    /// Works out what to show for every text that is unsafe to show as it is or too long:
+    /// an escaped, shortened copy in the arena, looked up by [`Self::text`].
+    fn make_display_safe(&mut self) {
+        let store = &self.store;
+        // Finding the few texts that need work is the slow part (every byte is looked at):
+        // events on one thread, everything else on another.
+        let events = || {
+            let mut needing = Vec::new();
+            for e in &store.events {
+                needs_display_copy(store, &mut needing, LINE_CAP, &[e.title, e.place]);
+                needs_display_copy(store, &mut needing, TEXT_CAP, &[e.summary, e.note]);
+            }
+            needing
+        };
+        let mut needing = std::thread::scope(|scope| {
+            let from_events = scope.spawn(events);
+            let mut needing = Vec::new();
+            for p in &store.programmes {
+                needs_display_copy(store, &mut needing, LINE_CAP, &[p.title]);
+                needs_display_copy(store, &mut needing, TEXT_CAP, &[p.summary, p.note]);
+            }
+            for p in &store.projects {
+                needs_display_copy(store, &mut needing, LINE_CAP, &[p.title, p.category]);
+                needs_display_copy(store, &mut needing, TEXT_CAP, &[p.summary, p.note]);
+            }
+            for v in &store.initiatives {
+                needs_display_copy(store, &mut needing, LINE_CAP, &[v.title]);
+                let texts = [v.summary, v.outcome, v.note];
+                needs_display_copy(store, &mut needing, TEXT_CAP, &texts);
+            }
+            for p in &store.participants {
+                needs_display_copy(store, &mut needing, LINE_CAP, &[p.name, p.office]);
+                needs_display_copy(store, &mut needing, TEXT_CAP, &[p.summary, p.note]);
+            }
+            for c in &store.citations {
+                needs_display_copy(store, &mut needing, TEXT_CAP, &[c.quote]);
+            }
+            needing.extend(from_events.join().unwrap_or_default());
+            needing
+        });
+        needing.sort_unstable_by_key(|&(text, _)| text.bounds());
+        needing.dedup_by_key(|&mut (text, _)| text.bounds());
+        for (text, cap) in needing {
+            let (Some((start, end)), Some(shown)) =
+                (text.bounds(), display_text(self.store.text.get(text), cap))
+            else {
+                continue;
+            };
+            let span = self.store.text.push(&shown);
+            self.display.spans.insert((start, end - start), span);
+        }
+        self.display.title = display_text(&self.store.title, LINE_CAP);
+        self.display.description = display_text(&self.store.description, TEXT_CAP);
+        self.display.source = display_text(&self.store.source, LINE_CAP);
+    }
+
+    /// Shows every text as loaded from now on, control characters and all: for exports,
+    /// which must give back the data unchanged, never for the screen.
+    pub fn show_raw_text(&mut self) {
+        self.display = DisplayTexts::default();
     }
 
     pub(crate) fn store(&self) -> &Store {
@@ -198,7 +288,14 @@ impl Catalog {
         &mut self.store
     }
 
+    /// A text as it may be shown (see [`Self::show_raw_text`]).
     pub(crate) fn text(&self, text: Text) -> &str {
+        if !self.display.spans.is_empty()
+            && let Some((start, end)) = text.bounds()
+            && let Some(&shown) = self.display.spans.get(&(start, end - start))
+        {
+            return self.store.text.get(shown);
+        }
         self.store.text.get(text)
     }
 
@@ -243,30 +340,43 @@ impl Catalog {
             .unwrap_or(&[])
             .iter()
             .map(|citation| citation.quote);
-        texts
+        let spans: Vec<(u32, u32)> = texts
             .into_iter()
             .chain(quotes)
             .filter_map(Text::bounds)
+            .collect();
+        // Text shown escaped or cut is not what lies here: such a record is matched on its own.
+        if spans
+            .iter()
+            .any(|&(start, end)| self.display.spans.contains_key(&(start, end - start)))
+        {
+            return None;
+        }
+        spans
+            .into_iter()
             .reduce(|(a, b), (c, d)| (a.min(c), b.max(d)))
     }
 
     pub(crate) fn optional_text(&self, text: Text) -> Option<&str> {
-        self.store.text.get_optional(text)
+        text.is_some().then(|| self.text(text))
     }
 
     /// The dataset's title.
     pub fn title_of_dataset(&self) -> &str {
-        &self.store.title
+        self.display.title.as_deref().unwrap_or(&self.store.title)
     }
 
     /// The paragraph on what the dataset covers.
     pub fn description(&self) -> &str {
-        &self.store.description
+        self.display
+            .description
+            .as_deref()
+            .unwrap_or(&self.store.description)
     }
 
     /// Which document the quotes refer to, as the dataset says.
     pub fn source_note(&self) -> &str {
-        &self.store.source
+        self.display.source.as_deref().unwrap_or(&self.store.source)
     }
 
     /// The source text the quotes come from, when it was given.

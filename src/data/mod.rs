@@ -2,6 +2,7 @@
 
 mod catalog;
 mod date;
+pub mod display;
 mod load;
 mod locate;
 mod model;

@@ -97,11 +97,6 @@ impl Arena {
         &self.bytes
     }
 
-    /// The text of an optional span.
-    pub fn get_optional(&self, text: Text) -> Option<&str> {
-        text.is_some().then(|| self.get(text))
-    }
-
     /// Whether some text could not be stored.
     pub fn overflowed(&self) -> bool {
         self.overflowed

@@ -3,6 +3,7 @@
 
 use super::{
     catalog::{Catalog, IdIndex, id_hash},
+    display::needs_escape,
     problems::Problems,
     record::{MAX_PACKED_INDEX, RecordRef, Relation, Role},
     source::SourceText,
@@ -256,6 +257,15 @@ pub fn index_ids(store: &Store, problems: &mut Problems) -> IdIndex {
             problems.add(
                 format!("{collection}[{index}].id"),
                 format!("the id {id:?} contains whitespace"),
+            );
+        } else if let Some(c) = id.chars().find(|&c| needs_escape(c)) {
+            // Ids are shown and copied as they are, so they must be plain to see.
+            problems.add(
+                format!("{collection}[{index}].id"),
+                format!(
+                    "the id {id:?} contains the control or invisible character U+{:04X}",
+                    u32::from(c)
+                ),
             );
         }
         let hash = id_hash(id);

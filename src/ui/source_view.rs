@@ -11,6 +11,8 @@ use ratatui::{
     widgets::{Block, Clear, Paragraph, Widget},
 };
 
+use crate::data::display::escaped;
+
 use super::{text, theme::Theme};
 use crate::{
     data::{Catalog, RecordRef},
@@ -106,9 +108,12 @@ pub fn source_lines(
             .iter()
             .filter(|citation| citation.paragraph == number)
             .map(|citation| citation.quote);
-        let ranges = quote_ranges(paragraph, quotes);
+        // The source document is as untrusted as the dataset; quotes are escaped alike, so
+        // they are still found in it.
+        let paragraph = escaped(paragraph);
+        let ranges = quote_ranges(&paragraph, quotes);
         lines.extend(text::wrap_highlighted(
-            paragraph,
+            &paragraph,
             &ranges,
             width,
             Style::new(),

@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests: an app on the embedded data, keys, a screen.
 #![allow(dead_code)]
 
+pub mod hostile;
 pub mod pty;
 
 use std::sync::Arc;

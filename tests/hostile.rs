@@ -1,0 +1,327 @@
+//! Hostile data: control characters, escape sequences, bidirectional overrides, invisible
+//! characters, huge fields and wide scripts. None of it reaches the terminal as a control,
+//! borders stay in place, and exports give the data back unchanged.
+
+mod common;
+
+use std::{fs, path::PathBuf, process::Command, sync::Arc};
+
+use common::{
+    draw,
+    hostile::{self, INJECTIONS, WIDE},
+    press,
+    pty::{BINARY, PtySession},
+    type_text,
+};
+use oic_explorer::{
+    app::App,
+    data::{Catalog, Dataset, RecordRef, display::needs_escape, load},
+    ui::detail::detail_text,
+};
+use ratatui::{crossterm::event::KeyCode, layout::Size};
+use unicode_width::UnicodeWidthStr;
+
+fn write_dataset(folder: &tempfile::TempDir, json: &serde_json::Value) -> PathBuf {
+    let path = folder.path().join("hostile.json");
+    fs::write(&path, serde_json::to_string_pretty(json).expect("JSON")).expect("write");
+    path
+}
+
+fn hostile_catalog() -> Arc<Catalog> {
+    let text = serde_json::to_string(&hostile::dataset()).expect("JSON");
+    Arc::new(load("hostile.json", &text, None).expect("the hostile dataset is valid"))
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+/// Every screen a newcomer would see, with the hostile records on it.
+fn visit_everything(app: &mut App, mut look: impl FnMut(&App, &str)) {
+    for tab in ['1', '2', '3', '4'] {
+        press(app, KeyCode::Char(tab));
+        for _ in 0..14 {
+            look(app, "list");
+            press(app, KeyCode::Char('j'));
+        }
+        press(app, KeyCode::Char('g'));
+        press(app, KeyCode::Char('l'));
+        look(app, "links");
+        press(app, KeyCode::Esc);
+        press(app, KeyCode::Char('s'));
+        look(app, "source");
+        press(app, KeyCode::Esc);
+    }
+    press(app, KeyCode::Char('/'));
+    type_text(app, "injected");
+    look(app, "search");
+    for _ in 0..12 {
+        press(app, KeyCode::Down);
+        look(app, "search");
+    }
+    press(app, KeyCode::Esc);
+    press(app, KeyCode::Char('?'));
+    look(app, "help");
+    press(app, KeyCode::Esc);
+}
+
+#[test]
+fn no_cell_holds_a_control_or_invisible_character_and_every_row_keeps_its_width() {
+    let catalog = hostile_catalog();
+    for (width, height) in [(80, 24), (120, 40), (250, 80)] {
+        let mut app = App::new(Arc::clone(&catalog), Size::new(width, height));
+        let mut screens = 0;
+        visit_everything(&mut app, |app, what| {
+            screens += 1;
+            let terminal = draw(app);
+            let buffer = terminal.backend().buffer();
+            for y in 0..height {
+                let mut row = String::new();
+                let mut x = 0;
+                while x < width {
+                    let symbol = buffer[(x, y)].symbol();
+                    assert!(
+                        !symbol.chars().any(needs_escape),
+                        "{what} at {width}x{height}: cell ({x},{y}) holds {symbol:?}"
+                    );
+                    row.push_str(symbol);
+                    // A wide symbol covers the next cell too, which the buffer leaves blank.
+                    x += u16::try_from(symbol.width().max(1)).unwrap_or(1);
+                }
+                assert!(
+                    row.width() <= usize::from(width),
+                    "{what} at {width}x{height}: row {y} is {} columns: {row}",
+                    row.width()
+                );
+            }
+        });
+        assert!(screens > 60);
+    }
+}
+
+#[test]
+fn the_escapes_are_shown_visibly() {
+    let catalog = hostile_catalog();
+    let mut app = App::new(catalog, Size::new(250, 80));
+    press(&mut app, KeyCode::Char('3'));
+    let screen = format!("{:?}", draw(&app).backend());
+    for (what, _) in INJECTIONS {
+        let marker = INJECTIONS
+            .iter()
+            .find(|(name, _)| name == what)
+            .map(|(_, injection)| injection)
+            .expect("known");
+        let escaped: String = marker
+            .chars()
+            .map(|c| {
+                if needs_escape(c) {
+                    c.escape_unicode().to_string()
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect();
+        // The first few escaped characters are on the title line of the detail pane.
+        let start: String = escaped.chars().take(12).collect();
+        assert!(screen.contains(&start), "{what}: {start:?} not on screen");
+    }
+}
+
+#[test]
+fn huge_fields_load_and_show_cut_short() {
+    let catalog = hostile_catalog();
+    let theme = oic_explorer::ui::theme::Theme::default();
+    let line_of = |line: &ratatui::text::Line| -> String {
+        line.spans
+            .iter()
+            .map(|span| span.content.as_ref())
+            .collect()
+    };
+    // The 10 MB summary: its first 20,000 characters and a note of the rest.
+    let summary = detail_text(&catalog, RecordRef::Event(1), 60, &theme, None);
+    let text: Vec<String> = summary.lines.iter().map(line_of).collect();
+    assert!(text.iter().any(|line| line.contains("ten megabytes")));
+    assert!(
+        text.iter()
+            .any(|line| line.contains("more characters not shown")),
+        "the cut is said"
+    );
+    assert!(text.len() < 1_000, "{} lines", text.len());
+    // The 100,000-character title: 1,000 characters and the note.
+    let title = detail_text(&catalog, RecordRef::Event(0), 60, &theme, None);
+    let shown: usize = title
+        .lines
+        .iter()
+        .map(line_of)
+        .take_while(|line| !line.is_empty())
+        .map(|line| line.matches('T').count())
+        .sum();
+    assert_eq!(shown, 1_000);
+    // And both draw in a list and a detail pane without trouble.
+    let mut app = App::new(catalog, Size::new(120, 40));
+    let first = format!("{:?}", draw(&app).backend());
+    assert!(first.contains("TTTTTTTT"));
+    press(&mut app, KeyCode::Char('j'));
+    assert!(format!("{:?}", draw(&app).backend()).contains("ten megabytes"));
+}
+
+#[test]
+fn nothing_injected_reaches_the_terminal() {
+    let folder = tempfile::tempdir().expect("a folder");
+    let path = write_dataset(&folder, &hostile::dataset());
+    let path = path.to_str().expect("UTF-8 path");
+    let mut session = PtySession::spawn_with_args(120, 40, &["--data", path]);
+    session.wait_for_text("1 Timeline");
+    let keys = [
+        "j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "l", "\x1b", "s", "\x1b", "2", "3",
+        "j", "s", "\x1b", "4", "j", "j", "j", "j", "j", "/", "injected", "\x1b[B", "\x1b[B",
+        "\x1b", "?", "\x1b",
+    ];
+    for key in keys {
+        session.send(key);
+        std::thread::sleep(std::time::Duration::from_millis(30));
+    }
+    session.send("3");
+    session.wait_for_text("INJECTEDRED");
+    assert!(
+        session.screen().contains("\\u{1b}[31mINJECTEDRED"),
+        "the colour code is shown as text:\n{}",
+        session.screen()
+    );
+    session.send("q");
+    let status = session.wait_for_exit();
+    assert!(status.success());
+    let output = session.raw_output();
+    for (what, injection) in INJECTIONS {
+        assert!(
+            !contains(&output, injection.as_bytes()),
+            "{what} reached the terminal"
+        );
+    }
+    for (what, bytes) in [
+        ("an OSC sequence", &b"\x1b]"[..]),
+        ("BEL", b"\x07"),
+        ("NUL", b"\x00"),
+        ("C1 CSI", "\u{9b}".as_bytes()),
+        ("a right-to-left override", "\u{202E}".as_bytes()),
+        ("an isolate", "\u{2066}".as_bytes()),
+        ("a zero-width space", "\u{200B}".as_bytes()),
+        ("a byte order mark", "\u{FEFF}".as_bytes()),
+        ("a carriage return before the marker", b"\rINJECTEDCR"),
+    ] {
+        assert!(!contains(&output, bytes), "{what} reached the terminal");
+    }
+}
+
+#[test]
+fn plain_output_and_messages_escape_too() {
+    let folder = tempfile::tempdir().expect("a folder");
+    let path = write_dataset(&folder, &hostile::dataset());
+    let plain = Command::new(BINARY)
+        .args(["--data", path.to_str().expect("path"), "--plain"])
+        .output()
+        .expect("runs");
+    assert!(plain.status.success());
+    for (what, injection) in INJECTIONS {
+        assert!(
+            !contains(&plain.stdout, injection.as_bytes()),
+            "{what} in plain output"
+        );
+    }
+    assert!(contains(&plain.stdout, b"\\u{1b}[31mINJECTEDRED"));
+    // An error naming a hostile field: the message is escaped as well.
+    let mut broken = hostile::dataset();
+    broken["events"][0]["\u{1b}]0;INJECTEDFIELD\u{7}"] = 1.into();
+    let path = write_dataset(&folder, &broken);
+    let refused = Command::new(BINARY)
+        .args(["check", path.to_str().expect("path")])
+        .output()
+        .expect("runs");
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(
+        !contains(&refused.stderr, b"\x1b]0;"),
+        "{:?}",
+        refused.stderr
+    );
+    assert!(contains(&refused.stderr, b"INJECTEDFIELD"));
+}
+
+#[test]
+fn an_id_with_a_control_character_is_refused() {
+    let mut json = hostile::dataset();
+    json["events"][3]["id"] = "ev-\u{1b}[2J".into();
+    let text = serde_json::to_string(&json).expect("JSON");
+    let error = load("hostile.json", &text, None).expect_err("refused");
+    let message = error.to_string();
+    assert!(message.contains("U+001B"), "{message}");
+    assert!(!message.contains('\u{1b}'), "{message:?}");
+}
+
+#[test]
+fn exports_give_back_the_data_unchanged() {
+    let folder = tempfile::tempdir().expect("a folder");
+    let original = hostile::dataset();
+    let path = write_dataset(&folder, &original);
+    let out = folder.path().join("out.json");
+    let export = Command::new(BINARY)
+        .args([
+            "--data",
+            path.to_str().expect("path"),
+            "export",
+            "--format",
+            "json",
+            "--output",
+            out.to_str().expect("path"),
+        ])
+        .output()
+        .expect("runs");
+    assert!(export.status.success(), "{:?}", export.stderr);
+    let exported: Dataset =
+        serde_json::from_str(&fs::read_to_string(&out).expect("read")).expect("a dataset");
+    let expected: Dataset = serde_json::from_value(original).expect("a dataset");
+    assert_eq!(exported, expected, "every byte of every text as it was");
+    // CSV through a pipe: the data, not the display.
+    let csv = Command::new(BINARY)
+        .args([
+            "--data",
+            path.to_str().expect("path"),
+            "export",
+            "--format",
+            "csv",
+            "--tab",
+            "initiatives",
+        ])
+        .output()
+        .expect("runs");
+    assert!(csv.status.success());
+    assert!(contains(&csv.stdout, INJECTIONS[0].1.as_bytes()));
+}
+
+#[test]
+fn wide_and_complex_scripts_keep_the_borders() {
+    let catalog = hostile_catalog();
+    let mut app = App::new(catalog, Size::new(100, 30));
+    press(&mut app, KeyCode::Char('4'));
+    let mut screens = Vec::new();
+    for _ in 0..WIDE.len() {
+        screens.push(format!("{:?}", draw(&app).backend()));
+        press(&mut app, KeyCode::Char('j'));
+    }
+    insta::assert_snapshot!("wide_scripts_participants_100x30", screens[0]);
+    insta::assert_snapshot!("wide_scripts_emoji_detail_100x30", screens[WIDE.len() - 1]);
+    for (n, screen) in screens.iter().enumerate() {
+        for (y, line) in screen.lines().skip(1).take(28).enumerate() {
+            let line = line.trim_start_matches('"').trim_end_matches("\",");
+            if line.starts_with('│') || line.starts_with('┌') || line.starts_with('└') {
+                assert!(
+                    line.ends_with('│')
+                        || line.ends_with('║')
+                        || line.ends_with('┐')
+                        || line.ends_with('┘')
+                        || line.ends_with('█'),
+                    "screen {n}, row {y}: the right border moved: {line}"
+                );
+            }
+        }
+    }
+}
