@@ -44,6 +44,8 @@ pub enum Movement {
 pub enum Action {
     /// Leave the program.
     Quit,
+    /// Hand the terminal back to the shell and stop, until `fg`.
+    Suspend,
     /// Go to a tab.
     SelectTab(Tab),
     /// Go to the next tab.
@@ -141,6 +143,9 @@ pub fn action_for_key(key: KeyEvent, mode: Mode) -> Option<Action> {
     let alt = key.modifiers.contains(KeyModifiers::ALT);
     if control && matches!(key.code, KeyCode::Char('c' | 'C')) {
         return Some(Action::Quit);
+    }
+    if control && matches!(key.code, KeyCode::Char('z' | 'Z')) {
+        return Some(Action::Suspend);
     }
     match mode {
         Mode::Search => search_key(key.code, control, alt),

@@ -24,6 +24,21 @@ pub enum LoopEvent {
     Search(SearchEvent),
     /// A background load ended.
     Loaded(Box<Result<Catalog, Failure>>),
+    /// Asked from outside (`SIGTSTP`) to hand the terminal back and stop.
+    Suspend,
+    /// The process was continued after a stop: the screen may need drawing again.
+    Continued,
+}
+
+/// Why [`drive`] returned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stop {
+    /// The user quit (or nothing can send events any more).
+    Quit,
+    /// The user or a signal asked to suspend: hand the terminal back, stop, then drive again.
+    Suspend,
+    /// The process was continued: draw the whole screen again, then drive again.
+    Redraw,
 }
 
 /// Why the program ends other than by the user quitting: what to say, and the exit status.
@@ -81,7 +96,7 @@ pub fn drive(
     search: Option<&SearchHandle>,
     mut draw: impl FnMut(&App) -> io::Result<()>,
     mut clipboard: impl FnMut(&str) -> io::Result<()>,
-) -> io::Result<()> {
+) -> io::Result<Stop> {
     let mut dirty = true;
     while app.is_running() {
         if dirty {
@@ -89,12 +104,19 @@ pub fn drive(
             dirty = false;
         }
         let Ok(first) = events.recv() else {
-            return Ok(());
+            return Ok(Stop::Quit);
         };
         let mut next = Some(first);
         let mut handled = 0;
         while let Some(event) = next.take() {
-            dirty |= handle(app, event)?;
+            match event {
+                LoopEvent::Suspend => return Ok(Stop::Suspend),
+                LoopEvent::Continued => return Ok(Stop::Redraw),
+                event => dirty |= handle(app, event)?,
+            }
+            if app.take_suspend() {
+                return Ok(Stop::Suspend);
+            }
             if let Some(command) = app.take_search_command()
                 && let Some(search) = search
             {
@@ -107,7 +129,7 @@ pub fn drive(
                 clipboard(&text)?;
             }
             if !app.is_running() {
-                return Ok(());
+                return Ok(Stop::Quit);
             }
             handled += 1;
             if handled < BATCH {
@@ -115,7 +137,7 @@ pub fn drive(
             }
         }
     }
-    Ok(())
+    Ok(Stop::Quit)
 }
 
 /// Acts on one event; `true` when the screen changes.
@@ -130,6 +152,6 @@ fn handle(app: &mut App, event: LoopEvent) -> io::Result<bool> {
         },
         LoopEvent::InputFailed(error) => return Err(error),
         LoopEvent::Search(event) => app.receive_search(event),
-        LoopEvent::Loaded(_) => false,
+        LoopEvent::Loaded(_) | LoopEvent::Suspend | LoopEvent::Continued => false,
     })
 }

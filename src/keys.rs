@@ -93,6 +93,7 @@ pub const KEY_SECTIONS: &[KeySection] = &[
             ("Esc", "close an overlay or cancel; never quits"),
             ("q", "quit (in the search prompt q is a letter)"),
             ("Ctrl-C", "quit from anywhere"),
+            ("Ctrl-Z", "suspend to the shell; fg brings it back"),
         ],
     },
 ];

@@ -7,6 +7,7 @@ pub mod cli;
 pub mod commands;
 pub mod data;
 pub mod event_loop;
+pub mod explorer;
 pub mod export;
 pub mod format;
 pub mod keys;

@@ -11,8 +11,8 @@ use oic_explorer::{
     cli::{Cli, Command},
     commands::{self, complain},
     event_loop::Failure,
-    startup,
-    terminal::{self, Start},
+    explorer::{self, Start},
+    startup, terminal,
 };
 
 fn main() -> ExitCode {
@@ -47,7 +47,7 @@ fn main() -> ExitCode {
             }
         },
     };
-    let result = start.and_then(|start| terminal::run(start, &sender, &events));
+    let result = start.and_then(|start| explorer::run(start, &sender, &events));
     terminal::restore();
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -19,8 +19,8 @@ use crate::{
     cli::Cli,
     data::{Catalog, LoadProgress, RecordRef, load_file_with_progress},
     event_loop::{Failure, LoopEvent},
+    explorer::{Loading, Start},
     tab::Tab,
-    terminal::{Loading, Start},
     ui::{loading::LoadingFile, theme::Theme},
 };
 

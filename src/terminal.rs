@@ -1,14 +1,14 @@
-//! The only code that touches the terminal: entering and leaving it, and the event loop.
+//! The only code that touches the terminal: entering and leaving it (on quit, suspend, a
+//! signal or a panic), and the threads that read its input and the process's signals.
 
 use std::{
     io::{self, Stdout, Write},
     sync::{
-        Arc,
+        Once,
         atomic::{AtomicBool, Ordering},
-        mpsc::{Receiver, RecvTimeoutError, Sender},
+        mpsc::Sender,
     },
     thread,
-    time::{Duration, Instant},
 };
 
 use ratatui::{
@@ -18,22 +18,18 @@ use ratatui::{
         cursor::Show,
         event::{
             self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste,
-            EnableMouseCapture, Event, KeyCode, KeyEventKind, KeyModifiers,
+            EnableMouseCapture,
         },
         execute,
         style::Colored,
-        terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode},
+        terminal::{
+            Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode,
+            enable_raw_mode,
+        },
     },
 };
 
-use crate::{
-    action::Action,
-    app::App,
-    data::{Catalog, LoadProgress},
-    event_loop::{Failure, LoopEvent, drive},
-    search::{ReportTiming, SearchWorker},
-    ui::{self, loading::LoadingFile, theme::Theme},
-};
+use crate::event_loop::LoopEvent;
 
 /// Whether the terminal is in the app's state (raw mode, alternate screen, mouse reporting).
 static ACTIVE: AtomicBool = AtomicBool::new(false);
@@ -56,12 +52,22 @@ pub fn restore() {
     }
 }
 
+/// Makes a panic anywhere restore the terminal before its message (and location) is printed;
+/// while the app owns the terminal, the program then ends (status 101) rather than go on with
+/// a thread missing.
 fn install_panic_hook() {
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        restore();
-        previous(info);
-    }));
+    static INSTALLED: Once = Once::new();
+    INSTALLED.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let owned_terminal = ACTIVE.load(Ordering::SeqCst);
+            restore();
+            previous(info);
+            if owned_terminal {
+                std::process::exit(101);
+            }
+        }));
+    });
 }
 
 /// The terminal while the app owns it; dropping it restores the terminal.
@@ -76,15 +82,7 @@ impl TerminalSession {
         // reset bold and reverse with every colour it drops (see `ui::theme`).
         Colored::set_ansi_color_disabled(false);
         install_panic_hook();
-        enable_raw_mode()?;
-        ACTIVE.store(true, Ordering::SeqCst);
-        let entered = execute!(
-            io::stdout(),
-            EnterAlternateScreen,
-            EnableMouseCapture,
-            EnableBracketedPaste
-        )
-        .and_then(|()| Terminal::new(CrosstermBackend::new(io::stdout())));
+        let entered = take_over().and_then(|()| Terminal::new(CrosstermBackend::new(io::stdout())));
         match entered {
             Ok(terminal) => Ok(Self { terminal }),
             Err(error) => {
@@ -93,6 +91,43 @@ impl TerminalSession {
             }
         }
     }
+
+    /// The terminal to draw on.
+    pub fn terminal(&mut self) -> &mut Terminal<CrosstermBackend<Stdout>> {
+        &mut self.terminal
+    }
+
+    /// Hands the terminal back to the shell and stops the process, as Ctrl-Z does in any
+    /// program; when the shell continues it (`fg`), takes the terminal back and clears it, so
+    /// the next frame is drawn whole.
+    pub fn suspend(&mut self) -> io::Result<()> {
+        restore();
+        #[cfg(unix)]
+        signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)?;
+        take_over()?;
+        self.start_afresh()
+    }
+
+    /// Clears the screen and forgets what was drawn, so the next frame is drawn whole.
+    /// (`Terminal::clear` would ask the terminal where its cursor is, and the answer would go
+    /// to the input thread.)
+    pub fn start_afresh(&mut self) -> io::Result<()> {
+        execute!(io::stdout(), Clear(ClearType::All))?;
+        self.terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+        Ok(())
+    }
+}
+
+/// Raw mode, the alternate screen, mouse reporting and bracketed paste.
+fn take_over() -> io::Result<()> {
+    enable_raw_mode()?;
+    ACTIVE.store(true, Ordering::SeqCst);
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    )
 }
 
 impl Drop for TerminalSession {
@@ -113,7 +148,7 @@ pub fn osc52(text: &str) -> String {
 
 /// Reads terminal events on a thread of their own and sends them to the loop, so the loop can
 /// wait on input, search results and a load at once.
-fn spawn_input(events: Sender<LoopEvent>) -> io::Result<()> {
+pub fn spawn_input(events: Sender<LoopEvent>) -> io::Result<()> {
     thread::Builder::new()
         .name("input".to_string())
         .spawn(move || {
@@ -130,124 +165,37 @@ fn spawn_input(events: Sender<LoopEvent>) -> io::Result<()> {
         .map(drop)
 }
 
-/// Catalogs larger than this are searched off the drawing thread; smaller ones are searched
-/// at once, so their results arrive with the keystroke that asked for them.
-const BACKGROUND_SEARCH_FROM: usize = 20_000;
-
-/// How often the loading screen redraws while nothing else happens.
-const LOADING_TICK: Duration = Duration::from_millis(100);
-
-/// How the explorer starts: with its app ready, or once a file has loaded.
-pub enum Start {
-    /// The app, ready to show.
-    Ready(Box<App>),
-    /// A file still loading on another thread.
-    Loading(Box<Loading>),
-}
-
-/// A load in progress, and what to make of its catalog.
-pub struct Loading {
-    /// The file, as the loading screen names it.
-    pub file: LoadingFile,
-    /// How far the load has got.
-    pub progress: Arc<LoadProgress>,
-    /// When the load began.
-    pub started: Instant,
-    /// The theme to draw the loading screen in.
-    pub theme: Theme,
-    /// Builds the app once the catalog is in.
-    pub build: Box<dyn FnOnce(Arc<Catalog>) -> Result<App, Failure>>,
-}
-
-/// Runs the explorer until the user quits. `events` is the loop's channel, on which a running
-/// load reports (see [`LoopEvent::Loaded`]); `sender` feeds it. Blocks on input between
-/// frames and redraws only after something changed, so an idle explorer uses no CPU.
-pub fn run(
-    start: Start,
-    sender: &Sender<LoopEvent>,
-    events: &Receiver<LoopEvent>,
-) -> Result<(), Failure> {
-    let mut session = TerminalSession::enter()?;
-    spawn_input(sender.clone())?;
-    let mut app = match start {
-        Start::Ready(app) => *app,
-        Start::Loading(loading) => match wait_for_load(&mut session, *loading, events)? {
-            Some(app) => app,
-            None => return Ok(()),
-        },
-    };
-    let size = session.terminal.size()?;
-    app.update(Action::Resize {
-        width: size.width,
-        height: size.height,
-    });
-    let worker = if app.catalog().record_count() > BACKGROUND_SEARCH_FROM {
-        let results = sender.clone();
-        SearchWorker::spawn(
-            Arc::clone(app.search_index()),
-            ReportTiming::default(),
-            move |event| {
-                let _ = results.send(LoopEvent::Search(event));
-            },
-        )
-        .ok()
-    } else {
-        None
-    };
-    let mut app = app.with_background_search(worker.is_some());
-    let terminal = &mut session.terminal;
-    drive(
-        &mut app,
-        events,
-        worker.as_ref().map(SearchWorker::handle),
-        |app| terminal.draw(|frame| ui::render(app, frame)).map(drop),
-        |text| {
-            let mut stdout = io::stdout();
-            stdout.write_all(osc52(text).as_bytes())?;
-            stdout.flush()
-        },
-    )?;
-    Ok(())
-}
-
-/// Shows the loading screen until the load ends (the app it builds) or the user quits (`None`).
-fn wait_for_load(
-    session: &mut TerminalSession,
-    loading: Loading,
-    events: &Receiver<LoopEvent>,
-) -> Result<Option<App>, Failure> {
-    let Loading {
-        file,
-        progress,
-        started,
-        theme,
-        build,
-    } = loading;
-    loop {
-        session.terminal.draw(|frame| {
-            ui::loading::render_loading(frame, &file, &progress, started.elapsed(), &theme);
-        })?;
-        match events.recv_timeout(LOADING_TICK) {
-            Ok(LoopEvent::Loaded(result)) => {
-                let catalog = (*result)?;
-                return build(Arc::new(catalog)).map(Some);
-            }
-            Ok(LoopEvent::Input(Event::Key(key))) if key.kind != KeyEventKind::Release => {
-                let quits = matches!(key.code, KeyCode::Char('q') | KeyCode::Esc)
-                    || (key.code == KeyCode::Char('c')
-                        && key.modifiers.contains(KeyModifiers::CONTROL));
-                if quits {
-                    return Ok(None);
+/// Watches for signals from outside. `SIGTERM`, `SIGHUP`, `SIGINT` and `SIGQUIT` restore the
+/// terminal and end the program with the conventional status (128 + the signal's number), at
+/// once, whatever the loop is doing. `SIGTSTP` asks the loop to suspend as Ctrl-Z does, and
+/// `SIGCONT` to draw the screen again.
+#[cfg(unix)]
+pub fn watch_signals(events: Sender<LoopEvent>) -> io::Result<()> {
+    use signal_hook::{consts::*, iterator::Signals};
+    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGCONT])?;
+    thread::Builder::new()
+        .name("signals".to_string())
+        .spawn(move || {
+            for signal in signals.forever() {
+                match signal {
+                    SIGTSTP => {
+                        let _ = events.send(LoopEvent::Suspend);
+                    }
+                    SIGCONT => {
+                        let _ = events.send(LoopEvent::Continued);
+                    }
+                    _ => {
+                        restore();
+                        std::process::exit(128 + signal);
+                    }
                 }
             }
-            Ok(LoopEvent::InputFailed(error)) => return Err(error.into()),
-            Ok(_) | Err(RecvTimeoutError::Timeout) => {}
-            Err(RecvTimeoutError::Disconnected) => {
-                return Err(Failure::new(
-                    "the dataset stopped loading without a result",
-                    1,
-                ));
-            }
-        }
-    }
+        })
+        .map(drop)
+}
+
+/// Signals are a Unix matter; elsewhere the terminal's own handling stays.
+#[cfg(not(unix))]
+pub fn watch_signals(_events: Sender<LoopEvent>) -> io::Result<()> {
+    Ok(())
 }

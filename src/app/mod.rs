@@ -92,6 +92,8 @@ pub struct App {
     categories: Vec<CategoryTotal>,
     message: Option<String>,
     clipboard: Option<String>,
+    /// Ctrl-Z was pressed: the run loop hands the terminal back and stops the process.
+    suspend_requested: bool,
     running: bool,
     theme: Theme,
 }
@@ -134,6 +136,7 @@ impl App {
             grouped: false,
             message: None,
             clipboard: None,
+            suspend_requested: false,
             running: true,
             theme: Theme::default(),
         }
@@ -149,6 +152,11 @@ impl App {
     /// The search index, for a worker to share.
     pub fn search_index(&self) -> &Arc<SearchIndex> {
         &self.index
+    }
+
+    /// Whether the user asked to suspend, once.
+    pub fn take_suspend(&mut self) -> bool {
+        std::mem::take(&mut self.suspend_requested)
     }
 
     /// The search the app wants started or stopped, once.
@@ -306,6 +314,7 @@ impl App {
         self.message = None;
         match action {
             Action::Quit => self.running = false,
+            Action::Suspend => self.suspend_requested = true,
             Action::SelectTab(tab) => self.go_to_tab(tab),
             Action::NextTab => self.go_to_tab(self.tab.next()),
             Action::PreviousTab => self.go_to_tab(self.tab.previous()),

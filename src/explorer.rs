@@ -1,0 +1,165 @@
+//! The explorer's session: the terminal taken over, the loading screen while a file loads,
+//! then the app driven until the user quits, suspends or a signal ends it.
+
+use std::{
+    io::{self, Write},
+    sync::{
+        Arc,
+        mpsc::{Receiver, RecvTimeoutError, Sender},
+    },
+    time::{Duration, Instant},
+};
+
+use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
+
+use crate::{
+    action::Action,
+    app::App,
+    data::{Catalog, LoadProgress},
+    event_loop::{Failure, LoopEvent, Stop, drive},
+    search::{ReportTiming, SearchWorker},
+    terminal::{TerminalSession, osc52, spawn_input, watch_signals},
+    ui::{self, loading::LoadingFile, theme::Theme},
+};
+
+/// Catalogs larger than this are searched off the drawing thread; smaller ones are searched
+/// at once, so their results arrive with the keystroke that asked for them.
+const BACKGROUND_SEARCH_FROM: usize = 20_000;
+
+/// How often the loading screen redraws while nothing else happens.
+const LOADING_TICK: Duration = Duration::from_millis(100);
+
+/// How the explorer starts: with its app ready, or once a file has loaded.
+pub enum Start {
+    /// The app, ready to show.
+    Ready(Box<App>),
+    /// A file still loading on another thread.
+    Loading(Box<Loading>),
+}
+
+/// A load in progress, and what to make of its catalog.
+pub struct Loading {
+    /// The file, as the loading screen names it.
+    pub file: LoadingFile,
+    /// How far the load has got.
+    pub progress: Arc<LoadProgress>,
+    /// When the load began.
+    pub started: Instant,
+    /// The theme to draw the loading screen in.
+    pub theme: Theme,
+    /// Builds the app once the catalog is in.
+    pub build: Box<dyn FnOnce(Arc<Catalog>) -> Result<App, Failure>>,
+}
+
+/// Runs the explorer until the user quits. `events` is the loop's channel, on which a running
+/// load reports (see [`LoopEvent::Loaded`]); `sender` feeds it. Blocks on input between
+/// frames and redraws only after something changed, so an idle explorer uses no CPU.
+pub fn run(
+    start: Start,
+    sender: &Sender<LoopEvent>,
+    events: &Receiver<LoopEvent>,
+) -> Result<(), Failure> {
+    let mut session = TerminalSession::enter()?;
+    spawn_input(sender.clone())?;
+    watch_signals(sender.clone())?;
+    let mut app = match start {
+        Start::Ready(app) => *app,
+        Start::Loading(loading) => match wait_for_load(&mut session, *loading, events)? {
+            Some(app) => app,
+            None => return Ok(()),
+        },
+    };
+    let size = session.terminal().size()?;
+    app.update(Action::Resize {
+        width: size.width,
+        height: size.height,
+    });
+    let worker = if app.catalog().record_count() > BACKGROUND_SEARCH_FROM {
+        let results = sender.clone();
+        SearchWorker::spawn(
+            Arc::clone(app.search_index()),
+            ReportTiming::default(),
+            move |event| {
+                let _ = results.send(LoopEvent::Search(event));
+            },
+        )
+        .ok()
+    } else {
+        None
+    };
+    let mut app = app.with_background_search(worker.is_some());
+    loop {
+        let terminal = session.terminal();
+        let stop = drive(
+            &mut app,
+            events,
+            worker.as_ref().map(SearchWorker::handle),
+            |app| {
+                terminal.draw(|frame| ui::render(app, frame))?;
+                panic_if_asked();
+                Ok(())
+            },
+            |text| {
+                let mut stdout = io::stdout();
+                stdout.write_all(osc52(text).as_bytes())?;
+                stdout.flush()
+            },
+        )?;
+        match stop {
+            Stop::Quit => return Ok(()),
+            Stop::Suspend => session.suspend()?,
+            Stop::Redraw => session.start_afresh()?,
+        }
+    }
+}
+
+/// Panics after a frame when `OIC_EXPLORER_TEST_PANIC` is set, in debug builds only: how the
+/// tests check that a panic restores the terminal before its message.
+fn panic_if_asked() {
+    #[cfg(debug_assertions)]
+    if std::env::var_os("OIC_EXPLORER_TEST_PANIC").is_some() {
+        panic!("a panic asked for by OIC_EXPLORER_TEST_PANIC");
+    }
+}
+
+/// Shows the loading screen until the load ends (the app it builds) or the user quits (`None`).
+fn wait_for_load(
+    session: &mut TerminalSession,
+    loading: Loading,
+    events: &Receiver<LoopEvent>,
+) -> Result<Option<App>, Failure> {
+    let Loading {
+        file,
+        progress,
+        started,
+        theme,
+        build,
+    } = loading;
+    loop {
+        session.terminal().draw(|frame| {
+            ui::loading::render_loading(frame, &file, &progress, started.elapsed(), &theme);
+        })?;
+        match events.recv_timeout(LOADING_TICK) {
+            Ok(LoopEvent::Loaded(result)) => {
+                let catalog = (*result)?;
+                return build(Arc::new(catalog)).map(Some);
+            }
+            Ok(LoopEvent::Input(Event::Key(key))) if key.kind != KeyEventKind::Release => {
+                let quits = matches!(key.code, KeyCode::Char('q') | KeyCode::Esc)
+                    || (key.code == KeyCode::Char('c')
+                        && key.modifiers.contains(KeyModifiers::CONTROL));
+                if quits {
+                    return Ok(None);
+                }
+            }
+            Ok(LoopEvent::InputFailed(error)) => return Err(error.into()),
+            Ok(_) | Err(RecvTimeoutError::Timeout) => {}
+            Err(RecvTimeoutError::Disconnected) => {
+                return Err(Failure::new(
+                    "the dataset stopped loading without a result",
+                    1,
+                ));
+            }
+        }
+    }
+}
