@@ -67,8 +67,18 @@ impl From<LoadError> for Failure {
 }
 
 impl From<io::Error> for Failure {
+    /// A terminal that has gone away (its reads and writes fail as a hung-up terminal's do)
+    /// ends the program as the hang-up signal would, 129; any other failure with 1.
     fn from(error: io::Error) -> Self {
-        Self::new(format!("the terminal failed: {error}"), 1)
+        const EIO: i32 = 5;
+        const ENXIO: i32 = 6;
+        let gone = error.kind() == io::ErrorKind::BrokenPipe
+            || matches!(error.raw_os_error(), Some(EIO | ENXIO));
+        if gone {
+            Self::new(format!("the terminal went away: {error}"), 129)
+        } else {
+            Self::new(format!("the terminal failed: {error}"), 1)
+        }
     }
 }
 

@@ -325,15 +325,15 @@ fn parse(origin: &str, json: &str, progress: &LoadProgress) -> Result<Store, Loa
             Err(error) => error,
             Ok(()) => serde::de::Error::custom("the file could not be read the same way twice"),
         };
-        return Err(syntax_error(origin, track.path().to_string(), &error));
+        return Err(syntax_error(origin, json, track.path().to_string(), &error));
     }
     deserializer
         .end()
-        .map_err(|error| syntax_error(origin, String::new(), &error))?;
+        .map_err(|error| syntax_error(origin, json, String::new(), &error))?;
     Ok(store)
 }
 
-fn syntax_error(origin: &str, path: String, error: &serde_json::Error) -> LoadError {
+fn syntax_error(origin: &str, json: &str, path: String, error: &serde_json::Error) -> LoadError {
     // serde_json appends " at line L column C" to its message; the position is shown up front.
     let text = error.to_string();
     let message = text
@@ -349,13 +349,25 @@ fn syntax_error(origin: &str, path: String, error: &serde_json::Error) -> LoadEr
         }
         message => message.to_string(),
     };
+    let (line, column) = editor_position(json, error.line(), error.column());
     LoadError::Syntax {
         origin: origin.to_string(),
-        line: error.line(),
-        column: error.column(),
+        line,
+        column,
         path,
         message,
     }
+}
+
+/// serde_json's line and column as an editor counts them. serde_json says column 0 when the
+/// error is the line break it just read (an unescaped one inside a string, say): that is the
+/// end of the line before, one past its last character.
+fn editor_position(json: &str, line: usize, column: usize) -> (usize, usize) {
+    if column > 0 || line <= 1 {
+        return (line.max(1), column.max(1));
+    }
+    let previous = json.lines().nth(line - 2).unwrap_or_default();
+    (line - 1, previous.chars().count() + 1)
 }
 
 #[cfg(test)]
@@ -381,6 +393,16 @@ mod tests {
         assert!(error.starts_with("x.json:3:"), "{error}");
         assert!(error.contains("events[0].kind"), "{error}");
         assert!(error.contains("unknown variant `sumit`"), "{error}");
+    }
+
+    #[test]
+    fn a_line_break_inside_a_string_is_placed_where_an_editor_shows_it() {
+        let json = MINIMAL.replace("\"title\": \"t\"", "\"title\": \"t\n\"");
+        let error = load("x.json", &json, None).unwrap_err();
+        let LoadError::Syntax { line, column, .. } = error else {
+            panic!("a syntax error: {error}");
+        };
+        assert_eq!((line, column), (2, 18), "{error}");
     }
 
     #[test]
