@@ -60,6 +60,13 @@ impl Failure {
     }
 }
 
+impl Failure {
+    /// The loading thread ended without sending its outcome (it cannot, short of a bug).
+    pub fn load_vanished() -> Self {
+        Self::new("the dataset stopped loading without a result", 1)
+    }
+}
+
 impl From<LoadError> for Failure {
     fn from(error: LoadError) -> Self {
         Self::new(error.to_string(), error.exit_code())

@@ -10,10 +10,10 @@ use std::{
     time::{Duration, Instant},
 };
 
-use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind};
 
 use crate::{
-    action::Action,
+    action::{Action, Mode, action_for_key},
     app::App,
     data::{Catalog, LoadProgress},
     event_loop::{Failure, LoopEvent, Stop, drive},
@@ -144,13 +144,12 @@ fn wait_for_load(
                 let catalog = (*result)?;
                 return build(Arc::new(catalog)).map(Some);
             }
-            Ok(LoopEvent::Input(Event::Key(key))) if key.kind != KeyEventKind::Release => {
-                let quits = matches!(key.code, KeyCode::Char('q') | KeyCode::Esc)
-                    || (key.code == KeyCode::Char('c')
-                        && key.modifiers.contains(KeyModifiers::CONTROL));
-                if quits {
-                    return Ok(None);
-                }
+            // The explorer's own quit keys, and Esc, which has nothing else to close here.
+            Ok(LoopEvent::Input(Event::Key(key)))
+                if (key.code == KeyCode::Esc && key.kind != KeyEventKind::Release)
+                    || action_for_key(key, Mode::Browse) == Some(Action::Quit) =>
+            {
+                return Ok(None);
             }
             Ok(LoopEvent::InputFailed(error)) => return Err(error.into()),
             Ok(_) | Err(RecvTimeoutError::Timeout) => {}

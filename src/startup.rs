@@ -110,9 +110,6 @@ pub fn start_with_file(
                 build: Box::new(move |catalog| build_app(&cli, catalog)),
             })))
         }
-        Err(RecvTimeoutError::Disconnected) => Err(Failure::new(
-            "the dataset stopped loading without a result",
-            1,
-        )),
+        Err(RecvTimeoutError::Disconnected) => Err(Failure::load_vanished()),
     }
 }

@@ -11,7 +11,7 @@ use super::{
     problems::Problems,
     record::{MAX_PACKED_INDEX, RecordRef, Relation, Role},
     source::SourceText,
-    store::{Sources, Store, Text},
+    store::{Store, Text},
     validate,
     views::{EventView, InitiativeView, ParticipantView, ProgrammeView, ProjectView, Record},
 };
@@ -223,39 +223,23 @@ impl Catalog {
     fn make_display_safe(&mut self) {
         let store = &self.store;
         // Finding the few texts that need work is the slow part (every byte is looked at):
-        // events on one thread, everything else on another.
-        let events = || {
+        // one half of the records on each of two threads.
+        let find = |slots: std::ops::Range<usize>| {
             let mut needing = Vec::new();
-            for e in &store.events {
-                needs_display_copy(store, &mut needing, LINE_CAP, &[e.title, e.place]);
-                needs_display_copy(store, &mut needing, TEXT_CAP, &[e.summary, e.note]);
+            for texts in slots.filter_map(|slot| store.texts_of(self.record_at(slot)?)) {
+                needs_display_copy(store, &mut needing, LINE_CAP, &texts.lines);
+                needs_display_copy(store, &mut needing, TEXT_CAP, &texts.running);
+                for citation in texts.citations {
+                    needs_display_copy(store, &mut needing, TEXT_CAP, &[citation.quote]);
+                }
             }
             needing
         };
+        let count = self.record_count();
         let mut needing = std::thread::scope(|scope| {
-            let from_events = scope.spawn(events);
-            let mut needing = Vec::new();
-            for p in &store.programmes {
-                needs_display_copy(store, &mut needing, LINE_CAP, &[p.title]);
-                needs_display_copy(store, &mut needing, TEXT_CAP, &[p.summary, p.note]);
-            }
-            for p in &store.projects {
-                needs_display_copy(store, &mut needing, LINE_CAP, &[p.title, p.category]);
-                needs_display_copy(store, &mut needing, TEXT_CAP, &[p.summary, p.note]);
-            }
-            for v in &store.initiatives {
-                needs_display_copy(store, &mut needing, LINE_CAP, &[v.title]);
-                let texts = [v.summary, v.outcome, v.note];
-                needs_display_copy(store, &mut needing, TEXT_CAP, &texts);
-            }
-            for p in &store.participants {
-                needs_display_copy(store, &mut needing, LINE_CAP, &[p.name, p.office]);
-                needs_display_copy(store, &mut needing, TEXT_CAP, &[p.summary, p.note]);
-            }
-            for c in &store.citations {
-                needs_display_copy(store, &mut needing, TEXT_CAP, &[c.quote]);
-            }
-            needing.extend(from_events.join().unwrap_or_default());
+            let later = scope.spawn(|| find(count / 2..count));
+            let mut needing = find(0..count / 2);
+            needing.extend(later.join().unwrap_or_default());
             needing
         });
         needing.sort_unstable_by_key(|&(text, _)| text.bounds());
@@ -310,37 +294,10 @@ impl Catalog {
     /// A record's text is stored together, so stretches of different records do not overlap
     /// (a caller relying on that checks it).
     pub fn running_text_bounds(&self, record: RecordRef) -> Option<(u32, u32)> {
-        let store = &self.store;
-        let (texts, sources): ([Text; 3], Sources) = match record {
-            RecordRef::Event(i) => {
-                let row = store.events.get(i as usize)?;
-                ([row.summary, row.note, Text::NONE], row.sources)
-            }
-            RecordRef::Programme(i) => {
-                let row = store.programmes.get(i as usize)?;
-                ([row.summary, row.note, Text::NONE], row.sources)
-            }
-            RecordRef::Project(i) => {
-                let row = store.projects.get(i as usize)?;
-                ([row.summary, row.note, Text::NONE], row.sources)
-            }
-            RecordRef::Initiative(i) => {
-                let row = store.initiatives.get(i as usize)?;
-                ([row.summary, row.note, row.outcome], row.sources)
-            }
-            RecordRef::Participant(i) => {
-                let row = store.participants.get(i as usize)?;
-                ([row.summary, row.note, Text::NONE], row.sources)
-            }
-        };
-        let start = sources.start as usize;
-        let quotes = store
-            .citations
-            .get(start..start + sources.count as usize)
-            .unwrap_or(&[])
-            .iter()
-            .map(|citation| citation.quote);
+        let texts = self.store.texts_of(record)?;
+        let quotes = texts.citations.iter().map(|citation| citation.quote);
         let spans: Vec<(u32, u32)> = texts
+            .running
             .into_iter()
             .chain(quotes)
             .filter_map(Text::bounds)

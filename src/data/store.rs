@@ -236,6 +236,75 @@ pub struct Store {
     pub pending_text: Arena,
 }
 
+/// A record's texts as the screen treats them: one-line fields (a title, a place) and running
+/// text (a summary, a note), plus its quotes. Absent fields are [`Text::NONE`].
+pub struct RecordTexts<'s> {
+    /// Title or name, and a place, category or office.
+    pub lines: [Text; 2],
+    /// Summary, note and an initiative's outcome.
+    pub running: [Text; 3],
+    /// The quotes of its citations.
+    pub citations: &'s [CitationRow],
+}
+
+impl Store {
+    /// The texts of `record`, `None` for a record it does not hold.
+    pub fn texts_of(&self, record: RecordRef) -> Option<RecordTexts<'_>> {
+        let (lines, running, sources) = match record {
+            RecordRef::Event(i) => {
+                let r = self.events.get(i as usize)?;
+                (
+                    [r.title, r.place],
+                    [r.summary, r.note, Text::NONE],
+                    r.sources,
+                )
+            }
+            RecordRef::Programme(i) => {
+                let r = self.programmes.get(i as usize)?;
+                (
+                    [r.title, Text::NONE],
+                    [r.summary, r.note, Text::NONE],
+                    r.sources,
+                )
+            }
+            RecordRef::Project(i) => {
+                let r = self.projects.get(i as usize)?;
+                (
+                    [r.title, r.category],
+                    [r.summary, r.note, Text::NONE],
+                    r.sources,
+                )
+            }
+            RecordRef::Initiative(i) => {
+                let r = self.initiatives.get(i as usize)?;
+                (
+                    [r.title, Text::NONE],
+                    [r.summary, r.note, r.outcome],
+                    r.sources,
+                )
+            }
+            RecordRef::Participant(i) => {
+                let r = self.participants.get(i as usize)?;
+                (
+                    [r.name, r.office],
+                    [r.summary, r.note, Text::NONE],
+                    r.sources,
+                )
+            }
+        };
+        let start = sources.start as usize;
+        let citations = self
+            .citations
+            .get(start..start + sources.count as usize)
+            .unwrap_or(&[]);
+        Some(RecordTexts {
+            lines,
+            running,
+            citations,
+        })
+    }
+}
+
 fn position(index: usize) -> u32 {
     u32::try_from(index).unwrap_or(u32::MAX)
 }
