@@ -18,7 +18,7 @@ use crate::{
     data::{Catalog, LoadProgress},
     event_loop::{Failure, LoopEvent, Stop, drive},
     search::{ReportTiming, SearchWorker},
-    terminal::{TerminalSession, osc52, spawn_input, watch_signals},
+    terminal::{TerminalSession, osc52, spawn_input, watch_for_hang_up, watch_signals},
     ui::{self, loading::LoadingFile, theme::Theme},
 };
 
@@ -62,6 +62,7 @@ pub fn run(
     let mut session = TerminalSession::enter()?;
     spawn_input(sender.clone())?;
     watch_signals(sender.clone())?;
+    watch_for_hang_up()?;
     let mut app = match start {
         Start::Ready(app) => *app,
         Start::Loading(loading) => match wait_for_load(&mut session, *loading, events)? {

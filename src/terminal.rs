@@ -3,6 +3,7 @@
 
 use std::{
     io::{self, Stdout, Write},
+    mem::ManuallyDrop,
     sync::{
         Once,
         atomic::{AtomicBool, Ordering},
@@ -72,7 +73,10 @@ fn install_panic_hook() {
 
 /// The terminal while the app owns it; dropping it restores the terminal.
 pub struct TerminalSession {
-    terminal: Terminal<CrosstermBackend<Stdout>>,
+    /// Never dropped: ratatui's `Terminal` prints to stderr when it cannot show the cursor on
+    /// drop, and `eprintln!` panics when stderr is gone with the terminal. `restore` shows the
+    /// cursor instead.
+    terminal: ManuallyDrop<Terminal<CrosstermBackend<Stdout>>>,
 }
 
 impl TerminalSession {
@@ -84,7 +88,9 @@ impl TerminalSession {
         install_panic_hook();
         let entered = take_over().and_then(|()| Terminal::new(CrosstermBackend::new(io::stdout())));
         match entered {
-            Ok(terminal) => Ok(Self { terminal }),
+            Ok(terminal) => Ok(Self {
+                terminal: ManuallyDrop::new(terminal),
+            }),
             Err(error) => {
                 restore();
                 Err(error)
@@ -113,7 +119,12 @@ impl TerminalSession {
     /// to the input thread.)
     pub fn start_afresh(&mut self) -> io::Result<()> {
         execute!(io::stdout(), Clear(ClearType::All))?;
-        self.terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+        let fresh = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+        // The terminal is ours again here, so the old one can show its cursor as it goes.
+        drop(ManuallyDrop::into_inner(std::mem::replace(
+            &mut self.terminal,
+            ManuallyDrop::new(fresh),
+        )));
         Ok(())
     }
 }
@@ -197,5 +208,54 @@ pub fn watch_signals(events: Sender<LoopEvent>) -> io::Result<()> {
 /// Signals are a Unix matter; elsewhere the terminal's own handling stays.
 #[cfg(not(unix))]
 pub fn watch_signals(_events: Sender<LoopEvent>) -> io::Result<()> {
+    Ok(())
+}
+
+/// Ends the program as a hang-up does (129) when the terminal goes away without sending one
+/// (the program is not the terminal's session leader, or SIGHUP is ignored): the terminal's
+/// descriptors report a hang-up, which a thread waits for at no cost while all is well.
+/// Without it, crossterm would re-read the dead terminal forever (crossterm-rs/crossterm#793).
+#[cfg(unix)]
+pub fn watch_for_hang_up() -> io::Result<()> {
+    use rustix::event::{PollFd, PollFlags, poll};
+    use std::io::IsTerminal;
+    // Crossterm reads standard input when it is the terminal, else /dev/tty.
+    let tty = if io::stdin().is_terminal() {
+        None
+    } else {
+        Some(std::fs::File::open("/dev/tty")?)
+    };
+    thread::Builder::new()
+        .name("hang-up".to_string())
+        .spawn(move || {
+            let (stdin, stdout) = (io::stdin(), io::stdout());
+            loop {
+                let mut fds = [
+                    match &tty {
+                        Some(tty) => PollFd::new(tty, PollFlags::empty()),
+                        None => PollFd::new(&stdin, PollFlags::empty()),
+                    },
+                    PollFd::new(&stdout, PollFlags::empty()),
+                ];
+                match poll(&mut fds, None) {
+                    Ok(_) => {
+                        let gone = PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL;
+                        if fds.iter().any(|fd| fd.revents().intersects(gone)) {
+                            restore();
+                            std::process::exit(129);
+                        }
+                    }
+                    Err(rustix::io::Errno::INTR) => {}
+                    // Nothing to watch with: the signals and failed writes remain.
+                    Err(_) => return,
+                }
+            }
+        })
+        .map(drop)
+}
+
+/// Hang-ups are a Unix matter.
+#[cfg(not(unix))]
+pub fn watch_for_hang_up() -> io::Result<()> {
     Ok(())
 }

@@ -259,3 +259,63 @@ fn a_terminal_that_goes_away_ends_the_program_quietly() {
     assert_eq!(status.exit_code(), 129, "ended as a hang-up ends it");
     // Whether the hang-up signal or the failed read comes first, the ending is the same.
 }
+
+#[test]
+fn a_terminal_that_fails_without_a_hang_up_also_ends_quietly() {
+    use nix::pty::{Winsize, openpty};
+    use std::{fs::File, io::Read, process::Stdio};
+    // A pty that is not the program's controlling terminal: closing it sends no SIGHUP, so
+    // the program learns of it only from failed reads and writes, stderr included.
+    let pty = openpty(
+        &Winsize {
+            ws_row: 30,
+            ws_col: 100,
+            ws_xpixel: 0,
+            ws_ypixel: 0,
+        },
+        None,
+    )
+    .expect("a pty");
+    // The child must not inherit the master too, or closing ours would close nothing.
+    {
+        use nix::fcntl::{FcntlArg, FdFlag, fcntl};
+        use std::os::fd::AsRawFd;
+        fcntl(
+            pty.master.as_raw_fd(),
+            FcntlArg::F_SETFD(FdFlag::FD_CLOEXEC),
+        )
+        .expect("cloexec");
+    }
+    let slave = |pty: &nix::pty::OpenptyResult| Stdio::from(pty.slave.try_clone().expect("fd"));
+    let mut child = std::process::Command::new(common::pty::BINARY)
+        .env("TERM", "xterm-256color")
+        .stdin(slave(&pty))
+        .stdout(slave(&pty))
+        .stderr(slave(&pty))
+        .spawn()
+        .expect("starts");
+    drop(pty.slave);
+    let mut master = File::from(pty.master);
+    let mut seen = Vec::new();
+    let mut buffer = [0u8; 4096];
+    while !contains(&seen, b"Kazakhstan joins the OIC") {
+        let read = master.read(&mut buffer).expect("reads");
+        assert!(read > 0, "the program ended early");
+        seen.extend_from_slice(&buffer[..read]);
+    }
+    drop(master);
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("status") {
+            break status;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "the program did not end"
+        );
+        thread::sleep(Duration::from_millis(20));
+    };
+    // Not 101: nothing panics on the way out (ratatui's own clean-up would print to the
+    // stderr that is gone, and printing there panics).
+    assert_eq!(status.code(), Some(129));
+}
