@@ -9,6 +9,21 @@ pub const MIN_SIZE: Size = Size {
     height: 15,
 };
 
+/// The largest terminal the explorer draws in: a larger one is drawn in its top-left corner at
+/// this size, so the memory a frame takes stays bounded whatever size the terminal reports.
+pub const MAX_SIZE: Size = Size {
+    width: 1000,
+    height: 1000,
+};
+
+/// `size`, no larger than [`MAX_SIZE`] either way.
+pub fn capped(size: Size) -> Size {
+    Size {
+        width: size.width.min(MAX_SIZE.width),
+        height: size.height.min(MAX_SIZE.height),
+    }
+}
+
 /// From this width on, the list and the detail pane sit side by side.
 pub const SIDE_BY_SIDE_WIDTH: u16 = 100;
 

@@ -177,3 +177,39 @@ proptest! {
         }
     }
 }
+
+/// Draws `app` on a terminal of `size`, whatever size the app was last told of.
+fn draw_at(app: &App, size: (u16, u16)) -> Result<(), TestCaseError> {
+    let mut terminal = Terminal::new(TestBackend::new(size.0, size.1))
+        .map_err(|e| TestCaseError::fail(format!("{e:?}")))?;
+    terminal
+        .draw(|frame| ui::render(app, frame))
+        .map_err(|e| TestCaseError::fail(format!("{e:?}")))?;
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(64),
+        ..ProptestConfig::default()
+    })]
+
+    /// The terminal can change size between the last resize the app heard of and the frame
+    /// being drawn (a resize storm): every frame is laid out for its own size.
+    #[test]
+    fn a_frame_of_another_size_than_the_app_knows_draws_inside_itself(
+        which in 0usize..3,
+        events in prop::collection::vec((event(), 0u16..=250, 0u16..=80), 1..40),
+    ) {
+        let catalog = Arc::clone(&catalogs()[which]);
+        let mut app = App::new(catalog, Size::new(120, 40));
+        for (event, width, height) in events {
+            if let Some(action) = action_for_event(event, app.mode()) {
+                app.update(action);
+            }
+            let _ = app.take_clipboard();
+            let _ = app.take_suspend();
+            draw_at(&app, (width, height))?;
+        }
+    }
+}

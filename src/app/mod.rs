@@ -101,6 +101,7 @@ pub struct App {
 impl App {
     /// An explorer on `catalog`, showing the first tab, for a terminal of `size`.
     pub fn new(catalog: Arc<Catalog>, size: Size) -> Self {
+        let size = crate::layout::capped(size);
         let options = RowOptions::default();
         let views = Tab::ALL.map(|tab| TabView {
             rows: TabRows::new(&catalog, tab, &options),
@@ -534,7 +535,7 @@ impl App {
     }
 
     fn resize(&mut self, size: Size) {
-        self.size = size;
+        self.size = crate::layout::capped(size);
         for tab in Tab::ALL {
             let page = self.list_page_of(tab);
             let view = &mut self.views[tab.index()];

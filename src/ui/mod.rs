@@ -39,10 +39,13 @@ use theme::Theme;
 pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
     let theme = app.theme();
-    let (Some(screen), Some(panes)) = (Screen::new(area.as_size()), app.panes()) else {
+    // The layout comes from the frame being drawn: the terminal may have changed size since
+    // the app last heard of it, and a pane laid out for another size would draw outside.
+    let Some(screen) = Screen::new(area.as_size()) else {
         render_too_small(area, frame, theme);
         return;
     };
+    let panes = screen.panes(app.tab_extras(app.tab()));
     let counts = Tab::ALL.map(|tab| app.view(tab).rows.len());
     let buf = frame.buffer_mut();
     TabBar {
