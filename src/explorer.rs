@@ -2,7 +2,6 @@
 //! then the app driven until the user quits, suspends or a signal ends it.
 
 use std::{
-    io::{self, Write},
     sync::{
         Arc,
         mpsc::{Receiver, RecvTimeoutError, Sender},
@@ -18,7 +17,7 @@ use crate::{
     data::{Catalog, LoadProgress},
     event_loop::{Failure, LoopEvent, Stop, drive},
     search::{ReportTiming, SearchWorker},
-    terminal::{TerminalSession, osc52, spawn_input, watch_for_hang_up, watch_signals},
+    terminal::{TerminalSession, copy_to_clipboard, spawn_input, watch_for_hang_up, watch_signals},
     ui::{self, loading::LoadingFile, theme::Theme},
 };
 
@@ -70,7 +69,7 @@ pub fn run(
             None => return Ok(()),
         },
     };
-    let size = session.terminal().size()?;
+    let size = session.size()?;
     app.update(Action::Resize {
         width: size.width,
         height: size.height,
@@ -90,21 +89,16 @@ pub fn run(
     };
     let mut app = app.with_background_search(worker.is_some());
     loop {
-        let terminal = session.terminal();
         let stop = drive(
             &mut app,
             events,
             worker.as_ref().map(SearchWorker::handle),
             |app| {
-                terminal.draw(|frame| ui::render(app, frame))?;
+                session.draw(|frame| ui::render(app, frame))?;
                 panic_if_asked();
                 Ok(())
             },
-            |text| {
-                let mut stdout = io::stdout();
-                stdout.write_all(osc52(text).as_bytes())?;
-                stdout.flush()
-            },
+            copy_to_clipboard,
         )?;
         match stop {
             Stop::Quit => return Ok(()),
@@ -137,7 +131,7 @@ fn wait_for_load(
         build,
     } = loading;
     loop {
-        session.terminal().draw(|frame| {
+        session.draw(|frame| {
             ui::loading::render_loading(frame, &file, &progress, started.elapsed(), &theme);
         })?;
         match events.recv_timeout(LOADING_TICK) {

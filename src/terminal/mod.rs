@@ -1,57 +1,34 @@
 //! The only code that touches the terminal: entering and leaving it (on quit, suspend, a
-//! signal or a panic), and the threads that read its input and the process's signals.
+//! signal or a panic), drawing a frame in one write, and the threads that read its input, the
+//! process's signals and its hang-up. Every write goes through [`output`], one at a time.
+
+mod capped;
+pub mod input;
+pub mod input_split;
+pub mod output;
 
 use std::{
-    io::{self, Stdout, Write},
-    mem::ManuallyDrop,
-    sync::{
-        Once,
-        atomic::{AtomicBool, Ordering},
-        mpsc::Sender,
-    },
+    io,
+    sync::{Once, mpsc::Sender},
     thread,
 };
 
 use ratatui::{
-    Terminal,
+    CompletedFrame, Frame, Terminal,
     backend::CrosstermBackend,
     crossterm::{
-        cursor::Show,
-        event::{
-            self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste,
-            EnableMouseCapture,
-        },
-        execute,
+        queue,
         style::Colored,
-        terminal::{
-            Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode,
-            enable_raw_mode,
-        },
+        terminal::{Clear, ClearType},
     },
 };
 
+pub use capped::CappedBackend;
+pub use input::spawn_input;
+pub use output::restore;
+
 use crate::event_loop::LoopEvent;
-
-/// Whether the terminal is in the app's state (raw mode, alternate screen, mouse reporting).
-static ACTIVE: AtomicBool = AtomicBool::new(false);
-
-/// Puts the terminal back as it was: mouse reporting and paste mode off, main screen back,
-/// cursor shown, raw mode off. Safe to call more than once and from a panic.
-pub fn restore() {
-    if ACTIVE.swap(false, Ordering::SeqCst) {
-        let mut stdout = io::stdout();
-        // Best effort: the terminal may already be gone.
-        let _ = execute!(
-            stdout,
-            DisableBracketedPaste,
-            DisableMouseCapture,
-            LeaveAlternateScreen,
-            Show
-        );
-        let _ = disable_raw_mode();
-        let _ = stdout.flush();
-    }
-}
+use output::FrameBytes;
 
 /// Makes a panic anywhere restore the terminal before its message (and location) is printed;
 /// while the app owns the terminal, the program then ends (status 101) rather than go on with
@@ -61,8 +38,7 @@ fn install_panic_hook() {
     INSTALLED.call_once(|| {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
-            let owned_terminal = ACTIVE.load(Ordering::SeqCst);
-            restore();
+            let owned_terminal = output::restore_after_panic();
             previous(info);
             if owned_terminal {
                 std::process::exit(101);
@@ -71,12 +47,19 @@ fn install_panic_hook() {
     });
 }
 
+/// The terminal ratatui draws on: frames gather in memory and go out in one write, at a size
+/// no larger than [`crate::layout::MAX_SIZE`].
+type AppTerminal = Terminal<CappedBackend<CrosstermBackend<FrameBytes>>>;
+
+fn new_terminal(frame: &FrameBytes) -> io::Result<AppTerminal> {
+    Terminal::new(CappedBackend::new(CrosstermBackend::new(frame.clone())))
+}
+
 /// The terminal while the app owns it; dropping it restores the terminal.
 pub struct TerminalSession {
-    /// Never dropped: ratatui's `Terminal` prints to stderr when it cannot show the cursor on
-    /// drop, and `eprintln!` panics when stderr is gone with the terminal. `restore` shows the
-    /// cursor instead.
-    terminal: ManuallyDrop<Terminal<CrosstermBackend<Stdout>>>,
+    terminal: AppTerminal,
+    /// What the terminal's backend has written since the last frame went out.
+    frame: FrameBytes,
 }
 
 impl TerminalSession {
@@ -86,11 +69,9 @@ impl TerminalSession {
         // reset bold and reverse with every colour it drops (see `ui::theme`).
         Colored::set_ansi_color_disabled(false);
         install_panic_hook();
-        let entered = take_over().and_then(|()| Terminal::new(CrosstermBackend::new(io::stdout())));
-        match entered {
-            Ok(terminal) => Ok(Self {
-                terminal: ManuallyDrop::new(terminal),
-            }),
+        let frame = FrameBytes::default();
+        match output::take_over().and_then(|()| new_terminal(&frame)) {
+            Ok(terminal) => Ok(Self { terminal, frame }),
             Err(error) => {
                 restore();
                 Err(error)
@@ -98,9 +79,19 @@ impl TerminalSession {
         }
     }
 
-    /// The terminal to draw on.
-    pub fn terminal(&mut self) -> &mut Terminal<CrosstermBackend<Stdout>> {
-        &mut self.terminal
+    /// The size frames are drawn at: the terminal's, capped.
+    pub fn size(&self) -> io::Result<ratatui::layout::Size> {
+        self.terminal.size()
+    }
+
+    /// Draws a frame with `render` and sends it to the terminal in one write.
+    pub fn draw(&mut self, render: impl FnOnce(&mut Frame)) -> io::Result<()> {
+        let _: CompletedFrame = self.terminal.draw(render)?;
+        self.present()
+    }
+
+    fn present(&mut self) -> io::Result<()> {
+        output::present(&self.frame)
     }
 
     /// Hands the terminal back to the shell and stops the process, as Ctrl-Z does in any
@@ -110,7 +101,7 @@ impl TerminalSession {
         restore();
         #[cfg(unix)]
         signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)?;
-        take_over()?;
+        output::take_over()?;
         self.start_afresh()
     }
 
@@ -118,27 +109,10 @@ impl TerminalSession {
     /// (`Terminal::clear` would ask the terminal where its cursor is, and the answer would go
     /// to the input thread.)
     pub fn start_afresh(&mut self) -> io::Result<()> {
-        execute!(io::stdout(), Clear(ClearType::All))?;
-        let fresh = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-        // The terminal is ours again here, so the old one can show its cursor as it goes.
-        drop(ManuallyDrop::into_inner(std::mem::replace(
-            &mut self.terminal,
-            ManuallyDrop::new(fresh),
-        )));
-        Ok(())
+        self.terminal = new_terminal(&self.frame)?;
+        queue!(self.frame, Clear(ClearType::All))?;
+        self.present()
     }
-}
-
-/// Raw mode, the alternate screen, mouse reporting and bracketed paste.
-fn take_over() -> io::Result<()> {
-    enable_raw_mode()?;
-    ACTIVE.store(true, Ordering::SeqCst);
-    execute!(
-        io::stdout(),
-        EnterAlternateScreen,
-        EnableMouseCapture,
-        EnableBracketedPaste
-    )
 }
 
 impl Drop for TerminalSession {
@@ -157,49 +131,35 @@ pub fn osc52(text: &str) -> String {
     )
 }
 
-/// Reads terminal events on a thread of their own and sends them to the loop, so the loop can
-/// wait on input, search results and a load at once.
-pub fn spawn_input(events: Sender<LoopEvent>) -> io::Result<()> {
-    thread::Builder::new()
-        .name("input".to_string())
-        .spawn(move || {
-            loop {
-                let (event, failed) = match event::read() {
-                    Ok(event) => (LoopEvent::Input(event), false),
-                    Err(error) => (LoopEvent::InputFailed(error), true),
-                };
-                if events.send(event).is_err() || failed {
-                    return;
-                }
-            }
-        })
-        .map(drop)
+/// Sends `text` to the terminal's clipboard (see [`osc52`]).
+pub fn copy_to_clipboard(text: &str) -> io::Result<()> {
+    output::write_out(osc52(text).as_bytes())
 }
 
-/// Watches for signals from outside. `SIGTERM`, `SIGHUP`, `SIGINT` and `SIGQUIT` restore the
-/// terminal and end the program with the conventional status (128 + the signal's number), at
-/// once, whatever the loop is doing. `SIGTSTP` asks the loop to suspend as Ctrl-Z does, and
-/// `SIGCONT` to draw the screen again.
+/// Watches for signals from outside. `SIGTERM`, `SIGHUP`, `SIGINT` and `SIGQUIT` end the
+/// program with the conventional status (128 + the signal's number), at once, whatever the
+/// loop is doing, once the frame being written is out, so the restore is the last thing
+/// written. `SIGTSTP` asks the loop to suspend as Ctrl-Z does, `SIGCONT` to draw the screen
+/// again, and `SIGWINCH` reports the new size.
 #[cfg(unix)]
 pub fn watch_signals(events: Sender<LoopEvent>) -> io::Result<()> {
+    use ratatui::crossterm::event::Event;
     use signal_hook::{consts::*, iterator::Signals};
-    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGCONT])?;
+    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGCONT, SIGWINCH])?;
     thread::Builder::new()
         .name("signals".to_string())
         .spawn(move || {
             for signal in signals.forever() {
-                match signal {
-                    SIGTSTP => {
-                        let _ = events.send(LoopEvent::Suspend);
-                    }
-                    SIGCONT => {
-                        let _ = events.send(LoopEvent::Continued);
-                    }
-                    _ => {
-                        restore();
-                        std::process::exit(128 + signal);
-                    }
-                }
+                let event = match signal {
+                    SIGTSTP => LoopEvent::Suspend,
+                    SIGCONT => LoopEvent::Continued,
+                    SIGWINCH => match ratatui::crossterm::terminal::size() {
+                        Ok((width, height)) => LoopEvent::Input(Event::Resize(width, height)),
+                        Err(_) => continue,
+                    },
+                    _ => output::end_process(128 + signal),
+                };
+                let _ = events.send(event);
             }
         })
         .map(drop)
@@ -214,12 +174,11 @@ pub fn watch_signals(_events: Sender<LoopEvent>) -> io::Result<()> {
 /// Ends the program as a hang-up does (129) when the terminal goes away without sending one
 /// (the program is not the terminal's session leader, or SIGHUP is ignored): the terminal's
 /// descriptors report a hang-up, which a thread waits for at no cost while all is well.
-/// Without it, crossterm would re-read the dead terminal forever (crossterm-rs/crossterm#793).
 #[cfg(unix)]
 pub fn watch_for_hang_up() -> io::Result<()> {
     use rustix::event::{PollFd, PollFlags, poll};
     use std::io::IsTerminal;
-    // Crossterm reads standard input when it is the terminal, else /dev/tty.
+    // The input is read from standard input when it is the terminal, else /dev/tty.
     let tty = if io::stdin().is_terminal() {
         None
     } else {
@@ -241,8 +200,7 @@ pub fn watch_for_hang_up() -> io::Result<()> {
                     Ok(_) => {
                         let gone = PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL;
                         if fds.iter().any(|fd| fd.revents().intersects(gone)) {
-                            restore();
-                            std::process::exit(129);
+                            output::end_process(129);
                         }
                     }
                     Err(rustix::io::Errno::INTR) => {}

@@ -1,0 +1,234 @@
+//! The one way out to the terminal. Every byte the explorer shows (a frame, a clipboard
+//! sequence, the sequences that take the terminal over and give it back) goes through this
+//! module under one lock, so two threads never interleave their bytes, and once the terminal
+//! has been given back nothing more is written to it. It must not decide what is drawn.
+
+use std::{
+    cell::RefCell,
+    io::{self, Write},
+    rc::Rc,
+    sync::{Mutex, MutexGuard, PoisonError},
+    thread,
+    time::{Duration, Instant},
+};
+
+use ratatui::crossterm::{
+    cursor::Show,
+    event::{DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture},
+    queue,
+    terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode},
+};
+
+/// Who owns the terminal, guarded by the lock every write takes.
+struct Output {
+    /// The terminal is in the app's state: raw mode, alternate screen, mouse reporting.
+    owned: bool,
+    /// The program is ending: the terminal is never taken over again.
+    ending: bool,
+}
+
+static OUTPUT: Mutex<Output> = Mutex::new(Output {
+    owned: false,
+    ending: false,
+});
+
+/// How long a signal or a panic waits for a frame being written to finish before it gives the
+/// terminal back regardless (a terminal that stopped reading, with the frame's write stuck).
+const WAIT_FOR_WRITER: Duration = Duration::from_secs(1);
+
+fn lock() -> MutexGuard<'static, Output> {
+    // A thread that panicked while writing left nothing half-updated that matters here.
+    OUTPUT.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// The lock, if it can be had within `limit`.
+fn lock_within(limit: Duration) -> Option<MutexGuard<'static, Output>> {
+    let start = Instant::now();
+    loop {
+        match OUTPUT.try_lock() {
+            Ok(guard) => return Some(guard),
+            Err(std::sync::TryLockError::Poisoned(poisoned)) => return Some(poisoned.into_inner()),
+            Err(std::sync::TryLockError::WouldBlock) if start.elapsed() < limit => {
+                thread::sleep(Duration::from_millis(1));
+            }
+            Err(std::sync::TryLockError::WouldBlock) => return None,
+        }
+    }
+}
+
+/// The bytes that take the terminal over: the alternate screen, mouse reporting, pastes.
+fn take_over_sequence() -> Vec<u8> {
+    let mut bytes = Vec::new();
+    // Writing into a Vec cannot fail.
+    let _ = queue!(
+        bytes,
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    );
+    bytes
+}
+
+/// The bytes that give the terminal back: paste mode and mouse reporting off, the cursor
+/// shown, the main screen back.
+pub fn restore_sequence() -> Vec<u8> {
+    let mut bytes = Vec::new();
+    let _ = queue!(
+        bytes,
+        DisableBracketedPaste,
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        Show
+    );
+    bytes
+}
+
+/// Writes all of `bytes` to standard output, in as few `write` calls as the terminal takes
+/// (one, unless it accepts only part).
+#[cfg(unix)]
+fn write_fully(mut bytes: &[u8]) -> io::Result<()> {
+    let stdout = rustix::stdio::stdout();
+    while !bytes.is_empty() {
+        match rustix::io::write(stdout, bytes) {
+            Ok(0) => return Err(io::ErrorKind::WriteZero.into()),
+            Ok(written) => bytes = &bytes[written..],
+            Err(rustix::io::Errno::INTR) => {}
+            Err(error) => return Err(error.into()),
+        }
+    }
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn write_fully(bytes: &[u8]) -> io::Result<()> {
+    let mut stdout = io::stdout().lock();
+    stdout.write_all(bytes)?;
+    stdout.flush()
+}
+
+/// Writes `bytes` to the terminal while the app owns it; after the terminal has been given
+/// back, writes nothing.
+pub fn write_out(bytes: &[u8]) -> io::Result<()> {
+    let output = lock();
+    if !output.owned {
+        return Ok(());
+    }
+    write_fully(bytes)
+}
+
+/// Takes the terminal over: raw mode, the alternate screen, mouse reporting, bracketed paste.
+/// Refused once the program has begun to end.
+pub fn take_over() -> io::Result<()> {
+    let mut output = lock();
+    if output.ending {
+        return Err(io::Error::other("the program is ending"));
+    }
+    enable_raw_mode()?;
+    output.owned = true;
+    write_fully(&take_over_sequence())
+}
+
+/// Gives the terminal back if the app owns it; `true` when it did.
+fn give_back(output: &mut Output) -> bool {
+    if !output.owned {
+        return false;
+    }
+    output.owned = false;
+    // Best effort: the terminal may already be gone.
+    let _ = write_fully(&restore_sequence());
+    let _ = disable_raw_mode();
+    true
+}
+
+/// Puts the terminal back as it was: mouse reporting and paste mode off, main screen back,
+/// cursor shown, raw mode off. Safe to call more than once; `true` when the app owned it.
+pub fn restore() -> bool {
+    give_back(&mut lock())
+}
+
+/// [`restore`] for a panic, which may strike while the lock is held elsewhere: waits a while
+/// for it, then gives the terminal back regardless.
+pub fn restore_after_panic() -> bool {
+    match lock_within(WAIT_FOR_WRITER) {
+        Some(mut output) => give_back(&mut output),
+        None => {
+            let _ = write_fully(&restore_sequence());
+            let _ = disable_raw_mode();
+            true
+        }
+    }
+}
+
+/// Ends the program with `code` from any thread: waits for a frame being written to finish,
+/// gives the terminal back, and exits holding the lock, so nothing is written after the
+/// restore and the terminal is never taken over again.
+pub fn end_process(code: i32) -> ! {
+    match lock_within(WAIT_FOR_WRITER) {
+        Some(mut output) => {
+            output.ending = true;
+            give_back(&mut output);
+            // The guard is never dropped: `exit` runs no destructors, so the lock stays held
+            // while the other threads are torn down.
+            std::process::exit(code)
+        }
+        None => {
+            // A write is stuck (the terminal stopped reading); writing more would stick too.
+            let _ = disable_raw_mode();
+            std::process::exit(code)
+        }
+    }
+}
+
+/// Where ratatui writes a frame: memory, sent to the terminal in one write by [`present`].
+/// Clones share the bytes, so the session can present what the backend gathered.
+#[derive(Clone, Debug, Default)]
+pub struct FrameBytes {
+    bytes: Rc<RefCell<Vec<u8>>>,
+}
+
+impl Write for FrameBytes {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.bytes.borrow_mut().extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    /// Keeps the bytes: a frame goes out whole, in [`present`], not piecemeal as ratatui
+    /// flushes after moving the cursor.
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Sends what `frame` gathered to the terminal in one write, keeping its buffer for the next.
+pub fn present(frame: &FrameBytes) -> io::Result<()> {
+    let mut bytes = frame.bytes.borrow_mut();
+    if bytes.is_empty() {
+        return Ok(());
+    }
+    let written = write_out(&bytes);
+    bytes.clear();
+    written
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_frame_is_kept_until_presented() {
+        let mut frame = FrameBytes::default();
+        frame.write_all(b"abc").unwrap();
+        frame.flush().unwrap();
+        frame.write_all(b"def").unwrap();
+        assert_eq!(*frame.bytes.borrow(), b"abcdef");
+    }
+
+    #[test]
+    fn the_restore_sequence_leaves_the_alternate_screen_and_shows_the_cursor() {
+        let restore = String::from_utf8(restore_sequence()).unwrap();
+        assert!(restore.starts_with("\x1b[?2004l"), "{restore:?}");
+        assert!(restore.contains("\x1b[?1000l"), "{restore:?}");
+        assert!(restore.contains("\x1b[?1049l"), "{restore:?}");
+        assert!(restore.ends_with("\x1b[?25h"), "{restore:?}");
+    }
+}

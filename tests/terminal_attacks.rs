@@ -1,0 +1,211 @@
+//! The terminal attacked: sizes no screen has, signals while a frame is being written, and
+//! escape sequences that never end. The real binary in a real pty each time; the app keeps
+//! its memory bounded, stays responsive, and gives the terminal back with nothing after.
+
+mod common;
+
+use std::{
+    thread,
+    time::{Duration, Instant},
+};
+
+use common::pty::PtySession;
+use nix::{
+    sys::{
+        signal::{Signal, kill},
+        termios::LocalFlags,
+    },
+    unistd::Pid,
+};
+use oic_explorer::terminal::output::restore_sequence;
+use portable_pty::PtySize;
+
+fn pid_of(session: &PtySession) -> Pid {
+    let id = session.child.process_id().expect("a process id");
+    Pid::from_raw(i32::try_from(id).expect("a pid"))
+}
+
+fn last_position(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).rposition(|w| w == needle)
+}
+
+/// Resizes only the pty: the test's terminal emulator keeps its own size.
+fn resize_pty(session: &PtySession, columns: u16, rows: u16) {
+    session
+        .master
+        .resize(PtySize {
+            rows,
+            cols: columns,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("resized");
+}
+
+/// The resident memory of the process, in MiB.
+fn resident_mib(session: &PtySession) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{}/status", pid_of(session)))
+        .expect("the process's status");
+    let kib: u64 = status
+        .lines()
+        .find_map(|line| line.strip_prefix("VmRSS:"))
+        .and_then(|rest| rest.trim().trim_end_matches("kB").trim().parse().ok())
+        .expect("VmRSS");
+    kib / 1024
+}
+
+/// Waits until `condition` holds of the output written after byte `from`.
+fn wait_for_output(
+    session: &PtySession,
+    from: usize,
+    what: &str,
+    condition: impl Fn(&[u8]) -> bool,
+) {
+    let start = Instant::now();
+    while !condition(&session.raw_output()[from..]) {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "{what} never came"
+        );
+        thread::sleep(Duration::from_millis(20));
+    }
+}
+
+fn assert_cooked(session: &PtySession, when: &str) {
+    let termios = session.master.get_termios().expect("the pty's settings");
+    assert!(
+        termios.local_flags.contains(LocalFlags::ICANON)
+            && termios.local_flags.contains(LocalFlags::ECHO),
+        "{when}: cooked mode with echo is back"
+    );
+}
+
+#[test]
+fn a_huge_window_is_drawn_at_the_cap_and_memory_stays_bounded() {
+    let mut session = PtySession::spawn(80, 24);
+    session.wait_for_text("Kazakhstan joins the OIC");
+    for (columns, rows) in [
+        (65535, 65535),
+        (120, 40),
+        (10_000, 10_000),
+        (65535, 3),
+        (3, 65535),
+    ] {
+        let before = session.raw_output().len();
+        resize_pty(&session, columns, rows);
+        // Each size differs from the last once capped, so each is drawn anew.
+        wait_for_output(&session, before, "a frame at the new size", |out| {
+            !out.is_empty()
+        });
+        thread::sleep(Duration::from_millis(300));
+        assert!(
+            session.child.try_wait().expect("status").is_none(),
+            "still running at {columns}x{rows}"
+        );
+        let resident = resident_mib(&session);
+        assert!(
+            resident < 400,
+            "{resident} MiB resident at {columns}x{rows}: memory is bounded by the cap"
+        );
+    }
+    resize_pty(&session, 80, 24);
+    thread::sleep(Duration::from_millis(200));
+    session.send("q");
+    let status = session.wait_for_exit();
+    assert!(status.success(), "quit normally: {status:?}");
+    assert_cooked(&session, "after the huge window");
+}
+
+/// The keys pressed while the signal comes: moving, searching, leaving the search.
+const KEYS: [&str; 8] = ["j", "k", "/", "a", "\x1b", "\t", "G", "g"];
+
+#[test]
+fn a_signal_while_frames_are_written_leaves_nothing_after_the_restore() {
+    let restore = restore_sequence();
+    let signals = [
+        (Signal::SIGTERM, 143),
+        (Signal::SIGHUP, 129),
+        (Signal::SIGINT, 130),
+    ];
+    for round in 0..6u64 {
+        for (signal, code) in signals {
+            let mut session = PtySession::spawn(200, 60);
+            session.wait_for_text("Kazakhstan joins the OIC");
+            // Frames are being written: keys and resizes as fast as they go; the signal comes
+            // part way through, at a different moment each round.
+            let signal_at = 20 + round * 7;
+            // Nothing is sent after the signal: the terminal, cooked again, would echo it.
+            for step in 0..=signal_at {
+                session.send(KEYS[(step % 8) as usize]);
+                let (columns, rows) = if step % 2 == 0 { (200, 60) } else { (170, 50) };
+                resize_pty(&session, columns, rows);
+            }
+            kill(pid_of(&session), signal).expect("signal sent");
+            let status = session.wait_for_exit();
+            assert_eq!(status.exit_code(), code, "{signal} round {round}");
+            assert_cooked(&session, signal.as_str());
+            let output = session.raw_output();
+            let start = last_position(&output, &restore[..8]).expect("the restore was written");
+            let (given_back, after) =
+                output[start..].split_at(restore.len().min(output.len() - start));
+            assert_eq!(
+                String::from_utf8_lossy(given_back),
+                String::from_utf8_lossy(&restore),
+                "{signal} round {round}: the restore, whole"
+            );
+            // Keys still on their way through the pty when cooked mode came back are echoed
+            // by the terminal itself (Esc as ^[); nothing else may follow the restore.
+            assert!(
+                after.iter().all(|byte| b"jk/a^[\tGg".contains(byte)),
+                "{signal} round {round}: written after the restore: {:?}",
+                String::from_utf8_lossy(after)
+            );
+        }
+    }
+}
+
+#[test]
+fn an_unfinished_escape_sequence_never_makes_the_app_deaf() {
+    let stuck = [
+        "\x1b[<0;1;1",
+        "\x1b[<",
+        "\x1b[?",
+        "\x1b[200~",
+        "\x1b]0;title",
+        "\x1bP",
+        "\x1b[1;",
+        "\x1bO",
+    ];
+    for sequence in stuck {
+        // Ctrl-C at once: it breaks into any sequence.
+        let mut session = PtySession::spawn(80, 24);
+        session.wait_for_text("Kazakhstan joins the OIC");
+        session.send(sequence);
+        session.send("\x03");
+        let status = session.wait_for_exit();
+        assert!(status.success(), "{sequence:?} then Ctrl-C: {status:?}");
+        // q a moment later: the unfinished sequence has been dropped by then.
+        let mut session = PtySession::spawn(80, 24);
+        session.wait_for_text("Kazakhstan joins the OIC");
+        session.send(sequence);
+        thread::sleep(Duration::from_millis(800));
+        session.send("q");
+        let status = session.wait_for_exit();
+        assert!(status.success(), "{sequence:?} then q: {status:?}");
+    }
+}
+
+#[test]
+fn keys_split_across_writes_still_arrive_whole() {
+    let mut session = PtySession::spawn(100, 30);
+    session.wait_for_text("Kazakhstan joins the OIC");
+    // The down arrow in two writes.
+    session.send("\x1b[");
+    thread::sleep(Duration::from_millis(20));
+    session.send("B");
+    session.wait_for_text("▶ 1996");
+    session.send("2");
+    session.wait_for_text("total USD 55 mln");
+    session.send("q");
+    assert!(session.wait_for_exit().success());
+}
