@@ -5,7 +5,10 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::tab::Tab;
+use crate::{
+    data::{SizeLimits, read::parse_size},
+    tab::Tab,
+};
 
 /// Explore Kazakhstan's relations with the Organization of the Islamic Conference (OIC) in the
 /// terminal: the events Kazakhstan took part in, the IDB projects it received, the initiatives
@@ -27,6 +30,10 @@ pub struct Cli {
     /// The source text the dataset quotes: every quote is checked to be verbatim in it.
     #[arg(long, global = true, value_name = "PATH")]
     pub source: Option<PathBuf>,
+    /// The largest dataset or source file read, such as 5G or 800M (by default 2G for a
+    /// dataset, 100M for a source).
+    #[arg(long, global = true, value_name = "SIZE", value_parser = parse_size)]
+    pub max_size: Option<u64>,
     /// When to use colour; `auto` uses it on a terminal unless NO_COLOR is set.
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
@@ -47,6 +54,14 @@ pub struct Cli {
     /// `--plain`, only the records it finds.
     #[arg(long, global = true, value_name = "TEXT")]
     pub query: Option<String>,
+}
+
+impl Cli {
+    /// How large a file the options let the program read.
+    pub fn size_limits(&self) -> SizeLimits {
+        self.max_size
+            .map_or_else(SizeLimits::default, SizeLimits::all)
+    }
 }
 
 /// The subcommands.

@@ -12,7 +12,7 @@ use clap::CommandFactory;
 
 use crate::{
     cli::{Cli, ExportFormat},
-    data::{self, Catalog, Dataset, LoadError, RecordCounts, RecordRef},
+    data::{self, Catalog, Dataset, LoadError, LoadProgress, RecordCounts, RecordRef},
     export::{
         PlainStyle, Selection, subset, write_atomically, write_csv, write_markdown, write_plain,
     },
@@ -45,16 +45,29 @@ fn finish(result: io::Result<()>) -> ExitCode {
 /// The dataset the options name: `path` or `--data`, else the embedded one; quotes checked
 /// against `--source`, or for the embedded dataset against its own source.
 pub fn load_dataset(cli: &Cli, path: Option<&Path>) -> Result<Catalog, LoadError> {
+    let limits = cli.size_limits();
     match path.or(cli.data.as_deref()) {
-        Some(path) => data::load_file(path, cli.source.as_deref()),
+        Some(path) => data::load_file_with_progress(
+            path,
+            cli.source.as_deref(),
+            limits,
+            &LoadProgress::announcing_waits(say_waiting),
+        ),
         None => match cli.source.as_deref() {
             Some(source) => {
-                let source = data::read_text(source)?;
+                let source = data::read_text(source, limits.source)?;
                 data::load(data::EMBEDDED_NAME, data::EMBEDDED_DATASET, Some(&source))
             }
             None => data::load_embedded(),
         },
     }
+}
+
+/// Says on stderr that a load waits for a pipe, so a command that seems stuck says why.
+fn say_waiting(pipe: &str) {
+    complain(format!(
+        "waiting for data from the pipe {pipe} (Ctrl-C stops)"
+    ));
 }
 
 /// Reports a load error on stderr and gives its exit status.

@@ -17,7 +17,7 @@ use ratatui::layout::Size;
 use crate::{
     app::App,
     cli::Cli,
-    data::{Catalog, LoadProgress, RecordRef, load_file_with_progress},
+    data::{Catalog, LoadProgress, RecordRef, SizeLimits, load_file_with_progress},
     event_loop::{Failure, LoopEvent},
     explorer::{Loading, Start},
     tab::Tab,
@@ -54,6 +54,7 @@ pub fn selected_record(cli: &Cli, catalog: &Catalog) -> Result<Option<RecordRef>
 pub fn spawn_load(
     path: PathBuf,
     source: Option<PathBuf>,
+    limits: SizeLimits,
     progress: Arc<LoadProgress>,
     events: Sender<LoopEvent>,
 ) -> Result<(), Failure> {
@@ -61,7 +62,7 @@ pub fn spawn_load(
         .name("load".to_string())
         .spawn(move || {
             let loaded = catch_unwind(AssertUnwindSafe(|| {
-                load_file_with_progress(&path, source.as_deref(), &progress)
+                load_file_with_progress(&path, source.as_deref(), limits, &progress)
             }));
             let outcome = match loaded {
                 Ok(Ok(catalog)) => Ok(catalog),
@@ -92,6 +93,7 @@ pub fn start_with_file(
     spawn_load(
         path,
         cli.source.clone(),
+        cli.size_limits(),
         Arc::clone(&progress),
         sender.clone(),
     )?;

@@ -1,12 +1,7 @@
 //! Loading a dataset: read, parse, validate, build the catalog. One error type says where:
 //! file, line, column and field path, and what was expected.
 
-use std::{
-    collections::HashSet,
-    fmt, fs,
-    io::{self, Read},
-    path::Path,
-};
+use std::{collections::HashSet, fmt, path::Path};
 
 use serde::de::DeserializeSeed;
 
@@ -17,6 +12,7 @@ use super::{
     parse::{DatasetSeed, PARALLEL_THRESHOLD, parse_in_parallel},
     problems::{Problem, Problems},
     progress::{LoadProgress, LoadStage},
+    read::{Expect, SizeLimits, read_limited},
     source::SourceText,
     store::Store,
 };
@@ -82,11 +78,11 @@ impl RecordCounts {
 /// Why a dataset could not be loaded.
 #[derive(Debug)]
 pub enum LoadError {
-    /// The file could not be read.
+    /// The file could not be read, or was not: too large, or not a file.
     Read {
         /// The file.
         origin: String,
-        /// What the system said.
+        /// Why, as a sentence.
         message: String,
     },
     /// The file is not UTF-8 text.
@@ -138,9 +134,7 @@ impl LoadError {
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Read { origin, message } => {
-                write!(f, "{origin}: cannot read the file: {message}")
-            }
+            Self::Read { origin, message } => write!(f, "{origin}: {message}"),
             Self::NotUtf8 {
                 origin,
                 line,
@@ -231,16 +225,22 @@ pub fn load_embedded() -> Result<Catalog, LoadError> {
     load(EMBEDDED_NAME, EMBEDDED_DATASET, Some(EMBEDDED_SOURCE))
 }
 
-/// Reads a text file, with errors that name it and, for bad UTF-8, say where.
-pub fn read_text(path: &Path) -> Result<String, LoadError> {
-    read_text_reporting(path, &LoadProgress::new())
+/// Reads a source text of at most `limit` bytes, with errors that name it and, for bad UTF-8,
+/// say where.
+pub fn read_text(path: &Path, limit: u64) -> Result<String, LoadError> {
+    read_text_reporting(path, limit, Expect::Text, &LoadProgress::new())
 }
 
-fn read_text_reporting(path: &Path, progress: &LoadProgress) -> Result<String, LoadError> {
+fn read_text_reporting(
+    path: &Path,
+    limit: u64,
+    expect: Expect,
+    progress: &LoadProgress,
+) -> Result<String, LoadError> {
     let origin = path.display().to_string();
-    let bytes = read_bytes(path, progress).map_err(|error| LoadError::Read {
+    let bytes = read_limited(path, limit, expect, progress).map_err(|refusal| LoadError::Read {
         origin: origin.clone(),
-        message: error.to_string(),
+        message: refusal.to_string(),
     })?;
     String::from_utf8(bytes).map_err(|error| {
         let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
@@ -257,43 +257,29 @@ fn read_text_reporting(path: &Path, progress: &LoadProgress) -> Result<String, L
     })
 }
 
-/// A dataset from a file, with its quotes checked against the source file when one is given.
+/// A dataset from a file, with its quotes checked against the source file when one is given;
+/// each file no larger than the default [`SizeLimits`].
 pub fn load_file(path: &Path, source: Option<&Path>) -> Result<Catalog, LoadError> {
-    load_file_with_progress(path, source, &LoadProgress::new())
+    load_file_with_progress(path, source, SizeLimits::default(), &LoadProgress::new())
 }
 
-/// [`load_file`], telling `progress` how far it has got.
+/// [`load_file`] within `limits`, telling `progress` how far it has got.
 pub fn load_file_with_progress(
     path: &Path,
     source: Option<&Path>,
+    limits: SizeLimits,
     progress: &LoadProgress,
 ) -> Result<Catalog, LoadError> {
-    let source = source.map(read_text).transpose()?;
-    let json = read_text_reporting(path, progress)?;
+    let source = source
+        .map(|source| read_text_reporting(source, limits.source, Expect::Text, progress))
+        .transpose()?;
+    let json = read_text_reporting(path, limits.dataset, Expect::Json, progress)?;
     load_reporting(
         &path.display().to_string(),
         &json,
         source.as_deref(),
         progress,
     )
-}
-
-/// Reads a whole file in pieces, counting them into `progress`.
-fn read_bytes(path: &Path, progress: &LoadProgress) -> io::Result<Vec<u8>> {
-    let mut file = fs::File::open(path)?;
-    let expected = file.metadata().map(|m| m.len()).unwrap_or(0);
-    progress.begin(LoadStage::Reading, expected);
-    let mut bytes = Vec::with_capacity(usize::try_from(expected).unwrap_or(0));
-    loop {
-        let before = bytes.len();
-        // Read in pieces of 8 MiB so the loading screen can follow.
-        let read = (&mut file).take(8 << 20).read_to_end(&mut bytes)?;
-        if read == 0 {
-            break;
-        }
-        progress.advance((bytes.len() - before) as u64);
-    }
-    Ok(bytes)
 }
 
 fn parse(origin: &str, json: &str, progress: &LoadProgress) -> Result<Store, LoadError> {

@@ -9,6 +9,7 @@ mod model;
 mod parse;
 mod problems;
 mod progress;
+pub mod read;
 mod record;
 mod source;
 mod store;
@@ -27,6 +28,7 @@ pub use model::{
 };
 pub use problems::{PROBLEM_CAP, Problem};
 pub use progress::{LoadProgress, LoadStage};
+pub use read::{SizeLimits, human_size};
 pub use record::{RecordRef, Relation, Role};
 pub use source::SourceText;
 pub use views::{

@@ -1,6 +1,9 @@
 //! How far a load has got, shared between the thread that loads and a loading screen.
 
-use std::sync::atomic::{AtomicU8, AtomicU64, Ordering};
+use std::sync::{
+    Mutex, PoisonError,
+    atomic::{AtomicU8, AtomicU64, Ordering},
+};
 
 /// The steps of a load, in order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -46,12 +49,52 @@ pub struct LoadProgress {
     stage: AtomicU8,
     done: AtomicU64,
     total: AtomicU64,
+    /// The pipe the load is waiting on for its first bytes, if any.
+    waiting_for: Mutex<Option<String>>,
+    /// Told once when the load starts waiting on a pipe (`check` and `--plain` say so on
+    /// stderr; the loading screen shows it itself).
+    on_wait: Option<fn(&str)>,
 }
 
 impl LoadProgress {
     /// Progress at the start of reading.
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// Progress that calls `on_wait` with the pipe's name when the load has to wait for one.
+    pub fn announcing_waits(on_wait: fn(&str)) -> Self {
+        Self {
+            on_wait: Some(on_wait),
+            ..Self::default()
+        }
+    }
+
+    /// Records that the load waits for the pipe `name` to give its first bytes.
+    pub fn wait_for_pipe(&self, name: &str) {
+        *self
+            .waiting_for
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner) = Some(name.to_string());
+        if let Some(on_wait) = self.on_wait {
+            on_wait(name);
+        }
+    }
+
+    /// Records that the pipe has begun to give.
+    pub fn stop_waiting(&self) {
+        *self
+            .waiting_for
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner) = None;
+    }
+
+    /// The pipe the load is waiting on, if any.
+    pub fn waiting_for(&self) -> Option<String> {
+        self.waiting_for
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
     }
 
     /// Enters `stage`, which has `total` units of work (0 when it cannot say).

@@ -11,7 +11,7 @@ use ratatui::{
 };
 
 use super::{text, theme::Theme};
-use crate::data::{LoadProgress, LoadStage};
+use crate::data::{LoadProgress, LoadStage, human_size};
 
 /// What the loading screen says about the file.
 #[derive(Clone, Debug)]
@@ -20,24 +20,6 @@ pub struct LoadingFile {
     pub name: String,
     /// Its size in bytes.
     pub bytes: u64,
-}
-
-/// A size in bytes, the way people say it: `544 MB`, `12 KB`.
-pub fn human_size(bytes: u64) -> String {
-    const UNITS: [&str; 4] = ["bytes", "KB", "MB", "GB"];
-    let mut value = bytes as f64;
-    let mut unit = 0;
-    while value >= 1000.0 && unit + 1 < UNITS.len() {
-        value /= 1000.0;
-        unit += 1;
-    }
-    if unit == 0 {
-        format!("{bytes} bytes")
-    } else if value < 10.0 {
-        format!("{value:.1} {}", UNITS[unit])
-    } else {
-        format!("{value:.0} {}", UNITS[unit])
-    }
 }
 
 /// Draws the loading screen for `file` at `progress`, `elapsed` after the load began.
@@ -62,13 +44,12 @@ pub fn render_loading(
     block.render(card, buf);
     let columns = usize::from(inner.width);
     let current = progress.stage();
-    let mut lines = vec![
-        Line::from(text::fit(
-            &format!("Loading {} ({})", file.name, human_size(file.bytes)),
-            columns,
-        )),
-        Line::default(),
-    ];
+    // A pipe has no size to tell.
+    let heading = match file.bytes {
+        0 => format!("Loading {}", file.name),
+        bytes => format!("Loading {} ({})", file.name, human_size(bytes)),
+    };
+    let mut lines = vec![Line::from(text::fit(&heading, columns)), Line::default()];
     for stage in LoadStage::ALL {
         let (mark, style) = if stage < current {
             ("✓ ", theme.dim)
@@ -82,7 +63,13 @@ pub fn render_loading(
             Span::styled(stage.label(), style),
         ]));
     }
-    lines.push(Line::default());
+    match progress.waiting_for() {
+        Some(_) => lines.push(Line::styled(
+            text::fit("Waiting: nothing has come from the pipe yet", columns),
+            theme.warning,
+        )),
+        None => lines.push(Line::default()),
+    }
     let text_height = u16::try_from(lines.len()).unwrap_or(u16::MAX);
     Paragraph::new(lines).render(inner, buf);
     let gauge_y = inner.y.saturating_add(text_height);
@@ -104,18 +91,5 @@ pub fn render_loading(
     if hint_y < inner.bottom() {
         Line::styled("q or Esc quits", theme.dim)
             .render(Rect::new(inner.x, hint_y, inner.width, 1), buf);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn sizes_read_as_people_say_them() {
-        assert_eq!(human_size(12), "12 bytes");
-        assert_eq!(human_size(1_500), "1.5 KB");
-        assert_eq!(human_size(544_000_000), "544 MB");
-        assert_eq!(human_size(2_300_000_000), "2.3 GB");
     }
 }
