@@ -74,13 +74,15 @@ impl From<LoadError> for Failure {
 }
 
 impl From<io::Error> for Failure {
-    /// A terminal that has gone away (its reads and writes fail as a hung-up terminal's do)
+    /// A terminal that has gone away (its reads end, or fail as a hung-up terminal's do)
     /// ends the program as the hang-up signal would, 129; any other failure with 1.
     fn from(error: io::Error) -> Self {
         const EIO: i32 = 5;
         const ENXIO: i32 = 6;
-        let gone = error.kind() == io::ErrorKind::BrokenPipe
-            || matches!(error.raw_os_error(), Some(EIO | ENXIO));
+        let gone = matches!(
+            error.kind(),
+            io::ErrorKind::BrokenPipe | io::ErrorKind::UnexpectedEof
+        ) || matches!(error.raw_os_error(), Some(EIO | ENXIO));
         if gone {
             Self::new(format!("the terminal went away: {error}"), 129)
         } else {
