@@ -83,9 +83,35 @@ fn movement(c: &mut Criterion) {
     group.finish();
 }
 
+/// The source view of a record whose paragraph is 20 MB long (hostile or careless data): one
+/// `j`, key to finished frame.
+fn huge_paragraph(c: &mut Criterion) {
+    let paragraph = "Kazakhstan joined the OIC. ".repeat(20_000_000 / 27);
+    let source = format!("Kazakhstan joined the OIC.\n\n{paragraph}\n");
+    let json = r#"{"title": "t", "events": [{"id": "e1", "title": "E", "kind": "summit",
+        "summary": "s", "sources": [{"paragraph": 1, "quote": "Kazakhstan joined the OIC."},
+        {"paragraph": 2, "quote": "Kazakhstan joined the OIC."}]}]}"#;
+    let catalog = oic_explorer::data::load("huge.json", json, Some(&source)).unwrap();
+    let mut app = oic_explorer::app::App::new(
+        std::sync::Arc::new(catalog),
+        ratatui::layout::Size::new(120, 40),
+    );
+    app.update(Action::ToggleSource);
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    let mut down = true;
+    c.bench_function("key j to frame/source view, 20 MB paragraph", |b| {
+        b.iter(|| {
+            let step = if down { Movement::Down } else { Movement::Up };
+            down = !down;
+            app.update(Action::ScrollSource(step));
+            terminal.draw(|frame| ui::render(&app, frame)).unwrap();
+        })
+    });
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(30).measurement_time(std::time::Duration::from_secs(2)).warm_up_time(std::time::Duration::from_millis(500));
-    targets = frames, movement
+    targets = frames, movement, huge_paragraph
 }
 criterion_main!(benches);

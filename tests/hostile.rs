@@ -166,6 +166,45 @@ fn huge_fields_load_and_show_cut_short() {
 }
 
 #[test]
+fn a_huge_source_paragraph_is_cut_and_wrapped_once() {
+    let paragraph = "Kazakhstan joined the OIC. ".repeat(20_000_000 / 27);
+    let source = format!("Kazakhstan joined the OIC.\n\n{paragraph}\n");
+    let json = r#"{"title": "t", "events": [{"id": "e1", "title": "E", "kind": "summit",
+        "summary": "s", "sources": [{"paragraph": 1, "quote": "Kazakhstan joined the OIC."},
+        {"paragraph": 2, "quote": "Kazakhstan joined the OIC."}]}]}"#;
+    let catalog = load("huge.json", json, Some(&source)).expect("valid");
+    let mut app = App::new(Arc::new(catalog), Size::new(120, 40));
+    press(&mut app, KeyCode::Char('s'));
+    let page = app
+        .source_page()
+        .expect("the source view's lines are built when it opens");
+    assert!(
+        page.lines.len() < 1_000,
+        "{} lines: the paragraph is cut as running text is",
+        page.lines.len()
+    );
+    press(&mut app, KeyCode::Char('G'));
+    let screen = common::screen_text(&app);
+    assert!(
+        screen.contains("more characters not shown"),
+        "the cut is said:\n{screen}"
+    );
+    // Scrolling reuses the lines; only a new width builds them again.
+    let built = app.source_page().map(|page| page.lines.as_ptr());
+    press(&mut app, KeyCode::Char('k'));
+    assert_eq!(app.source_page().map(|page| page.lines.as_ptr()), built);
+    common::act(
+        &mut app,
+        oic_explorer::action::Action::Resize {
+            width: 90,
+            height: 30,
+        },
+    );
+    assert_ne!(app.source_page().map(|page| page.lines.as_ptr()), built);
+    assert!(common::screen_text(&app).contains("Source"));
+}
+
+#[test]
 fn nothing_injected_reaches_the_terminal() {
     let folder = tempfile::tempdir().expect("a folder");
     let path = write_dataset(&folder, &hostile::dataset());

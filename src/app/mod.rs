@@ -27,7 +27,7 @@ use crate::{
     layout::{Panes, Screen, SearchOverlay, TabExtras, TextOverlay},
     search::{SearchEvent, SearchIndex, SearchRequest},
     tab::Tab,
-    ui::{self, theme::Theme},
+    ui::{self, source_view::SourcePage, theme::Theme},
 };
 
 /// One tab's rows, selection, detail scroll and focus, kept across frames.
@@ -84,6 +84,8 @@ pub struct App {
     last_search: Option<LastSearch>,
     help_scroll: usize,
     source_scroll: usize,
+    /// The source view's lines, built when it opens and when its width changes.
+    source_page: Option<SourcePage>,
     history: History,
     options: RowOptions,
     /// The event kinds the data has, in the order `f` steps through them.
@@ -131,6 +133,7 @@ impl App {
             last_search: None,
             help_scroll: 0,
             source_scroll: 0,
+            source_page: None,
             history: History::default(),
             options,
             event_kinds,
@@ -234,6 +237,11 @@ impl App {
     /// The first line of the source view on screen.
     pub fn source_scroll(&self) -> usize {
         self.source_scroll
+    }
+
+    /// The source view's lines, as last built.
+    pub fn source_page(&self) -> Option<&SourcePage> {
+        self.source_page.as_ref()
     }
 
     /// Where `Back` and `Forward` lead.
@@ -388,11 +396,13 @@ impl App {
     fn toggle_overlay(&mut self, overlay: Mode) {
         if self.overlay == overlay {
             self.overlay = Mode::Browse;
+            self.source_page = None;
             return;
         }
         self.help_scroll = 0;
         self.source_scroll = 0;
         self.overlay = overlay;
+        self.scroll_source(None);
     }
 
     fn edit_query(&mut self, edit: impl FnOnce(&mut String)) {
@@ -458,13 +468,27 @@ impl App {
     }
 
     fn scroll_source(&mut self, movement: Option<Movement>) {
-        let overlay = TextOverlay::source(self.size);
+        if self.overlay != Mode::Source {
+            self.source_page = None;
+            return;
+        }
         let Some(record) = self.view(self.tab).selected() else {
             return;
         };
-        let lines =
-            ui::source_view::source_lines(&self.catalog, record, overlay.text.width, &self.theme)
-                .len();
+        if !self
+            .source_page
+            .as_ref()
+            .is_some_and(|page| page.fits(record, self.size))
+        {
+            self.source_page = Some(SourcePage::new(
+                &self.catalog,
+                record,
+                self.size,
+                &self.theme,
+            ));
+        }
+        let lines = self.source_page.as_ref().map_or(0, |page| page.lines.len());
+        let overlay = TextOverlay::source(self.size);
         self.source_scroll = Self::scrolled(self.source_scroll, movement, lines, overlay);
     }
 

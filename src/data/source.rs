@@ -10,6 +10,10 @@ use std::ops::Range;
 pub struct SourceText {
     text: String,
     paragraphs: Vec<Range<usize>>,
+    /// The first and last line of each paragraph, counting from 1: counted once, as a long
+    /// text would make counting on every frame slow.
+    paragraph_lines: Vec<(usize, usize)>,
+    line_count: usize,
 }
 
 impl SourceText {
@@ -33,7 +37,22 @@ impl SourceText {
             }
         }
         paragraphs.extend(current);
-        Self { text, paragraphs }
+        let mut paragraph_lines = Vec::with_capacity(paragraphs.len());
+        let (mut line, mut counted_to) = (1, 0);
+        for range in &paragraphs {
+            line += memchr::memchr_iter(b'\n', &text.as_bytes()[counted_to..range.start]).count();
+            let inside = memchr::memchr_iter(b'\n', &text.as_bytes()[range.clone()]).count();
+            paragraph_lines.push((line, line + inside));
+            line += inside;
+            counted_to = range.end;
+        }
+        let line_count = text.lines().count();
+        Self {
+            text,
+            paragraphs,
+            paragraph_lines,
+            line_count,
+        }
     }
 
     /// The whole text.
@@ -48,17 +67,13 @@ impl SourceText {
 
     /// How many lines the text has.
     pub fn line_count(&self) -> usize {
-        self.text.lines().count()
+        self.line_count
     }
 
     /// The first and last line (counting from 1) of paragraph `number`.
     pub fn paragraph_lines(&self, number: u32) -> Option<(usize, usize)> {
         let index = usize::try_from(number).ok()?.checked_sub(1)?;
-        let range = self.paragraphs.get(index)?;
-        let before = self.text.get(..range.start)?;
-        let first = before.matches('\n').count() + 1;
-        let inside = self.text.get(range.clone())?;
-        Some((first, first + inside.matches('\n').count()))
+        self.paragraph_lines.get(index).copied()
     }
 
     /// Paragraph `number`, counting from 1.

@@ -89,6 +89,7 @@ pub fn render(app: &App, frame: &mut Frame) {
             frame.buffer_mut(),
             catalog,
             selected,
+            app.source_page(),
             app.source_scroll(),
             theme,
         ),

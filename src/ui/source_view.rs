@@ -11,7 +11,7 @@ use ratatui::{
     widgets::{Block, Clear, Paragraph, Widget},
 };
 
-use crate::data::display::escaped;
+use crate::data::display::{TEXT_CAP, display_text};
 
 use super::{text, theme::Theme};
 use crate::{
@@ -108,9 +108,12 @@ pub fn source_lines(
             .iter()
             .filter(|citation| citation.paragraph == number)
             .map(|citation| citation.quote);
-        // The source document is as untrusted as the dataset; quotes are escaped alike, so
-        // they are still found in it.
-        let paragraph = escaped(paragraph);
+        // The source document is as untrusted as the dataset: escaped alike (so its quotes
+        // are still found in it), and cut as long running text is.
+        let paragraph = display_text(paragraph, TEXT_CAP).map_or(
+            std::borrow::Cow::Borrowed(paragraph),
+            std::borrow::Cow::Owned,
+        );
         let ranges = quote_ranges(&paragraph, quotes);
         lines.extend(text::wrap_highlighted(
             &paragraph,
@@ -123,19 +126,57 @@ pub fn source_lines(
     lines
 }
 
-/// Draws the source view for `record` from line `scroll`.
+/// The source view's lines for one record at one width, built once and kept while the view
+/// is open: a long paragraph takes a while to wrap.
+#[derive(Clone, Debug)]
+pub struct SourcePage {
+    /// The record whose sources these are.
+    pub record: RecordRef,
+    /// The width they are wrapped to.
+    pub width: u16,
+    /// The lines.
+    pub lines: Vec<Line<'static>>,
+}
+
+impl SourcePage {
+    /// The page for `record` in a source view on a terminal of `size`.
+    pub fn new(catalog: &Catalog, record: RecordRef, size: Size, theme: &Theme) -> Self {
+        let width = TextOverlay::source(size).text.width;
+        Self {
+            record,
+            width,
+            lines: source_lines(catalog, record, width, theme),
+        }
+    }
+
+    /// Whether this page is the one for `record` on a terminal of `size`.
+    pub fn fits(&self, record: RecordRef, size: Size) -> bool {
+        self.record == record && self.width == TextOverlay::source(size).text.width
+    }
+}
+
+/// Draws the source view for `record` from line `scroll`, with `page` when it was built for
+/// this record and size (else the lines are built for this frame alone).
+#[allow(clippy::too_many_arguments)]
 pub fn render_source(
     size: Size,
     buf: &mut Buffer,
     catalog: &Catalog,
     record: Option<RecordRef>,
+    page: Option<&SourcePage>,
     scroll: usize,
     theme: &Theme,
 ) {
     let overlay = TextOverlay::source(size);
-    let lines = record.map_or_else(Vec::new, |record| {
-        source_lines(catalog, record, overlay.text.width, theme)
-    });
+    let built;
+    let lines: &[Line] = match (record, page) {
+        (Some(record), Some(page)) if page.fits(record, size) => &page.lines,
+        (Some(record), _) => {
+            built = source_lines(catalog, record, overlay.text.width, theme);
+            &built
+        }
+        (None, _) => &[],
+    };
     let height = usize::from(overlay.text.height);
     let scroll = scroll.min(lines.len().saturating_sub(height));
     let position = if lines.len() > height {
@@ -157,7 +198,7 @@ pub fn render_source(
         ))
         .title_bottom(Line::from(position).right_aligned())
         .render(overlay.frame, buf);
-    let visible: Vec<Line> = lines.into_iter().skip(scroll).take(height).collect();
+    let visible: Vec<Line> = lines.iter().skip(scroll).take(height).cloned().collect();
     Paragraph::new(visible).render(overlay.text, buf);
 }
 
