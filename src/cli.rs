@@ -82,6 +82,10 @@ pub enum Command {
         /// Write to this file (atomically: an interrupted export leaves no half file).
         #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// CSV: write cells that start with = + - @ as they are; by default they get a
+        /// leading ' so a spreadsheet shows them instead of running them as formulas.
+        #[arg(long)]
+        raw_cells: bool,
     },
     /// Print shell completions for bash, zsh or fish.
     Completions {

@@ -14,7 +14,8 @@ use crate::{
     cli::{Cli, ExportFormat},
     data::{self, Catalog, Dataset, LoadError, LoadProgress, RecordCounts, RecordRef},
     export::{
-        PlainStyle, Selection, subset, write_atomically, write_csv, write_markdown, write_plain,
+        FormulaCells, PlainStyle, Selection, subset, to_terminal_safe_json, write_atomically,
+        write_csv, write_markdown, write_plain,
     },
     tab::Tab,
 };
@@ -149,15 +150,18 @@ pub fn check(cli: &Cli, path: Option<&Path>) -> ExitCode {
     }
 }
 
-/// `oic-explorer export`: the selected records in `format`, to stdout or `output`.
-pub fn export(cli: &Cli, format: ExportFormat, output: Option<&Path>) -> ExitCode {
+/// `oic-explorer export`: the selected records in `format`, to stdout or `output`; CSV cells
+/// that could run as formulas neutralised unless `raw_cells`.
+pub fn export(cli: &Cli, format: ExportFormat, output: Option<&Path>, raw_cells: bool) -> ExitCode {
     let mut catalog = match load_dataset(cli, None) {
         Ok(catalog) => catalog,
         Err(error) => return load_failed(&error),
     };
-    // An export gives the data back unchanged; only one read on a terminal is made safe to
-    // show, as the explorer shows it.
-    if output.is_some() || !io::stdout().is_terminal() {
+    // An export gives the data back unchanged. On a terminal, JSON escapes in its own syntax
+    // what the terminal would act on, so it still loads back the same; CSV and Markdown
+    // have no such escapes and show the text as the explorer does.
+    let to_terminal = output.is_none() && io::stdout().is_terminal();
+    if !to_terminal || format == ExportFormat::Json {
         catalog.show_raw_text();
     }
     let catalog = Arc::new(catalog);
@@ -184,13 +188,23 @@ pub fn export(cli: &Cli, format: ExportFormat, output: Option<&Path>) -> ExitCod
             } else {
                 subset(&catalog, &selection)
             };
-            serde_json::to_writer_pretty(&mut bytes, &dataset)
+            let written = if to_terminal {
+                to_terminal_safe_json(&mut bytes, &dataset)
+            } else {
+                serde_json::to_writer_pretty(&mut bytes, &dataset)
+            };
+            written
                 .map_err(io::Error::other)
                 .and_then(|()| bytes.write_all(b"\n"))
         }
         ExportFormat::Csv => {
             let (tab, records) = &selection.tabs[0];
-            write_csv(&mut bytes, &catalog, *tab, records).map_err(io::Error::other)
+            let formulas = if raw_cells {
+                FormulaCells::Raw
+            } else {
+                FormulaCells::Neutralised
+            };
+            write_csv(&mut bytes, &catalog, *tab, records, formulas).map_err(io::Error::other)
         }
         ExportFormat::Markdown => write_markdown(&mut bytes, &catalog, &selection),
     };

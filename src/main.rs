@@ -1,7 +1,7 @@
 //! Start-up: read the command line, then check, export, print, or open the explorer.
 
 use std::{
-    io::{self, IsTerminal},
+    io::{self, IsTerminal, Write},
     process::ExitCode,
     sync::{Arc, mpsc},
 };
@@ -10,17 +10,25 @@ use clap::Parser;
 use oic_explorer::{
     cli::{Cli, Command},
     commands::{self, complain},
+    data::display::escaped,
     event_loop::Failure,
     explorer::{self, Start},
     startup, terminal,
 };
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match parse_arguments() {
+        Ok(cli) => cli,
+        Err(code) => return code,
+    };
     match &cli.command {
         Some(Command::Check { path }) => return commands::check(&cli, path.as_deref()),
-        Some(Command::Export { format, output }) => {
-            return commands::export(&cli, *format, output.as_deref());
+        Some(Command::Export {
+            format,
+            output,
+            raw_cells,
+        }) => {
+            return commands::export(&cli, *format, output.as_deref(), *raw_cells);
         }
         Some(Command::Completions { shell }) => return commands::completions(*shell),
         Some(Command::Man) => return commands::man(),
@@ -52,6 +60,36 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => fail(&failure),
+    }
+}
+
+/// The command line, or the status to end with after help, the version or an error. An error
+/// about the arguments shows what the user typed escaped, as any text from outside is
+/// (`--tab $'\e]0;title\a'` must not retitle the terminal), so clap renders it uncoloured:
+/// its colours would be escaped too.
+fn parse_arguments() -> Result<Cli, ExitCode> {
+    use clap::{CommandFactory, FromArgMatches, error::ErrorKind};
+    let parsed = Cli::command()
+        .styles(clap::builder::Styles::plain())
+        .try_get_matches()
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    match parsed {
+        Ok(cli) => Ok(cli),
+        Err(error)
+            if matches!(
+                error.kind(),
+                ErrorKind::DisplayHelp | ErrorKind::DisplayVersion
+            ) =>
+        {
+            // Parsed again as clap would, so help comes in colour; it prints and exits.
+            Cli::parse();
+            Err(ExitCode::SUCCESS)
+        }
+        Err(error) => {
+            let text = error.render().ansi().to_string();
+            let _ = write!(io::stderr(), "{}", escaped(&text));
+            Err(ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2)))
+        }
     }
 }
 

@@ -15,7 +15,7 @@ use common::{
 };
 use oic_explorer::{
     app::App,
-    data::{Catalog, Dataset, RecordRef, display::needs_escape, load},
+    data::{Catalog, Dataset, RecordRef, display::display_text, load},
     ui::detail::detail_text,
 };
 use ratatui::{crossterm::event::KeyCode, layout::Size};
@@ -81,7 +81,7 @@ fn no_cell_holds_a_control_or_invisible_character_and_every_row_keeps_its_width(
                 while x < width {
                     let symbol = buffer[(x, y)].symbol();
                     assert!(
-                        !symbol.chars().any(needs_escape),
+                        display_text(symbol, usize::MAX).is_none(),
                         "{what} at {width}x{height}: cell ({x},{y}) holds {symbol:?}"
                     );
                     row.push_str(symbol);
@@ -111,16 +111,7 @@ fn the_escapes_are_shown_visibly() {
             .find(|(name, _)| name == what)
             .map(|(_, injection)| injection)
             .expect("known");
-        let escaped: String = marker
-            .chars()
-            .map(|c| {
-                if needs_escape(c) {
-                    c.escape_unicode().to_string()
-                } else {
-                    c.to_string()
-                }
-            })
-            .collect();
+        let escaped = display_text(marker, usize::MAX).expect("every injection is escaped");
         // The first few escaped characters are on the title line of the detail pane.
         let start: String = escaped.chars().take(12).collect();
         assert!(screen.contains(&start), "{what}: {start:?} not on screen");
@@ -246,6 +237,10 @@ fn nothing_injected_reaches_the_terminal() {
         ("an isolate", "\u{2066}".as_bytes()),
         ("a zero-width space", "\u{200B}".as_bytes()),
         ("a byte order mark", "\u{FEFF}".as_bytes()),
+        ("a tag character", "\u{E0068}".as_bytes()),
+        ("a run of variation selectors", "\u{E0102}".as_bytes()),
+        ("a soft hyphen", "\u{00AD}".as_bytes()),
+        ("a hieroglyph format control", "\u{13430}".as_bytes()),
         ("a carriage return before the marker", b"\rINJECTEDCR"),
     ] {
         assert!(!contains(&output, bytes), "{what} reached the terminal");
@@ -283,6 +278,34 @@ fn plain_output_and_messages_escape_too() {
         refused.stderr
     );
     assert!(contains(&refused.stderr, b"INJECTEDFIELD"));
+}
+
+#[test]
+fn argument_errors_show_what_was_typed_escaped() {
+    let cases: [&[&str]; 5] = [
+        &["--tab", "\u{1b}]0;PWN\u{7}"],
+        &["--bogus\u{1b}[31m"],
+        &["--color", "\u{1b}[2J"],
+        &["export", "--format", "\u{1b}]52;c;AAAA\u{7}"],
+        &["--max-size", "\u{9b}5n"],
+    ];
+    for args in cases {
+        let output = Command::new(BINARY).args(args).output().expect("runs");
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8(output.stderr).expect("UTF-8");
+        assert!(
+            !stderr.contains('\u{1b}') && !stderr.contains('\u{7}') && !stderr.contains('\u{9b}'),
+            "{args:?}: {stderr:?}"
+        );
+        assert!(
+            stderr.contains("\\u{1b}") || stderr.contains("\\u{9b}"),
+            "{args:?}: what was typed is shown: {stderr}"
+        );
+        assert!(stderr.starts_with("error: "), "{stderr}");
+    }
+    let help = Command::new(BINARY).arg("--help").output().expect("runs");
+    assert!(help.status.success());
+    assert!(String::from_utf8_lossy(&help.stdout).contains("Usage:"));
 }
 
 #[test]
@@ -334,6 +357,79 @@ fn exports_give_back_the_data_unchanged() {
         .expect("runs");
     assert!(csv.status.success());
     assert!(contains(&csv.stdout, INJECTIONS[0].1.as_bytes()));
+}
+
+#[test]
+fn json_on_a_terminal_escapes_what_the_terminal_would_act_on_and_still_loads_the_same() {
+    let folder = tempfile::tempdir().expect("a folder");
+    let mut original = hostile::dataset();
+    // The injections without the huge fields, so the pty has little to carry.
+    original["events"][0]["title"] = "A long title".into();
+    original["events"][1]["summary"] = "A long summary.".into();
+    let path = write_dataset(&folder, &original);
+    let path = path.to_str().expect("UTF-8 path");
+    let mut session =
+        PtySession::spawn_with_args(100, 30, &["--data", path, "export", "--format", "json"]);
+    assert!(session.wait_for_exit().success());
+    let output = session.raw_output();
+    for (what, bytes) in [
+        ("ESC", &b"\x1b"[..]),
+        ("BEL", b"\x07"),
+        ("DEL", b"\x7f"),
+        ("C1 CSI", "\u{9b}".as_bytes()),
+        ("a right-to-left override", "\u{202E}".as_bytes()),
+        ("a tag character", "\u{E0068}".as_bytes()),
+        ("a zero-width space", "\u{200B}".as_bytes()),
+    ] {
+        assert!(!contains(&output, bytes), "{what} reached the terminal");
+    }
+    let text = String::from_utf8(output)
+        .expect("UTF-8")
+        .replace("\r\n", "\n");
+    assert!(
+        text.contains("\\u009b31mINJECTEDCSI"),
+        "written as a JSON escape"
+    );
+    let exported: Dataset = serde_json::from_str(&text).expect("the JSON loads");
+    let expected: Dataset = serde_json::from_value(original).expect("a dataset");
+    assert_eq!(exported, expected, "the same data as a file would hold");
+}
+
+#[test]
+fn csv_neutralises_formulas_and_markdown_escapes_html_and_links() {
+    let folder = tempfile::tempdir().expect("a folder");
+    let mut data: serde_json::Value =
+        serde_json::from_str(oic_explorer::data::EMBEDDED_DATASET).expect("JSON");
+    data["initiatives"][0]["title"] = "=HYPERLINK(\"http://evil.example\",\"x\")".into();
+    data["initiatives"][0]["outcome"] = "@SUM(1+1)*cmd|' /C calc'!A0".into();
+    data["initiatives"][1]["title"] =
+        "<script>alert(1)</script> [click](javascript:alert(1)) <javascript:alert(2)>".into();
+    let path = write_dataset(&folder, &data);
+    let path = path.to_str().expect("UTF-8 path");
+    let export = |extra: &[&str]| -> String {
+        let output = Command::new(BINARY)
+            .args(["--data", path, "export", "--tab", "initiatives"])
+            .args(extra)
+            .output()
+            .expect("runs");
+        assert!(output.status.success(), "{:?}", output.stderr);
+        String::from_utf8(output.stdout).expect("UTF-8")
+    };
+    let csv = export(&["--format", "csv"]);
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("a row")).collect();
+    assert_eq!(&rows[0][2], "'=HYPERLINK(\"http://evil.example\",\"x\")");
+    assert_eq!(&rows[0][3], "'@SUM(1+1)*cmd|' /C calc'!A0");
+    let raw = export(&["--format", "csv", "--raw-cells"]);
+    let mut reader = csv::Reader::from_reader(raw.as_bytes());
+    let first = reader.records().next().expect("a row").expect("a row");
+    assert_eq!(&first[2], "=HYPERLINK(\"http://evil.example\",\"x\")");
+    let markdown = export(&["--format", "markdown"]);
+    for forbidden in ["<script>", "[click](", "<javascript:"] {
+        assert!(!markdown.contains(forbidden), "{forbidden} in:\n{markdown}");
+    }
+    assert!(markdown.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(markdown.contains("\\[click\\](javascript:alert(1))"));
 }
 
 #[test]

@@ -1,35 +1,90 @@
 //! Text made safe to show: a dataset is untrusted, and its text goes straight onto the user's
-//! terminal. Control characters (C0, DEL, C1), bidirectional overrides and isolates, and
-//! invisible format characters are shown as visible escapes (`\u{1b}`), never sent as they
-//! are; very long fields are cut for display. The loaded data itself is kept as it was, for
-//! export (see [`super::Catalog::show_raw_text`]).
+//! terminal. What Unicode calls controls (Cc: C0, DEL, C1), format characters (Cf:
+//! bidirectional controls, zero-width characters, tag characters, the soft hyphen, ...) and
+//! line and paragraph separators are shown as visible escapes (`\u{1b}`), never sent as they
+//! are, and so is a variation selector that modifies nothing; very long fields are cut for
+//! display. The loaded data itself is kept as it was, for export (see
+//! [`super::Catalog::show_raw_text`]).
 
 use std::borrow::Cow;
+
+use unicode_properties::{
+    GeneralCategory, GeneralCategoryGroup, UnicodeEmoji, UnicodeGeneralCategory,
+};
 
 /// The most characters shown of a one-line field (a title, a name, a place).
 pub const LINE_CAP: usize = 1_000;
 /// The most characters shown of running text (a summary, a note, a quote).
 pub const TEXT_CAP: usize = 20_000;
 
-/// Whether `c` must not reach the terminal as it is. Line feeds stay (running text wraps at
-/// them); zero-width joiners and non-joiners stay too, as emoji sequences and several scripts
-/// need them and they reorder nothing.
+/// Whether `c` must never reach the terminal as it is, by its Unicode general category:
+/// controls (Cc) but the line feed, at which running text wraps; format characters (Cf) but
+/// the zero-width joiner and non-joiner, which emoji sequences and several scripts need and
+/// which reorder and hide nothing; line and paragraph separators (Zl, Zp).
 pub fn needs_escape(c: char) -> bool {
-    match c {
-        '\n' => false,
-        c if c.is_control() => true, // C0, DEL and C1
-        '\u{061C}'                   // Arabic letter mark
-        | '\u{180E}'                 // Mongolian vowel separator
-        | '\u{200B}'                 // zero-width space
-        | '\u{200E}'..='\u{200F}'    // left-to-right and right-to-left marks
-        | '\u{2028}'..='\u{2029}'    // line and paragraph separators
-        | '\u{202A}'..='\u{202E}'    // bidirectional embeddings and overrides
-        | '\u{2060}'..='\u{2064}'    // word joiner, invisible operators
-        | '\u{2066}'..='\u{206F}'    // bidirectional isolates, deprecated format characters
-        | '\u{FEFF}'                 // zero-width no-break space (byte order mark)
-        | '\u{FFF9}'..='\u{FFFB}' => true, // interlinear annotation
+    // Below U+0600 the only format character is the soft hyphen: the common scripts skip the
+    // table.
+    if c < '\u{0600}' {
+        return (c.is_control() && c != '\n') || c == '\u{00AD}';
+    }
+    match c.general_category() {
+        GeneralCategory::Control
+        | GeneralCategory::LineSeparator
+        | GeneralCategory::ParagraphSeparator => true,
+        GeneralCategory::Format => !matches!(c, '\u{200C}' | '\u{200D}'),
         _ => false,
     }
+}
+
+/// Whether `c` is a variation selector (Unicode's Variation_Selector property): invisible, it
+/// picks a glyph for the character before it, and a run of them can carry hidden text.
+pub fn is_variation_selector(c: char) -> bool {
+    matches!(
+        c,
+        '\u{180B}'..='\u{180D}' | '\u{180F}' | '\u{FE00}'..='\u{FE0F}' | '\u{E0100}'..='\u{E01EF}'
+    )
+}
+
+/// Whether the variation selector `selector` may stay after `before`: one selector, right
+/// after a character it can modify: the emoji and text selectors after an emoji (`❤️`), the
+/// ideographic ones after a letter (CJK variants of names), the rest after a letter, number or
+/// symbol (Mongolian forms, mathematical variants). A selector after a selector, a mark, a
+/// space or nothing is escaped.
+fn selector_may_stay(before: Option<char>, selector: char) -> bool {
+    let Some(base) = before else {
+        return false;
+    };
+    if is_variation_selector(base) || needs_escape(base) {
+        return false;
+    }
+    match selector {
+        '\u{FE0E}' | '\u{FE0F}' => base.is_emoji_char(),
+        '\u{E0100}'..='\u{E01EF}' => base.general_category_group() == GeneralCategoryGroup::Letter,
+        _ => matches!(
+            base.general_category_group(),
+            GeneralCategoryGroup::Letter
+                | GeneralCategoryGroup::Number
+                | GeneralCategoryGroup::Symbol
+        ),
+    }
+}
+
+/// Each character of `text` with whether it is escaped for display.
+fn with_escapes(text: &str) -> impl Iterator<Item = (char, bool)> + '_ {
+    escapes_after(text, None).map(|(_, c, escape)| (c, escape))
+}
+
+/// Each character of `text`, with its byte offset and whether it is escaped for display, when
+/// `text` follows `before` (a piece of a longer text).
+pub fn escapes_after(
+    text: &str,
+    mut before: Option<char>,
+) -> impl Iterator<Item = (usize, char, bool)> + '_ {
+    text.char_indices().map(move |(at, c)| {
+        let escape = needs_escape(c) || (is_variation_selector(c) && !selector_may_stay(before, c));
+        before = Some(c);
+        (at, c, escape)
+    })
 }
 
 /// Whether any byte of `text` could start a character that needs escaping: a cheap test
@@ -63,24 +118,25 @@ fn may_need_escape(text: &str) -> bool {
 /// `cap` characters. Fast for the usual case, plain text of ordinary length.
 pub fn needs_display(text: &str, cap: usize) -> bool {
     (text.len() > cap && text.chars().nth(cap).is_some())
-        || (may_need_escape(text) && text.chars().any(needs_escape))
+        || (may_need_escape(text) && with_escapes(text).any(|(_, escape)| escape))
 }
 
-/// `text` as it may be shown: escapes for what [`needs_escape`], and at most `cap` characters
+/// `text` as it may be shown: escapes for what [`needs_escape`] and for a variation selector
+/// that modifies nothing, and at most `cap` characters
 /// followed by a note of how many more there are. `None` when it is already fine as it is.
 pub fn display_text(text: &str, cap: usize) -> Option<String> {
     if !needs_display(text, cap) {
         return None;
     }
     let mut shown = String::with_capacity(text.len().min(cap.saturating_mul(4)) + 16);
-    let mut chars = text.chars();
-    for (count, c) in chars.by_ref().enumerate() {
+    let mut chars = with_escapes(text);
+    for (count, (c, escape)) in chars.by_ref().enumerate() {
         if count == cap {
             let rest = 1 + chars.count();
             shown.push_str(&format!(" … [{rest} more characters not shown]"));
             return Some(shown);
         }
-        if needs_escape(c) {
+        if escape {
             shown.extend(c.escape_unicode());
         } else {
             shown.push(c);
@@ -89,8 +145,8 @@ pub fn display_text(text: &str, cap: usize) -> Option<String> {
     Some(shown)
 }
 
-/// `text` with what [`needs_escape`] escaped, for text shown outside the catalog (the source
-/// document, a message).
+/// `text` with what [`needs_escape`] (and a stray variation selector) escaped, for text shown
+/// outside the catalog (the source document, a message).
 pub fn escaped(text: &str) -> Cow<'_, str> {
     match display_text(text, usize::MAX) {
         Some(shown) => Cow::Owned(shown),
@@ -145,6 +201,55 @@ mod tests {
         );
         // Emoji sequences keep their joiners.
         assert_eq!(display_text("👩\u{200D}💻", 100), None);
+    }
+
+    #[test]
+    fn every_format_character_is_escaped_by_its_category() {
+        for c in [
+            '\u{00AD}',  // soft hyphen
+            '\u{0600}',  // Arabic number sign
+            '\u{200B}',  // zero-width space
+            '\u{2066}',  // left-to-right isolate
+            '\u{E0001}', // language tag
+            '\u{E0041}', // tag latin capital letter A: hidden text
+            '\u{E007F}', // cancel tag
+            '\u{13430}', // Egyptian hieroglyph vertical joiner
+            '\u{1D173}', // musical symbol begin beam
+            '\u{2028}',  // line separator
+            '\u{0085}',  // next line (C1)
+        ] {
+            assert!(needs_escape(c), "{:?}", c.escape_unicode().to_string());
+            assert!(display_text(&format!("a{c}b"), 100).is_some());
+        }
+        for c in [
+            '\u{200D}', '\u{200C}', 'a', 'é', 'Ж', 'ع', '中', '\n', '\u{0301}',
+        ] {
+            assert!(!needs_escape(c), "{:?}", c.escape_unicode().to_string());
+        }
+    }
+
+    #[test]
+    fn a_variation_selector_stays_only_right_after_what_it_modifies() {
+        // Kept: an emoji's presentation, a keycap, a CJK variant, a Mongolian form.
+        for kept in [
+            "❤\u{FE0F}",
+            "1\u{FE0F}\u{20E3}",
+            "☺\u{FE0E}",
+            "葛\u{E0100}",
+            "ᠠ\u{180B}",
+        ] {
+            assert_eq!(display_text(kept, 100), None, "{kept:?}");
+        }
+        // Escaped: selectors after an emoji that take no part in it (hidden data), an emoji
+        // selector after a plain letter, one after a space, one after another.
+        assert_eq!(
+            display_text("😀\u{E0101}\u{E0102}", 100).as_deref(),
+            Some("😀\\u{e0101}\\u{e0102}")
+        );
+        assert_eq!(
+            display_text("a\u{FE0F} \u{FE00}\u{FE0F}", 100).as_deref(),
+            Some("a\\u{fe0f} \\u{fe00}\\u{fe0f}")
+        );
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use super::{
     catalog::{Catalog, IdIndex, id_hash},
-    display::needs_escape,
+    display::{is_variation_selector, needs_escape},
     problems::Problems,
     record::{MAX_PACKED_INDEX, RecordRef, Relation, Role},
     source::SourceText,
@@ -258,7 +258,10 @@ pub fn index_ids(store: &Store, problems: &mut Problems) -> IdIndex {
                 format!("{collection}[{index}].id"),
                 format!("the id {id:?} contains whitespace"),
             );
-        } else if let Some(c) = id.chars().find(|&c| needs_escape(c)) {
+        } else if let Some(c) = id
+            .chars()
+            .find(|&c| needs_escape(c) || is_variation_selector(c))
+        {
             // Ids are shown and copied as they are, so they must be plain to see.
             problems.add(
                 format!("{collection}[{index}].id"),

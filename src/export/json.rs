@@ -40,3 +40,143 @@ pub fn subset(catalog: &Catalog, selection: &Selection) -> Dataset {
         ..data
     }
 }
+
+/// Pretty JSON whose strings carry no character that a terminal would act on or hide: what
+/// [`crate::data::display`] escapes for display is written as a JSON `\u` escape instead
+/// (`\u009b`, `\u202e`, `\udb40\udc41`), which loads back as the same text. serde_json itself
+/// escapes only U+0000–U+001F, `"` and `\`. For JSON shown on a terminal.
+pub struct TerminalSafeFormatter<'a> {
+    pretty: serde_json::ser::PrettyFormatter<'a>,
+    /// The character before the next one, across fragments, for the variation-selector rule.
+    before: Option<char>,
+}
+
+impl Default for TerminalSafeFormatter<'_> {
+    fn default() -> Self {
+        Self {
+            pretty: serde_json::ser::PrettyFormatter::new(),
+            before: None,
+        }
+    }
+}
+
+impl serde_json::ser::Formatter for TerminalSafeFormatter<'_> {
+    fn begin_string<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
+        self.before = None;
+        writer.write_all(b"\"")
+    }
+
+    fn write_string_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        let mut clean_from = 0;
+        for (at, c, escape) in crate::data::display::escapes_after(fragment, self.before) {
+            if escape {
+                writer.write_all(&fragment.as_bytes()[clean_from..at])?;
+                let mut units = [0u16; 2];
+                for unit in c.encode_utf16(&mut units) {
+                    write!(writer, "\\u{unit:04x}")?;
+                }
+                clean_from = at + c.len_utf8();
+            }
+            self.before = Some(c);
+        }
+        writer.write_all(&fragment.as_bytes()[clean_from..])
+    }
+
+    fn write_char_escape<W: ?Sized + std::io::Write>(
+        &mut self,
+        writer: &mut W,
+        char_escape: serde_json::ser::CharEscape,
+    ) -> std::io::Result<()> {
+        // An escaped character (a quote, a backslash, a C0 control) modifies nothing after it.
+        self.before = None;
+        serde_json::ser::CompactFormatter.write_char_escape(writer, char_escape)
+    }
+
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
+        self.pretty.begin_array(writer)
+    }
+
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
+        self.pretty.end_array(writer)
+    }
+
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.pretty.begin_array_value(writer, first)
+    }
+
+    fn end_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        writer: &mut W,
+    ) -> std::io::Result<()> {
+        self.pretty.end_array_value(writer)
+    }
+
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
+        self.pretty.begin_object(writer)
+    }
+
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
+        self.pretty.end_object(writer)
+    }
+
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.pretty.begin_object_key(writer, first)
+    }
+
+    fn begin_object_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        writer: &mut W,
+    ) -> std::io::Result<()> {
+        self.pretty.begin_object_value(writer)
+    }
+
+    fn end_object_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        writer: &mut W,
+    ) -> std::io::Result<()> {
+        self.pretty.end_object_value(writer)
+    }
+}
+
+/// `value` as pretty JSON, safe to show on a terminal (see [`TerminalSafeFormatter`]).
+pub fn to_terminal_safe_json<T: serde::Serialize>(
+    writer: &mut impl std::io::Write,
+    value: &T,
+) -> serde_json::Result<()> {
+    let mut serializer =
+        serde_json::Serializer::with_formatter(writer, TerminalSafeFormatter::default());
+    value.serialize(&mut serializer)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terminal_safe_json_escapes_what_a_terminal_would_act_on_and_loads_back_the_same() {
+        let text = "a\u{9b}?1049l \u{7f}\u{85}\u{202e}\u{e0041} ❤\u{fe0f} \"q\" \u{1b}";
+        let mut out = Vec::new();
+        to_terminal_safe_json(&mut out, &vec![text]).unwrap();
+        let json = String::from_utf8(out).unwrap();
+        assert!(
+            json.contains(r#"a\u009b?1049l \u007f\u0085\u202e\udb40\udc41 ❤"#),
+            "{json}"
+        );
+        assert!(json.contains(r#"\"q\" \u001b"#), "{json}");
+        assert!(!json.chars().any(|c| c.is_control() && c != '\n'), "{json}");
+        let back: Vec<String> = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, [text]);
+    }
+}

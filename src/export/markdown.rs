@@ -1,5 +1,6 @@
 //! Markdown export: a heading and a table per tab, ready for a report; funding by programme
-//! with a total row.
+//! with a total row. Every text from the data is escaped, so it shows as written and never
+//! becomes HTML, a link or emphasis (`<script>`, `[x](javascript:...)`).
 
 use std::io::{self, Write};
 
@@ -13,9 +14,25 @@ use crate::{
     tab::Tab,
 };
 
-/// A table cell: pipes escaped, line breaks flattened.
-fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace(['\n', '\r'], " ")
+/// Text from the data as Markdown shows it literally: HTML's `<`, `>` and `&` as entities,
+/// Markdown's own punctuation (links, emphasis, code, table pipes) backslash-escaped, line
+/// breaks flattened (a table row is one line).
+pub fn text(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len() + 8);
+    for c in raw.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' | '#' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 fn source(catalog: &Catalog, record: RecordRef) -> String {
@@ -27,16 +44,29 @@ fn source(catalog: &Catalog, record: RecordRef) -> String {
         .join(", ")
 }
 
+/// A table: `rows` of text from the data (escaped here), then an optional `total` row of the
+/// export's own figures, in bold.
 fn table(
     out: &mut impl Write,
     header: &[&str],
     align: &[&str],
     rows: &[Vec<String>],
+    total: Option<&[String]>,
 ) -> io::Result<()> {
     writeln!(out, "| {} |", header.join(" | "))?;
     writeln!(out, "|{}|", align.join("|"))?;
     for row in rows {
-        let cells: Vec<String> = row.iter().map(|c| cell(c)).collect();
+        let cells: Vec<String> = row.iter().map(|c| text(c)).collect();
+        writeln!(out, "| {} |", cells.join(" | "))?;
+    }
+    if let Some(total) = total {
+        let cells: Vec<String> = total
+            .iter()
+            .map(|c| match c.as_str() {
+                "" => String::new(),
+                c => format!("**{}**", text(c)),
+            })
+            .collect();
         writeln!(out, "| {} |", cells.join(" | "))?;
     }
     writeln!(out)
@@ -79,18 +109,18 @@ fn funding(out: &mut impl Write, catalog: &Catalog, records: &[RecordRef]) -> io
         writeln!(
             out,
             "### {}, {}\n",
-            data.title(),
+            text(data.title()),
             format_period(data.period())
         )?;
         writeln!(
             out,
             "{} Programme total: {}. {}\n",
-            data.summary(),
+            text(data.summary()),
             format_usd(total.into()),
             source(catalog, RecordRef::Programme(programme))
         )?;
         let mut listed: u128 = 0;
-        let mut rows: Vec<Vec<String>> = projects
+        let rows: Vec<Vec<String>> = projects
             .iter()
             .filter_map(|&record| match catalog.get(record) {
                 Some(Record::Project(project)) => {
@@ -106,18 +136,19 @@ fn funding(out: &mut impl Write, catalog: &Catalog, records: &[RecordRef]) -> io
                 _ => None,
             })
             .collect();
-        rows.push(vec![
-            "**Total**".into(),
+        let total_row = [
+            "Total".to_string(),
             String::new(),
-            format!("**{}**", format_usd(listed)),
-            format!("**{}**", format_share(listed, total.into())),
+            format_usd(listed),
+            format_share(listed, total.into()),
             String::new(),
-        ]);
+        ];
         table(
             out,
             &["Project", "Category", "Amount", "Share", "Source"],
             &["---", "---", "---:", "---:", "---"],
             &rows,
+            Some(&total_row),
         )?;
     }
     Ok(())
@@ -129,9 +160,9 @@ pub fn write_markdown(
     catalog: &Catalog,
     selection: &Selection,
 ) -> io::Result<()> {
-    writeln!(out, "# {}\n", catalog.title_of_dataset())?;
+    writeln!(out, "# {}\n", text(catalog.title_of_dataset()))?;
     if !catalog.description().is_empty() {
-        writeln!(out, "{}\n", catalog.description())?;
+        writeln!(out, "{}\n", text(catalog.description()))?;
     }
     writeln!(
         out,
@@ -139,7 +170,7 @@ pub fn write_markdown(
         if catalog.source_note().is_empty() {
             String::new()
         } else {
-            format!(": {}", catalog.source_note())
+            format!(": {}", text(catalog.source_note()))
         }
     )?;
     for (tab, records) in &selection.tabs {
@@ -168,6 +199,7 @@ pub fn write_markdown(
                     &["Date", "Kind", "Event", "Place", "Source"],
                     &["---"; 5],
                     &rows,
+                    None,
                 )?;
             }
             Tab::Funding => funding(&mut out, catalog, records)?,
@@ -186,6 +218,7 @@ pub fn write_markdown(
                     &["Initiative", "Kind", "Outcome", "Source"],
                     &["---"; 4],
                     &rows,
+                    None,
                 )?;
             }
             Tab::Participants => {
@@ -203,9 +236,24 @@ pub fn write_markdown(
                     &["Name", "Kind", "Office", "Source"],
                     &["---"; 4],
                     &rows,
+                    None,
                 )?;
             }
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_from_the_data_never_becomes_markup() {
+        assert_eq!(
+            text("<script>alert(1)</script> & [x](javascript:alert(1)) *a* `b` | c\nd"),
+            "&lt;script&gt;alert(1)&lt;/script&gt; &amp; \\[x\\](javascript:alert(1)) \\*a\\* \\`b\\` \\| c d"
+        );
+        assert_eq!(text("Kazakhstan – OIC (1995)"), "Kazakhstan – OIC (1995)");
+    }
 }

@@ -9,8 +9,8 @@ mod plain;
 
 use std::{collections::HashSet, io::Write, path::Path, sync::Arc};
 
-pub use csv_table::write_csv;
-pub use json::subset;
+pub use csv_table::{FormulaCells, neutralised, write_csv};
+pub use json::{TerminalSafeFormatter, subset, to_terminal_safe_json};
 pub use markdown::write_markdown;
 pub use plain::{PlainStyle, write_plain};
 

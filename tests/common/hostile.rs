@@ -21,6 +21,16 @@ pub const INJECTIONS: &[(&str, &str)] = &[
     ("isolates", "\u{2066}\u{2067}\u{2068}INJECTEDISO\u{2069}"),
     ("embeddings", "\u{202A}\u{202B}\u{202C}\u{202D}INJECTEDEMB"),
     ("zero width", "\u{200B}\u{FEFF}\u{2060}INJECTEDZW"),
+    (
+        "tag characters",
+        "\u{E0001}\u{E0068}\u{E0069}INJECTEDTAG\u{E007F}",
+    ),
+    (
+        "variation selectors",
+        "😀\u{E0101}\u{E0102}\u{FE00}INJECTEDVS",
+    ),
+    ("soft hyphen", "\u{00AD}INJECTEDSHY"),
+    ("format controls", "\u{13430}\u{1D173}INJECTEDFMT"),
 ];
 
 /// Wide and complex scripts that must keep borders and columns in place.
