@@ -14,8 +14,8 @@ use crate::{
     cli::{Cli, ExportFormat},
     data::{self, Catalog, Dataset, LoadError, LoadProgress, RecordCounts, RecordRef},
     export::{
-        FormulaCells, PlainStyle, Selection, subset, to_terminal_safe_json, write_atomically,
-        write_csv, write_markdown, write_plain,
+        FormulaCells, PlainStyle, Selection, subset, to_terminal_safe_json, write_csv,
+        write_markdown, write_output, write_plain,
     },
     tab::Tab,
 };
@@ -213,7 +213,7 @@ pub fn export(cli: &Cli, format: ExportFormat, output: Option<&Path>, raw_cells:
         return ExitCode::FAILURE;
     }
     match output {
-        Some(path) => match write_atomically(path, &bytes) {
+        Some(path) => match write_output(path, &bytes) {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => {
                 complain(format!(

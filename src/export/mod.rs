@@ -1,17 +1,19 @@
 //! The records outside the app: JSON, CSV, Markdown and plain text, for one tab or all, narrowed
-//! by a query with the app's own matcher. Writing to a file is atomic.
+//! by a query with the app's own matcher. Writing to a file is atomic (see [`write_output`]).
 
 mod csv_table;
 mod fields;
 mod json;
 mod markdown;
+mod output_file;
 mod plain;
 
-use std::{collections::HashSet, io::Write, path::Path, sync::Arc};
+use std::{collections::HashSet, sync::Arc};
 
 pub use csv_table::{FormulaCells, neutralised, write_csv};
 pub use json::{TerminalSafeFormatter, subset, to_terminal_safe_json};
 pub use markdown::write_markdown;
+pub use output_file::write_output;
 pub use plain::{PlainStyle, write_plain};
 
 use crate::{
@@ -85,20 +87,4 @@ impl Selection {
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
-}
-
-/// Writes `bytes` to `path` so that it is either the old file or the whole new one: into a
-/// temporary file in the same folder, flushed to disk, then renamed over the target.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let folder = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    let mut file = tempfile::Builder::new()
-        .prefix(".oic-explorer-export-")
-        .tempfile_in(folder)?;
-    file.write_all(bytes)?;
-    file.as_file().sync_all()?;
-    file.persist(path).map_err(|error| error.error)?;
-    Ok(())
 }
