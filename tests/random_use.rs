@@ -26,7 +26,8 @@ use ratatui::{
     layout::Size,
 };
 
-/// The catalogs driven: the embedded data, hostile text, and a synthetic thousand.
+/// The catalogs driven: the embedded data, hostile text, a synthetic thousand, a dataset with
+/// no records at all and one with funding only (a narrowed export).
 fn catalogs() -> &'static [Arc<Catalog>] {
     static CATALOGS: OnceLock<Vec<Arc<Catalog>>> = OnceLock::new();
     CATALOGS.get_or_init(|| {
@@ -35,8 +36,27 @@ fn catalogs() -> &'static [Arc<Catalog>] {
             common::catalog(),
             Arc::new(load("hostile.json", &hostile, None).expect("valid")),
             Arc::new(Catalog::new(synthetic::generate(1_000, 3), None).expect("valid")),
+            Arc::new(load("empty.json", r#"{"title": "Nothing"}"#, None).expect("valid")),
+            Arc::new(funding_only()),
         ]
     })
+}
+
+/// The embedded dataset's programme and projects, with the participants they refer to.
+fn funding_only() -> Catalog {
+    let mut json: serde_json::Value =
+        serde_json::from_str(oic_explorer::data::EMBEDDED_DATASET).expect("JSON");
+    json["events"] = serde_json::json!([]);
+    json["initiatives"] = serde_json::json!([]);
+    let participants = json["participants"].as_array_mut().expect("participants");
+    participants.retain(|p| p["id"] == "p-idb" || p["id"] == "p-kazakhstan");
+    for participant in participants {
+        participant
+            .as_object_mut()
+            .expect("an object")
+            .remove("part_of");
+    }
+    load("funding.json", &json.to_string(), None).expect("valid")
 }
 
 fn key_code() -> impl Strategy<Value = KeyCode> {
@@ -154,7 +174,7 @@ proptest! {
 
     #[test]
     fn random_use_never_breaks_the_app(
-        which in 0usize..3,
+        which in 0usize..5,
         width in 0u16..=300,
         height in 0u16..=100,
         events in prop::collection::vec(event(), 1..120),
@@ -198,7 +218,7 @@ proptest! {
     /// being drawn (a resize storm): every frame is laid out for its own size.
     #[test]
     fn a_frame_of_another_size_than_the_app_knows_draws_inside_itself(
-        which in 0usize..3,
+        which in 0usize..5,
         events in prop::collection::vec((event(), 0u16..=250, 0u16..=80), 1..40),
     ) {
         let catalog = Arc::clone(&catalogs()[which]);

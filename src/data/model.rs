@@ -24,6 +24,7 @@ pub struct Dataset {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub source: String,
     /// Meetings, conferences, summits, addresses and membership steps.
+    #[serde(default)]
     pub events: Vec<Event>,
     /// Funding programmes (such as the IDB Program for 2003–2006).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -75,10 +75,8 @@ impl<'de> Visitor<'de> for DatasetSeed<'_> {
                 ))?,
             }
         }
-        for required in ["title", "events"] {
-            if !seen.contains(&required) {
-                return Err(de::Error::missing_field(required));
-            }
+        if !seen.contains(&"title") {
+            return Err(de::Error::missing_field("title"));
         }
         Ok(())
     }
@@ -138,7 +136,7 @@ struct RawDataset<'a> {
     description: String,
     #[serde(default)]
     source: String,
-    #[serde(borrow)]
+    #[serde(borrow, default)]
     events: Vec<&'a serde_json::value::RawValue>,
     #[serde(borrow, default)]
     programmes: Vec<&'a serde_json::value::RawValue>,

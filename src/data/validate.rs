@@ -37,9 +37,6 @@ pub fn check_fields(store: &Store, source: Option<&SourceText>, problems: &mut P
     if store.title.trim().is_empty() {
         problems.add("title", "the dataset title is empty");
     }
-    if store.events.is_empty() {
-        problems.add("events", "a dataset needs at least one event");
-    }
     let texts =
         |collection: &str, index: usize, fields: &[(&str, Text)], problems: &mut Problems| {
             for &(field, text) in fields {

@@ -37,6 +37,7 @@ fn year_label(event: EventView<'_>) -> String {
 /// The list's title: the filter, and how many events it shows.
 fn title(filter: Option<EventKind>, shown: usize, total: usize) -> Line<'static> {
     match filter {
+        None if total == 0 => Line::from(" Timeline · no events "),
         None if total == 1 => Line::from(" Timeline · 1 event "),
         None => Line::from(format!(
             " Timeline · all {total} events · f filters by kind "
