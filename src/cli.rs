@@ -6,7 +6,8 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::{
-    data::{SizeLimits, read::parse_size},
+    app::FundingSort,
+    data::{EventKind, SizeLimits, read::parse_size},
     tab::Tab,
 };
 
@@ -54,6 +55,62 @@ pub struct Cli {
     /// `--plain`, only the records it finds.
     #[arg(long, global = true, value_name = "TEXT")]
     pub query: Option<String>,
+    /// Open with the Timeline showing events of this kind only (as `f` does): membership,
+    /// summit, extraordinary_summit, foreign_ministers, coordination_meeting, parliamentary,
+    /// scholars, national, other.
+    #[arg(long, value_name = "KIND", value_parser = parse_event_kind)]
+    pub kind: Option<EventKind>,
+    /// Open with the Funding tab's projects in this order (as `o` does).
+    #[arg(long, value_enum, value_name = "ORDER")]
+    pub sort: Option<SortName>,
+    /// Open with the Funding tab's totals by category shown (as `c` does).
+    #[arg(long)]
+    pub by_category: bool,
+}
+
+/// An event kind as the dataset names it (`foreign_ministers`).
+fn parse_event_kind(text: &str) -> Result<EventKind, String> {
+    EventKind::ALL
+        .into_iter()
+        .find(|kind| kind.name() == text)
+        .ok_or_else(|| {
+            let names: Vec<&str> = EventKind::ALL.iter().map(|kind| kind.name()).collect();
+            format!("not an event kind: expected one of {}", names.join(", "))
+        })
+}
+
+/// An order of the Funding tab's projects, as the command line names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SortName {
+    /// As the source lists them.
+    Source,
+    /// Largest amount first.
+    Largest,
+    /// By name, A to Z.
+    Name,
+}
+
+impl From<SortName> for FundingSort {
+    fn from(name: SortName) -> Self {
+        match name {
+            SortName::Source => Self::Source,
+            SortName::Largest => Self::AmountDescending,
+            SortName::Name => Self::Name,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_order_is_named_as_the_app_writes_it() {
+        for name in SortName::value_variants() {
+            let written = name.to_possible_value().expect("a value");
+            assert_eq!(written.get_name(), FundingSort::from(*name).name());
+        }
+    }
 }
 
 impl Cli {

@@ -15,7 +15,7 @@ use std::{
 use ratatui::layout::Size;
 
 use crate::{
-    app::App,
+    app::{App, DataOrigin, FundingSort, RowOptions},
     cli::Cli,
     data::{Catalog, LoadProgress, RecordRef, SizeLimits, load_file_with_progress},
     event_loop::{Failure, LoopEvent},
@@ -28,13 +28,42 @@ use crate::{
 /// touched, so a file that fails quickly fails as any command-line error does.
 pub const LOADING_SCREEN_AFTER: Duration = Duration::from_millis(40);
 
-/// The app the options ask for, on `catalog`: its theme, tab, selected record and search.
+/// The app the options ask for, on `catalog`: its theme, the files it came from, its filter,
+/// order and grouping, tab, selected record and search.
 pub fn build_app(cli: &Cli, catalog: Arc<Catalog>) -> Result<App, Failure> {
     let select = selected_record(cli, &catalog)?;
+    if let Some(kind) = cli.kind
+        && !catalog.event_kinds().contains(&kind)
+    {
+        return Err(Failure::new(
+            format!(
+                "--kind {}: the dataset has no event of this kind",
+                kind.name()
+            ),
+            2,
+        ));
+    }
     let theme = Theme::named(cli.theme, cli.color.enabled(true));
-    let mut app = App::new(catalog, Size::new(80, 24)).with_theme(theme);
+    let mut app = App::new(catalog, Size::new(80, 24))
+        .with_theme(theme)
+        .with_origin(origin(cli));
+    let options = RowOptions {
+        kind_filter: cli.kind,
+        funding_sort: cli.sort.map(FundingSort::from).unwrap_or_default(),
+    };
+    app.set_row_options(options, cli.by_category);
     app.open_view(cli.tab.map(Tab::from), select, cli.query.as_deref());
     Ok(app)
+}
+
+/// The files the options name, as absolute paths (a path that cannot be made absolute is kept
+/// as given).
+fn origin(cli: &Cli) -> DataOrigin {
+    let absolute = |path: &PathBuf| std::path::absolute(path).unwrap_or_else(|_| path.clone());
+    DataOrigin {
+        data: cli.data.as_ref().map(absolute),
+        source: cli.source.as_ref().map(absolute),
+    }
 }
 
 /// The record `--select` names, if any; an id the catalog lacks is an error.

@@ -454,6 +454,94 @@ fn y_copies_the_citation_and_capital_y_the_command_line() {
     );
 }
 
+/// The app the command line `args` opens, as the program builds it.
+fn opened_with(args: &[String]) -> App {
+    use clap::Parser;
+    let cli = oic_explorer::cli::Cli::try_parse_from(args).expect("the command line parses");
+    let catalog = oic_explorer::commands::load_dataset(&cli, None).expect("the dataset loads");
+    oic_explorer::startup::build_app(&cli, std::sync::Arc::new(catalog)).expect("the view opens")
+}
+
+#[test]
+fn capital_y_copies_a_command_line_that_reopens_the_same_view_from_anywhere() {
+    let folder = tempfile::tempdir().expect("a folder");
+    let data = folder.path().join("my data.json");
+    let source = folder.path().join("source.txt");
+    std::fs::write(&data, oic_explorer::data::EMBEDDED_DATASET).expect("written");
+    std::fs::write(&source, oic_explorer::data::EMBEDDED_SOURCE).expect("written");
+    let start: Vec<String> = ["oic-explorer", "--data"]
+        .into_iter()
+        .map(String::from)
+        .chain([
+            data.display().to_string(),
+            "--source".into(),
+            source.display().to_string(),
+        ])
+        .collect();
+    let mut app = opened_with(&start);
+    // A filtered Timeline, a sorted and grouped Funding tab, a search, a selected project.
+    press(&mut app, KeyCode::Char('f'));
+    press(&mut app, KeyCode::Char('f'));
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Char('o'));
+    press(&mut app, KeyCode::Char('c'));
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "highway");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Char('Y'));
+    let line = app.take_clipboard().expect("copied");
+    assert!(
+        line.contains(&format!("--data '{}'", data.display())),
+        "the dataset, as an absolute path: {line}"
+    );
+    let args = shlex::split(&line).expect("a shell command line");
+    let reopened = opened_with(&args);
+    assert_eq!(reopened.tab(), app.tab());
+    assert_eq!(
+        reopened.view(Tab::Funding).selected(),
+        app.view(Tab::Funding).selected(),
+        "{line}"
+    );
+    assert_eq!(reopened.row_options(), app.row_options(), "{line}");
+    assert_eq!(reopened.grouped(), app.grouped(), "{line}");
+    assert_eq!(
+        reopened.last_search().map(|last| last.text().to_string()),
+        app.last_search().map(|last| last.text().to_string())
+    );
+    // The real binary takes it too, from another folder.
+    let output = std::process::Command::new(common::pty::BINARY)
+        .args(&args[1..])
+        .arg("--plain")
+        .current_dir("/")
+        .output()
+        .expect("runs");
+    assert!(
+        output.status.success(),
+        "{line}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+#[test]
+fn an_event_kind_the_dataset_lacks_is_refused() {
+    use clap::Parser;
+    let cli = oic_explorer::cli::Cli::try_parse_from(["oic-explorer", "--kind", "other"])
+        .expect("parses");
+    let failure = oic_explorer::startup::build_app(&cli, common::catalog())
+        .err()
+        .expect("refused");
+    assert_eq!(failure.code, 2);
+    assert!(failure.message.contains("no event of this kind"));
+    let unknown = oic_explorer::cli::Cli::try_parse_from(["oic-explorer", "--kind", "picnic"]);
+    assert!(
+        unknown
+            .expect_err("refused")
+            .to_string()
+            .contains("expected one of membership, summit")
+    );
+}
+
 #[test]
 fn a_deep_link_opens_the_view_it_names() {
     let catalog = common::catalog();

@@ -1,7 +1,10 @@
 //! What `y` and `Y` copy: a record's citation, and the command line that reopens a view.
 
+use std::path::PathBuf;
+
+use super::FundingSort;
 use crate::{
-    data::{Catalog, Record, RecordRef},
+    data::{Catalog, EventKind, Record, RecordRef},
     format::{format_period, format_usd},
     tab::Tab,
 };
@@ -54,14 +57,62 @@ fn quoted(word: &str) -> String {
     )
 }
 
-/// The command line that opens the explorer on `tab` with `id` selected and `query`'s results
-/// ready for `n`/`N`.
-pub fn command_line(tab: Tab, id: Option<&str>, query: Option<&str>) -> String {
-    let mut line = format!("oic-explorer --tab {}", tab.title().to_lowercase());
-    if let Some(id) = id {
+/// The files the explorer was opened on, as absolute paths, so the command line that reopens
+/// a view works from any folder. Empty for the embedded dataset.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DataOrigin {
+    /// The dataset file (`--data`).
+    pub data: Option<PathBuf>,
+    /// The source text (`--source`).
+    pub source: Option<PathBuf>,
+}
+
+/// A view, as the command line that reopens it names it.
+#[derive(Clone, Copy, Debug)]
+pub struct ViewLine<'a> {
+    /// The files it is on.
+    pub origin: &'a DataOrigin,
+    /// The tab on screen.
+    pub tab: Tab,
+    /// The selected record's id.
+    pub id: Option<&'a str>,
+    /// The search `n`/`N` step through.
+    pub query: Option<&'a str>,
+    /// The Timeline's kind filter.
+    pub kind: Option<EventKind>,
+    /// The Funding tab's order.
+    pub sort: FundingSort,
+    /// Whether the Funding tab shows its totals by category.
+    pub by_category: bool,
+}
+
+/// The command line that opens the explorer on `view`: its files, its tab, its filter, order
+/// and grouping, its selected record and its search; options left at their defaults are left
+/// out.
+pub fn command_line(view: &ViewLine) -> String {
+    let mut line = String::from("oic-explorer");
+    for (option, path) in [
+        ("--data", &view.origin.data),
+        ("--source", &view.origin.source),
+    ] {
+        if let Some(path) = path {
+            line.push_str(&format!(" {option} {}", quoted(&path.to_string_lossy())));
+        }
+    }
+    line.push_str(&format!(" --tab {}", view.tab.title().to_lowercase()));
+    if let Some(kind) = view.kind {
+        line.push_str(&format!(" --kind {}", kind.name()));
+    }
+    if view.sort != FundingSort::default() {
+        line.push_str(&format!(" --sort {}", view.sort.name()));
+    }
+    if view.by_category {
+        line.push_str(" --by-category");
+    }
+    if let Some(id) = view.id {
         line.push_str(&format!(" --select {}", quoted(id)));
     }
-    if let Some(query) = query {
+    if let Some(query) = view.query {
         line.push_str(&format!(" --query {}", quoted(query)));
     }
     line
@@ -84,15 +135,52 @@ mod tests {
         );
     }
 
+    fn view<'a>(origin: &'a DataOrigin, tab: Tab) -> ViewLine<'a> {
+        ViewLine {
+            origin,
+            tab,
+            id: None,
+            query: None,
+            kind: None,
+            sort: FundingSort::default(),
+            by_category: false,
+        }
+    }
+
     #[test]
     fn command_lines_quote_what_the_shell_would_split() {
+        let embedded = DataOrigin::default();
         assert_eq!(
-            command_line(Tab::Funding, Some("proj-x"), None),
+            command_line(&ViewLine {
+                id: Some("proj-x"),
+                ..view(&embedded, Tab::Funding)
+            }),
             "oic-explorer --tab funding --select proj-x"
         );
         assert_eq!(
-            command_line(Tab::Timeline, None, Some("baku summit's")),
+            command_line(&ViewLine {
+                query: Some("baku summit's"),
+                ..view(&embedded, Tab::Timeline)
+            }),
             r#"oic-explorer --tab timeline --query "baku summit's""#
+        );
+    }
+
+    #[test]
+    fn command_lines_name_the_files_the_filter_the_order_and_the_grouping() {
+        let origin = DataOrigin {
+            data: Some(PathBuf::from("/data/my set.json")),
+            source: Some(PathBuf::from("/data/source.txt")),
+        };
+        assert_eq!(
+            command_line(&ViewLine {
+                kind: Some(EventKind::ForeignMinisters),
+                sort: FundingSort::AmountDescending,
+                by_category: true,
+                ..view(&origin, Tab::Funding)
+            }),
+            "oic-explorer --data '/data/my set.json' --source /data/source.txt --tab funding \
+             --kind foreign_ministers --sort largest --by-category"
         );
     }
 }

@@ -15,7 +15,7 @@ use std::sync::Arc;
 use ratatui::layout::{Position, Size};
 
 pub use categories::{CategoryTotal, UNCATEGORISED, category_totals};
-pub use citation::{citation_text, command_line};
+pub use citation::{DataOrigin, ViewLine, citation_text, command_line};
 pub use history::{Focus, History, Location};
 pub use list_position::ListPosition;
 pub use search_session::{LastSearch, ResultLine, SearchPrompt, SearchStatus};
@@ -94,6 +94,8 @@ pub struct App {
     categories: Vec<CategoryTotal>,
     message: Option<String>,
     clipboard: Option<String>,
+    /// The files the app was opened on, for the command line that reopens a view.
+    origin: DataOrigin,
     /// Ctrl-Z was pressed: the run loop hands the terminal back and stops the process.
     suspend_requested: bool,
     running: bool,
@@ -109,15 +111,7 @@ impl App {
             rows: TabRows::new(&catalog, tab, &options),
             ..TabView::default()
         });
-        let mut present = [false; EventKind::ALL.len()];
-        let events = u32::try_from(catalog.counts().events).unwrap_or(u32::MAX);
-        for event in (0..events).filter_map(|i| catalog.event(i)) {
-            present[event.kind() as usize] = true;
-        }
-        let event_kinds: Vec<EventKind> = EventKind::ALL
-            .into_iter()
-            .filter(|&kind| present[kind as usize])
-            .collect();
+        let event_kinds = catalog.event_kinds();
         Self {
             index: Arc::new(SearchIndex::new(&catalog)),
             background_search: false,
@@ -140,6 +134,7 @@ impl App {
             grouped: false,
             message: None,
             clipboard: None,
+            origin: DataOrigin::default(),
             suspend_requested: false,
             running: true,
             theme: Theme::default(),
@@ -178,6 +173,21 @@ impl App {
             self.submit_search();
         }
         true
+    }
+
+    /// The same app, told which files it was opened on (see [`DataOrigin`]).
+    pub fn with_origin(mut self, origin: DataOrigin) -> Self {
+        self.origin = origin;
+        self
+    }
+
+    /// Sets the Timeline's kind filter, the Funding tab's order and whether it shows the totals
+    /// by category, as `f`, `o` and `c` would, without moving to those tabs.
+    pub fn set_row_options(&mut self, options: RowOptions, grouped: bool) {
+        self.options = options;
+        self.grouped = grouped;
+        self.rebuild_rows(Tab::Timeline);
+        self.rebuild_rows(Tab::Funding);
     }
 
     /// The same app drawn with `theme`.
@@ -554,7 +564,15 @@ impl App {
             .and_then(|record| self.catalog.get(record))
             .map(|record| record.id());
         let query = self.last_search.as_ref().map(LastSearch::text);
-        self.clipboard = Some(command_line(self.tab, id, query));
+        self.clipboard = Some(command_line(&ViewLine {
+            origin: &self.origin,
+            tab: self.tab,
+            id,
+            query,
+            kind: self.options.kind_filter,
+            sort: self.options.funding_sort,
+            by_category: self.grouped,
+        }));
         self.message = Some("Copied the command line that reopens this view".to_string());
     }
 

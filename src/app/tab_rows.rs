@@ -29,6 +29,15 @@ impl FundingSort {
         }
     }
 
+    /// How the order is named on the command line (`--sort largest`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Source => "source",
+            Self::AmountDescending => "largest",
+            Self::Name => "name",
+        }
+    }
+
     /// How the order is named on screen.
     pub fn label(self) -> &'static str {
         match self {

@@ -7,7 +7,7 @@ use super::{
     date::EventDate,
     display::{LINE_CAP, TEXT_CAP, display_text, needs_display},
     load::RecordCounts,
-    model::{self, Dataset},
+    model::{self, Dataset, EventKind},
     problems::Problems,
     record::{MAX_PACKED_INDEX, RecordRef, Relation, Role},
     source::SourceText,
@@ -339,6 +339,19 @@ impl Catalog {
     /// The source text the quotes come from, when it was given.
     pub fn source(&self) -> Option<&SourceText> {
         self.source.as_ref()
+    }
+
+    /// The kinds of event the dataset has, in [`EventKind::ALL`]'s order.
+    pub fn event_kinds(&self) -> Vec<EventKind> {
+        let mut present = [false; EventKind::ALL.len()];
+        let events = u32::try_from(self.counts().events).unwrap_or(u32::MAX);
+        for event in (0..events).filter_map(|i| self.event(i)) {
+            present[event.kind() as usize] = true;
+        }
+        EventKind::ALL
+            .into_iter()
+            .filter(|&kind| present[kind as usize])
+            .collect()
     }
 
     /// How many records each collection holds.

@@ -108,6 +108,21 @@ pub enum EventKind {
 }
 
 impl EventKind {
+    /// The kind as a dataset file and the command line name it (`foreign_ministers`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Membership => "membership",
+            Self::Summit => "summit",
+            Self::ExtraordinarySummit => "extraordinary_summit",
+            Self::ForeignMinisters => "foreign_ministers",
+            Self::CoordinationMeeting => "coordination_meeting",
+            Self::Parliamentary => "parliamentary",
+            Self::Scholars => "scholars",
+            Self::National => "national",
+            Self::Other => "other",
+        }
+    }
+
     /// Every kind, in a fixed order.
     pub const ALL: [Self; 9] = [
         Self::Membership,
@@ -337,6 +352,21 @@ impl ParticipantKind {
             Self::Organisation => "organisation",
             Self::Body => "body",
             Self::Group => "group",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_kind_is_named_as_the_dataset_writes_it() {
+        for kind in EventKind::ALL {
+            assert_eq!(
+                serde_json::to_value(kind).unwrap(),
+                serde_json::Value::from(kind.name())
+            );
         }
     }
 }
