@@ -10,7 +10,7 @@ use common::{
     draw,
     hostile::{self, INJECTIONS, WIDE},
     press,
-    pty::{BINARY, PtySession},
+    pty::{BINARY, PtySession, contains},
     type_text,
 };
 use oic_explorer::{
@@ -30,10 +30,6 @@ fn write_dataset(folder: &tempfile::TempDir, json: &serde_json::Value) -> PathBu
 fn hostile_catalog() -> Arc<Catalog> {
     let text = serde_json::to_string(&hostile::dataset()).expect("JSON");
     Arc::new(load("hostile.json", &text, None).expect("the hostile dataset is valid"))
-}
-
-fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    haystack.windows(needle.len()).any(|w| w == needle)
 }
 
 /// Every screen a newcomer would see, with the hostile records on it.

@@ -5,13 +5,7 @@ mod common;
 
 use std::process::{Command, Stdio};
 
-use common::pty::{BINARY, PtySession};
-
-fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    haystack
-        .windows(needle.len())
-        .any(|window| window == needle)
-}
+use common::pty::{BINARY, PtySession, contains};
 
 fn assert_terminal_restored(output: &[u8]) {
     assert!(

@@ -188,11 +188,7 @@ proptest! {
             let _ = app.take_clipboard();
             let _ = app.take_suspend();
             let size = app.size();
-            let mut terminal = Terminal::new(TestBackend::new(size.width, size.height))
-                .map_err(|e| TestCaseError::fail(format!("{e:?}")))?;
-            terminal
-                .draw(|frame| ui::render(&app, frame))
-                .map_err(|e| TestCaseError::fail(format!("{e:?}")))?;
+            draw_at(&app, (size.width, size.height))?;
             check(&app)?;
         }
     }

@@ -9,40 +9,11 @@ use std::{
     time::{Duration, Instant},
 };
 
-use common::pty::PtySession;
-use nix::{
-    sys::{
-        signal::{Signal, kill},
-        termios::LocalFlags,
-    },
-    unistd::Pid,
+use common::pty::{PtySession, contains, last_position};
+use nix::sys::{
+    signal::{Signal, kill},
+    termios::LocalFlags,
 };
-
-fn pid_of(session: &PtySession) -> Pid {
-    let id = session.child.process_id().expect("a process id");
-    Pid::from_raw(i32::try_from(id).expect("a pid"))
-}
-
-fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    haystack.windows(needle.len()).any(|w| w == needle)
-}
-
-fn last_position(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).rposition(|w| w == needle)
-}
-
-/// The pty is in cooked mode with echo: what a shell expects to find.
-fn assert_cooked(session: &PtySession, when: &str) {
-    let termios = session.master.get_termios().expect("the pty's settings");
-    assert!(
-        termios.local_flags.contains(LocalFlags::ICANON),
-        "{when}: line editing (ICANON) is back"
-    );
-    assert!(
-        termios.local_flags.contains(LocalFlags::ECHO),
-        "{when}: echo is back"
-    );
-}
 
 /// The output's last word on the terminal gives it back: the alternate screen left after it
 /// was last entered, the cursor shown, mouse reporting off.
@@ -76,10 +47,10 @@ fn each_signal_restores_the_terminal_and_exits_with_128_plus_its_number() {
         (Signal::SIGQUIT, 131),
     ] {
         let mut session = started();
-        kill(pid_of(&session), signal).expect("signal sent");
+        kill(session.pid(), signal).expect("signal sent");
         let status = session.wait_for_exit();
         assert_eq!(status.exit_code(), code, "{signal}");
-        assert_cooked(&session, signal.as_str());
+        session.assert_cooked(signal.as_str());
         assert_given_back(&session.raw_output(), signal.as_str());
     }
 }
@@ -98,7 +69,7 @@ fn wait_for_output(session: &PtySession, from: usize, needle: &[u8], when: &str)
 
 /// Waits until the process is stopped (`T` in /proc) or running again.
 fn wait_for_state(session: &PtySession, stopped: bool) {
-    let path = format!("/proc/{}/stat", pid_of(session));
+    let path = format!("/proc/{}/stat", session.pid());
     let start = Instant::now();
     loop {
         let stat = std::fs::read_to_string(&path).unwrap_or_default();
@@ -128,14 +99,14 @@ fn ctrl_z_gives_the_terminal_back_and_fg_takes_it_again() {
         let before = session.raw_output().len();
         match how {
             "Ctrl-Z" => session.send("\x1a"),
-            _ => kill(pid_of(&session), Signal::SIGTSTP).expect("signal sent"),
+            _ => kill(session.pid(), Signal::SIGTSTP).expect("signal sent"),
         }
         wait_for_state(&session, true);
-        assert_cooked(&session, how);
+        session.assert_cooked(how);
         // The bytes written before the stop may still be on their way through the pty.
         wait_for_output(&session, before, b"\x1b[?1049l", how);
         // What the shell's `fg` does.
-        kill(pid_of(&session), Signal::SIGCONT).expect("signal sent");
+        kill(session.pid(), Signal::SIGCONT).expect("signal sent");
         wait_for_state(&session, false);
         session.wait_for(&format!("{how}: the screen drawn again"), |screen| {
             screen.contains("total USD 55 mln") && screen.contains("1 Timeline")
@@ -166,16 +137,7 @@ fn a_resize_storm_ends_drawn_right_at_the_last_size() {
     }
     sizes.extend([(1, 1), (2, 1), (1, 2), (59, 14), (300, 100), (1, 1)]);
     for (columns, rows) in sizes {
-        // Only the pty: the test's terminal emulator (vt100) cannot itself shrink to 1x1.
-        session
-            .master
-            .resize(portable_pty::PtySize {
-                rows,
-                cols: columns,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("resized");
+        session.resize_pty(columns, rows);
         thread::sleep(Duration::from_millis(2));
     }
     session.resize(100, 30);
@@ -195,7 +157,7 @@ fn a_panic_restores_the_terminal_then_says_where() {
     let mut session = PtySession::spawn_with_env(100, 30, &[("OIC_EXPLORER_TEST_PANIC", "1")]);
     let status = session.wait_for_exit();
     assert_eq!(status.exit_code(), 101);
-    assert_cooked(&session, "after a panic");
+    session.assert_cooked("after a panic");
     let output = session.raw_output();
     assert_given_back(&output, "after a panic");
     let message = last_position(&output, b"panicked at").expect("the panic message");

@@ -4,47 +4,15 @@
 
 mod common;
 
-use std::{
-    thread,
-    time::{Duration, Instant},
-};
+use std::{thread, time::Duration};
 
-use common::pty::PtySession;
-use nix::{
-    sys::{
-        signal::{Signal, kill},
-        termios::LocalFlags,
-    },
-    unistd::Pid,
-};
+use common::pty::{PtySession, last_position};
+use nix::sys::signal::{Signal, kill};
 use oic_explorer::terminal::output::restore_sequence;
-use portable_pty::PtySize;
-
-fn pid_of(session: &PtySession) -> Pid {
-    let id = session.child.process_id().expect("a process id");
-    Pid::from_raw(i32::try_from(id).expect("a pid"))
-}
-
-fn last_position(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).rposition(|w| w == needle)
-}
-
-/// Resizes only the pty: the test's terminal emulator keeps its own size.
-fn resize_pty(session: &PtySession, columns: u16, rows: u16) {
-    session
-        .master
-        .resize(PtySize {
-            rows,
-            cols: columns,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .expect("resized");
-}
 
 /// The resident memory of the process, in MiB.
 fn resident_mib(session: &PtySession) -> u64 {
-    let status = std::fs::read_to_string(format!("/proc/{}/status", pid_of(session)))
+    let status = std::fs::read_to_string(format!("/proc/{}/status", session.pid()))
         .expect("the process's status");
     let kib: u64 = status
         .lines()
@@ -52,32 +20,6 @@ fn resident_mib(session: &PtySession) -> u64 {
         .and_then(|rest| rest.trim().trim_end_matches("kB").trim().parse().ok())
         .expect("VmRSS");
     kib / 1024
-}
-
-/// Waits until `condition` holds of the output written after byte `from`.
-fn wait_for_output(
-    session: &PtySession,
-    from: usize,
-    what: &str,
-    condition: impl Fn(&[u8]) -> bool,
-) {
-    let start = Instant::now();
-    while !condition(&session.raw_output()[from..]) {
-        assert!(
-            start.elapsed() < Duration::from_secs(10),
-            "{what} never came"
-        );
-        thread::sleep(Duration::from_millis(20));
-    }
-}
-
-fn assert_cooked(session: &PtySession, when: &str) {
-    let termios = session.master.get_termios().expect("the pty's settings");
-    assert!(
-        termios.local_flags.contains(LocalFlags::ICANON)
-            && termios.local_flags.contains(LocalFlags::ECHO),
-        "{when}: cooked mode with echo is back"
-    );
 }
 
 #[test]
@@ -92,11 +34,9 @@ fn a_huge_window_is_drawn_at_the_cap_and_memory_stays_bounded() {
         (3, 65535),
     ] {
         let before = session.raw_output().len();
-        resize_pty(&session, columns, rows);
+        session.resize_pty(columns, rows);
         // Each size differs from the last once capped, so each is drawn anew.
-        wait_for_output(&session, before, "a frame at the new size", |out| {
-            !out.is_empty()
-        });
+        session.wait_for_output(before, "a frame at the new size", |out| !out.is_empty());
         thread::sleep(Duration::from_millis(300));
         assert!(
             session.child.try_wait().expect("status").is_none(),
@@ -108,12 +48,12 @@ fn a_huge_window_is_drawn_at_the_cap_and_memory_stays_bounded() {
             "{resident} MiB resident at {columns}x{rows}: memory is bounded by the cap"
         );
     }
-    resize_pty(&session, 80, 24);
+    session.resize_pty(80, 24);
     thread::sleep(Duration::from_millis(200));
     session.send("q");
     let status = session.wait_for_exit();
     assert!(status.success(), "quit normally: {status:?}");
-    assert_cooked(&session, "after the huge window");
+    session.assert_cooked("after the huge window");
 }
 
 /// The keys pressed while the signal comes: moving, searching, leaving the search.
@@ -138,12 +78,12 @@ fn a_signal_while_frames_are_written_leaves_nothing_after_the_restore() {
             for step in 0..=signal_at {
                 session.send(KEYS[(step % 8) as usize]);
                 let (columns, rows) = if step % 2 == 0 { (200, 60) } else { (170, 50) };
-                resize_pty(&session, columns, rows);
+                session.resize_pty(columns, rows);
             }
-            kill(pid_of(&session), signal).expect("signal sent");
+            kill(session.pid(), signal).expect("signal sent");
             let status = session.wait_for_exit();
             assert_eq!(status.exit_code(), code, "{signal} round {round}");
-            assert_cooked(&session, signal.as_str());
+            session.assert_cooked(signal.as_str());
             let output = session.raw_output();
             let start = last_position(&output, &restore[..8]).expect("the restore was written");
             let (given_back, after) =

@@ -147,6 +147,60 @@ impl PtySession {
     pub fn raw_output(&self) -> Vec<u8> {
         self.output.lock().unwrap().clone()
     }
+
+    /// The program's process id, for signals: `kill(session.pid(), Signal::SIGTERM)`.
+    pub fn pid(&self) -> nix::unistd::Pid {
+        let id = self.child.process_id().expect("a process id");
+        nix::unistd::Pid::from_raw(i32::try_from(id).expect("a pid"))
+    }
+
+    /// Resizes the pty only, as a terminal window would (the kernel sends SIGWINCH); the
+    /// test's own emulator keeps its size, as it cannot shrink to 1x1 or grow to 65535x65535.
+    pub fn resize_pty(&self, columns: u16, rows: u16) {
+        self.master
+            .resize(PtySize {
+                rows,
+                cols: columns,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("resized");
+    }
+
+    /// Asserts the pty is in cooked mode with echo, as a shell expects to find it:
+    /// `session.assert_cooked("after SIGTERM")`.
+    pub fn assert_cooked(&self, when: &str) {
+        use nix::sys::termios::LocalFlags;
+        let termios = self.master.get_termios().expect("the pty's settings");
+        assert!(
+            termios.local_flags.contains(LocalFlags::ICANON),
+            "{when}: line editing (ICANON) is back"
+        );
+        assert!(
+            termios.local_flags.contains(LocalFlags::ECHO),
+            "{when}: echo is back"
+        );
+    }
+
+    /// Waits until `condition` holds of the output written after byte `from`:
+    /// `session.wait_for_output(before, "a frame", |out| !out.is_empty())`.
+    pub fn wait_for_output(&self, from: usize, what: &str, condition: impl Fn(&[u8]) -> bool) {
+        let start = Instant::now();
+        while !condition(&self.raw_output()[from..]) {
+            assert!(start.elapsed() < TIMEOUT, "{what} never came");
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+/// Whether `needle` occurs in `haystack`: `contains(&output, b"\x1b[?1049l")`.
+pub fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+/// Where `needle` last occurs in `haystack`.
+pub fn last_position(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).rposition(|w| w == needle)
 }
 
 impl Drop for PtySession {
