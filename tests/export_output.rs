@@ -171,6 +171,98 @@ fn a_pipe_or_a_device_is_written_not_replaced() {
 }
 
 #[test]
+fn every_spelling_of_standard_output_is_written_as_the_stream() {
+    let folder = tempfile::tempdir().expect("a folder");
+    let link = folder.path().join("out-link");
+    symlink("/proc/self/fd/1", &link).expect("a link");
+    let spellings = [
+        "/dev/stdout".to_string(),
+        "/dev/./stdout".to_string(),
+        "//dev/stdout".to_string(),
+        "/dev/fd/1".to_string(),
+        "/proc/self/fd/1".to_string(),
+        "/proc/thread-self/fd/1".to_string(),
+        link.display().to_string(),
+    ];
+    for spelling in spellings {
+        // Into a file the shell opened: what the shell writes around the export stays.
+        let file = folder.path().join("shell.txt");
+        let script = format!(
+            "{{ echo HEADER; '{BINARY}' export --format csv --tab funding -o '{spelling}'; \
+             echo \"rc=$?\"; echo FOOTER; }} > '{}'",
+            file.display()
+        );
+        let status = Command::new("sh")
+            .args(["-c", &script])
+            .status()
+            .expect("sh");
+        assert!(status.success());
+        let text = fs::read_to_string(&file).expect("read");
+        assert!(
+            text.starts_with("HEADER\nrecord,id,title"),
+            "{spelling}: {text}"
+        );
+        assert!(text.ends_with("rc=0\nFOOTER\n"), "{spelling}: {text}");
+        // Into a pipe.
+        let output = Command::new(BINARY)
+            .args([
+                "export", "--format", "csv", "--tab", "funding", "-o", &spelling,
+            ])
+            .stdout(Stdio::piped())
+            .output()
+            .expect("runs");
+        assert!(output.status.success(), "{spelling}");
+        assert!(String::from_utf8_lossy(&output.stdout).starts_with("record,id,title"));
+    }
+    assert!(
+        fs::symlink_metadata("/dev/stdout")
+            .map(|m| m.file_type().is_symlink() || m.file_type().is_char_device())
+            .unwrap_or(true),
+        "/dev/stdout is untouched"
+    );
+}
+
+#[test]
+fn a_pipe_with_no_reader_is_said_to_be_waited_on_and_a_socket_is_refused() {
+    use std::io::{BufRead, BufReader};
+    let folder = tempfile::tempdir().expect("a folder");
+    let fifo = folder.path().join("pipe");
+    nix::unistd::mkfifo(&fifo, Mode::S_IRWXU).expect("a fifo");
+    let mut child = Command::new(BINARY)
+        .args(["export", "--format", "csv", "--tab", "funding", "-o"])
+        .arg(&fifo)
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("starts");
+    let mut line = String::new();
+    BufReader::new(child.stderr.take().expect("stderr"))
+        .read_line(&mut line)
+        .expect("a line");
+    assert!(
+        line.contains("waiting for something to read the pipe"),
+        "{line}"
+    );
+    let mut text = String::new();
+    fs::File::open(&fifo)
+        .expect("the reading end")
+        .read_to_string(&mut text)
+        .expect("read");
+    assert!(child.wait().expect("it ends").success());
+    assert!(text.starts_with("record,id,title"));
+    let socket = folder.path().join("socket");
+    let _listener = std::os::unix::net::UnixListener::bind(&socket).expect("a socket");
+    let refused = export_to(&socket, 0o022);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("it is a socket"));
+    let missing = export_to(&folder.path().join("no/such/folder.csv"), 0o022);
+    let stderr = String::from_utf8_lossy(&missing.stderr);
+    assert!(
+        stderr.contains("does not exist") && !stderr.contains(".oic-explorer-export"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn dev_stdout_is_the_output_stream() {
     let output = Command::new(BINARY)
         .args([

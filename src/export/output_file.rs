@@ -1,7 +1,8 @@
 //! Where `export --output` writes, as careful tools do. A regular file is replaced atomically
 //! (a temporary file in the same folder, flushed, renamed over it) keeping its mode and owner;
 //! a new file gets the mode the umask allows; a symbolic link is followed and its target
-//! replaced; a device, a pipe or `/dev/stdout` is written directly, never replaced; a read-only
+//! replaced; a device or a pipe is written directly, never replaced; a path that leads to the
+//! program's own output (`/dev/stdout` in any spelling) is written as that stream; a read-only
 //! file is refused. A temporary file never outlives the export: a signal removes it, and one
 //! left by a killed export is removed by the next export to the same folder.
 
@@ -22,56 +23,77 @@ static PENDING: Mutex<Option<PathBuf>> = Mutex::new(None);
 
 /// Writes `bytes` to `path` (see the module's description).
 pub fn write_output(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    if let Some(stream) = standard_stream(path) {
-        return stream(bytes);
-    }
-    if is_descriptor_path(path) {
-        return write_directly(path, bytes);
-    }
-    let target = follow_links(path)?;
-    match fs::metadata(&target) {
-        Ok(metadata) if metadata.is_dir() => Err(io::Error::new(
-            io::ErrorKind::IsADirectory,
-            "it is a folder: give the path of a file",
-        )),
-        Ok(metadata) if !metadata.is_file() => write_directly(&target, bytes),
+    // Followed through every link, /proc's descriptor links included, as opening it would be.
+    match fs::metadata(path) {
         Ok(metadata) => {
+            if let Some(stream) = own_stream(&metadata) {
+                return stream(bytes);
+            }
+            if metadata.is_dir() {
+                return Err(refusal("it is a folder: give the path of a file"));
+            }
+            if !metadata.is_file() {
+                return write_directly(path, bytes, &metadata);
+            }
+            // Where the file really is: a link may lead elsewhere, even through /proc.
+            let target = fs::canonicalize(path)?;
             refuse_read_only(&target, &metadata)?;
             replace(&target, bytes, Some(&metadata))
         }
-        Err(error) if error.kind() == io::ErrorKind::NotFound => replace(&target, bytes, None),
+        Err(error) if error.kind() == io::ErrorKind::NotFound => {
+            let target = follow_links(path)?;
+            if target.starts_with("/proc") || target.starts_with("/dev/fd") {
+                return Err(refusal(
+                    "it names an open file that is not there: give the path of a file",
+                ));
+            }
+            replace(&target, bytes, None)
+        }
         Err(error) => Err(error),
     }
 }
 
+fn refusal(message: &str) -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidInput, message.to_string())
+}
+
 type StreamWriter = fn(&[u8]) -> io::Result<()>;
 
-/// `/dev/stdout` and `/dev/stderr` (and their `/dev/fd`, `/proc/self/fd` names) are the
-/// program's own streams: written as the streams, whatever they lead to.
-fn standard_stream(path: &Path) -> Option<StreamWriter> {
-    let name = path.to_str()?;
-    match name {
-        "/dev/stdout" | "/dev/fd/1" | "/proc/self/fd/1" => Some(|bytes| {
-            let mut stdout = io::stdout().lock();
-            stdout.write_all(bytes)?;
-            stdout.flush()
-        }),
-        "/dev/stderr" | "/dev/fd/2" | "/proc/self/fd/2" => Some(|bytes| {
-            let mut stderr = io::stderr().lock();
-            stderr.write_all(bytes)?;
-            stderr.flush()
-        }),
-        _ => None,
+/// The program's own standard output or error, when `metadata` is the very file one of them
+/// is open on (`/dev/stdout`, `/proc/self/fd/1`, a link to either, or the file the shell
+/// redirected output to): written as the stream, so nothing the shell writes around it is
+/// lost, and a pipe is not replaced by a file.
+fn own_stream(metadata: &fs::Metadata) -> Option<StreamWriter> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        // The widths of st_dev and st_ino differ between platforms.
+        #[allow(clippy::unnecessary_cast)]
+        let same = |stream: rustix::fd::BorrowedFd<'_>| {
+            rustix::fs::fstat(stream).is_ok_and(|stat| {
+                stat.st_dev as u64 == metadata.dev() && stat.st_ino as u64 == metadata.ino()
+            })
+        };
+        if same(rustix::stdio::stdout()) {
+            return Some(|bytes| {
+                let mut stdout = io::stdout().lock();
+                stdout.write_all(bytes)?;
+                stdout.flush()
+            });
+        }
+        if same(rustix::stdio::stderr()) {
+            return Some(|bytes| {
+                let mut stderr = io::stderr().lock();
+                stderr.write_all(bytes)?;
+                stderr.flush()
+            });
+        }
     }
+    let _ = metadata;
+    None
 }
 
-/// A path that names an open descriptor (`/dev/fd/3`, `/proc/self/fd/3`): its link leads to
-/// no real path (`pipe:[1234]`), so it is opened as it is.
-fn is_descriptor_path(path: &Path) -> bool {
-    path.starts_with("/dev/fd") || path.starts_with("/proc/self/fd")
-}
-
-/// The path a chain of symbolic links at `path` ends at (which may not exist yet).
+/// The path a chain of symbolic links at `path` ends at, when that is not there yet.
 fn follow_links(path: &Path) -> io::Result<PathBuf> {
     let mut current = path.to_path_buf();
     // As many as the system follows itself before it says ELOOP.
@@ -93,11 +115,54 @@ fn follow_links(path: &Path) -> io::Result<PathBuf> {
 }
 
 /// A device or a pipe is written as it is: replacing it would break it (as root,
-/// `/dev/null` would become a file). A full device says so (ENOSPC), as an error.
-fn write_directly(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut file = fs::OpenOptions::new().write(true).open(path)?;
+/// `/dev/null` would become a file). A full device says so (ENOSPC), as an error; a pipe with
+/// no reader yet is said to be waited on.
+fn write_directly(path: &Path, bytes: &[u8], metadata: &fs::Metadata) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if metadata.file_type().is_socket() {
+            return Err(refusal("it is a socket: give the path of a file"));
+        }
+    }
+    let _ = metadata;
+    let mut file = open_for_writing(path)?;
     file.write_all(bytes)?;
     file.flush()
+}
+
+/// Opens a device or pipe for writing; a pipe nobody reads yet blocks the open, so that wait
+/// is said first.
+#[cfg(unix)]
+fn open_for_writing(path: &Path) -> io::Result<fs::File> {
+    use rustix::fs::{OFlags, fcntl_getfl, fcntl_setfl};
+    use std::os::unix::fs::OpenOptionsExt;
+    let nonblocking = fs::OpenOptions::new()
+        .write(true)
+        .custom_flags(OFlags::NONBLOCK.bits() as i32)
+        .open(path);
+    match nonblocking {
+        Ok(file) => {
+            let flags = fcntl_getfl(&file)?;
+            fcntl_setfl(&file, flags - OFlags::NONBLOCK)?;
+            Ok(file)
+        }
+        // ENXIO: a pipe with no reader.
+        Err(error) if error.raw_os_error() == Some(6) => {
+            let _ = writeln!(
+                io::stderr(),
+                "oic-explorer: waiting for something to read the pipe {} (Ctrl-C stops)",
+                crate::data::display::escaped(&path.display().to_string())
+            );
+            fs::OpenOptions::new().write(true).open(path)
+        }
+        Err(error) => Err(error),
+    }
+}
+
+#[cfg(not(unix))]
+fn open_for_writing(path: &Path) -> io::Result<fs::File> {
+    fs::OpenOptions::new().write(true).open(path)
 }
 
 /// A file nobody may write, or this user may not, is not replaced behind its back.
@@ -136,6 +201,12 @@ fn replace(target: &Path, bytes: &[u8], old: Option<&fs::Metadata>) -> io::Resul
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
+    if !folder.is_dir() {
+        return Err(io::Error::new(
+            io::ErrorKind::NotFound,
+            format!("the folder {} does not exist", folder.display()),
+        ));
+    }
     watch_signals();
     remove_abandoned(folder);
     let mut builder = tempfile::Builder::new();
@@ -148,7 +219,17 @@ fn replace(target: &Path, bytes: &[u8], old: Option<&fs::Metadata>) -> io::Resul
         let mode = old.map_or(0o666, |old| old.permissions().mode() & 0o7777);
         builder.permissions(fs::Permissions::from_mode(mode));
     }
-    let mut file = builder.tempfile_in(folder)?;
+    // tempfile's own message names the temporary file, which means nothing to the user.
+    let mut file = builder.tempfile_in(folder).map_err(|error| {
+        io::Error::new(
+            error.kind(),
+            format!(
+                "cannot make a file in {}: {}",
+                folder.display(),
+                error.kind()
+            ),
+        )
+    })?;
     set_pending(Some(file.path().to_path_buf()));
     let written = (|| {
         pause_if_asked();
