@@ -5,6 +5,7 @@ mod common;
 use common::{act, app, press, press_with, selected_title, type_text};
 use oic_explorer::{
     action::{Action, Mode},
+    app::QUERY_CAP,
     data::RecordRef,
     tab::Tab,
 };
@@ -385,4 +386,26 @@ fn a_too_small_terminal_ignores_clicks_and_keeps_working() {
         },
     );
     assert_eq!(app.view(Tab::Timeline).list.selected, 1);
+}
+
+#[test]
+fn a_pasted_megabyte_is_cut_to_a_query_a_person_would_type() {
+    let mut app = app(100, 30);
+    press(&mut app, KeyCode::Char('/'));
+    act(&mut app, Action::SearchPaste("!q ".repeat(350_000)));
+    assert_eq!(app.prompt().text().chars().count(), QUERY_CAP);
+    assert!(
+        app.message()
+            .is_some_and(|m| m.contains("at most 200 characters")),
+        "the cut is said"
+    );
+    press(&mut app, KeyCode::Char('x'));
+    assert_eq!(
+        app.prompt().text().chars().count(),
+        QUERY_CAP,
+        "typing adds nothing"
+    );
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(app.prompt().text().chars().count(), QUERY_CAP - 1);
+    assert!(app.message().is_none());
 }

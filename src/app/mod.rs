@@ -18,7 +18,7 @@ pub use categories::{CategoryTotal, UNCATEGORISED, category_totals};
 pub use citation::{DataOrigin, ViewLine, citation_text, command_line};
 pub use history::{Focus, History, Location};
 pub use list_position::ListPosition;
-pub use search_session::{LastSearch, ResultLine, SearchPrompt, SearchStatus};
+pub use search_session::{LastSearch, QUERY_CAP, ResultLine, SearchPrompt, SearchStatus};
 pub use tab_rows::{FundingSort, RowOptions, TabRows};
 
 use crate::{
@@ -424,6 +424,12 @@ impl App {
             self.search_command = Some(SearchCommand::Run(Box::new(request)));
         } else {
             self.prompt.set_query(&text, &self.index);
+        }
+        if self.prompt.was_cut() {
+            self.message = Some(format!(
+                "A search is at most {} characters: the rest was left out.",
+                QUERY_CAP
+            ));
         }
     }
 

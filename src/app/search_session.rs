@@ -9,6 +9,19 @@ use crate::{
     tab::Tab,
 };
 
+/// The most characters a query keeps: enough for any search a person types, and a bound on
+/// the work a pasted megabyte could make (on the embedded data the search runs on the drawing
+/// thread).
+pub const QUERY_CAP: usize = 200;
+
+/// `text` cut to [`QUERY_CAP`] characters; `true` when something was cut.
+fn capped_query(text: &str) -> (&str, bool) {
+    match text.char_indices().nth(QUERY_CAP) {
+        Some((end, _)) => (&text[..end], true),
+        None => (text, false),
+    }
+}
+
 /// One line of the results list: a tab heading or a hit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ResultLine {
@@ -51,6 +64,8 @@ pub struct SearchPrompt {
     results_complete: bool,
     /// Numbers the queries typed, so results that arrive late can be matched to theirs.
     generation: u64,
+    /// Whether the query typed was longer than [`QUERY_CAP`] and cut.
+    cut: bool,
 }
 
 impl SearchPrompt {
@@ -141,7 +156,14 @@ impl SearchPrompt {
         self.generation = generation;
     }
 
+    /// Whether the query as last set was cut to [`QUERY_CAP`] characters.
+    pub fn was_cut(&self) -> bool {
+        self.cut
+    }
+
     fn set_text(&mut self, text: &str) {
+        let (text, cut) = capped_query(text);
+        self.cut = cut;
         self.text = text.to_string();
         self.query = Query::parse(text);
         self.generation += 1;
