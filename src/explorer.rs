@@ -146,6 +146,14 @@ fn wait_for_load(
             {
                 return Ok(None);
             }
+            // Ctrl-Z and SIGTSTP suspend here as anywhere: a load can take long.
+            Ok(LoopEvent::Input(Event::Key(key)))
+                if action_for_key(key, Mode::Browse) == Some(Action::Suspend) =>
+            {
+                session.suspend()?;
+            }
+            Ok(LoopEvent::Suspend) => session.suspend()?,
+            Ok(LoopEvent::Continued) => session.start_afresh()?,
             Ok(LoopEvent::InputFailed(error)) => return Err(error.into()),
             Ok(_) | Err(RecvTimeoutError::Timeout) => {}
             Err(RecvTimeoutError::Disconnected) => {

@@ -281,3 +281,31 @@ fn a_terminal_that_fails_without_a_hang_up_also_ends_quietly() {
     // stderr that is gone, and printing there panics).
     assert_eq!(status.code(), Some(129));
 }
+
+#[test]
+fn the_loading_screen_suspends_and_continues_too() {
+    let folder = tempfile::tempdir().expect("a folder");
+    let fifo = folder.path().join("data.fifo");
+    nix::unistd::mkfifo(&fifo, nix::sys::stat::Mode::S_IRWXU).expect("a fifo");
+    let mut session =
+        PtySession::spawn_with_args(100, 30, &["--data", fifo.to_str().expect("UTF-8")]);
+    session.wait_for_text("nothing has come from the pipe yet");
+    for how in ["Ctrl-Z", "SIGTSTP"] {
+        let before = session.raw_output().len();
+        match how {
+            "Ctrl-Z" => session.send("\x1a"),
+            _ => kill(session.pid(), Signal::SIGTSTP).expect("signal sent"),
+        }
+        wait_for_state(&session, true);
+        session.assert_cooked(how);
+        wait_for_output(&session, before, b"\x1b[?1049l", how);
+        kill(session.pid(), Signal::SIGCONT).expect("signal sent");
+        wait_for_state(&session, false);
+        let after = session.raw_output().len();
+        wait_for_output(&session, after, b"Loading", how);
+    }
+    std::fs::write(&fifo, oic_explorer::data::EMBEDDED_DATASET).expect("the data");
+    session.wait_for_text("Kazakhstan joins the OIC");
+    session.send("q");
+    assert!(session.wait_for_exit().success());
+}
