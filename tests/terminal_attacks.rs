@@ -149,3 +149,46 @@ fn keys_split_across_writes_still_arrive_whole() {
     session.send("q");
     assert!(session.wait_for_exit().success());
 }
+
+#[test]
+fn a_signal_while_the_terminal_has_stopped_reading_still_gives_it_back() {
+    let restore = restore_sequence();
+    for (signal, code) in [(Signal::SIGTERM, 143), (Signal::SIGHUP, 129)] {
+        let mut session = PtySession::spawn(120, 40);
+        session.wait_for_text("Kazakhstan joins the OIC");
+        // The terminal stops reading (a paused or stalled link) while frames keep coming, until
+        // the app's write is stuck on a full buffer.
+        session
+            .paused
+            .store(true, std::sync::atomic::Ordering::SeqCst);
+        for step in 0..300u16 {
+            session.resize_pty(20 + (step * 37) % 180, 60 + (step * 53) % 240);
+            session.send("j");
+            thread::sleep(Duration::from_millis(2));
+        }
+        thread::sleep(Duration::from_millis(300));
+        kill(session.pid(), signal).expect("signal sent");
+        let start = std::time::Instant::now();
+        while session.child.try_wait().expect("status").is_none() {
+            assert!(
+                start.elapsed() < Duration::from_secs(5),
+                "{signal}: it ends though the terminal does not read"
+            );
+            thread::sleep(Duration::from_millis(20));
+        }
+        session
+            .paused
+            .store(false, std::sync::atomic::Ordering::SeqCst);
+        let status = session.wait_for_exit();
+        assert_eq!(status.exit_code(), code, "{signal}");
+        session.assert_cooked(signal.as_str());
+        let output = session.raw_output();
+        let entered = last_position(&output, b"\x1b[?1049h").expect("entered");
+        let given_back = last_position(&output, &restore[..8]).expect("the restore was written");
+        assert!(given_back > entered, "{signal}");
+        assert!(
+            output[given_back..].starts_with(&restore),
+            "{signal}: the restore arrives whole once the terminal reads again"
+        );
+    }
+}

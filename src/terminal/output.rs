@@ -7,7 +7,10 @@ use std::{
     cell::RefCell,
     io::{self, Write},
     rc::Rc,
-    sync::{Mutex, MutexGuard, PoisonError},
+    sync::{
+        Mutex, MutexGuard, Once, PoisonError,
+        atomic::{AtomicU64, Ordering},
+    },
     thread,
     time::{Duration, Instant},
 };
@@ -106,6 +109,27 @@ fn write_fully(bytes: &[u8]) -> io::Result<()> {
     stdout.flush()
 }
 
+/// The thread writing to the terminal now (its `pthread_t`), 0 when none: a write that is
+/// stuck can be woken with a signal (see [`unstick_writer`]).
+static WRITER: AtomicU64 = AtomicU64::new(0);
+
+#[cfg(unix)]
+fn this_thread() -> u64 {
+    // SAFETY: pthread_self has no preconditions.
+    unsafe { libc::pthread_self() as u64 }
+}
+
+/// Lets a signal break into a blocked write: a handler that does nothing (an ignored signal
+/// would not interrupt the system call).
+#[cfg(unix)]
+fn prepare_wake_up() {
+    static PREPARED: Once = Once::new();
+    PREPARED.call_once(|| {
+        // SAFETY: the action does nothing, which is async-signal-safe.
+        let _ = unsafe { signal_hook::low_level::register(signal_hook::consts::SIGURG, || {}) };
+    });
+}
+
 /// Writes `bytes` to the terminal while the app owns it; after the terminal has been given
 /// back, writes nothing.
 pub fn write_out(bytes: &[u8]) -> io::Result<()> {
@@ -113,7 +137,11 @@ pub fn write_out(bytes: &[u8]) -> io::Result<()> {
     if !output.owned {
         return Ok(());
     }
-    write_fully(bytes)
+    #[cfg(unix)]
+    WRITER.store(this_thread(), Ordering::SeqCst);
+    let written = write_fully(bytes);
+    WRITER.store(0, Ordering::SeqCst);
+    written
 }
 
 /// Takes the terminal over: raw mode, the alternate screen, mouse reporting, bracketed paste.
@@ -123,6 +151,8 @@ pub fn take_over() -> io::Result<()> {
     if output.ending {
         return Err(io::Error::other("the program is ending"));
     }
+    #[cfg(unix)]
+    prepare_wake_up();
     enable_raw_mode()?;
     output.owned = true;
     write_fully(&take_over_sequence())
@@ -149,34 +179,94 @@ pub fn restore() -> bool {
 /// [`restore`] for a panic, which may strike while the lock is held elsewhere: waits a while
 /// for it, then gives the terminal back regardless.
 pub fn restore_after_panic() -> bool {
-    match lock_within(WAIT_FOR_WRITER) {
+    let owned = match lock_within(WAIT_FOR_WRITER).or_else(unstick_writer) {
         Some(mut output) => give_back(&mut output),
         None => {
             let _ = write_fully(&restore_sequence());
             let _ = disable_raw_mode();
             true
         }
-    }
+    };
+    let _ = set_output_blocking(true);
+    owned
 }
 
 /// Ends the program with `code` from any thread: waits for a frame being written to finish,
 /// gives the terminal back, and exits holding the lock, so nothing is written after the
 /// restore and the terminal is never taken over again.
 pub fn end_process(code: i32) -> ! {
-    match lock_within(WAIT_FOR_WRITER) {
+    let output = lock_within(WAIT_FOR_WRITER).or_else(unstick_writer);
+    match output {
         Some(mut output) => {
             output.ending = true;
             give_back(&mut output);
+            let _ = set_output_blocking(true);
             // The guard is never dropped: `exit` runs no destructors, so the lock stays held
             // while the other threads are torn down.
             std::process::exit(code)
         }
         None => {
-            // A write is stuck (the terminal stopped reading); writing more would stick too.
+            // Still stuck: give back what needs no writing.
             let _ = disable_raw_mode();
+            let _ = set_output_blocking(true);
             std::process::exit(code)
         }
     }
+}
+
+/// A frame's write is stuck (the terminal stopped reading, its buffer full): makes writes fail
+/// rather than wait, wakes the stuck writer with a signal so it sees that and gives up, drops
+/// what waits in the terminal's output queue, and takes the lock. Then there is room for the
+/// restore sequence, which is written without waiting either.
+fn unstick_writer() -> Option<MutexGuard<'static, Output>> {
+    let _ = set_output_blocking(false);
+    discard_pending_output();
+    #[cfg(unix)]
+    {
+        let writer = WRITER.load(Ordering::SeqCst);
+        if writer != 0 {
+            // SAFETY: the id was that of a thread of this process while it wrote; a thread
+            // that has finished writing since has reset it. SIGURG's handler does nothing.
+            unsafe {
+                libc::pthread_kill(writer as libc::pthread_t, libc::SIGURG);
+            }
+        }
+    }
+    let output = lock_within(WAIT_FOR_WRITER / 2)?;
+    // What the stuck writer managed to add before it gave up.
+    discard_pending_output();
+    Some(output)
+}
+
+#[cfg(unix)]
+fn discard_pending_output() {
+    let _ = rustix::termios::tcflush(
+        rustix::stdio::stdout(),
+        rustix::termios::QueueSelector::OFlush,
+    );
+}
+
+#[cfg(not(unix))]
+fn discard_pending_output() {}
+
+/// Makes writes to standard output wait for room (`true`, as the shell expects it back) or
+/// fail at once (`false`).
+#[cfg(unix)]
+fn set_output_blocking(blocking: bool) -> io::Result<()> {
+    use rustix::fs::{OFlags, fcntl_getfl, fcntl_setfl};
+    let stdout = rustix::stdio::stdout();
+    let flags = fcntl_getfl(stdout)?;
+    let flags = if blocking {
+        flags - OFlags::NONBLOCK
+    } else {
+        flags | OFlags::NONBLOCK
+    };
+    Ok(fcntl_setfl(stdout, flags)?)
+}
+
+#[cfg(not(unix))]
+fn set_output_blocking(_blocking: bool) -> io::Result<()> {
+    Ok(())
 }
 
 /// Where ratatui writes a frame: memory, sent to the terminal in one write by [`present`].

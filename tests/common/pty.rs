@@ -2,7 +2,10 @@
 
 use std::{
     io::{Read, Write},
-    sync::{Arc, Mutex},
+    sync::{
+        Arc, Mutex,
+        atomic::{AtomicBool, Ordering},
+    },
     thread,
     time::{Duration, Instant},
 };
@@ -20,6 +23,8 @@ pub struct PtySession {
     pub child: Box<dyn Child + Send + Sync>,
     pub parser: Arc<Mutex<vt100::Parser>>,
     pub output: Arc<Mutex<Vec<u8>>>,
+    /// While set, nothing is read from the pty: a terminal that stopped reading.
+    pub paused: Arc<AtomicBool>,
 }
 
 impl PtySession {
@@ -60,9 +65,17 @@ impl PtySession {
         let output = Arc::new(Mutex::new(Vec::new()));
         let mut reader = pair.master.try_clone_reader().expect("a reader");
         let (thread_parser, thread_output) = (Arc::clone(&parser), Arc::clone(&output));
+        let paused = Arc::new(AtomicBool::new(false));
+        let thread_paused = Arc::clone(&paused);
         thread::spawn(move || {
             let mut buffer = [0u8; 8192];
-            while let Ok(read) = reader.read(&mut buffer) {
+            loop {
+                while thread_paused.load(Ordering::SeqCst) {
+                    thread::sleep(Duration::from_millis(5));
+                }
+                let Ok(read) = reader.read(&mut buffer) else {
+                    break;
+                };
                 if read == 0 {
                     break;
                 }
@@ -80,6 +93,7 @@ impl PtySession {
             child,
             parser,
             output,
+            paused,
         }
     }
 
