@@ -50,11 +50,60 @@ pub fn citation_text(catalog: &Catalog, record: RecordRef) -> String {
     text
 }
 
-fn quoted(word: &str) -> String {
-    shlex::try_quote(word).map_or_else(
-        |_| format!("'{}'", word.replace(['\'', '\0'], "")),
-        |q| q.into_owned(),
-    )
+/// `bytes` as one shell word. Plain text is quoted as POSIX shells read it (shlex); text with
+/// a control or invisible character, or bytes that are not UTF-8 (a file name may be anything),
+/// is written in `$'...'` quoting with escapes (bash, zsh, ksh, and POSIX shells since 2024),
+/// so the clipboard carries nothing a terminal would act on when it is pasted.
+fn shell_word(bytes: &[u8]) -> String {
+    if let Ok(text) = std::str::from_utf8(bytes)
+        && !text
+            .chars()
+            .any(|c| c.is_control() || crate::data::display::needs_escape(c))
+        && let Ok(quoted) = shlex::try_quote(text)
+    {
+        return quoted.into_owned();
+    }
+    let mut word = String::from("$'");
+    for chunk in bytes.utf8_chunks() {
+        for c in chunk.valid().chars() {
+            match c {
+                '\\' => word.push_str("\\\\"),
+                '\'' => word.push_str("\\'"),
+                c if c.is_ascii_control() => word.push_str(&format!("\\x{:02x}", c as u32)),
+                c if c.is_control() || crate::data::display::needs_escape(c) => {
+                    word.push_str(&format!("\\U{:08x}", c as u32));
+                }
+                c => word.push(c),
+            }
+        }
+        for byte in chunk.invalid() {
+            word.push_str(&format!("\\x{byte:02x}"));
+        }
+    }
+    word.push('\'');
+    word
+}
+
+/// ` --option value`, or ` --option=value` when the value starts with `-` and would be read
+/// as an option of its own.
+fn option(name: &str, value: &[u8]) -> String {
+    let word = shell_word(value);
+    if value.starts_with(b"-") {
+        format!(" {name}={word}")
+    } else {
+        format!(" {name} {word}")
+    }
+}
+
+#[cfg(unix)]
+fn path_bytes(path: &std::path::Path) -> &[u8] {
+    use std::os::unix::ffi::OsStrExt;
+    path.as_os_str().as_bytes()
+}
+
+#[cfg(not(unix))]
+fn path_bytes(path: &std::path::Path) -> &[u8] {
+    path.to_str().map_or(b"", str::as_bytes)
 }
 
 /// The files the explorer was opened on, as absolute paths, so the command line that reopens
@@ -91,12 +140,12 @@ pub struct ViewLine<'a> {
 /// out.
 pub fn command_line(view: &ViewLine) -> String {
     let mut line = String::from("oic-explorer");
-    for (option, path) in [
+    for (name, path) in [
         ("--data", &view.origin.data),
         ("--source", &view.origin.source),
     ] {
         if let Some(path) = path {
-            line.push_str(&format!(" {option} {}", quoted(&path.to_string_lossy())));
+            line.push_str(&option(name, path_bytes(path)));
         }
     }
     line.push_str(&format!(" --tab {}", view.tab.title().to_lowercase()));
@@ -110,10 +159,10 @@ pub fn command_line(view: &ViewLine) -> String {
         line.push_str(" --by-category");
     }
     if let Some(id) = view.id {
-        line.push_str(&format!(" --select {}", quoted(id)));
+        line.push_str(&option("--select", id.as_bytes()));
     }
     if let Some(query) = view.query {
-        line.push_str(&format!(" --query {}", quoted(query)));
+        line.push_str(&option("--query", query.as_bytes()));
     }
     line
 }
@@ -164,6 +213,36 @@ mod tests {
             }),
             r#"oic-explorer --tab timeline --query "baku summit's""#
         );
+    }
+
+    #[test]
+    fn words_a_shell_would_misread_are_written_so_it_reads_them_back() {
+        let embedded = DataOrigin::default();
+        let line = |query: &str| {
+            command_line(&ViewLine {
+                query: Some(query),
+                ..view(&embedded, Tab::Timeline)
+            })
+        };
+        assert_eq!(line("-h"), "oic-explorer --tab timeline --query=-h");
+        assert_eq!(
+            line("a\u{1b}[201~b\u{202e}'c"),
+            "oic-explorer --tab timeline --query $'a\\x1b[201~b\\U0000202e\\'c'"
+        );
+        #[cfg(unix)]
+        {
+            use std::os::unix::ffi::OsStrExt;
+            let origin = DataOrigin {
+                data: Some(PathBuf::from(std::ffi::OsStr::from_bytes(
+                    b"/d/bad\xff.json",
+                ))),
+                source: None,
+            };
+            assert_eq!(
+                command_line(&view(&origin, Tab::Timeline)),
+                "oic-explorer --data $'/d/bad\\xff.json' --tab timeline"
+            );
+        }
     }
 
     #[test]
