@@ -58,6 +58,13 @@ pub fn run(
     sender: &Sender<LoopEvent>,
     events: &Receiver<LoopEvent>,
 ) -> Result<(), Failure> {
+    if !has_keyboard() {
+        return Err(Failure::new(
+            "no terminal to read keys from: standard input is not a terminal and there is no \
+             controlling terminal (/dev/tty); run it in a terminal, or use --plain",
+            1,
+        ));
+    }
     let mut session = TerminalSession::enter()?;
     spawn_input(sender.clone())?;
     watch_signals(sender.clone())?;
@@ -106,6 +113,13 @@ pub fn run(
             Stop::Redraw => session.start_afresh()?,
         }
     }
+}
+
+/// Whether keys can be read: from standard input when it is a terminal, else from the
+/// controlling terminal, as the input thread reads them.
+fn has_keyboard() -> bool {
+    use std::io::IsTerminal;
+    std::io::stdin().is_terminal() || std::fs::File::open("/dev/tty").is_ok()
 }
 
 /// Panics after a frame when `OIC_EXPLORER_TEST_PANIC` is set, in debug builds only: how the

@@ -173,3 +173,57 @@ fn max_size_lowers_and_raises_the_limit() {
     assert_eq!(code, 2);
     assert!(stderr.contains("is not a size"), "{stderr}");
 }
+
+#[test]
+fn the_largest_limit_and_a_byte_order_mark_read_as_any_file() {
+    let folder = tempfile::tempdir().expect("a folder");
+    let with_mark = folder.path().join("bom.json");
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend_from_slice(oic_explorer::data::EMBEDDED_DATASET.as_bytes());
+    fs::write(&with_mark, bytes).expect("written");
+    let path = with_mark.to_str().expect("UTF-8");
+    let (code, stderr) = run(&["check", path, "--source", "assets/source.txt"]);
+    assert_eq!(code, 0, "a byte order mark is not text: {stderr}");
+    let (code, stderr) = run(&["check", "--max-size", "18446744073709551615", path]);
+    assert_eq!(code, 0, "the largest limit is no limit: {stderr}");
+    // A file and a limit that round alike are told apart.
+    let just_over = folder.path().join("over.json");
+    fs::write(&just_over, vec![b' '; 1_001]).expect("written");
+    let (_, stderr) = run(&[
+        "check",
+        "--max-size",
+        "1000",
+        just_over.to_str().expect("UTF-8"),
+    ]);
+    assert!(
+        stderr.contains("the file is 1001 bytes, more than the limit of 1000 bytes"),
+        "{stderr}"
+    );
+    let array = folder.path().join("array.json");
+    fs::write(&array, "[1, 2]").expect("written");
+    let (code, stderr) = run(&["check", array.to_str().expect("UTF-8")]);
+    assert_eq!(code, 2);
+    assert!(!stderr.contains("at ?"), "{stderr}");
+}
+
+#[test]
+fn without_a_terminal_to_read_keys_from_it_says_so() {
+    use std::os::unix::process::CommandExt;
+    let pty = nix::pty::openpty(None, None).expect("a pty");
+    let mut command = Command::new(BINARY);
+    command
+        .stdin(Stdio::null())
+        .stdout(Stdio::from(pty.slave.try_clone().expect("fd")))
+        .stderr(Stdio::piped());
+    // SAFETY: setsid is async-signal-safe; it only detaches the child from this terminal.
+    unsafe {
+        command.pre_exec(|| {
+            nix::unistd::setsid().map_err(std::io::Error::from)?;
+            Ok(())
+        });
+    }
+    let output = command.output().expect("runs");
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("no terminal to read keys from"), "{stderr}");
+}

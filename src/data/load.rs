@@ -12,7 +12,7 @@ use super::{
     parse::{DatasetSeed, PARALLEL_THRESHOLD, parse_in_parallel},
     problems::{Problem, Problems},
     progress::{LoadProgress, LoadStage},
-    read::{Expect, SizeLimits, read_limited},
+    read::{BYTE_ORDER_MARK, Expect, SizeLimits, read_limited},
     source::SourceText,
     store::Store,
 };
@@ -151,7 +151,8 @@ impl fmt::Display for LoadError {
                 message,
             } => {
                 write!(f, "{origin}:{line}:{column}: ")?;
-                if !path.is_empty() && path != "." {
+                // serde_path_to_error says "." for the top and "?" where it cannot tell.
+                if !path.is_empty() && path != "." && path != "?" {
                     write!(f, "at {path}: ")?;
                 }
                 write!(f, "{message}")
@@ -238,10 +239,15 @@ fn read_text_reporting(
     progress: &LoadProgress,
 ) -> Result<String, LoadError> {
     let origin = path.display().to_string();
-    let bytes = read_limited(path, limit, expect, progress).map_err(|refusal| LoadError::Read {
-        origin: origin.clone(),
-        message: refusal.to_string(),
-    })?;
+    let mut bytes =
+        read_limited(path, limit, expect, progress).map_err(|refusal| LoadError::Read {
+            origin: origin.clone(),
+            message: refusal.to_string(),
+        })?;
+    // Editors on Windows start UTF-8 files with a byte order mark; it is not text.
+    if bytes.starts_with(BYTE_ORDER_MARK) {
+        bytes.drain(..BYTE_ORDER_MARK.len());
+    }
     String::from_utf8(bytes).map_err(|error| {
         let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
         let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;

@@ -21,6 +21,9 @@ pub const DATASET_LIMIT: u64 = 2_000_000_000;
 /// The largest source text read unless `--max-size` says otherwise.
 pub const SOURCE_LIMIT: u64 = 100_000_000;
 
+/// The UTF-8 byte order mark some editors put at the start of a file.
+pub const BYTE_ORDER_MARK: &[u8] = b"\xEF\xBB\xBF";
+
 /// How long a pipe may stay silent before the read says it is waiting.
 const PIPE_SILENCE: Duration = Duration::from_secs(1);
 
@@ -81,12 +84,19 @@ impl std::fmt::Display for ReadRefusal {
             Self::TooLarge {
                 size: Some(size),
                 limit,
-            } => write!(
-                f,
-                "not read: the file is {}, more than the limit of {} (--max-size raises it)",
-                human_size(*size),
-                human_size(*limit)
-            ),
+            } => {
+                let (size, limit) = match (human_size(*size), human_size(*limit)) {
+                    // Rounded alike ("100 MB, more than 100 MB"): the exact counts say it.
+                    (shown, shown_limit) if shown == shown_limit => {
+                        (format!("{size} bytes"), format!("{limit} bytes"))
+                    }
+                    pair => pair,
+                };
+                write!(
+                    f,
+                    "not read: the file is {size}, more than the limit of {limit} (--max-size raises it)"
+                )
+            }
             Self::TooLarge { size: None, limit } => write!(
                 f,
                 "not read: more than the limit of {} came from it (--max-size raises it)",
@@ -191,7 +201,10 @@ pub fn read_limited(
     let mut checked = 0;
     loop {
         let before = bytes.len();
-        let room = (limit + 1).saturating_sub(before as u64).min(PIECE);
+        let room = limit
+            .saturating_add(1)
+            .saturating_sub(before as u64)
+            .min(PIECE);
         let read = (&mut file).take(room).read_to_end(&mut bytes)?;
         if bytes.len() as u64 > limit {
             return Err(ReadRefusal::TooLarge { size, limit });
@@ -214,11 +227,25 @@ pub fn read_limited(
 /// value starts with it (a file of zeros, of random bytes, of prose).
 fn sure_error_at(bytes: &[u8], from: usize, expect: Expect) -> Option<usize> {
     if expect == Expect::Json {
-        let start = bytes.iter().position(|b| !b" \t\r\n".contains(b));
+        // A byte order mark is skipped when the text is parsed.
+        let body = bytes.strip_prefix(BYTE_ORDER_MARK).unwrap_or(bytes);
+        let skipped = bytes.len() - body.len();
+        let start = body
+            .iter()
+            .position(|b| !b" \t\r\n".contains(b))
+            .map(|at| at + skipped);
         if let Some(start) = start
             && !b"{[\"-0123456789tfn".contains(&bytes[start])
         {
-            return Some(start + 1);
+            // Past the whole character, so the error that follows is about it, not about
+            // a character cut short.
+            let length = match bytes[start] {
+                0xC0..=0xDF => 2,
+                0xE0..=0xEF => 3,
+                0xF0..=0xF7 => 4,
+                _ => 1,
+            };
+            return Some((start + length).min(bytes.len()));
         }
     }
     let from = from.min(bytes.len());
@@ -340,6 +367,8 @@ mod tests {
         assert_eq!(sure_error_at(b"  [1]", 0, Expect::Json), None);
         assert_eq!(sure_error_at(b"\n\0\0\0\0\0", 0, Expect::Json), Some(2));
         assert_eq!(sure_error_at(b"ab\xffcd", 0, Expect::Text), Some(3));
+        assert_eq!(sure_error_at(b"\xEF\xBB\xBF{}", 0, Expect::Json), None);
+        assert_eq!(sure_error_at("é{}".as_bytes(), 0, Expect::Json), Some(2));
         // A character cut at the end is not an error yet.
         assert_eq!(
             sure_error_at("ab€".as_bytes()[..4].as_ref(), 0, Expect::Text),
