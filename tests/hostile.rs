@@ -400,6 +400,8 @@ fn csv_neutralises_formulas_and_markdown_escapes_html_and_links() {
     data["initiatives"][0]["outcome"] = "@SUM(1+1)*cmd|' /C calc'!A0".into();
     data["initiatives"][1]["title"] =
         "<script>alert(1)</script> [click](javascript:alert(1)) <javascript:alert(2)>".into();
+    data["initiatives"][2]["title"] =
+        "see https://evil.example/x, www.evil.example and me@evil.example".into();
     let path = write_dataset(&folder, &data);
     let path = path.to_str().expect("UTF-8 path");
     let export = |extra: &[&str]| -> String {
@@ -421,11 +423,18 @@ fn csv_neutralises_formulas_and_markdown_escapes_html_and_links() {
     let first = reader.records().next().expect("a row").expect("a row");
     assert_eq!(&first[2], "=HYPERLINK(\"http://evil.example\",\"x\")");
     let markdown = export(&["--format", "markdown"]);
-    for forbidden in ["<script>", "[click](", "<javascript:"] {
+    for forbidden in [
+        "<script>",
+        "[click](",
+        "<javascript:",
+        "https://evil",
+        "www.evil",
+        "me@evil",
+    ] {
         assert!(!markdown.contains(forbidden), "{forbidden} in:\n{markdown}");
     }
     assert!(markdown.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
-    assert!(markdown.contains("\\[click\\](javascript:alert(1))"));
+    assert!(markdown.contains("\\[click\\](javascript\\:alert(1))"));
 }
 
 #[test]

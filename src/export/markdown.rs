@@ -16,11 +16,19 @@ use crate::{
 
 /// Text from the data as Markdown shows it literally: HTML's `<`, `>` and `&` as entities,
 /// Markdown's own punctuation (links, emphasis, code, table pipes) backslash-escaped, line
-/// breaks flattened (a table row is one line).
+/// breaks flattened (a table row is one line). GitHub's renderer also turns bare addresses
+/// into links (`https://…`, `www.…`, `name@host`): an escaped `:` and an escaped `.` after
+/// `www` stop the first two, and `@` in a code span the third.
 pub fn text(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len() + 8);
+    let mut previous: [char; 3] = [' '; 3];
     for c in raw.chars() {
+        let after_www = previous.iter().all(|p| p.eq_ignore_ascii_case(&'w'));
+        previous = [previous[1], previous[2], c];
         match c {
+            ':' => out.push_str("\\:"),
+            '.' if after_www => out.push_str("\\."),
+            '@' => out.push_str("`@`"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '&' => out.push_str("&amp;"),
@@ -249,10 +257,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn bare_addresses_are_not_linked() {
+        assert_eq!(
+            text("https://evil.example/x www.evil.example WWW.a.b x@evil.example"),
+            "https\\://evil.example/x www\\.evil.example WWW\\.a.b x`@`evil.example"
+        );
+    }
+
+    #[test]
     fn text_from_the_data_never_becomes_markup() {
         assert_eq!(
             text("<script>alert(1)</script> & [x](javascript:alert(1)) *a* `b` | c\nd"),
-            "&lt;script&gt;alert(1)&lt;/script&gt; &amp; \\[x\\](javascript:alert(1)) \\*a\\* \\`b\\` \\| c d"
+            "&lt;script&gt;alert(1)&lt;/script&gt; &amp; \\[x\\](javascript\\:alert(1)) \\*a\\* \\`b\\` \\| c d"
         );
         assert_eq!(text("Kazakhstan – OIC (1995)"), "Kazakhstan – OIC (1995)");
     }
