@@ -17,6 +17,22 @@ pub fn decode(piece: Piece) -> Option<Event> {
         Piece::Paste(text) => return Some(Event::Paste(text)),
         Piece::Sequence(bytes) => bytes,
     };
+    // ESC before a sequence: Alt with the key it stands for (`ESC ESC [ D` is Alt-←).
+    if let Some(sequence) = bytes.strip_prefix(b"\x1b")
+        && sequence.starts_with(b"\x1b")
+        && sequence.len() > 1
+    {
+        return match decode(Piece::Sequence(sequence.to_vec()))? {
+            Event::Key(mut key) => {
+                key.modifiers |= KeyModifiers::ALT;
+                Some(Event::Key(key))
+            }
+            _ => None,
+        };
+    }
+    if !mouse_report_in_range(&bytes) {
+        return None;
+    }
     // A fresh parser per piece: a piece it cannot read leaves nothing behind to swallow the next.
     let mut parser = termina::Parser::default();
     parser.parse(&bytes, false);
@@ -29,6 +45,26 @@ pub fn decode(piece: Piece) -> Option<Event> {
         // Replies to queries the app never makes.
         _ => None,
     }
+}
+
+/// Whether a mouse report (`ESC [ < b ; x ; y M`, or rxvt's without `<`) has a column and row
+/// from 1 up, as terminals count them; termina subtracts 1 from each, which a hostile 0 would
+/// overflow. Anything that is not such a report passes.
+fn mouse_report_in_range(bytes: &[u8]) -> bool {
+    let Some(body) = bytes
+        .strip_prefix(b"\x1b[")
+        .and_then(|rest| rest.strip_suffix(b"M").or_else(|| rest.strip_suffix(b"m")))
+    else {
+        return true;
+    };
+    let body = body.strip_prefix(b"<").unwrap_or(body);
+    if body.is_empty() || !body.iter().all(|b| b.is_ascii_digit() || *b == b';') {
+        return true;
+    }
+    body.split(|&b| b == b';')
+        .skip(1)
+        .take(2)
+        .all(|number| number.iter().any(|&digit| digit != b'0'))
 }
 
 fn modifiers(modifiers: termina::event::Modifiers) -> KeyModifiers {
@@ -304,6 +340,56 @@ mod tests {
             decode(Piece::Paste("text".to_string())),
             Some(Event::Paste("text".to_string()))
         );
+    }
+
+    #[test]
+    fn alt_before_a_sequence_and_mouse_reports_at_zero() {
+        assert_eq!(
+            key(b"\x1b\x1b[D"),
+            pressed(KeyCode::Left, KeyModifiers::ALT)
+        );
+        for report in [&b"\x1b[<0;0;0M"[..], b"\x1b[<0;5;0m", b"\x1b[32;0;3M"] {
+            assert_eq!(key(report), None, "{report:?}");
+        }
+        assert!(key(b"\x1b[<0;1;1M").is_some());
+    }
+
+    proptest::proptest! {
+        /// termina's parser has arithmetic a hostile sequence could overflow (a panic in a
+        /// debug build): every piece the splitter can make decodes without one.
+        #[test]
+        fn no_piece_of_input_panics_the_decoder(
+            start in proptest::prop_oneof![
+                3 => proptest::strategy::Just(&b"\x1b[<"[..]),
+                2 => proptest::strategy::Just(&b"\x1b["[..]),
+                1 => proptest::sample::select(vec![
+                    &b"\x1b[?"[..], b"\x1b[>", b"\x1bO", b"\x1b", b"\x1b\x1b[", b"",
+                ]),
+            ],
+            numbers in proptest::collection::vec(
+                proptest::prop_oneof![proptest::strategy::Just(0u32), 1u32..300, 0u32..70_000],
+                0..5,
+            ),
+            end in proptest::prop_oneof![
+                3 => proptest::sample::select(b"Mm".to_vec()),
+                1 => proptest::sample::select(b"ABCDHFPQRSZu~cRtIO:;q".to_vec()),
+            ],
+            noise in proptest::collection::vec(proptest::num::u8::ANY, 0..6),
+        ) {
+            let mut splitter = crate::terminal::input_split::InputSplitter::default();
+            let mut pieces = Vec::new();
+            let now = std::time::Instant::now();
+            let mut bytes = start.to_vec();
+            let numbers: Vec<String> = numbers.iter().map(u32::to_string).collect();
+            bytes.extend(numbers.join(";").bytes());
+            bytes.push(end);
+            bytes.extend(noise);
+            splitter.push(&bytes, now, &mut pieces);
+            splitter.expire(now + std::time::Duration::from_secs(1), &mut pieces);
+            for piece in pieces {
+                let _ = decode(piece);
+            }
+        }
     }
 
     #[test]

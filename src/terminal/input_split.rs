@@ -19,6 +19,10 @@ pub enum Piece {
 /// sends a sequence in one write, so a gap this long means it will never be finished.
 pub const SEQUENCE_QUIET: Duration = Duration::from_millis(100);
 
+/// How long a lone ESC waits for a next byte before it is the Esc key: a sequence cut across
+/// two reads (a slow link) is joined, and no person presses Esc and another key this fast.
+pub const ESCAPE_WAIT: Duration = Duration::from_millis(25);
+
 /// How long a paste waits for its next byte before what came is taken as the whole paste.
 /// Longer than [`SEQUENCE_QUIET`]: a long paste over a slow link arrives in bursts.
 pub const PASTE_QUIET: Duration = Duration::from_millis(500);
@@ -43,6 +47,8 @@ enum State {
     Utf8(u8),
     /// After ESC.
     Escape,
+    /// After ESC ESC: Esc twice, or Alt with a key that is itself a sequence (`ESC ESC [ D`).
+    EscapeEscape,
     /// Inside a control sequence (ESC [).
     Csi,
     /// Inside a control sequence too long to keep, dropped up to its final byte.
@@ -99,7 +105,7 @@ fn is_control_key(byte: u8) -> bool {
 
 impl InputSplitter {
     /// Takes in `bytes`, all that could be read at `now`, and appends the pieces they finish to
-    /// `out`. A lone ESC at the end is the Esc key, as crossterm reads it.
+    /// `out`. A lone ESC at the end waits [`ESCAPE_WAIT`] for what may follow it.
     pub fn push(&mut self, bytes: &[u8], now: Instant, out: &mut Vec<Piece>) {
         if bytes.is_empty() {
             return;
@@ -108,27 +114,31 @@ impl InputSplitter {
         for &byte in bytes {
             self.take(byte, out);
         }
-        if self.state == State::Escape {
-            self.emit_pending(out);
-        }
     }
 
     /// When the unfinished piece expires, if there is one (see [`Self::expire`]).
     pub fn deadline(&self) -> Option<Instant> {
         let quiet = match self.state {
             State::Ground => return None,
+            State::Escape | State::EscapeEscape => ESCAPE_WAIT,
             State::Paste => PASTE_QUIET,
             _ => SEQUENCE_QUIET,
         };
         self.last_byte.map(|last| last + quiet)
     }
 
-    /// Ends an unfinished piece whose deadline has passed at `now`: a paste is taken as it is,
-    /// anything else is dropped.
+    /// Ends an unfinished piece whose deadline has passed at `now`: a lone ESC is the Esc key
+    /// (twice for two), a paste is taken as it is, anything else is dropped.
     pub fn expire(&mut self, now: Instant, out: &mut Vec<Piece>) {
         if self.deadline().is_some_and(|deadline| deadline <= now) {
-            if self.state == State::Paste {
-                self.emit_paste(out);
+            match self.state {
+                State::Escape => out.push(Piece::Sequence(vec![ESC])),
+                State::EscapeEscape => {
+                    out.push(Piece::Sequence(vec![ESC]));
+                    out.push(Piece::Sequence(vec![ESC]));
+                }
+                State::Paste => self.emit_paste(out),
+                _ => {}
             }
             self.reset();
         }
@@ -175,6 +185,18 @@ impl InputSplitter {
                 }
             }
             State::Escape => self.take_after_escape(byte, out),
+            State::EscapeEscape => match byte {
+                // Alt with a sequence: kept whole, its extra ESC read as Alt when decoded.
+                b'[' | b'O' => {
+                    self.pending.push(byte);
+                    self.state = if byte == b'[' { State::Csi } else { State::Ss3 };
+                }
+                byte => {
+                    out.push(Piece::Sequence(vec![ESC]));
+                    self.start_escape();
+                    self.take_after_escape(byte, out);
+                }
+            },
             State::Csi => self.take_in_csi(byte, out),
             State::CsiDropped => match byte {
                 0x20..=0x3F => {}
@@ -198,6 +220,8 @@ impl InputSplitter {
                     self.take_in_ground(byte, out);
                 }
             },
+            // A report's bytes are 32 and up: a control key breaks in.
+            State::X10Mouse(_) if byte < 0x20 => self.interrupt(byte, out),
             State::X10Mouse(remaining) => {
                 self.pending.push(byte);
                 if remaining == 1 {
@@ -259,10 +283,10 @@ impl InputSplitter {
                 self.pending.clear();
                 self.state = State::Text;
             }
-            // Esc pressed twice: the first is a key of its own.
+            // Esc twice, or Alt with a sequence: the next byte tells.
             ESC => {
-                out.push(Piece::Sequence(vec![ESC]));
-                self.start_escape();
+                self.pending.push(ESC);
+                self.state = State::EscapeEscape;
             }
             // Alt with a key.
             0x00..=0x7F => {
@@ -281,7 +305,7 @@ impl InputSplitter {
 
     fn take_in_csi(&mut self, byte: u8, out: &mut Vec<Piece>) {
         match byte {
-            b'M' if self.pending.len() == 2 => {
+            b'M' if self.pending.ends_with(b"\x1b[") && self.pending.len() <= 3 => {
                 self.pending.push(byte);
                 self.state = State::X10Mouse(3);
             }
@@ -378,12 +402,39 @@ mod tests {
     }
 
     #[test]
-    fn a_lone_escape_at_the_end_of_a_read_is_the_esc_key() {
-        let (splitter, pieces) = split(&[b"\x1b"]);
-        assert_eq!(pieces, [sequence(b"\x1b")]);
+    fn a_lone_escape_is_the_esc_key_once_nothing_follows_it() {
+        let mut splitter = InputSplitter::default();
+        let mut out = Vec::new();
+        let start = Instant::now();
+        splitter.push(b"\x1b", start, &mut out);
+        assert!(out.is_empty(), "it waits for what may follow");
+        splitter.expire(start + ESCAPE_WAIT, &mut out);
+        assert_eq!(out, [sequence(b"\x1b")]);
         assert_eq!(splitter.deadline(), None);
-        let (_, pieces) = split(&[b"\x1b\x1b"]);
-        assert_eq!(pieces, [sequence(b"\x1b"), sequence(b"\x1b")]);
+        // Esc twice.
+        let mut out = Vec::new();
+        splitter.push(b"\x1b\x1b", start, &mut out);
+        splitter.expire(start + ESCAPE_WAIT, &mut out);
+        assert_eq!(out, [sequence(b"\x1b"), sequence(b"\x1b")]);
+        // A sequence cut right after its ESC (a slow link) is joined.
+        let mut out = Vec::new();
+        splitter.push(b"\x1b", start, &mut out);
+        splitter.push(b"[B", start + ESCAPE_WAIT / 2, &mut out);
+        assert_eq!(out, [sequence(b"\x1b[B")]);
+    }
+
+    #[test]
+    fn esc_before_a_sequence_is_alt_with_it() {
+        let (_, pieces) = split(&[b"\x1b\x1b[Dq\x1b\x1bj"]);
+        assert_eq!(
+            pieces,
+            [
+                sequence(b"\x1b\x1b[D"),
+                sequence(b"q"),
+                sequence(b"\x1b"),
+                sequence(b"\x1bj")
+            ]
+        );
     }
 
     #[test]
@@ -418,6 +469,8 @@ mod tests {
             b"\x1b]0;x",
             b"\x1bO",
             b"\x1b[200~abc",
+            b"\x1b[M",
+            b"\x1b[M ",
         ] {
             let (_, pieces) = split(&[stuck, b"\x03"]);
             assert_eq!(pieces.last(), Some(&sequence(b"\x03")), "{stuck:?}");
@@ -475,5 +528,7 @@ mod tests {
     fn an_old_style_mouse_report_takes_three_raw_bytes() {
         let (_, pieces) = split(&[b"\x1b[M \x21\x21q"]);
         assert_eq!(pieces, [sequence(b"\x1b[M \x21\x21"), sequence(b"q")]);
+        let (_, pieces) = split(&[b"\x1b[M \x03"]);
+        assert_eq!(pieces, [sequence(b"\x03")], "Ctrl-C is never part of one");
     }
 }
