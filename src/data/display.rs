@@ -1,15 +1,21 @@
 //! Text made safe to show: a dataset is untrusted, and its text goes straight onto the user's
 //! terminal. What Unicode calls controls (Cc: C0, DEL, C1), format characters (Cf:
-//! bidirectional controls, zero-width characters, tag characters, the soft hyphen, ...) and
-//! line and paragraph separators are shown as visible escapes (`\u{1b}`), never sent as they
-//! are, and so is a variation selector that modifies nothing; very long fields are cut for
-//! display. The loaded data itself is kept as it was, for export (see
-//! [`super::Catalog::show_raw_text`]).
+//! bidirectional controls, zero-width characters, tag characters, the soft hyphen, ...),
+//! default-ignorable code points (invisible by definition: Hangul fillers, the combining
+//! grapheme joiner, ...) and line and paragraph separators are shown as visible escapes
+//! (`\u{1b}`), never sent as they are, and so is a variation selector that modifies nothing;
+//! very long fields are cut for display. The properties come from ICU4X (`icu_properties`),
+//! the Unicode Consortium's own tables. The loaded data itself is kept as it was, for export
+//! (see [`super::Catalog::show_raw_text`]).
 
 use std::borrow::Cow;
 
-use unicode_properties::{
-    GeneralCategory, GeneralCategoryGroup, UnicodeEmoji, UnicodeGeneralCategory,
+use icu_properties::{
+    CodePointMapData, CodePointSetData,
+    props::{
+        DefaultIgnorableCodePoint, Emoji, GeneralCategory, GeneralCategoryGroup, Ideographic,
+        VariationSelector,
+    },
 };
 
 /// The most characters shown of a one-line field (a title, a name, a place).
@@ -17,39 +23,41 @@ pub const LINE_CAP: usize = 1_000;
 /// The most characters shown of running text (a summary, a note, a quote).
 pub const TEXT_CAP: usize = 20_000;
 
-/// Whether `c` must never reach the terminal as it is, by its Unicode general category:
-/// controls (Cc) but the line feed, at which running text wraps; format characters (Cf) but
-/// the zero-width joiner and non-joiner, which emoji sequences and several scripts need and
-/// which reorder and hide nothing; line and paragraph separators (Zl, Zp).
+/// Whether `c` must never reach the terminal as it is: controls (Cc) but the line feed, at
+/// which running text wraps; format characters (Cf), default-ignorable code points, line and
+/// paragraph separators (Zl, Zp). Kept: the zero-width joiner and non-joiner, which emoji
+/// sequences and several scripts need and which reorder and hide nothing, and variation
+/// selectors, which [`display_text`] judges by what they follow.
 pub fn needs_escape(c: char) -> bool {
-    // Below U+0600 the only format character is the soft hyphen: the common scripts skip the
-    // table.
+    // Below U+0600 only the controls and the soft hyphen qualify (U+034F, the combining
+    // grapheme joiner, too): the common scripts skip the tables.
     if c < '\u{0600}' {
-        return (c.is_control() && c != '\n') || c == '\u{00AD}';
+        return (c.is_control() && c != '\n') || matches!(c, '\u{00AD}' | '\u{034F}');
     }
-    match c.general_category() {
-        GeneralCategory::Control
-        | GeneralCategory::LineSeparator
-        | GeneralCategory::ParagraphSeparator => true,
-        GeneralCategory::Format => !matches!(c, '\u{200C}' | '\u{200D}'),
-        _ => false,
+    if matches!(c, '\u{200C}' | '\u{200D}') || is_variation_selector(c) {
+        return false;
     }
+    let category = CodePointMapData::<GeneralCategory>::new().get(c);
+    (GeneralCategoryGroup::Control
+        .union(GeneralCategoryGroup::Format)
+        .union(GeneralCategoryGroup::LineSeparator)
+        .union(GeneralCategoryGroup::ParagraphSeparator))
+    .contains(category)
+        || CodePointSetData::new::<DefaultIgnorableCodePoint>().contains(c)
 }
 
 /// Whether `c` is a variation selector (Unicode's Variation_Selector property): invisible, it
 /// picks a glyph for the character before it, and a run of them can carry hidden text.
 pub fn is_variation_selector(c: char) -> bool {
-    matches!(
-        c,
-        '\u{180B}'..='\u{180D}' | '\u{180F}' | '\u{FE00}'..='\u{FE0F}' | '\u{E0100}'..='\u{E01EF}'
-    )
+    // The first selectors are the Mongolian ones at U+180B: everything before skips the table.
+    c >= '\u{180B}' && CodePointSetData::new::<VariationSelector>().contains(c)
 }
 
 /// Whether the variation selector `selector` may stay after `before`: one selector, right
-/// after a character it can modify: the emoji and text selectors after an emoji (`❤️`), the
-/// ideographic ones after a letter (CJK variants of names), the rest after a letter, number or
-/// symbol (Mongolian forms, mathematical variants). A selector after a selector, a mark, a
-/// space or nothing is escaped.
+/// after a character it can modify: the emoji and text selectors (U+FE0E, U+FE0F) after an
+/// emoji (`❤️`), the ideographic ones (U+E0100 on) after an ideograph (CJK variants of names),
+/// the rest (Mongolian forms, mathematical and CJK compatibility variants) after a letter,
+/// number or symbol. A selector after a selector, a mark, a space or nothing is escaped.
 fn selector_may_stay(before: Option<char>, selector: char) -> bool {
     let Some(base) = before else {
         return false;
@@ -58,14 +66,12 @@ fn selector_may_stay(before: Option<char>, selector: char) -> bool {
         return false;
     }
     match selector {
-        '\u{FE0E}' | '\u{FE0F}' => base.is_emoji_char(),
-        '\u{E0100}'..='\u{E01EF}' => base.general_category_group() == GeneralCategoryGroup::Letter,
-        _ => matches!(
-            base.general_category_group(),
-            GeneralCategoryGroup::Letter
-                | GeneralCategoryGroup::Number
-                | GeneralCategoryGroup::Symbol
-        ),
+        '\u{FE0E}' | '\u{FE0F}' => CodePointSetData::new::<Emoji>().contains(base),
+        '\u{E0100}'..='\u{E01EF}' => CodePointSetData::new::<Ideographic>().contains(base),
+        _ => GeneralCategoryGroup::Letter
+            .union(GeneralCategoryGroup::Number)
+            .union(GeneralCategoryGroup::Symbol)
+            .contains(CodePointMapData::<GeneralCategory>::new().get(base)),
     }
 }
 
@@ -129,10 +135,10 @@ pub fn display_text(text: &str, cap: usize) -> Option<String> {
         return None;
     }
     let mut shown = String::with_capacity(text.len().min(cap.saturating_mul(4)) + 16);
-    let mut chars = with_escapes(text);
-    for (count, (c, escape)) in chars.by_ref().enumerate() {
+    for (count, (at, c, escape)) in escapes_after(text, None).enumerate() {
         if count == cap {
-            let rest = 1 + chars.count();
+            // Counted plainly: the rest is not shown, so not judged either.
+            let rest = text[at..].chars().count();
             shown.push_str(&format!(" … [{rest} more characters not shown]"));
             return Some(shown);
         }
@@ -217,6 +223,11 @@ mod tests {
             '\u{1D173}', // musical symbol begin beam
             '\u{2028}',  // line separator
             '\u{0085}',  // next line (C1)
+            '\u{115F}',  // Hangul choseong filler (default-ignorable, a letter)
+            '\u{3164}',  // Hangul filler
+            '\u{FFA0}',  // halfwidth Hangul filler
+            '\u{034F}',  // combining grapheme joiner
+            '\u{17B4}',  // Khmer vowel inherent
         ] {
             assert!(needs_escape(c), "{:?}", c.escape_unicode().to_string());
             assert!(display_text(&format!("a{c}b"), 100).is_some());
@@ -249,6 +260,11 @@ mod tests {
         assert_eq!(
             display_text("a\u{FE0F} \u{FE00}\u{FE0F}", 100).as_deref(),
             Some("a\\u{fe0f} \\u{fe00}\\u{fe0f}")
+        );
+        // An ideographic selector only after an ideograph.
+        assert_eq!(
+            display_text("a\u{E0100}", 100).as_deref(),
+            Some("a\\u{e0100}")
         );
     }
 
