@@ -20,15 +20,15 @@ fn frames(c: &mut Criterion) {
                 ("timeline", vec![]),
                 (
                     "funding",
-                    vec![Action::SelectTab(oic_explorer::tab::Tab::Funding)],
+                    vec![Action::SelectTab(oic_explorer::data::Tab::Funding)],
                 ),
                 (
                     "initiatives",
-                    vec![Action::SelectTab(oic_explorer::tab::Tab::Initiatives)],
+                    vec![Action::SelectTab(oic_explorer::data::Tab::Initiatives)],
                 ),
                 (
                     "participants",
-                    vec![Action::SelectTab(oic_explorer::tab::Tab::Participants)],
+                    vec![Action::SelectTab(oic_explorer::data::Tab::Participants)],
                 ),
                 (
                     "search",

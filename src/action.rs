@@ -4,7 +4,7 @@ use ratatui::crossterm::event::{
     KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 
-use crate::tab::Tab;
+use crate::data::Tab;
 
 /// Which part of the app takes the keys.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -5,11 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::{
-    app::FundingSort,
-    data::{EventKind, SizeLimits, read::parse_size},
-    tab::Tab,
-};
+use crate::data::{EventKind, FundingSort, SizeLimits, Tab, read::parse_size};
 
 /// Explore Kazakhstan's relations with the Organization of the Islamic Conference (OIC) in the
 /// terminal: the events Kazakhstan took part in, the IDB projects it received, the initiatives

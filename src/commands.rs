@@ -12,12 +12,11 @@ use clap::CommandFactory;
 
 use crate::{
     cli::{Cli, ExportFormat},
-    data::{self, Catalog, Dataset, LoadError, LoadProgress, RecordCounts, RecordRef},
+    data::{self, Catalog, Dataset, LoadError, LoadProgress, RecordCounts, RecordRef, Tab},
     export::{
         FormulaCells, PlainStyle, Selection, subset, to_terminal_safe_json, write_csv,
         write_markdown, write_output, write_plain,
     },
-    tab::Tab,
 };
 
 /// Prints a message to stderr as the program's. What a file put in it is escaped, as on

@@ -15,6 +15,5 @@ pub mod layout;
 pub mod search;
 pub mod startup;
 pub mod synthetic;
-pub mod tab;
 pub mod terminal;
 pub mod ui;

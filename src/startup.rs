@@ -15,12 +15,14 @@ use std::{
 use ratatui::layout::Size;
 
 use crate::{
-    app::{App, DataOrigin, FundingSort, RowOptions},
+    app::{App, DataOrigin},
     cli::Cli,
-    data::{Catalog, LoadProgress, RecordRef, SizeLimits, load_file_with_progress},
+    data::{
+        Catalog, FundingSort, LoadProgress, RecordRef, RowOptions, SizeLimits, Tab,
+        load_file_with_progress,
+    },
     event_loop::{Failure, LoopEvent},
     explorer::{Loading, Start},
-    tab::Tab,
     ui::{loading::LoadingFile, theme::Theme},
 };
 

@@ -6,8 +6,7 @@ use common::{act, app, press, press_with, selected_title, type_text};
 use oic_explorer::{
     action::{Action, Mode},
     app::QUERY_CAP,
-    data::RecordRef,
-    tab::Tab,
+    data::{RecordRef, Tab},
 };
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 

@@ -6,10 +6,9 @@ mod common;
 use common::{act, app, press, press_with, selected_title, type_text};
 use oic_explorer::{
     action::{Action, Mode},
-    app::{App, Focus, FundingSort},
-    data::{EventKind, RecordRef, Role},
+    app::{App, Focus},
+    data::{EventKind, FundingSort, RecordRef, Role, Tab},
     search::{Query, SearchIndex},
-    tab::Tab,
     ui,
 };
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};

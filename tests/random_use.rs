@@ -10,11 +10,9 @@ use std::sync::{Arc, OnceLock};
 use oic_explorer::{
     action::Mode,
     app::App,
-    data::{Catalog, load},
+    data::{Catalog, Tab, load},
     event_loop::action_for_event,
-    synthetic,
-    tab::Tab,
-    ui,
+    synthetic, ui,
 };
 use proptest::prelude::*;
 use ratatui::{

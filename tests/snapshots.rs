@@ -235,7 +235,7 @@ fn timeline_strip_scales_with_width_and_span() {
 
     let app = app(80, 24);
     let embedded = app
-        .view(oic_explorer::tab::Tab::Timeline)
+        .view(oic_explorer::data::Tab::Timeline)
         .rows
         .month_keys()
         .to_vec();

@@ -2,11 +2,9 @@
 
 use std::path::PathBuf;
 
-use super::FundingSort;
 use crate::{
-    data::{Catalog, EventKind, Record, RecordRef},
+    data::{Catalog, EventKind, FundingSort, Record, RecordRef, Tab},
     format::{format_period, format_usd},
-    tab::Tab,
 };
 
 /// A citation of `record`: its title and particulars, each source paragraph with its quote,

@@ -1,6 +1,6 @@
 //! Browser-like history: where you were, and where you came back from.
 
-use crate::{data::RecordRef, tab::Tab};
+use crate::data::{RecordRef, Tab};
 
 /// Which pane of a tab takes the movement keys.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -1,32 +1,29 @@
 //! The explorer's state and the one place it changes: [`App::update`]. No I/O here: effects
 //! such as a clipboard write are left for the run loop to collect.
 
-mod categories;
 mod citation;
 mod history;
 mod list_position;
 mod mouse;
 mod navigation;
 mod search_session;
-mod tab_rows;
 
 use std::sync::Arc;
 
 use ratatui::layout::{Position, Size};
 
-pub use categories::{CategoryTotal, UNCATEGORISED, category_totals};
 pub use citation::{DataOrigin, ViewLine, citation_text, command_line};
 pub use history::{Focus, History, Location};
 pub use list_position::ListPosition;
 pub use search_session::{LastSearch, QUERY_CAP, ResultLine, SearchPrompt, SearchStatus};
-pub use tab_rows::{FundingSort, RowOptions, TabRows};
 
 use crate::{
     action::{Action, Mode, Movement},
-    data::{Catalog, EventKind, RecordRef},
+    data::{
+        Catalog, CategoryTotal, EventKind, RecordRef, RowOptions, Tab, TabRows, category_totals,
+    },
     layout::{Panes, Screen, SearchOverlay, TabExtras, TextOverlay},
     search::{SearchEvent, SearchIndex, SearchRequest},
-    tab::Tab,
     ui::{self, source_view::SourcePage, theme::Theme},
 };
 

@@ -5,8 +5,8 @@ use ratatui::layout::Position;
 use super::{App, Focus};
 use crate::{
     action::{Action, Mode, Movement},
+    data::Tab,
     layout::{Screen, SearchOverlay},
-    tab::Tab,
     ui,
 };
 

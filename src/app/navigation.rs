@@ -1,7 +1,11 @@
 //! Moving around: tabs, selections, links, and the history that records the way.
 
 use super::{App, Focus, Location};
-use crate::{action::Movement, data::RecordRef, tab::Tab, ui};
+use crate::{
+    action::Movement,
+    data::{RecordRef, Tab},
+    ui,
+};
 
 impl App {
     /// Where the explorer is now.

@@ -4,9 +4,8 @@ use ratatui::layout::{Position, Rect};
 
 use crate::{
     action::Movement,
-    data::RecordRef,
+    data::{RecordRef, Tab},
     search::{Hit, Query, SearchEvent, SearchIndex, SearchRequest, SearchResults},
-    tab::Tab,
 };
 
 /// The most characters a query keeps: enough for any search a person types, and a bound on

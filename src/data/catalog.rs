@@ -19,7 +19,7 @@ use super::{
 /// A dataset that passed validation, ready to explore. Immutable once built.
 #[derive(Debug)]
 pub struct Catalog {
-    store: Store,
+    pub(super) store: Store,
     source: Option<SourceText>,
     /// Ids by hash: the slot of the (first) record whose id has each hash.
     ids: IdIndex,
@@ -28,9 +28,9 @@ pub struct Catalog {
     /// Every record's ties, packed by [`Relation::pack`], grouped by slot and in display order.
     edges: Vec<u32>,
     /// The sum of each programme's project amounts, in whole US dollars.
-    programme_totals: Vec<u64>,
+    pub(super) programme_totals: Vec<u64>,
     /// The largest project amount of each programme, the full length of a chart bar.
-    programme_largest: Vec<u64>,
+    pub(super) programme_largest: Vec<u64>,
     /// What is shown instead of texts that are unsafe to show or too long (see
     /// [`super::display`]), by the span of the text as loaded.
     display: DisplayTexts,
@@ -432,22 +432,6 @@ impl Catalog {
         }
     }
 
-    /// The total of a programme's projects, in whole US dollars.
-    pub fn programme_total(&self, programme: u32) -> u64 {
-        self.programme_totals
-            .get(programme as usize)
-            .copied()
-            .unwrap_or(0)
-    }
-
-    /// The largest project amount of a programme, in whole US dollars.
-    pub fn programme_largest(&self, programme: u32) -> u64 {
-        self.programme_largest
-            .get(programme as usize)
-            .copied()
-            .unwrap_or(0)
-    }
-
     /// Event `index`.
     pub fn event(&self, index: u32) -> Option<EventView<'_>> {
         let row = self.store.events.get(index as usize)?;
@@ -499,29 +483,6 @@ impl Catalog {
         match record {
             RecordRef::Event(i) => self.event(i)?.date(),
             _ => None,
-        }
-    }
-
-    fn sum_programmes(&mut self, problems: &mut Problems) {
-        let count = self.store.programmes.len();
-        self.programme_totals = vec![0; count];
-        self.programme_largest = vec![0; count];
-        for (position, project) in self.store.projects.iter().enumerate() {
-            let Some(total) = self.programme_totals.get_mut(project.programme as usize) else {
-                continue;
-            };
-            match total.checked_add(project.amount_usd) {
-                Some(sum) => *total = sum,
-                None => problems.add(
-                    format!("projects[{position}].amount_usd"),
-                    format!(
-                        "the total of its programme overflows (more than {} USD)",
-                        u64::MAX
-                    ),
-                ),
-            }
-            let largest = &mut self.programme_largest[project.programme as usize];
-            *largest = (*largest).max(project.amount_usd);
         }
     }
 

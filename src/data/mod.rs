@@ -11,8 +11,11 @@ mod problems;
 mod progress;
 pub mod read;
 mod record;
+mod rows;
 mod source;
 mod store;
+mod tab;
+mod totals;
 mod validate;
 mod views;
 
@@ -30,7 +33,10 @@ pub use problems::{PROBLEM_CAP, Problem};
 pub use progress::{LoadProgress, LoadStage};
 pub use read::{SizeLimits, human_size};
 pub use record::{RecordRef, Relation, Role};
+pub use rows::{FundingSort, RowOptions, TabRows};
 pub use source::SourceText;
+pub use tab::Tab;
+pub use totals::{CategoryTotal, UNCATEGORISED, category_totals};
 pub use views::{
     CitationView, Citations, EventView, InitiativeView, ParticipantView, ProgrammeView,
     ProjectView, Record,

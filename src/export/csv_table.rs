@@ -6,9 +6,8 @@ use std::io::Write;
 
 use super::fields::{paragraphs, tied, when};
 use crate::{
-    data::{Catalog, Record, RecordRef, Role},
+    data::{Catalog, Record, RecordRef, Role, Tab},
     format::{format_period, format_share},
-    tab::Tab,
 };
 
 fn header(tab: Tab) -> &'static [&'static str] {

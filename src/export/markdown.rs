@@ -9,9 +9,8 @@ use super::{
     fields::{paragraphs, place, when},
 };
 use crate::{
-    data::{Catalog, Record, RecordRef},
+    data::{Catalog, Record, RecordRef, Tab},
     format::{format_period, format_share, format_usd},
-    tab::Tab,
 };
 
 /// Text from the data as Markdown shows it literally: HTML's `<`, `>` and `&` as entities,

@@ -17,10 +17,8 @@ pub use output_file::write_output;
 pub use plain::{PlainStyle, write_plain};
 
 use crate::{
-    app::{RowOptions, TabRows},
-    data::{Catalog, RecordRef},
+    data::{Catalog, RecordRef, RowOptions, Tab, TabRows},
     search::{Query, SearchIndex},
-    tab::Tab,
 };
 
 /// The records to write, tab by tab, each tab in the order the app lists it.

@@ -31,10 +31,7 @@ pub use query::Query;
 pub use scope::{SCOPE_NAMES, Scope, ScopeFilter};
 pub use worker::{ReportTiming, SearchEvent, SearchHandle, SearchRequest, SearchWorker};
 
-use crate::{
-    data::{Catalog, RecordRef},
-    tab::Tab,
-};
+use crate::data::{Catalog, RecordRef, Tab};
 use record_match::{RecordText, Scorer};
 use running_text::RunningText;
 use vocabulary::Vocabulary;

@@ -4,9 +4,8 @@
 //! match) and then tests each record in constant time, or by its ties for initiatives and
 //! participants.
 
-use crate::{
-    data::{Catalog, EventKind, InitiativeKind, ParticipantKind, Record, RecordRef, Role},
-    tab::Tab,
+use crate::data::{
+    Catalog, EventKind, InitiativeKind, ParticipantKind, Record, RecordRef, Role, Tab,
 };
 
 /// One `name:value` restriction.

@@ -10,8 +10,8 @@ use ratatui::{
 
 use super::{record_list::render_record_list, text, theme::Theme};
 use crate::{
-    app::{CategoryTotal, FundingSort, TabView, UNCATEGORISED},
-    data::{Catalog, ProjectView, RecordRef},
+    app::TabView,
+    data::{Catalog, CategoryTotal, FundingSort, ProjectView, RecordRef, UNCATEGORISED},
     format::{format_period, format_share, format_usd},
     layout::Panes,
 };

@@ -28,8 +28,8 @@ pub use record_list::SELECTION_MARKER;
 use crate::{
     action::Mode,
     app::App,
+    data::Tab,
     layout::{MIN_SIZE, Screen},
-    tab::Tab,
 };
 use status_bar::StatusBar;
 use tab_bar::TabBar;

@@ -8,7 +8,7 @@ use ratatui::{
 };
 
 use super::{text, theme::Theme};
-use crate::tab::Tab;
+use crate::data::Tab;
 
 const SEPARATOR: &str = "│";
 

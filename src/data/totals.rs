@@ -1,8 +1,10 @@
-//! Funding summed by project category, for the Funding tab's second chart.
+//! Every total the explorer shows, computed from the projects (the source states none): each
+//! programme's sum and largest project, summed once at load, and the sums by category for the
+//! Funding tab's second chart. Nothing here is stored in a dataset file.
 
 use std::collections::HashMap;
 
-use crate::data::Catalog;
+use super::{Catalog, problems::Problems};
 
 /// The name under which projects without a category are summed.
 pub const UNCATEGORISED: &str = "uncategorised";
@@ -38,6 +40,49 @@ pub fn category_totals(catalog: &Catalog) -> Vec<CategoryTotal> {
         .collect();
     totals.sort_by(|a, b| b.amount.cmp(&a.amount).then_with(|| a.name.cmp(&b.name)));
     totals
+}
+
+impl Catalog {
+    /// The total of a programme's projects, in whole US dollars.
+    pub fn programme_total(&self, programme: u32) -> u64 {
+        self.programme_totals
+            .get(programme as usize)
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// The largest project amount of a programme, in whole US dollars.
+    pub fn programme_largest(&self, programme: u32) -> u64 {
+        self.programme_largest
+            .get(programme as usize)
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// Sums each programme's projects and finds the largest; a total past `u64` is a problem.
+    pub(super) fn sum_programmes(&mut self, problems: &mut Problems) {
+        let store = &self.store;
+        let count = store.programmes.len();
+        self.programme_totals = vec![0; count];
+        self.programme_largest = vec![0; count];
+        for (position, project) in store.projects.iter().enumerate() {
+            let Some(total) = self.programme_totals.get_mut(project.programme as usize) else {
+                continue;
+            };
+            match total.checked_add(project.amount_usd) {
+                Some(sum) => *total = sum,
+                None => problems.add(
+                    format!("projects[{position}].amount_usd"),
+                    format!(
+                        "the total of its programme overflows (more than {} USD)",
+                        u64::MAX
+                    ),
+                ),
+            }
+            let largest = &mut self.programme_largest[project.programme as usize];
+            *largest = (*largest).max(project.amount_usd);
+        }
+    }
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! The four tabs of the explorer.
 
-use crate::data::RecordRef;
+use super::record::RecordRef;
 
 /// One of the explorer's tabs; titles come from iterating [`Tab::ALL`].
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -2,10 +2,7 @@
 
 use std::cmp::Reverse;
 
-use crate::{
-    data::{Catalog, EventKind, RecordRef, Role},
-    tab::Tab,
-};
+use super::{Catalog, EventDate, EventKind, RecordRef, Role, Tab};
 
 /// How the Funding tab orders the projects within each programme.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -116,7 +113,7 @@ impl TabRows {
         let counts = catalog.counts();
         match tab {
             Tab::Timeline => {
-                let dates: Vec<Option<crate::data::EventDate>> = (0..index(counts.events))
+                let dates: Vec<Option<EventDate>> = (0..index(counts.events))
                     .map(|i| catalog.event(i).and_then(|event| event.date()))
                     .collect();
                 let mut events: Vec<u32> = (0..index(counts.events))
