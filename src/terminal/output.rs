@@ -9,7 +9,7 @@ use std::{
     rc::Rc,
     sync::{
         Mutex, MutexGuard, Once, PoisonError,
-        atomic::{AtomicU64, Ordering},
+        atomic::{AtomicBool, AtomicU64, Ordering},
     },
     thread,
     time::{Duration, Instant},
@@ -113,6 +113,10 @@ fn write_fully(bytes: &[u8]) -> io::Result<()> {
 /// stuck can be woken with a signal (see [`unstick_writer`]).
 static WRITER: AtomicU64 = AtomicU64::new(0);
 
+/// Set once a signal or a hang-up has begun to end the program: a writer whose write fails
+/// from then on waits for that ending instead of ending the program its own way.
+static ENDING: AtomicBool = AtomicBool::new(false);
+
 #[cfg(unix)]
 fn this_thread() -> u64 {
     // SAFETY: pthread_self has no preconditions.
@@ -133,14 +137,24 @@ fn prepare_wake_up() {
 /// Writes `bytes` to the terminal while the app owns it; after the terminal has been given
 /// back, writes nothing.
 pub fn write_out(bytes: &[u8]) -> io::Result<()> {
-    let output = lock();
-    if !output.owned {
-        return Ok(());
+    let written = {
+        let output = lock();
+        if !output.owned {
+            return Ok(());
+        }
+        #[cfg(unix)]
+        WRITER.store(this_thread(), Ordering::SeqCst);
+        let written = write_fully(bytes);
+        WRITER.store(0, Ordering::SeqCst);
+        written
+    };
+    if written.is_err() && ENDING.load(Ordering::SeqCst) {
+        // The write was broken off so the program could end with the signal's status; the
+        // thread ending it exits the process. Waiting here keeps this one from ending it first.
+        loop {
+            thread::park();
+        }
     }
-    #[cfg(unix)]
-    WRITER.store(this_thread(), Ordering::SeqCst);
-    let written = write_fully(bytes);
-    WRITER.store(0, Ordering::SeqCst);
     written
 }
 
@@ -179,6 +193,7 @@ pub fn restore() -> bool {
 /// [`restore`] for a panic, which may strike while the lock is held elsewhere: waits a while
 /// for it, then gives the terminal back regardless.
 pub fn restore_after_panic() -> bool {
+    ENDING.store(true, Ordering::SeqCst);
     let owned = match lock_within(WAIT_FOR_WRITER).or_else(unstick_writer) {
         Some(mut output) => give_back(&mut output),
         None => {
@@ -195,6 +210,7 @@ pub fn restore_after_panic() -> bool {
 /// gives the terminal back, and exits holding the lock, so nothing is written after the
 /// restore and the terminal is never taken over again.
 pub fn end_process(code: i32) -> ! {
+    ENDING.store(true, Ordering::SeqCst);
     let output = lock_within(WAIT_FOR_WRITER).or_else(unstick_writer);
     match output {
         Some(mut output) => {
