@@ -7,13 +7,16 @@ use super::{
     date::EventDate,
     display::{LINE_CAP, TEXT_CAP, display_text, needs_display},
     load::RecordCounts,
-    model::{self, Dataset, EventKind},
+    model::Dataset,
     problems::Problems,
-    record::{MAX_PACKED_INDEX, RecordRef, Relation, Role},
+    record::{MAX_PACKED_INDEX, RecordRef, Relation},
+    records::{
+        EventKind, EventView, InitiativeView, ParticipantView, ProgrammeView, ProjectView, Ties,
+    },
     source::SourceText,
     store::{Store, Text},
     validate,
-    views::{EventView, InitiativeView, ParticipantView, ProgrammeView, ProjectView, Record},
+    views::Record,
 };
 
 /// A dataset that passed validation, ready to explore. Immutable once built.
@@ -532,113 +535,37 @@ impl Catalog {
 
     /// The dataset in its file form, references written back as ids in their stored order.
     pub fn to_dataset(&self) -> Dataset {
-        let ids = |record: RecordRef, role: Role| -> Vec<String> {
-            self.relations(record)
-                .iter()
-                .filter(|relation| relation.role == role)
-                .filter_map(|relation| self.get(relation.target).map(|view| view.id().to_string()))
-                .collect()
-        };
-        let one = |record: RecordRef, role: Role| ids(record, role).into_iter().next();
-        let cite = |sources: super::views::Citations<'_>| -> Vec<model::Citation> {
-            sources
-                .iter()
-                .map(|c| model::Citation {
-                    paragraph: c.paragraph,
-                    quote: c.quote.to_string(),
-                })
-                .collect()
-        };
-        let own = |text: Option<&str>| text.map(str::to_string);
         let index = |i: usize| u32::try_from(i).unwrap_or(MAX_PACKED_INDEX);
+        let ties = |record: RecordRef| Ties::new(self, record);
         let counts = self.counts();
         Dataset {
             schema: self.store.schema.clone(),
             title: self.store.title.clone(),
             description: self.store.description.clone(),
             source: self.store.source.clone(),
-            events: (0..counts.events)
+            events: (0..index(counts.events))
+                .filter_map(|i| Some(self.event(i)?.to_model(&ties(RecordRef::Event(i)))))
+                .collect(),
+            programmes: (0..index(counts.programmes))
+                .filter_map(|i| Some(self.programme(i)?.to_model(&ties(RecordRef::Programme(i)))))
+                .collect(),
+            projects: (0..index(counts.projects))
+                .filter_map(|i| Some(self.project(i)?.to_model(&ties(RecordRef::Project(i)))))
+                .collect(),
+            initiatives: (0..index(counts.initiatives))
                 .filter_map(|i| {
-                    self.event(index(i))
-                        .map(|e| (RecordRef::Event(index(i)), e))
-                })
-                .map(|(record, e)| model::Event {
-                    id: e.id().into(),
-                    title: e.title().into(),
-                    kind: e.kind(),
-                    date: e.date(),
-                    place: own(e.place()),
-                    country: one(record, Role::Country),
-                    summary: e.summary().into(),
-                    participants: ids(record, Role::Participant),
-                    sources: cite(e.sources()),
-                    note: own(e.note()),
+                    Some(
+                        self.initiative(i)?
+                            .to_model(&ties(RecordRef::Initiative(i))),
+                    )
                 })
                 .collect(),
-            programmes: (0..counts.programmes)
+            participants: (0..index(counts.participants))
                 .filter_map(|i| {
-                    self.programme(index(i))
-                        .map(|p| (RecordRef::Programme(index(i)), p))
-                })
-                .map(|(record, p)| model::Programme {
-                    id: p.id().into(),
-                    title: p.title().into(),
-                    period: p.period(),
-                    funder: one(record, Role::Funder),
-                    recipient: one(record, Role::Recipient),
-                    summary: p.summary().into(),
-                    sources: cite(p.sources()),
-                    note: own(p.note()),
-                })
-                .collect(),
-            projects: (0..counts.projects)
-                .filter_map(|i| {
-                    self.project(index(i))
-                        .map(|p| (RecordRef::Project(index(i)), p))
-                })
-                .map(|(record, p)| model::Project {
-                    id: p.id().into(),
-                    title: p.title().into(),
-                    programme: one(record, Role::Programme).unwrap_or_default(),
-                    amount_usd: p.amount_usd(),
-                    category: own(p.category()),
-                    summary: p.summary().into(),
-                    sources: cite(p.sources()),
-                    note: own(p.note()),
-                })
-                .collect(),
-            initiatives: (0..counts.initiatives)
-                .filter_map(|i| {
-                    self.initiative(index(i))
-                        .map(|v| (RecordRef::Initiative(index(i)), v))
-                })
-                .map(|(record, v)| model::Initiative {
-                    id: v.id().into(),
-                    title: v.title().into(),
-                    kind: v.kind(),
-                    proposed_by: ids(record, Role::ProposedBy),
-                    partners: ids(record, Role::Partner),
-                    events: ids(record, Role::SupportedAt),
-                    outcome: v.outcome().into(),
-                    summary: v.summary().into(),
-                    sources: cite(v.sources()),
-                    note: own(v.note()),
-                })
-                .collect(),
-            participants: (0..counts.participants)
-                .filter_map(|i| {
-                    self.participant(index(i))
-                        .map(|p| (RecordRef::Participant(index(i)), p))
-                })
-                .map(|(record, p)| model::Participant {
-                    id: p.id().into(),
-                    name: p.name().into(),
-                    kind: p.kind(),
-                    office: own(p.office()),
-                    part_of: one(record, Role::PartOf),
-                    summary: p.summary().into(),
-                    sources: cite(p.sources()),
-                    note: own(p.note()),
+                    Some(
+                        self.participant(i)?
+                            .to_model(&ties(RecordRef::Participant(i))),
+                    )
                 })
                 .collect(),
         }

@@ -11,6 +11,7 @@ mod problems;
 mod progress;
 pub mod read;
 mod record;
+mod records;
 mod rows;
 mod source;
 mod store;
@@ -25,19 +26,17 @@ pub use load::{
     EMBEDDED_DATASET, EMBEDDED_NAME, EMBEDDED_SOURCE, LoadError, RecordCounts, load, load_embedded,
     load_file, load_file_with_progress, read_text,
 };
-pub use model::{
-    Citation, Dataset, Event, EventKind, Initiative, InitiativeKind, Participant, ParticipantKind,
-    Period, Programme, Project,
-};
+pub use model::{Citation, Dataset, FileText};
 pub use problems::{PROBLEM_CAP, Problem};
 pub use progress::{LoadProgress, LoadStage};
 pub use read::{SizeLimits, human_size};
 pub use record::{RecordRef, Relation, Role};
+pub use records::{
+    Event, EventKind, EventView, Initiative, InitiativeKind, InitiativeView, Participant,
+    ParticipantKind, ParticipantView, Period, Programme, ProgrammeView, Project, ProjectView,
+};
 pub use rows::{FundingSort, RowOptions, TabRows};
 pub use source::SourceText;
 pub use tab::Tab;
 pub use totals::{CategoryTotal, UNCATEGORISED, category_totals};
-pub use views::{
-    CitationView, Citations, EventView, InitiativeView, ParticipantView, ProgrammeView,
-    ProjectView, Record,
-};
+pub use views::{CitationView, Citations, Record};

@@ -6,7 +6,11 @@ use std::{borrow::Cow, fmt, marker::PhantomData};
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
 use super::progress::{LoadProgress, LoadStage};
-use super::store::{EventIn, InitiativeIn, ParticipantIn, ProgrammeIn, ProjectIn, Store};
+use super::{
+    model::FileText,
+    records::{Event, Initiative, Participant, Programme, Project},
+    store::Store,
+};
 
 const FIELDS: &[&str] = &[
     "$schema",
@@ -55,23 +59,25 @@ impl<'de> Visitor<'de> for DatasetSeed<'_> {
                 "title" => self.store.title = map.next_value()?,
                 "description" => self.store.description = map.next_value()?,
                 "source" => self.store.source = map.next_value()?,
-                "events" => {
-                    map.next_value_seed(Records::<EventIn>::new(self.store, Store::push_event))?
-                }
-                "programmes" => map.next_value_seed(Records::<ProgrammeIn>::new(
+                "events" => map.next_value_seed(Records::<Event<FileText>>::new(
                     self.store,
-                    Store::push_programme,
+                    Store::push_event::<FileText>,
                 ))?,
-                "projects" => {
-                    map.next_value_seed(Records::<ProjectIn>::new(self.store, Store::push_project))?
-                }
-                "initiatives" => map.next_value_seed(Records::<InitiativeIn>::new(
+                "programmes" => map.next_value_seed(Records::<Programme<FileText>>::new(
                     self.store,
-                    Store::push_initiative,
+                    Store::push_programme::<FileText>,
                 ))?,
-                _ => map.next_value_seed(Records::<ParticipantIn>::new(
+                "projects" => map.next_value_seed(Records::<Project<FileText>>::new(
                     self.store,
-                    Store::push_participant,
+                    Store::push_project::<FileText>,
+                ))?,
+                "initiatives" => map.next_value_seed(Records::<Initiative<FileText>>::new(
+                    self.store,
+                    Store::push_initiative::<FileText>,
+                ))?,
+                _ => map.next_value_seed(Records::<Participant<FileText>>::new(
+                    self.store,
+                    Store::push_participant::<FileText>,
                 ))?,
             }
         }
@@ -85,12 +91,12 @@ impl<'de> Visitor<'de> for DatasetSeed<'_> {
 /// Reads an array of records, pushing each into the store as soon as it is read.
 struct Records<'s, T> {
     store: &'s mut Store,
-    push: fn(&mut Store, T),
+    push: fn(&mut Store, &T),
     shape: PhantomData<T>,
 }
 
 impl<'s, T> Records<'s, T> {
-    fn new(store: &'s mut Store, push: fn(&mut Store, T)) -> Self {
+    fn new(store: &'s mut Store, push: fn(&mut Store, &T)) -> Self {
         Self {
             store,
             push,
@@ -116,7 +122,7 @@ impl<'de, T: de::Deserialize<'de>> Visitor<'de> for Records<'_, T> {
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         while let Some(record) = seq.next_element::<T>()? {
-            (self.push)(self.store, record);
+            (self.push)(self.store, &record);
         }
         Ok(())
     }
@@ -151,13 +157,13 @@ struct RawDataset<'a> {
 fn push_all<'a, T: de::Deserialize<'a>>(
     store: &mut Store,
     records: &[&'a serde_json::value::RawValue],
-    push: fn(&mut Store, T),
+    push: fn(&mut Store, &T),
     progress: &LoadProgress,
 ) -> Option<()> {
     // Reported in batches: an atomic add per record would cost more than it tells.
     for batch in records.chunks(4096) {
         for raw in batch {
-            push(store, serde_json::from_str(raw.get()).ok()?);
+            push(store, &serde_json::from_str(raw.get()).ok()?);
         }
         progress.advance(batch.len() as u64);
     }
@@ -197,18 +203,32 @@ pub fn parse_in_parallel(json: &str, progress: &LoadProgress) -> Option<Store> {
         let later = scope.spawn(move || {
             let mut store = Store::default();
             store.text.reserve(reserve);
-            push_all(&mut store, second, Store::push_event, progress).map(|()| store)
+            push_all(&mut store, second, Store::push_event::<FileText>, progress).map(|()| store)
         });
         let mut store = Store::default();
         store.text.reserve(reserve);
-        let done = push_all(&mut store, first, Store::push_event, progress)
-            .and_then(|()| push_all(&mut store, &raw.programmes, Store::push_programme, progress))
-            .and_then(|()| push_all(&mut store, &raw.projects, Store::push_project, progress))
+        let done = push_all(&mut store, first, Store::push_event::<FileText>, progress)
+            .and_then(|()| {
+                push_all(
+                    &mut store,
+                    &raw.programmes,
+                    Store::push_programme::<FileText>,
+                    progress,
+                )
+            })
+            .and_then(|()| {
+                push_all(
+                    &mut store,
+                    &raw.projects,
+                    Store::push_project::<FileText>,
+                    progress,
+                )
+            })
             .and_then(|()| {
                 push_all(
                     &mut store,
                     &raw.initiatives,
-                    Store::push_initiative,
+                    Store::push_initiative::<FileText>,
                     progress,
                 )
             })
@@ -216,7 +236,7 @@ pub fn parse_in_parallel(json: &str, progress: &LoadProgress) -> Option<Store> {
                 push_all(
                     &mut store,
                     &raw.participants,
-                    Store::push_participant,
+                    Store::push_participant::<FileText>,
                     progress,
                 )
             });

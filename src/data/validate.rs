@@ -6,6 +6,7 @@ use super::{
     display::{is_variation_selector, needs_escape},
     problems::Problems,
     record::{MAX_PACKED_INDEX, RecordRef, Relation, Role},
+    records::Row,
     source::SourceText,
     store::{Sources, Store, Text},
 };
@@ -32,91 +33,76 @@ fn blank(store: &Store, text: Text) -> bool {
     store.text.get(text).trim().is_empty()
 }
 
-/// Checks the fields that need no other record: texts, amounts, periods and citations.
+/// Checks the fields that need no other record: texts, amounts, periods and citations, each
+/// kind by its own row's [`Row::check`].
 pub fn check_fields(store: &Store, source: Option<&SourceText>, problems: &mut Problems) {
     if store.title.trim().is_empty() {
         problems.add("title", "the dataset title is empty");
     }
-    let texts =
-        |collection: &str, index: usize, fields: &[(&str, Text)], problems: &mut Problems| {
-            for &(field, text) in fields {
-                if blank(store, text) {
-                    problems.add(
-                        format!("{collection}[{index}].{field}"),
-                        format!("the {field} is empty"),
-                    );
-                }
+    fn each<R: Row>(
+        rows: &[R],
+        collection: &'static str,
+        store: &Store,
+        source: Option<&SourceText>,
+        problems: &mut Problems,
+    ) {
+        for (index, row) in rows.iter().enumerate() {
+            row.check(&mut FieldChecks {
+                store,
+                source,
+                problems,
+                collection,
+                index,
+            });
+        }
+    }
+    each(&store.events, "events", store, source, problems);
+    each(&store.programmes, "programmes", store, source, problems);
+    each(&store.projects, "projects", store, source, problems);
+    each(&store.initiatives, "initiatives", store, source, problems);
+    each(&store.participants, "participants", store, source, problems);
+}
+
+/// The checks on one record's own fields, which its kind's [`Row::check`] calls for each.
+pub(crate) struct FieldChecks<'a> {
+    store: &'a Store,
+    source: Option<&'a SourceText>,
+    problems: &'a mut Problems,
+    collection: &'static str,
+    index: usize,
+}
+
+impl FieldChecks<'_> {
+    /// Each of `fields` (a name and a text) must not be blank.
+    pub(crate) fn texts(&mut self, fields: &[(&str, Text)]) {
+        for &(field, text) in fields {
+            if blank(self.store, text) {
+                self.problems.add(
+                    format!("{}[{}].{field}", self.collection, self.index),
+                    format!("the {field} is empty"),
+                );
             }
-        };
-    let citations = |collection: &str, index: usize, sources: Sources, problems: &mut Problems| {
-        check_citations(store, source, collection, index, sources, problems);
-    };
-    for (i, e) in store.events.iter().enumerate() {
-        texts(
-            "events",
-            i,
-            &[("title", e.title), ("summary", e.summary)],
-            problems,
-        );
-        citations("events", i, e.sources, problems);
-    }
-    for (i, p) in store.programmes.iter().enumerate() {
-        texts(
-            "programmes",
-            i,
-            &[("title", p.title), ("summary", p.summary)],
-            problems,
-        );
-        citations("programmes", i, p.sources, problems);
-        if p.period.start > p.period.end {
-            problems.add(
-                format!("programmes[{i}].period"),
-                format!(
-                    "the period ends ({}) before it starts ({})",
-                    p.period.end, p.period.start
-                ),
-            );
         }
     }
-    for (i, p) in store.projects.iter().enumerate() {
-        texts(
-            "projects",
-            i,
-            &[("title", p.title), ("summary", p.summary)],
-            problems,
+
+    /// At least one citation, each with a paragraph and a quote verbatim in it.
+    pub(crate) fn citations(&mut self, sources: Sources) {
+        check_citations(
+            self.store,
+            self.source,
+            self.collection,
+            self.index,
+            sources,
+            self.problems,
         );
-        if p.category.is_some() {
-            texts("projects", i, &[("category", p.category)], problems);
-        }
-        citations("projects", i, p.sources, problems);
-        if p.amount_usd == 0 {
-            problems.add(
-                format!("projects[{i}].amount_usd"),
-                "expected a positive amount, found 0",
-            );
-        }
     }
-    for (i, v) in store.initiatives.iter().enumerate() {
-        texts(
-            "initiatives",
-            i,
-            &[
-                ("title", v.title),
-                ("summary", v.summary),
-                ("outcome", v.outcome),
-            ],
-            problems,
+
+    /// A problem with `field` of the record.
+    pub(crate) fn problem(&mut self, field: &str, message: impl Into<String>) {
+        self.problems.add(
+            format!("{}[{}].{field}", self.collection, self.index),
+            message.into(),
         );
-        citations("initiatives", i, v.sources, problems);
-    }
-    for (i, p) in store.participants.iter().enumerate() {
-        texts(
-            "participants",
-            i,
-            &[("name", p.name), ("summary", p.summary)],
-            problems,
-        );
-        citations("participants", i, p.sources, problems);
     }
 }
 

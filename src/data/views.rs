@@ -1,12 +1,12 @@
-//! Borrowed views of the records in a catalog: what the rest of the program reads.
+//! Borrowed views of the records in a catalog, what the rest of the program reads: a record of
+//! any kind ([`Record`]) and its citations. Each kind's own view is in its file under
+//! `records/`.
 
 use super::{
     catalog::Catalog,
-    date::EventDate,
-    model::{EventKind, InitiativeKind, ParticipantKind, Period},
-    store::{
-        CitationRow, EventRow, InitiativeRow, ParticipantRow, ProgrammeRow, ProjectRow, Sources,
-    },
+    model,
+    records::{EventView, InitiativeView, ParticipantView, ProgrammeView, ProjectView},
+    store::{CitationRow, Sources},
 };
 
 /// A citation: a paragraph number and a verbatim quote.
@@ -46,6 +46,16 @@ impl<'a> Citations<'a> {
         self.rows.is_empty()
     }
 
+    /// The citations as a dataset file writes them.
+    pub(crate) fn to_model(self) -> Vec<model::Citation> {
+        self.iter()
+            .map(|citation| model::Citation {
+                paragraph: citation.paragraph,
+                quote: citation.quote.to_string(),
+            })
+            .collect()
+    }
+
     /// Each citation in order.
     pub fn iter(&self) -> impl Iterator<Item = CitationView<'a>> + use<'a> {
         let catalog = self.catalog;
@@ -62,206 +72,6 @@ impl<'a> IntoIterator for Citations<'a> {
 
     fn into_iter(self) -> Self::IntoIter {
         Box::new(self.iter())
-    }
-}
-
-macro_rules! text_accessors {
-    ($( $(#[$doc:meta])* $name:ident ),*) => {
-        $(
-            $(#[$doc])*
-            pub fn $name(self) -> &'a str {
-                self.catalog.text(self.row.$name)
-            }
-        )*
-    };
-}
-
-macro_rules! optional_accessors {
-    ($( $(#[$doc:meta])* $name:ident ),*) => {
-        $(
-            $(#[$doc])*
-            pub fn $name(self) -> Option<&'a str> {
-                self.catalog.optional_text(self.row.$name)
-            }
-        )*
-    };
-}
-
-/// An event.
-#[derive(Clone, Copy, Debug)]
-pub struct EventView<'a> {
-    pub(crate) catalog: &'a Catalog,
-    pub(crate) row: &'a EventRow,
-}
-
-impl<'a> EventView<'a> {
-    text_accessors!(
-        /// The stable id.
-        id,
-        /// A short name in the dataset's own words.
-        title,
-        /// What happened there.
-        summary
-    );
-    optional_accessors!(
-        /// The city or setting, as the source spells it.
-        place,
-        /// Context from outside the source.
-        note
-    );
-
-    /// What sort of event it was.
-    pub fn kind(self) -> EventKind {
-        self.row.kind
-    }
-
-    /// When, at the precision the source gives.
-    pub fn date(self) -> Option<EventDate> {
-        self.row.date
-    }
-
-    /// Where it comes from.
-    pub fn sources(self) -> Citations<'a> {
-        Citations::new(self.catalog, self.row.sources)
-    }
-}
-
-/// A funding programme.
-#[derive(Clone, Copy, Debug)]
-pub struct ProgrammeView<'a> {
-    pub(crate) catalog: &'a Catalog,
-    pub(crate) row: &'a ProgrammeRow,
-}
-
-impl<'a> ProgrammeView<'a> {
-    text_accessors!(
-        /// The stable id.
-        id,
-        /// A short name.
-        title,
-        /// What it is.
-        summary
-    );
-    optional_accessors!(
-        /// Context from outside the source.
-        note
-    );
-
-    /// The years it covers.
-    pub fn period(self) -> Period {
-        self.row.period
-    }
-
-    /// Where it comes from.
-    pub fn sources(self) -> Citations<'a> {
-        Citations::new(self.catalog, self.row.sources)
-    }
-}
-
-/// A funded project.
-#[derive(Clone, Copy, Debug)]
-pub struct ProjectView<'a> {
-    pub(crate) catalog: &'a Catalog,
-    pub(crate) row: &'a ProjectRow,
-}
-
-impl<'a> ProjectView<'a> {
-    text_accessors!(
-        /// The stable id.
-        id,
-        /// A short name.
-        title,
-        /// What it is.
-        summary
-    );
-    optional_accessors!(
-        /// Context from outside the source.
-        note,
-        /// The dataset's classification of it.
-        category
-    );
-
-    /// The amount in whole US dollars.
-    pub fn amount_usd(self) -> u64 {
-        self.row.amount_usd
-    }
-
-    /// The position of its programme.
-    pub fn programme(self) -> u32 {
-        self.row.programme
-    }
-
-    /// Where it comes from.
-    pub fn sources(self) -> Citations<'a> {
-        Citations::new(self.catalog, self.row.sources)
-    }
-}
-
-/// An initiative.
-#[derive(Clone, Copy, Debug)]
-pub struct InitiativeView<'a> {
-    pub(crate) catalog: &'a Catalog,
-    pub(crate) row: &'a InitiativeRow,
-}
-
-impl<'a> InitiativeView<'a> {
-    text_accessors!(
-        /// The stable id.
-        id,
-        /// A short name.
-        title,
-        /// What it is.
-        summary,
-        /// What became of it.
-        outcome
-    );
-    optional_accessors!(
-        /// Context from outside the source.
-        note
-    );
-
-    /// What sort of initiative it is.
-    pub fn kind(self) -> InitiativeKind {
-        self.row.kind
-    }
-
-    /// Where it comes from.
-    pub fn sources(self) -> Citations<'a> {
-        Citations::new(self.catalog, self.row.sources)
-    }
-}
-
-/// A participant.
-#[derive(Clone, Copy, Debug)]
-pub struct ParticipantView<'a> {
-    pub(crate) catalog: &'a Catalog,
-    pub(crate) row: &'a ParticipantRow,
-}
-
-impl<'a> ParticipantView<'a> {
-    text_accessors!(
-        /// The stable id.
-        id,
-        /// The name, as the source spells it.
-        name,
-        /// Who or what it is.
-        summary
-    );
-    optional_accessors!(
-        /// For a person, the office.
-        office,
-        /// Context from outside the source.
-        note
-    );
-
-    /// What sort of participant it is.
-    pub fn kind(self) -> ParticipantKind {
-        self.row.kind
-    }
-
-    /// Where it comes from.
-    pub fn sources(self) -> Citations<'a> {
-        Citations::new(self.catalog, self.row.sources)
     }
 }
 
