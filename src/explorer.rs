@@ -14,11 +14,12 @@ use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind};
 use crate::{
     action::{Action, Mode, action_for_key},
     app::App,
+    chrome::{loading::LoadingFile, theme::Theme},
     data::{Catalog, LoadProgress},
     event_loop::{Failure, LoopEvent, Stop, drive},
     search::{ReportTiming, SearchWorker},
     terminal::{TerminalSession, copy_to_clipboard, spawn_input, watch_for_hang_up, watch_signals},
-    ui::{self, loading::LoadingFile, theme::Theme},
+    ui,
 };
 
 /// Catalogs larger than this are searched off the drawing thread; smaller ones are searched
@@ -146,7 +147,13 @@ fn wait_for_load(
     } = loading;
     loop {
         session.draw(|frame| {
-            ui::loading::render_loading(frame, &file, &progress, started.elapsed(), &theme);
+            crate::chrome::loading::render_loading(
+                frame,
+                &file,
+                &progress,
+                started.elapsed(),
+                &theme,
+            );
         })?;
         match events.recv_timeout(LOADING_TICK) {
             Ok(LoopEvent::Loaded(result)) => {

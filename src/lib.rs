@@ -3,6 +3,7 @@
 
 pub mod action;
 pub mod app;
+pub mod chrome;
 pub mod cli;
 pub mod commands;
 pub mod data;
@@ -11,7 +12,6 @@ pub mod explorer;
 pub mod export;
 pub mod format;
 pub mod keys;
-pub mod layout;
 pub mod search;
 pub mod startup;
 pub mod synthetic;

@@ -16,6 +16,7 @@ use ratatui::layout::Size;
 
 use crate::{
     app::{App, DataOrigin},
+    chrome::{loading::LoadingFile, theme::Theme},
     cli::Cli,
     data::{
         Catalog, FundingSort, LoadProgress, RecordRef, RowOptions, SizeLimits, Tab,
@@ -23,7 +24,6 @@ use crate::{
     },
     event_loop::{Failure, LoopEvent},
     explorer::{Loading, Start},
-    ui::{loading::LoadingFile, theme::Theme},
 };
 
 /// How long a load may take before the loading screen shows. Until then the terminal is not

@@ -624,7 +624,7 @@ fn the_schema_rejects_unknown_fields_like_the_loader() {
 
 #[test]
 fn themes_and_colour_choices() {
-    use oic_explorer::{cli::ThemeName, ui::theme::Theme};
+    use oic_explorer::{chrome::theme::Theme, cli::ThemeName};
     use ratatui::style::Color;
     let mono = Theme::named(ThemeName::Mono, true);
     let no_colour = Theme::named(ThemeName::Dark, false);

@@ -117,7 +117,7 @@ fn the_escapes_are_shown_visibly() {
 #[test]
 fn huge_fields_load_and_show_cut_short() {
     let catalog = hostile_catalog();
-    let theme = oic_explorer::ui::theme::Theme::default();
+    let theme = oic_explorer::chrome::theme::Theme::default();
     let line_of = |line: &ratatui::text::Line| -> String {
         line.spans
             .iter()

@@ -3,7 +3,7 @@
 mod common;
 
 use common::{app, draw, press, type_text};
-use oic_explorer::ui::theme::Theme;
+use oic_explorer::chrome::theme::Theme;
 use oic_explorer::{app::App, ui::SELECTION_MARKER};
 use ratatui::{
     crossterm::event::KeyCode,

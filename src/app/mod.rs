@@ -19,12 +19,15 @@ pub use search_session::{LastSearch, QUERY_CAP, ResultLine, SearchPrompt, Search
 
 use crate::{
     action::{Action, Mode, Movement},
+    chrome::{
+        layout::{Panes, Screen, SearchOverlay, TabExtras, TextOverlay},
+        theme::Theme,
+    },
     data::{
         Catalog, CategoryTotal, EventKind, RecordRef, RowOptions, Tab, TabRows, category_totals,
     },
-    layout::{Panes, Screen, SearchOverlay, TabExtras, TextOverlay},
     search::{SearchEvent, SearchIndex, SearchRequest},
-    ui::{self, source_view::SourcePage, theme::Theme},
+    ui::{self, source_view::SourcePage},
 };
 
 /// One tab's rows, selection, detail scroll and focus, kept across frames.
@@ -102,7 +105,7 @@ pub struct App {
 impl App {
     /// An explorer on `catalog`, showing the first tab, for a terminal of `size`.
     pub fn new(catalog: Arc<Catalog>, size: Size) -> Self {
-        let size = crate::layout::capped(size);
+        let size = crate::chrome::layout::capped(size);
         let options = RowOptions::default();
         let views = Tab::ALL.map(|tab| TabView {
             rows: TabRows::new(&catalog, tab, &options),
@@ -580,7 +583,7 @@ impl App {
     }
 
     fn resize(&mut self, size: Size) {
-        self.size = crate::layout::capped(size);
+        self.size = crate::chrome::layout::capped(size);
         for tab in Tab::ALL {
             let page = self.list_page_of(tab);
             let view = &mut self.views[tab.index()];

@@ -5,9 +5,8 @@ use ratatui::layout::Position;
 use super::{App, Focus};
 use crate::{
     action::{Action, Mode, Movement},
+    chrome::layout::{Screen, SearchOverlay},
     data::Tab,
-    layout::{Screen, SearchOverlay},
-    ui,
 };
 
 impl App {
@@ -31,7 +30,7 @@ impl App {
         };
         if screen.tabs.contains(at) {
             let counts = Tab::ALL.map(|tab| self.view(tab).rows.len());
-            if let Some(tab) = ui::tab_bar::tab_at(screen.tabs, &counts, at.x) {
+            if let Some(tab) = crate::chrome::tab_bar::tab_at(screen.tabs, &counts, at.x) {
                 self.go_to_tab(tab);
             }
             return;

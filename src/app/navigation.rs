@@ -93,7 +93,7 @@ impl App {
     }
 
     pub(super) fn list_page_of(&self, tab: Tab) -> usize {
-        crate::layout::Screen::new(self.size).map_or(1, |screen| {
+        crate::chrome::layout::Screen::new(self.size).map_or(1, |screen| {
             screen.panes(self.tab_extras(tab)).list_rows().height.max(1) as usize
         })
     }

@@ -8,7 +8,7 @@ use ratatui::{
     layout::{Position, Size},
 };
 
-use crate::layout::capped;
+use crate::chrome::layout::capped;
 
 /// `B`, with its size capped at [`MAX_SIZE`].
 #[derive(Debug)]
@@ -77,7 +77,7 @@ mod tests {
     use ratatui::{Terminal, backend::TestBackend};
 
     use super::*;
-    use crate::layout::MAX_SIZE;
+    use crate::chrome::layout::MAX_SIZE;
 
     #[test]
     fn a_huge_terminal_is_drawn_at_the_cap() {

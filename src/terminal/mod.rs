@@ -48,7 +48,7 @@ fn install_panic_hook() {
 }
 
 /// The terminal ratatui draws on: frames gather in memory and go out in one write, at a size
-/// no larger than [`crate::layout::MAX_SIZE`].
+/// no larger than [`crate::chrome::layout::MAX_SIZE`].
 type AppTerminal = Terminal<CappedBackend<CrosstermBackend<FrameBytes>>>;
 
 fn new_terminal(frame: &FrameBytes) -> io::Result<AppTerminal> {
@@ -66,7 +66,7 @@ impl TerminalSession {
     /// Takes over the terminal: raw mode, alternate screen, mouse reporting, bracketed paste.
     pub fn enter() -> io::Result<Self> {
         // The app honours NO_COLOR itself, through its theme; crossterm's own handling would
-        // reset bold and reverse with every colour it drops (see `ui::theme`).
+        // reset bold and reverse with every colour it drops (see `chrome::theme`).
         Colored::set_ansi_color_disabled(false);
         install_panic_hook();
         let frame = FrameBytes::default();

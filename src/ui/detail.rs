@@ -11,7 +11,7 @@ use ratatui::{
     },
 };
 
-use super::{text, theme::Theme};
+use crate::chrome::{text, theme::Theme};
 use crate::{
     data::{Catalog, Record, RecordRef},
     format::{format_period, format_share, format_usd},

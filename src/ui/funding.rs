@@ -8,12 +8,13 @@ use ratatui::{
     widgets::{Block, Cell, Row, Widget},
 };
 
-use super::{record_list::render_record_list, text, theme::Theme};
+use super::record_list::render_record_list;
+use crate::chrome::{text, theme::Theme};
 use crate::{
     app::TabView,
+    chrome::layout::Panes,
     data::{Catalog, CategoryTotal, FundingSort, ProjectView, RecordRef, UNCATEGORISED},
     format::{format_period, format_share, format_usd},
-    layout::Panes,
 };
 
 const PARTIAL_BLOCKS: [&str; 8] = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];

@@ -7,8 +7,8 @@ use ratatui::{
     widgets::{Block, Clear, Paragraph, Widget},
 };
 
-use super::{text, theme::Theme};
-use crate::{keys::KEY_SECTIONS, layout::TextOverlay};
+use crate::chrome::{text, theme::Theme};
+use crate::{chrome::layout::TextOverlay, keys::KEY_SECTIONS};
 
 /// The help text wrapped to `width` columns.
 pub fn help_lines(width: u16, theme: &Theme) -> Vec<Line<'static>> {

@@ -4,15 +4,11 @@ pub mod detail;
 mod funding;
 pub mod help;
 mod initiatives;
-pub mod loading;
 mod participants;
 mod record_list;
 pub mod search_overlay;
 pub mod source_view;
 mod status_bar;
-pub mod tab_bar;
-pub mod text;
-pub mod theme;
 mod timeline;
 pub mod timeline_strip;
 
@@ -25,15 +21,15 @@ use ratatui::{
 pub use funding::bar;
 pub use record_list::SELECTION_MARKER;
 
+use crate::chrome::theme::Theme;
+use crate::chrome::{tab_bar::TabBar, text};
 use crate::{
     action::Mode,
     app::App,
+    chrome::layout::{MIN_SIZE, Screen},
     data::Tab,
-    layout::{MIN_SIZE, Screen},
 };
 use status_bar::StatusBar;
-use tab_bar::TabBar;
-use theme::Theme;
 
 /// Draws the whole screen for `app`.
 pub fn render(app: &App, frame: &mut Frame) {

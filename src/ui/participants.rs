@@ -2,14 +2,12 @@
 
 use ratatui::{buffer::Buffer, text::Line};
 
-use super::{
-    record_list::{KindRow, render_kind_list},
-    theme::Theme,
-};
+use super::record_list::{KindRow, render_kind_list};
+use crate::chrome::theme::Theme;
 use crate::{
     app::TabView,
+    chrome::layout::Panes,
     data::{Catalog, RecordRef},
-    layout::Panes,
 };
 
 /// Draws the participants list, with each person's office after the name.

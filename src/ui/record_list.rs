@@ -10,8 +10,8 @@ use ratatui::{
     },
 };
 
-use super::{text, theme::Theme};
-use crate::{app::TabView, data::RecordRef, layout::Panes};
+use crate::chrome::{text, theme::Theme};
+use crate::{app::TabView, chrome::layout::Panes, data::RecordRef};
 
 /// The marker in front of the selected row; visible without colour.
 pub const SELECTION_MARKER: &str = "▶ ";
@@ -48,7 +48,7 @@ pub fn render_record_list<'a>(
     let mut position = view.list;
     position.scroll_into_view(length, height);
     let window = view.rows.window(position.offset, height);
-    let marker_width = u16::try_from(super::text::width(SELECTION_MARKER)).unwrap_or(2);
+    let marker_width = u16::try_from(crate::chrome::text::width(SELECTION_MARKER)).unwrap_or(2);
     let rows = make_rows(
         &window,
         position.offset,

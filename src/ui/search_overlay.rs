@@ -8,11 +8,11 @@ use ratatui::{
     widgets::{Block, Clear, Paragraph, Widget},
 };
 
-use super::{text, theme::Theme};
+use crate::chrome::{text, theme::Theme};
 use crate::{
     app::{ResultLine, SearchPrompt, SearchStatus},
+    chrome::layout::SearchOverlay,
     data::Catalog,
-    layout::SearchOverlay,
     search::SearchIndex,
 };
 

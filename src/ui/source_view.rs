@@ -13,10 +13,10 @@ use ratatui::{
 
 use crate::data::display::{TEXT_CAP, display_text};
 
-use super::{text, theme::Theme};
+use crate::chrome::{text, theme::Theme};
 use crate::{
+    chrome::layout::TextOverlay,
     data::{Catalog, RecordRef},
-    layout::TextOverlay,
 };
 
 /// Where each quote stands in `paragraph`, merged and in order.

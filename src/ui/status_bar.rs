@@ -7,7 +7,8 @@ use ratatui::{
     widgets::Widget,
 };
 
-use super::{search_overlay::counter, text};
+use super::search_overlay::counter;
+use crate::chrome::text;
 use crate::{action::Mode, app::App};
 
 /// Hints that always stay, however narrow the bar.

@@ -9,14 +9,13 @@ use ratatui::{
 
 use super::{
     record_list::{render_record_list, title_with_suffix},
-    text,
-    theme::Theme,
     timeline_strip::TimelineStrip,
 };
+use crate::chrome::{text, theme::Theme};
 use crate::{
     app::TabView,
+    chrome::layout::Panes,
     data::{Catalog, EventKind, EventView, RecordRef},
-    layout::Panes,
 };
 
 const KIND_WIDTH: u16 = 13;

@@ -10,7 +10,7 @@ use ratatui::{
     widgets::Widget,
 };
 
-use super::theme::Theme;
+use crate::chrome::theme::Theme;
 
 /// Lines the strip takes: the marks and the axis.
 pub const STRIP_LINES: u16 = 2;
