@@ -7,7 +7,7 @@ mod support;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use oic_explorer::{
     action::{Action, Movement},
-    ui,
+    app,
 };
 use ratatui::{Terminal, backend::TestBackend};
 
@@ -54,7 +54,7 @@ fn frames(c: &mut Criterion) {
                     b.iter(|| {
                         // A changed frame each time: clear the last one so nothing is skipped.
                         terminal.clear().unwrap();
-                        terminal.draw(|frame| ui::render(&app, frame)).unwrap();
+                        terminal.draw(|frame| app::render(&app, frame)).unwrap();
                     })
                 });
             }
@@ -68,7 +68,7 @@ fn movement(c: &mut Criterion) {
     for (label, records) in support::scales() {
         let mut app = support::app(records, 80, 24);
         let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-        terminal.draw(|frame| ui::render(&app, frame)).unwrap();
+        terminal.draw(|frame| app::render(&app, frame)).unwrap();
         let mut down = true;
         group.bench_function(label, |b| {
             b.iter(|| {
@@ -76,7 +76,7 @@ fn movement(c: &mut Criterion) {
                 let step = if down { Movement::Down } else { Movement::Up };
                 down = !down;
                 app.update(Action::Move(step));
-                terminal.draw(|frame| ui::render(&app, frame)).unwrap();
+                terminal.draw(|frame| app::render(&app, frame)).unwrap();
             })
         });
     }
@@ -104,7 +104,7 @@ fn huge_paragraph(c: &mut Criterion) {
             let step = if down { Movement::Down } else { Movement::Up };
             down = !down;
             app.update(Action::ScrollSource(step));
-            terminal.draw(|frame| ui::render(&app, frame)).unwrap();
+            terminal.draw(|frame| app::render(&app, frame)).unwrap();
         })
     });
 }

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+pub use crate::chrome::theme::ThemeName;
 use crate::data::{EventKind, FundingSort, SizeLimits, Tab, read::parse_size};
 
 /// Explore Kazakhstan's relations with the Organization of the Islamic Conference (OIC) in the
@@ -176,19 +177,6 @@ impl ColorChoice {
 /// Whether `NO_COLOR` is set and not empty, as no-color.org defines it.
 pub fn no_color_requested() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty())
-}
-
-/// A palette for the explorer.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ThemeName {
-    /// Readable on dark and light backgrounds.
-    Default,
-    /// Brighter accents for dark backgrounds.
-    Dark,
-    /// Deeper accents for light backgrounds.
-    Light,
-    /// No colour at all; bold, reverse and underline carry the meaning.
-    Mono,
 }
 
 /// An export format.

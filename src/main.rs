@@ -11,9 +11,8 @@ use oic_explorer::{
     cli::{Cli, Command},
     commands::{self, complain},
     data::display::escaped,
-    event_loop::Failure,
-    explorer::{self, Start},
-    startup, terminal,
+    run::{self, Failure, Start},
+    terminal,
 };
 
 fn main() -> ExitCode {
@@ -40,22 +39,22 @@ fn main() -> ExitCode {
     let (sender, events) = mpsc::channel();
     let interactive = !cli.plain && io::stdout().is_terminal();
     let start = match (&cli.data, interactive) {
-        (Some(path), true) => startup::start_with_file(&cli, path.clone(), &sender, &events),
+        (Some(path), true) => run::start_with_file(&cli, path.clone(), &sender, &events),
         _ => match commands::load_dataset(&cli, None) {
             Err(error) => return commands::load_failed(&error),
             Ok(catalog) if !interactive => {
                 let catalog = Arc::new(catalog);
-                return match startup::selected_record(&cli, &catalog) {
+                return match run::selected_record(&cli, &catalog) {
                     Ok(select) => commands::plain(&cli, &catalog, select),
                     Err(failure) => fail(&failure),
                 };
             }
             Ok(catalog) => {
-                startup::build_app(&cli, Arc::new(catalog)).map(|app| Start::Ready(Box::new(app)))
+                run::build_app(&cli, Arc::new(catalog)).map(|app| Start::Ready(Box::new(app)))
             }
         },
     };
-    let result = start.and_then(|start| explorer::run(start, &sender, &events));
+    let result = start.and_then(|start| run::run(start, &sender, &events));
     terminal::restore();
     match result {
         Ok(()) => ExitCode::SUCCESS,

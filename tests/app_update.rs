@@ -5,8 +5,8 @@ mod common;
 use common::{act, app, press, press_with, selected_title, type_text};
 use oic_explorer::{
     action::{Action, Mode},
-    app::QUERY_CAP,
     data::{RecordRef, Tab},
+    overlay::QUERY_CAP,
 };
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 

@@ -15,9 +15,10 @@ use std::{
 
 use common::pty::PtySession;
 use oic_explorer::{
-    app::{App, SearchStatus},
+    app::App,
     data::Catalog,
-    event_loop::{LoopEvent, drive},
+    overlay::SearchStatus,
+    run::{LoopEvent, drive},
     search::{Query, ReportTiming, SearchIndex, SearchWorker},
     synthetic,
 };
@@ -117,7 +118,7 @@ fn run_loop(
         &events,
         worker.as_ref().map(SearchWorker::handle),
         |app| {
-            let Ok(_) = terminal.draw(|frame| oic_explorer::ui::render(app, frame));
+            let Ok(_) = terminal.draw(|frame| oic_explorer::app::render(app, frame));
             drawn.lock().expect("lock").push(screen_text(&terminal));
             Ok(())
         },

@@ -6,10 +6,11 @@ mod common;
 use common::{act, app, press, press_with, selected_title, type_text};
 use oic_explorer::{
     action::{Action, Mode},
-    app::{App, Focus},
+    app::App,
     data::{EventKind, FundingSort, RecordRef, Role, Tab},
+    overlay::source::source_lines,
     search::{Query, SearchIndex},
-    ui,
+    tabs::{DetailText, Focus},
 };
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
@@ -211,10 +212,10 @@ fn the_quoted_words_are_highlighted_in_the_source_view() {
     let app = app(120, 40);
     let catalog = app.catalog();
     let record = catalog.find("proj-syzganov-institute").unwrap();
-    let lines = ui::source_view::source_lines(catalog, record, 90, app.theme());
+    let lines = source_lines(catalog, record, 90);
     let highlighted: String = lines
         .iter()
-        .flat_map(|line| line.spans.iter())
+        .flat_map(|line| line.to_line(app.theme(), false).spans)
         .filter(|span| {
             span.style
                 .add_modifier
@@ -223,7 +224,7 @@ fn the_quoted_words_are_highlighted_in_the_source_view() {
         .map(|span| span.content.to_string())
         .collect();
     assert_eq!(highlighted, "Syzganov Institute – USD 10 mln");
-    let text: String = lines.iter().map(|line| line.to_string() + "\n").collect();
+    let text: String = lines.iter().map(|line| line.text() + "\n").collect();
     assert!(
         text.contains("paragraph 9 of 15 · lines 17–20 of 32"),
         "{text}"
@@ -458,7 +459,7 @@ fn opened_with(args: &[String]) -> App {
     use clap::Parser;
     let cli = oic_explorer::cli::Cli::try_parse_from(args).expect("the command line parses");
     let catalog = oic_explorer::commands::load_dataset(&cli, None).expect("the dataset loads");
-    oic_explorer::startup::build_app(&cli, std::sync::Arc::new(catalog)).expect("the view opens")
+    oic_explorer::run::build_app(&cli, std::sync::Arc::new(catalog)).expect("the view opens")
 }
 
 #[test]
@@ -527,7 +528,7 @@ fn an_event_kind_the_dataset_lacks_is_refused() {
     use clap::Parser;
     let cli = oic_explorer::cli::Cli::try_parse_from(["oic-explorer", "--kind", "other"])
         .expect("parses");
-    let failure = oic_explorer::startup::build_app(&cli, common::catalog())
+    let failure = oic_explorer::run::build_app(&cli, common::catalog())
         .err()
         .expect("refused");
     assert_eq!(failure.code, 2);
@@ -567,7 +568,7 @@ fn clicking_a_link_follows_it() {
     let mut app = at_the_8th_summit();
     let record = app.view(Tab::Timeline).selected().unwrap();
     let text_area = app.panes().unwrap().detail_text();
-    let text = ui::detail::detail_text(app.catalog(), record, text_area.width, app.theme(), None);
+    let text = DetailText::new(app.catalog(), record, text_area.width);
     let line = text.link_lines[0];
     act(
         &mut app,

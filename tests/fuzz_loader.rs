@@ -8,9 +8,8 @@ mod common;
 use std::sync::Arc;
 
 use oic_explorer::{
-    app::App,
+    app::{self, App},
     data::{EMBEDDED_DATASET, LoadError, load},
-    ui,
 };
 use proptest::prelude::*;
 use ratatui::{Terminal, backend::TestBackend, layout::Size};
@@ -118,7 +117,7 @@ fn load_and_show(bytes: &[u8]) -> Result<(), TestCaseError> {
                 .map_err(|e| TestCaseError::fail(format!("{e:?}")))?;
             let app = App::new(Arc::new(catalog), Size::new(100, 30));
             terminal
-                .draw(|frame| ui::render(&app, frame))
+                .draw(|frame| app::render(&app, frame))
                 .map_err(|e| TestCaseError::fail(format!("{e:?}")))?;
         }
         Err(error) => {

@@ -16,7 +16,7 @@ use common::{
 use oic_explorer::{
     app::App,
     data::{Catalog, Dataset, RecordRef, display::display_text, load},
-    ui::detail::detail_text,
+    tabs::DetailText,
 };
 use ratatui::{crossterm::event::KeyCode, layout::Size};
 use unicode_width::UnicodeWidthStr;
@@ -117,15 +117,9 @@ fn the_escapes_are_shown_visibly() {
 #[test]
 fn huge_fields_load_and_show_cut_short() {
     let catalog = hostile_catalog();
-    let theme = oic_explorer::chrome::theme::Theme::default();
-    let line_of = |line: &ratatui::text::Line| -> String {
-        line.spans
-            .iter()
-            .map(|span| span.content.as_ref())
-            .collect()
-    };
+    let line_of = |line: &oic_explorer::chrome::styled::StyledLine| line.text();
     // The 10 MB summary: its first 20,000 characters and a note of the rest.
-    let summary = detail_text(&catalog, RecordRef::Event(1), 60, &theme, None);
+    let summary = DetailText::new(&catalog, RecordRef::Event(1), 60);
     let text: Vec<String> = summary.lines.iter().map(line_of).collect();
     assert!(text.iter().any(|line| line.contains("ten megabytes")));
     assert!(
@@ -135,7 +129,7 @@ fn huge_fields_load_and_show_cut_short() {
     );
     assert!(text.len() < 1_000, "{} lines", text.len());
     // The 100,000-character title: 1,000 characters and the note.
-    let title = detail_text(&catalog, RecordRef::Event(0), 60, &theme, None);
+    let title = DetailText::new(&catalog, RecordRef::Event(0), 60);
     let shown: usize = title
         .lines
         .iter()

@@ -9,10 +9,10 @@ use std::sync::{Arc, OnceLock};
 
 use oic_explorer::{
     action::Mode,
-    app::App,
+    app::{self, App},
     data::{Catalog, Tab, load},
-    event_loop::action_for_event,
-    synthetic, ui,
+    run::action_for_event,
+    synthetic,
 };
 use proptest::prelude::*;
 use ratatui::{
@@ -197,7 +197,7 @@ fn draw_at(app: &App, size: (u16, u16)) -> Result<(), TestCaseError> {
     let mut terminal = Terminal::new(TestBackend::new(size.0, size.1))
         .map_err(|e| TestCaseError::fail(format!("{e:?}")))?;
     terminal
-        .draw(|frame| ui::render(app, frame))
+        .draw(|frame| app::render(app, frame))
         .map_err(|e| TestCaseError::fail(format!("{e:?}")))?;
     Ok(())
 }

@@ -1,6 +1,6 @@
 //! The README stays true: its key table is the help overlay's, and it shows the two commands.
 
-use oic_explorer::keys::key_table_markdown;
+use oic_explorer::action::bindings::key_table_markdown;
 
 const README: &str = include_str!("../README.md");
 

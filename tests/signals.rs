@@ -167,7 +167,7 @@ fn a_panic_restores_the_terminal_then_says_where() {
         "the terminal is restored before the message"
     );
     let text = String::from_utf8_lossy(&output[message..]);
-    assert!(text.contains("src/explorer.rs:"), "the location: {text}");
+    assert!(text.contains("src/run/session.rs:"), "the location: {text}");
     assert!(
         text.contains("OIC_EXPLORER_TEST_PANIC"),
         "the message: {text}"

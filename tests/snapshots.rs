@@ -4,7 +4,7 @@ mod common;
 
 use common::{app, draw, press, type_text};
 use oic_explorer::chrome::theme::Theme;
-use oic_explorer::{app::App, ui::SELECTION_MARKER};
+use oic_explorer::{app::App, tabs::list::SELECTION_MARKER};
 use ratatui::{
     crossterm::event::KeyCode,
     style::{Color, Modifier},
@@ -230,7 +230,7 @@ fn breadcrumb_after_following_links() {
 /// The strip alone, for the embedded span and a long synthetic one, at several widths.
 #[test]
 fn timeline_strip_scales_with_width_and_span() {
-    use oic_explorer::ui::timeline_strip::TimelineStrip;
+    use oic_explorer::tabs::timeline_strip::TimelineStrip;
     use ratatui::{buffer::Buffer, layout::Rect, widgets::Widget};
 
     let app = app(80, 24);

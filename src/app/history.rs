@@ -1,16 +1,9 @@
 //! Browser-like history: where you were, and where you came back from.
 
-use crate::data::{RecordRef, Tab};
-
-/// Which pane of a tab takes the movement keys.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Focus {
-    /// The list: `j`/`k` move the selection.
-    #[default]
-    List,
-    /// The detail pane's links: `j`/`k` pick a link, `Enter` follows it.
-    Links,
-}
+use crate::{
+    data::{RecordRef, Tab},
+    tabs::Focus,
+};
 
 /// A place in the explorer that history can return to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,61 +1,35 @@
-//! The explorer's state and the one place it changes: [`App::update`]. No I/O here: effects
-//! such as a clipboard write are left for the run loop to collect.
+//! The explorer's state and the one place it changes, [`App::update`]: which tab is on
+//! screen, which overlay is open, the history, and what the app asks of the world outside
+//! (a search to run, text for the clipboard, a suspend), left for the run loop to collect.
+//! `update` routes each action to the tab or overlay that owns the state; it does no I/O and
+//! draws nothing. The widget that draws the whole screen is in [`render()`].
 
 mod citation;
 mod history;
-mod list_position;
 mod mouse;
 mod navigation;
-mod search_session;
+pub mod render;
+mod search;
 
 use std::sync::Arc;
 
 use ratatui::layout::{Position, Size};
 
 pub use citation::{DataOrigin, ViewLine, citation_text, command_line};
-pub use history::{Focus, History, Location};
-pub use list_position::ListPosition;
-pub use search_session::{LastSearch, QUERY_CAP, ResultLine, SearchPrompt, SearchStatus};
+pub use history::{History, Location};
+pub use render::render;
 
 use crate::{
-    action::{Action, Mode, Movement},
+    action::{Action, Mode},
     chrome::{
-        layout::{Panes, Screen, SearchOverlay, TabExtras, TextOverlay},
+        layout::{Panes, Screen, TabExtras, capped},
         theme::Theme,
     },
-    data::{
-        Catalog, CategoryTotal, EventKind, RecordRef, RowOptions, Tab, TabRows, category_totals,
-    },
-    search::{SearchEvent, SearchIndex, SearchRequest},
-    ui::{self, source_view::SourcePage},
+    data::{Catalog, CategoryTotal, RecordRef, RowOptions, Tab},
+    overlay::{HelpOverlay, LastSearch, Overlay, SearchPrompt, SourceOverlay},
+    search::{SearchIndex, SearchRequest},
+    tabs::{Focus, TabView, Tabs},
 };
-
-/// One tab's rows, selection, detail scroll and focus, kept across frames.
-#[derive(Debug, Default)]
-pub struct TabView {
-    /// The records listed, in order.
-    pub rows: TabRows,
-    /// The selection and the first row on screen.
-    pub list: ListPosition,
-    /// The first line of the detail pane on screen.
-    pub detail_scroll: usize,
-    /// Whether the list or the detail pane's links take the movement keys.
-    pub focus: Focus,
-    /// The link picked in the detail pane.
-    pub link: usize,
-}
-
-impl TabView {
-    /// The selected record.
-    pub fn selected(&self) -> Option<RecordRef> {
-        self.rows.get(self.list.selected)
-    }
-
-    /// The picked link, when the links have the focus.
-    pub fn picked_link(&self) -> Option<usize> {
-        (self.focus == Focus::Links).then_some(self.link)
-    }
-}
 
 /// What the app asks of a search running off its thread (see [`App::take_search_command`]).
 #[derive(Clone, Debug)]
@@ -66,38 +40,36 @@ pub enum SearchCommand {
     Cancel,
 }
 
+/// What `update` asks of the world outside, for the run loop to carry out.
+#[derive(Debug, Default)]
+struct Effects {
+    /// A search to start or stop.
+    search: Option<SearchCommand>,
+    /// Text for the clipboard.
+    clipboard: Option<String>,
+    /// Ctrl-Z: hand the terminal back and stop the process.
+    suspend: bool,
+}
+
 /// The whole state of the explorer.
 pub struct App {
     catalog: Arc<Catalog>,
     index: Arc<SearchIndex>,
     /// Whether searches run elsewhere (see [`App::with_background_search`]).
     background_search: bool,
-    search_command: Option<SearchCommand>,
-    /// Enter was pressed before the results were in: go to the best one when they are.
-    submit_when_done: bool,
     tab: Tab,
-    views: [TabView; 4],
-    /// Browse, or the overlay open over it (search, help, source).
-    overlay: Mode,
-    size: Size,
-    prompt: SearchPrompt,
+    tabs: Tabs,
+    overlay: Option<Overlay>,
+    /// The number of the last query typed, so a new prompt's queries are numbered after it
+    /// and a late result of an old search is never taken for a new one's.
+    search_generation: u64,
     last_search: Option<LastSearch>,
-    help_scroll: usize,
-    source_scroll: usize,
-    /// The source view's lines, built when it opens and when its width changes.
-    source_page: Option<SourcePage>,
     history: History,
-    options: RowOptions,
-    /// The event kinds the data has, in the order `f` steps through them.
-    event_kinds: Vec<EventKind>,
-    grouped: bool,
-    categories: Vec<CategoryTotal>,
+    size: Size,
     message: Option<String>,
-    clipboard: Option<String>,
+    effects: Effects,
     /// The files the app was opened on, for the command line that reopens a view.
     origin: DataOrigin,
-    /// Ctrl-Z was pressed: the run loop hands the terminal back and stops the process.
-    suspend_requested: bool,
     running: bool,
     theme: Theme,
 }
@@ -105,40 +77,25 @@ pub struct App {
 impl App {
     /// An explorer on `catalog`, showing the first tab, for a terminal of `size`.
     pub fn new(catalog: Arc<Catalog>, size: Size) -> Self {
-        let size = crate::chrome::layout::capped(size);
-        let options = RowOptions::default();
-        let views = Tab::ALL.map(|tab| TabView {
-            rows: TabRows::new(&catalog, tab, &options),
-            ..TabView::default()
-        });
-        let event_kinds = catalog.event_kinds();
-        Self {
+        let mut app = Self {
             index: Arc::new(SearchIndex::new(&catalog)),
             background_search: false,
-            search_command: None,
-            submit_when_done: false,
-            categories: category_totals(&catalog),
-            catalog,
             tab: Tab::default(),
-            views,
-            overlay: Mode::Browse,
-            size,
-            prompt: SearchPrompt::default(),
+            tabs: Tabs::new(&catalog),
+            catalog,
+            overlay: None,
+            search_generation: 0,
             last_search: None,
-            help_scroll: 0,
-            source_scroll: 0,
-            source_page: None,
             history: History::default(),
-            options,
-            event_kinds,
-            grouped: false,
+            size: capped(size),
             message: None,
-            clipboard: None,
+            effects: Effects::default(),
             origin: DataOrigin::default(),
-            suspend_requested: false,
             running: true,
             theme: Theme::default(),
-        }
+        };
+        app.refresh_detail();
+        app
     }
 
     /// The same app with searches handed out through [`Self::take_search_command`] and their
@@ -148,6 +105,30 @@ impl App {
         self
     }
 
+    /// The same app, told which files it was opened on (see [`DataOrigin`]).
+    pub fn with_origin(mut self, origin: DataOrigin) -> Self {
+        self.origin = origin;
+        self
+    }
+
+    /// The same app drawn with `theme`.
+    pub fn with_theme(mut self, theme: Theme) -> Self {
+        self.theme = theme;
+        self.tabs.set_theme(theme);
+        self
+    }
+
+    /// Sets the Timeline's kind filter, the Funding tab's order and whether it shows the totals
+    /// by category, as `f`, `o` and `c` would, without moving to those tabs.
+    pub fn set_row_options(&mut self, options: RowOptions, grouped: bool) {
+        let page = self.list_page_of(Tab::Timeline);
+        self.tabs.timeline.set_filter(options.kind_filter, page);
+        let page = self.list_page_of(Tab::Funding);
+        self.tabs.funding.set_sort(options.funding_sort, page);
+        self.tabs.funding.set_grouped(grouped);
+        self.refresh_detail();
+    }
+
     /// The search index, for a worker to share.
     pub fn search_index(&self) -> &Arc<SearchIndex> {
         &self.index
@@ -155,45 +136,17 @@ impl App {
 
     /// Whether the user asked to suspend, once.
     pub fn take_suspend(&mut self) -> bool {
-        std::mem::take(&mut self.suspend_requested)
+        std::mem::take(&mut self.effects.suspend)
     }
 
     /// The search the app wants started or stopped, once.
     pub fn take_search_command(&mut self) -> Option<SearchCommand> {
-        self.search_command.take()
+        self.effects.search.take()
     }
 
-    /// Takes in what a background search reports; `true` when the screen changes.
-    pub fn receive_search(&mut self, event: SearchEvent) -> bool {
-        let done = matches!(event, SearchEvent::Done { .. });
-        if self.overlay != Mode::Search || !self.prompt.receive(event) {
-            return false;
-        }
-        if done && std::mem::take(&mut self.submit_when_done) {
-            self.submit_search();
-        }
-        true
-    }
-
-    /// The same app, told which files it was opened on (see [`DataOrigin`]).
-    pub fn with_origin(mut self, origin: DataOrigin) -> Self {
-        self.origin = origin;
-        self
-    }
-
-    /// Sets the Timeline's kind filter, the Funding tab's order and whether it shows the totals
-    /// by category, as `f`, `o` and `c` would, without moving to those tabs.
-    pub fn set_row_options(&mut self, options: RowOptions, grouped: bool) {
-        self.options = options;
-        self.grouped = grouped;
-        self.rebuild_rows(Tab::Timeline);
-        self.rebuild_rows(Tab::Funding);
-    }
-
-    /// The same app drawn with `theme`.
-    pub fn with_theme(mut self, theme: Theme) -> Self {
-        self.theme = theme;
-        self
+    /// Text the run loop should put on the clipboard; taking it clears it.
+    pub fn take_clipboard(&mut self) -> Option<String> {
+        self.effects.clipboard.take()
     }
 
     /// The styles the app is drawn with.
@@ -211,17 +164,33 @@ impl App {
         self.tab
     }
 
-    /// Which part of the app takes the keys.
+    /// The four tabs.
+    pub fn tabs(&self) -> &Tabs {
+        &self.tabs
+    }
+
+    /// The overlay open over the tabs, if any.
+    pub fn overlay(&self) -> Option<&Overlay> {
+        self.overlay.as_ref()
+    }
+
+    /// Which part of the app takes the keys: the open overlay's, else the list's or the
+    /// links'.
     pub fn mode(&self) -> Mode {
-        match self.overlay {
-            Mode::Browse if self.view(self.tab).focus == Focus::Links => Mode::Links,
-            overlay => overlay,
+        match &self.overlay {
+            Some(overlay) => overlay.mode(),
+            None if self.view(self.tab).focus == Focus::Links => Mode::Links,
+            None => Mode::Browse,
         }
     }
 
     /// A tab's rows and selection.
     pub fn view(&self, tab: Tab) -> &TabView {
-        &self.views[tab.index()]
+        self.tabs.view(tab)
+    }
+
+    fn view_mut(&mut self) -> &mut TabView {
+        self.tabs.view_mut(self.tab)
     }
 
     /// The terminal size the state is laid out for.
@@ -229,9 +198,14 @@ impl App {
         self.size
     }
 
-    /// The search prompt (meaningful while the mode is [`Mode::Search`]).
+    /// The search prompt: the open search's, or an empty one.
     pub fn prompt(&self) -> &SearchPrompt {
-        &self.prompt
+        static IDLE: std::sync::LazyLock<SearchPrompt> =
+            std::sync::LazyLock::new(SearchPrompt::default);
+        match &self.overlay {
+            Some(Overlay::Search(search)) => &search.prompt,
+            _ => &IDLE,
+        }
     }
 
     /// The last search submitted, which `n` and `N` step through.
@@ -239,19 +213,25 @@ impl App {
         self.last_search.as_ref()
     }
 
-    /// The first line of the help overlay on screen.
+    /// The first line of the help overlay on screen (0 when it is closed).
     pub fn help_scroll(&self) -> usize {
-        self.help_scroll
+        match &self.overlay {
+            Some(Overlay::Help(help)) => help.scroll,
+            _ => 0,
+        }
     }
 
-    /// The first line of the source view on screen.
+    /// The first line of the source view on screen (0 when it is closed).
     pub fn source_scroll(&self) -> usize {
-        self.source_scroll
+        self.source_page().map_or(0, |source| source.scroll)
     }
 
-    /// The source view's lines, as last built.
-    pub fn source_page(&self) -> Option<&SourcePage> {
-        self.source_page.as_ref()
+    /// The source view, when it is open.
+    pub fn source_page(&self) -> Option<&SourceOverlay> {
+        match &self.overlay {
+            Some(Overlay::Source(source)) => Some(source),
+            _ => None,
+        }
     }
 
     /// Where `Back` and `Forward` lead.
@@ -260,28 +240,26 @@ impl App {
     }
 
     /// The timeline filter and the funding order.
-    pub fn row_options(&self) -> &RowOptions {
-        &self.options
+    pub fn row_options(&self) -> RowOptions {
+        RowOptions {
+            kind_filter: self.tabs.timeline.filter(),
+            funding_sort: self.tabs.funding.sort(),
+        }
     }
 
     /// Whether the Funding tab shows the totals by category.
     pub fn grouped(&self) -> bool {
-        self.grouped
+        self.tabs.funding.grouped()
     }
 
     /// The funding totals by category, largest first.
     pub fn categories(&self) -> &[CategoryTotal] {
-        &self.categories
+        self.tabs.funding.categories()
     }
 
     /// A one-time message for the status bar, such as a copy confirmation.
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
-    }
-
-    /// Text the run loop should put on the clipboard; taking it clears it.
-    pub fn take_clipboard(&mut self) -> Option<String> {
-        self.clipboard.take()
     }
 
     /// Whether the app should keep running.
@@ -291,17 +269,7 @@ impl App {
 
     /// What `tab` adds to the plain layout: the timeline strip, the category chart.
     pub fn tab_extras(&self, tab: Tab) -> TabExtras {
-        match tab {
-            Tab::Timeline if !self.view(tab).rows.month_keys().is_empty() => TabExtras {
-                header_lines: ui::timeline_strip::STRIP_LINES,
-                second_chart_rows: 0,
-            },
-            Tab::Funding if self.grouped => TabExtras {
-                header_lines: 0,
-                second_chart_rows: u16::try_from(self.categories.len()).unwrap_or(u16::MAX),
-            },
-            _ => TabExtras::default(),
-        }
+        self.tabs.extras(tab)
     }
 
     /// The panes of the tab on screen, or `None` when the terminal is too small.
@@ -316,9 +284,11 @@ impl App {
             self.tab = tab;
         }
         if let Some(query) = query {
-            self.prompt.set_query(query, &self.index);
-            if let Some(hit) = self.prompt.selected_hit() {
-                self.last_search = Some(LastSearch::from_prompt(&self.prompt));
+            let mut prompt = SearchPrompt::after(self.search_generation);
+            prompt.set_query(query, &self.index);
+            self.search_generation = prompt.generation();
+            if let Some(hit) = prompt.selected_hit() {
+                self.last_search = Some(LastSearch::from_prompt(&prompt));
                 self.show(hit.record);
             }
         }
@@ -326,6 +296,7 @@ impl App {
             self.show(record);
         }
         self.history = History::default();
+        self.refresh_detail();
     }
 
     /// Carries out one action.
@@ -333,7 +304,7 @@ impl App {
         self.message = None;
         match action {
             Action::Quit => self.running = false,
-            Action::Suspend => self.suspend_requested = true,
+            Action::Suspend => self.effects.suspend = true,
             Action::SelectTab(tab) => self.go_to_tab(tab),
             Action::NextTab => self.go_to_tab(self.tab.next()),
             Action::PreviousTab => self.go_to_tab(self.tab.previous()),
@@ -347,23 +318,18 @@ impl App {
             Action::FollowLink => self.follow_link(),
             Action::Back => self.go_back(),
             Action::Forward => self.go_forward(),
-            Action::ToggleSource
-                if self.overlay != Mode::Source && self.view(self.tab).selected().is_none() =>
-            {
-                self.message = Some("Nothing to show: this tab has no records.".to_string());
+            Action::ToggleSource => self.toggle_source(),
+            Action::ScrollSource(movement) => {
+                if let Some(Overlay::Source(source)) = &mut self.overlay {
+                    source.scroll(Some(movement), self.size);
+                }
             }
-            Action::ToggleSource => self.toggle_overlay(Mode::Source),
-            Action::ScrollSource(movement) => self.scroll_source(Some(movement)),
             Action::CycleKindFilter => self.cycle_kind_filter(),
             Action::CycleSort => self.cycle_sort(),
-            Action::ToggleGrouped => self.grouped = !self.grouped,
+            Action::ToggleGrouped => self.tabs.funding.toggle_grouped(),
             Action::CopyCitation => self.copy_citation(),
             Action::CopyCommandLine => self.copy_command_line(),
-            Action::OpenSearch => {
-                self.prompt.clear();
-                self.submit_when_done = false;
-                self.overlay = Mode::Search;
-            }
+            Action::OpenSearch => self.open_search(),
             Action::SearchType(c) => self.edit_query(|query| query.push(c)),
             Action::SearchPaste(text) => self.edit_query(|query| {
                 let line = text.lines().collect::<Vec<_>>().join(" ");
@@ -377,179 +343,74 @@ impl App {
                 query.truncate(kept);
             }),
             Action::SearchClear => self.edit_query(String::clear),
-            Action::SearchSelect(movement) => {
-                let page = SearchOverlay::new(self.size).results.height as usize;
-                self.prompt.select(movement, page);
-            }
+            Action::SearchSelect(movement) => self.select_result(movement),
             Action::SearchSubmit => self.submit_search(),
             Action::NextResult => self.step_result(true),
             Action::PreviousResult => self.step_result(false),
-            Action::ToggleHelp => self.toggle_overlay(Mode::Help),
-            Action::ScrollHelp(movement) => self.scroll_help(Some(movement)),
-            Action::Cancel => {
-                if self.overlay == Mode::Search && self.prompt.status() != SearchStatus::Complete {
-                    self.search_command = Some(SearchCommand::Cancel);
+            Action::ToggleHelp => self.toggle_help(),
+            Action::ScrollHelp(movement) => {
+                if let Some(Overlay::Help(help)) = &mut self.overlay {
+                    help.scroll(Some(movement), self.size);
                 }
-                self.submit_when_done = false;
-                self.overlay = Mode::Browse;
             }
+            Action::Cancel => self.cancel(),
             Action::Resize { width, height } => self.resize(Size::new(width, height)),
             Action::Click { column, row } => self.click(Position::new(column, row)),
             Action::Wheel { column, row, lines } => self.wheel(Position::new(column, row), lines),
         }
+        self.refresh_detail();
     }
 
-    fn view_mut(&mut self) -> &mut TabView {
-        &mut self.views[self.tab.index()]
-    }
-
-    fn toggle_overlay(&mut self, overlay: Mode) {
-        if self.overlay == overlay {
-            self.overlay = Mode::Browse;
-            self.source_page = None;
-            return;
-        }
-        self.help_scroll = 0;
-        self.source_scroll = 0;
-        self.overlay = overlay;
-        self.scroll_source(None);
-    }
-
-    fn edit_query(&mut self, edit: impl FnOnce(&mut String)) {
-        let mut text = self.prompt.text().to_string();
-        edit(&mut text);
-        self.submit_when_done = false;
-        if self.background_search {
-            let request = self.prompt.set_query_later(&text);
-            self.search_command = Some(SearchCommand::Run(Box::new(request)));
-        } else {
-            self.prompt.set_query(&text, &self.index);
-        }
-        if self.prompt.was_cut() {
-            self.message = Some(format!(
-                "A search is at most {} characters: the rest was left out.",
-                QUERY_CAP
-            ));
-        }
-    }
-
-    fn submit_search(&mut self) {
-        if self.prompt.status() != SearchStatus::Complete {
-            self.submit_when_done = true;
-            return;
-        }
-        let Some(hit) = self.prompt.selected_hit() else {
-            return;
+    fn toggle_help(&mut self) {
+        self.overlay = match self.overlay.take() {
+            Some(Overlay::Help(_)) => None,
+            other => {
+                self.close_overlay(other);
+                Some(Overlay::Help(HelpOverlay::new(self.size, self.theme)))
+            }
         };
-        self.last_search = Some(LastSearch::from_prompt(&self.prompt));
-        self.overlay = Mode::Browse;
-        self.jump_to(hit.record);
     }
 
-    fn step_result(&mut self, forward: bool) {
-        let Some(last) = self.last_search.as_mut() else {
-            return;
-        };
-        if let Some(record) = last.step(forward) {
-            self.jump_to(record);
-        }
-    }
-
-    /// A text overlay of `line_count` lines in `overlay`, scrolled from `position` by
-    /// `movement` (or only kept within its text, for `None`).
-    fn scrolled(
-        position: usize,
-        movement: Option<Movement>,
-        line_count: usize,
-        overlay: TextOverlay,
-    ) -> usize {
-        let page = overlay.text.height.max(1) as usize;
-        let limit = line_count.saturating_sub(page);
-        match movement {
-            None => position,
-            Some(Movement::Down) => position.saturating_add(1),
-            Some(Movement::Up) => position.saturating_sub(1),
-            Some(Movement::First) => 0,
-            Some(Movement::Last) => limit,
-            Some(Movement::PageDown) => position.saturating_add(page),
-            Some(Movement::PageUp) => position.saturating_sub(page),
-        }
-        .min(limit)
-    }
-
-    fn scroll_help(&mut self, movement: Option<Movement>) {
-        let overlay = TextOverlay::help(self.size);
-        let lines = ui::help::help_lines(overlay.text.width, &self.theme).len();
-        self.help_scroll = Self::scrolled(self.help_scroll, movement, lines, overlay);
-    }
-
-    fn scroll_source(&mut self, movement: Option<Movement>) {
-        if self.overlay != Mode::Source {
-            self.source_page = None;
+    fn toggle_source(&mut self) {
+        if let Some(Overlay::Source(_)) = self.overlay {
+            self.overlay = None;
             return;
         }
         let Some(record) = self.view(self.tab).selected() else {
+            self.message = Some("Nothing to show: this tab has no records.".to_string());
             return;
         };
-        if !self
-            .source_page
-            .as_ref()
-            .is_some_and(|page| page.fits(record, self.size))
-        {
-            self.source_page = Some(SourcePage::new(
-                &self.catalog,
-                record,
-                self.size,
-                &self.theme,
-            ));
+        let previous = self.overlay.take();
+        self.close_overlay(previous);
+        self.overlay = Some(Overlay::Source(SourceOverlay::new(
+            Arc::clone(&self.catalog),
+            record,
+            self.size,
+            self.theme,
+        )));
+    }
+
+    /// Lets an overlay go: a search's numbering is kept for the next prompt.
+    fn close_overlay(&mut self, overlay: Option<Overlay>) {
+        if let Some(Overlay::Search(search)) = overlay {
+            self.search_generation = search.prompt.generation();
         }
-        let lines = self.source_page.as_ref().map_or(0, |page| page.lines.len());
-        let overlay = TextOverlay::source(self.size);
-        self.source_scroll = Self::scrolled(self.source_scroll, movement, lines, overlay);
     }
 
     fn cycle_kind_filter(&mut self) {
-        let next = match self.options.kind_filter {
-            None => self.event_kinds.first().copied(),
-            Some(kind) => {
-                let at = self.event_kinds.iter().position(|&k| k == kind);
-                at.and_then(|at| self.event_kinds.get(at + 1).copied())
-            }
-        };
-        self.options.kind_filter = next;
-        self.rebuild_rows(Tab::Timeline);
+        let page = self.list_page_of(Tab::Timeline);
+        self.tabs.timeline.cycle_filter(page);
         if self.tab != Tab::Timeline {
             self.go_to_tab(Tab::Timeline);
         }
     }
 
     fn cycle_sort(&mut self) {
-        self.options.funding_sort = self.options.funding_sort.next();
-        self.rebuild_rows(Tab::Funding);
+        let page = self.list_page_of(Tab::Funding);
+        self.tabs.funding.cycle_sort(page);
         if self.tab != Tab::Funding {
             self.go_to_tab(Tab::Funding);
         }
-    }
-
-    /// Rebuilds a tab's rows after its options changed, keeping the selected record where it
-    /// is still listed.
-    fn rebuild_rows(&mut self, tab: Tab) {
-        let selected = self.view(tab).selected();
-        let rows = TabRows::new(&self.catalog, tab, &self.options);
-        let row = selected
-            .and_then(|record| rows.position_of(record))
-            .unwrap_or(0);
-        let view = &mut self.views[tab.index()];
-        let kept = view.selected() == rows.get(row) && selected.is_some();
-        view.rows = rows;
-        view.list.selected = row;
-        if !kept {
-            view.detail_scroll = 0;
-            view.focus = Focus::List;
-        }
-        let page = self.list_page_of(tab);
-        let view = &mut self.views[tab.index()];
-        view.list.scroll_into_view(view.rows.len(), page);
     }
 
     fn copy_citation(&mut self) {
@@ -557,7 +418,7 @@ impl App {
             self.message = Some("Nothing to copy: this tab has no records.".to_string());
             return;
         };
-        self.clipboard = Some(citation_text(&self.catalog, record));
+        self.effects.clipboard = Some(citation_text(&self.catalog, record));
         self.message = Some(format!(
             "Copied the citation of “{}”",
             self.catalog.title(record)
@@ -570,27 +431,40 @@ impl App {
             .and_then(|record| self.catalog.get(record))
             .map(|record| record.id());
         let query = self.last_search.as_ref().map(LastSearch::text);
-        self.clipboard = Some(command_line(&ViewLine {
+        let options = self.row_options();
+        self.effects.clipboard = Some(command_line(&ViewLine {
             origin: &self.origin,
             tab: self.tab,
             id,
             query,
-            kind: self.options.kind_filter,
-            sort: self.options.funding_sort,
-            by_category: self.grouped,
+            kind: options.kind_filter,
+            sort: options.funding_sort,
+            by_category: self.grouped(),
         }));
         self.message = Some("Copied the command line that reopens this view".to_string());
     }
 
     fn resize(&mut self, size: Size) {
-        self.size = crate::chrome::layout::capped(size);
+        self.size = capped(size);
         for tab in Tab::ALL {
             let page = self.list_page_of(tab);
-            let view = &mut self.views[tab.index()];
+            let view = self.tabs.view_mut(tab);
             view.list.scroll_into_view(view.rows.len(), page);
         }
+        self.refresh_detail();
         self.scroll_detail(0);
-        self.scroll_help(None);
-        self.scroll_source(None);
+        if let Some(overlay) = &mut self.overlay {
+            overlay.resize(self.size);
+        }
+    }
+
+    /// Lays the detail text of the tab on screen out for its pane's width, if it changed.
+    fn refresh_detail(&mut self) {
+        let Some(panes) = self.panes() else {
+            return;
+        };
+        let width = panes.detail_text().width;
+        let catalog = Arc::clone(&self.catalog);
+        self.view_mut().refresh_detail(&catalog, width);
     }
 }

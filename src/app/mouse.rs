@@ -2,25 +2,21 @@
 
 use ratatui::layout::Position;
 
-use super::{App, Focus};
+use super::App;
 use crate::{
-    action::{Action, Mode, Movement},
-    chrome::layout::{Screen, SearchOverlay},
+    action::Movement,
+    chrome::{layout::Screen, tab_bar::tab_at},
     data::Tab,
+    overlay::Overlay,
+    tabs::Focus,
 };
 
 impl App {
     pub(super) fn click(&mut self, at: Position) {
-        match self.overlay {
-            Mode::Search => {
-                let overlay = SearchOverlay::new(self.size);
-                if let Some(hit) = self.prompt.hit_at_line(at, overlay.results) {
-                    self.prompt.select_hit(hit);
-                    self.submit_search();
-                }
-            }
-            Mode::Browse | Mode::Links => self.click_browsing(at),
-            Mode::Help | Mode::Source => {}
+        match &self.overlay {
+            Some(Overlay::Search(_)) => self.click_result(at),
+            Some(Overlay::Help(_) | Overlay::Source(_)) => {}
+            None => self.click_browsing(at),
         }
     }
 
@@ -30,7 +26,7 @@ impl App {
         };
         if screen.tabs.contains(at) {
             let counts = Tab::ALL.map(|tab| self.view(tab).rows.len());
-            if let Some(tab) = crate::chrome::tab_bar::tab_at(screen.tabs, &counts, at.x) {
+            if let Some(tab) = tab_at(screen.tabs, &counts, at.x) {
                 self.go_to_tab(tab);
             }
             return;
@@ -60,23 +56,24 @@ impl App {
             Movement::Up
         };
         let steps = lines.unsigned_abs() as usize;
-        match self.overlay {
-            Mode::Search => {
+        let size = self.size;
+        match &mut self.overlay {
+            Some(Overlay::Search(_)) => {
                 for _ in 0..steps {
-                    self.update(Action::SearchSelect(movement));
+                    self.select_result(movement);
                 }
             }
-            Mode::Help => {
+            Some(Overlay::Help(help)) => {
                 for _ in 0..steps {
-                    self.scroll_help(Some(movement));
+                    help.scroll(Some(movement), size);
                 }
             }
-            Mode::Source => {
+            Some(Overlay::Source(source)) => {
                 for _ in 0..steps {
-                    self.scroll_source(Some(movement));
+                    source.scroll(Some(movement), size);
                 }
             }
-            Mode::Browse | Mode::Links => {
+            None => {
                 let Some(panes) = self.panes() else {
                     return;
                 };

@@ -1,10 +1,12 @@
-//! Moving around: tabs, selections, links, and the history that records the way.
+//! Moving around: tabs, selections, links, and the history that records the way. The tab
+//! does the moving; this file hands it the sizes the screen gives and records the way.
 
-use super::{App, Focus, Location};
+use super::{App, Location};
 use crate::{
     action::Movement,
+    chrome::layout::Screen,
     data::{RecordRef, Tab},
-    ui,
+    tabs::Focus,
 };
 
 impl App {
@@ -44,16 +46,19 @@ impl App {
     /// when it hides the record.
     pub(super) fn show(&mut self, record: RecordRef) {
         let tab = Tab::of(record);
-        if self.view(tab).rows.position_of(record).is_none() && self.options.kind_filter.is_some() {
-            self.options.kind_filter = None;
-            self.rebuild_rows(tab);
+        if tab == Tab::Timeline
+            && self.view(tab).rows.position_of(record).is_none()
+            && self.tabs.timeline.filter().is_some()
+        {
+            let page = self.list_page_of(tab);
+            self.tabs.timeline.set_filter(None, page);
         }
         let Some(row) = self.view(tab).rows.position_of(record) else {
             return;
         };
         self.tab = tab;
         self.select_row(row);
-        self.view_mut().focus = super::Focus::List;
+        self.view_mut().focus = Focus::List;
     }
 
     /// Returns to a recorded place, as near as the data still allows.
@@ -62,15 +67,17 @@ impl App {
         if let Some(record) = location.record {
             self.show(record);
         }
-        let page = self.list_page();
+        let page = self.list_page_of(self.tab);
         let view = self.view_mut();
         view.list.offset = location.offset;
         view.list.scroll_into_view(view.rows.len(), page);
         view.detail_scroll = location.detail_scroll;
         view.focus = location.focus;
         view.link = location.link;
+        self.refresh_detail();
         self.scroll_detail(0);
-        self.clamp_link();
+        let catalog = std::sync::Arc::clone(&self.catalog);
+        self.view_mut().clamp_link(&catalog);
     }
 
     pub(super) fn go_back(&mut self) {
@@ -87,81 +94,43 @@ impl App {
         }
     }
 
-    /// Rows of the current tab's list on screen, for paging.
-    pub(super) fn list_page(&self) -> usize {
-        self.list_page_of(self.tab)
-    }
-
+    /// Rows of `tab`'s list on screen, for paging.
     pub(super) fn list_page_of(&self, tab: Tab) -> usize {
-        crate::chrome::layout::Screen::new(self.size).map_or(1, |screen| {
-            screen.panes(self.tab_extras(tab)).list_rows().height.max(1) as usize
+        Screen::new(self.size).map_or(1, |screen| {
+            usize::from(screen.panes(self.tab_extras(tab)).list_rows().height.max(1))
         })
     }
 
     pub(super) fn move_selection(&mut self, movement: Movement) {
-        let page = self.list_page();
-        let view = self.view_mut();
-        if view.list.apply(movement, view.rows.len(), page) {
-            view.detail_scroll = 0;
-            view.link = 0;
-        }
+        let page = self.list_page_of(self.tab);
+        self.view_mut().move_selection(movement, page);
     }
 
     pub(super) fn select_row(&mut self, row: usize) {
-        let page = self.list_page();
-        let view = self.view_mut();
-        if view.list.select(row, view.rows.len(), page) {
-            view.detail_scroll = 0;
-            view.link = 0;
-        }
-    }
-
-    fn link_count(&self) -> usize {
-        self.view(self.tab)
-            .selected()
-            .map_or(0, |record| self.catalog.relations(record).len())
-    }
-
-    fn clamp_link(&mut self) {
-        let count = self.link_count();
-        let view = self.view_mut();
-        if count == 0 {
-            view.focus = Focus::List;
-            view.link = 0;
-        } else {
-            view.link = view.link.min(count - 1);
-        }
+        let page = self.list_page_of(self.tab);
+        self.view_mut().select_row(row, page);
     }
 
     pub(super) fn focus_links(&mut self) {
-        if self.link_count() == 0 {
+        if self.view(self.tab).link_count(&self.catalog) == 0 {
             self.message = Some("This record has no links to other records.".to_string());
             return;
         }
-        self.view_mut().focus = Focus::Links;
-        self.clamp_link();
-        self.keep_link_visible();
+        let catalog = std::sync::Arc::clone(&self.catalog);
+        let detail = self.detail_area();
+        let view = self.view_mut();
+        view.focus = Focus::Links;
+        view.clamp_link(&catalog);
+        self.refresh_detail();
+        if let Some(detail) = detail {
+            self.view_mut().keep_link_visible(detail);
+        }
     }
 
     pub(super) fn move_link(&mut self, movement: Movement) {
-        let count = self.link_count();
-        if count == 0 {
-            return;
-        }
-        let page = self
-            .panes()
-            .map_or(1, |panes| panes.detail_text().height.max(1) as usize);
-        let view = self.view_mut();
-        view.link = match movement {
-            Movement::Down => view.link.saturating_add(1),
-            Movement::Up => view.link.saturating_sub(1),
-            Movement::First => 0,
-            Movement::Last => count - 1,
-            Movement::PageDown => view.link.saturating_add(page / 2),
-            Movement::PageUp => view.link.saturating_sub(page / 2),
-        }
-        .min(count - 1);
-        self.keep_link_visible();
+        let catalog = std::sync::Arc::clone(&self.catalog);
+        let detail = self.detail_area().unwrap_or_default();
+        self.view_mut().move_link(movement, &catalog, detail);
     }
 
     /// Follows the picked link: its record is shown in its tab, remembered in history.
@@ -176,62 +145,26 @@ impl App {
         self.jump_to(relation.target);
     }
 
-    /// The selected record's detail text as laid out now.
-    fn detail_text(&self) -> Option<(ui::detail::DetailText, usize)> {
-        let text_area = self.panes()?.detail_text();
-        let view = self.view(self.tab);
-        let record = view.selected()?;
-        let text =
-            ui::detail::detail_text(&self.catalog, record, text_area.width, &self.theme, None);
-        Some((text, usize::from(text_area.height)))
+    /// The text area of the detail pane on screen, when the terminal is big enough for one.
+    fn detail_area(&self) -> Option<ratatui::layout::Rect> {
+        self.panes().map(|panes| panes.detail_text())
     }
 
     /// Scrolls the detail pane by `lines` (negative: up), within its text.
     pub(super) fn scroll_detail(&mut self, lines: i32) {
-        let limit = self
-            .detail_text()
-            .map_or(0, |(text, height)| text.lines.len().saturating_sub(height));
-        let view = self.view_mut();
-        view.detail_scroll = offset_by(view.detail_scroll, lines).min(limit);
-    }
-
-    /// Scrolls the detail pane so the picked link is on screen.
-    fn keep_link_visible(&mut self) {
-        let Some((text, height)) = self.detail_text() else {
+        let Some(detail) = self.detail_area() else {
+            // Nothing of the detail is on screen: it starts at its top when it comes back.
+            self.view_mut().detail_scroll = 0;
             return;
         };
-        let link = self.view(self.tab).link;
-        let Some(&first) = text.link_lines.get(link) else {
-            return;
-        };
-        let last = (first..text.lines.len())
-            .take_while(|&line| text.link_at(line) == Some(link))
-            .last()
-            .unwrap_or(first);
-        let limit = text.lines.len().saturating_sub(height);
+        self.refresh_detail();
         let view = self.view_mut();
-        if first < view.detail_scroll {
-            view.detail_scroll = first;
-        } else if last >= view.detail_scroll + height {
-            view.detail_scroll = (last + 1).saturating_sub(height);
-        }
-        view.detail_scroll = view.detail_scroll.min(limit);
+        view.scroll_detail(lines, detail.width, usize::from(detail.height));
     }
 
     /// Which link of the detail pane is drawn on screen row `row`, if any.
     pub(super) fn link_at_row(&self, row: u16) -> Option<usize> {
-        let text_area = self.panes()?.detail_text();
-        let (text, _) = self.detail_text()?;
-        let line = self.view(self.tab).detail_scroll + usize::from(row.checked_sub(text_area.y)?);
-        text.link_at(line)
-    }
-}
-
-/// `value` moved by `delta`, stopping at 0.
-fn offset_by(value: usize, delta: i32) -> usize {
-    if delta >= 0 {
-        value.saturating_add(delta.unsigned_abs() as usize)
-    } else {
-        value.saturating_sub(delta.unsigned_abs() as usize)
+        let detail = self.detail_area()?;
+        self.view(self.tab).link_at_row(row, detail)
     }
 }

@@ -163,7 +163,7 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
 
 /// The search overlay: the box, the prompt line and the results below it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct SearchOverlay {
+pub struct SearchBox {
     /// The whole box, border included.
     pub frame: Rect,
     /// The line where the query is typed.
@@ -172,7 +172,7 @@ pub struct SearchOverlay {
     pub results: Rect,
 }
 
-impl SearchOverlay {
+impl SearchBox {
     /// The overlay for a terminal of `size`.
     pub fn new(size: Size) -> Self {
         let area = Rect::new(0, 0, size.width, size.height);
@@ -193,14 +193,14 @@ impl SearchOverlay {
 
 /// A box of text over the screen (help, source) and the text area inside its border.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct TextOverlay {
+pub struct TextBox {
     /// The whole box, border included.
     pub frame: Rect,
     /// The text.
     pub text: Rect,
 }
 
-impl TextOverlay {
+impl TextBox {
     fn new(size: Size, width: u16, height: u16) -> Self {
         let area = Rect::new(0, 0, size.width, size.height);
         let frame = centered(area, width, height);
@@ -277,9 +277,9 @@ mod tests {
             let size = Size::new(width, height);
             let area = Rect::new(0, 0, width, height);
             for frame in [
-                SearchOverlay::new(size).frame,
-                TextOverlay::help(size).frame,
-                TextOverlay::source(size).frame,
+                SearchBox::new(size).frame,
+                TextBox::help(size).frame,
+                TextBox::source(size).frame,
             ] {
                 assert_eq!(area.union(frame), area, "{frame:?} outside {area:?}");
             }

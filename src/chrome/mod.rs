@@ -5,6 +5,8 @@
 
 pub mod layout;
 pub mod loading;
+pub mod status_bar;
+pub mod styled;
 pub mod tab_bar;
 pub mod text;
 pub mod theme;

@@ -1,9 +1,6 @@
 //! Measuring, cutting and highlighting text by display width, graphemes and all.
 
-use ratatui::{
-    style::Style,
-    text::{Line, Span},
-};
+use ratatui::{style::Style, text::Span};
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
@@ -138,76 +135,6 @@ pub fn snippet(text: &str, positions: &[usize], columns: usize) -> (String, Vec<
     (out.replace('\n', " "), moved)
 }
 
-/// `text` wrapped to `columns`, keeping its line breaks and each line's indent (continuation
-/// rows hang at the indent), with the bytes in `ranges` drawn in `highlight`.
-pub fn wrap_highlighted(
-    text: &str,
-    ranges: &[std::ops::Range<usize>],
-    columns: usize,
-    base: Style,
-    highlight: Style,
-) -> Vec<Line<'static>> {
-    let columns = columns.max(1);
-    let style_at = |byte: usize| {
-        if ranges.iter().any(|range| range.contains(&byte)) {
-            base.patch(highlight)
-        } else {
-            base
-        }
-    };
-    let push = |row: &mut Vec<Span<'static>>, text: &str, style: Style| match row.last_mut() {
-        Some(last) if last.style == style => last.content.to_mut().push_str(text),
-        _ => row.push(Span::styled(text.to_string(), style)),
-    };
-    let mut lines = Vec::new();
-    let mut line_start = 0;
-    for source_line in text.split('\n') {
-        let indent_bytes = source_line.len() - source_line.trim_start().len();
-        let indent = &source_line[..indent_bytes];
-        let hang = if width(indent) < columns / 2 {
-            width(indent)
-        } else {
-            0
-        };
-        let mut row: Vec<Span<'static>> = vec![Span::raw(" ".repeat(hang))];
-        let mut used = hang;
-        let mut row_has_word = false;
-        let mut search_from = indent_bytes;
-        for word in source_line.split_whitespace() {
-            let offset = source_line[search_from..]
-                .find(word)
-                .map_or(search_from, |at| at + search_from);
-            search_from = offset + word.len();
-            let start = line_start + offset;
-            if row_has_word && used + 1 + width(word) > columns {
-                lines.push(Line::from(std::mem::take(&mut row)));
-                row.push(Span::raw(" ".repeat(hang)));
-                used = hang;
-                row_has_word = false;
-            }
-            if row_has_word {
-                push(&mut row, " ", style_at(start.saturating_sub(1)));
-                used += 1;
-            }
-            // A word longer than the line is broken between graphemes.
-            for (index, grapheme) in word.grapheme_indices(true) {
-                let w = grapheme.width();
-                if used + w > columns && used > hang {
-                    lines.push(Line::from(std::mem::take(&mut row)));
-                    row.push(Span::raw(" ".repeat(hang)));
-                    used = hang;
-                }
-                push(&mut row, grapheme, style_at(start + index));
-                used += w;
-            }
-            row_has_word = true;
-        }
-        lines.push(Line::from(row));
-        line_start += source_line.len() + 1;
-    }
-    lines
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -232,35 +159,6 @@ mod tests {
         );
         let texts: Vec<&str> = spans.iter().map(|s| s.content.as_ref()).collect();
         assert_eq!(texts, ["Baku", " 2006"]);
-    }
-
-    #[test]
-    fn wrapping_keeps_breaks_indents_and_highlights() {
-        let text = "One two three four.\n  • five six";
-        let start = text.find("three").unwrap();
-        let lines = wrap_highlighted(
-            text,
-            std::slice::from_ref(&(start..start + 10)),
-            10,
-            Style::new(),
-            Style::new().bold(),
-        );
-        let rendered: Vec<String> = lines.iter().map(|line| line.to_string()).collect();
-        assert_eq!(rendered, ["One two", "three", "four.", "  • five", "  six"]);
-        let bold: String = lines
-            .iter()
-            .flat_map(|line| line.spans.iter())
-            .filter(|span| {
-                span.style
-                    .add_modifier
-                    .contains(ratatui::style::Modifier::BOLD)
-            })
-            .map(|span| span.content.to_string())
-            .collect();
-        assert_eq!(
-            bold, "threefour",
-            "the space between them became a line break"
-        );
     }
 
     #[test]

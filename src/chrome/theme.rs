@@ -11,7 +11,18 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
-use crate::cli::ThemeName;
+/// A palette for the explorer, by the name `--theme` takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ThemeName {
+    /// Readable on dark and light backgrounds.
+    Default,
+    /// Brighter accents for dark backgrounds.
+    Dark,
+    /// Deeper accents for light backgrounds.
+    Light,
+    /// No colour at all; bold, reverse and underline carry the meaning.
+    Mono,
+}
 
 /// The explorer's styles.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -2,7 +2,7 @@
 //! record, read in place from the catalog. Pure: no terminal, no I/O.
 //!
 //! A search has two steps. A cheap, exact-preserving prefilter (each word's letters in order
-//! in the record's text, see [`prefilter`]) and a vocabulary lookup for typos pick the
+//! in the record's text, see `prefilter`) and a vocabulary lookup for typos pick the
 //! candidates; only those are scored with `nucleo-matcher`. The prefilter's survivors are
 //! kept, so a query that extends the previous one scans only them. Large catalogs are scanned
 //! in chunks on two threads, with progress reported and cancellation checked between chunks.

@@ -10,7 +10,7 @@ use ratatui::{
 
 use crate::chrome::layout::capped;
 
-/// `B`, with its size capped at [`MAX_SIZE`].
+/// `B`, with its size capped at [`MAX_SIZE`](crate::chrome::layout::MAX_SIZE).
 #[derive(Debug)]
 pub struct CappedBackend<B> {
     inner: B,

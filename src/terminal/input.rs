@@ -1,4 +1,4 @@
-//! Reading the terminal: a thread reads its bytes, [`InputSplitter`] cuts them into whole
+//! Reading the terminal: a thread reads its bytes, [`InputSplitter`](super::input_split::InputSplitter) cuts them into whole
 //! pieces with time limits, and termina's parser (crossterm's, with more sequences) decodes
 //! each piece into the crossterm event the app's key map reads. Reading the bytes here rather
 //! than through crossterm's reader is what lets an unfinished escape sequence expire: crossterm
@@ -173,7 +173,7 @@ mod reader {
     };
 
     use super::decode;
-    use crate::{event_loop::LoopEvent, terminal::input_split::InputSplitter};
+    use crate::terminal::{TerminalEvent, input_split::InputSplitter};
 
     /// The terminal's input: standard input when it is the terminal, else `/dev/tty`, as
     /// crossterm chooses.
@@ -201,20 +201,22 @@ mod reader {
 
     /// Reads terminal input on a thread of its own and sends each event to the loop, so the
     /// loop can wait on input, search results and a load at once.
-    pub fn spawn_input(events: Sender<LoopEvent>) -> io::Result<()> {
+    pub fn spawn_input<E: From<TerminalEvent> + Send + 'static>(
+        events: Sender<E>,
+    ) -> io::Result<()> {
         let tty = Tty::open()?;
         thread::Builder::new()
             .name("input".to_string())
             .spawn(move || {
                 if let Err(error) = read_forever(&tty, &events) {
-                    let _ = events.send(LoopEvent::InputFailed(error));
+                    let _ = events.send(TerminalEvent::InputFailed(error).into());
                 }
             })
             .map(drop)
     }
 
     /// Reads until the terminal fails or the loop stops listening.
-    fn read_forever(tty: &Tty, events: &Sender<LoopEvent>) -> io::Result<()> {
+    fn read_forever<E: From<TerminalEvent>>(tty: &Tty, events: &Sender<E>) -> io::Result<()> {
         let mut splitter = InputSplitter::default();
         let mut buffer = [0u8; 8192];
         let mut pieces = Vec::new();
@@ -250,7 +252,7 @@ mod reader {
             splitter.expire(Instant::now(), &mut pieces);
             for piece in pieces.drain(..) {
                 if let Some(event) = decode(piece)
-                    && events.send(LoopEvent::Input(event)).is_err()
+                    && events.send(TerminalEvent::Input(event).into()).is_err()
                 {
                     return Ok(());
                 }
@@ -261,19 +263,19 @@ mod reader {
 
 /// Elsewhere, crossterm's own reader.
 #[cfg(not(unix))]
-pub fn spawn_input(
-    events: std::sync::mpsc::Sender<crate::event_loop::LoopEvent>,
+pub fn spawn_input<E: From<super::TerminalEvent> + Send + 'static>(
+    events: std::sync::mpsc::Sender<E>,
 ) -> std::io::Result<()> {
-    use crate::event_loop::LoopEvent;
+    use super::TerminalEvent;
     std::thread::Builder::new()
         .name("input".to_string())
         .spawn(move || {
             loop {
                 let (event, failed) = match ratatui::crossterm::event::read() {
-                    Ok(event) => (LoopEvent::Input(event), false),
-                    Err(error) => (LoopEvent::InputFailed(error), true),
+                    Ok(event) => (TerminalEvent::Input(event), false),
+                    Err(error) => (TerminalEvent::InputFailed(error), true),
                 };
-                if events.send(event).is_err() || failed {
+                if events.send(event.into()).is_err() || failed {
                     return;
                 }
             }

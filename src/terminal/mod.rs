@@ -27,8 +27,21 @@ pub use capped::CappedBackend;
 pub use input::spawn_input;
 pub use output::restore;
 
-use crate::event_loop::LoopEvent;
 use output::FrameBytes;
+
+/// What the terminal's threads report: input, and what the signals ask. The threads send it to
+/// whatever channel the caller runs on, as any event type that can be made from it.
+#[derive(Debug)]
+pub enum TerminalEvent {
+    /// A key, the mouse, a paste, a resize.
+    Input(ratatui::crossterm::event::Event),
+    /// Reading the terminal failed; no input follows.
+    InputFailed(io::Error),
+    /// `SIGTSTP`: hand the terminal back and stop.
+    Suspend,
+    /// `SIGCONT`: the process was continued after a stop.
+    Continued,
+}
 
 /// Makes a panic anywhere restore the terminal before its message (and location) is printed;
 /// while the app owns the terminal, the program then ends (status 101) rather than go on with
@@ -142,7 +155,7 @@ pub fn copy_to_clipboard(text: &str) -> io::Result<()> {
 /// written. `SIGTSTP` asks the loop to suspend as Ctrl-Z does, `SIGCONT` to draw the screen
 /// again, and `SIGWINCH` reports the new size.
 #[cfg(unix)]
-pub fn watch_signals(events: Sender<LoopEvent>) -> io::Result<()> {
+pub fn watch_signals<E: From<TerminalEvent> + Send + 'static>(events: Sender<E>) -> io::Result<()> {
     use ratatui::crossterm::event::Event;
     use signal_hook::{consts::*, iterator::Signals};
     let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGCONT, SIGWINCH])?;
@@ -151,15 +164,15 @@ pub fn watch_signals(events: Sender<LoopEvent>) -> io::Result<()> {
         .spawn(move || {
             for signal in signals.forever() {
                 let event = match signal {
-                    SIGTSTP => LoopEvent::Suspend,
-                    SIGCONT => LoopEvent::Continued,
+                    SIGTSTP => TerminalEvent::Suspend,
+                    SIGCONT => TerminalEvent::Continued,
                     SIGWINCH => match ratatui::crossterm::terminal::size() {
-                        Ok((width, height)) => LoopEvent::Input(Event::Resize(width, height)),
+                        Ok((width, height)) => TerminalEvent::Input(Event::Resize(width, height)),
                         Err(_) => continue,
                     },
                     _ => output::end_process(128 + signal),
                 };
-                let _ = events.send(event);
+                let _ = events.send(event.into());
             }
         })
         .map(drop)
@@ -167,7 +180,9 @@ pub fn watch_signals(events: Sender<LoopEvent>) -> io::Result<()> {
 
 /// Signals are a Unix matter; elsewhere the terminal's own handling stays.
 #[cfg(not(unix))]
-pub fn watch_signals(_events: Sender<LoopEvent>) -> io::Result<()> {
+pub fn watch_signals<E: From<TerminalEvent> + Send + 'static>(
+    _events: Sender<E>,
+) -> io::Result<()> {
     Ok(())
 }
 

@@ -8,9 +8,8 @@ use std::sync::Arc;
 
 use oic_explorer::{
     action::{Action, action_for_key},
-    app::App,
+    app::{self, App},
     data::{Catalog, load_embedded},
-    ui,
 };
 use ratatui::{
     Terminal,
@@ -59,7 +58,7 @@ pub fn draw(app: &App) -> Terminal<TestBackend> {
     let mut terminal =
         Terminal::new(TestBackend::new(size.width, size.height)).expect("a test terminal");
     terminal
-        .draw(|frame| ui::render(app, frame))
+        .draw(|frame| app::render(app, frame))
         .expect("drawing succeeds");
     terminal
 }

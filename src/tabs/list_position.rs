@@ -15,15 +15,7 @@ impl ListPosition {
     /// Applies a movement in a list of `length` rows with `page` rows on screen; returns whether
     /// the selection changed. The selection is clamped to the list, never wrapped.
     pub fn apply(&mut self, movement: Movement, length: usize, page: usize) -> bool {
-        let page = page.max(1);
-        let target = match movement {
-            Movement::Down => self.selected.saturating_add(1),
-            Movement::Up => self.selected.saturating_sub(1),
-            Movement::First => 0,
-            Movement::Last => length.saturating_sub(1),
-            Movement::PageDown => self.selected.saturating_add(page),
-            Movement::PageUp => self.selected.saturating_sub(page),
-        };
+        let target = movement.apply(self.selected, length.saturating_sub(1), page);
         self.select(target, length, page)
     }
 

@@ -1,43 +1,66 @@
 //! The search overlay: the prompt with an `[i/N]` counter, and results grouped by tab with the
-//! matched characters highlighted. Highlights are computed only for the hits on screen.
+//! matched characters highlighted (only for the hits on screen). It owns the prompt and
+//! whether `Enter` came before the results; the app hands it the index and routes its
+//! results in.
+
+use std::sync::Arc;
 
 use ratatui::{
-    Frame,
-    layout::Position,
+    buffer::Buffer,
+    layout::{Position, Rect, Size},
     text::{Line, Span},
     widgets::{Block, Clear, Paragraph, Widget},
 };
 
-use crate::chrome::{text, theme::Theme};
+use super::search_prompt::{ResultLine, SearchPrompt, SearchStatus};
 use crate::{
-    app::{ResultLine, SearchPrompt, SearchStatus},
-    chrome::layout::SearchOverlay,
+    chrome::{layout::SearchBox, text, theme::Theme},
     data::Catalog,
     search::SearchIndex,
 };
 
-/// The `[i/N]` counter: the chosen result and how many there are.
-pub fn counter(position: usize, total: usize) -> String {
-    if total == 0 {
-        "[0/0]".to_string()
-    } else {
-        format!("[{}/{}]", position + 1, total)
+/// The search overlay while it is open.
+pub struct SearchOverlay {
+    /// The query, its results and the chosen one.
+    pub prompt: SearchPrompt,
+    /// `Enter` was pressed before the results were in: go to the best one when they are.
+    pub submit_when_done: bool,
+    catalog: Arc<Catalog>,
+    /// The styles it is drawn with.
+    pub theme: Theme,
+}
+
+impl SearchOverlay {
+    /// The overlay on `prompt` (see [`SearchPrompt::after`] for a new one).
+    pub fn new(catalog: Arc<Catalog>, prompt: SearchPrompt, theme: Theme) -> Self {
+        Self {
+            prompt,
+            submit_when_done: false,
+            catalog,
+            theme,
+        }
+    }
+
+    /// The results shown at once on a terminal of `size`.
+    pub fn page(size: Size) -> usize {
+        usize::from(SearchBox::new(size).results.height)
+    }
+
+    /// Where the cursor goes, at the end of the query, in a frame of `area`.
+    pub fn cursor(&self, area: Rect) -> Option<Position> {
+        let overlay = SearchBox::new(area.as_size());
+        let shown = shown_query(&self.prompt, &overlay);
+        let cursor_x = overlay
+            .prompt
+            .x
+            .saturating_add(u16::try_from(2 + text::width(&shown)).unwrap_or(u16::MAX));
+        (cursor_x < overlay.prompt.right()).then(|| Position::new(cursor_x, overlay.prompt.y))
     }
 }
 
-/// Draws the overlay over the whole frame and places the cursor at the end of the query.
-pub fn render_search(frame: &mut Frame, catalog: &Catalog, prompt: &SearchPrompt, theme: &Theme) {
-    let overlay = SearchOverlay::new(frame.area().as_size());
-    let buf = frame.buffer_mut();
-    Clear.render(overlay.frame, buf);
-    Block::bordered()
-        .border_style(theme.pane_title)
-        .title(Line::styled(" Search all tabs ", theme.pane_title))
-        .title_bottom(Line::from(" ↑↓ choose · Enter go · Esc cancel ").right_aligned())
-        .render(overlay.frame, buf);
-
-    let results = prompt.results();
-    let count = match prompt.status() {
+/// The `[i/N]` counter, or how far a running search has got.
+fn count_label(prompt: &SearchPrompt) -> String {
+    match prompt.status() {
         SearchStatus::Streaming {
             scanned,
             total,
@@ -46,12 +69,16 @@ pub fn render_search(frame: &mut Frame, catalog: &Catalog, prompt: &SearchPrompt
             "searching {}% · {found} so far",
             scanned * 100 / total.max(1)
         ),
-        _ => counter(prompt.selected(), results.len()),
-    };
+        _ => counter(prompt.selected(), prompt.results().len()),
+    }
+}
+
+/// The query as it fits the prompt line: its end, where the typing happens.
+fn shown_query(prompt: &SearchPrompt, overlay: &SearchBox) -> String {
+    let count = count_label(prompt);
     let query_width = usize::from(overlay.prompt.width).saturating_sub(text::width(&count) + 3);
-    // Show the end of a long query, where the typing happens.
     let typed = prompt.text();
-    let shown = if text::width(typed) > query_width {
+    if text::width(typed) > query_width {
         let tail: String = typed
             .chars()
             .rev()
@@ -63,7 +90,44 @@ pub fn render_search(frame: &mut Frame, catalog: &Catalog, prompt: &SearchPrompt
         format!("…{tail}")
     } else {
         typed.to_string()
-    };
+    }
+}
+
+/// The `[i/N]` counter: the chosen result and how many there are.
+pub fn counter(position: usize, total: usize) -> String {
+    if total == 0 {
+        "[0/0]".to_string()
+    } else {
+        format!("[{}/{}]", position + 1, total)
+    }
+}
+
+impl Widget for &SearchOverlay {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        render_search(area, buf, &self.catalog, &self.prompt, &self.theme);
+    }
+}
+
+/// Draws the overlay over `area`.
+fn render_search(
+    area: Rect,
+    buf: &mut Buffer,
+    catalog: &Catalog,
+    prompt: &SearchPrompt,
+    theme: &Theme,
+) {
+    let overlay = SearchBox::new(area.as_size());
+    Clear.render(overlay.frame, buf);
+    Block::bordered()
+        .border_style(theme.pane_title)
+        .title(Line::styled(" Search all tabs ", theme.pane_title))
+        .title_bottom(Line::from(" ↑↓ choose · Enter go · Esc cancel ").right_aligned())
+        .render(overlay.frame, buf);
+
+    let results = prompt.results();
+    let count = count_label(prompt);
+    let typed = prompt.text();
+    let shown = shown_query(prompt, &overlay);
     let padding = usize::from(overlay.prompt.width)
         .saturating_sub(2 + text::width(&shown) + text::width(&count));
     Line::from(vec![
@@ -79,8 +143,8 @@ pub fn render_search(frame: &mut Frame, catalog: &Catalog, prompt: &SearchPrompt
         Line::styled("─".repeat(usize::from(rule.width)), theme.border).render(rule, buf);
     }
 
-    let area = overlay.results;
-    let width = usize::from(area.width);
+    let results_area = overlay.results;
+    let width = usize::from(results_area.width);
     let lines: Vec<Line> = if !prompt.query().problems().is_empty() {
         prompt
             .query()
@@ -111,7 +175,7 @@ pub fn render_search(frame: &mut Frame, catalog: &Catalog, prompt: &SearchPrompt
             theme.dim,
         )]
     } else {
-        let height = usize::from(area.height);
+        let height = usize::from(results_area.height);
         let first = prompt.first_visible_line(height);
         let streaming = matches!(prompt.status(), SearchStatus::Streaming { .. });
         (first..first + height)
@@ -131,15 +195,7 @@ pub fn render_search(frame: &mut Frame, catalog: &Catalog, prompt: &SearchPrompt
             })
             .collect()
     };
-    Paragraph::new(lines).render(area, buf);
-
-    let cursor_x = overlay
-        .prompt
-        .x
-        .saturating_add(u16::try_from(2 + text::width(&shown)).unwrap_or(u16::MAX));
-    if cursor_x < overlay.prompt.right() {
-        frame.set_cursor_position(Position::new(cursor_x, overlay.prompt.y));
-    }
+    Paragraph::new(lines).render(results_area, buf);
 }
 
 fn hit_line(

@@ -1,5 +1,8 @@
-//! The Funding tab's chart: each programme with its total and period, then a labelled
-//! horizontal bar for each of its projects. It is also the tab's list: one row per record.
+//! The Funding tab: each programme with its total and period, then a labelled horizontal bar
+//! for each of its projects (the chart is also the tab's list, one row per record), and its
+//! choices: the order of the projects (`o`) and the second chart of totals by category (`c`).
+
+use std::sync::Arc;
 
 use ratatui::{
     buffer::Buffer,
@@ -8,14 +11,117 @@ use ratatui::{
     widgets::{Block, Cell, Row, Widget},
 };
 
-use super::record_list::render_record_list;
-use crate::chrome::{text, theme::Theme};
+use super::{TabView, list::render_record_list};
 use crate::{
-    app::TabView,
-    chrome::layout::Panes,
-    data::{Catalog, CategoryTotal, FundingSort, ProjectView, RecordRef, UNCATEGORISED},
+    chrome::{
+        layout::{Panes, TabExtras},
+        text,
+        theme::Theme,
+    },
+    data::{
+        Catalog, CategoryTotal, FundingSort, ProjectView, RecordRef, RowOptions, Tab, TabRows,
+        UNCATEGORISED, category_totals,
+    },
     format::{format_period, format_share, format_usd},
 };
+
+/// The Funding tab.
+pub struct FundingTab {
+    /// Its list (the chart) and detail pane.
+    pub view: TabView,
+    /// The order of the projects.
+    sort: FundingSort,
+    /// Whether the totals by category show.
+    grouped: bool,
+    /// The totals by category, largest first.
+    categories: Vec<CategoryTotal>,
+    catalog: Arc<Catalog>,
+    /// The styles it is drawn with.
+    pub theme: Theme,
+}
+
+impl FundingTab {
+    /// The programmes of `catalog`, each followed by its projects as the source lists them.
+    pub fn new(catalog: Arc<Catalog>) -> Self {
+        Self {
+            view: TabView::new(rows(&catalog, FundingSort::default())),
+            sort: FundingSort::default(),
+            grouped: false,
+            categories: category_totals(&catalog),
+            catalog,
+            theme: Theme::default(),
+        }
+    }
+
+    /// The order of the projects.
+    pub fn sort(&self) -> FundingSort {
+        self.sort
+    }
+
+    /// Whether the totals by category show.
+    pub fn grouped(&self) -> bool {
+        self.grouped
+    }
+
+    /// The totals by category, largest first.
+    pub fn categories(&self) -> &[CategoryTotal] {
+        &self.categories
+    }
+
+    /// Orders the projects the next way: largest first, by name, as the source lists them.
+    pub fn cycle_sort(&mut self, page: usize) {
+        self.set_sort(self.sort.next(), page);
+    }
+
+    /// Orders the projects by `sort`, keeping the selection.
+    pub fn set_sort(&mut self, sort: FundingSort, page: usize) {
+        self.sort = sort;
+        self.view.set_rows(rows(&self.catalog, sort), page);
+    }
+
+    /// Shows the totals by category, or hides them.
+    pub fn toggle_grouped(&mut self) {
+        self.grouped = !self.grouped;
+    }
+
+    /// Shows the totals by category (`true`) or not.
+    pub fn set_grouped(&mut self, grouped: bool) {
+        self.grouped = grouped;
+    }
+
+    /// The second chart under the list, when grouped.
+    pub fn extras(&self) -> TabExtras {
+        if self.grouped {
+            TabExtras {
+                header_lines: 0,
+                second_chart_rows: u16::try_from(self.categories.len()).unwrap_or(u16::MAX),
+            }
+        } else {
+            TabExtras::default()
+        }
+    }
+}
+
+/// The programmes and their projects in `sort` order.
+fn rows(catalog: &Catalog, sort: FundingSort) -> TabRows {
+    let options = RowOptions {
+        funding_sort: sort,
+        ..RowOptions::default()
+    };
+    TabRows::new(catalog, Tab::Funding, &options)
+}
+
+impl Widget for &FundingTab {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let panes = Panes::new(area, self.extras());
+        let layout = FundingLayout {
+            sort: self.sort,
+            categories: self.grouped.then_some(self.categories.as_slice()),
+        };
+        render_funding(&panes, buf, &self.catalog, &self.view, &self.theme, &layout);
+        super::render_detail(&panes, buf, &self.catalog, &self.view, &self.theme);
+    }
+}
 
 const PARTIAL_BLOCKS: [&str; 8] = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];
 const SHARE_WIDTH: usize = 6;
@@ -135,15 +241,15 @@ fn chart_line(
 }
 
 /// How the Funding tab is arranged.
-pub struct FundingLayout<'a> {
+struct FundingLayout<'a> {
     /// The order of the projects.
-    pub sort: FundingSort,
+    sort: FundingSort,
     /// The totals by category, when the grouped view is on.
-    pub categories: Option<&'a [CategoryTotal]>,
+    categories: Option<&'a [CategoryTotal]>,
 }
 
 /// Draws the funding chart, and the chart by category when grouped.
-pub fn render_funding(
+fn render_funding(
     panes: &Panes,
     buf: &mut Buffer,
     catalog: &Catalog,

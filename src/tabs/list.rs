@@ -1,4 +1,5 @@
-//! A bordered list of records that builds rows only for the window on screen.
+//! The list every tab draws: a bordered table of records that builds rows only for the window
+//! on screen, the selection marked without colour, and a scrollbar when the rows overflow.
 
 use ratatui::{
     buffer::Buffer,
@@ -10,8 +11,11 @@ use ratatui::{
     },
 };
 
-use crate::chrome::{text, theme::Theme};
-use crate::{app::TabView, chrome::layout::Panes, data::RecordRef};
+use super::TabView;
+use crate::{
+    chrome::{layout::Panes, text, theme::Theme},
+    data::RecordRef,
+};
 
 /// The marker in front of the selected row; visible without colour.
 pub const SELECTION_MARKER: &str = "▶ ";

@@ -1,4 +1,6 @@
-//! The search prompt while typing, and the submitted search that `n`/`N` step through.
+//! The search's state: the prompt while typing (the query, its results, the chosen one and
+//! whether a background search still runs), and the submitted search that `n`/`N` step
+//! through.
 
 use ratatui::layout::{Position, Rect};
 
@@ -147,12 +149,13 @@ impl SearchPrompt {
         true
     }
 
-    /// Empties the prompt for a new search; numbering goes on, so nothing from an earlier
-    /// prompt can be taken for this one's.
-    pub fn clear(&mut self) {
-        let generation = self.generation + 1;
-        *self = Self::default();
-        self.generation = generation;
+    /// An empty prompt whose queries are numbered after `generation`, the last query of an
+    /// earlier prompt, so nothing from that prompt can be taken for this one's.
+    pub fn after(generation: u64) -> Self {
+        Self {
+            generation: generation + 1,
+            ..Self::default()
+        }
     }
 
     /// Whether the query as last set was cut to [`QUERY_CAP`] characters.
@@ -197,15 +200,7 @@ impl SearchPrompt {
     /// Chooses another result, clamped to the list.
     pub fn select(&mut self, movement: Movement, page: usize) {
         let last = self.results.len().saturating_sub(1);
-        self.selected = match movement {
-            Movement::Down => self.selected.saturating_add(1),
-            Movement::Up => self.selected.saturating_sub(1),
-            Movement::First => 0,
-            Movement::Last => last,
-            Movement::PageDown => self.selected.saturating_add(page.max(1)),
-            Movement::PageUp => self.selected.saturating_sub(page.max(1)),
-        }
-        .min(last);
+        self.selected = movement.apply(self.selected, last, page);
     }
 
     /// Chooses the hit at `position`.

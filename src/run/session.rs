@@ -11,15 +11,14 @@ use std::{
 
 use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind};
 
+use super::{Failure, LoopEvent, Stop, drive};
 use crate::{
     action::{Action, Mode, action_for_key},
-    app::App,
+    app::{self, App},
     chrome::{loading::LoadingFile, theme::Theme},
     data::{Catalog, LoadProgress},
-    event_loop::{Failure, LoopEvent, Stop, drive},
     search::{ReportTiming, SearchWorker},
     terminal::{TerminalSession, copy_to_clipboard, spawn_input, watch_for_hang_up, watch_signals},
-    ui,
 };
 
 /// Catalogs larger than this are searched off the drawing thread; smaller ones are searched
@@ -102,7 +101,7 @@ pub fn run(
             events,
             worker.as_ref().map(SearchWorker::handle),
             |app| {
-                session.draw(|frame| ui::render(app, frame))?;
+                session.draw(|frame| app::render(app, frame))?;
                 panic_if_asked();
                 Ok(())
             },
@@ -177,12 +176,7 @@ fn wait_for_load(
             Ok(LoopEvent::Continued) => session.start_afresh()?,
             Ok(LoopEvent::InputFailed(error)) => return Err(error.into()),
             Ok(_) | Err(RecvTimeoutError::Timeout) => {}
-            Err(RecvTimeoutError::Disconnected) => {
-                return Err(Failure::new(
-                    "the dataset stopped loading without a result",
-                    1,
-                ));
-            }
+            Err(RecvTimeoutError::Disconnected) => return Err(Failure::load_vanished()),
         }
     }
 }

@@ -1,8 +1,12 @@
-//! What a key or mouse event means in the current mode: a pure map, testable without a terminal.
+//! What the user can ask for ([`Action`]), the modes that decide what a key means, and the
+//! pure maps from keys ([`bindings`], the one binding table) and the mouse to actions,
+//! testable without a terminal. It changes no state and draws nothing.
 
-use ratatui::crossterm::event::{
-    KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
-};
+pub mod bindings;
+
+use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+
+pub use bindings::action_for_key;
 
 use crate::data::Tab;
 
@@ -37,6 +41,24 @@ pub enum Movement {
     PageDown,
     /// One page up.
     PageUp,
+}
+
+impl Movement {
+    /// Where `position` goes, pages of `page` entries, never past `last` (the last entry of a
+    /// list, the last first line of a scrolled text) and never wrapping: the one arithmetic
+    /// of every list, scroll and choice in the app.
+    pub fn apply(self, position: usize, last: usize, page: usize) -> usize {
+        let page = page.max(1);
+        match self {
+            Self::Down => position.saturating_add(1),
+            Self::Up => position.saturating_sub(1),
+            Self::First => 0,
+            Self::Last => last,
+            Self::PageDown => position.saturating_add(page),
+            Self::PageUp => position.saturating_sub(page),
+        }
+        .min(last)
+    }
 }
 
 /// Everything the user can ask for; [`crate::app::App::update`] carries it out.
@@ -134,138 +156,6 @@ pub enum Action {
 /// Lines one notch of the mouse wheel scrolls.
 const WHEEL_LINES: i32 = 3;
 
-/// The action a key press means in `mode`, if any.
-pub fn action_for_key(key: KeyEvent, mode: Mode) -> Option<Action> {
-    if key.kind == KeyEventKind::Release {
-        return None;
-    }
-    let control = key.modifiers.contains(KeyModifiers::CONTROL);
-    let alt = key.modifiers.contains(KeyModifiers::ALT);
-    if control && matches!(key.code, KeyCode::Char('c' | 'C')) {
-        return Some(Action::Quit);
-    }
-    if control && matches!(key.code, KeyCode::Char('z' | 'Z')) {
-        return Some(Action::Suspend);
-    }
-    match mode {
-        Mode::Search => search_key(key.code, control, alt),
-        Mode::Help => help_key(key.code, control),
-        Mode::Source => source_key(key.code, control),
-        Mode::Links => links_key(key, control, alt).or_else(|| browse_key(key, control, alt)),
-        Mode::Browse => browse_key(key, control, alt),
-    }
-}
-
-fn source_key(code: KeyCode, control: bool) -> Option<Action> {
-    Some(match code {
-        KeyCode::Esc | KeyCode::Char('s') => Action::ToggleSource,
-        KeyCode::Char('q') if !control => Action::Quit,
-        KeyCode::Char('j') | KeyCode::Down => Action::ScrollSource(Movement::Down),
-        KeyCode::Char('k') | KeyCode::Up => Action::ScrollSource(Movement::Up),
-        KeyCode::Char('g') | KeyCode::Home => Action::ScrollSource(Movement::First),
-        KeyCode::Char('G') | KeyCode::End => Action::ScrollSource(Movement::Last),
-        KeyCode::Char('d') if control => Action::ScrollSource(Movement::PageDown),
-        KeyCode::Char('u') if control => Action::ScrollSource(Movement::PageUp),
-        KeyCode::PageDown | KeyCode::Char(' ') => Action::ScrollSource(Movement::PageDown),
-        KeyCode::PageUp => Action::ScrollSource(Movement::PageUp),
-        _ => return None,
-    })
-}
-
-/// Keys that mean something else while a link is picked; the rest are as in browsing.
-fn links_key(key: KeyEvent, control: bool, alt: bool) -> Option<Action> {
-    if control || alt {
-        return None;
-    }
-    Some(match key.code {
-        KeyCode::Enter => Action::FollowLink,
-        KeyCode::Esc | KeyCode::Char('h') | KeyCode::Left => Action::FocusList,
-        _ => return None,
-    })
-}
-
-fn search_key(code: KeyCode, control: bool, alt: bool) -> Option<Action> {
-    Some(match code {
-        KeyCode::Esc => Action::Cancel,
-        KeyCode::Enter => Action::SearchSubmit,
-        KeyCode::Backspace if control || alt => Action::SearchDeleteWord,
-        KeyCode::Backspace => Action::SearchBackspace,
-        KeyCode::Char('u') if control => Action::SearchClear,
-        KeyCode::Char('w' | 'h') if control => Action::SearchDeleteWord,
-        KeyCode::Char('n') if control => Action::SearchSelect(Movement::Down),
-        KeyCode::Char('p') if control => Action::SearchSelect(Movement::Up),
-        KeyCode::Down | KeyCode::Tab => Action::SearchSelect(Movement::Down),
-        KeyCode::Up | KeyCode::BackTab => Action::SearchSelect(Movement::Up),
-        KeyCode::PageDown => Action::SearchSelect(Movement::PageDown),
-        KeyCode::PageUp => Action::SearchSelect(Movement::PageUp),
-        KeyCode::Char(c) if !control && !alt && !c.is_control() => Action::SearchType(c),
-        _ => return None,
-    })
-}
-
-fn help_key(code: KeyCode, control: bool) -> Option<Action> {
-    Some(match code {
-        KeyCode::Esc | KeyCode::F(1) | KeyCode::Char('?') => Action::ToggleHelp,
-        KeyCode::Char('q') if !control => Action::Quit,
-        KeyCode::Char('j') | KeyCode::Down => Action::ScrollHelp(Movement::Down),
-        KeyCode::Char('k') | KeyCode::Up => Action::ScrollHelp(Movement::Up),
-        KeyCode::Char('g') | KeyCode::Home => Action::ScrollHelp(Movement::First),
-        KeyCode::Char('G') | KeyCode::End => Action::ScrollHelp(Movement::Last),
-        KeyCode::Char('d') if control => Action::ScrollHelp(Movement::PageDown),
-        KeyCode::Char('u') if control => Action::ScrollHelp(Movement::PageUp),
-        KeyCode::PageDown | KeyCode::Char(' ') => Action::ScrollHelp(Movement::PageDown),
-        KeyCode::PageUp => Action::ScrollHelp(Movement::PageUp),
-        _ => return None,
-    })
-}
-
-fn browse_key(key: KeyEvent, control: bool, alt: bool) -> Option<Action> {
-    let shift = key.modifiers.contains(KeyModifiers::SHIFT);
-    if alt {
-        return match key.code {
-            KeyCode::Left => Some(Action::Back),
-            KeyCode::Right => Some(Action::Forward),
-            _ => None,
-        };
-    }
-    Some(match key.code {
-        KeyCode::Char('d') if control => Action::Move(Movement::PageDown),
-        KeyCode::Char('u') if control => Action::Move(Movement::PageUp),
-        _ if control => return None,
-        KeyCode::Char('q') => Action::Quit,
-        KeyCode::Esc => Action::Cancel,
-        KeyCode::Char(digit @ '1'..='4') => {
-            Action::SelectTab(Tab::from_number(digit.to_digit(10)?)?)
-        }
-        KeyCode::Tab | KeyCode::Char(']') => Action::NextTab,
-        KeyCode::BackTab | KeyCode::Char('[') => Action::PreviousTab,
-        KeyCode::Down if shift => Action::ScrollDetail(1),
-        KeyCode::Up if shift => Action::ScrollDetail(-1),
-        KeyCode::Char('J') => Action::ScrollDetail(1),
-        KeyCode::Char('K') => Action::ScrollDetail(-1),
-        KeyCode::Char('j') | KeyCode::Down => Action::Move(Movement::Down),
-        KeyCode::Char('k') | KeyCode::Up => Action::Move(Movement::Up),
-        KeyCode::Char('g') | KeyCode::Home => Action::Move(Movement::First),
-        KeyCode::Char('G') | KeyCode::End => Action::Move(Movement::Last),
-        KeyCode::PageDown => Action::Move(Movement::PageDown),
-        KeyCode::PageUp => Action::Move(Movement::PageUp),
-        KeyCode::Char('/') => Action::OpenSearch,
-        KeyCode::Char('n') => Action::NextResult,
-        KeyCode::Char('N') => Action::PreviousResult,
-        KeyCode::Char('?') | KeyCode::F(1) => Action::ToggleHelp,
-        KeyCode::Char('l') | KeyCode::Right | KeyCode::Enter => Action::FocusLinks,
-        KeyCode::Char('h') | KeyCode::Left => Action::FocusList,
-        KeyCode::Backspace => Action::Back,
-        KeyCode::Char('s') => Action::ToggleSource,
-        KeyCode::Char('f') => Action::CycleKindFilter,
-        KeyCode::Char('o') => Action::CycleSort,
-        KeyCode::Char('c') => Action::ToggleGrouped,
-        KeyCode::Char('y') => Action::CopyCitation,
-        KeyCode::Char('Y') => Action::CopyCommandLine,
-        _ => return None,
-    })
-}
-
 /// The action a mouse event means, if any.
 pub fn action_for_mouse(mouse: MouseEvent) -> Option<Action> {
     let (column, row) = (mouse.column, mouse.row);
@@ -288,6 +178,7 @@ pub fn action_for_mouse(mouse: MouseEvent) -> Option<Action> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
     fn key(code: KeyCode) -> KeyEvent {
         KeyEvent::new(code, KeyModifiers::NONE)

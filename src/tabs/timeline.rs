@@ -1,22 +1,113 @@
-//! The Timeline tab's list: events in date order, labelled by year.
+//! The Timeline tab: events in date order, labelled by year, with the strip of years above
+//! them, and its one choice, the kind filter (`f`) that shows one kind of event at a time.
+
+use std::sync::Arc;
 
 use ratatui::{
     buffer::Buffer,
-    layout::Constraint,
+    layout::{Constraint, Rect},
     text::{Line, Span},
     widgets::{Cell, Row, Widget},
 };
 
 use super::{
-    record_list::{render_record_list, title_with_suffix},
-    timeline_strip::TimelineStrip,
+    TabView,
+    list::{render_record_list, title_with_suffix},
+    timeline_strip::{STRIP_LINES, TimelineStrip},
 };
-use crate::chrome::{text, theme::Theme};
 use crate::{
-    app::TabView,
-    chrome::layout::Panes,
-    data::{Catalog, EventKind, EventView, RecordRef},
+    chrome::{
+        layout::{Panes, TabExtras},
+        text,
+        theme::Theme,
+    },
+    data::{Catalog, EventKind, EventView, RecordRef, RowOptions, Tab, TabRows},
 };
+
+/// The Timeline tab.
+pub struct TimelineTab {
+    /// Its list and detail pane.
+    pub view: TabView,
+    /// Only events of this kind, or all.
+    filter: Option<EventKind>,
+    /// The kinds the data has, in the order `f` steps through them.
+    kinds: Vec<EventKind>,
+    catalog: Arc<Catalog>,
+    /// The styles it is drawn with.
+    pub theme: Theme,
+}
+
+impl TimelineTab {
+    /// Every event of `catalog`, by date.
+    pub fn new(catalog: Arc<Catalog>) -> Self {
+        Self {
+            view: TabView::new(rows(&catalog, None)),
+            filter: None,
+            kinds: catalog.event_kinds(),
+            catalog,
+            theme: Theme::default(),
+        }
+    }
+
+    /// The kind of event shown, or `None` for all.
+    pub fn filter(&self) -> Option<EventKind> {
+        self.filter
+    }
+
+    /// Shows the next kind of event, after the last kind all of them again.
+    pub fn cycle_filter(&mut self, page: usize) {
+        let next = match self.filter {
+            None => self.kinds.first().copied(),
+            Some(kind) => {
+                let at = self.kinds.iter().position(|&k| k == kind);
+                at.and_then(|at| self.kinds.get(at + 1).copied())
+            }
+        };
+        self.set_filter(next, page);
+    }
+
+    /// Shows only events of `filter` (all for `None`), keeping the selection where it can.
+    pub fn set_filter(&mut self, filter: Option<EventKind>, page: usize) {
+        self.filter = filter;
+        self.view.set_rows(rows(&self.catalog, filter), page);
+    }
+
+    /// The strip above the list, when any event is dated.
+    pub fn extras(&self) -> TabExtras {
+        TabExtras {
+            header_lines: if self.view.rows.month_keys().is_empty() {
+                0
+            } else {
+                STRIP_LINES
+            },
+            second_chart_rows: 0,
+        }
+    }
+}
+
+/// The events shown with `filter`, by date.
+fn rows(catalog: &Catalog, filter: Option<EventKind>) -> TabRows {
+    let options = RowOptions {
+        kind_filter: filter,
+        ..RowOptions::default()
+    };
+    TabRows::new(catalog, Tab::Timeline, &options)
+}
+
+impl Widget for &TimelineTab {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let panes = Panes::new(area, self.extras());
+        render_timeline(
+            &panes,
+            buf,
+            &self.catalog,
+            &self.view,
+            &self.theme,
+            self.filter,
+        );
+        super::render_detail(&panes, buf, &self.catalog, &self.view, &self.theme);
+    }
+}
 
 const KIND_WIDTH: u16 = 13;
 
@@ -49,7 +140,7 @@ fn title(filter: Option<EventKind>, shown: usize, total: usize) -> Line<'static>
 }
 
 /// Draws the timeline strip and list.
-pub fn render_timeline(
+fn render_timeline(
     panes: &Panes,
     buf: &mut Buffer,
     catalog: &Catalog,

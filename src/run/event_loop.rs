@@ -6,11 +6,13 @@ use std::{io, sync::mpsc::Receiver};
 
 use ratatui::crossterm::event::Event;
 
+use super::Failure;
 use crate::{
     action::{Action, Mode, action_for_key, action_for_mouse},
     app::{App, SearchCommand},
-    data::{Catalog, LoadError},
+    data::Catalog,
     search::{SearchEvent, SearchHandle},
+    terminal::TerminalEvent,
 };
 
 /// Something that happened, for the loop to act on.
@@ -30,6 +32,17 @@ pub enum LoopEvent {
     Continued,
 }
 
+impl From<TerminalEvent> for LoopEvent {
+    fn from(event: TerminalEvent) -> Self {
+        match event {
+            TerminalEvent::Input(event) => Self::Input(event),
+            TerminalEvent::InputFailed(error) => Self::InputFailed(error),
+            TerminalEvent::Suspend => Self::Suspend,
+            TerminalEvent::Continued => Self::Continued,
+        }
+    }
+}
+
 /// Why [`drive`] returned.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Stop {
@@ -39,56 +52,6 @@ pub enum Stop {
     Suspend,
     /// The process was continued: draw the whole screen again, then drive again.
     Redraw,
-}
-
-/// Why the program ends other than by the user quitting: what to say, and the exit status.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Failure {
-    /// The message for stderr.
-    pub message: String,
-    /// The exit status.
-    pub code: u8,
-}
-
-impl Failure {
-    /// A failure saying `message`, ending with `code`.
-    pub fn new(message: impl Into<String>, code: u8) -> Self {
-        Self {
-            message: message.into(),
-            code,
-        }
-    }
-}
-
-impl Failure {
-    /// The loading thread ended without sending its outcome (it cannot, short of a bug).
-    pub fn load_vanished() -> Self {
-        Self::new("the dataset stopped loading without a result", 1)
-    }
-}
-
-impl From<LoadError> for Failure {
-    fn from(error: LoadError) -> Self {
-        Self::new(error.to_string(), error.exit_code())
-    }
-}
-
-impl From<io::Error> for Failure {
-    /// A terminal that has gone away (its reads end, or fail as a hung-up terminal's do)
-    /// ends the program as the hang-up signal would, 129; any other failure with 1.
-    fn from(error: io::Error) -> Self {
-        const EIO: i32 = 5;
-        const ENXIO: i32 = 6;
-        let gone = matches!(
-            error.kind(),
-            io::ErrorKind::BrokenPipe | io::ErrorKind::UnexpectedEof
-        ) || matches!(error.raw_os_error(), Some(EIO | ENXIO));
-        if gone {
-            Self::new(format!("the terminal went away: {error}"), 129)
-        } else {
-            Self::new(format!("the terminal failed: {error}"), 1)
-        }
-    }
 }
 
 /// Events handled before a frame is drawn, at most: a burst (a held key, a paste, a resize

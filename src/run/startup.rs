@@ -22,9 +22,9 @@ use crate::{
         Catalog, FundingSort, LoadProgress, RecordRef, RowOptions, SizeLimits, Tab,
         load_file_with_progress,
     },
-    event_loop::{Failure, LoopEvent},
-    explorer::{Loading, Start},
 };
+
+use super::{Failure, Loading, LoopEvent, Start};
 
 /// How long a load may take before the loading screen shows. Until then the terminal is not
 /// touched, so a file that fails quickly fails as any command-line error does.

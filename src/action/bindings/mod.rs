@@ -1,0 +1,274 @@
+//! The one table of key bindings. The key map ([`action_for_key`]), the help overlay, the
+//! status bar's hints and the README's key table all read it, so a key that works is in the
+//! help and the help names no key that does nothing (tests check both). An entry is one row of
+//! the help: its keys as the help writes them, what they do, and the bindings behind it, each
+//! a key (with the modifiers it takes) in some modes and the action it asks for.
+
+mod table;
+#[cfg(test)]
+mod tests;
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use super::{Action, Mode};
+use table::{ENTRIES, EVERY_MODE};
+
+/// The help's sections, in order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Section {
+    /// Switching tabs.
+    Tabs,
+    /// Moving in a list.
+    Moving,
+    /// Links and history.
+    Links,
+    /// Views of the data.
+    Views,
+    /// Search.
+    Search,
+    /// Keys that work anywhere.
+    Anywhere,
+}
+
+impl Section {
+    /// Every section, in the help's order.
+    pub const ALL: [Self; 6] = [
+        Self::Tabs,
+        Self::Moving,
+        Self::Links,
+        Self::Views,
+        Self::Search,
+        Self::Anywhere,
+    ];
+
+    /// The section's heading.
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Tabs => "Tabs",
+            Self::Moving => "Moving in a list",
+            Self::Links => "Links and history",
+            Self::Views => "Views",
+            Self::Search => "Search",
+            Self::Anywhere => "Anywhere",
+        }
+    }
+}
+
+/// Which modifiers a binding takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mods {
+    /// Neither Ctrl nor Alt; Shift as the key comes (a capital letter carries it).
+    Plain,
+    /// Shift, and neither Ctrl nor Alt (Shift-↓ against ↓).
+    Shift,
+    /// Ctrl, whatever else.
+    Ctrl,
+    /// Ctrl without Alt.
+    CtrlOnly,
+    /// Alt, whatever else.
+    Alt,
+    /// Ctrl or Alt.
+    CtrlOrAlt,
+    /// Anything but Ctrl.
+    NoCtrl,
+    /// Any modifiers.
+    Any,
+}
+
+impl Mods {
+    fn allow(self, modifiers: KeyModifiers) -> bool {
+        let control = modifiers.contains(KeyModifiers::CONTROL);
+        let alt = modifiers.contains(KeyModifiers::ALT);
+        let shift = modifiers.contains(KeyModifiers::SHIFT);
+        match self {
+            Self::Plain => !control && !alt,
+            Self::Shift => shift && !control && !alt,
+            Self::Ctrl => control,
+            Self::CtrlOnly => control && !alt,
+            Self::Alt => alt,
+            Self::CtrlOrAlt => control || alt,
+            Self::NoCtrl => !control,
+            Self::Any => true,
+        }
+    }
+
+    /// Whether a binding taking these is tried before those taking [`Mods::Plain`]: Shift-↓
+    /// is a key of its own, though ↓ ignores Shift.
+    fn specific(self) -> bool {
+        self == Self::Shift
+    }
+}
+
+/// A key a binding answers to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Key {
+    /// This key with these modifiers.
+    Code(KeyCode, Mods),
+    /// Any printable character typed without Ctrl or Alt (search typing).
+    Printable,
+}
+
+impl Key {
+    fn matches(self, key: &KeyEvent) -> bool {
+        match self {
+            Self::Code(code, mods) => key.code == code && mods.allow(key.modifiers),
+            Self::Printable => {
+                matches!(key.code, KeyCode::Char(c) if !c.is_control())
+                    && Mods::Plain.allow(key.modifiers)
+            }
+        }
+    }
+}
+
+/// One binding: a key in some modes, and what it asks for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Bind {
+    /// The modes it works in; a binding for [`Mode::Browse`] works while the links have the
+    /// focus too, unless a binding for [`Mode::Links`] takes the same key.
+    pub modes: &'static [Mode],
+    /// The key.
+    pub key: Key,
+    /// The action; for [`Key::Printable`], a placeholder the typed character fills.
+    pub action: Action,
+}
+
+/// When a hint is worth showing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HintWhen {
+    /// Always.
+    Always,
+    /// When the selected record has links.
+    HasLinks,
+    /// When there is a place to go back to.
+    HasHistory,
+    /// When a search was submitted (the hint then shows its position and query).
+    HasSearch,
+}
+
+/// A hint in the status bar: in `mode`, at `rank` (lowest first), `keys` and what they do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hint {
+    /// The mode it shows in.
+    pub mode: Mode,
+    /// Its place among the mode's hints.
+    pub rank: u8,
+    /// The keys, as the status bar writes them.
+    pub keys: &'static str,
+    /// What they do, in a word or two.
+    pub what: &'static str,
+    /// When it shows.
+    pub when: HintWhen,
+}
+
+/// Something besides keys an entry documents.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Also {
+    /// Nothing.
+    Nothing,
+    /// The mouse.
+    Mouse,
+    /// The search's own syntax.
+    Syntax,
+}
+
+/// One row of the help: keys, what they do, and the bindings behind them.
+#[derive(Clone, Debug)]
+pub struct Entry {
+    /// The section it is listed in.
+    pub section: Section,
+    /// The keys, as the help writes them.
+    pub keys: &'static str,
+    /// What they do.
+    pub help: &'static str,
+    /// The bindings.
+    pub binds: Vec<Bind>,
+    /// Its hints in the status bar.
+    pub hints: Vec<Hint>,
+    /// What else it documents.
+    pub also: Also,
+}
+
+/// Whether `bind` answers `key` in `mode` (a Browse binding stands in for Links).
+fn applies(bind: &Bind, mode: Mode) -> bool {
+    bind.modes.contains(&mode)
+}
+
+/// The binding `key` calls on in `mode`, if any: bindings that name every mode first (Ctrl-C,
+/// Ctrl-Z), then those of the mode, then, while the links have the focus, those of browsing;
+/// within each, a binding that asks for Shift before one that ignores it.
+pub fn binding_for(key: &KeyEvent, mode: Mode) -> Option<&'static Bind> {
+    let binds = || ENTRIES.iter().flat_map(|entry| entry.binds.iter());
+    let find = |group: &dyn Fn(&Bind) -> bool| {
+        let matching = |bind: &&'static Bind| group(bind) && bind.key.matches(key);
+        binds()
+            .filter(|bind| matches!(bind.key, Key::Code(_, mods) if mods.specific()))
+            .find(matching)
+            .or_else(|| binds().find(matching))
+    };
+    find(&|bind| bind.modes == EVERY_MODE)
+        .or_else(|| find(&|bind| applies(bind, mode)))
+        .or_else(|| {
+            (mode == Mode::Links)
+                .then(|| find(&|bind| applies(bind, Mode::Browse)))
+                .flatten()
+        })
+}
+
+/// The action a key press means in `mode`, if any.
+pub fn action_for_key(key: KeyEvent, mode: Mode) -> Option<Action> {
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    let bind = binding_for(&key, mode)?;
+    match (bind.key, key.code) {
+        (Key::Printable, KeyCode::Char(c)) => Some(Action::SearchType(c)),
+        _ => Some(bind.action.clone()),
+    }
+}
+
+/// One section of the help: its title and its rows.
+#[derive(Clone, Debug)]
+pub struct HelpSection {
+    /// The heading.
+    pub title: &'static str,
+    /// Each row: the keys, and what they do.
+    pub entries: Vec<(&'static str, &'static str)>,
+}
+
+/// The help, section by section.
+pub fn help_sections() -> Vec<HelpSection> {
+    Section::ALL
+        .iter()
+        .map(|&section| HelpSection {
+            title: section.title(),
+            entries: ENTRIES
+                .iter()
+                .filter(|entry| entry.section == section)
+                .map(|entry| (entry.keys, entry.help))
+                .collect(),
+        })
+        .collect()
+}
+
+/// The status bar's hints for `mode`, in order.
+pub fn hints(mode: Mode) -> Vec<Hint> {
+    let mut hints: Vec<Hint> = ENTRIES
+        .iter()
+        .flat_map(|entry| entry.hints.iter().copied())
+        .filter(|hint| hint.mode == mode)
+        .collect();
+    hints.sort_by_key(|hint| hint.rank);
+    hints
+}
+
+/// The key table as Markdown, as the README shows it.
+pub fn key_table_markdown() -> String {
+    let mut table = String::from("| Keys | What they do |\n|---|---|\n");
+    for section in help_sections() {
+        table.push_str(&format!("| **{}** | |\n", section.title));
+        for (keys, what) in section.entries {
+            table.push_str(&format!("| `{keys}` | {what} |\n"));
+        }
+    }
+    table
+}

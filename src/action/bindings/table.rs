@@ -1,0 +1,540 @@
+//! The table itself: every entry of the help with its bindings and hints, in the help's
+//! order. A long file by nature (one row per line of the help); the rules that read it are in
+//! the module above.
+
+use std::sync::LazyLock;
+
+use ratatui::crossterm::event::KeyCode;
+
+use super::{Also, Bind, Entry, Hint, HintWhen, Key, Mods, Section};
+use crate::{
+    action::{Action, Mode, Movement},
+    data::Tab,
+};
+
+const BROWSE: &[Mode] = &[Mode::Browse];
+const LINKS: &[Mode] = &[Mode::Links];
+const BROWSE_AND_LINKS: &[Mode] = &[Mode::Browse, Mode::Links];
+const SEARCH: &[Mode] = &[Mode::Search];
+const HELP: &[Mode] = &[Mode::Help];
+const SOURCE: &[Mode] = &[Mode::Source];
+const READING: &[Mode] = &[Mode::Help, Mode::Source];
+pub(super) const EVERY_MODE: &[Mode] = &[
+    Mode::Browse,
+    Mode::Links,
+    Mode::Search,
+    Mode::Help,
+    Mode::Source,
+];
+
+fn bind(modes: &'static [Mode], code: KeyCode, mods: Mods, action: Action) -> Bind {
+    Bind {
+        modes,
+        key: Key::Code(code, mods),
+        action,
+    }
+}
+
+fn browse(code: KeyCode, action: Action) -> Bind {
+    bind(BROWSE, code, Mods::Plain, action)
+}
+
+const fn ch(c: char) -> KeyCode {
+    KeyCode::Char(c)
+}
+
+const fn hint(mode: Mode, rank: u8, keys: &'static str, what: &'static str) -> Hint {
+    Hint {
+        mode,
+        rank,
+        keys,
+        what,
+        when: HintWhen::Always,
+    }
+}
+
+const fn hint_when(
+    mode: Mode,
+    rank: u8,
+    keys: &'static str,
+    what: &'static str,
+    when: HintWhen,
+) -> Hint {
+    Hint {
+        mode,
+        rank,
+        keys,
+        what,
+        when,
+    }
+}
+
+fn entry(
+    section: Section,
+    keys: &'static str,
+    help: &'static str,
+    binds: Vec<Bind>,
+    hints: Vec<Hint>,
+) -> Entry {
+    Entry {
+        section,
+        keys,
+        help,
+        binds,
+        hints,
+        also: Also::Nothing,
+    }
+}
+
+use Action as A;
+use Movement as M;
+
+/// A scroll of the help or the source view, by `movement`.
+fn read(mode: Mode, code: KeyCode, mods: Mods, movement: Movement) -> Bind {
+    let action = match mode {
+        Mode::Source => A::ScrollSource(movement),
+        _ => A::ScrollHelp(movement),
+    };
+    bind(
+        if matches!(mode, Mode::Source) {
+            SOURCE
+        } else {
+            HELP
+        },
+        code,
+        mods,
+        action,
+    )
+}
+
+/// Every key binding, in the help's order (built once: an action can carry text, so the
+/// table cannot be a constant).
+pub(super) static ENTRIES: LazyLock<Vec<Entry>> = LazyLock::new(|| {
+    vec![
+        entry(
+            Section::Tabs,
+            "1 2 3 4",
+            "go to Timeline, Funding, Initiatives, Participants",
+            vec![
+                browse(ch('1'), A::SelectTab(Tab::Timeline)),
+                browse(ch('2'), A::SelectTab(Tab::Funding)),
+                browse(ch('3'), A::SelectTab(Tab::Initiatives)),
+                browse(ch('4'), A::SelectTab(Tab::Participants)),
+            ],
+            vec![],
+        ),
+        entry(
+            Section::Tabs,
+            "Tab  ]",
+            "next tab",
+            vec![
+                browse(KeyCode::Tab, A::NextTab),
+                browse(ch(']'), A::NextTab),
+            ],
+            vec![],
+        ),
+        entry(
+            Section::Tabs,
+            "Shift-Tab  [",
+            "previous tab",
+            vec![
+                browse(KeyCode::BackTab, A::PreviousTab),
+                browse(ch('['), A::PreviousTab),
+            ],
+            vec![],
+        ),
+        Entry {
+            section: Section::Tabs,
+            keys: "click a title",
+            help: "go to that tab",
+            binds: vec![],
+            hints: vec![],
+            also: Also::Mouse,
+        },
+        entry(
+            Section::Moving,
+            "j  ↓",
+            "next record",
+            vec![
+                browse(ch('j'), A::Move(M::Down)),
+                browse(KeyCode::Down, A::Move(M::Down)),
+                read(Mode::Help, ch('j'), Mods::Any, M::Down),
+                read(Mode::Help, KeyCode::Down, Mods::Any, M::Down),
+                read(Mode::Source, ch('j'), Mods::Any, M::Down),
+                read(Mode::Source, KeyCode::Down, Mods::Any, M::Down),
+            ],
+            vec![
+                hint(Mode::Browse, 1, "j/k", "move"),
+                hint(Mode::Help, 1, "j/k", "scroll"),
+                hint(Mode::Source, 1, "j/k", "scroll"),
+            ],
+        ),
+        entry(
+            Section::Moving,
+            "k  ↑",
+            "previous record",
+            vec![
+                browse(ch('k'), A::Move(M::Up)),
+                browse(KeyCode::Up, A::Move(M::Up)),
+                read(Mode::Help, ch('k'), Mods::Any, M::Up),
+                read(Mode::Help, KeyCode::Up, Mods::Any, M::Up),
+                read(Mode::Source, ch('k'), Mods::Any, M::Up),
+                read(Mode::Source, KeyCode::Up, Mods::Any, M::Up),
+            ],
+            vec![],
+        ),
+        entry(
+            Section::Moving,
+            "g  Home",
+            "first record",
+            vec![
+                browse(ch('g'), A::Move(M::First)),
+                browse(KeyCode::Home, A::Move(M::First)),
+                read(Mode::Help, ch('g'), Mods::Any, M::First),
+                read(Mode::Help, KeyCode::Home, Mods::Any, M::First),
+                read(Mode::Source, ch('g'), Mods::Any, M::First),
+                read(Mode::Source, KeyCode::Home, Mods::Any, M::First),
+            ],
+            vec![],
+        ),
+        entry(
+            Section::Moving,
+            "G  End",
+            "last record",
+            vec![
+                browse(ch('G'), A::Move(M::Last)),
+                browse(KeyCode::End, A::Move(M::Last)),
+                read(Mode::Help, ch('G'), Mods::Any, M::Last),
+                read(Mode::Help, KeyCode::End, Mods::Any, M::Last),
+                read(Mode::Source, ch('G'), Mods::Any, M::Last),
+                read(Mode::Source, KeyCode::End, Mods::Any, M::Last),
+            ],
+            vec![],
+        ),
+        entry(
+            Section::Moving,
+            "PgDn  Ctrl-d",
+            "one page down",
+            vec![
+                browse(KeyCode::PageDown, A::Move(M::PageDown)),
+                bind(BROWSE, ch('d'), Mods::CtrlOnly, A::Move(M::PageDown)),
+                read(Mode::Help, KeyCode::PageDown, Mods::Any, M::PageDown),
+                read(Mode::Help, ch('d'), Mods::Ctrl, M::PageDown),
+                read(Mode::Help, ch(' '), Mods::Any, M::PageDown),
+                read(Mode::Source, KeyCode::PageDown, Mods::Any, M::PageDown),
+                read(Mode::Source, ch('d'), Mods::Ctrl, M::PageDown),
+                read(Mode::Source, ch(' '), Mods::Any, M::PageDown),
+            ],
+            vec![],
+        ),
+        entry(
+            Section::Moving,
+            "PgUp  Ctrl-u",
+            "one page up",
+            vec![
+                browse(KeyCode::PageUp, A::Move(M::PageUp)),
+                bind(BROWSE, ch('u'), Mods::CtrlOnly, A::Move(M::PageUp)),
+                read(Mode::Help, KeyCode::PageUp, Mods::Any, M::PageUp),
+                read(Mode::Help, ch('u'), Mods::Ctrl, M::PageUp),
+                read(Mode::Source, KeyCode::PageUp, Mods::Any, M::PageUp),
+                read(Mode::Source, ch('u'), Mods::Ctrl, M::PageUp),
+            ],
+            vec![],
+        ),
+        entry(
+            Section::Moving,
+            "J  Shift-↓",
+            "scroll the detail pane down",
+            vec![
+                browse(ch('J'), A::ScrollDetail(1)),
+                bind(BROWSE, KeyCode::Down, Mods::Shift, A::ScrollDetail(1)),
+            ],
+            vec![],
+        ),
+        entry(
+            Section::Moving,
+            "K  Shift-↑",
+            "scroll the detail pane up",
+            vec![
+                browse(ch('K'), A::ScrollDetail(-1)),
+                bind(BROWSE, KeyCode::Up, Mods::Shift, A::ScrollDetail(-1)),
+            ],
+            vec![],
+        ),
+        Entry {
+            section: Section::Moving,
+            keys: "click  wheel",
+            help: "select a row; scroll the pane under the pointer",
+            binds: vec![],
+            hints: vec![],
+            also: Also::Mouse,
+        },
+        entry(
+            Section::Links,
+            "l  →  Enter",
+            "move into the detail pane's links",
+            vec![
+                browse(ch('l'), A::FocusLinks),
+                browse(KeyCode::Right, A::FocusLinks),
+                browse(KeyCode::Enter, A::FocusLinks),
+            ],
+            vec![hint_when(Mode::Browse, 2, "l", "links", HintWhen::HasLinks)],
+        ),
+        entry(
+            Section::Links,
+            "j  k  g  G",
+            "pick a link, while the links have the focus",
+            vec![
+                bind(LINKS, ch('j'), Mods::Plain, A::Move(M::Down)),
+                bind(LINKS, ch('k'), Mods::Plain, A::Move(M::Up)),
+                bind(LINKS, ch('g'), Mods::Plain, A::Move(M::First)),
+                bind(LINKS, ch('G'), Mods::Plain, A::Move(M::Last)),
+            ],
+            vec![hint(Mode::Links, 1, "j/k", "pick")],
+        ),
+        Entry {
+            section: Section::Links,
+            keys: "Enter  click",
+            help: "follow the link: go to that record in its tab",
+            binds: vec![bind(LINKS, KeyCode::Enter, Mods::Plain, A::FollowLink)],
+            hints: vec![hint(Mode::Links, 2, "Enter", "follow")],
+            also: Also::Mouse,
+        },
+        entry(
+            Section::Links,
+            "h  ←  Esc",
+            "back from the links to the list",
+            vec![
+                bind(BROWSE_AND_LINKS, ch('h'), Mods::Plain, A::FocusList),
+                bind(BROWSE_AND_LINKS, KeyCode::Left, Mods::Plain, A::FocusList),
+                bind(LINKS, KeyCode::Esc, Mods::Plain, A::FocusList),
+            ],
+            vec![hint(Mode::Links, 3, "h", "list")],
+        ),
+        entry(
+            Section::Links,
+            "Backspace  Alt-←",
+            "go back to where you were",
+            vec![
+                browse(KeyCode::Backspace, A::Back),
+                bind(BROWSE, KeyCode::Left, Mods::Alt, A::Back),
+            ],
+            vec![
+                hint_when(Mode::Browse, 5, "⌫", "back", HintWhen::HasHistory),
+                hint_when(Mode::Links, 4, "⌫", "back", HintWhen::HasHistory),
+            ],
+        ),
+        entry(
+            Section::Links,
+            "Alt-→",
+            "go forward again",
+            vec![bind(BROWSE, KeyCode::Right, Mods::Alt, A::Forward)],
+            vec![],
+        ),
+        entry(
+            Section::Views,
+            "s",
+            "the record's source paragraphs, quotes highlighted",
+            vec![
+                browse(ch('s'), A::ToggleSource),
+                bind(SOURCE, ch('s'), Mods::Any, A::ToggleSource),
+            ],
+            vec![
+                hint(Mode::Browse, 6, "s", "source"),
+                hint(Mode::Links, 5, "s", "source"),
+            ],
+        ),
+        entry(
+            Section::Views,
+            "f",
+            "Timeline: one kind of event at a time, then all",
+            vec![browse(ch('f'), A::CycleKindFilter)],
+            vec![],
+        ),
+        entry(
+            Section::Views,
+            "o",
+            "Funding: sort by amount, by name, or as the source lists",
+            vec![browse(ch('o'), A::CycleSort)],
+            vec![],
+        ),
+        entry(
+            Section::Views,
+            "c",
+            "Funding: show or hide the totals by category",
+            vec![browse(ch('c'), A::ToggleGrouped)],
+            vec![],
+        ),
+        entry(
+            Section::Views,
+            "y",
+            "copy the record's citation (OSC 52, works over SSH)",
+            vec![browse(ch('y'), A::CopyCitation)],
+            vec![hint(Mode::Links, 6, "y", "copy")],
+        ),
+        entry(
+            Section::Views,
+            "Y",
+            "copy the command line that reopens this view",
+            vec![browse(ch('Y'), A::CopyCommandLine)],
+            vec![],
+        ),
+        entry(
+            Section::Search,
+            "/",
+            "search all four tabs",
+            vec![browse(ch('/'), A::OpenSearch)],
+            vec![hint(Mode::Browse, 3, "/", "search")],
+        ),
+        entry(
+            Section::Search,
+            "type",
+            "fuzzy, typo-tolerant; capitals make it case-sensitive",
+            vec![Bind {
+                modes: SEARCH,
+                key: Key::Printable,
+                action: A::SearchType(' '),
+            }],
+            vec![],
+        ),
+        entry(
+            Section::Search,
+            "↓ ↑  Ctrl-n/p",
+            "choose a result",
+            vec![
+                bind(SEARCH, KeyCode::Down, Mods::Any, A::SearchSelect(M::Down)),
+                bind(SEARCH, KeyCode::Up, Mods::Any, A::SearchSelect(M::Up)),
+                bind(SEARCH, ch('n'), Mods::Ctrl, A::SearchSelect(M::Down)),
+                bind(SEARCH, ch('p'), Mods::Ctrl, A::SearchSelect(M::Up)),
+                bind(SEARCH, KeyCode::Tab, Mods::Any, A::SearchSelect(M::Down)),
+                bind(SEARCH, KeyCode::BackTab, Mods::Any, A::SearchSelect(M::Up)),
+                bind(
+                    SEARCH,
+                    KeyCode::PageDown,
+                    Mods::Any,
+                    A::SearchSelect(M::PageDown),
+                ),
+                bind(
+                    SEARCH,
+                    KeyCode::PageUp,
+                    Mods::Any,
+                    A::SearchSelect(M::PageUp),
+                ),
+            ],
+            vec![hint(Mode::Search, 1, "↑↓", "choose")],
+        ),
+        entry(
+            Section::Search,
+            "Enter",
+            "go to the chosen result",
+            vec![bind(SEARCH, KeyCode::Enter, Mods::Any, A::SearchSubmit)],
+            vec![hint(Mode::Search, 2, "Enter", "go")],
+        ),
+        entry(
+            Section::Search,
+            "Ctrl-u  Ctrl-w",
+            "clear the query; delete a word",
+            vec![
+                bind(SEARCH, ch('u'), Mods::Ctrl, A::SearchClear),
+                bind(SEARCH, ch('w'), Mods::Ctrl, A::SearchDeleteWord),
+                bind(SEARCH, ch('h'), Mods::Ctrl, A::SearchDeleteWord),
+                bind(
+                    SEARCH,
+                    KeyCode::Backspace,
+                    Mods::CtrlOrAlt,
+                    A::SearchDeleteWord,
+                ),
+                bind(SEARCH, KeyCode::Backspace, Mods::Plain, A::SearchBackspace),
+            ],
+            vec![],
+        ),
+        entry(
+            Section::Search,
+            "Esc",
+            "cancel the search",
+            vec![bind(SEARCH, KeyCode::Esc, Mods::Any, A::Cancel)],
+            vec![hint(Mode::Search, 3, "Esc", "cancel")],
+        ),
+        entry(
+            Section::Search,
+            "n  N",
+            "after a search: next / previous result",
+            vec![
+                browse(ch('n'), A::NextResult),
+                browse(ch('N'), A::PreviousResult),
+            ],
+            vec![hint_when(Mode::Browse, 4, "n/N", "", HintWhen::HasSearch)],
+        ),
+        Entry {
+            section: Section::Search,
+            keys: "'w ^w w$ !w",
+            help: "a word exactly, at the start, at the end, or not at all",
+            binds: vec![],
+            hints: vec![],
+            also: Also::Syntax,
+        },
+        entry(
+            Section::Anywhere,
+            "?  F1",
+            "this help (j/k scroll it)",
+            vec![
+                browse(ch('?'), A::ToggleHelp),
+                browse(KeyCode::F(1), A::ToggleHelp),
+                bind(HELP, ch('?'), Mods::Any, A::ToggleHelp),
+                bind(HELP, KeyCode::F(1), Mods::Any, A::ToggleHelp),
+            ],
+            vec![
+                hint(Mode::Browse, 7, "?", "help"),
+                hint(Mode::Links, 7, "?", "help"),
+            ],
+        ),
+        entry(
+            Section::Anywhere,
+            "Esc",
+            "close an overlay or cancel; never quits",
+            vec![
+                browse(KeyCode::Esc, A::Cancel),
+                bind(HELP, KeyCode::Esc, Mods::Any, A::ToggleHelp),
+                bind(SOURCE, KeyCode::Esc, Mods::Any, A::ToggleSource),
+            ],
+            vec![
+                hint(Mode::Help, 2, "Esc", "close"),
+                hint(Mode::Source, 2, "s/Esc", "close"),
+            ],
+        ),
+        entry(
+            Section::Anywhere,
+            "q",
+            "quit (in the search prompt q is a letter)",
+            vec![
+                browse(ch('q'), A::Quit),
+                bind(READING, ch('q'), Mods::NoCtrl, A::Quit),
+            ],
+            vec![
+                hint(Mode::Browse, 8, "q", "quit"),
+                hint(Mode::Help, 3, "q", "quit"),
+                hint(Mode::Source, 3, "q", "quit"),
+            ],
+        ),
+        entry(
+            Section::Anywhere,
+            "Ctrl-C",
+            "quit from anywhere",
+            vec![
+                bind(EVERY_MODE, ch('c'), Mods::Ctrl, A::Quit),
+                bind(EVERY_MODE, ch('C'), Mods::Ctrl, A::Quit),
+            ],
+            vec![hint(Mode::Search, 4, "Ctrl-C", "quit")],
+        ),
+        entry(
+            Section::Anywhere,
+            "Ctrl-Z",
+            "suspend to the shell; fg brings it back",
+            vec![
+                bind(EVERY_MODE, ch('z'), Mods::Ctrl, A::Suspend),
+                bind(EVERY_MODE, ch('Z'), Mods::Ctrl, A::Suspend),
+            ],
+            vec![],
+        ),
+    ]
+});

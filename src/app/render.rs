@@ -1,0 +1,155 @@
+//! The whole screen, drawn from the app's state: the tab bar, the tab on screen, the status
+//! bar and the open overlay. Each part draws itself; this file only decides what goes where
+//! and what the status bar says. Nothing here changes the state.
+
+use ratatui::{
+    Frame,
+    buffer::Buffer,
+    layout::{Alignment, Rect},
+    widgets::{Paragraph, Widget, Wrap},
+};
+
+use super::{App, Location};
+use crate::{
+    action::bindings::{self, HintWhen},
+    chrome::{
+        layout::{MIN_SIZE, Screen},
+        status_bar::{StatusBar, StatusLine},
+        tab_bar::TabBar,
+        text,
+        theme::Theme,
+    },
+    data::Tab,
+    overlay::{Overlay, search::counter},
+};
+
+/// Columns a step of the status bar's trail is cut to.
+const STEP_WIDTH: usize = 22;
+
+/// Draws the whole screen for `app`, with the cursor where the search is typed.
+pub fn render(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    app.render(area, frame.buffer_mut());
+    if let Some(Overlay::Search(search)) = app.overlay()
+        && Screen::new(area.as_size()).is_some()
+        && let Some(cursor) = search.cursor(area)
+    {
+        frame.set_cursor_position(cursor);
+    }
+}
+
+impl Widget for &App {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        // The layout comes from the area being drawn: the terminal may have changed size since
+        // the app last heard of it, and a pane laid out for another size would draw outside.
+        let Some(screen) = Screen::new(area.as_size()) else {
+            render_too_small(area, buf, self.theme());
+            return;
+        };
+        let counts = Tab::ALL.map(|tab| self.view(tab).rows.len());
+        TabBar {
+            active: self.tab(),
+            counts: &counts,
+            theme: self.theme(),
+        }
+        .render(screen.tabs, buf);
+        let tabs = self.tabs();
+        match self.tab() {
+            Tab::Timeline => tabs.timeline.render(screen.body, buf),
+            Tab::Funding => tabs.funding.render(screen.body, buf),
+            Tab::Initiatives => tabs.initiatives.render(screen.body, buf),
+            Tab::Participants => tabs.participants.render(screen.body, buf),
+        }
+        StatusBar {
+            line: &self.status_line(),
+            theme: self.theme(),
+        }
+        .render(screen.status, buf);
+        if let Some(overlay) = self.overlay() {
+            overlay.render(area, buf);
+        }
+    }
+}
+
+impl App {
+    /// What the status bar says now: the hints of the mode, the trail, where you are.
+    pub fn status_line(&self) -> StatusLine {
+        let view = self.view(self.tab());
+        let place = if view.rows.is_empty() {
+            format!(" {} · empty ", self.tab().title())
+        } else {
+            format!(
+                " {} {}/{} ",
+                self.tab().title(),
+                view.list.selected + 1,
+                view.rows.len()
+            )
+        };
+        let trail = self.history().trail();
+        let steps = if trail.is_empty() {
+            Vec::new()
+        } else {
+            let location = self.location();
+            trail
+                .iter()
+                .chain([&location])
+                .map(|location| self.step_name(location))
+                .collect()
+        };
+        StatusLine {
+            hints: self.hints(),
+            steps,
+            place,
+            message: self.message().map(str::to_string),
+        }
+    }
+
+    /// The mode's hints that are worth showing now.
+    fn hints(&self) -> Vec<(&'static str, String)> {
+        let has_links = self
+            .view(self.tab())
+            .selected()
+            .is_some_and(|record| !self.catalog().relations(record).is_empty());
+        let has_history = !self.history().trail().is_empty();
+        bindings::hints(self.mode())
+            .into_iter()
+            .filter_map(|hint| match hint.when {
+                HintWhen::Always => Some((hint.keys, hint.what.to_string())),
+                HintWhen::HasLinks => has_links.then(|| (hint.keys, hint.what.to_string())),
+                HintWhen::HasHistory => has_history.then(|| (hint.keys, hint.what.to_string())),
+                HintWhen::HasSearch => self.last_search().map(|last| {
+                    let count = counter(last.position(), last.len());
+                    (hint.keys, format!("{count} “{}”", last.text()))
+                }),
+            })
+            .collect()
+    }
+
+    /// A place of the trail by name: its record's title, or its tab's.
+    fn step_name(&self, location: &Location) -> String {
+        match location.record {
+            Some(record) => text::truncate(self.catalog().title(record), STEP_WIDTH),
+            None => location.tab.title().to_string(),
+        }
+    }
+}
+
+fn render_too_small(area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let message = format!(
+        "terminal too small: need at least {}×{} (now {}×{})",
+        MIN_SIZE.width, MIN_SIZE.height, area.width, area.height
+    );
+    let lines =
+        u16::try_from(text::wrap(&message, usize::from(area.width)).len()).unwrap_or(u16::MAX);
+    let top = area.height.saturating_sub(lines) / 2;
+    let centred = Rect {
+        y: area.y + top,
+        height: area.height - top,
+        ..area
+    };
+    Paragraph::new(message)
+        .style(theme.warning)
+        .alignment(Alignment::Center)
+        .wrap(Wrap { trim: true })
+        .render(centred, buf);
+}

@@ -1,0 +1,120 @@
+//! The search as the app runs it: opening the overlay, each edit of the query (searched at
+//! once, or handed to the background search), `Enter` before and after the results are in,
+//! and `n`/`N` through the last search submitted.
+
+use std::sync::Arc;
+
+use super::{App, SearchCommand};
+use crate::{
+    action::Movement,
+    overlay::{LastSearch, Overlay, QUERY_CAP, SearchOverlay, SearchPrompt, SearchStatus},
+    search::SearchEvent,
+};
+
+impl App {
+    /// Takes in what a background search reports; `true` when the screen changes.
+    pub fn receive_search(&mut self, event: SearchEvent) -> bool {
+        let done = matches!(event, SearchEvent::Done { .. });
+        let Some(Overlay::Search(search)) = &mut self.overlay else {
+            return false;
+        };
+        if !search.prompt.receive(event) {
+            return false;
+        }
+        if done && std::mem::take(&mut search.submit_when_done) {
+            self.submit_search();
+        }
+        self.refresh_detail();
+        true
+    }
+
+    pub(super) fn open_search(&mut self) {
+        let previous = self.overlay.take();
+        self.close_overlay(previous);
+        let prompt = SearchPrompt::after(self.search_generation);
+        self.overlay = Some(Overlay::Search(Box::new(SearchOverlay::new(
+            Arc::clone(&self.catalog),
+            prompt,
+            self.theme,
+        ))));
+    }
+
+    /// Changes the query by `edit` and searches again (or asks for the search).
+    pub(super) fn edit_query(&mut self, edit: impl FnOnce(&mut String)) {
+        let Some(Overlay::Search(search)) = &mut self.overlay else {
+            return;
+        };
+        let mut text = search.prompt.text().to_string();
+        edit(&mut text);
+        search.submit_when_done = false;
+        if self.background_search {
+            let request = search.prompt.set_query_later(&text);
+            self.effects.search = Some(SearchCommand::Run(Box::new(request)));
+        } else {
+            search.prompt.set_query(&text, &self.index);
+        }
+        if search.prompt.was_cut() {
+            self.message = Some(format!(
+                "A search is at most {QUERY_CAP} characters: the rest was left out."
+            ));
+        }
+    }
+
+    pub(super) fn select_result(&mut self, movement: Movement) {
+        if let Some(Overlay::Search(search)) = &mut self.overlay {
+            search
+                .prompt
+                .select(movement, SearchOverlay::page(self.size));
+        }
+    }
+
+    /// Goes to the chosen result; before the results are in, as soon as they are.
+    pub(super) fn submit_search(&mut self) {
+        let Some(Overlay::Search(search)) = &mut self.overlay else {
+            return;
+        };
+        if search.prompt.status() != SearchStatus::Complete {
+            search.submit_when_done = true;
+            return;
+        }
+        let Some(hit) = search.prompt.selected_hit() else {
+            return;
+        };
+        self.last_search = Some(LastSearch::from_prompt(&search.prompt));
+        let overlay = self.overlay.take();
+        self.close_overlay(overlay);
+        self.jump_to(hit.record);
+    }
+
+    /// Chooses the result on screen at `at` and goes to it.
+    pub(super) fn click_result(&mut self, at: ratatui::layout::Position) {
+        let Some(Overlay::Search(search)) = &mut self.overlay else {
+            return;
+        };
+        let results = crate::chrome::layout::SearchBox::new(self.size).results;
+        if let Some(hit) = search.prompt.hit_at_line(at, results) {
+            search.prompt.select_hit(hit);
+            self.submit_search();
+        }
+    }
+
+    pub(super) fn step_result(&mut self, forward: bool) {
+        let Some(last) = self.last_search.as_mut() else {
+            return;
+        };
+        if let Some(record) = last.step(forward) {
+            self.jump_to(record);
+        }
+    }
+
+    /// `Esc`: closes the overlay; a search still running is no longer wanted.
+    pub(super) fn cancel(&mut self) {
+        if let Some(Overlay::Search(search)) = &self.overlay
+            && search.prompt.status() != SearchStatus::Complete
+        {
+            self.effects.search = Some(SearchCommand::Cancel);
+        }
+        let overlay = self.overlay.take();
+        self.close_overlay(overlay);
+    }
+}

@@ -1,0 +1,58 @@
+//! The overlays drawn over the tabs: the search, the help and the source view. Each is a type
+//! with its own state (the prompt, a scroll), its intent methods and its widget; [`Overlay`]
+//! is the one open, so a closed overlay keeps no state and the keys' mode follows from it. An
+//! overlay reads the catalog and its own state, never a tab or the app.
+
+pub mod help;
+pub mod search;
+pub mod search_prompt;
+pub mod source;
+
+use ratatui::{buffer::Buffer, layout::Rect, layout::Size, widgets::Widget};
+
+pub use help::HelpOverlay;
+pub use search::SearchOverlay;
+pub use search_prompt::{LastSearch, QUERY_CAP, ResultLine, SearchPrompt, SearchStatus};
+pub use source::SourceOverlay;
+
+use crate::action::Mode;
+
+/// The overlay open over the tabs.
+pub enum Overlay {
+    /// Typing a search.
+    Search(Box<SearchOverlay>),
+    /// Reading the keys.
+    Help(HelpOverlay),
+    /// Reading a record's source paragraphs.
+    Source(SourceOverlay),
+}
+
+impl Overlay {
+    /// Which mode it puts the keys in.
+    pub fn mode(&self) -> Mode {
+        match self {
+            Self::Search(_) => Mode::Search,
+            Self::Help(_) => Mode::Help,
+            Self::Source(_) => Mode::Source,
+        }
+    }
+
+    /// Fits it to a terminal of `size`: text laid out for a new width, a scroll within it.
+    pub fn resize(&mut self, size: Size) {
+        match self {
+            Self::Search(_) => {}
+            Self::Help(help) => help.resize(size),
+            Self::Source(source) => source.resize(size),
+        }
+    }
+}
+
+impl Widget for &Overlay {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        match self {
+            Overlay::Search(search) => search.render(area, buf),
+            Overlay::Help(help) => help.render(area, buf),
+            Overlay::Source(source) => source.render(area, buf),
+        }
+    }
+}

@@ -1,0 +1,14 @@
+//! Running the explorer: opening it on the dataset the options name (at once, or behind a
+//! loading screen), the session that owns the terminal, and the loop that hands events to
+//! the app and its effects to the world. The only part of the program that joins the app,
+//! the terminal and the threads; the app knows nothing of them.
+
+mod event_loop;
+mod failure;
+mod session;
+mod startup;
+
+pub use event_loop::{LoopEvent, Stop, action_for_event, drive};
+pub use failure::Failure;
+pub use session::{Loading, Start, run};
+pub use startup::{LOADING_SCREEN_AFTER, build_app, selected_record, spawn_load, start_with_file};

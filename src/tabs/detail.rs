@@ -1,0 +1,366 @@
+//! The detail pane, shared by every tab: every field of one record, its ties to other records
+//! by name, and its source paragraphs and quotes. The text is laid out once per record and
+//! width, without a theme ([`DetailText`]), and kept by the tab: scrolling and following links
+//! read it in `update`, and the pane draws it with the theme. It reads the catalog only.
+
+use ratatui::{
+    buffer::Buffer,
+    layout::{Margin, Rect},
+    text::Line,
+    widgets::{
+        Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
+    },
+};
+
+use crate::{
+    chrome::{
+        styled::{Role, StyledLine},
+        text,
+        theme::Theme,
+    },
+    data::{Catalog, Record, RecordRef},
+    format::{format_period, format_share, format_usd},
+};
+
+/// Columns given to field labels; values wrap to the right of them.
+const LABEL_WIDTH: usize = 11;
+/// Below this width labels go on their own line.
+const NARROW: usize = 32;
+
+struct DetailBuilder {
+    lines: Vec<StyledLine>,
+    width: usize,
+}
+
+impl DetailBuilder {
+    fn new(width: u16) -> Self {
+        Self {
+            lines: Vec::new(),
+            width: usize::from(width).max(1),
+        }
+    }
+
+    fn wrapped(&mut self, text: &str, indent: usize, role: Role) {
+        let pad = " ".repeat(indent.min(self.width.saturating_sub(1)));
+        for line in text::wrap(text, self.width.saturating_sub(pad.len())) {
+            self.lines.push(StyledLine::from_spans(vec![
+                (Role::Plain, pad.clone()),
+                (role, line),
+            ]));
+        }
+    }
+
+    fn blank(&mut self) {
+        self.lines.push(StyledLine::default());
+    }
+
+    fn heading(&mut self, text: &str) {
+        self.blank();
+        self.lines.push(StyledLine::styled(
+            text::truncate(text, self.width),
+            Role::Heading,
+        ));
+    }
+
+    /// A label and a value; the value wraps with a hanging indent.
+    fn field(&mut self, label: &str, value: &str) {
+        if self.width < NARROW {
+            self.lines.push(StyledLine::styled(
+                text::truncate(label, self.width),
+                Role::Label,
+            ));
+            self.wrapped(value, 2, Role::Plain);
+            return;
+        }
+        let value_width = self.width - LABEL_WIDTH;
+        for (number, line) in text::wrap(value, value_width).into_iter().enumerate() {
+            let label = if number == 0 {
+                text::fit(label, LABEL_WIDTH)
+            } else {
+                " ".repeat(LABEL_WIDTH)
+            };
+            self.lines.push(StyledLine::from_spans(vec![
+                (Role::Label, label),
+                (Role::Plain, line),
+            ]));
+        }
+    }
+
+    /// A link to another record; the pane marks the picked one when it draws.
+    fn link(&mut self, text: &str) {
+        let lines = text::wrap(text, self.width.saturating_sub(4));
+        for (number, line) in lines.into_iter().enumerate() {
+            let lead = if number == 0 { "  • " } else { "    " };
+            self.lines.push(StyledLine::from_spans(vec![
+                (Role::LinkMarker, lead.to_string()),
+                (Role::Link, line),
+            ]));
+        }
+    }
+}
+
+/// The detail pane's text for one record at one width: its lines, and the line where each
+/// link starts.
+#[derive(Clone, Debug)]
+pub struct DetailText {
+    /// The record it is the text of.
+    pub record: RecordRef,
+    /// The width it is wrapped to.
+    pub width: u16,
+    /// The wrapped lines.
+    pub lines: Vec<StyledLine>,
+    /// For each link, in [`Catalog::relations`] order, its first line.
+    pub link_lines: Vec<usize>,
+}
+
+impl DetailText {
+    /// The link shown on `line`, if any.
+    pub fn link_at(&self, line: usize) -> Option<usize> {
+        let after = self.link_lines.partition_point(|&start| start <= line);
+        let link = after.checked_sub(1)?;
+        let end = self.link_lines.get(link + 1).copied().unwrap_or(usize::MAX);
+        // A link ends where the next begins or at the blank line before the next heading.
+        let blank = (self.link_lines[link]..end.min(self.lines.len()))
+            .find(|&l| self.lines[l].width() == 0)
+            .unwrap_or(end);
+        (line < blank.min(end)).then_some(link)
+    }
+}
+
+/// How a tied record is named in the detail pane: events with their date, projects with
+/// their amount.
+pub fn link_label(catalog: &Catalog, target: RecordRef) -> String {
+    match catalog.get(target) {
+        Some(Record::Event(event)) => match event.date() {
+            Some(date) => format!("{} ({})", event.title(), date.long_label()),
+            None => event.title().to_string(),
+        },
+        Some(Record::Project(project)) => {
+            format!(
+                "{} – {}",
+                project.title(),
+                format_usd(project.amount_usd().into())
+            )
+        }
+        Some(record) => record.title().to_string(),
+        None => String::new(),
+    }
+}
+
+impl DetailText {
+    /// The text of `record`, wrapped to `width` columns.
+    pub fn new(catalog: &Catalog, record: RecordRef, width: u16) -> Self {
+        let mut out = DetailBuilder::new(width);
+        let link_lines = match catalog.get(record) {
+            Some(view) => write_record(&mut out, catalog, record, view),
+            None => Vec::new(),
+        };
+        Self {
+            record,
+            width,
+            lines: out.lines,
+            link_lines,
+        }
+    }
+
+    /// Whether this is the text of `record` at `width`.
+    pub fn fits(&self, record: RecordRef, width: u16) -> bool {
+        self.record == record && self.width == width
+    }
+}
+
+/// Writes every part of `view` into `out`; returns the line each link starts on.
+fn write_record(
+    out: &mut DetailBuilder,
+    catalog: &Catalog,
+    record: RecordRef,
+    view: Record<'_>,
+) -> Vec<usize> {
+    let mut link_lines = Vec::new();
+    out.wrapped(view.title(), 0, Role::Title);
+    match view {
+        Record::Event(event) => {
+            out.wrapped(
+                &format!("event · {}", event.kind().description()),
+                0,
+                Role::Dim,
+            );
+            out.blank();
+            let date = event
+                .date()
+                .map_or_else(|| "not given in the source".to_string(), |d| d.long_label());
+            out.field("Date", &date);
+            if let Some(place) = &event.place() {
+                out.field("Place", place);
+            }
+        }
+        Record::Programme(programme) => {
+            out.wrapped("funding programme", 0, Role::Dim);
+            out.blank();
+            out.field("Period", &format_period(programme.period()));
+            if let RecordRef::Programme(i) = record {
+                out.field("Total", &format_usd(catalog.programme_total(i).into()));
+            }
+        }
+        Record::Project(project) => {
+            out.wrapped("funded project", 0, Role::Dim);
+            out.blank();
+            out.field("Amount", &format_usd(project.amount_usd().into()));
+            if let Some(RecordRef::Programme(programme)) =
+                Some(RecordRef::Programme(project.programme()))
+            {
+                let total = catalog.programme_total(programme);
+                let share = format!(
+                    "{} of the programme total ({})",
+                    format_share(project.amount_usd().into(), total.into()),
+                    format_usd(total.into())
+                );
+                out.field("Share", &share);
+                if let Some(data) = catalog.programme(programme) {
+                    out.field("Period", &format_period(data.period()));
+                }
+            }
+            if let Some(category) = &project.category() {
+                let category = format!("{category} (a classification, not from the source)");
+                out.field("Category", &category);
+            }
+        }
+        Record::Initiative(initiative) => {
+            out.wrapped(initiative.kind().label(), 0, Role::Dim);
+            out.blank();
+            out.field("Outcome", initiative.outcome());
+        }
+        Record::Participant(participant) => {
+            out.wrapped(participant.kind().label(), 0, Role::Dim);
+            out.blank();
+            if let Some(office) = &participant.office() {
+                out.field("Office", office);
+            }
+        }
+    }
+    out.field("Summary", view.summary());
+
+    let mut current_role = None;
+    for relation in catalog.relations(record).iter() {
+        if current_role != Some(relation.role) {
+            current_role = Some(relation.role);
+            out.heading(relation.role.heading());
+        }
+        link_lines.push(out.lines.len());
+        out.link(&link_label(catalog, relation.target));
+    }
+
+    if let Some(note) = view.note() {
+        out.heading("Note · from outside the source");
+        out.wrapped(note, 2, Role::Note);
+    }
+
+    out.heading(if view.sources().len() == 1 {
+        "Source"
+    } else {
+        "Sources"
+    });
+    for citation in view.sources() {
+        let lead = format!("¶{} ", citation.paragraph);
+        let quote = format!("“{}”", citation.quote);
+        let indent = text::width(&lead).min(8);
+        for (number, line) in text::wrap(&quote, out.width.saturating_sub(indent))
+            .into_iter()
+            .enumerate()
+        {
+            let lead = if number == 0 {
+                text::fit(&lead, indent)
+            } else {
+                " ".repeat(indent)
+            };
+            out.lines.push(StyledLine::from_spans(vec![
+                (Role::Label, lead),
+                (Role::Quote, line),
+            ]));
+        }
+    }
+    out.blank();
+    out.wrapped(&format!("id {}", view.id()), 0, Role::Dim);
+    link_lines
+}
+
+/// The detail pane as drawn: a record's text from a line, with a link picked or not.
+pub struct DetailPane<'a> {
+    /// The text, or `None` when the tab has no records.
+    pub text: Option<&'a DetailText>,
+    /// The first line on screen.
+    pub scroll: usize,
+    /// The picked link, when the links have the focus.
+    pub picked: Option<usize>,
+    /// The styles.
+    pub theme: &'a Theme,
+}
+
+impl Widget for DetailPane<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let Self {
+            text,
+            scroll,
+            picked,
+            theme,
+        } = self;
+        let (title, border) = if picked.is_some() {
+            (" Details · links ", theme.pane_title)
+        } else {
+            (" Details ", theme.border)
+        };
+        let block = Block::bordered()
+            .border_style(border)
+            .title(Line::styled(title, theme.pane_title));
+        let inner = block.inner(area);
+        let Some(text) = text else {
+            block.render(area, buf);
+            Paragraph::new("Nothing to show: this tab has no records.")
+                .style(theme.dim)
+                .render(inner, buf);
+            return;
+        };
+        let total = text.lines.len();
+        let height = usize::from(inner.height);
+        let scroll = scroll.min(total.saturating_sub(height));
+        let scrollable = total > height;
+        let block = if scrollable {
+            let last = (scroll + height).min(total);
+            block.title_bottom(
+                Line::from(format!(
+                    " {}–{} of {} · J/K scroll ",
+                    scroll + 1,
+                    last,
+                    total
+                ))
+                .right_aligned(),
+            )
+        } else {
+            block
+        };
+        block.render(area, buf);
+        let picked_link = picked.and_then(|link| {
+            let first = *text.link_lines.get(link)?;
+            Some((first, link))
+        });
+        let visible: Vec<Line<'static>> = (scroll..(scroll + height).min(total))
+            .map(|number| {
+                let picked = picked_link.is_some_and(|(first, link)| {
+                    number >= first && text.link_at(number) == Some(link)
+                });
+                text.lines[number].to_line(theme, picked)
+            })
+            .collect();
+        Paragraph::new(visible).render(inner, buf);
+        if scrollable {
+            let mut state = ScrollbarState::new(total - height + 1)
+                .viewport_content_length(height)
+                .position(scroll);
+            Scrollbar::new(ScrollbarOrientation::VerticalRight)
+                .begin_symbol(None)
+                .end_symbol(None)
+                .style(theme.dim)
+                .render(area.inner(Margin::new(0, 1)), buf, &mut state);
+        }
+    }
+}

@@ -1,0 +1,302 @@
+//! The four tabs. Each is a type that owns its list, its detail pane and what is its own (the
+//! Timeline's filter, the Funding tab's order and grouping), with the intent methods that
+//! change them and the widget that draws them. What every tab shares is here: [`TabView`], a
+//! list of records with its selection and the detail pane with its links. A tab reads the
+//! catalog and its own state; it never reads the app, another tab or an overlay, and it is
+//! told the sizes it needs (a page of rows, the detail pane's width) rather than the screen.
+
+pub mod detail;
+pub mod funding;
+pub mod initiatives;
+pub mod list;
+mod list_position;
+pub mod participants;
+pub mod timeline;
+pub mod timeline_strip;
+
+use std::sync::Arc;
+
+use ratatui::{buffer::Buffer, layout::Rect, widgets::Widget};
+
+pub use detail::{DetailText, link_label};
+pub use funding::FundingTab;
+pub use initiatives::InitiativesTab;
+pub use list_position::ListPosition;
+pub use participants::ParticipantsTab;
+pub use timeline::TimelineTab;
+
+use crate::{
+    action::Movement,
+    chrome::{
+        layout::{Panes, TabExtras},
+        theme::Theme,
+    },
+    data::{Catalog, RecordRef, Tab, TabRows},
+};
+
+/// Which pane of a tab takes the movement keys.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Focus {
+    /// The list: `j`/`k` move the selection.
+    #[default]
+    List,
+    /// The detail pane's links: `j`/`k` pick a link, `Enter` follows it.
+    Links,
+}
+
+/// One tab's rows, selection, detail scroll and focus, kept across frames, and the detail
+/// text laid out for the selected record.
+#[derive(Debug, Default)]
+pub struct TabView {
+    /// The records listed, in order.
+    pub rows: TabRows,
+    /// The selection and the first row on screen.
+    pub list: ListPosition,
+    /// The first line of the detail pane on screen.
+    pub detail_scroll: usize,
+    /// Whether the list or the detail pane's links take the movement keys.
+    pub focus: Focus,
+    /// The link picked in the detail pane.
+    pub link: usize,
+    /// The selected record's detail text, laid out for the last width asked for.
+    detail: Option<DetailText>,
+}
+
+impl TabView {
+    /// A view of `rows`, the first selected.
+    pub fn new(rows: TabRows) -> Self {
+        Self {
+            rows,
+            ..Self::default()
+        }
+    }
+
+    /// The selected record.
+    pub fn selected(&self) -> Option<RecordRef> {
+        self.rows.get(self.list.selected)
+    }
+
+    /// The picked link, when the links have the focus.
+    pub fn picked_link(&self) -> Option<usize> {
+        (self.focus == Focus::Links).then_some(self.link)
+    }
+
+    /// The detail text laid out for the selected record at `width`, if it is the one kept.
+    pub fn detail_text(&self, width: u16) -> Option<&DetailText> {
+        let record = self.selected()?;
+        self.detail
+            .as_ref()
+            .filter(|detail| detail.fits(record, width))
+    }
+
+    /// Lays the selected record's detail text out for `width`, unless it already is.
+    pub fn refresh_detail(&mut self, catalog: &Catalog, width: u16) {
+        match self.selected() {
+            Some(record) if self.detail_text(width).is_none() => {
+                self.detail = Some(DetailText::new(catalog, record, width));
+            }
+            Some(_) => {}
+            None => self.detail = None,
+        }
+    }
+
+    /// Moves the selection; a new record's detail starts at its top.
+    pub fn move_selection(&mut self, movement: Movement, page: usize) {
+        if self.list.apply(movement, self.rows.len(), page) {
+            self.detail_scroll = 0;
+            self.link = 0;
+        }
+    }
+
+    /// Selects row `row`; a new record's detail starts at its top.
+    pub fn select_row(&mut self, row: usize, page: usize) {
+        if self.list.select(row, self.rows.len(), page) {
+            self.detail_scroll = 0;
+            self.link = 0;
+        }
+    }
+
+    /// Replaces the rows (a new filter or order), keeping the selected record where it is
+    /// still listed.
+    pub fn set_rows(&mut self, rows: TabRows, page: usize) {
+        let selected = self.selected();
+        let row = selected
+            .and_then(|record| rows.position_of(record))
+            .unwrap_or(0);
+        let kept = selected.is_some() && rows.get(row) == selected;
+        self.rows = rows;
+        self.list.selected = row;
+        if !kept {
+            self.detail_scroll = 0;
+            self.focus = Focus::List;
+        }
+        self.list.scroll_into_view(self.rows.len(), page);
+    }
+
+    /// Scrolls the detail pane by `lines` (negative: up), within its text of `width` shown
+    /// `height` lines at a time.
+    pub fn scroll_detail(&mut self, lines: i32, width: u16, height: usize) {
+        let limit = self
+            .detail_text(width)
+            .map_or(0, |text| text.lines.len().saturating_sub(height));
+        self.detail_scroll = offset_by(self.detail_scroll, lines).min(limit);
+    }
+
+    /// How many links the selected record has.
+    pub fn link_count(&self, catalog: &Catalog) -> usize {
+        self.selected()
+            .map_or(0, |record| catalog.relations(record).len())
+    }
+
+    /// Keeps the picked link among the record's links; with none, the focus goes back to
+    /// the list.
+    pub fn clamp_link(&mut self, catalog: &Catalog) {
+        match self.link_count(catalog) {
+            0 => {
+                self.focus = Focus::List;
+                self.link = 0;
+            }
+            count => self.link = self.link.min(count - 1),
+        }
+    }
+
+    /// Picks another link, half a pane at a time for a page.
+    pub fn move_link(&mut self, movement: Movement, catalog: &Catalog, detail: Rect) {
+        let count = self.link_count(catalog);
+        if count == 0 {
+            return;
+        }
+        let page = usize::from(detail.height.max(1)) / 2;
+        self.link = movement.apply(self.link, count - 1, page.max(1));
+        self.keep_link_visible(detail);
+    }
+
+    /// Scrolls the detail pane (text area `detail`) so the picked link is on screen.
+    pub fn keep_link_visible(&mut self, detail: Rect) {
+        let height = usize::from(detail.height);
+        let Some(text) = self.detail_text(detail.width) else {
+            return;
+        };
+        let Some(&first) = text.link_lines.get(self.link) else {
+            return;
+        };
+        let last = (first..text.lines.len())
+            .take_while(|&line| text.link_at(line) == Some(self.link))
+            .last()
+            .unwrap_or(first);
+        let limit = text.lines.len().saturating_sub(height);
+        if first < self.detail_scroll {
+            self.detail_scroll = first;
+        } else if last >= self.detail_scroll + height {
+            self.detail_scroll = (last + 1).saturating_sub(height);
+        }
+        self.detail_scroll = self.detail_scroll.min(limit);
+    }
+
+    /// Which link is drawn on screen row `row` of the detail text area `detail`, if any.
+    pub fn link_at_row(&self, row: u16, detail: Rect) -> Option<usize> {
+        let text = self.detail_text(detail.width)?;
+        let line = self.detail_scroll + usize::from(row.checked_sub(detail.y)?);
+        text.link_at(line)
+    }
+}
+
+/// Draws `view`'s detail pane in `panes`: its kept text when it was laid out for this width,
+/// else text laid out for this frame alone (the terminal changed size since the last update).
+fn render_detail(
+    panes: &Panes,
+    buf: &mut Buffer,
+    catalog: &Catalog,
+    view: &TabView,
+    theme: &Theme,
+) {
+    let width = panes.detail_text().width;
+    let built;
+    let text = match view.selected() {
+        None => None,
+        Some(record) => match view.detail_text(width) {
+            Some(text) => Some(text),
+            None => {
+                built = DetailText::new(catalog, record, width);
+                Some(&built)
+            }
+        },
+    };
+    detail::DetailPane {
+        text,
+        scroll: view.detail_scroll,
+        picked: view.picked_link(),
+        theme,
+    }
+    .render(panes.detail, buf);
+}
+
+/// `value` moved by `delta`, stopping at 0.
+fn offset_by(value: usize, delta: i32) -> usize {
+    if delta >= 0 {
+        value.saturating_add(delta.unsigned_abs() as usize)
+    } else {
+        value.saturating_sub(delta.unsigned_abs() as usize)
+    }
+}
+
+/// The four tabs.
+pub struct Tabs {
+    /// Events in date order.
+    pub timeline: TimelineTab,
+    /// The programmes and their projects, as a chart.
+    pub funding: FundingTab,
+    /// Initiatives.
+    pub initiatives: InitiativesTab,
+    /// Participants.
+    pub participants: ParticipantsTab,
+}
+
+impl Tabs {
+    /// The tabs of `catalog`, each at its first record.
+    pub fn new(catalog: &Arc<Catalog>) -> Self {
+        Self {
+            timeline: TimelineTab::new(Arc::clone(catalog)),
+            funding: FundingTab::new(Arc::clone(catalog)),
+            initiatives: InitiativesTab::new(Arc::clone(catalog)),
+            participants: ParticipantsTab::new(Arc::clone(catalog)),
+        }
+    }
+
+    /// Draws every tab with `theme`.
+    pub fn set_theme(&mut self, theme: Theme) {
+        self.timeline.theme = theme;
+        self.funding.theme = theme;
+        self.initiatives.theme = theme;
+        self.participants.theme = theme;
+    }
+
+    /// The shared part of `tab`.
+    pub fn view(&self, tab: Tab) -> &TabView {
+        match tab {
+            Tab::Timeline => &self.timeline.view,
+            Tab::Funding => &self.funding.view,
+            Tab::Initiatives => &self.initiatives.view,
+            Tab::Participants => &self.participants.view,
+        }
+    }
+
+    /// The shared part of `tab`, to change.
+    pub fn view_mut(&mut self, tab: Tab) -> &mut TabView {
+        match tab {
+            Tab::Timeline => &mut self.timeline.view,
+            Tab::Funding => &mut self.funding.view,
+            Tab::Initiatives => &mut self.initiatives.view,
+            Tab::Participants => &mut self.participants.view,
+        }
+    }
+
+    /// What `tab` adds to the plain list-and-detail layout.
+    pub fn extras(&self, tab: Tab) -> TabExtras {
+        match tab {
+            Tab::Timeline => self.timeline.extras(),
+            Tab::Funding => self.funding.extras(),
+            Tab::Initiatives | Tab::Participants => TabExtras::default(),
+        }
+    }
+}
