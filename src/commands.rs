@@ -13,6 +13,7 @@ use clap::CommandFactory;
 use crate::{
     cli::{Cli, ExportFormat},
     data::{self, Catalog, Dataset, LoadError, LoadProgress, RecordCounts, RecordRef, Tab},
+    exit,
     export::{
         FormulaCells, PlainStyle, Selection, subset, to_terminal_safe_json, write_csv,
         write_markdown, write_output, write_plain,
@@ -37,7 +38,7 @@ fn finish(result: io::Result<()>) -> ExitCode {
         Err(error) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(error) => {
             complain(format!("cannot write the output: {error}"));
-            ExitCode::FAILURE
+            ExitCode::from(exit::FAILED)
         }
     }
 }
@@ -169,13 +170,13 @@ pub fn export(cli: &Cli, format: ExportFormat, output: Option<&Path>, raw_cells:
         complain(
             "csv writes one tab's records: add --tab timeline|funding|initiatives|participants",
         );
-        return ExitCode::from(2);
+        return ExitCode::from(exit::UNUSABLE);
     }
     let selection = match Selection::new(&catalog, tab, cli.query.as_deref(), None) {
         Ok(selection) => selection,
         Err(message) => {
             complain(message);
-            return ExitCode::from(2);
+            return ExitCode::from(exit::UNUSABLE);
         }
     };
     let mut bytes = Vec::new();
@@ -209,7 +210,7 @@ pub fn export(cli: &Cli, format: ExportFormat, output: Option<&Path>, raw_cells:
     };
     if let Err(error) = written {
         complain(format!("cannot write the export: {error}"));
-        return ExitCode::FAILURE;
+        return ExitCode::from(exit::FAILED);
     }
     match output {
         Some(path) => match write_output(path, &bytes) {
@@ -219,7 +220,7 @@ pub fn export(cli: &Cli, format: ExportFormat, output: Option<&Path>, raw_cells:
                     "{}: cannot write the export: {error}",
                     path.display()
                 ));
-                ExitCode::FAILURE
+                ExitCode::from(exit::FAILED)
             }
         },
         None => finish(io::stdout().lock().write_all(&bytes)),
@@ -233,7 +234,7 @@ pub fn plain(cli: &Cli, catalog: &Arc<Catalog>, only: Option<RecordRef>) -> Exit
             Ok(selection) => selection,
             Err(message) => {
                 complain(message);
-                return ExitCode::from(2);
+                return ExitCode::from(exit::UNUSABLE);
             }
         };
     let stdout = io::stdout();

@@ -7,6 +7,7 @@ pub mod chrome;
 pub mod cli;
 pub mod commands;
 pub mod data;
+pub mod exit;
 pub mod export;
 pub mod format;
 pub mod overlay;

@@ -11,6 +11,7 @@ use oic_explorer::{
     cli::{Cli, Command},
     commands::{self, complain},
     data::display::escaped,
+    exit,
     run::{self, Failure, Start},
     terminal,
 };
@@ -87,7 +88,9 @@ fn parse_arguments() -> Result<Cli, ExitCode> {
         Err(error) => {
             let text = error.render().ansi().to_string();
             let _ = write!(io::stderr(), "{}", escaped(&text));
-            Err(ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2)))
+            Err(ExitCode::from(
+                u8::try_from(error.exit_code()).unwrap_or(exit::UNUSABLE),
+            ))
         }
     }
 }

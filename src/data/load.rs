@@ -120,17 +120,6 @@ pub enum LoadError {
     },
 }
 
-impl LoadError {
-    /// The exit status for this error: 2 for a file that cannot be read or parsed, 1 for one
-    /// whose content is wrong.
-    pub fn exit_code(&self) -> u8 {
-        match self {
-            Self::Read { .. } | Self::NotUtf8 { .. } | Self::Syntax { .. } => 2,
-            Self::Invalid { .. } => 1,
-        }
-    }
-}
-
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

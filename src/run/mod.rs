@@ -4,11 +4,10 @@
 //! the terminal and the threads; the app knows nothing of them.
 
 mod event_loop;
-mod failure;
 mod session;
 mod startup;
 
+pub use crate::exit::Failure;
 pub use event_loop::{LoopEvent, Stop, action_for_event, drive};
-pub use failure::Failure;
 pub use session::{Loading, Start, run};
 pub use startup::{LOADING_SCREEN_AFTER, build_app, selected_record, spawn_load, start_with_file};

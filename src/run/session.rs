@@ -17,6 +17,7 @@ use crate::{
     app::{self, App},
     chrome::{loading::LoadingFile, theme::Theme},
     data::{Catalog, LoadProgress},
+    exit,
     search::{ReportTiming, SearchWorker},
     terminal::{TerminalSession, copy_to_clipboard, spawn_input, watch_for_hang_up, watch_signals},
 };
@@ -62,7 +63,7 @@ pub fn run(
         return Err(Failure::new(
             "no terminal to read keys from: standard input is not a terminal and there is no \
              controlling terminal (/dev/tty); run it in a terminal, or use --plain",
-            1,
+            exit::FAILED,
         ));
     }
     let mut session = TerminalSession::enter()?;

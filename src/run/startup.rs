@@ -22,6 +22,7 @@ use crate::{
         Catalog, FundingSort, LoadProgress, RecordRef, RowOptions, SizeLimits, Tab,
         load_file_with_progress,
     },
+    exit,
 };
 
 use super::{Failure, Loading, LoopEvent, Start};
@@ -37,13 +38,10 @@ pub fn build_app(cli: &Cli, catalog: Arc<Catalog>) -> Result<App, Failure> {
     if let Some(kind) = cli.kind
         && !catalog.event_kinds().contains(&kind)
     {
-        return Err(Failure::new(
-            format!(
-                "--kind {}: the dataset has no event of this kind",
-                kind.name()
-            ),
-            2,
-        ));
+        return Err(Failure::usage(format!(
+            "--kind {}: the dataset has no event of this kind",
+            kind.name()
+        )));
     }
     let theme = Theme::named(cli.theme, cli.color.enabled(true));
     let mut app = App::new(catalog, Size::new(80, 24))
@@ -75,7 +73,7 @@ pub fn selected_record(cli: &Cli, catalog: &Catalog) -> Result<Option<RecordRef>
         .map(|id| {
             catalog
                 .find(id)
-                .ok_or_else(|| Failure::new(format!("--select {id:?}: no record has this id"), 2))
+                .ok_or_else(|| Failure::usage(format!("--select {id:?}: no record has this id")))
         })
         .transpose()
 }
@@ -98,12 +96,15 @@ pub fn spawn_load(
             let outcome = match loaded {
                 Ok(Ok(catalog)) => Ok(catalog),
                 Ok(Err(error)) => Err(Failure::from(error)),
-                Err(_) => Err(Failure::new("loading the dataset failed unexpectedly", 1)),
+                Err(_) => Err(Failure::new(
+                    "loading the dataset failed unexpectedly",
+                    exit::FAILED,
+                )),
             };
             let _ = events.send(LoopEvent::Loaded(Box::new(outcome)));
         })
         .map(drop)
-        .map_err(|error| Failure::new(format!("cannot start loading: {error}"), 1))
+        .map_err(|error| Failure::new(format!("cannot start loading: {error}"), exit::FAILED))
 }
 
 /// Starts the explorer on the file `--data` names: loads it on another thread and waits a

@@ -27,6 +27,7 @@ pub use capped::CappedBackend;
 pub use input::spawn_input;
 pub use output::restore;
 
+use crate::exit;
 use output::FrameBytes;
 
 /// What the terminal's threads report: input, and what the signals ask. The threads send it to
@@ -44,8 +45,8 @@ pub enum TerminalEvent {
 }
 
 /// Makes a panic anywhere restore the terminal before its message (and location) is printed;
-/// while the app owns the terminal, the program then ends (status 101) rather than go on with
-/// a thread missing.
+/// while the app owns the terminal, the program then ends ([`exit::PANIC`]) rather than go on
+/// with a thread missing.
 fn install_panic_hook() {
     static INSTALLED: Once = Once::new();
     INSTALLED.call_once(|| {
@@ -54,7 +55,7 @@ fn install_panic_hook() {
             let owned_terminal = output::restore_after_panic();
             previous(info);
             if owned_terminal {
-                std::process::exit(101);
+                std::process::exit(i32::from(exit::PANIC));
             }
         }));
     });
@@ -170,7 +171,10 @@ pub fn watch_signals<E: From<TerminalEvent> + Send + 'static>(events: Sender<E>)
                         Ok((width, height)) => TerminalEvent::Input(Event::Resize(width, height)),
                         Err(_) => continue,
                     },
-                    _ => output::end_process(128 + signal),
+                    _ => {
+                        let status = u8::try_from(signal).map_or(exit::FAILED, exit::signal);
+                        output::end_process(i32::from(status))
+                    }
                 };
                 let _ = events.send(event.into());
             }
@@ -215,7 +219,7 @@ pub fn watch_for_hang_up() -> io::Result<()> {
                     Ok(_) => {
                         let gone = PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL;
                         if fds.iter().any(|fd| fd.revents().intersects(gone)) {
-                            output::end_process(129);
+                            output::end_process(i32::from(exit::HANG_UP));
                         }
                     }
                     Err(rustix::io::Errno::INTR) => {}
