@@ -1,0 +1,423 @@
+//! The search itself: [`SearchIndex`] works out once what every search needs (the typo
+//! vocabulary, each record's letters, where its running text is), then scans the catalog, or a
+//! previous search's survivors, in chunks on up to two threads, reporting between chunks.
+
+use std::{
+    cmp::Reverse,
+    sync::{Arc, OnceLock},
+};
+
+use super::{
+    CHUNK, Query, SMALL, ScopeFilter, for_each_own_field, for_each_shown_name,
+    plan::{ChunkResult, Plan},
+    prefilter,
+    record_match::{RecordText, Scorer},
+    results::{Hit, Progress, Rank, SearchResults, rank},
+    running_text::RunningText,
+    vocabulary::Vocabulary,
+};
+use crate::data::{Catalog, RecordRef};
+
+/// Search over a catalog: the catalog itself, and what is worked out once, on first use.
+pub struct SearchIndex {
+    catalog: Arc<Catalog>,
+    prepared: OnceLock<Prepared>,
+    /// Records scanned by each thread between two progress reports.
+    chunk: usize,
+    /// Catalogs (or survivor lists) no longer than this are scanned on one thread in one go.
+    single_up_to: usize,
+}
+
+/// Worked out once per catalog: the typo vocabulary, and which letters each record holds.
+struct Prepared {
+    vocabulary: Vocabulary,
+    /// By slot: the letters and digits in the record's own fields (see
+    /// [`prefilter::letter_mask`]).
+    own_masks: Vec<u64>,
+    /// By slot: the letters in what the record shows to those that refer to it (its title, an
+    /// event's place).
+    name_masks: Vec<u64>,
+    /// By slot: the letters in the record's title and naming fields, where words match fuzzily.
+    fuzzy_masks: Vec<u64>,
+    /// Where each record's running text is, for finding a word in all of it in one pass.
+    running: Option<RunningText>,
+}
+
+impl SearchIndex {
+    /// Search over `catalog`.
+    pub fn new(catalog: &Arc<Catalog>) -> Self {
+        Self {
+            catalog: Arc::clone(catalog),
+            prepared: OnceLock::new(),
+            chunk: CHUNK,
+            single_up_to: SMALL,
+        }
+    }
+
+    /// The same search, reporting progress (and checking for cancellation) every `chunk`
+    /// records per thread; small chunks let tests stop a search over a small catalog.
+    pub fn with_chunk_size(mut self, chunk: usize) -> Self {
+        self.chunk = chunk.max(1);
+        self.single_up_to = self.chunk;
+        self
+    }
+
+    /// The catalog searched.
+    pub fn catalog(&self) -> &Catalog {
+        &self.catalog
+    }
+
+    /// Works out the vocabulary and letter masks now rather than at the first search.
+    pub fn prepare(&self) {
+        self.prepared();
+    }
+
+    fn prepared(&self) -> &Prepared {
+        self.prepared.get_or_init(|| {
+            let catalog = &*self.catalog;
+            let masks = || {
+                let mut scratch = String::new();
+                catalog
+                    .records()
+                    .map(|record| {
+                        let (mut own, mut fuzzy) = (0, 0);
+                        for_each_own_field(catalog, record, &mut scratch, |_, weight, text| {
+                            let mask = prefilter::letter_mask(text.as_str());
+                            own |= mask;
+                            if weight.allows_fuzzy() {
+                                fuzzy |= mask;
+                            }
+                        });
+                        let mut name = 0;
+                        for_each_shown_name(catalog, record, &mut |text| {
+                            name |= prefilter::letter_mask(text)
+                        });
+                        [own, name, fuzzy]
+                    })
+                    .fold([Vec::new(), Vec::new(), Vec::new()], |mut all, masks| {
+                        for (list, mask) in all.iter_mut().zip(masks) {
+                            list.push(mask);
+                        }
+                        all
+                    })
+            };
+            let masks = || (masks(), RunningText::new(catalog));
+            // The two halves of the work share nothing: one thread each.
+            let (vocabulary, ([own_masks, name_masks, fuzzy_masks], running)) =
+                std::thread::scope(|scope| {
+                    let masks = scope.spawn(masks);
+                    let vocabulary = Vocabulary::new(catalog);
+                    let masks = masks
+                        .join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                    (vocabulary, masks)
+                });
+            Prepared {
+                vocabulary,
+                own_masks,
+                name_masks,
+                fuzzy_masks,
+                running,
+            }
+        })
+    }
+
+    /// The records matching `query`, best first within each tab group.
+    pub fn search(&self, query: &Query) -> SearchResults {
+        self.search_from(query, None, |_| true).unwrap_or_default()
+    }
+
+    /// The records matching `query`; when it extends the query of `previous`, only that
+    /// search's survivors are looked at. `progress` hears how far it has got between chunks
+    /// and stops it by returning `false` (the result is then `None`).
+    pub fn search_from(
+        &self,
+        query: &Query,
+        previous: Option<&SearchResults>,
+        mut progress: impl FnMut(Progress<'_>) -> bool,
+    ) -> Option<SearchResults> {
+        if query.is_empty() || !query.problems().is_empty() {
+            return Some(SearchResults {
+                query: query.clone(),
+                ..SearchResults::default()
+            });
+        }
+        let narrowed = previous
+            .filter(|previous| query.narrows(previous.query()))
+            .and_then(|previous| previous.survivors.clone());
+        let total = narrowed
+            .as_ref()
+            .map_or(self.catalog.record_count(), |s| s.len());
+        let plan = self.plan(query, total);
+        let slot_at = |position: usize| -> u32 {
+            match &narrowed {
+                Some(survivors) => survivors[position],
+                None => u32::try_from(position).unwrap_or(u32::MAX),
+            }
+        };
+        let ChunkResult {
+            mut hits,
+            survivors,
+        } = self.scan_all(&plan, total, slot_at, &mut progress)?;
+        self.score_typo_reach(&plan, &survivors, &mut hits);
+        Some(SearchResults {
+            hits: rank(hits, query).into(),
+            survivors: Some(Arc::new(survivors)),
+            query: query.clone(),
+        })
+    }
+
+    /// Works out what scanning `total` records for `query` needs.
+    fn plan<'q>(&'q self, query: &'q Query, total: usize) -> Plan<'q> {
+        let catalog = &*self.catalog;
+        let needles = query.needles().take(64).count();
+        let typo_slots: Vec<Vec<u32>> = query
+            .words()
+            .iter()
+            .filter(|word| !word.is_negative())
+            .map(|word| {
+                if word.allows_typos() {
+                    self.prepared()
+                        .vocabulary
+                        .typo_candidates(&word.typo_letters())
+                } else {
+                    Vec::new()
+                }
+            })
+            .collect();
+        let needle_list: Vec<&prefilter::Needle> = query.needles().take(64).collect();
+        // One pass over all the text pays when most records are to be looked at.
+        let in_running_text = match &self.prepared().running {
+            Some(running) if total >= catalog.record_count() / 4 => needle_list
+                .iter()
+                .map(|needle| {
+                    needle.ascii().map(|word| {
+                        running.find(
+                            catalog.text_arena().as_bytes(),
+                            word,
+                            catalog.record_count(),
+                            total > self.single_up_to,
+                        )
+                    })
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        Plan {
+            catalog,
+            query,
+            in_running_text,
+            named: self.named_sets(&needle_list),
+            needles: needle_list,
+            scopes: ScopeFilter::new(catalog, query.scopes()),
+            typo_slots,
+            all_flags: if needles >= 64 {
+                u64::MAX
+            } else {
+                (1u64 << needles) - 1
+            },
+        }
+    }
+
+    /// Scans the `total` slots `slot_at` numbers, a chunk at a time (two threads for many),
+    /// telling `progress` between chunks; `None` when it asks to stop.
+    fn scan_all(
+        &self,
+        plan: &Plan<'_>,
+        total: usize,
+        slot_at: impl Fn(usize) -> u32 + Sync,
+        progress: &mut impl FnMut(Progress<'_>) -> bool,
+    ) -> Option<ChunkResult> {
+        let mut all = ChunkResult::default();
+        let mut scanned = 0;
+        let single = total <= self.single_up_to;
+        let step = if single { total.max(1) } else { self.chunk * 2 };
+        while scanned < total {
+            let end = (scanned + step).min(total);
+            let results: Vec<ChunkResult> = if single {
+                vec![self.scan(plan, (scanned..end).map(&slot_at))]
+            } else {
+                let middle = scanned + (end - scanned) / 2;
+                std::thread::scope(|scope| {
+                    let later = scope.spawn(|| self.scan(plan, (middle..end).map(&slot_at)));
+                    let first = self.scan(plan, (scanned..middle).map(&slot_at));
+                    let later = later
+                        .join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                    vec![first, later]
+                })
+            };
+            for result in results {
+                all.hits.extend(result.hits);
+                all.survivors.extend(result.survivors);
+            }
+            scanned = end;
+            if scanned < total
+                && !progress(Progress {
+                    scanned,
+                    total,
+                    hits: &all.hits,
+                    query: plan.query,
+                })
+            {
+                return None;
+            }
+        }
+        Some(all)
+    }
+
+    /// Scores the typo candidates outside the survivors: records a misspelt word reaches that
+    /// the prefilter cannot see.
+    fn score_typo_reach(&self, plan: &Plan<'_>, survivors: &[u32], hits: &mut Vec<(Rank, Hit)>) {
+        let catalog = &*self.catalog;
+        let mut extra: Vec<u32> = plan.typo_slots.iter().flatten().copied().collect();
+        extra.sort_unstable();
+        extra.dedup();
+        extra.retain(|slot| survivors.binary_search(slot).is_err());
+        let mut scorer = Scorer::default();
+        let mut text = RecordText::new(catalog);
+        for slot in extra {
+            let Some(record) = catalog.record_at(slot as usize) else {
+                continue;
+            };
+            if !plan.scopes.admits(catalog, record) {
+                continue;
+            }
+            text.load(record);
+            let related = plan.related_flags(record, plan.all_flags);
+            let flags = text.prefilter_own(&plan.needles, plan.all_flags, 0, 0) | related;
+            if plan.could_match(slot, flags)
+                && let Some(hit) = Self::hit(&mut scorer, &mut text, record, slot, plan, related)
+            {
+                hits.push(hit);
+            }
+        }
+    }
+
+    /// For each needle, a bit per slot: whether it occurs in what that record shows to the
+    /// records referring to it (see [`Plan::named`]). One pass over every record's name,
+    /// skipped where the letters say it cannot; two threads for a large catalog.
+    fn named_sets(&self, needles: &[&prefilter::Needle]) -> Vec<Vec<u64>> {
+        let catalog = &*self.catalog;
+        let masks = &self.prepared().name_masks;
+        let count = catalog.record_count();
+        let fill = |words: std::ops::Range<usize>| -> Vec<Vec<u64>> {
+            let mut sets = vec![vec![0u64; words.len()]; needles.len()];
+            for word in words.clone() {
+                for slot in word * 64..((word + 1) * 64).min(count) {
+                    let mask = masks.get(slot).copied().unwrap_or(u64::MAX);
+                    let mut wanted = 0u64;
+                    for (bit, needle) in needles.iter().enumerate() {
+                        if needle.fits(mask) {
+                            wanted |= 1 << bit;
+                        }
+                    }
+                    let Some(record) = catalog.record_at(slot).filter(|_| wanted != 0) else {
+                        continue;
+                    };
+                    for_each_shown_name(catalog, record, &mut |text| {
+                        let mut bits = wanted;
+                        while bits != 0 {
+                            let bit = bits.trailing_zeros() as usize;
+                            bits &= bits - 1;
+                            if needles[bit].occurs_in(text) {
+                                sets[bit][word - words.start] |= 1 << (slot % 64);
+                                wanted &= !(1 << bit);
+                            }
+                        }
+                    });
+                }
+            }
+            sets
+        };
+        let words = count.div_ceil(64);
+        if count <= self.single_up_to {
+            return fill(0..words);
+        }
+        let middle = words / 2;
+        let (mut first, later) = std::thread::scope(|scope| {
+            let later = scope.spawn(|| fill(middle..words));
+            let first = fill(0..middle);
+            let later = later
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (first, later)
+        });
+        for (set, rest) in first.iter_mut().zip(later) {
+            set.extend(rest);
+        }
+        first
+    }
+
+    /// Scans some slots: the prefilter's survivors, and the hits among survivors.
+    fn scan(&self, plan: &Plan<'_>, slots: impl Iterator<Item = u32>) -> ChunkResult {
+        let catalog = &*self.catalog;
+        let prepared = self.prepared();
+        let running = prepared.running.as_ref();
+        let mut result = ChunkResult::default();
+        let mut scorer = Scorer::default();
+        let mut text = RecordText::new(catalog);
+        for slot in slots {
+            let at = slot as usize;
+            let own = prepared.own_masks.get(at).copied().unwrap_or(u64::MAX);
+            let fuzzy = prepared.fuzzy_masks.get(at).copied().unwrap_or(u64::MAX);
+            let (known, found) = plan.running_flags(at, running);
+            // The words the record's own fields cannot hold, by their letters and by the
+            // running-text pass: each must be in the name of a record it refers to.
+            let mut missing = 0u64;
+            for (bit, needle) in plan.needles.iter().enumerate() {
+                let flag = 1 << bit;
+                let own_possible = if known & flag != 0 {
+                    found & flag != 0 || needle.fits(fuzzy)
+                } else {
+                    needle.fits(own)
+                };
+                if !own_possible {
+                    missing |= flag;
+                }
+            }
+            let Some(record) = catalog.record_at(at) else {
+                continue;
+            };
+            let related = plan.related_flags(record, plan.all_flags);
+            if missing & !related != 0 || !plan.scopes.admits(catalog, record) {
+                continue;
+            }
+            text.load(record);
+            if text.prefilter_own(&plan.needles, plan.all_flags, known, found) | related
+                != plan.all_flags
+            {
+                continue;
+            }
+            result.survivors.push(slot);
+            if let Some(hit) = Self::hit(&mut scorer, &mut text, record, slot, plan, related) {
+                result.hits.push(hit);
+            }
+        }
+        result
+    }
+
+    /// Scores a loaded record and ranks it.
+    fn hit(
+        scorer: &mut Scorer,
+        text: &mut RecordText<'_>,
+        record: RecordRef,
+        slot: u32,
+        plan: &Plan<'_>,
+        related: u64,
+    ) -> Option<(Rank, Hit)> {
+        let reachable = |word: usize| {
+            plan.typo_slots
+                .get(word)
+                .is_some_and(|slots| slots.binary_search(&slot).is_ok())
+        };
+        let score = scorer.score(text, plan.query, related, reachable)?;
+        // Without words to rank by, records keep the order their tab lists them in.
+        let tiebreak = if plan.query.has_words() {
+            i64::try_from(text.title_length()).unwrap_or(i64::MAX)
+        } else {
+            plan.display_order(record)
+        };
+        Some((Rank(Reverse(score), tiebreak), Hit { record, score }))
+    }
+}
