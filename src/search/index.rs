@@ -8,13 +8,12 @@ use std::{
 };
 
 use super::{
-    CHUNK, Query, SMALL, ScopeFilter, for_each_own_field, for_each_shown_name,
+    CHUNK, Query, SMALL, ScopeFilter, for_each_shown_name,
     plan::{ChunkResult, Plan},
     prefilter,
+    prepared::Prepared,
     record_match::{RecordText, Scorer},
     results::{Hit, Progress, Rank, SearchResults, rank},
-    running_text::RunningText,
-    vocabulary::Vocabulary,
 };
 use crate::data::{Catalog, RecordRef};
 
@@ -26,21 +25,6 @@ pub struct SearchIndex {
     chunk: usize,
     /// Catalogs (or survivor lists) no longer than this are scanned on one thread in one go.
     single_up_to: usize,
-}
-
-/// Worked out once per catalog: the typo vocabulary, and which letters each record holds.
-struct Prepared {
-    vocabulary: Vocabulary,
-    /// By slot: the letters and digits in the record's own fields (see
-    /// [`prefilter::letter_mask`]).
-    own_masks: Vec<u64>,
-    /// By slot: the letters in what the record shows to those that refer to it (its title, an
-    /// event's place).
-    name_masks: Vec<u64>,
-    /// By slot: the letters in the record's title and naming fields, where words match fuzzily.
-    fuzzy_masks: Vec<u64>,
-    /// Where each record's running text is, for finding a word in all of it in one pass.
-    running: Option<RunningText>,
 }
 
 impl SearchIndex {
@@ -73,53 +57,7 @@ impl SearchIndex {
     }
 
     fn prepared(&self) -> &Prepared {
-        self.prepared.get_or_init(|| {
-            let catalog = &*self.catalog;
-            let masks = || {
-                let mut scratch = String::new();
-                catalog
-                    .records()
-                    .map(|record| {
-                        let (mut own, mut fuzzy) = (0, 0);
-                        for_each_own_field(catalog, record, &mut scratch, |_, weight, text| {
-                            let mask = prefilter::letter_mask(text.as_str());
-                            own |= mask;
-                            if weight.allows_fuzzy() {
-                                fuzzy |= mask;
-                            }
-                        });
-                        let mut name = 0;
-                        for_each_shown_name(catalog, record, &mut |text| {
-                            name |= prefilter::letter_mask(text)
-                        });
-                        [own, name, fuzzy]
-                    })
-                    .fold([Vec::new(), Vec::new(), Vec::new()], |mut all, masks| {
-                        for (list, mask) in all.iter_mut().zip(masks) {
-                            list.push(mask);
-                        }
-                        all
-                    })
-            };
-            let masks = || (masks(), RunningText::new(catalog));
-            // The two halves of the work share nothing: one thread each.
-            let (vocabulary, ([own_masks, name_masks, fuzzy_masks], running)) =
-                std::thread::scope(|scope| {
-                    let masks = scope.spawn(masks);
-                    let vocabulary = Vocabulary::new(catalog);
-                    let masks = masks
-                        .join()
-                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-                    (vocabulary, masks)
-                });
-            Prepared {
-                vocabulary,
-                own_masks,
-                name_masks,
-                fuzzy_masks,
-                running,
-            }
-        })
+        self.prepared.get_or_init(|| Prepared::new(&self.catalog))
     }
 
     /// The records matching `query`, best first within each tab group.

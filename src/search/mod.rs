@@ -12,6 +12,7 @@ mod highlight;
 mod index;
 mod plan;
 mod prefilter;
+mod prepared;
 mod query;
 mod record_match;
 mod results;
