@@ -3,6 +3,8 @@
 mod catalog;
 mod date;
 pub mod display;
+mod display_safe;
+mod id_index;
 mod load;
 mod locate;
 mod model;
@@ -12,6 +14,7 @@ mod progress;
 pub mod read;
 mod record;
 mod records;
+mod relations;
 mod rows;
 mod source;
 mod store;
@@ -20,7 +23,7 @@ mod totals;
 mod validate;
 mod views;
 
-pub use catalog::{Catalog, Relations};
+pub use catalog::Catalog;
 pub use date::{DateError, EventDate};
 pub use load::{
     EMBEDDED_DATASET, EMBEDDED_NAME, EMBEDDED_SOURCE, LoadError, RecordCounts, load, load_embedded,
@@ -35,6 +38,7 @@ pub use records::{
     Event, EventKind, EventView, Initiative, InitiativeKind, InitiativeView, Participant,
     ParticipantKind, ParticipantView, Period, Programme, ProgrammeView, Project, ProjectView,
 };
+pub use relations::Relations;
 pub use rows::{FundingSort, RowOptions, TabRows};
 pub use source::SourceText;
 pub use tab::Tab;

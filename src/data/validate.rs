@@ -2,8 +2,9 @@
 //! are only formatted for the problems found, so a clean million-record file costs no strings.
 
 use super::{
-    catalog::{Catalog, IdIndex, id_hash},
+    catalog::Catalog,
     display::{is_variation_selector, needs_escape},
+    id_index::{IdIndex, id_hash},
     problems::Problems,
     record::{MAX_PACKED_INDEX, RecordRef, Relation, Role},
     records::Row,
