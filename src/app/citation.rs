@@ -2,10 +2,45 @@
 
 use std::path::PathBuf;
 
+use super::App;
 use crate::{
     data::{Catalog, EventKind, FundingSort, Record, RecordRef, Tab},
     format::{format_period, format_usd},
+    overlay::LastSearch,
 };
+
+impl App {
+    pub(super) fn copy_citation(&mut self) {
+        let Some(record) = self.view(self.tab).selected() else {
+            self.message = Some("Nothing to copy: this tab has no records.".to_string());
+            return;
+        };
+        self.effects.clipboard = Some(citation_text(&self.catalog, record));
+        self.message = Some(format!(
+            "Copied the citation of “{}”",
+            self.catalog.title(record)
+        ));
+    }
+
+    pub(super) fn copy_command_line(&mut self) {
+        let record = self.view(self.tab).selected();
+        let id = record
+            .and_then(|record| self.catalog.get(record))
+            .map(|record| record.id());
+        let query = self.last_search.as_ref().map(LastSearch::text);
+        let options = self.row_options();
+        self.effects.clipboard = Some(command_line(&ViewLine {
+            origin: &self.origin,
+            tab: self.tab,
+            id,
+            query,
+            kind: options.kind_filter,
+            sort: options.funding_sort,
+            by_category: self.grouped(),
+        }));
+        self.message = Some("Copied the command line that reopens this view".to_string());
+    }
+}
 
 /// A citation of `record`: its title and particulars, each source paragraph with its quote,
 /// and the dataset and id it comes from. One line, ready to paste into a report.

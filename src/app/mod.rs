@@ -8,6 +8,7 @@ mod citation;
 mod history;
 mod mouse;
 mod navigation;
+mod overlays;
 pub mod render;
 mod search;
 
@@ -26,7 +27,7 @@ use crate::{
         theme::Theme,
     },
     data::{Catalog, CategoryTotal, RecordRef, RowOptions, Tab},
-    overlay::{HelpOverlay, LastSearch, Overlay, SearchPrompt, SourceOverlay},
+    overlay::{LastSearch, Overlay, SearchPrompt},
     search::{SearchIndex, SearchRequest},
     tabs::{Focus, TabView, Tabs},
 };
@@ -198,40 +199,9 @@ impl App {
         self.size
     }
 
-    /// The search prompt: the open search's, or an empty one.
-    pub fn prompt(&self) -> &SearchPrompt {
-        static IDLE: std::sync::LazyLock<SearchPrompt> =
-            std::sync::LazyLock::new(SearchPrompt::default);
-        match &self.overlay {
-            Some(Overlay::Search(search)) => &search.prompt,
-            _ => &IDLE,
-        }
-    }
-
     /// The last search submitted, which `n` and `N` step through.
     pub fn last_search(&self) -> Option<&LastSearch> {
         self.last_search.as_ref()
-    }
-
-    /// The first line of the help overlay on screen (0 when it is closed).
-    pub fn help_scroll(&self) -> usize {
-        match &self.overlay {
-            Some(Overlay::Help(help)) => help.scroll,
-            _ => 0,
-        }
-    }
-
-    /// The first line of the source view on screen (0 when it is closed).
-    pub fn source_scroll(&self) -> usize {
-        self.source_page().map_or(0, |source| source.scroll)
-    }
-
-    /// The source view, when it is open.
-    pub fn source_page(&self) -> Option<&SourceOverlay> {
-        match &self.overlay {
-            Some(Overlay::Source(source)) => Some(source),
-            _ => None,
-        }
     }
 
     /// Where `Back` and `Forward` lead.
@@ -361,42 +331,6 @@ impl App {
         self.refresh_detail();
     }
 
-    fn toggle_help(&mut self) {
-        self.overlay = match self.overlay.take() {
-            Some(Overlay::Help(_)) => None,
-            other => {
-                self.close_overlay(other);
-                Some(Overlay::Help(HelpOverlay::new(self.size, self.theme)))
-            }
-        };
-    }
-
-    fn toggle_source(&mut self) {
-        if let Some(Overlay::Source(_)) = self.overlay {
-            self.overlay = None;
-            return;
-        }
-        let Some(record) = self.view(self.tab).selected() else {
-            self.message = Some("Nothing to show: this tab has no records.".to_string());
-            return;
-        };
-        let previous = self.overlay.take();
-        self.close_overlay(previous);
-        self.overlay = Some(Overlay::Source(SourceOverlay::new(
-            Arc::clone(&self.catalog),
-            record,
-            self.size,
-            self.theme,
-        )));
-    }
-
-    /// Lets an overlay go: a search's numbering is kept for the next prompt.
-    fn close_overlay(&mut self, overlay: Option<Overlay>) {
-        if let Some(Overlay::Search(search)) = overlay {
-            self.search_generation = search.prompt.generation();
-        }
-    }
-
     fn cycle_kind_filter(&mut self) {
         let page = self.list_page_of(Tab::Timeline);
         self.tabs.timeline.cycle_filter(page);
@@ -411,37 +345,6 @@ impl App {
         if self.tab != Tab::Funding {
             self.go_to_tab(Tab::Funding);
         }
-    }
-
-    fn copy_citation(&mut self) {
-        let Some(record) = self.view(self.tab).selected() else {
-            self.message = Some("Nothing to copy: this tab has no records.".to_string());
-            return;
-        };
-        self.effects.clipboard = Some(citation_text(&self.catalog, record));
-        self.message = Some(format!(
-            "Copied the citation of “{}”",
-            self.catalog.title(record)
-        ));
-    }
-
-    fn copy_command_line(&mut self) {
-        let record = self.view(self.tab).selected();
-        let id = record
-            .and_then(|record| self.catalog.get(record))
-            .map(|record| record.id());
-        let query = self.last_search.as_ref().map(LastSearch::text);
-        let options = self.row_options();
-        self.effects.clipboard = Some(command_line(&ViewLine {
-            origin: &self.origin,
-            tab: self.tab,
-            id,
-            query,
-            kind: options.kind_filter,
-            sort: options.funding_sort,
-            by_category: self.grouped(),
-        }));
-        self.message = Some("Copied the command line that reopens this view".to_string());
     }
 
     fn resize(&mut self, size: Size) {
