@@ -111,93 +111,77 @@ impl TabRows {
     /// projects, initiatives and participants in dataset order.
     pub fn new(catalog: &Catalog, tab: Tab, options: &RowOptions) -> Self {
         let counts = catalog.counts();
+        let identity = |length: usize, make: fn(u32) -> RecordRef| Self {
+            order: Order::Identity {
+                length: index(length),
+                make,
+            },
+            month_keys: Vec::new(),
+        };
         match tab {
-            Tab::Timeline => {
-                let dates: Vec<Option<EventDate>> = (0..index(counts.events))
-                    .map(|i| catalog.event(i).and_then(|event| event.date()))
-                    .collect();
-                let mut events: Vec<u32> = (0..index(counts.events))
-                    .filter(|&i| {
-                        options.kind_filter.is_none_or(|kind| {
-                            catalog.event(i).is_some_and(|event| event.kind() == kind)
-                        })
-                    })
-                    .collect();
-                events.sort_by_key(|&i| (dates[i as usize].is_none(), dates[i as usize], i));
-                let month_keys = events
+            Tab::Timeline => Self::timeline(catalog, options.kind_filter),
+            Tab::Funding => Self::funding(catalog, options.funding_sort),
+            Tab::Initiatives => identity(counts.initiatives, RecordRef::Initiative),
+            Tab::Participants => identity(counts.participants, RecordRef::Participant),
+        }
+    }
+
+    /// The events of `filter`'s kind (all for `None`) by date, undated last.
+    fn timeline(catalog: &Catalog, filter: Option<EventKind>) -> Self {
+        let count = catalog.counts().events;
+        let dates: Vec<Option<EventDate>> = (0..index(count))
+            .map(|i| catalog.event(i).and_then(|event| event.date()))
+            .collect();
+        let mut events: Vec<u32> = (0..index(count))
+            .filter(|&i| {
+                filter.is_none_or(|kind| catalog.event(i).is_some_and(|event| event.kind() == kind))
+            })
+            .collect();
+        events.sort_by_key(|&i| (dates[i as usize].is_none(), dates[i as usize], i));
+        let month_keys = events
+            .iter()
+            .filter_map(|&i| dates[i as usize])
+            .map(|date| i32::try_from(date.month_key()).unwrap_or(i32::MAX))
+            .collect();
+        let rows = positions(events.iter().copied(), count);
+        Self {
+            order: Order::Events { events, rows },
+            month_keys,
+        }
+    }
+
+    /// Each programme followed by its projects in `sort` order.
+    fn funding(catalog: &Catalog, sort: FundingSort) -> Self {
+        let counts = catalog.counts();
+        let rows: Vec<RecordRef> = (0..index(counts.programmes))
+            .map(RecordRef::Programme)
+            .flat_map(|programme| {
+                let mut projects: Vec<RecordRef> = catalog
+                    .relations(programme)
                     .iter()
-                    .filter_map(|&i| dates[i as usize])
-                    .map(|date| i32::try_from(date.month_key()).unwrap_or(i32::MAX))
+                    .filter(|relation| relation.role == Role::Project)
+                    .map(|relation| relation.target)
                     .collect();
-                let rows = positions(events.iter().copied(), counts.events);
-                Self {
-                    order: Order::Events { events, rows },
-                    month_keys,
-                }
+                sort_projects(catalog, &mut projects, sort);
+                std::iter::once(programme).chain(projects)
+            })
+            .collect();
+        let mut programme_rows = vec![u32::MAX; counts.programmes];
+        let mut project_rows = vec![u32::MAX; counts.projects];
+        for (row, &record) in rows.iter().enumerate() {
+            match record {
+                RecordRef::Programme(i) => programme_rows[i as usize] = index(row),
+                RecordRef::Project(i) => project_rows[i as usize] = index(row),
+                _ => {}
             }
-            Tab::Funding => {
-                let rows: Vec<RecordRef> = (0..index(counts.programmes))
-                    .map(RecordRef::Programme)
-                    .flat_map(|programme| {
-                        let mut projects: Vec<RecordRef> = catalog
-                            .relations(programme)
-                            .iter()
-                            .filter(|relation| relation.role == Role::Project)
-                            .map(|relation| relation.target)
-                            .collect();
-                        sort_projects(catalog, &mut projects, options.funding_sort);
-                        std::iter::once(programme).chain(projects)
-                    })
-                    .collect();
-                let of = |wanted: fn(RecordRef) -> Option<u32>| -> Vec<(usize, u32)> {
-                    rows.iter()
-                        .enumerate()
-                        .filter_map(|(row, &record)| Some((row, wanted(record)?)))
-                        .collect()
-                };
-                let mut programme_rows = vec![u32::MAX; counts.programmes];
-                for (row, i) in of(|r| {
-                    if let RecordRef::Programme(i) = r {
-                        Some(i)
-                    } else {
-                        None
-                    }
-                }) {
-                    programme_rows[i as usize] = index(row);
-                }
-                let mut project_rows = vec![u32::MAX; counts.projects];
-                for (row, i) in of(|r| {
-                    if let RecordRef::Project(i) = r {
-                        Some(i)
-                    } else {
-                        None
-                    }
-                }) {
-                    project_rows[i as usize] = index(row);
-                }
-                Self {
-                    order: Order::Funding {
-                        rows,
-                        programme_rows,
-                        project_rows,
-                    },
-                    month_keys: Vec::new(),
-                }
-            }
-            Tab::Initiatives => Self {
-                order: Order::Identity {
-                    length: index(counts.initiatives),
-                    make: RecordRef::Initiative,
-                },
-                month_keys: Vec::new(),
+        }
+        Self {
+            order: Order::Funding {
+                rows,
+                programme_rows,
+                project_rows,
             },
-            Tab::Participants => Self {
-                order: Order::Identity {
-                    length: index(counts.participants),
-                    make: RecordRef::Participant,
-                },
-                month_keys: Vec::new(),
-            },
+            month_keys: Vec::new(),
         }
     }
 

@@ -6,7 +6,10 @@ use std::io::Write;
 
 use super::fields::{paragraphs, tied, when};
 use crate::{
-    data::{Catalog, Record, RecordRef, Role, Tab},
+    data::{
+        Catalog, EventView, InitiativeView, ParticipantView, ProgrammeView, ProjectView, Record,
+        RecordRef, Role, Tab,
+    },
     format::{format_period, format_share},
 };
 
@@ -92,117 +95,140 @@ fn quotes(catalog: &Catalog, record: RecordRef) -> String {
     })
 }
 
+/// A record's cells, in its tab's column order.
 fn row(catalog: &Catalog, record: RecordRef) -> Vec<String> {
     let Some(view) = catalog.get(record) else {
         return Vec::new();
     };
-    let note = view.note().unwrap_or_default().to_string();
-    let tail = [
+    let mut cells = match view {
+        Record::Event(event) => event_cells(catalog, record, event),
+        Record::Programme(programme) => programme_cells(catalog, record, programme),
+        Record::Project(project) => project_cells(catalog, record, project),
+        Record::Initiative(initiative) => initiative_cells(catalog, record, initiative),
+        Record::Participant(participant) => participant_cells(catalog, record, participant),
+    };
+    cells.extend([
         view.summary().to_string(),
-        note,
+        view.note().unwrap_or_default().to_string(),
         paragraphs(catalog, record),
         quotes(catalog, record),
-    ];
-    let mut cells: Vec<String> = match view {
-        Record::Event(event) => {
-            let (country_id, country) = tied(catalog, record, Role::Country);
-            let (participant_ids, participants) = tied(catalog, record, Role::Participant);
-            let (initiative_ids, initiatives) = tied(catalog, record, Role::InitiativeAtEvent);
-            let place = event.place().unwrap_or_default().to_string();
-            vec![
-                view.id().to_string(),
-                event.date().map(|d| d.to_string()).unwrap_or_default(),
-                when(catalog, record),
-                event.kind().description().to_string(),
-                event.title().to_string(),
-                place,
-                country_id,
-                country,
-                participant_ids,
-                participants,
-                initiative_ids,
-                initiatives,
-            ]
-        }
-        Record::Programme(programme) => {
-            let (funder_id, funder) = tied(catalog, record, Role::Funder);
-            let (recipient_id, recipient) = tied(catalog, record, Role::Recipient);
-            let total = match record {
-                RecordRef::Programme(i) => catalog.programme_total(i),
-                _ => 0,
-            };
-            vec![
-                "programme".into(),
-                view.id().into(),
-                programme.title().to_string(),
-                String::new(),
-                String::new(),
-                format_period(programme.period()),
-                total.to_string(),
-                String::new(),
-                String::new(),
-                funder_id,
-                funder,
-                recipient_id,
-                recipient,
-            ]
-        }
-        Record::Project(project) => {
-            let (programme_id, programme) = tied(catalog, record, Role::Programme);
-            let total = match Some(RecordRef::Programme(project.programme())) {
-                Some(RecordRef::Programme(i)) => catalog.programme_total(i),
-                _ => 0,
-            };
-            vec![
-                "project".into(),
-                view.id().into(),
-                project.title().to_string(),
-                programme_id,
-                programme,
-                when(catalog, record),
-                project.amount_usd().to_string(),
-                format_share(project.amount_usd().into(), total.into()),
-                project.category().unwrap_or_default().to_string(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-            ]
-        }
-        Record::Initiative(initiative) => {
-            let (proposer_ids, proposers) = tied(catalog, record, Role::ProposedBy);
-            let (partner_ids, partners) = tied(catalog, record, Role::Partner);
-            let (event_ids, events) = tied(catalog, record, Role::SupportedAt);
-            vec![
-                view.id().into(),
-                initiative.kind().label().into(),
-                initiative.title().to_string(),
-                initiative.outcome().to_string(),
-                proposer_ids,
-                proposers,
-                partner_ids,
-                partners,
-                event_ids,
-                events,
-            ]
-        }
-        Record::Participant(participant) => {
-            let (part_of_id, part_of) = tied(catalog, record, Role::PartOf);
-            let (event_ids, events) = tied(catalog, record, Role::TookPartIn);
-            vec![
-                view.id().into(),
-                participant.kind().label().into(),
-                participant.name().to_string(),
-                participant.office().unwrap_or_default().to_string(),
-                part_of_id,
-                part_of,
-                event_ids,
-                events,
-            ]
-        }
-    };
-    cells.extend(tail);
+    ]);
     cells
+}
+
+/// An event's cells, before the summary, note and sources every kind ends with.
+fn event_cells(catalog: &Catalog, record: RecordRef, event: EventView<'_>) -> Vec<String> {
+    let (country_id, country) = tied(catalog, record, Role::Country);
+    let (participant_ids, participants) = tied(catalog, record, Role::Participant);
+    let (initiative_ids, initiatives) = tied(catalog, record, Role::InitiativeAtEvent);
+    let place = event.place().unwrap_or_default().to_string();
+    vec![
+        event.id().to_string(),
+        event.date().map(|d| d.to_string()).unwrap_or_default(),
+        when(catalog, record),
+        event.kind().description().to_string(),
+        event.title().to_string(),
+        place,
+        country_id,
+        country,
+        participant_ids,
+        participants,
+        initiative_ids,
+        initiatives,
+    ]
+}
+
+/// A programme's cells (the Funding tab's programme rows), before the summary, note and sources every kind ends with.
+fn programme_cells(
+    catalog: &Catalog,
+    record: RecordRef,
+    programme: ProgrammeView<'_>,
+) -> Vec<String> {
+    let (funder_id, funder) = tied(catalog, record, Role::Funder);
+    let (recipient_id, recipient) = tied(catalog, record, Role::Recipient);
+    let total = match record {
+        RecordRef::Programme(i) => catalog.programme_total(i),
+        _ => 0,
+    };
+    vec![
+        "programme".into(),
+        programme.id().into(),
+        programme.title().to_string(),
+        String::new(),
+        String::new(),
+        format_period(programme.period()),
+        total.to_string(),
+        String::new(),
+        String::new(),
+        funder_id,
+        funder,
+        recipient_id,
+        recipient,
+    ]
+}
+
+/// A project's cells (the Funding tab's project rows), before the summary, note and sources every kind ends with.
+fn project_cells(catalog: &Catalog, record: RecordRef, project: ProjectView<'_>) -> Vec<String> {
+    let (programme_id, programme) = tied(catalog, record, Role::Programme);
+    let total = catalog.programme_total(project.programme());
+    vec![
+        "project".into(),
+        project.id().into(),
+        project.title().to_string(),
+        programme_id,
+        programme,
+        when(catalog, record),
+        project.amount_usd().to_string(),
+        format_share(project.amount_usd().into(), total.into()),
+        project.category().unwrap_or_default().to_string(),
+        String::new(),
+        String::new(),
+        String::new(),
+        String::new(),
+    ]
+}
+
+/// An initiative's cells, before the summary, note and sources every kind ends with.
+fn initiative_cells(
+    catalog: &Catalog,
+    record: RecordRef,
+    initiative: InitiativeView<'_>,
+) -> Vec<String> {
+    let (proposer_ids, proposers) = tied(catalog, record, Role::ProposedBy);
+    let (partner_ids, partners) = tied(catalog, record, Role::Partner);
+    let (event_ids, events) = tied(catalog, record, Role::SupportedAt);
+    vec![
+        initiative.id().into(),
+        initiative.kind().label().into(),
+        initiative.title().to_string(),
+        initiative.outcome().to_string(),
+        proposer_ids,
+        proposers,
+        partner_ids,
+        partners,
+        event_ids,
+        events,
+    ]
+}
+
+/// A participant's cells, before the summary, note and sources every kind ends with.
+fn participant_cells(
+    catalog: &Catalog,
+    record: RecordRef,
+    participant: ParticipantView<'_>,
+) -> Vec<String> {
+    let (part_of_id, part_of) = tied(catalog, record, Role::PartOf);
+    let (event_ids, events) = tied(catalog, record, Role::TookPartIn);
+    vec![
+        participant.id().into(),
+        participant.kind().label().into(),
+        participant.name().to_string(),
+        participant.office().unwrap_or_default().to_string(),
+        part_of_id,
+        part_of,
+        event_ids,
+        events,
+    ]
 }
 
 /// How cells that could start a spreadsheet formula are written.

@@ -79,86 +79,87 @@ fn table(
     writeln!(out)
 }
 
+/// The Funding tab: a section per programme, its projects in a table with their total.
 fn funding(out: &mut impl Write, catalog: &Catalog, records: &[RecordRef]) -> io::Result<()> {
-    // Projects grouped under their programme, in the order they are listed.
-    let mut groups: Vec<(u32, Vec<RecordRef>)> = Vec::new();
-    for &record in records {
-        let programme = match catalog.get(record) {
-            Some(Record::Programme(_)) => match record {
-                RecordRef::Programme(i) => i,
-                _ => continue,
-            },
-            Some(Record::Project(project)) => match Some(RecordRef::Programme(project.programme()))
-            {
-                Some(RecordRef::Programme(i)) => i,
-                _ => continue,
-            },
-            _ => continue,
-        };
-        match groups.iter_mut().find(|(p, _)| *p == programme) {
-            Some((_, projects)) if matches!(record, RecordRef::Project(_)) => projects.push(record),
-            Some(_) => {}
-            None => groups.push((
-                programme,
-                if matches!(record, RecordRef::Project(_)) {
-                    vec![record]
-                } else {
-                    Vec::new()
-                },
-            )),
-        }
-    }
-    for (programme, projects) in groups {
-        let Some(Record::Programme(data)) = catalog.get(RecordRef::Programme(programme)) else {
-            continue;
-        };
-        let total = catalog.programme_total(programme);
-        writeln!(
-            out,
-            "### {}, {}\n",
-            text(data.title()),
-            format_period(data.period())
-        )?;
-        writeln!(
-            out,
-            "{} Programme total: {}. {}\n",
-            text(data.summary()),
-            format_usd(total.into()),
-            source(catalog, RecordRef::Programme(programme))
-        )?;
-        let mut listed: u128 = 0;
-        let rows: Vec<Vec<String>> = projects
-            .iter()
-            .filter_map(|&record| match catalog.get(record) {
-                Some(Record::Project(project)) => {
-                    listed += u128::from(project.amount_usd());
-                    Some(vec![
-                        project.title().to_string(),
-                        project.category().unwrap_or_default().to_string(),
-                        format_usd(project.amount_usd().into()),
-                        format_share(project.amount_usd().into(), total.into()),
-                        source(catalog, record),
-                    ])
-                }
-                _ => None,
-            })
-            .collect();
-        let total_row = [
-            "Total".to_string(),
-            String::new(),
-            format_usd(listed),
-            format_share(listed, total.into()),
-            String::new(),
-        ];
-        table(
-            out,
-            &["Project", "Category", "Amount", "Share", "Source"],
-            &["---", "---", "---:", "---:", "---"],
-            &rows,
-            Some(&total_row),
-        )?;
+    for (programme, projects) in programme_groups(catalog, records) {
+        write_programme(out, catalog, programme, &projects)?;
     }
     Ok(())
+}
+
+/// Projects grouped under their programme, in the order they are listed.
+fn programme_groups(catalog: &Catalog, records: &[RecordRef]) -> Vec<(u32, Vec<RecordRef>)> {
+    let mut groups: Vec<(u32, Vec<RecordRef>)> = Vec::new();
+    for &record in records {
+        let programme = match (record, catalog.get(record)) {
+            (RecordRef::Programme(i), Some(Record::Programme(_))) => i,
+            (_, Some(Record::Project(project))) => project.programme(),
+            _ => continue,
+        };
+        let project = matches!(record, RecordRef::Project(_)).then_some(record);
+        match groups.iter_mut().find(|(p, _)| *p == programme) {
+            Some((_, projects)) => projects.extend(project),
+            None => groups.push((programme, project.into_iter().collect())),
+        }
+    }
+    groups
+}
+
+/// One programme's heading, summary and table of projects.
+fn write_programme(
+    out: &mut impl Write,
+    catalog: &Catalog,
+    programme: u32,
+    projects: &[RecordRef],
+) -> io::Result<()> {
+    let Some(Record::Programme(data)) = catalog.get(RecordRef::Programme(programme)) else {
+        return Ok(());
+    };
+    let total = catalog.programme_total(programme);
+    writeln!(
+        out,
+        "### {}, {}\n",
+        text(data.title()),
+        format_period(data.period())
+    )?;
+    writeln!(
+        out,
+        "{} Programme total: {}. {}\n",
+        text(data.summary()),
+        format_usd(total.into()),
+        source(catalog, RecordRef::Programme(programme))
+    )?;
+    let mut listed: u128 = 0;
+    let rows: Vec<Vec<String>> = projects
+        .iter()
+        .filter_map(|&record| match catalog.get(record) {
+            Some(Record::Project(project)) => {
+                listed += u128::from(project.amount_usd());
+                Some(vec![
+                    project.title().to_string(),
+                    project.category().unwrap_or_default().to_string(),
+                    format_usd(project.amount_usd().into()),
+                    format_share(project.amount_usd().into(), total.into()),
+                    source(catalog, record),
+                ])
+            }
+            _ => None,
+        })
+        .collect();
+    let total_row = [
+        "Total".to_string(),
+        String::new(),
+        format_usd(listed),
+        format_share(listed, total.into()),
+        String::new(),
+    ];
+    table(
+        out,
+        &["Project", "Category", "Amount", "Share", "Source"],
+        &["---", "---", "---:", "---:", "---"],
+        &rows,
+        Some(&total_row),
+    )
 }
 
 /// Writes the selection as a Markdown report.
@@ -186,69 +187,57 @@ pub fn write_markdown(
             writeln!(out, "No records.\n")?;
             continue;
         }
-        let rows = |make: &dyn Fn(RecordRef) -> Option<Vec<String>>| -> Vec<Vec<String>> {
-            records.iter().filter_map(|&record| make(record)).collect()
-        };
         match tab {
-            Tab::Timeline => {
-                let rows = rows(&|record| match catalog.get(record)? {
-                    Record::Event(event) => Some(vec![
-                        when(catalog, record),
-                        event.kind().description().into(),
-                        event.title().to_string(),
-                        place(catalog, record),
-                        source(catalog, record),
-                    ]),
-                    _ => None,
-                });
-                table(
-                    &mut out,
-                    &["Date", "Kind", "Event", "Place", "Source"],
-                    &["---"; 5],
-                    &rows,
-                    None,
-                )?;
-            }
             Tab::Funding => funding(&mut out, catalog, records)?,
-            Tab::Initiatives => {
-                let rows = rows(&|record| match catalog.get(record)? {
-                    Record::Initiative(initiative) => Some(vec![
-                        initiative.title().to_string(),
-                        initiative.kind().label().into(),
-                        initiative.outcome().to_string(),
-                        source(catalog, record),
-                    ]),
-                    _ => None,
-                });
-                table(
-                    &mut out,
-                    &["Initiative", "Kind", "Outcome", "Source"],
-                    &["---"; 4],
-                    &rows,
-                    None,
-                )?;
-            }
-            Tab::Participants => {
-                let rows = rows(&|record| match catalog.get(record)? {
-                    Record::Participant(participant) => Some(vec![
-                        participant.name().to_string(),
-                        participant.kind().label().into(),
-                        participant.office().unwrap_or_default().to_string(),
-                        source(catalog, record),
-                    ]),
-                    _ => None,
-                });
-                table(
-                    &mut out,
-                    &["Name", "Kind", "Office", "Source"],
-                    &["---"; 4],
-                    &rows,
-                    None,
-                )?;
-            }
+            _ => list_table(&mut out, catalog, *tab, records)?,
         }
     }
     Ok(())
+}
+
+/// The table of a tab other than Funding: a row per record.
+fn list_table(
+    out: &mut impl Write,
+    catalog: &Catalog,
+    tab: Tab,
+    records: &[RecordRef],
+) -> io::Result<()> {
+    let (header, rule): (&[&str], &[&str]) = match tab {
+        Tab::Timeline => (&["Date", "Kind", "Event", "Place", "Source"], &["---"; 5]),
+        Tab::Initiatives => (&["Initiative", "Kind", "Outcome", "Source"], &["---"; 4]),
+        Tab::Participants | Tab::Funding => (&["Name", "Kind", "Office", "Source"], &["---"; 4]),
+    };
+    let rows: Vec<Vec<String>> = records
+        .iter()
+        .filter_map(|&record| list_row(catalog, record))
+        .collect();
+    table(out, header, rule, &rows, None)
+}
+
+/// A record's row in its tab's table (programmes and projects have their own).
+fn list_row(catalog: &Catalog, record: RecordRef) -> Option<Vec<String>> {
+    Some(match catalog.get(record)? {
+        Record::Event(event) => vec![
+            when(catalog, record),
+            event.kind().description().into(),
+            event.title().to_string(),
+            place(catalog, record),
+            source(catalog, record),
+        ],
+        Record::Initiative(initiative) => vec![
+            initiative.title().to_string(),
+            initiative.kind().label().into(),
+            initiative.outcome().to_string(),
+            source(catalog, record),
+        ],
+        Record::Participant(participant) => vec![
+            participant.name().to_string(),
+            participant.kind().label().into(),
+            participant.office().unwrap_or_default().to_string(),
+            source(catalog, record),
+        ],
+        Record::Programme(_) | Record::Project(_) => return None,
+    })
 }
 
 #[cfg(test)]

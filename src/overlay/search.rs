@@ -14,6 +14,7 @@ use ratatui::{
 
 use super::search_prompt::{ResultLine, SearchPrompt, SearchStatus};
 use crate::{
+    action::{Mode, bindings},
     chrome::{layout::SearchBox, text, theme::Theme},
     data::Catalog,
     search::SearchIndex,
@@ -108,7 +109,7 @@ impl Widget for &SearchOverlay {
     }
 }
 
-/// Draws the overlay over `area`.
+/// Draws the overlay over `area`: the frame, the prompt line and the results.
 fn render_search(
     area: Rect,
     buf: &mut Buffer,
@@ -121,81 +122,100 @@ fn render_search(
     Block::bordered()
         .border_style(theme.pane_title)
         .title(Line::styled(" Search all tabs ", theme.pane_title))
-        .title_bottom(Line::from(" ↑↓ choose · Enter go · Esc cancel ").right_aligned())
+        .title_bottom(Line::from(format!(" {} ", key_reminder())).right_aligned())
         .render(overlay.frame, buf);
+    render_prompt(&overlay, buf, prompt, theme);
+    let lines = result_lines(catalog, prompt, overlay.results, theme);
+    Paragraph::new(lines).render(overlay.results, buf);
+}
 
-    let results = prompt.results();
+/// The keys of the search, as its status-bar hints name them: `↑↓ choose · Enter go · …`,
+/// less the ones that work everywhere.
+fn key_reminder() -> String {
+    bindings::hints(Mode::Search)
+        .iter()
+        .filter(|hint| hint.keys != "Ctrl-C")
+        .map(|hint| format!("{} {}", hint.keys, hint.what))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// The prompt line, `/ query` with the counter at its end, and the rule under it.
+fn render_prompt(overlay: &SearchBox, buf: &mut Buffer, prompt: &SearchPrompt, theme: &Theme) {
     let count = count_label(prompt);
-    let typed = prompt.text();
-    let shown = shown_query(prompt, &overlay);
+    let shown = shown_query(prompt, overlay);
     let padding = usize::from(overlay.prompt.width)
         .saturating_sub(2 + text::width(&shown) + text::width(&count));
     Line::from(vec![
         Span::styled("/ ", theme.label),
-        Span::raw(shown.clone()),
+        Span::raw(shown),
         Span::raw(" ".repeat(padding)),
         Span::styled(count, theme.dim),
     ])
     .render(overlay.prompt, buf);
     let rule_y = overlay.prompt.y.saturating_add(1);
     if rule_y < overlay.results.y {
-        let rule = ratatui::layout::Rect::new(overlay.prompt.x, rule_y, overlay.prompt.width, 1);
+        let rule = Rect::new(overlay.prompt.x, rule_y, overlay.prompt.width, 1);
         Line::styled("─".repeat(usize::from(rule.width)), theme.border).render(rule, buf);
     }
+}
 
-    let results_area = overlay.results;
-    let width = usize::from(results_area.width);
-    let lines: Vec<Line> = if !prompt.query().problems().is_empty() {
-        prompt
+/// What the results area shows: the query's problems, a guide to an empty prompt, a word
+/// that nothing matched, or the results on screen grouped under their tabs.
+fn result_lines(
+    catalog: &Catalog,
+    prompt: &SearchPrompt,
+    area: Rect,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let results = prompt.results();
+    if !prompt.query().problems().is_empty() {
+        return prompt
             .query()
             .problems()
             .iter()
             .map(|problem| Line::styled(problem.clone(), theme.warning))
-            .collect()
-    } else if prompt.query().is_empty() {
-        vec![
-            Line::styled(
-                "Type to search events, funding, initiatives and participants.",
-                theme.dim,
-            ),
-            Line::styled(
-                "Words match in any order and any field; small typos are forgiven.",
-                theme.dim,
-            ),
-            Line::styled(
-                "Narrow with year:2005  kind:summit  place:baku  tab:funding (or y: k: p: t:).",
-                theme.dim,
-            ),
+            .collect();
+    }
+    if prompt.query().is_empty() {
+        return [
+            "Type to search events, funding, initiatives and participants.",
+            "Words match in any order and any field; small typos are forgiven.",
+            "Narrow with year:2005  kind:summit  place:baku  tab:funding (or y: k: p: t:).",
         ]
-    } else if results.is_empty() && prompt.status() != SearchStatus::Complete {
-        vec![Line::styled("Searching…", theme.dim)]
-    } else if results.is_empty() {
-        vec![Line::styled(
-            format!("No matches for “{typed}”."),
-            theme.dim,
-        )]
-    } else {
-        let height = usize::from(results_area.height);
-        let first = prompt.first_visible_line(height);
-        let streaming = matches!(prompt.status(), SearchStatus::Streaming { .. });
-        (first..first + height)
-            .map_while(|line| prompt.line(line))
-            .map(|line| match line {
-                ResultLine::Heading(tab, count) => Line::styled(
-                    format!(
-                        "{} · {count} {}match{}",
-                        tab.title(),
-                        // While a search runs, a group holds the best hits found so far.
-                        if streaming { "best " } else { "" },
-                        if count == 1 { "" } else { "es" }
-                    ),
-                    theme.heading,
+        .into_iter()
+        .map(|line| Line::styled(line, theme.dim))
+        .collect();
+    }
+    if results.is_empty() {
+        let said = if prompt.status() == SearchStatus::Complete {
+            format!("No matches for “{}”.", prompt.text())
+        } else {
+            "Searching…".to_string()
+        };
+        return vec![Line::styled(said, theme.dim)];
+    }
+    let height = usize::from(area.height);
+    let first = prompt.first_visible_line(height);
+    let streaming = matches!(prompt.status(), SearchStatus::Streaming { .. });
+    (first..first + height)
+        .map_while(|line| prompt.line(line))
+        .map(|line| match line {
+            ResultLine::Heading(tab, count) => Line::styled(
+                format!(
+                    "{} · {count} {}match{}",
+                    tab.title(),
+                    // While a search runs, a group holds the best hits found so far.
+                    if streaming { "best " } else { "" },
+                    if count == 1 { "" } else { "es" }
                 ),
-                ResultLine::Hit(position) => hit_line(catalog, prompt, position, width, theme),
-            })
-            .collect()
-    };
-    Paragraph::new(lines).render(results_area, buf);
+                theme.heading,
+            ),
+            ResultLine::Hit(position) => {
+                hit_line(catalog, prompt, position, usize::from(area.width), theme)
+            }
+        })
+        .collect()
 }
 
 fn hit_line(

@@ -176,8 +176,27 @@ fn write_record(
     record: RecordRef,
     view: Record<'_>,
 ) -> Vec<usize> {
-    let mut link_lines = Vec::new();
     out.wrapped(view.title(), 0, Role::Title);
+    write_particulars(out, catalog, record, view);
+    out.field("Summary", view.summary());
+    let link_lines = write_links(out, catalog, record);
+    if let Some(note) = view.note() {
+        out.heading("Note · from outside the source");
+        out.wrapped(note, 2, Role::Note);
+    }
+    write_sources(out, view);
+    out.blank();
+    out.wrapped(&format!("id {}", view.id()), 0, Role::Dim);
+    link_lines
+}
+
+/// What kind of record it is, and the fields of its kind.
+fn write_particulars(
+    out: &mut DetailBuilder,
+    catalog: &Catalog,
+    record: RecordRef,
+    view: Record<'_>,
+) {
     match view {
         Record::Event(event) => {
             out.wrapped(
@@ -206,19 +225,16 @@ fn write_record(
             out.wrapped("funded project", 0, Role::Dim);
             out.blank();
             out.field("Amount", &format_usd(project.amount_usd().into()));
-            if let Some(RecordRef::Programme(programme)) =
-                Some(RecordRef::Programme(project.programme()))
-            {
-                let total = catalog.programme_total(programme);
-                let share = format!(
-                    "{} of the programme total ({})",
-                    format_share(project.amount_usd().into(), total.into()),
-                    format_usd(total.into())
-                );
-                out.field("Share", &share);
-                if let Some(data) = catalog.programme(programme) {
-                    out.field("Period", &format_period(data.period()));
-                }
+            let programme = project.programme();
+            let total = catalog.programme_total(programme);
+            let share = format!(
+                "{} of the programme total ({})",
+                format_share(project.amount_usd().into(), total.into()),
+                format_usd(total.into())
+            );
+            out.field("Share", &share);
+            if let Some(data) = catalog.programme(programme) {
+                out.field("Period", &format_period(data.period()));
             }
             if let Some(category) = &project.category() {
                 let category = format!("{category} (a classification, not from the source)");
@@ -238,8 +254,11 @@ fn write_record(
             }
         }
     }
-    out.field("Summary", view.summary());
+}
 
+/// The record's ties, under a heading for each role; returns the line each link starts on.
+fn write_links(out: &mut DetailBuilder, catalog: &Catalog, record: RecordRef) -> Vec<usize> {
+    let mut link_lines = Vec::new();
     let mut current_role = None;
     for relation in catalog.relations(record).iter() {
         if current_role != Some(relation.role) {
@@ -249,12 +268,11 @@ fn write_record(
         link_lines.push(out.lines.len());
         out.link(&link_label(catalog, relation.target));
     }
+    link_lines
+}
 
-    if let Some(note) = view.note() {
-        out.heading("Note · from outside the source");
-        out.wrapped(note, 2, Role::Note);
-    }
-
+/// Each source paragraph with its quote, the quote wrapped under its `¶n` lead.
+fn write_sources(out: &mut DetailBuilder, view: Record<'_>) {
     out.heading(if view.sources().len() == 1 {
         "Source"
     } else {
@@ -279,9 +297,6 @@ fn write_record(
             ]));
         }
     }
-    out.blank();
-    out.wrapped(&format!("id {}", view.id()), 0, Role::Dim);
-    link_lines
 }
 
 /// The detail pane as drawn: a record's text from a line, with a link picked or not.
