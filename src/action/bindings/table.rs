@@ -220,10 +220,8 @@ pub(super) static ENTRIES: LazyLock<Vec<Entry>> = LazyLock::new(|| {
                 bind(BROWSE, ch('d'), Mods::CtrlOnly, A::Move(M::PageDown)),
                 read(Mode::Help, KeyCode::PageDown, Mods::Any, M::PageDown),
                 read(Mode::Help, ch('d'), Mods::Ctrl, M::PageDown),
-                read(Mode::Help, ch(' '), Mods::Any, M::PageDown),
                 read(Mode::Source, KeyCode::PageDown, Mods::Any, M::PageDown),
                 read(Mode::Source, ch('d'), Mods::Ctrl, M::PageDown),
-                read(Mode::Source, ch(' '), Mods::Any, M::PageDown),
             ],
             vec![],
         ),
@@ -346,6 +344,16 @@ pub(super) static ENTRIES: LazyLock<Vec<Entry>> = LazyLock::new(|| {
         ),
         entry(
             Section::Views,
+            "Space",
+            "in the help and the source view: one page down",
+            vec![
+                read(Mode::Help, ch(' '), Mods::Any, M::PageDown),
+                read(Mode::Source, ch(' '), Mods::Any, M::PageDown),
+            ],
+            vec![],
+        ),
+        entry(
+            Section::Views,
             "f",
             "Timeline: one kind of event at a time, then all",
             vec![browse(ch('f'), A::CycleKindFilter)],
@@ -406,8 +414,24 @@ pub(super) static ENTRIES: LazyLock<Vec<Entry>> = LazyLock::new(|| {
                 bind(SEARCH, KeyCode::Up, Mods::Any, A::SearchSelect(M::Up)),
                 bind(SEARCH, ch('n'), Mods::Ctrl, A::SearchSelect(M::Down)),
                 bind(SEARCH, ch('p'), Mods::Ctrl, A::SearchSelect(M::Up)),
+            ],
+            vec![hint(Mode::Search, 1, "↑↓", "choose")],
+        ),
+        entry(
+            Section::Search,
+            "Tab  Shift-Tab",
+            "the next / previous result, as ↓ ↑ do",
+            vec![
                 bind(SEARCH, KeyCode::Tab, Mods::Any, A::SearchSelect(M::Down)),
                 bind(SEARCH, KeyCode::BackTab, Mods::Any, A::SearchSelect(M::Up)),
+            ],
+            vec![],
+        ),
+        entry(
+            Section::Search,
+            "PgDn  PgUp",
+            "a page of results down / up",
+            vec![
                 bind(
                     SEARCH,
                     KeyCode::PageDown,
@@ -421,7 +445,7 @@ pub(super) static ENTRIES: LazyLock<Vec<Entry>> = LazyLock::new(|| {
                     A::SearchSelect(M::PageUp),
                 ),
             ],
-            vec![hint(Mode::Search, 1, "↑↓", "choose")],
+            vec![],
         ),
         entry(
             Section::Search,
@@ -432,11 +456,23 @@ pub(super) static ENTRIES: LazyLock<Vec<Entry>> = LazyLock::new(|| {
         ),
         entry(
             Section::Search,
-            "Ctrl-u  Ctrl-w",
-            "clear the query; delete a word",
+            "Backspace",
+            "delete the character before the cursor",
+            vec![bind(
+                SEARCH,
+                KeyCode::Backspace,
+                Mods::Plain,
+                A::SearchBackspace,
+            )],
+            vec![],
+        ),
+        entry(
+            Section::Search,
+            "Ctrl-w  Ctrl-⌫",
+            "delete the word before the cursor (Alt-⌫ too)",
             vec![
-                bind(SEARCH, ch('u'), Mods::Ctrl, A::SearchClear),
                 bind(SEARCH, ch('w'), Mods::Ctrl, A::SearchDeleteWord),
+                // What most terminals send for Ctrl-Backspace.
                 bind(SEARCH, ch('h'), Mods::Ctrl, A::SearchDeleteWord),
                 bind(
                     SEARCH,
@@ -444,8 +480,14 @@ pub(super) static ENTRIES: LazyLock<Vec<Entry>> = LazyLock::new(|| {
                     Mods::CtrlOrAlt,
                     A::SearchDeleteWord,
                 ),
-                bind(SEARCH, KeyCode::Backspace, Mods::Plain, A::SearchBackspace),
             ],
+            vec![],
+        ),
+        entry(
+            Section::Search,
+            "Ctrl-u",
+            "clear the query",
+            vec![bind(SEARCH, ch('u'), Mods::Ctrl, A::SearchClear)],
             vec![],
         ),
         entry(

@@ -51,6 +51,10 @@ fn named_key(name: &str) -> Option<KeyEvent> {
         "Esc" => KeyCode::Esc,
         "Tab" if modifiers.contains(KeyModifiers::SHIFT) => KeyCode::BackTab,
         "Tab" => KeyCode::Tab,
+        // Most terminals send Ctrl-Backspace as Ctrl-h; the help names the key pressed.
+        "Backspace" | "⌫" if modifiers.contains(KeyModifiers::CONTROL) => {
+            return Some(press(KeyCode::Backspace, modifiers));
+        }
         "Backspace" | "⌫" => KeyCode::Backspace,
         "Home" => KeyCode::Home,
         "End" => KeyCode::End,
@@ -273,5 +277,62 @@ fn a_release_does_nothing_and_printable_keys_type_in_the_search() {
     assert_eq!(
         super::action_for_key(typed, Mode::Search),
         Some(super::Action::SearchType('ж'))
+    );
+}
+
+/// A key as the help names it, and as terminals may send it: Ctrl-c with Shift as Ctrl-C,
+/// Ctrl-Backspace as Ctrl-h.
+fn also_sent_as(key: KeyEvent) -> Vec<KeyEvent> {
+    let mut keys = vec![key];
+    if key.modifiers.contains(KeyModifiers::CONTROL) {
+        match key.code {
+            KeyCode::Char(c) if c.is_ascii_lowercase() => {
+                let upper = KeyCode::Char(c.to_ascii_uppercase());
+                keys.push(press(upper, key.modifiers));
+                keys.push(press(upper, key.modifiers | KeyModifiers::SHIFT));
+            }
+            KeyCode::Backspace => keys.push(press(KeyCode::Char('h'), key.modifiers)),
+            _ => {}
+        }
+    }
+    keys
+}
+
+#[test]
+fn every_key_that_works_is_in_the_help() {
+    let mut unnamed = Vec::new();
+    for entry in ENTRIES.iter() {
+        let named: Vec<KeyEvent> = named_keys(entry.keys)
+            .into_iter()
+            .filter_map(|(_, key)| key)
+            .flat_map(also_sent_as)
+            .collect();
+        for bind in &entry.binds {
+            let Key::Code(code, _) = bind.key else {
+                continue;
+            };
+            for &mode in bind.modes {
+                // The keys that reach this binding in this mode (another may shadow it).
+                let reaching: Vec<KeyEvent> = every_bound_key()
+                    .into_iter()
+                    .filter(|key| key.code == code)
+                    .filter(|key| binding_for(key, mode) == Some(bind))
+                    .collect();
+                if reaching.is_empty() {
+                    continue;
+                }
+                if !named.iter().any(|key| reaching.contains(key)) {
+                    unnamed.push(format!(
+                        "{mode:?}: {code:?} ({:?}) under {:?}",
+                        bind.key, entry.keys
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        unnamed.is_empty(),
+        "keys that work but the help does not name:\n{}",
+        unnamed.join("\n")
     );
 }
