@@ -105,10 +105,19 @@ pub fn check(cli: &Cli, path: Option<&Path>) -> ExitCode {
                 .and_then(|()| match (quotes_checked, catalog.source()) {
                     (true, Some(source)) => writeln!(
                         out,
-                        "  {quotes} quotes verbatim in their paragraphs ({} paragraphs in the source)",
+                        "  {quotes} record quotes and {} tie quotes verbatim in their paragraphs ({} paragraphs in the source)",
+                        catalog.tie_quote_count(),
                         source.paragraph_count()
                     ),
                     _ => writeln!(out, "  quotes not checked: give the source text with --source PATH"),
+                })
+                .and_then(|()| match catalog.bare_tie_count() {
+                    0 => Ok(()),
+                    bare => writeln!(
+                        out,
+                        "  note: {bare} tie{} given as a bare id, each read as “mentioned with”: give a tie its kind and quotes as {{\"id\": …, \"kind\": …, \"sources\": […]}}",
+                        if bare == 1 { " is" } else { "s are" }
+                    ),
                 });
             return finish(written);
         }

@@ -516,7 +516,9 @@ fn markdown_export_matches_the_golden_file() {
         expected,
         "rerun with UPDATE_GOLDEN=1 after an intended change"
     );
-    assert!(expected.contains("| **Total** |  | **USD 55 mln** | **100.0%** |  |"));
+    assert!(
+        expected.contains("| **Sum of the listed projects** |  | **USD 55 mln** | **100.0%** |  |")
+    );
 }
 
 #[test]

@@ -1,5 +1,7 @@
 //! Typed handles to records and the named ties between them.
 
+use super::tie::DetailIndex;
+
 /// A handle to one record of a loaded dataset: its collection and its position there.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum RecordRef {
@@ -90,11 +92,20 @@ pub enum Role {
     Receives,
     /// The bodies that belong to an organisation (derived).
     HasBody,
+    /// A group that represents a participant, such as its delegations.
+    Represents,
+    /// The groups that represent a participant (derived).
+    RepresentedBy,
+    /// The events a participant took part in through those who represent it (derived from
+    /// its representatives' events).
+    TookPartThrough,
+    /// The participants represented at an event by those who took part (derived).
+    RepresentedThere,
 }
 
 impl Role {
     /// Every role, in display order (the order of the enum).
-    pub const ALL: [Self; 18] = [
+    pub const ALL: [Self; 22] = [
         Self::Country,
         Self::Programme,
         Self::Funder,
@@ -113,6 +124,10 @@ impl Role {
         Self::Funds,
         Self::Receives,
         Self::HasBody,
+        Self::Represents,
+        Self::RepresentedBy,
+        Self::TookPartThrough,
+        Self::RepresentedThere,
     ];
 
     /// The collection of the record at the other end.
@@ -125,12 +140,17 @@ impl Role {
             | Self::ProposedBy
             | Self::Partner
             | Self::Participant
-            | Self::HasBody => RecordRef::Participant(index),
+            | Self::HasBody
+            | Self::Represents
+            | Self::RepresentedBy
+            | Self::RepresentedThere => RecordRef::Participant(index),
             Self::Programme | Self::Funds | Self::Receives => RecordRef::Programme(index),
             Self::InitiativeAtEvent | Self::Proposed | Self::PartnerIn => {
                 RecordRef::Initiative(index)
             }
-            Self::SupportedAt | Self::TookPartIn | Self::HostOf => RecordRef::Event(index),
+            Self::SupportedAt | Self::TookPartIn | Self::HostOf | Self::TookPartThrough => {
+                RecordRef::Event(index)
+            }
             Self::Project => RecordRef::Project(index),
         }
     }
@@ -156,6 +176,10 @@ impl Role {
             Self::PartnerIn => Self::Partner,
             Self::TookPartIn => Self::Participant,
             Self::InitiativeAtEvent => Self::SupportedAt,
+            Self::Represents => Self::RepresentedBy,
+            Self::RepresentedBy => Self::Represents,
+            Self::TookPartThrough => Self::RepresentedThere,
+            Self::RepresentedThere => Self::TookPartThrough,
         }
     }
 
@@ -170,6 +194,7 @@ impl Role {
             Self::ProposedBy => "proposed_by",
             Self::Partner => "partners",
             Self::Participant => "participants",
+            Self::Represents => "represents",
             _ => "events",
         }
     }
@@ -203,7 +228,20 @@ impl Role {
                 | Self::Partner
                 | Self::Participant
                 | Self::SupportedAt
+                | Self::Represents
         )
+    }
+
+    /// Whether a search for the name of the record at the other end finds this record: for
+    /// the ties a record stores, and for the states represented at an event.
+    pub fn is_searched(self) -> bool {
+        self.is_stored() || self == Self::RepresentedThere
+    }
+
+    /// Whether the tie is derived from two others (a representative's events), not stored
+    /// at either end.
+    pub fn is_through(self) -> bool {
+        matches!(self, Self::TookPartThrough | Self::RepresentedThere)
     }
 
     /// The heading the detail pane shows above records tied this way.
@@ -227,6 +265,10 @@ impl Role {
             Self::Funds => "Funds",
             Self::Receives => "Receives",
             Self::HasBody => "Bodies",
+            Self::Represents => "Represents",
+            Self::RepresentedBy => "Represented by",
+            Self::TookPartThrough => "Took part in, through those who represent it",
+            Self::RepresentedThere => "Represented through them",
         }
     }
 
@@ -251,6 +293,10 @@ impl Role {
             Self::Funds => "funds",
             Self::Receives => "receives",
             Self::HasBody => "bodies",
+            Self::Represents => "represents",
+            Self::RepresentedBy => "represented by",
+            Self::TookPartThrough => "took part through",
+            Self::RepresentedThere => "represented through",
         }
     }
 }
@@ -262,6 +308,9 @@ pub struct Relation {
     pub role: Role,
     /// The record at the other end.
     pub target: RecordRef,
+    /// Where the tie's kind, quotes and reading are in the store, or [`super::tie::NO_DETAIL`] for a tie
+    /// a file gives as a bare id.
+    pub detail: DetailIndex,
 }
 
 /// The largest position a packed relation can hold: 27 bits.
@@ -273,12 +322,13 @@ impl Relation {
         (self.role as u32) << 27 | (self.target.index() & MAX_PACKED_INDEX)
     }
 
-    /// The relation packed by [`Relation::pack`].
-    pub fn unpack(packed: u32) -> Self {
+    /// The relation packed by [`Relation::pack`], with the details at `detail`.
+    pub fn unpack(packed: u32, detail: DetailIndex) -> Self {
         let role = Role::ALL[((packed >> 27) as usize).min(Role::ALL.len() - 1)];
         Self {
             role,
             target: role.target(packed & MAX_PACKED_INDEX),
+            detail,
         }
     }
 }
@@ -292,12 +342,17 @@ mod tests {
         for (position, role) in Role::ALL.into_iter().enumerate() {
             assert_eq!(role as usize, position, "ALL is in declaration order");
             assert_eq!(role.reverse().reverse(), role);
-            assert_ne!(role.is_stored(), role.reverse().is_stored(), "{role:?}");
+            if role.is_through() {
+                assert!(!role.is_stored() && role.reverse().is_through(), "{role:?}");
+            } else {
+                assert_ne!(role.is_stored(), role.reverse().is_stored(), "{role:?}");
+            }
             let relation = Relation {
                 role,
                 target: role.target(MAX_PACKED_INDEX),
+                detail: 7,
             };
-            assert_eq!(Relation::unpack(relation.pack()), relation);
+            assert_eq!(Relation::unpack(relation.pack(), 7), relation);
         }
     }
 }

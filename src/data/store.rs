@@ -6,6 +6,7 @@ use super::{
     model,
     record::{RecordRef, Role},
     records::{EventRow, InitiativeRow, ParticipantRow, ProgrammeRow, ProjectRow, Row},
+    tie::{DetailIndex, NO_DETAIL, Tie, TieKind, TieRef, TieRow},
 };
 
 /// A span of the text arena; an absent optional text has `len == ABSENT`.
@@ -159,6 +160,8 @@ pub struct PendingReference {
     pub position: u32,
     /// The id referred to, in the pending arena.
     pub id: Text,
+    /// The tie's kind, quotes and reading in [`Store::ties`], or [`NO_DETAIL`].
+    pub detail: DetailIndex,
 }
 
 /// A whole dataset in compact form.
@@ -175,6 +178,10 @@ pub struct Store {
     pub initiatives: Vec<InitiativeRow>,
     pub participants: Vec<ParticipantRow>,
     pub citations: Vec<CitationRow>,
+    /// The details of the ties a file gives as objects (kind, quotes, reading).
+    pub ties: Vec<TieRow>,
+    /// How many ties a file gives as bare ids, in fields where a tie has a kind.
+    pub bare_ties: usize,
     /// References by id, resolved into relations by the catalog.
     pub pending: Vec<PendingReference>,
     pub pending_text: Arena,
@@ -249,17 +256,41 @@ impl Store {
         &mut self,
         from: RecordRef,
         role: Role,
-        ids: impl IntoIterator<Item = &'a S>,
+        entries: impl IntoIterator<Item = &'a TieRef<S>>,
     ) {
-        for (index, id) in ids.into_iter().enumerate() {
-            let id = self.pending_text.push(id.as_ref());
+        for (index, entry) in entries.into_iter().enumerate() {
+            let id = self.pending_text.push(entry.id().as_ref());
+            let detail = match entry.tie() {
+                Some(tie) => self.tie(tie),
+                None => {
+                    if !TieKind::allowed(role).is_empty() {
+                        self.bare_ties += 1;
+                    }
+                    NO_DETAIL
+                }
+            };
             self.pending.push(PendingReference {
                 from,
                 role,
                 position: position(index),
                 id,
+                detail,
             });
         }
+    }
+
+    /// Stores a tie's details and returns where they are.
+    fn tie<S: AsRef<str>>(&mut self, tie: &Tie<S>) -> DetailIndex {
+        let sources = self.sources(&tie.sources);
+        let row = TieRow {
+            kind: tie.kind.unwrap_or(TieKind::Mentioned),
+            has_kind: tie.kind.is_some(),
+            document: self.text.push_optional(optional(&tie.document)),
+            sources,
+            reading: self.text.push_optional(optional(&tie.reading)),
+        };
+        self.ties.push(row);
+        position(self.ties.len() - 1)
     }
 
     /// Appends the records of `later`, read from a later part of the same file, moving its
@@ -268,6 +299,7 @@ impl Store {
         let text = self.text.append(&later.text);
         let pending_text = self.pending_text.append(&later.pending_text);
         let citations = position(self.citations.len());
+        let ties = position(self.ties.len());
         let bases = [
             position(self.events.len()),
             position(self.programmes.len()),
@@ -280,6 +312,9 @@ impl Store {
                 paragraph: c.paragraph,
                 quote: c.quote.moved(text),
             }));
+        self.ties
+            .extend(later.ties.into_iter().map(|tie| tie.moved(text, citations)));
+        self.bare_ties += later.bare_ties;
         self.events
             .extend(moved_rows(later.events, text, citations));
         self.programmes
@@ -301,6 +336,11 @@ impl Store {
             .extend(later.pending.into_iter().map(|p| PendingReference {
                 from: rebase(p.from),
                 id: p.id.moved(pending_text),
+                detail: if p.detail == NO_DETAIL {
+                    NO_DETAIL
+                } else {
+                    p.detail.saturating_add(ties)
+                },
                 ..p
             }));
     }

@@ -10,6 +10,7 @@ use super::{
     records::Row,
     source::SourceText,
     store::{Sources, Store, Text},
+    tie_checks::check_tie,
 };
 
 /// Refuses a store too large for the packed tables.
@@ -396,12 +397,13 @@ fn resolve_part(
         let relation = Relation {
             role: reference.role,
             target,
+            detail: reference.detail,
         };
         // A list naming the same record twice would tie it twice.
         let repeated = if ties.len() - run_start < 32 {
             ties[run_start..]
                 .iter()
-                .any(|&(_, earlier)| earlier == relation)
+                .any(|&(_, earlier)| earlier.target == target)
         } else {
             if run_seen.is_empty() {
                 run_seen.extend(ties[run_start..].iter().map(|&(_, earlier)| earlier.target));
@@ -414,6 +416,10 @@ fn resolve_part(
         }
         if !run_seen.is_empty() {
             run_seen.insert(target);
+        }
+        if let Some(tie) = catalog.store().ties.get(reference.detail as usize) {
+            let ends = (reference.from, target);
+            check_tie(catalog, &path(), reference.role, ends, tie, &mut problems);
         }
         let from = u32::try_from(catalog.slot(reference.from)).unwrap_or(u32::MAX);
         ties.push((from, relation));

@@ -4,7 +4,7 @@
 
 use std::io::Write;
 
-use super::fields::{paragraphs, tied, when};
+use super::fields::{labelled_ties, paragraphs, tied, when};
 use crate::{
     data::{
         Catalog, EventView, InitiativeView, ParticipantView, ProgrammeView, ProjectView, Record,
@@ -32,6 +32,7 @@ fn header(tab: Tab) -> &'static [&'static str] {
             "note",
             "source_paragraphs",
             "source_quotes",
+            "ties",
         ],
         Tab::Funding => &[
             "record",
@@ -41,6 +42,7 @@ fn header(tab: Tab) -> &'static [&'static str] {
             "programme",
             "period",
             "amount_usd",
+            "amount_basis",
             "share_of_programme",
             "category",
             "funder_id",
@@ -51,6 +53,7 @@ fn header(tab: Tab) -> &'static [&'static str] {
             "note",
             "source_paragraphs",
             "source_quotes",
+            "ties",
         ],
         Tab::Initiatives => &[
             "id",
@@ -67,6 +70,7 @@ fn header(tab: Tab) -> &'static [&'static str] {
             "note",
             "source_paragraphs",
             "source_quotes",
+            "ties",
         ],
         Tab::Participants => &[
             "id",
@@ -81,6 +85,7 @@ fn header(tab: Tab) -> &'static [&'static str] {
             "note",
             "source_paragraphs",
             "source_quotes",
+            "ties",
         ],
     }
 }
@@ -112,6 +117,7 @@ fn row(catalog: &Catalog, record: RecordRef) -> Vec<String> {
         view.note().unwrap_or_default().to_string(),
         paragraphs(catalog, record),
         quotes(catalog, record),
+        labelled_ties(catalog, record).join("\n"),
     ]);
     cells
 }
@@ -158,6 +164,7 @@ fn programme_cells(
         String::new(),
         format_period(programme.period()),
         total.to_string(),
+        "sum of the listed projects".into(),
         String::new(),
         String::new(),
         funder_id,
@@ -179,6 +186,7 @@ fn project_cells(catalog: &Catalog, record: RecordRef, project: ProjectView<'_>)
         programme,
         when(catalog, record),
         project.amount_usd().to_string(),
+        "as the source gives it".into(),
         format_share(project.amount_usd().into(), total.into()),
         project.category().unwrap_or_default().to_string(),
         String::new(),

@@ -81,3 +81,34 @@ pub fn place(catalog: &Catalog, record: RecordRef) -> String {
         (None, _) => country,
     }
 }
+
+/// Each of a record's ties as "Supported at: 32nd Islamic Conference of Foreign Ministers
+/// (¶6)": named by its kind, with the paragraphs of its quotes and its reading marked.
+pub fn labelled_ties(catalog: &Catalog, record: RecordRef) -> Vec<String> {
+    catalog
+        .relations(record)
+        .iter()
+        .map(|relation| {
+            let heading = catalog.tie_heading(record, &relation);
+            let name = catalog.title(relation.target);
+            let tie = catalog.tie(&relation);
+            let mut marks: Vec<String> = tie
+                .map(|tie| {
+                    tie.sources()
+                        .iter()
+                        .map(|citation| format!("¶{}", citation.paragraph))
+                        .collect()
+                })
+                .unwrap_or_default();
+            marks.dedup();
+            if tie.is_some_and(|tie| tie.reading().is_some()) {
+                marks.push("a reading".into());
+            }
+            if marks.is_empty() {
+                format!("{heading}: {name}")
+            } else {
+                format!("{heading}: {name} ({})", marks.join(", "))
+            }
+        })
+        .collect()
+}

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 
 use super::{
     Selection,
-    fields::{paragraphs, place, when},
+    fields::{labelled_ties, paragraphs, place, when},
 };
 use crate::{
     data::{Catalog, Record, RecordRef, Tab},
@@ -124,7 +124,7 @@ fn write_programme(
     )?;
     writeln!(
         out,
-        "{} Programme total: {}. {}\n",
+        "{} Sum of the listed projects: {} (the source gives no total). {}\n",
         text(data.summary()),
         format_usd(total.into()),
         source(catalog, RecordRef::Programme(programme))
@@ -147,7 +147,7 @@ fn write_programme(
         })
         .collect();
     let total_row = [
-        "Total".to_string(),
+        "Sum of the listed projects".to_string(),
         String::new(),
         format_usd(listed),
         format_share(listed, total.into()),
@@ -203,9 +203,17 @@ fn list_table(
     records: &[RecordRef],
 ) -> io::Result<()> {
     let (header, rule): (&[&str], &[&str]) = match tab {
-        Tab::Timeline => (&["Date", "Kind", "Event", "Place", "Source"], &["---"; 5]),
-        Tab::Initiatives => (&["Initiative", "Kind", "Outcome", "Source"], &["---"; 4]),
-        Tab::Participants | Tab::Funding => (&["Name", "Kind", "Office", "Source"], &["---"; 4]),
+        Tab::Timeline => (
+            &["Date", "Kind", "Event", "Place", "Ties", "Source"],
+            &["---"; 6],
+        ),
+        Tab::Initiatives => (
+            &["Initiative", "Kind", "Outcome", "Ties", "Source"],
+            &["---"; 5],
+        ),
+        Tab::Participants | Tab::Funding => {
+            (&["Name", "Kind", "Office", "Ties", "Source"], &["---"; 5])
+        }
     };
     let rows: Vec<Vec<String>> = records
         .iter()
@@ -216,24 +224,28 @@ fn list_table(
 
 /// A record's row in its tab's table (programmes and projects have their own).
 fn list_row(catalog: &Catalog, record: RecordRef) -> Option<Vec<String>> {
+    let ties = labelled_ties(catalog, record).join("; ");
     Some(match catalog.get(record)? {
         Record::Event(event) => vec![
             when(catalog, record),
             event.kind().description().into(),
             event.title().to_string(),
             place(catalog, record),
+            ties,
             source(catalog, record),
         ],
         Record::Initiative(initiative) => vec![
             initiative.title().to_string(),
             initiative.kind().label().into(),
             initiative.outcome().to_string(),
+            ties,
             source(catalog, record),
         ],
         Record::Participant(participant) => vec![
             participant.name().to_string(),
             participant.kind().label().into(),
             participant.office().unwrap_or_default().to_string(),
+            ties,
             source(catalog, record),
         ],
         Record::Programme(_) | Record::Project(_) => return None,

@@ -8,7 +8,7 @@ use super::{
     fields::{citations, place, when},
 };
 use crate::{
-    data::{Catalog, Record, RecordRef},
+    data::{Catalog, Record, RecordRef, Relation},
     format::{format_share, format_usd},
 };
 
@@ -48,7 +48,7 @@ fn particulars(catalog: &Catalog, record: RecordRef) -> Vec<String> {
             out.push(format!("Period: {}", when(catalog, record)));
             if let RecordRef::Programme(i) = record {
                 out.push(format!(
-                    "Total: {}",
+                    "Sum of the listed projects: {} (the source gives no total)",
                     format_usd(catalog.programme_total(i).into())
                 ));
             }
@@ -60,7 +60,7 @@ fn particulars(catalog: &Catalog, record: RecordRef) -> Vec<String> {
                 _ => 0,
             };
             out.push(format!(
-                "Amount: {} ({} of the programme)",
+                "Amount: {} ({} of the listed projects' sum)",
                 format_usd(project.amount_usd().into()),
                 format_share(project.amount_usd().into(), total.into())
             ));
@@ -112,21 +112,7 @@ pub fn write_plain(
                 writeln!(out, "  {line}")?;
             }
             writeln!(out, "  Summary: {}", view.summary())?;
-            let mut role = None;
-            let mut names: Vec<&str> = Vec::new();
-            for relation in catalog.relations(record) {
-                if role != Some(relation.role) {
-                    if let Some(previous) = role {
-                        writeln!(out, "  {}: {}", previous.heading(), names.join("; "))?;
-                    }
-                    role = Some(relation.role);
-                    names.clear();
-                }
-                names.push(catalog.title(relation.target));
-            }
-            if let Some(previous) = role {
-                writeln!(out, "  {}: {}", previous.heading(), names.join("; "))?;
-            }
+            write_ties(&mut out, catalog, record)?;
             if let Some(note) = view.note() {
                 writeln!(out, "  Note (from outside the source): {note}")?;
             }
@@ -135,6 +121,45 @@ pub fn write_plain(
             }
             writeln!(out, "  Id: {}", view.id())?;
         }
+    }
+    Ok(())
+}
+
+/// A record's ties: one line per heading naming the records tied that way, then the quote
+/// and reading of each tie that has them.
+fn write_ties(out: &mut impl Write, catalog: &Catalog, record: RecordRef) -> io::Result<()> {
+    let relations: Vec<Relation> = catalog.relations(record).iter().collect();
+    let headings: Vec<String> = relations
+        .iter()
+        .map(|relation| catalog.tie_heading(record, relation))
+        .collect();
+    let mut start = 0;
+    while start < relations.len() {
+        let end = (start..relations.len())
+            .find(|&n| headings[n] != headings[start])
+            .unwrap_or(relations.len());
+        let names: Vec<&str> = relations[start..end]
+            .iter()
+            .map(|relation| catalog.title(relation.target))
+            .collect();
+        writeln!(out, "  {}: {}", headings[start], names.join("; "))?;
+        for relation in &relations[start..end] {
+            let Some(tie) = catalog.tie(relation) else {
+                continue;
+            };
+            let name = catalog.title(relation.target);
+            for citation in tie.sources() {
+                writeln!(
+                    out,
+                    "    {name}: ¶{} “{}”",
+                    citation.paragraph, citation.quote
+                )?;
+            }
+            if let Some(reading) = tie.reading() {
+                writeln!(out, "    {name}: reading: {reading}")?;
+            }
+        }
+        start = end;
     }
     Ok(())
 }

@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use crate::{
-    data::{Catalog, Record, RecordRef},
+    data::{Catalog, Record, RecordRef, TieKind},
     format::{format_period, format_usd},
 };
 
@@ -150,8 +150,8 @@ pub fn for_each_own_field<'c>(
     }
 }
 
-/// The names of the records this one refers to (weight [`Weight::Related`]), so a search for a
-/// person or a place finds what mentions it.
+/// The names of the records this one refers to (weight [`Weight::Related`]), and of the states
+/// represented at an event, so a search for a person, a place or a state finds what mentions it.
 pub fn for_each_related_field<'a>(
     catalog: &'a Catalog,
     record: RecordRef,
@@ -160,10 +160,17 @@ pub fn for_each_related_field<'a>(
     for relation in catalog
         .relations(record)
         .iter()
-        .filter(|r| r.role.is_stored())
+        .filter(|r| r.role.is_searched())
     {
+        let field = if TieKind::allowed(relation.role).is_empty() {
+            relation.role.field_name()
+        } else {
+            catalog
+                .tie_kind_of(relation.detail)
+                .field_name(relation.role)
+        };
         for_each_shown_name(catalog, relation.target, &mut |text| {
-            visit(relation.role.field_name(), Weight::Related, text)
+            visit(field, Weight::Related, text)
         });
     }
 }

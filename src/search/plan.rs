@@ -68,7 +68,7 @@ impl Plan<'_> {
     pub(super) fn related_flags(&self, record: RecordRef, wanted: u64) -> u64 {
         let mut found = 0;
         for relation in self.catalog.relations(record) {
-            if !relation.role.is_stored() {
+            if !relation.role.is_searched() {
                 continue;
             }
             let target = self.catalog.slot(relation.target);

@@ -237,7 +237,8 @@ impl ScopeFilter {
         }
     }
 
-    /// The events an initiative was supported at, or a participant took part in or hosted.
+    /// The events an initiative is tied to, or a participant took part in (itself or through
+    /// those who represent it) or hosted.
     fn tied_events<'c>(
         &self,
         catalog: &'c Catalog,
@@ -246,7 +247,12 @@ impl ScopeFilter {
         catalog
             .relations(record)
             .iter()
-            .filter(|r| matches!(r.role, Role::SupportedAt | Role::TookPartIn | Role::HostOf))
+            .filter(|r| {
+                matches!(
+                    r.role,
+                    Role::SupportedAt | Role::TookPartIn | Role::HostOf | Role::TookPartThrough
+                )
+            })
             .filter_map(|r| match r.target {
                 RecordRef::Event(i) => Some(i),
                 _ => None,

@@ -8,7 +8,7 @@ mod words;
 
 use crate::data::{
     Dataset, Event, EventKind, Initiative, InitiativeKind, Participant, ParticipantKind, Period,
-    Programme, Project,
+    Programme, Project, TieRef,
 };
 use words::{Random, WORDS, citation, date, name, note, sentence};
 
@@ -105,9 +105,9 @@ impl Generator {
             kind,
             date,
             place,
-            country,
+            country: country.map(TieRef::Id),
             summary,
-            participants,
+            participants: bare(participants),
             sources,
             note,
         }
@@ -145,7 +145,8 @@ impl Generator {
             name,
             kind,
             office,
-            part_of,
+            part_of: part_of.map(TieRef::Id),
+            represents: None,
             summary: sentence(random, 12, 30),
             sources: citation(random),
             note: note(random),
@@ -188,9 +189,9 @@ impl Generator {
             id: format!("init-{n}"),
             title,
             kind,
-            proposed_by,
-            partners,
-            events,
+            proposed_by: bare(proposed_by),
+            partners: bare(partners),
+            events: bare(events),
             outcome: sentence(random, 8, 20),
             summary: sentence(random, 15, 35),
             sources: citation(random),
@@ -216,8 +217,8 @@ impl Generator {
                 start,
                 end: start + random.between(0, 6) as i32,
             },
-            funder: Some(funder),
-            recipient: (recipient != format!("p-{n}")).then_some(recipient),
+            funder: Some(TieRef::Id(funder)),
+            recipient: (recipient != format!("p-{n}")).then_some(TieRef::Id(recipient)),
             summary: sentence(random, 15, 30),
             sources: citation(random),
             note: note(random),
@@ -235,7 +236,7 @@ impl Generator {
                 random.pick(&WORDS),
                 random.pick(&["highway", "institute", "centre", "fund"])
             ),
-            programme: format!("prog-{}", random.below(self.sizes.programmes)),
+            programme: TieRef::Id(format!("prog-{}", random.below(self.sizes.programmes))),
             amount_usd: random.between(100, 50_000) as u64 * 1000,
             category: Some(
                 random
@@ -327,6 +328,11 @@ pub fn write_json(records: usize, seed: u64, out: &mut impl Write) -> io::Result
         generator.participant(n)
     })?;
     out.write_all(b"}\n")
+}
+
+/// Ties given as bare ids, as files written before tie kinds do: the neutral kind.
+fn bare(ids: Vec<String>) -> Vec<TieRef> {
+    ids.into_iter().map(TieRef::Id).collect()
 }
 
 #[cfg(test)]

@@ -87,6 +87,26 @@ impl DetailBuilder {
     }
 
     /// A link to another record; the pane marks the picked one when it draws.
+    /// A quote wrapped under its `¶n` lead, `indent` columns in.
+    fn quote(&mut self, lead: &str, quote: &str, indent: usize) {
+        let indent = indent.min(self.width.saturating_sub(2));
+        let lead_width = text::width(lead).min(8);
+        let pad = " ".repeat(indent);
+        let wrap_width = self.width.saturating_sub(indent + lead_width);
+        for (number, line) in text::wrap(quote, wrap_width).into_iter().enumerate() {
+            let lead = if number == 0 {
+                text::fit(lead, lead_width)
+            } else {
+                " ".repeat(lead_width)
+            };
+            self.lines.push(StyledLine::from_spans(vec![
+                (Role::Plain, pad.clone()),
+                (Role::Label, lead),
+                (Role::Quote, line),
+            ]));
+        }
+    }
+
     fn link(&mut self, text: &str) {
         let lines = text::wrap(text, self.width.saturating_sub(4));
         for (number, line) in lines.into_iter().enumerate() {
@@ -218,7 +238,11 @@ fn write_particulars(
             out.blank();
             out.field("Period", &format_period(programme.period()));
             if let RecordRef::Programme(i) = record {
-                out.field("Total", &format_usd(catalog.programme_total(i).into()));
+                let sum = format!(
+                    "{}, the sum of the listed projects (the source gives no total)",
+                    format_usd(catalog.programme_total(i).into())
+                );
+                out.field("Sum", &sum);
             }
         }
         Record::Project(project) => {
@@ -228,7 +252,7 @@ fn write_particulars(
             let programme = project.programme();
             let total = catalog.programme_total(programme);
             let share = format!(
-                "{} of the programme total ({})",
+                "{} of the listed projects' sum ({})",
                 format_share(project.amount_usd().into(), total.into()),
                 format_usd(total.into())
             );
@@ -256,20 +280,34 @@ fn write_particulars(
     }
 }
 
-/// The record's ties, under a heading for each role; returns the line each link starts on.
+/// The record's ties, under a heading for each role and kind of tie, each with the quotes that
+/// establish it and its reading; returns the line each link starts on.
 fn write_links(out: &mut DetailBuilder, catalog: &Catalog, record: RecordRef) -> Vec<usize> {
     let mut link_lines = Vec::new();
-    let mut current_role = None;
+    let mut current_heading = String::new();
     for relation in catalog.relations(record).iter() {
-        if current_role != Some(relation.role) {
-            current_role = Some(relation.role);
-            out.heading(relation.role.heading());
+        let heading = catalog.tie_heading(record, &relation);
+        if heading != current_heading {
+            out.heading(&heading);
+            current_heading = heading;
         }
         link_lines.push(out.lines.len());
         out.link(&link_label(catalog, relation.target));
+        if let Some(tie) = catalog.tie(&relation) {
+            for citation in tie.sources() {
+                let lead = format!("¶{} ", citation.paragraph);
+                out.quote(&lead, &format!("“{}”", citation.quote), TIE_INDENT);
+            }
+            if let Some(reading) = tie.reading() {
+                out.wrapped(&format!("reading: {reading}"), TIE_INDENT, Role::Dim);
+            }
+        }
     }
     link_lines
 }
+
+/// How far a tie's quotes and reading are indented under its link.
+const TIE_INDENT: usize = 4;
 
 /// Each source paragraph with its quote, the quote wrapped under its `¶n` lead.
 fn write_sources(out: &mut DetailBuilder, view: Record<'_>) {
@@ -280,22 +318,7 @@ fn write_sources(out: &mut DetailBuilder, view: Record<'_>) {
     });
     for citation in view.sources() {
         let lead = format!("¶{} ", citation.paragraph);
-        let quote = format!("“{}”", citation.quote);
-        let indent = text::width(&lead).min(8);
-        for (number, line) in text::wrap(&quote, out.width.saturating_sub(indent))
-            .into_iter()
-            .enumerate()
-        {
-            let lead = if number == 0 {
-                text::fit(&lead, indent)
-            } else {
-                " ".repeat(indent)
-            };
-            out.lines.push(StyledLine::from_spans(vec![
-                (Role::Label, lead),
-                (Role::Quote, line),
-            ]));
-        }
+        out.quote(&lead, &format!("“{}”", citation.quote), 0);
     }
 }
 

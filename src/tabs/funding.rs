@@ -167,21 +167,26 @@ fn programme_row(catalog: &Catalog, programme: u32, width: usize, theme: &Theme)
         .iter()
         .filter(|relation| matches!(relation.target, RecordRef::Project(_)))
         .count();
-    let facts = format!(
-        " · {} · total {}",
-        format_period(data.period()),
-        format_usd(catalog.programme_total(programme).into())
-    );
+    let period = format_period(data.period());
+    let sum = format_usd(catalog.programme_total(programme).into());
+    // The source gives no total: the header says the amount is a sum, in full where it fits.
+    let facts = format!(" · {period} · sum of the listed projects {sum}");
+    let short_facts = format!(" · {period} · sum {sum}");
     let count = format!(
         " · {projects} project{}",
         if projects == 1 { "" } else { "s" }
     );
-    // The total and period matter more than the count, and more than the whole title.
-    let label = if text::width(data.title()) + text::width(&facts) + text::width(&count) <= width {
+    // The sum and period matter more than the count, and more than the whole title.
+    let title = text::width(data.title());
+    let label = if title + text::width(&facts) + text::width(&count) <= width {
         format!("{}{facts}{count}", data.title())
+    } else if title + text::width(&facts) <= width {
+        format!("{}{facts}", data.title())
+    } else if title + text::width(&short_facts) + text::width(&count) <= width {
+        format!("{}{short_facts}{count}", data.title())
     } else {
-        let room = width.saturating_sub(text::width(&facts));
-        format!("{}{facts}", text::truncate(data.title(), room.max(8)))
+        let room = width.saturating_sub(text::width(&short_facts));
+        format!("{}{short_facts}", text::truncate(data.title(), room.max(8)))
     };
     Row::new([Cell::from(Span::styled(
         text::truncate(&label, width),

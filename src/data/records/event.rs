@@ -13,6 +13,7 @@ use crate::data::{
     model::Citation,
     record::{RecordRef, Role},
     store::{Sources, Store, Text, optional, position},
+    tie::TieRef,
     validate::FieldChecks,
     views::Citations,
 };
@@ -35,14 +36,15 @@ pub struct Event<S = String> {
     /// The city or setting, spelled as the source spells it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<S>,
-    /// The id of the state it took place in, where the source names it.
+    /// The state it took place in, where the source names it: an id, or a tie with its quotes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub country: Option<S>,
+    pub country: Option<TieRef<S>>,
     /// What happened there, in the dataset's own words.
     pub summary: S,
-    /// Ids of the participants who took part.
+    /// The participants the source names with the event, each an id or a tie with its kind
+    /// (`took_part`, `joined`, `convened`, `delivered`, `addressed`; `mentioned` for a bare id).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub participants: Vec<S>,
+    pub participants: Vec<TieRef<S>>,
     /// Where the record comes from; at least one.
     pub sources: Vec<Citation<S>>,
     /// Context from outside the source, always shown as such.
@@ -260,7 +262,7 @@ impl<'a> EventView<'a> {
             place: self.place().map(str::to_string),
             country: ties.one(Role::Country),
             summary: self.summary().into(),
-            participants: ties.ids(Role::Participant),
+            participants: ties.entries(Role::Participant),
             sources: self.sources().to_model(),
             note: self.note().map(str::to_string),
         }

@@ -12,6 +12,7 @@ use crate::data::{
     model::Citation,
     record::{RecordRef, Role},
     store::{Sources, Store, Text, optional, position},
+    tie::TieRef,
     validate::FieldChecks,
     views::Citations,
 };
@@ -28,15 +29,19 @@ pub struct Initiative<S = String> {
     pub title: S,
     /// What sort of initiative it is.
     pub kind: InitiativeKind,
-    /// Ids of the participants who put it forward.
+    /// The participants behind it, each an id or a tie with its kind (`proposed`, `supports`,
+    /// `pursues`; `mentioned` for a bare id).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub proposed_by: Vec<S>,
-    /// Ids of the participants it works with.
+    pub proposed_by: Vec<TieRef<S>>,
+    /// The participants it works with, each an id or a tie (`partner`; `mentioned` for a bare
+    /// id).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub partners: Vec<S>,
-    /// Ids of the events where it was supported, adopted or advanced.
+    pub partners: Vec<TieRef<S>>,
+    /// The events the source ties it to, each an id or a tie with its kind (`supported`,
+    /// `support_reiterated`, `included_in_document`, `took_part`, `mentioned_in`; `mentioned`
+    /// for a bare id).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub events: Vec<S>,
+    pub events: Vec<TieRef<S>>,
     /// What became of it, in the dataset's own words.
     pub outcome: S,
     /// What it is, in the dataset's own words.
@@ -179,9 +184,9 @@ impl<'a> InitiativeView<'a> {
             id: self.id().into(),
             title: self.title().into(),
             kind: self.kind(),
-            proposed_by: ties.ids(Role::ProposedBy),
-            partners: ties.ids(Role::Partner),
-            events: ties.ids(Role::SupportedAt),
+            proposed_by: ties.entries(Role::ProposedBy),
+            partners: ties.entries(Role::Partner),
+            events: ties.entries(Role::SupportedAt),
             outcome: self.outcome().into(),
             summary: self.summary().into(),
             sources: self.sources().to_model(),

@@ -44,6 +44,7 @@ use super::{
     catalog::Catalog,
     record::{RecordRef, Role},
     store::{Sources, Text},
+    tie::TieRef,
     validate::FieldChecks,
 };
 
@@ -84,22 +85,31 @@ impl<'a> Ties<'a> {
         Self { catalog, record }
     }
 
-    /// The ids its ties of `role` lead to, in order.
-    pub(crate) fn ids(&self, role: Role) -> Vec<String> {
-        self.catalog
+    /// Its ties of `role` as a file writes them, in order: a bare id, or the id with the
+    /// tie's kind, quotes and reading.
+    pub(crate) fn entries(&self, role: Role) -> Vec<TieRef> {
+        let mut ties: Vec<_> = self
+            .catalog
             .relations(self.record)
             .iter()
             .filter(|relation| relation.role == role)
+            .collect();
+        // The catalog lists ties by kind; details are stored in file order, so this gives the
+        // file's order back (bare ids, which have none, keep theirs, after the others).
+        ties.sort_by_key(|relation| relation.detail);
+        ties.into_iter()
             .filter_map(|relation| {
-                self.catalog
-                    .get(relation.target)
-                    .map(|view| view.id().to_string())
+                let id = self.catalog.get(relation.target)?.id().to_string();
+                Some(match self.catalog.tie(&relation) {
+                    Some(tie) => TieRef::Tie(tie.to_model(id)),
+                    None => TieRef::Id(id),
+                })
             })
             .collect()
     }
 
-    /// The id its one tie of `role` leads to, if it has one.
-    pub(crate) fn one(&self, role: Role) -> Option<String> {
-        self.ids(role).into_iter().next()
+    /// Its one tie of `role`, if it has one.
+    pub(crate) fn one(&self, role: Role) -> Option<TieRef> {
+        self.entries(role).into_iter().next()
     }
 }

@@ -12,6 +12,7 @@ use crate::data::{
     model::Citation,
     record::{RecordRef, Role},
     store::{Sources, Store, Text, optional, position},
+    tie::TieRef,
     validate::FieldChecks,
     views::Citations,
 };
@@ -31,9 +32,13 @@ pub struct Participant<S = String> {
     /// For a person, the office as the source gives it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub office: Option<S>,
-    /// For a body, the id of the organisation it belongs to.
+    /// For a body, the organisation it belongs to: an id, or a tie with its quotes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub part_of: Option<S>,
+    pub part_of: Option<TieRef<S>>,
+    /// For a group, the participant it represents (a state's delegations): an id, or a tie
+    /// with its quotes. The events the group took part in are listed on that participant too.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub represents: Option<TieRef<S>>,
     /// Who or what it is, in the dataset's own words.
     pub summary: S,
     /// Where the record comes from; at least one.
@@ -118,6 +123,7 @@ impl Store {
     pub(crate) fn push_participant<S: AsRef<str>>(&mut self, participant: &Participant<S>) {
         let this = RecordRef::Participant(position(self.participants.len()));
         self.refer(this, Role::PartOf, &participant.part_of);
+        self.refer(this, Role::Represents, &participant.represents);
         let sources = self.sources(&participant.sources);
         let row = ParticipantRow {
             id: self.text.push(participant.id.as_ref()),
@@ -173,6 +179,7 @@ impl<'a> ParticipantView<'a> {
             kind: self.kind(),
             office: self.office().map(str::to_string),
             part_of: ties.one(Role::PartOf),
+            represents: ties.one(Role::Represents),
             summary: self.summary().into(),
             sources: self.sources().to_model(),
             note: self.note().map(str::to_string),

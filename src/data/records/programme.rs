@@ -12,6 +12,7 @@ use crate::data::{
     model::Citation,
     record::{RecordRef, Role},
     store::{Sources, Store, Text, optional, position},
+    tie::TieRef,
     validate::FieldChecks,
     views::Citations,
 };
@@ -38,12 +39,12 @@ pub struct Programme<S = String> {
     pub title: S,
     /// The years it covers.
     pub period: Period,
-    /// The id of the participant that funds it.
+    /// The participant that funds it: an id, or a tie with its quotes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub funder: Option<S>,
-    /// The id of the participant that receives it.
+    pub funder: Option<TieRef<S>>,
+    /// The participant that receives it: an id, or a tie with its quotes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub recipient: Option<S>,
+    pub recipient: Option<TieRef<S>>,
     /// What it is, in the dataset's own words.
     pub summary: S,
     /// Where the record comes from; at least one.

@@ -11,6 +11,7 @@ use crate::data::{
     model::Citation,
     record::{RecordRef, Role},
     store::{Sources, Store, Text, optional, position},
+    tie::TieRef,
     validate::FieldChecks,
     views::Citations,
 };
@@ -25,8 +26,8 @@ pub struct Project<S = String> {
     pub id: S,
     /// A short name in the dataset's own words.
     pub title: S,
-    /// The id of the programme it belongs to.
-    pub programme: S,
+    /// The programme it belongs to: an id, or a tie with its quotes.
+    pub programme: TieRef<S>,
     /// The amount in whole US dollars; totals and shares are computed from it.
     pub amount_usd: u64,
     /// What sort of project it is (roads, research institute, ...): a classification by the
@@ -152,7 +153,9 @@ impl<'a> ProjectView<'a> {
         Project {
             id: self.id().into(),
             title: self.title().into(),
-            programme: ties.one(Role::Programme).unwrap_or_default(),
+            programme: ties
+                .one(Role::Programme)
+                .unwrap_or_else(|| TieRef::Id(String::new())),
             amount_usd: self.amount_usd(),
             category: self.category().map(str::to_string),
             summary: self.summary().into(),

@@ -1,0 +1,104 @@
+//! The checks on one tie's details, run as its reference is resolved: a kind its field allows,
+//! a document only where the kind names one, and quotes that are verbatim in the source and in
+//! a paragraph one of the tie's two records cites, so every tie can be traced like a record.
+
+use super::{
+    catalog::Catalog,
+    problems::Problems,
+    record::{RecordRef, Role},
+    tie::{TieKind, TieRow},
+};
+
+/// Checks the details of the tie at `path` from `from` to `target`.
+pub(super) fn check_tie(
+    catalog: &Catalog,
+    path: &str,
+    role: Role,
+    (from, target): (RecordRef, RecordRef),
+    tie: &TieRow,
+    problems: &mut Problems,
+) {
+    let allowed = TieKind::allowed(role);
+    let field = role.stored_field();
+    if tie.has_kind && allowed.is_empty() {
+        problems.add(
+            format!("{path}.kind"),
+            format!("`{field}` says what the tie is: give it no kind"),
+        );
+    } else if tie.has_kind && !allowed.contains(&tie.kind) {
+        let names: Vec<&str> = allowed.iter().map(|kind| kind.name()).collect();
+        problems.add(
+            format!("{path}.kind"),
+            format!(
+                "`{}` is not a kind of tie in `{field}`; expected one of: {}",
+                tie.kind.name(),
+                names.join(", ")
+            ),
+        );
+    }
+    let store = catalog.store();
+    if tie.document.is_some() && tie.kind != TieKind::IncludedInDocument {
+        problems.add(
+            format!("{path}.document"),
+            "only an `included_in_document` tie names a document",
+        );
+    }
+    if tie.reading.is_some() && store.text.get(tie.reading).trim().is_empty() {
+        problems.add(format!("{path}.reading"), "the reading is empty");
+    }
+    let cited = |record: RecordRef| {
+        catalog
+            .get(record)
+            .map(|view| {
+                view.sources()
+                    .iter()
+                    .map(|c| c.paragraph)
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    };
+    let paragraphs: Vec<u32> = cited(from).into_iter().chain(cited(target)).collect();
+    let start = tie.sources.start as usize;
+    let citations = store
+        .citations
+        .get(start..start + tie.sources.count as usize)
+        .unwrap_or(&[]);
+    for (n, citation) in citations.iter().enumerate() {
+        let here = format!("{path}.sources[{n}]");
+        let quote = store.text.get(citation.quote);
+        if quote.trim().is_empty() {
+            problems.add(format!("{here}.quote"), "the quote is empty");
+            continue;
+        }
+        if !paragraphs.contains(&citation.paragraph) {
+            problems.add(
+                format!("{here}.paragraph"),
+                format!(
+                    "paragraph {} is cited by neither of the tie's records",
+                    citation.paragraph
+                ),
+            );
+        }
+        let Some(source) = catalog.source() else {
+            continue;
+        };
+        match source.paragraph(citation.paragraph) {
+            None => problems.add(
+                format!("{here}.paragraph"),
+                format!(
+                    "the source has {} paragraphs, found {}",
+                    source.paragraph_count(),
+                    citation.paragraph
+                ),
+            ),
+            Some(paragraph) if !paragraph.contains(quote) => problems.add(
+                format!("{here}.quote"),
+                format!(
+                    "the quote is not verbatim in paragraph {}",
+                    citation.paragraph
+                ),
+            ),
+            Some(_) => {}
+        }
+    }
+}
