@@ -126,6 +126,10 @@ pub enum Command {
     Check {
         /// The dataset file; defaults to --data, then to the embedded dataset.
         path: Option<PathBuf>,
+        /// Also print every sentence of the source that no record or tie quotes (still exit 0
+        /// for a clean dataset); needs the source text.
+        #[arg(long)]
+        coverage: bool,
     },
     /// Write records as JSON, CSV or Markdown to standard output or a file.
     Export {
@@ -201,6 +205,8 @@ pub enum TabName {
     Initiatives,
     /// People, states, organisations, bodies and groups.
     Participants,
+    /// The source document, paragraph by paragraph (the explorer only).
+    Source,
 }
 
 impl From<TabName> for Tab {
@@ -210,6 +216,7 @@ impl From<TabName> for Tab {
             TabName::Funding => Tab::Funding,
             TabName::Initiatives => Tab::Initiatives,
             TabName::Participants => Tab::Participants,
+            TabName::Source => Tab::Source,
         }
     }
 }

@@ -12,7 +12,9 @@ use clap::CommandFactory;
 
 use crate::{
     cli::{Cli, ExportFormat},
-    data::{self, Catalog, Dataset, LoadError, LoadProgress, RecordCounts, RecordRef, Tab},
+    data::{
+        self, Catalog, Dataset, LoadError, LoadProgress, RecordCounts, RecordRef, Tab, display,
+    },
     exit,
     export::{
         FormulaCells, PlainStyle, Selection, subset, to_terminal_safe_json, write_csv,
@@ -84,8 +86,36 @@ fn write_counts(out: &mut impl Write, counts: &RecordCounts) -> io::Result<()> {
     Ok(())
 }
 
+/// `check --coverage`: every sentence of the source that no record or tie quotes.
+fn write_coverage(out: &mut impl Write, catalog: &Catalog, checked: bool) -> io::Result<()> {
+    let (Some(source), Some(map), true) = (catalog.source(), catalog.passages(), checked) else {
+        return writeln!(
+            out,
+            "  coverage not checked: give the source text with --source PATH"
+        );
+    };
+    let uncovered = data::passages::uncovered_sentences(map, source);
+    match uncovered.len() {
+        0 => writeln!(out, "  coverage: every sentence of the source is quoted"),
+        count => {
+            writeln!(
+                out,
+                "  coverage: {count} sentence{} no record quotes:",
+                if count == 1 { "" } else { "s" }
+            )?;
+            for (paragraph, sentence) in uncovered {
+                // The source is as untrusted as the dataset: shown escaped, like everything.
+                let shown = display::display_text(sentence, display::TEXT_CAP);
+                let sentence = shown.as_deref().unwrap_or(sentence);
+                writeln!(out, "    ¶{paragraph} {sentence}")?;
+            }
+            Ok(())
+        }
+    }
+}
+
 /// `oic-explorer check [PATH]`: a summary of counts and problems; 0 only when clean.
-pub fn check(cli: &Cli, path: Option<&Path>) -> ExitCode {
+pub fn check(cli: &Cli, path: Option<&Path>, coverage: bool) -> ExitCode {
     let origin = path.or(cli.data.as_deref()).map_or_else(
         || data::EMBEDDED_NAME.to_string(),
         |p| p.display().to_string(),
@@ -118,6 +148,10 @@ pub fn check(cli: &Cli, path: Option<&Path>) -> ExitCode {
                         "  note: {bare} tie{} given as a bare id, each read as “mentioned with”: give a tie its kind and quotes as {{\"id\": …, \"kind\": …, \"sources\": […]}}",
                         if bare == 1 { " is" } else { "s are" }
                     ),
+                })
+                .and_then(|()| match coverage {
+                    true => write_coverage(&mut out, &catalog, quotes_checked),
+                    false => Ok(()),
                 });
             return finish(written);
         }

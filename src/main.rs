@@ -22,7 +22,9 @@ fn main() -> ExitCode {
         Err(code) => return code,
     };
     match &cli.command {
-        Some(Command::Check { path }) => return commands::check(&cli, path.as_deref()),
+        Some(Command::Check { path, coverage }) => {
+            return commands::check(&cli, path.as_deref(), *coverage);
+        }
         Some(Command::Export {
             format,
             output,

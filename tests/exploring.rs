@@ -185,7 +185,7 @@ fn the_source_view_opens_scrolls_and_closes() {
         selected_title(&app),
         "Third Extraordinary Conference (Extraordinary Summit)"
     );
-    press(&mut app, KeyCode::Char('s'));
+    press(&mut app, KeyCode::Char('S'));
     assert_eq!(app.mode(), Mode::Source);
     let screen = common::screen_text(&app);
     assert!(screen.contains("¶11 · paragraph 11 of 15"), "{screen}");
@@ -199,9 +199,9 @@ fn the_source_view_opens_scrolls_and_closes() {
     let bottom = app.source_scroll();
     press(&mut app, KeyCode::Char('j'));
     assert_eq!(app.source_scroll(), bottom);
-    press(&mut app, KeyCode::Char('s'));
+    press(&mut app, KeyCode::Char('S'));
     assert_eq!(app.mode(), Mode::Browse);
-    press(&mut app, KeyCode::Char('s'));
+    press(&mut app, KeyCode::Char('S'));
     assert_eq!(app.source_scroll(), 0, "opens at the top again");
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.mode(), Mode::Browse);
@@ -615,4 +615,104 @@ fn empty_tabs_say_so_instead_of_failing() {
     press(&mut app, KeyCode::Char('y'));
     assert!(app.take_clipboard().is_none());
     assert!(common::screen_text(&app).contains("Nothing to show"));
+}
+
+#[test]
+fn the_source_tab_leads_from_a_passage_to_who_quotes_it_and_back() {
+    let mut app = app(120, 40);
+    press(&mut app, KeyCode::Char('5'));
+    assert_eq!(app.tab(), Tab::Source);
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Char('j'));
+    assert_eq!(app.view(Tab::Source).selected_paragraph(), Some(3));
+    press(&mut app, KeyCode::Char('y'));
+    let copied = app.take_clipboard().expect("a copy");
+    assert!(
+        copied.starts_with("“Kazakh delegations have participated"),
+        "{copied}"
+    );
+    assert!(copied.contains("Source, paragraph 3"), "{copied}");
+    press(&mut app, KeyCode::Char('l'));
+    assert_eq!(app.mode(), Mode::Links);
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.tab(), Tab::Timeline);
+    assert_eq!(selected_title(&app), "8th OIC Summit");
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(app.tab(), Tab::Source);
+    assert_eq!(app.view(Tab::Source).selected_paragraph(), Some(3));
+    assert_eq!(
+        app.mode(),
+        Mode::Links,
+        "back where we were, the link still picked"
+    );
+    assert_eq!(app.view(Tab::Source).link, 1);
+    press(&mut app, KeyCode::Char('G'));
+    press(&mut app, KeyCode::Char('h'));
+    press(&mut app, KeyCode::Char('G'));
+    assert_eq!(app.view(Tab::Source).selected_paragraph(), Some(15));
+    assert!(common::screen_text(&app).contains("Source ¶15/15"));
+}
+
+#[test]
+fn s_opens_the_source_tab_at_the_records_first_passage() {
+    let mut app = app(120, 40);
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Char('j'));
+    assert_eq!(selected_title(&app), "Syzganov Institute");
+    press(&mut app, KeyCode::Char('s'));
+    assert_eq!(app.tab(), Tab::Source);
+    let view = app.view(Tab::Source);
+    assert_eq!(
+        view.selected_paragraph(),
+        Some(9),
+        "its own quote, not its tie's"
+    );
+    assert_eq!(app.mode(), Mode::Links);
+    assert_eq!(
+        view.link_target(app.catalog()),
+        app.catalog().find("proj-syzganov-institute")
+    );
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(app.tab(), Tab::Funding);
+    assert_eq!(selected_title(&app), "Syzganov Institute");
+    press(&mut app, KeyCode::Char('5'));
+    press(&mut app, KeyCode::Char('s'));
+    assert_eq!(app.tab(), Tab::Source, "s on the Source tab stays");
+    assert!(
+        app.message()
+            .is_some_and(|m| m.contains("This is the source"))
+    );
+}
+
+#[test]
+fn a_click_on_a_paragraph_selects_it_and_the_wheel_moves_by_paragraph() {
+    let mut app = app(120, 40);
+    press(&mut app, KeyCode::Char('5'));
+    let screen = common::screen_text(&app);
+    let row = screen
+        .lines()
+        .position(|line| line.contains("¶2 · cited by"))
+        .expect("¶2 on screen");
+    common::act(
+        &mut app,
+        oic_explorer::action::Action::Click {
+            column: 10,
+            row: u16::try_from(row + 1).expect("a row"),
+        },
+    );
+    assert_eq!(
+        app.view(Tab::Source).selected_paragraph(),
+        Some(2),
+        "a click on the line under the heading, in its text"
+    );
+    common::act(
+        &mut app,
+        oic_explorer::action::Action::Wheel {
+            column: 10,
+            row: 10,
+            lines: 3,
+        },
+    );
+    assert_eq!(app.view(Tab::Source).selected_paragraph(), Some(5));
 }

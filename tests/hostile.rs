@@ -155,7 +155,7 @@ fn a_huge_source_paragraph_is_cut_and_wrapped_once() {
         {"paragraph": 2, "quote": "Kazakhstan joined the OIC."}]}]}"#;
     let catalog = load("huge.json", json, Some(&source)).expect("valid");
     let mut app = App::new(Arc::new(catalog), Size::new(120, 40));
-    press(&mut app, KeyCode::Char('s'));
+    press(&mut app, KeyCode::Char('S'));
     let page = app
         .source_page()
         .expect("the source view's lines are built when it opens");
@@ -183,6 +183,13 @@ fn a_huge_source_paragraph_is_cut_and_wrapped_once() {
     );
     assert_ne!(app.source_page().map(|page| page.lines.as_ptr()), built);
     assert!(common::screen_text(&app).contains("Source"));
+    // The Source tab cuts it alike.
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('5'));
+    press(&mut app, KeyCode::Char('j'));
+    let screen = common::screen_text(&app);
+    assert!(screen.contains("¶2 · cited by 1 record"), "{screen}");
+    assert!(screen.contains("Source ¶2/2"), "{screen}");
 }
 
 #[test]

@@ -143,6 +143,32 @@ fn the_mouse_selects_tabs_and_rows_and_scrolls() {
 }
 
 #[test]
+fn the_source_tab_reads_the_document_and_leads_to_who_quotes_it() {
+    let mut session = PtySession::spawn(80, 24);
+    session.wait_for_text("Kazakhstan joins the OIC");
+    session.send("5");
+    session.wait_for_text("¶1 · cited by 3 records");
+    session.send("jj");
+    session.wait_for_text("Source ¶3/15");
+    session.send("l");
+    session.wait_for_text("▶ 24th Islamic Conference of Foreign");
+    session.send("\r");
+    session.wait_for_text("Timeline 2/12");
+    session.send("\x7f");
+    session.wait_for_text("Source ¶3/15");
+    // `s` on a record opens the tab at its first quoted passage.
+    session.send("4s");
+    session.wait_for_text("Source ¶1/15");
+    assert!(
+        session.screen().contains("▶ Kazakhstan"),
+        "{}",
+        session.screen()
+    );
+    session.send("q");
+    assert!(session.wait_for_exit().success());
+}
+
+#[test]
 fn a_link_is_followed_and_backspace_comes_back() {
     let mut session = PtySession::spawn(120, 40);
     session.wait_for_text("Kazakhstan joins the OIC");
@@ -160,7 +186,7 @@ fn a_link_is_followed_and_backspace_comes_back() {
     );
     session.send("\x7f");
     session.wait_for_text("Timeline 3/12");
-    session.send("s");
+    session.send("S");
     session.wait_for_text("¶3 · paragraph 3 of 15");
     session.send("\x1b");
     session.wait_for("the source view to close", |screen| {

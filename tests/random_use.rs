@@ -13,6 +13,7 @@ use oic_explorer::{
     data::{Catalog, Tab, load},
     run::action_for_event,
     synthetic,
+    tabs::Focus,
 };
 use proptest::prelude::*;
 use ratatui::{
@@ -126,7 +127,7 @@ fn check(app: &App) -> Result<(), TestCaseError> {
     let catalog = app.catalog();
     for tab in Tab::ALL {
         let view = app.view(tab);
-        let length = view.rows.len();
+        let length = view.len();
         if length == 0 {
             prop_assert_eq!(view.list.selected, 0, "{:?}: nothing to select", tab);
         } else {
@@ -140,7 +141,13 @@ fn check(app: &App) -> Result<(), TestCaseError> {
                 "{:?}: selection on screen",
                 tab
             );
-            prop_assert!(view.selected().is_some_and(|r| catalog.get(r).is_some()));
+            match view.selected_paragraph() {
+                Some(paragraph) => prop_assert!(paragraph as usize <= length),
+                None => prop_assert!(view.selected().is_some_and(|r| catalog.get(r).is_some())),
+            }
+            if view.focus == Focus::Links {
+                prop_assert!(view.link < view.link_count(catalog), "{:?}: link", tab);
+            }
         }
     }
     let history = app.history();

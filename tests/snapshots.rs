@@ -174,12 +174,56 @@ fn source_view() {
         for _ in 0..7 {
             press(&mut app, KeyCode::Char('j'));
         }
-        press(&mut app, KeyCode::Char('s'));
+        press(&mut app, KeyCode::Char('S'));
         snapshot(
             &format!("source_extraordinary_summit_{width}x{height}"),
             &app,
         );
     }
+}
+
+#[test]
+fn source_tab() {
+    for (width, height) in [(80, 24), (120, 40)] {
+        snapshot(
+            &format!("source_tab_{width}x{height}"),
+            &on_tab(width, height, '5'),
+        );
+        // `s` on the extraordinary summit: its paragraph, its passage picked.
+        let mut app = app(width, height);
+        for _ in 0..7 {
+            press(&mut app, KeyCode::Char('j'));
+        }
+        press(&mut app, KeyCode::Char('s'));
+        snapshot(&format!("source_tab_from_a_record_{width}x{height}"), &app);
+    }
+}
+
+#[test]
+fn the_source_tab_marks_passages_without_colour() {
+    let mut app = app(120, 40).with_theme(Theme::DEFAULT.monochrome());
+    press(&mut app, KeyCode::Char('5'));
+    press(&mut app, KeyCode::Char('l'));
+    let terminal = draw(&app);
+    let buffer = terminal.backend().buffer();
+    let text_of = |wanted: Modifier| {
+        buffer
+            .content()
+            .iter()
+            .filter(|cell| cell.modifier.contains(wanted))
+            .map(|cell| cell.symbol())
+            .collect::<String>()
+    };
+    assert!(
+        text_of(Modifier::BOLD | Modifier::UNDERLINED)
+            .contains("Kazakhstan became a member of the Organization"),
+        "the picked passage is bold and underlined: {:?}",
+        text_of(Modifier::BOLD | Modifier::UNDERLINED)
+    );
+    assert!(
+        text_of(Modifier::ITALIC).contains("Cooperation with the"),
+        "the other quoted passages are italic"
+    );
 }
 
 #[test]

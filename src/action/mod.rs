@@ -88,7 +88,9 @@ pub enum Action {
     Back,
     /// Go forward again after going back.
     Forward,
-    /// Open or close the selected record's source paragraphs.
+    /// Show the selected record's first quoted passage in the Source tab.
+    ShowInSource,
+    /// Open or close a quick look at the selected record's source paragraphs.
     ToggleSource,
     /// Scroll the source view.
     ScrollSource(Movement),
@@ -261,7 +263,11 @@ mod tests {
                 "{event:?}"
             );
         }
-        assert_eq!(action_for_key(key(KeyCode::Char('5')), Mode::Browse), None);
+        assert_eq!(
+            action_for_key(key(KeyCode::Char('5')), Mode::Browse),
+            Some(Action::SelectTab(Tab::Source))
+        );
+        assert_eq!(action_for_key(key(KeyCode::Char('6')), Mode::Browse), None);
         assert_eq!(action_for_key(ctrl('x'), Mode::Browse), None);
     }
 
@@ -318,6 +324,14 @@ mod tests {
     fn source_view_keys() {
         assert_eq!(
             action_for_key(key(KeyCode::Char('s')), Mode::Browse),
+            Some(Action::ShowInSource)
+        );
+        assert_eq!(
+            action_for_key(key(KeyCode::Char('S')), Mode::Browse),
+            Some(Action::ToggleSource)
+        );
+        assert_eq!(
+            action_for_key(key(KeyCode::Char('S')), Mode::Source),
             Some(Action::ToggleSource)
         );
         assert_eq!(

@@ -11,6 +11,11 @@ use crate::{
 
 impl App {
     pub(super) fn copy_citation(&mut self) {
+        if let Some(number) = self.view(self.tab).selected_paragraph() {
+            self.effects.clipboard = Some(paragraph_citation(&self.catalog, number));
+            self.message = Some(format!("Copied paragraph {number} with its citation"));
+            return;
+        }
         let Some(record) = self.view(self.tab).selected() else {
             self.message = Some("Nothing to copy: this tab has no records.".to_string());
             return;
@@ -166,6 +171,20 @@ pub struct ViewLine<'a> {
     pub sort: FundingSort,
     /// Whether the Funding tab shows its totals by category.
     pub by_category: bool,
+}
+
+/// A paragraph of the source as `y` copies it: the paragraph, where it is, which document.
+fn paragraph_citation(catalog: &Catalog, number: u32) -> String {
+    let text = catalog
+        .source()
+        .and_then(|source| source.paragraph(number))
+        .unwrap_or("");
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    format!(
+        "“{text}” Source, paragraph {number}: {}. {}",
+        catalog.source_note(),
+        catalog.title_of_dataset()
+    )
 }
 
 /// The command line that opens the explorer on `view`: its files, its tab, its filter, order

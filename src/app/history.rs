@@ -12,6 +12,8 @@ pub struct Location {
     pub tab: Tab,
     /// The record selected there, if the tab had any.
     pub record: Option<RecordRef>,
+    /// The row selected there: on the Source tab, which lists no records, the paragraph.
+    pub row: usize,
     /// The first row of the list on screen.
     pub offset: usize,
     /// The first line of the detail pane on screen.
@@ -78,6 +80,7 @@ mod tests {
         Location {
             tab,
             record: Some(RecordRef::Event(row)),
+            row: row as usize,
             offset: 0,
             detail_scroll: 0,
             focus: Focus::List,

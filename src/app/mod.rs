@@ -165,7 +165,7 @@ impl App {
         self.tab
     }
 
-    /// The four tabs.
+    /// The five tabs.
     pub fn tabs(&self) -> &Tabs {
         &self.tabs
     }
@@ -288,6 +288,7 @@ impl App {
             Action::FollowLink => self.follow_link(),
             Action::Back => self.go_back(),
             Action::Forward => self.go_forward(),
+            Action::ShowInSource => self.show_in_source(),
             Action::ToggleSource => self.toggle_source(),
             Action::ScrollSource(movement) => {
                 if let Some(Overlay::Source(source)) = &mut self.overlay {
@@ -352,7 +353,8 @@ impl App {
         for tab in Tab::ALL {
             let page = self.list_page_of(tab);
             let view = self.tabs.view_mut(tab);
-            view.list.scroll_into_view(view.rows.len(), page);
+            let rows = view.len();
+            view.list.scroll_into_view(rows, page);
         }
         self.refresh_detail();
         self.scroll_detail(0);
@@ -369,5 +371,8 @@ impl App {
         let width = panes.detail_text().width;
         let catalog = Arc::clone(&self.catalog);
         self.view_mut().refresh_detail(&catalog, width);
+        if self.tab == Tab::Source {
+            self.tabs.source.refresh(panes.list_rows().width);
+        }
     }
 }

@@ -25,14 +25,21 @@ impl App {
             return;
         };
         if screen.tabs.contains(at) {
-            let counts = Tab::ALL.map(|tab| self.view(tab).rows.len());
-            if let Some(tab) = tab_at(screen.tabs, &counts, at.x) {
+            let counts = Tab::ALL.map(|tab| self.view(tab).len());
+            if let Some(tab) = tab_at(screen.tabs, &counts, self.tab, at.x) {
                 self.go_to_tab(tab);
             }
             return;
         }
         let panes = screen.panes(self.tab_extras(self.tab));
         let rows = panes.list_rows();
+        if rows.contains(at) && self.tab == Tab::Source {
+            if let Some(row) = self.tabs.source.paragraph_at_row(at.y, rows) {
+                self.select_row(row);
+                self.view_mut().focus = Focus::List;
+            }
+            return;
+        }
         if rows.contains(at) {
             let row = self.view(self.tab).list.offset + usize::from(at.y - rows.y);
             if row < self.view(self.tab).rows.len() {

@@ -16,6 +16,7 @@ impl App {
         Location {
             tab: self.tab,
             record: view.selected(),
+            row: view.list.selected,
             offset: view.list.offset,
             detail_scroll: view.detail_scroll,
             focus: view.focus,
@@ -61,16 +62,53 @@ impl App {
         self.view_mut().focus = Focus::List;
     }
 
+    /// Shows the selected record's first quoted passage in the Source tab, remembered in
+    /// history.
+    pub(super) fn show_in_source(&mut self) {
+        let Some(record) = self.view(self.tab).selected() else {
+            let message = match self.tab {
+                Tab::Source => "This is the source: l lists the records quoting a paragraph.",
+                _ => "Nothing to show: this tab has no records.",
+            };
+            self.message = Some(message.to_string());
+            return;
+        };
+        if self.catalog.source().is_none() {
+            self.message =
+                Some("The source text is not loaded: open with --source PATH.".to_string());
+            return;
+        }
+        let page = self.list_page_of(Tab::Source);
+        let mut shown = false;
+        self.navigate(|app| {
+            shown = app.tabs.source.show_record(record, page);
+            if shown {
+                app.tab = Tab::Source;
+            }
+        });
+        if shown {
+            self.refresh_detail();
+            if let Some(detail) = self.detail_area() {
+                self.view_mut().keep_link_visible(detail);
+            }
+        } else {
+            self.message = Some("No paragraph of the source holds this record's quotes.".into());
+        }
+    }
+
     /// Returns to a recorded place, as near as the data still allows.
     fn restore(&mut self, location: Location) {
         self.tab = location.tab;
-        if let Some(record) = location.record {
-            self.show(record);
+        match location.record {
+            Some(record) => self.show(record),
+            None if location.tab == Tab::Source => self.select_row(location.row),
+            None => {}
         }
         let page = self.list_page_of(self.tab);
         let view = self.view_mut();
         view.list.offset = location.offset;
-        view.list.scroll_into_view(view.rows.len(), page);
+        let rows = view.len();
+        view.list.scroll_into_view(rows, page);
         view.detail_scroll = location.detail_scroll;
         view.focus = location.focus;
         view.link = location.link;
@@ -113,7 +151,12 @@ impl App {
 
     pub(super) fn focus_links(&mut self) {
         if self.view(self.tab).link_count(&self.catalog) == 0 {
-            self.message = Some("This record has no links to other records.".to_string());
+            let message = if self.tab == Tab::Source {
+                "No record quotes this paragraph."
+            } else {
+                "This record has no links to other records."
+            };
+            self.message = Some(message.to_string());
             return;
         }
         let catalog = std::sync::Arc::clone(&self.catalog);
@@ -135,14 +178,9 @@ impl App {
 
     /// Follows the picked link: its record is shown in its tab, remembered in history.
     pub(super) fn follow_link(&mut self) {
-        let view = self.view(self.tab);
-        let Some(record) = view.selected() else {
-            return;
-        };
-        let Some(relation) = self.catalog.relations(record).get(view.link) else {
-            return;
-        };
-        self.jump_to(relation.target);
+        if let Some(record) = self.view(self.tab).link_target(&self.catalog) {
+            self.jump_to(record);
+        }
     }
 
     /// The text area of the detail pane on screen, when the terminal is big enough for one.

@@ -46,7 +46,7 @@ impl Widget for &App {
             render_too_small(area, buf, self.theme());
             return;
         };
-        let counts = Tab::ALL.map(|tab| self.view(tab).rows.len());
+        let counts = Tab::ALL.map(|tab| self.view(tab).len());
         TabBar {
             active: self.tab(),
             counts: &counts,
@@ -59,6 +59,7 @@ impl Widget for &App {
             Tab::Funding => tabs.funding.render(screen.body, buf),
             Tab::Initiatives => tabs.initiatives.render(screen.body, buf),
             Tab::Participants => tabs.participants.render(screen.body, buf),
+            Tab::Source => tabs.source.render(screen.body, buf),
         }
         StatusBar {
             line: &self.status_line(),
@@ -75,15 +76,15 @@ impl App {
     /// What the status bar says now: the hints of the mode, the trail, where you are.
     pub fn status_line(&self) -> StatusLine {
         let view = self.view(self.tab());
-        let place = if view.rows.is_empty() {
-            format!(" {} · empty ", self.tab().title())
-        } else {
-            format!(
+        let place = match view.selected_paragraph() {
+            _ if view.is_empty() => format!(" {} · empty ", self.tab().title()),
+            Some(number) => format!(" {} ¶{number}/{} ", self.tab().title(), view.len()),
+            None => format!(
                 " {} {}/{} ",
                 self.tab().title(),
                 view.list.selected + 1,
-                view.rows.len()
-            )
+                view.len()
+            ),
         };
         let trail = self.history().trail();
         let steps = if trail.is_empty() {
@@ -106,10 +107,7 @@ impl App {
 
     /// The mode's hints that are worth showing now.
     fn hints(&self) -> Vec<(&'static str, String)> {
-        let has_links = self
-            .view(self.tab())
-            .selected()
-            .is_some_and(|record| !self.catalog().relations(record).is_empty());
+        let has_links = self.view(self.tab()).link_count(self.catalog()) > 0;
         let has_history = !self.history().trail().is_empty();
         bindings::hints(self.mode())
             .into_iter()
@@ -125,10 +123,13 @@ impl App {
             .collect()
     }
 
-    /// A place of the trail by name: its record's title, or its tab's.
+    /// A place of the trail by name: its record's title, its paragraph, or its tab's.
     fn step_name(&self, location: &Location) -> String {
         match location.record {
             Some(record) => text::truncate(self.catalog().title(record), STEP_WIDTH),
+            None if location.tab == Tab::Source && !self.view(Tab::Source).is_empty() => {
+                format!("¶{}", location.row + 1)
+            }
             None => location.tab.title().to_string(),
         }
     }

@@ -130,14 +130,19 @@ pub fn wrap_marked(
     base: Role,
     marked: Role,
 ) -> Vec<StyledLine> {
-    let columns = columns.max(1);
-    let role_at = |byte: usize| {
+    wrap_styled(text, columns, &|byte: usize| {
         if ranges.iter().any(|range| range.contains(&byte)) {
             marked
         } else {
             base
         }
-    };
+    })
+}
+
+/// `text` wrapped to `columns` as [`wrap_marked`] wraps it, each byte in the role `role_at`
+/// gives it.
+pub fn wrap_styled(text: &str, columns: usize, role_at: &dyn Fn(usize) -> Role) -> Vec<StyledLine> {
+    let columns = columns.max(1);
     let push = |row: &mut Vec<(Role, String)>, text: &str, role: Role| match row.last_mut() {
         Some((last, run)) if *last == role => run.push_str(text),
         _ => row.push((role, text.to_string())),

@@ -12,26 +12,47 @@ use crate::data::Tab;
 
 const SEPARATOR: &str = "│";
 
-/// Each tab's title and the columns it covers, relative to the bar's left edge.
-fn titles(counts: &[usize; 4], width: u16) -> Vec<(Tab, String, u16, u16)> {
+/// Each tab's title and the columns it covers, relative to the bar's left edge: with counts
+/// where they fit, else without, else (at the narrowest) the tab on screen alone named and
+/// the others by number.
+fn titles(
+    counts: &[usize; Tab::ALL.len()],
+    active: Tab,
+    width: u16,
+) -> Vec<(Tab, String, u16, u16)> {
+    // The Source tab lists paragraphs, not records: its count would read as records.
     let with_counts: Vec<String> = Tab::ALL
         .iter()
-        .map(|tab| {
-            format!(
+        .map(|&tab| match tab {
+            Tab::Source => format!(" {} {} ", tab.index() + 1, tab.title()),
+            _ => format!(
                 " {} {} {} ",
                 tab.index() + 1,
                 tab.title(),
                 counts[tab.index()]
-            )
+            ),
         })
         .collect();
-    let total: usize = with_counts.iter().map(|t| text::width(t) + 1).sum();
-    let labels = if total < usize::from(width) {
+    // Titles with a separator between each two.
+    let fits = |labels: &[String]| {
+        let separators = labels.len().saturating_sub(1);
+        labels.iter().map(|t| text::width(t)).sum::<usize>() + separators <= usize::from(width)
+    };
+    let named: Vec<String> = Tab::ALL
+        .iter()
+        .map(|tab| format!(" {} {} ", tab.index() + 1, tab.title()))
+        .collect();
+    let labels = if fits(&with_counts) {
         with_counts
+    } else if fits(&named) {
+        named
     } else {
         Tab::ALL
             .iter()
-            .map(|tab| format!(" {} {} ", tab.index() + 1, tab.title()))
+            .map(|&tab| match tab == active {
+                true => format!(" {} {} ", tab.index() + 1, tab.title()),
+                false => format!(" {} ", tab.index() + 1),
+            })
             .collect()
     };
     let mut x = 0u16;
@@ -48,9 +69,14 @@ fn titles(counts: &[usize; 4], width: u16) -> Vec<(Tab, String, u16, u16)> {
 }
 
 /// The tab whose title is at `column` of the bar drawn in `area`.
-pub fn tab_at(area: Rect, counts: &[usize; 4], column: u16) -> Option<Tab> {
+pub fn tab_at(
+    area: Rect,
+    counts: &[usize; Tab::ALL.len()],
+    active: Tab,
+    column: u16,
+) -> Option<Tab> {
     let x = column.checked_sub(area.x)?;
-    titles(counts, area.width)
+    titles(counts, active, area.width)
         .into_iter()
         .find(|&(_, _, start, end)| (start..end).contains(&x))
         .map(|(tab, ..)| tab)
@@ -61,7 +87,7 @@ pub struct TabBar<'a> {
     /// The tab on screen.
     pub active: Tab,
     /// How many records each tab lists.
-    pub counts: &'a [usize; 4],
+    pub counts: &'a [usize; Tab::ALL.len()],
     /// The styles.
     pub theme: &'a Theme,
 }
@@ -69,14 +95,19 @@ pub struct TabBar<'a> {
 impl Widget for TabBar<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let mut spans = Vec::new();
-        for (tab, label, ..) in titles(self.counts, area.width) {
+        for (n, (tab, label, ..)) in titles(self.counts, self.active, area.width)
+            .into_iter()
+            .enumerate()
+        {
             let style = if tab == self.active {
                 self.theme.tab_active
             } else {
                 self.theme.tab
             };
+            if n > 0 {
+                spans.push(Span::styled(SEPARATOR, self.theme.dim));
+            }
             spans.push(Span::styled(label, style));
-            spans.push(Span::styled(SEPARATOR, self.theme.dim));
         }
         Line::from(spans).render(area, buf);
     }
@@ -88,14 +119,18 @@ mod tests {
 
     #[test]
     fn every_title_can_be_clicked() {
-        let counts = [12, 5, 11, 18];
+        let counts = [12, 5, 11, 18, 15];
         for width in [60, 80, 120] {
-            let area = Rect::new(0, 0, width, 1);
-            let titles = titles(&counts, width);
-            for (tab, _, start, end) in titles {
-                assert_eq!(tab_at(area, &counts, start), Some(tab));
-                assert_eq!(tab_at(area, &counts, end - 1), Some(tab));
-                assert_eq!(tab_at(area, &counts, end), None, "the separator");
+            for active in Tab::ALL {
+                let area = Rect::new(0, 0, width, 1);
+                let titles = titles(&counts, active, width);
+                let used = titles.last().map_or(0, |&(_, _, _, end)| end);
+                assert!(used <= width, "{width}: every title fits");
+                for (tab, _, start, end) in titles {
+                    assert_eq!(tab_at(area, &counts, active, start), Some(tab));
+                    assert_eq!(tab_at(area, &counts, active, end - 1), Some(tab));
+                    assert_eq!(tab_at(area, &counts, active, end), None, "the separator");
+                }
             }
         }
     }

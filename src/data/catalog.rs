@@ -1,12 +1,15 @@
 //! A validated dataset with its references resolved and the reverse ties derived, in compact
 //! form: the store's rows and text, an id index, and every record's ties in one packed table.
 
+use std::sync::OnceLock;
+
 use super::{
     date::EventDate,
     display_safe::DisplayTexts,
     id_index::{IdIndex, id_hash},
     load::RecordCounts,
     model::Dataset,
+    passages::SourceMap,
     problems::Problems,
     record::{MAX_PACKED_INDEX, RecordRef},
     records::{
@@ -35,6 +38,8 @@ pub struct Catalog {
     /// What is shown instead of texts that are unsafe to show or too long (see
     /// [`super::display`]), by the span of the text as loaded.
     pub(super) display: DisplayTexts,
+    /// The source's quoted passages, worked out the first time they are asked for.
+    passages: OnceLock<Option<SourceMap>>,
 }
 
 impl Catalog {
@@ -61,6 +66,7 @@ impl Catalog {
             programme_totals: Vec::new(),
             programme_largest: Vec::new(),
             display: DisplayTexts::default(),
+            passages: OnceLock::new(),
         };
         let ties = validate::resolve_references(&mut catalog, &mut problems);
         catalog.sum_programmes(&mut problems);
@@ -139,6 +145,17 @@ impl Catalog {
     /// The source text the quotes come from, when it was given.
     pub fn source(&self) -> Option<&SourceText> {
         self.source.as_ref()
+    }
+
+    /// The passages of the source that records and ties quote, when the source was given.
+    pub fn passages(&self) -> Option<&SourceMap> {
+        self.passages
+            .get_or_init(|| {
+                self.source
+                    .as_ref()
+                    .map(|source| SourceMap::new(self, source))
+            })
+            .as_ref()
     }
 
     /// The kinds of event the dataset has, in [`EventKind::ALL`]'s order.

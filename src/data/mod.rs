@@ -9,6 +9,7 @@ mod load;
 mod locate;
 mod model;
 mod parse;
+pub mod passages;
 mod problems;
 mod progress;
 pub mod read;

@@ -123,6 +123,8 @@ impl TabRows {
             Tab::Funding => Self::funding(catalog, options.funding_sort),
             Tab::Initiatives => identity(counts.initiatives, RecordRef::Initiative),
             Tab::Participants => identity(counts.participants, RecordRef::Participant),
+            // The Source tab lists paragraphs, not records.
+            Tab::Source => identity(0, RecordRef::Participant),
         }
     }
 

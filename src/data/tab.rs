@@ -1,4 +1,4 @@
-//! The four tabs of the explorer.
+//! The five tabs of the explorer.
 
 use super::record::RecordRef;
 
@@ -14,11 +14,22 @@ pub enum Tab {
     Initiatives,
     /// People, states, organisations, bodies and groups.
     Participants,
+    /// The source document, paragraph by paragraph, with what quotes each passage.
+    Source,
 }
 
 impl Tab {
     /// Every tab, in display order.
-    pub const ALL: [Self; 4] = [
+    pub const ALL: [Self; 5] = [
+        Self::Timeline,
+        Self::Funding,
+        Self::Initiatives,
+        Self::Participants,
+        Self::Source,
+    ];
+
+    /// The tabs that list records (every tab but Source), for exports and search.
+    pub const RECORDS: [Self; 4] = [
         Self::Timeline,
         Self::Funding,
         Self::Initiatives,
@@ -32,6 +43,7 @@ impl Tab {
             Self::Funding => "Funding",
             Self::Initiatives => "Initiatives",
             Self::Participants => "Participants",
+            Self::Source => "Source",
         }
     }
 
@@ -40,7 +52,7 @@ impl Tab {
         self as usize
     }
 
-    /// The tab with this number key (`1`–`4`).
+    /// The tab with this number key (`1`–`5`).
     pub fn from_number(number: u32) -> Option<Self> {
         Self::ALL.get(number.checked_sub(1)? as usize).copied()
     }
@@ -72,8 +84,9 @@ mod tests {
 
     #[test]
     fn next_and_previous_wrap() {
-        assert_eq!(Tab::Participants.next(), Tab::Timeline);
-        assert_eq!(Tab::Timeline.previous(), Tab::Participants);
+        assert_eq!(Tab::Participants.next(), Tab::Source);
+        assert_eq!(Tab::Source.next(), Tab::Timeline);
+        assert_eq!(Tab::Timeline.previous(), Tab::Source);
         for tab in Tab::ALL {
             assert_eq!(tab.next().previous(), tab);
         }
@@ -84,6 +97,7 @@ mod tests {
         assert_eq!(Tab::from_number(1), Some(Tab::Timeline));
         assert_eq!(Tab::from_number(4), Some(Tab::Participants));
         assert_eq!(Tab::from_number(0), None);
-        assert_eq!(Tab::from_number(5), None);
+        assert_eq!(Tab::from_number(5), Some(Tab::Source));
+        assert_eq!(Tab::from_number(6), None);
     }
 }

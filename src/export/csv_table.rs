@@ -15,6 +15,8 @@ use crate::{
 
 fn header(tab: Tab) -> &'static [&'static str] {
     match tab {
+        // A selection never holds it (see `Selection::new`): no records, no columns.
+        Tab::Source => &[],
         Tab::Timeline => &[
             "id",
             "date",

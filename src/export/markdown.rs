@@ -211,7 +211,7 @@ fn list_table(
             &["Initiative", "Kind", "Outcome", "Ties", "Source"],
             &["---"; 5],
         ),
-        Tab::Participants | Tab::Funding => {
+        Tab::Participants | Tab::Funding | Tab::Source => {
             (&["Name", "Kind", "Office", "Ties", "Source"], &["---"; 5])
         }
     };

@@ -37,6 +37,13 @@ impl Selection {
         query: Option<&str>,
         only: Option<RecordRef>,
     ) -> Result<Self, String> {
+        if tab == Some(Tab::Source) {
+            return Err(
+                "--tab source: the Source tab lists the source's paragraphs, not records; \
+                 name a tab of records (timeline, funding, initiatives, participants)"
+                    .to_string(),
+            );
+        }
         let found: Option<HashSet<RecordRef>> = match query {
             None => None,
             Some(text) => {
@@ -51,7 +58,7 @@ impl Selection {
         let tabs = match (only, tab) {
             (Some(record), _) => vec![Tab::of(record)],
             (None, Some(tab)) => vec![tab],
-            (None, None) => Tab::ALL.to_vec(),
+            (None, None) => Tab::RECORDS.to_vec(),
         };
         let options = RowOptions::default();
         let tabs = tabs

@@ -27,20 +27,21 @@ const LABEL_WIDTH: usize = 11;
 /// Below this width labels go on their own line.
 const NARROW: usize = 32;
 
-struct DetailBuilder {
-    lines: Vec<StyledLine>,
+/// Lines of a detail pane as they are written, wrapped to its width.
+pub(super) struct DetailBuilder {
+    pub(super) lines: Vec<StyledLine>,
     width: usize,
 }
 
 impl DetailBuilder {
-    fn new(width: u16) -> Self {
+    pub(super) fn new(width: u16) -> Self {
         Self {
             lines: Vec::new(),
             width: usize::from(width).max(1),
         }
     }
 
-    fn wrapped(&mut self, text: &str, indent: usize, role: Role) {
+    pub(super) fn wrapped(&mut self, text: &str, indent: usize, role: Role) {
         let pad = " ".repeat(indent.min(self.width.saturating_sub(1)));
         for line in text::wrap(text, self.width.saturating_sub(pad.len())) {
             self.lines.push(StyledLine::from_spans(vec![
@@ -50,11 +51,11 @@ impl DetailBuilder {
         }
     }
 
-    fn blank(&mut self) {
+    pub(super) fn blank(&mut self) {
         self.lines.push(StyledLine::default());
     }
 
-    fn heading(&mut self, text: &str) {
+    pub(super) fn heading(&mut self, text: &str) {
         self.blank();
         self.lines.push(StyledLine::styled(
             text::truncate(text, self.width),
@@ -88,7 +89,7 @@ impl DetailBuilder {
 
     /// A link to another record; the pane marks the picked one when it draws.
     /// A quote wrapped under its `¶n` lead, `indent` columns in.
-    fn quote(&mut self, lead: &str, quote: &str, indent: usize) {
+    pub(super) fn quote(&mut self, lead: &str, quote: &str, indent: usize) {
         let indent = indent.min(self.width.saturating_sub(2));
         let lead_width = text::width(lead).min(8);
         let pad = " ".repeat(indent);
@@ -107,7 +108,7 @@ impl DetailBuilder {
         }
     }
 
-    fn link(&mut self, text: &str) {
+    pub(super) fn link(&mut self, text: &str) {
         let lines = text::wrap(text, self.width.saturating_sub(4));
         for (number, line) in lines.into_iter().enumerate() {
             let lead = if number == 0 { "  • " } else { "    " };
@@ -119,12 +120,21 @@ impl DetailBuilder {
     }
 }
 
-/// The detail pane's text for one record at one width: its lines, and the line where each
-/// link starts.
+/// What a detail pane shows: a record, or a paragraph of the source (the Source tab).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DetailKey {
+    /// A record.
+    Record(RecordRef),
+    /// Paragraph `n` of the source, counting from 1.
+    Paragraph(u32),
+}
+
+/// The detail pane's text for one record or paragraph at one width: its lines, and the line
+/// where each link starts.
 #[derive(Clone, Debug)]
 pub struct DetailText {
-    /// The record it is the text of.
-    pub record: RecordRef,
+    /// What it is the text of.
+    pub key: DetailKey,
     /// The width it is wrapped to.
     pub width: u16,
     /// The wrapped lines.
@@ -176,16 +186,26 @@ impl DetailText {
             None => Vec::new(),
         };
         Self {
-            record,
+            key: DetailKey::Record(record),
             width,
             lines: out.lines,
             link_lines,
         }
     }
 
-    /// Whether this is the text of `record` at `width`.
-    pub fn fits(&self, record: RecordRef, width: u16) -> bool {
-        self.record == record && self.width == width
+    /// Text built elsewhere (the Source tab's paragraphs) from `out`'s lines.
+    pub(super) fn built(key: DetailKey, out: DetailBuilder, link_lines: Vec<usize>) -> Self {
+        Self {
+            key,
+            width: u16::try_from(out.width).unwrap_or(u16::MAX),
+            lines: out.lines,
+            link_lines,
+        }
+    }
+
+    /// Whether this is the text of `key` at `width`.
+    pub fn fits(&self, key: DetailKey, width: u16) -> bool {
+        self.key == key && self.width == width
     }
 }
 

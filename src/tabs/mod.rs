@@ -1,4 +1,4 @@
-//! The four tabs. Each is a type that owns its list, its detail pane and what is its own (the
+//! The five tabs. Each is a type that owns its list, its detail pane and what is its own (the
 //! Timeline's filter, the Funding tab's order and grouping), with the intent methods that
 //! change them and the widget that draws them. What every tab shares is here: [`TabView`], a
 //! list of records with its selection and the detail pane with its links. A tab reads the
@@ -11,6 +11,7 @@ pub mod initiatives;
 pub mod list;
 mod list_position;
 pub mod participants;
+pub mod source;
 pub mod timeline;
 pub mod timeline_strip;
 
@@ -18,11 +19,12 @@ use std::sync::Arc;
 
 use ratatui::{buffer::Buffer, layout::Rect, widgets::Widget};
 
-pub use detail::{DetailText, link_label};
+pub use detail::{DetailKey, DetailText, link_label};
 pub use funding::FundingTab;
 pub use initiatives::InitiativesTab;
 pub use list_position::ListPosition;
 pub use participants::ParticipantsTab;
+pub use source::SourceTab;
 pub use timeline::TimelineTab;
 
 use crate::{
@@ -60,6 +62,8 @@ pub struct TabView {
     pub link: usize,
     /// The selected record's detail text, laid out for the last width asked for.
     detail: Option<DetailText>,
+    /// For the Source tab, which lists the source's paragraphs instead of records: how many.
+    paragraphs: Option<usize>,
 }
 
 impl TabView {
@@ -71,9 +75,54 @@ impl TabView {
         }
     }
 
+    /// A view of the source's `count` paragraphs, the first selected.
+    pub fn of_paragraphs(count: usize) -> Self {
+        Self {
+            paragraphs: Some(count),
+            ..Self::default()
+        }
+    }
+
     /// The selected record.
     pub fn selected(&self) -> Option<RecordRef> {
         self.rows.get(self.list.selected)
+    }
+
+    /// How many rows the list has: records, or paragraphs.
+    pub fn len(&self) -> usize {
+        self.paragraphs.unwrap_or(self.rows.len())
+    }
+
+    /// Whether the list is empty.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The selected paragraph (counting from 1), on the Source tab.
+    pub fn selected_paragraph(&self) -> Option<u32> {
+        let count = self.paragraphs?;
+        (self.list.selected < count).then(|| u32::try_from(self.list.selected + 1).unwrap_or(0))
+    }
+
+    /// What the detail pane shows: the selected record or paragraph.
+    pub fn detail_key(&self) -> Option<DetailKey> {
+        match self.paragraphs {
+            Some(_) => self.selected_paragraph().map(DetailKey::Paragraph),
+            None => self.selected().map(DetailKey::Record),
+        }
+    }
+
+    /// The record the picked link leads to.
+    pub fn link_target(&self, catalog: &Catalog) -> Option<RecordRef> {
+        match self.detail_key()? {
+            DetailKey::Record(record) => catalog
+                .relations(record)
+                .get(self.link)
+                .map(|relation| relation.target),
+            DetailKey::Paragraph(number) => source::paragraph_links(catalog, number)
+                .get(self.link)
+                .map(|&(_, record)| record),
+        }
     }
 
     /// The picked link, when the links have the focus.
@@ -83,17 +132,17 @@ impl TabView {
 
     /// The detail text laid out for the selected record at `width`, if it is the one kept.
     pub fn detail_text(&self, width: u16) -> Option<&DetailText> {
-        let record = self.selected()?;
+        let key = self.detail_key()?;
         self.detail
             .as_ref()
-            .filter(|detail| detail.fits(record, width))
+            .filter(|detail| detail.fits(key, width))
     }
 
     /// Lays the selected record's detail text out for `width`, unless it already is.
     pub fn refresh_detail(&mut self, catalog: &Catalog, width: u16) {
-        match self.selected() {
-            Some(record) if self.detail_text(width).is_none() => {
-                self.detail = Some(DetailText::new(catalog, record, width));
+        match self.detail_key() {
+            Some(key) if self.detail_text(width).is_none() => {
+                self.detail = Some(detail_text_of(catalog, key, width));
             }
             Some(_) => {}
             None => self.detail = None,
@@ -102,7 +151,7 @@ impl TabView {
 
     /// Moves the selection; a new record's detail starts at its top.
     pub fn move_selection(&mut self, movement: Movement, page: usize) {
-        if self.list.apply(movement, self.rows.len(), page) {
+        if self.list.apply(movement, self.len(), page) {
             self.detail_scroll = 0;
             self.link = 0;
         }
@@ -110,7 +159,7 @@ impl TabView {
 
     /// Selects row `row`; a new record's detail starts at its top.
     pub fn select_row(&mut self, row: usize, page: usize) {
-        if self.list.select(row, self.rows.len(), page) {
+        if self.list.select(row, self.len(), page) {
             self.detail_scroll = 0;
             self.link = 0;
         }
@@ -142,10 +191,13 @@ impl TabView {
         self.detail_scroll = offset_by(self.detail_scroll, lines).min(limit);
     }
 
-    /// How many links the selected record has.
+    /// How many links the selected record (or paragraph) has.
     pub fn link_count(&self, catalog: &Catalog) -> usize {
-        self.selected()
-            .map_or(0, |record| catalog.relations(record).len())
+        match self.detail_key() {
+            Some(DetailKey::Record(record)) => catalog.relations(record).len(),
+            Some(DetailKey::Paragraph(number)) => source::paragraph_links(catalog, number).len(),
+            None => 0,
+        }
     }
 
     /// Keeps the picked link among the record's links; with none, the focus goes back to
@@ -212,12 +264,12 @@ fn render_detail(
 ) {
     let width = panes.detail_text().width;
     let built;
-    let text = match view.selected() {
+    let text = match view.detail_key() {
         None => None,
-        Some(record) => match view.detail_text(width) {
+        Some(key) => match view.detail_text(width) {
             Some(text) => Some(text),
             None => {
-                built = DetailText::new(catalog, record, width);
+                built = detail_text_of(catalog, key, width);
                 Some(&built)
             }
         },
@@ -231,6 +283,14 @@ fn render_detail(
     .render(panes.detail, buf);
 }
 
+/// The detail text of a record or a paragraph at `width`.
+fn detail_text_of(catalog: &Catalog, key: DetailKey, width: u16) -> DetailText {
+    match key {
+        DetailKey::Record(record) => DetailText::new(catalog, record, width),
+        DetailKey::Paragraph(number) => source::paragraph_text(catalog, number, width),
+    }
+}
+
 /// `value` moved by `delta`, stopping at 0.
 fn offset_by(value: usize, delta: i32) -> usize {
     if delta >= 0 {
@@ -240,7 +300,7 @@ fn offset_by(value: usize, delta: i32) -> usize {
     }
 }
 
-/// The four tabs.
+/// The five tabs.
 pub struct Tabs {
     /// Events in date order.
     pub timeline: TimelineTab,
@@ -250,6 +310,8 @@ pub struct Tabs {
     pub initiatives: InitiativesTab,
     /// Participants.
     pub participants: ParticipantsTab,
+    /// The source document.
+    pub source: SourceTab,
 }
 
 impl Tabs {
@@ -260,6 +322,7 @@ impl Tabs {
             funding: FundingTab::new(Arc::clone(catalog)),
             initiatives: InitiativesTab::new(Arc::clone(catalog)),
             participants: ParticipantsTab::new(Arc::clone(catalog)),
+            source: SourceTab::new(Arc::clone(catalog)),
         }
     }
 
@@ -269,6 +332,7 @@ impl Tabs {
         self.funding.theme = theme;
         self.initiatives.theme = theme;
         self.participants.theme = theme;
+        self.source.theme = theme;
     }
 
     /// The shared part of `tab`.
@@ -278,6 +342,7 @@ impl Tabs {
             Tab::Funding => &self.funding.view,
             Tab::Initiatives => &self.initiatives.view,
             Tab::Participants => &self.participants.view,
+            Tab::Source => &self.source.view,
         }
     }
 
@@ -288,6 +353,7 @@ impl Tabs {
             Tab::Funding => &mut self.funding.view,
             Tab::Initiatives => &mut self.initiatives.view,
             Tab::Participants => &mut self.participants.view,
+            Tab::Source => &mut self.source.view,
         }
     }
 
@@ -296,7 +362,7 @@ impl Tabs {
         match tab {
             Tab::Timeline => self.timeline.extras(),
             Tab::Funding => self.funding.extras(),
-            Tab::Initiatives | Tab::Participants => TabExtras::default(),
+            Tab::Initiatives | Tab::Participants | Tab::Source => TabExtras::default(),
         }
     }
 }

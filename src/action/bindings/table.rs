@@ -113,13 +113,14 @@ pub(super) static ENTRIES: LazyLock<Vec<Entry>> = LazyLock::new(|| {
     vec![
         entry(
             Section::Tabs,
-            "1 2 3 4",
-            "go to Timeline, Funding, Initiatives, Participants",
+            "1 2 3 4 5",
+            "Timeline, Funding, Initiatives, Participants, Source",
             vec![
                 browse(ch('1'), A::SelectTab(Tab::Timeline)),
                 browse(ch('2'), A::SelectTab(Tab::Funding)),
                 browse(ch('3'), A::SelectTab(Tab::Initiatives)),
                 browse(ch('4'), A::SelectTab(Tab::Participants)),
+                browse(ch('5'), A::SelectTab(Tab::Source)),
             ],
             vec![],
         ),
@@ -332,11 +333,8 @@ pub(super) static ENTRIES: LazyLock<Vec<Entry>> = LazyLock::new(|| {
         entry(
             Section::Views,
             "s",
-            "the record's source paragraphs, quotes highlighted",
-            vec![
-                browse(ch('s'), A::ToggleSource),
-                bind(SOURCE, ch('s'), Mods::Any, A::ToggleSource),
-            ],
+            "the record's first quoted passage in the Source tab",
+            vec![browse(ch('s'), A::ShowInSource)],
             vec![
                 hint(Mode::Browse, 6, "s", "source"),
                 hint(Mode::Links, 5, "s", "source"),
@@ -344,8 +342,19 @@ pub(super) static ENTRIES: LazyLock<Vec<Entry>> = LazyLock::new(|| {
         ),
         entry(
             Section::Views,
+            "S",
+            "a quick look at the record's paragraphs, its quotes marked",
+            vec![
+                browse(ch('S'), A::ToggleSource),
+                bind(SOURCE, ch('S'), Mods::Any, A::ToggleSource),
+                bind(SOURCE, ch('s'), Mods::Any, A::ToggleSource),
+            ],
+            vec![],
+        ),
+        entry(
+            Section::Views,
             "Space",
-            "in the help and the source view: one page down",
+            "in the help and the quick look (S): one page down",
             vec![
                 read(Mode::Help, ch(' '), Mods::Any, M::PageDown),
                 read(Mode::Source, ch(' '), Mods::Any, M::PageDown),
@@ -541,7 +550,7 @@ pub(super) static ENTRIES: LazyLock<Vec<Entry>> = LazyLock::new(|| {
             ],
             vec![
                 hint(Mode::Help, 2, "Esc", "close"),
-                hint(Mode::Source, 2, "s/Esc", "close"),
+                hint(Mode::Source, 2, "S/Esc", "close"),
             ],
         ),
         entry(
