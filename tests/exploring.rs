@@ -716,3 +716,47 @@ fn a_click_on_a_paragraph_selects_it_and_the_wheel_moves_by_paragraph() {
     );
     assert_eq!(app.view(Tab::Source).selected_paragraph(), Some(5));
 }
+
+#[test]
+fn search_finds_the_source_text_and_enter_opens_that_passage() {
+    let mut app = app(120, 40);
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "semipalatinsk");
+    let prompt = app.prompt();
+    assert_eq!(prompt.results().len(), 2, "two records");
+    assert_eq!(prompt.total(), 4, "and two paragraphs");
+    let screen = common::screen_text(&app);
+    assert!(screen.contains("Source · 2 matches"), "{screen}");
+    assert!(screen.contains("¶12  …"), "{screen}");
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
+    assert_eq!(
+        app.prompt().selected_source_hit().map(|h| h.paragraph),
+        Some(12)
+    );
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.tab(), Tab::Source);
+    let view = app.view(Tab::Source);
+    assert_eq!(view.selected_paragraph(), Some(12));
+    assert_eq!(
+        app.mode(),
+        Mode::Links,
+        "the passage holding the match is picked"
+    );
+    assert_eq!(
+        view.link_target(app.catalog()),
+        app.catalog()
+            .find("init-religious-dialogue-and-disaster-relief")
+    );
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(app.tab(), Tab::Timeline, "back where the search started");
+    // A scope on records leaves the source out; tab:source keeps only it.
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "tab:source mekkah");
+    assert_eq!(app.prompt().results().len(), 0);
+    assert_eq!(app.prompt().total(), 1);
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "year:2005 mekkah");
+    assert_eq!(app.prompt().total(), app.prompt().results().len());
+}

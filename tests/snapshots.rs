@@ -200,6 +200,16 @@ fn source_tab() {
 }
 
 #[test]
+fn search_with_hits_in_the_source() {
+    for (width, height) in [(80, 24), (120, 40)] {
+        let mut app = app(width, height);
+        press(&mut app, KeyCode::Char('/'));
+        type_text(&mut app, "aral");
+        snapshot(&format!("search_aral_{width}x{height}"), &app);
+    }
+}
+
+#[test]
 fn the_source_tab_marks_passages_without_colour() {
     let mut app = app(120, 40).with_theme(Theme::DEFAULT.monochrome());
     press(&mut app, KeyCode::Char('5'));

@@ -25,7 +25,7 @@ impl App {
     }
 
     /// Goes somewhere new: the place left is recorded for `Back` when the move changed it.
-    fn navigate(&mut self, step: impl FnOnce(&mut Self)) {
+    pub(super) fn navigate(&mut self, step: impl FnOnce(&mut Self)) {
         let from = self.location();
         step(self);
         if self.location() != from {

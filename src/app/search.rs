@@ -7,8 +7,9 @@ use std::sync::Arc;
 use super::{App, SearchCommand};
 use crate::{
     action::Movement,
+    data::Tab,
     overlay::{LastSearch, Overlay, QUERY_CAP, SearchOverlay, SearchPrompt, SearchStatus},
-    search::SearchEvent,
+    search::{SearchEvent, SourceHit, source_hits},
 };
 
 impl App {
@@ -53,6 +54,9 @@ impl App {
         } else {
             search.prompt.set_query(&text, &self.index);
         }
+        // The source is one document: searched at once, here.
+        let paragraphs = source_hits(&self.catalog, search.prompt.query());
+        search.prompt.set_source_hits(paragraphs);
         if search.prompt.was_cut() {
             self.message = Some(format!(
                 "A search is at most {QUERY_CAP} characters: the rest was left out."
@@ -73,6 +77,13 @@ impl App {
         let Some(Overlay::Search(search)) = &mut self.overlay else {
             return;
         };
+        if let Some(paragraph) = search.prompt.selected_source_hit() {
+            self.last_search = Some(LastSearch::from_prompt(&search.prompt));
+            let overlay = self.overlay.take();
+            self.close_overlay(overlay);
+            self.show_source_hit(paragraph);
+            return;
+        }
         if search.prompt.status() != SearchStatus::Complete {
             search.submit_when_done = true;
             return;
@@ -84,6 +95,20 @@ impl App {
         let overlay = self.overlay.take();
         self.close_overlay(overlay);
         self.jump_to(hit.record);
+    }
+
+    /// Shows a paragraph the search found in the Source tab, the passage holding the match
+    /// picked, remembered in history.
+    fn show_source_hit(&mut self, hit: SourceHit) {
+        let page = self.list_page_of(Tab::Source);
+        self.navigate(|app| {
+            app.tabs.source.show_paragraph(hit.paragraph, hit.at, page);
+            app.tab = Tab::Source;
+        });
+        self.refresh_detail();
+        if let Some(detail) = self.panes().map(|panes| panes.detail_text()) {
+            self.view_mut().keep_link_visible(detail);
+        }
     }
 
     /// Chooses the result on screen at `at` and goes to it.

@@ -16,9 +16,13 @@ use super::search_prompt::{ResultLine, SearchPrompt, SearchStatus};
 use crate::{
     action::{Mode, bindings},
     chrome::{layout::SearchBox, text, theme::Theme},
-    data::Catalog,
+    data::{
+        Catalog,
+        display::{TEXT_CAP, display_text},
+    },
     search::SearchIndex,
 };
+use unicode_segmentation::UnicodeSegmentation;
 
 /// The search overlay while it is open.
 pub struct SearchOverlay {
@@ -70,7 +74,7 @@ fn count_label(prompt: &SearchPrompt) -> String {
             "searching {}% · {found} so far",
             scanned * 100 / total.max(1)
         ),
-        _ => counter(prompt.selected(), prompt.results().len()),
+        _ => counter(prompt.selected(), prompt.total()),
     }
 }
 
@@ -179,7 +183,7 @@ fn result_lines(
     }
     if prompt.query().is_empty() {
         return [
-            "Type to search events, funding, initiatives and participants.",
+            "Type to search events, funding, initiatives, participants and the source.",
             "Words match in any order and any field; small typos are forgiven.",
             "Narrow with year:2005  kind:summit  place:baku  tab:funding (or y: k: p: t:).",
         ]
@@ -187,7 +191,7 @@ fn result_lines(
         .map(|line| Line::styled(line, theme.dim))
         .collect();
     }
-    if results.is_empty() {
+    if results.is_empty() && prompt.total() == 0 {
         let said = if prompt.status() == SearchStatus::Complete {
             format!("No matches for “{}”.", prompt.text())
         } else {
@@ -226,7 +230,7 @@ fn hit_line(
     theme: &Theme,
 ) -> Line<'static> {
     let Some(hit) = prompt.results().get(position) else {
-        return Line::default();
+        return source_hit_line(catalog, prompt, position, width, theme);
     };
     let chosen = position == prompt.selected();
     let highlight = SearchIndex::highlight(catalog, hit.record, prompt.query());
@@ -267,6 +271,77 @@ fn hit_line(
             theme.dim,
             theme.matched,
         ));
+    }
+    Line::from(spans)
+}
+
+/// A paragraph of the source the search found: `¶11` and the words around the match.
+fn source_hit_line(
+    catalog: &Catalog,
+    prompt: &SearchPrompt,
+    position: usize,
+    width: usize,
+    theme: &Theme,
+) -> Line<'static> {
+    let Some(hit) = prompt.source_hit(position) else {
+        return Line::default();
+    };
+    let chosen = position == prompt.selected();
+    let base = if chosen {
+        theme.selected
+    } else {
+        ratatui::style::Style::new()
+    };
+    let paragraph = catalog
+        .source()
+        .and_then(|source| source.paragraph(hit.paragraph))
+        .unwrap_or("");
+    // A window around the match, so a huge paragraph costs no more than a short one.
+    let floor = |mut at: usize| {
+        while !paragraph.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    };
+    let start = floor(hit.at.saturating_sub(400));
+    let end = floor((hit.at + hit.len + 400).min(paragraph.len()));
+    let window = paragraph.get(start..end).unwrap_or("");
+    let window = window.split_whitespace().collect::<Vec<_>>().join(" ");
+    let lead = format!("{}¶{}  ", if chosen { "▶ " } else { "  " }, hit.paragraph);
+    let room = width.saturating_sub(text::width(&lead));
+    let mut spans = vec![Span::styled(lead, base)];
+    match display_text(&window, TEXT_CAP) {
+        // Escaped text no longer lines up with the match: shown plain.
+        Some(shown) => spans.push(Span::styled(text::truncate(&shown, room), theme.dim)),
+        None => {
+            let before = paragraph
+                .get(start..hit.at)
+                .unwrap_or("")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            // The words before the match, then one space when the match starts a word.
+            let gap = usize::from(
+                !before.is_empty()
+                    && paragraph
+                        .get(..hit.at)
+                        .is_some_and(|text| text.ends_with(char::is_whitespace)),
+            );
+            let first = before.graphemes(true).count() + gap;
+            let matched = paragraph
+                .get(hit.at..hit.at + hit.len)
+                .unwrap_or("")
+                .graphemes(true)
+                .count();
+            let positions: Vec<usize> = (first..first + matched).collect();
+            let (cut, positions) = text::snippet(&window, &positions, room);
+            spans.extend(text::highlighted(
+                &cut,
+                &positions,
+                theme.dim,
+                theme.matched,
+            ));
+        }
     }
     Line::from(spans)
 }

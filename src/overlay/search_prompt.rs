@@ -7,7 +7,7 @@ use ratatui::layout::{Position, Rect};
 use crate::{
     action::Movement,
     data::{RecordRef, Tab},
-    search::{Hit, Query, SearchEvent, SearchIndex, SearchRequest, SearchResults},
+    search::{Hit, Query, SearchEvent, SearchIndex, SearchRequest, SearchResults, SourceHit},
 };
 
 /// The most characters a query keeps: enough for any search a person types, and a bound on
@@ -57,6 +57,8 @@ pub struct SearchPrompt {
     text: String,
     query: Query,
     results: SearchResults,
+    /// The paragraphs of the source the query finds, listed after the records.
+    source: Vec<SourceHit>,
     /// Each group's tab, hit count and first hit, in display order.
     groups: Vec<(Tab, usize, usize)>,
     selected: usize,
@@ -100,9 +102,33 @@ impl SearchPrompt {
         self.selected
     }
 
-    /// The chosen result.
+    /// The chosen result, when it is a record.
     pub fn selected_hit(&self) -> Option<Hit> {
         self.results.get(self.selected).copied()
+    }
+
+    /// The chosen result, when it is a paragraph of the source.
+    pub fn selected_source_hit(&self) -> Option<SourceHit> {
+        self.source_hit(self.selected)
+    }
+
+    /// The result at `position`, when it is a paragraph of the source (they come after the
+    /// records).
+    pub fn source_hit(&self, position: usize) -> Option<SourceHit> {
+        let index = position.checked_sub(self.results.len())?;
+        self.source.get(index).copied()
+    }
+
+    /// How many results there are: records and paragraphs.
+    pub fn total(&self) -> usize {
+        self.results.len() + self.source.len()
+    }
+
+    /// Sets the paragraphs of the source the query finds (a search of its own, run at once).
+    pub fn set_source_hits(&mut self, hits: Vec<SourceHit>) {
+        self.source = hits;
+        self.regroup();
+        self.selected = self.selected.min(self.total().saturating_sub(1));
     }
 
     /// Replaces the query and searches again at once; the best result is chosen.
@@ -176,41 +202,52 @@ impl SearchPrompt {
     /// same query keep the chosen position.
     fn show(&mut self, results: SearchResults, status: SearchStatus) {
         let same_query = matches!(self.status, SearchStatus::Streaming { .. });
+        let records_before = self.results.len();
         self.results_complete = status == SearchStatus::Complete;
         self.results = results;
         self.status = status;
+        self.regroup();
+        self.selected = match same_query {
+            // A paragraph chosen while records stream in stays chosen as they push it down.
+            true if self.selected >= records_before && !self.source.is_empty() => {
+                self.selected - records_before + self.results.len()
+            }
+            true => self.selected.min(self.results.len().saturating_sub(1)),
+            false => 0,
+        }
+        .min(self.total().saturating_sub(1));
+    }
+
+    /// Groups the results by tab for display, the source's paragraphs last.
+    fn regroup(&mut self) {
         let mut first = 0;
         self.groups = self
             .results
             .groups()
             .into_iter()
+            .chain((!self.source.is_empty()).then_some((Tab::Source, self.source.len())))
             .map(|(tab, count)| {
                 let group = (tab, count, first);
                 first += count;
                 group
             })
             .collect();
-        self.selected = if same_query {
-            self.selected.min(self.results.len().saturating_sub(1))
-        } else {
-            0
-        };
     }
 
     /// Chooses another result, clamped to the list.
     pub fn select(&mut self, movement: Movement, page: usize) {
-        let last = self.results.len().saturating_sub(1);
+        let last = self.total().saturating_sub(1);
         self.selected = movement.apply(self.selected, last, page);
     }
 
     /// Chooses the hit at `position`.
     pub fn select_hit(&mut self, position: usize) {
-        self.selected = position.min(self.results.len().saturating_sub(1));
+        self.selected = position.min(self.total().saturating_sub(1));
     }
 
     /// How many lines the results take, headings included.
     pub fn line_count(&self) -> usize {
-        self.results.len() + self.groups.len()
+        self.total() + self.groups.len()
     }
 
     /// The line showing the hit at `position`.
@@ -271,7 +308,8 @@ impl LastSearch {
         Self {
             text: prompt.text.clone(),
             results: prompt.results.clone(),
-            position: prompt.selected,
+            // A paragraph chosen: `n` starts from the first record.
+            position: prompt.selected.min(prompt.results.len().saturating_sub(1)),
         }
     }
 

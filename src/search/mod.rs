@@ -18,6 +18,7 @@ mod record_match;
 mod results;
 mod running_text;
 mod scope;
+mod source_text;
 mod vocabulary;
 mod worker;
 
@@ -32,6 +33,7 @@ pub use worker::{ReportTiming, SearchEvent, SearchHandle, SearchRequest, SearchW
 pub use highlight::{FieldHighlight, Highlight};
 pub use index::SearchIndex;
 pub use results::{Hit, Progress, SearchResults};
+pub use source_text::{SOURCE_HIT_CAP, SourceHit, source_hits};
 
 /// Catalogs up to this many records are searched on one thread in one go.
 const SMALL: usize = 20_000;

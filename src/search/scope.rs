@@ -48,7 +48,9 @@ pub fn parse_scope(token: &str) -> Option<Result<Scope, String>> {
             .find(|tab| tab.title().to_lowercase().starts_with(&value_lower))
             .map(Scope::Tab)
             .ok_or_else(|| {
-                format!("tab:{value} — expected timeline, funding, initiatives or participants")
+                format!(
+                    "tab:{value} — expected timeline, funding, initiatives, participants or source"
+                )
             }),
     })
 }

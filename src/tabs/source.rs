@@ -86,6 +86,31 @@ impl SourceTab {
             .position(|(heading, text)| *heading == line || text.contains(&line))
     }
 
+    /// Opens on paragraph `number` with the link under the first passage holding byte `at`
+    /// picked, or the paragraph alone when no passage holds it.
+    pub fn show_paragraph(&mut self, number: u32, at: usize, page: usize) {
+        self.view
+            .select_row((number as usize).saturating_sub(1), page);
+        let passages = self
+            .catalog
+            .passages()
+            .and_then(|map| map.paragraph(number))
+            .map_or(&[][..], |entry| &entry.passages);
+        let holding = passages.iter().position(|p| p.range.contains(&at));
+        let link = holding.and_then(|passage| {
+            paragraph_links(&self.catalog, number)
+                .iter()
+                .position(|&(p, _)| p == passage)
+        });
+        match link {
+            Some(link) => {
+                self.view.focus = Focus::Links;
+                self.view.link = link;
+            }
+            None => self.view.focus = Focus::List,
+        }
+    }
+
     /// Opens on the paragraph of `record`'s first own quote (else the first its ties quote),
     /// with the link to `record` under that quote picked. Returns whether it quotes any.
     pub fn show_record(&mut self, record: RecordRef, page: usize) -> bool {

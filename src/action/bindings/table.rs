@@ -399,7 +399,7 @@ pub(super) static ENTRIES: LazyLock<Vec<Entry>> = LazyLock::new(|| {
         entry(
             Section::Search,
             "/",
-            "search all four tabs",
+            "search every tab and the source text",
             vec![browse(ch('/'), A::OpenSearch)],
             vec![hint(Mode::Browse, 3, "/", "search")],
         ),
