@@ -100,11 +100,27 @@ fn tiny_sizes_draw_without_panicking() {
         (100, 30),
         (250, 80),
     ] {
-        for key in ['1', '2', '3', '4', '/', '?'] {
+        for key in ['1', '2', '3', '4', '5', '/', '?'] {
             let mut app = app(width, height);
             press(&mut app, KeyCode::Char(key));
             draw(&app);
         }
+        // The Source tab with a passage picked, and drawn at another size than it was laid
+        // out for.
+        let mut app = app(width, height);
+        press(&mut app, KeyCode::Char('5'));
+        press(&mut app, KeyCode::Char('G'));
+        press(&mut app, KeyCode::Char('l'));
+        press(&mut app, KeyCode::Char('G'));
+        draw(&app);
+        common::act(
+            &mut app,
+            oic_explorer::action::Action::Resize {
+                width: width / 2,
+                height: height / 2,
+            },
+        );
+        draw(&app);
     }
 }
 

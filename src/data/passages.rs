@@ -29,9 +29,6 @@ pub struct ParagraphPassages {
 #[derive(Clone, Debug, Default)]
 pub struct SourceMap {
     paragraphs: Vec<ParagraphPassages>,
-    /// Each paragraph with its ASCII letters lowercased (so byte positions stay those of the
-    /// paragraph), for searching the source.
-    lowered: Vec<String>,
 }
 
 impl SourceMap {
@@ -91,20 +88,7 @@ impl SourceMap {
                 passage.citers.sort();
             }
         }
-        let lowered = (1..=u32::try_from(source.paragraph_count()).unwrap_or(0))
-            .map(|number| source.paragraph(number).unwrap_or("").to_ascii_lowercase())
-            .collect();
-        Self {
-            paragraphs,
-            lowered,
-        }
-    }
-
-    /// Paragraph `number` with its ASCII letters lowercased.
-    pub fn lowered(&self, number: u32) -> Option<&str> {
-        self.lowered
-            .get((number as usize).checked_sub(1)?)
-            .map(String::as_str)
+        Self { paragraphs }
     }
 
     /// The passages of paragraph `number`, counting from 1.

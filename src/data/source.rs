@@ -9,6 +9,9 @@ use std::ops::Range;
 #[derive(Debug, Clone)]
 pub struct SourceText {
     text: String,
+    /// The text with its ASCII letters lowercased: the same bytes at the same places, for
+    /// searching without regard to case.
+    lowered: String,
     paragraphs: Vec<Range<usize>>,
     /// The first and last line of each paragraph, counting from 1: counted once, as a long
     /// text would make counting on every frame slow.
@@ -48,6 +51,7 @@ impl SourceText {
         }
         let line_count = text.lines().count();
         Self {
+            lowered: text.to_ascii_lowercase(),
             text,
             paragraphs,
             paragraph_lines,
@@ -81,6 +85,13 @@ impl SourceText {
         let index = usize::try_from(number).ok()?.checked_sub(1)?;
         let range = self.paragraphs.get(index)?;
         self.text.get(range.clone())
+    }
+
+    /// Paragraph `number` with its ASCII letters lowercased (byte positions unchanged).
+    pub fn paragraph_lowered(&self, number: u32) -> Option<&str> {
+        let index = usize::try_from(number).ok()?.checked_sub(1)?;
+        let range = self.paragraphs.get(index)?;
+        self.lowered.get(range.clone())
     }
 }
 

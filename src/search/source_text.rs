@@ -26,7 +26,8 @@ pub struct SourceHit {
 /// A scope on records (`year:`, `kind:`, `place:`, or `tab:` other than `tab:source`) leaves
 /// the source out.
 pub fn source_hits(catalog: &Catalog, query: &Query) -> Vec<SourceHit> {
-    let (Some(source), Some(map)) = (catalog.source(), catalog.passages()) else {
+    // The source alone, not the passages: searching never waits on working those out.
+    let Some(source) = catalog.source() else {
         return Vec::new();
     };
     let scopes = query.scopes();
@@ -49,7 +50,7 @@ pub fn source_hits(catalog: &Catalog, query: &Query) -> Vec<SourceHit> {
     let excluded: Vec<memmem::Finder<'_>> = unwanted.iter().map(memmem::Finder::new).collect();
     let mut hits = Vec::new();
     for number in 1..=u32::try_from(source.paragraph_count()).unwrap_or(0) {
-        let Some(lowered) = map.lowered(number) else {
+        let Some(lowered) = source.paragraph_lowered(number) else {
             continue;
         };
         let bytes = lowered.as_bytes();
