@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
 
 pub use crate::chrome::theme::ThemeName;
-use crate::data::{EventKind, FundingSort, SizeLimits, Tab, read::parse_size};
+use crate::data::{Catalog, EventKind, FundingSort, RowOptions, SizeLimits, Tab, read::parse_size};
 
 /// Explore Kazakhstan's relations with the Organization of the Islamic Conference (OIC) in the
 /// terminal: the events Kazakhstan took part in, the IDB projects it received, the initiatives
@@ -115,6 +115,23 @@ impl Cli {
     pub fn size_limits(&self) -> SizeLimits {
         self.max_size
             .map_or_else(SizeLimits::default, SizeLimits::all)
+    }
+
+    /// The Timeline's filter and the Funding order `--kind` and `--sort` ask for, or what is
+    /// wrong with them for `catalog`: the explorer, `--plain` and `export` read them alike.
+    pub fn row_options(&self, catalog: &Catalog) -> Result<RowOptions, String> {
+        if let Some(kind) = self.kind
+            && !catalog.event_kinds().contains(&kind)
+        {
+            return Err(format!(
+                "--kind {}: the dataset has no event of this kind",
+                kind.name()
+            ));
+        }
+        Ok(RowOptions {
+            kind_filter: self.kind,
+            funding_sort: self.sort.map(FundingSort::from).unwrap_or_default(),
+        })
     }
 }
 

@@ -215,7 +215,10 @@ pub fn export(cli: &Cli, format: ExportFormat, output: Option<&Path>, raw_cells:
         );
         return ExitCode::from(exit::UNUSABLE);
     }
-    let selection = match Selection::new(&catalog, tab, cli.query.as_deref(), None) {
+    let selection = match cli
+        .row_options(&catalog)
+        .and_then(|options| Selection::new(&catalog, tab, cli.query.as_deref(), None, &options))
+    {
         Ok(selection) => selection,
         Err(message) => {
             complain(message);
@@ -272,14 +275,21 @@ pub fn export(cli: &Cli, format: ExportFormat, output: Option<&Path>, raw_cells:
 
 /// The records as plain text on stdout: all, one tab's, a query's, or one record.
 pub fn plain(cli: &Cli, catalog: &Arc<Catalog>, only: Option<RecordRef>) -> ExitCode {
-    let selection =
-        match Selection::new(catalog, cli.tab.map(Tab::from), cli.query.as_deref(), only) {
-            Ok(selection) => selection,
-            Err(message) => {
-                complain(message);
-                return ExitCode::from(exit::UNUSABLE);
-            }
-        };
+    let selection = match cli.row_options(catalog).and_then(|options| {
+        Selection::new(
+            catalog,
+            cli.tab.map(Tab::from),
+            cli.query.as_deref(),
+            only,
+            &options,
+        )
+    }) {
+        Ok(selection) => selection,
+        Err(message) => {
+            complain(message);
+            return ExitCode::from(exit::UNUSABLE);
+        }
+    };
     let stdout = io::stdout();
     let style = PlainStyle {
         bold: cli.color.enabled(stdout.is_terminal()),

@@ -412,3 +412,42 @@ fn a_pasted_megabyte_is_cut_to_a_query_a_person_would_type() {
     assert_eq!(app.prompt().text().chars().count(), QUERY_CAP - 1);
     assert!(app.message().is_none());
 }
+
+#[test]
+fn the_help_opens_over_the_search_and_gives_it_back() {
+    let mut app = app(80, 24);
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "baku");
+    press(&mut app, KeyCode::F(1));
+    assert_eq!(app.mode(), Mode::Help);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.mode(), Mode::Search, "the search is back");
+    assert_eq!(app.prompt().text(), "baku", "with its query");
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('S'));
+    assert_eq!(app.mode(), Mode::Source);
+    press(&mut app, KeyCode::Char('?'));
+    assert_eq!(app.mode(), Mode::Help);
+    press(&mut app, KeyCode::Char('?'));
+    assert_eq!(app.mode(), Mode::Source, "the quick look is back");
+}
+
+#[test]
+fn a_resize_keeps_the_picked_link_on_screen() {
+    let mut app = app(120, 40);
+    press(&mut app, KeyCode::Char('4'));
+    press(&mut app, KeyCode::Char('G'));
+    press(&mut app, KeyCode::Char('l'));
+    press(&mut app, KeyCode::Char('G'));
+    act(
+        &mut app,
+        Action::Resize {
+            width: 60,
+            height: 15,
+        },
+    );
+    let screen = common::screen_text(&app);
+    assert!(screen.contains("▶ "), "the picked link is drawn:\n{screen}");
+    let picked = screen.lines().filter(|line| line.contains('▶')).count();
+    assert!(picked >= 2, "the row and the link:\n{screen}");
+}

@@ -649,3 +649,32 @@ fn themes_and_colour_choices() {
     let output = text(&session.raw_output());
     assert!(output.contains("\x1b[38;5;4"), "blue was drawn");
 }
+
+#[test]
+fn plain_output_follows_kind_and_sort_as_the_explorer_does() {
+    let summits = text(&run(&["--plain", "--kind", "summit"]).stdout);
+    assert!(summits.contains("TIMELINE (3 records)"), "{summits}");
+    assert!(
+        !summits.contains("\nKazakhstan joins the OIC\n"),
+        "{summits}"
+    );
+    let largest = text(&run(&["--plain", "--tab", "funding", "--sort", "largest"]).stdout);
+    let titles: Vec<&str> = largest
+        .lines()
+        .filter(|line| !line.is_empty() && !line.starts_with(' '))
+        .skip(2)
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "IDB Program for Kazakhstan",
+            "Osakarovka – Vishnevka segment",
+            "Small and medium enterprises",
+            "Syzganov Institute",
+            "Gulshat – Karaganda highway"
+        ]
+    );
+    let absent = run(&["--plain", "--kind", "other"]);
+    assert_eq!(absent.status.code(), Some(2));
+    assert!(text(&absent.stderr).contains("the dataset has no event of this kind"));
+}

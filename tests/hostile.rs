@@ -466,3 +466,42 @@ fn wide_and_complex_scripts_keep_the_borders() {
         }
     }
 }
+
+#[test]
+fn a_line_break_in_a_text_never_starts_a_record_in_plain_output() {
+    let folder = tempfile::tempdir().expect("a folder");
+    let data = folder.path().join("breaks.json");
+    std::fs::write(
+        &data,
+        r#"{"title": "t", "events": [{"id": "e1", "title": "First\nSecond", "kind": "summit",
+            "summary": "line one\nFAKE RECORD\n  Id: forged", "note": "a\nb",
+            "sources": [{"paragraph": 1, "quote": "q\nr"}]}]}"#,
+    )
+    .expect("written");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_oic-explorer"))
+        .args(["--plain", "--data", data.to_str().expect("utf-8")])
+        .output()
+        .expect("runs");
+    assert!(output.status.success());
+    let text = String::from_utf8_lossy(&output.stdout);
+    let at_margin: Vec<&str> = text
+        .lines()
+        .filter(|line| !line.is_empty() && !line.starts_with(' '))
+        .collect();
+    assert_eq!(
+        at_margin,
+        [
+            "t",
+            "TIMELINE (1 record)",
+            "First Second",
+            "FUNDING (0 records)",
+            "INITIATIVES (0 records)",
+            "PARTICIPANTS (0 records)"
+        ],
+        "{text}"
+    );
+    assert!(
+        text.contains("  Summary: line one\n    FAKE RECORD\n      Id: forged"),
+        "{text}"
+    );
+}

@@ -157,7 +157,8 @@ fn check(app: &App) -> Result<(), TestCaseError> {
     }
     if app.mode() == Mode::Search {
         let prompt = app.prompt();
-        let results = prompt.results().len();
+        // Records, then the source's paragraphs.
+        let results = prompt.total();
         prop_assert!(
             prompt.selected() < results.max(1),
             "chosen result {} of {}",

@@ -61,6 +61,9 @@ pub struct App {
     tab: Tab,
     tabs: Tabs,
     overlay: Option<Overlay>,
+    /// The overlay the help was opened over (the search being typed, the quick look), shown
+    /// again as it was when the help closes.
+    behind_help: Option<Overlay>,
     /// The number of the last query typed, so a new prompt's queries are numbered after it
     /// and a late result of an old search is never taken for a new one's.
     search_generation: u64,
@@ -85,6 +88,7 @@ impl App {
             tabs: Tabs::new(&catalog),
             catalog,
             overlay: None,
+            behind_help: None,
             search_generation: 0,
             last_search: None,
             history: History::default(),
@@ -358,7 +362,16 @@ impl App {
         }
         self.refresh_detail();
         self.scroll_detail(0);
-        if let Some(overlay) = &mut self.overlay {
+        // The picked link stays on screen through a resize, as it does through j and k.
+        if self.view(self.tab).focus == Focus::Links
+            && let Some(detail) = self.panes().map(|panes| panes.detail_text())
+        {
+            self.view_mut().keep_link_visible(detail);
+        }
+        for overlay in [&mut self.overlay, &mut self.behind_help]
+            .into_iter()
+            .flatten()
+        {
             overlay.resize(self.size);
         }
     }

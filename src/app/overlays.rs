@@ -37,11 +37,12 @@ impl App {
         }
     }
 
+    /// Opens the help over whatever is open, or closes it and shows that again.
     pub(super) fn toggle_help(&mut self) {
         self.overlay = match self.overlay.take() {
-            Some(Overlay::Help(_)) => None,
+            Some(Overlay::Help(_)) => self.behind_help.take(),
             other => {
-                self.close_overlay(other);
+                self.behind_help = other;
                 Some(Overlay::Help(HelpOverlay::new(self.size, self.theme)))
             }
         };

@@ -16,6 +16,11 @@ impl App {
     /// Takes in what a background search reports; `true` when the screen changes.
     pub fn receive_search(&mut self, event: SearchEvent) -> bool {
         let done = matches!(event, SearchEvent::Done { .. });
+        // A search typed before the help was opened over it still takes its results.
+        if let Some(Overlay::Search(search)) = &mut self.behind_help {
+            search.prompt.receive(event);
+            return false;
+        }
         let Some(Overlay::Search(search)) = &mut self.overlay else {
             return false;
         };

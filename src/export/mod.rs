@@ -36,6 +36,7 @@ impl Selection {
         tab: Option<Tab>,
         query: Option<&str>,
         only: Option<RecordRef>,
+        options: &RowOptions,
     ) -> Result<Self, String> {
         if tab == Some(Tab::Source) {
             return Err(
@@ -60,11 +61,10 @@ impl Selection {
             (None, Some(tab)) => vec![tab],
             (None, None) => Tab::RECORDS.to_vec(),
         };
-        let options = RowOptions::default();
         let tabs = tabs
             .into_iter()
             .map(|tab| {
-                let rows = TabRows::new(catalog, tab, &options);
+                let rows = TabRows::new(catalog, tab, options);
                 let records = (0..rows.len())
                     .filter_map(|row| rows.get(row))
                     .filter(|record| only.is_none_or(|only| only == *record))

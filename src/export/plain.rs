@@ -107,19 +107,27 @@ pub fn write_plain(
                 continue;
             };
             writeln!(out)?;
-            writeln!(out, "{}", style.strong(view.title()))?;
-            for line in particulars(catalog, record) {
-                writeln!(out, "  {line}")?;
-            }
-            writeln!(out, "  Summary: {}", view.summary())?;
-            write_ties(&mut out, catalog, record)?;
+            // Only a record's title starts at the margin: a line break in a text (a dataset
+            // may hold one) never does, so the output still reads one record at a time.
+            let title = view
+                .title()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            writeln!(out, "{}", style.strong(&title))?;
+            let mut lines = particulars(catalog, record);
+            lines.push(format!("Summary: {}", view.summary()));
+            tie_lines(&mut lines, catalog, record);
             if let Some(note) = view.note() {
-                writeln!(out, "  Note (from outside the source): {note}")?;
+                lines.push(format!("Note (from outside the source): {note}"));
             }
             for citation in citations(catalog, record) {
-                writeln!(out, "  Source {citation}")?;
+                lines.push(format!("Source {citation}"));
             }
-            writeln!(out, "  Id: {}", view.id())?;
+            lines.push(format!("Id: {}", view.id()));
+            for line in lines {
+                writeln!(out, "  {}", line.replace('\n', "\n    "))?;
+            }
         }
     }
     Ok(())
@@ -127,7 +135,7 @@ pub fn write_plain(
 
 /// A record's ties: one line per heading naming the records tied that way, then the quote
 /// and reading of each tie that has them.
-fn write_ties(out: &mut impl Write, catalog: &Catalog, record: RecordRef) -> io::Result<()> {
+fn tie_lines(lines: &mut Vec<String>, catalog: &Catalog, record: RecordRef) {
     let relations: Vec<Relation> = catalog.relations(record).iter().collect();
     let headings: Vec<String> = relations
         .iter()
@@ -142,24 +150,22 @@ fn write_ties(out: &mut impl Write, catalog: &Catalog, record: RecordRef) -> io:
             .iter()
             .map(|relation| catalog.title(relation.target))
             .collect();
-        writeln!(out, "  {}: {}", headings[start], names.join("; "))?;
+        lines.push(format!("{}: {}", headings[start], names.join("; ")));
         for relation in &relations[start..end] {
             let Some(tie) = catalog.tie(relation) else {
                 continue;
             };
             let name = catalog.title(relation.target);
             for citation in tie.sources() {
-                writeln!(
-                    out,
-                    "    {name}: ¶{} “{}”",
+                lines.push(format!(
+                    "  {name}: ¶{} “{}”",
                     citation.paragraph, citation.quote
-                )?;
+                ));
             }
             if let Some(reading) = tie.reading() {
-                writeln!(out, "    {name}: reading: {reading}")?;
+                lines.push(format!("  {name}: reading: {reading}"));
             }
         }
         start = end;
     }
-    Ok(())
 }

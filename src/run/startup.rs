@@ -18,10 +18,7 @@ use crate::{
     app::{App, DataOrigin},
     chrome::{loading::LoadingFile, theme::Theme},
     cli::Cli,
-    data::{
-        Catalog, FundingSort, LoadProgress, RecordRef, RowOptions, SizeLimits, Tab,
-        load_file_with_progress,
-    },
+    data::{Catalog, LoadProgress, RecordRef, SizeLimits, Tab, load_file_with_progress},
     exit,
 };
 
@@ -35,22 +32,11 @@ pub const LOADING_SCREEN_AFTER: Duration = Duration::from_millis(40);
 /// order and grouping, tab, selected record and search.
 pub fn build_app(cli: &Cli, catalog: Arc<Catalog>) -> Result<App, Failure> {
     let select = selected_record(cli, &catalog)?;
-    if let Some(kind) = cli.kind
-        && !catalog.event_kinds().contains(&kind)
-    {
-        return Err(Failure::usage(format!(
-            "--kind {}: the dataset has no event of this kind",
-            kind.name()
-        )));
-    }
+    let options = cli.row_options(&catalog).map_err(Failure::usage)?;
     let theme = Theme::named(cli.theme, cli.color.enabled(true));
     let mut app = App::new(catalog, Size::new(80, 24))
         .with_theme(theme)
         .with_origin(origin(cli));
-    let options = RowOptions {
-        kind_filter: cli.kind,
-        funding_sort: cli.sort.map(FundingSort::from).unwrap_or_default(),
-    };
     app.set_row_options(options, cli.by_category);
     app.open_view(cli.tab.map(Tab::from), select, cli.query.as_deref());
     Ok(app)

@@ -527,12 +527,13 @@ pub(super) static ENTRIES: LazyLock<Vec<Entry>> = LazyLock::new(|| {
         entry(
             Section::Anywhere,
             "?  F1",
-            "this help (j/k scroll it)",
+            "this help over whatever is open (in the search prompt: F1)",
             vec![
                 browse(ch('?'), A::ToggleHelp),
                 browse(KeyCode::F(1), A::ToggleHelp),
-                bind(HELP, ch('?'), Mods::Any, A::ToggleHelp),
-                bind(HELP, KeyCode::F(1), Mods::Any, A::ToggleHelp),
+                bind(READING, ch('?'), Mods::Any, A::ToggleHelp),
+                bind(READING, KeyCode::F(1), Mods::Any, A::ToggleHelp),
+                bind(SEARCH, KeyCode::F(1), Mods::Any, A::ToggleHelp),
             ],
             vec![
                 hint(Mode::Browse, 7, "?", "help"),
