@@ -451,3 +451,56 @@ fn a_resize_keeps_the_picked_link_on_screen() {
     let picked = screen.lines().filter(|line| line.contains('▶')).count();
     assert!(picked >= 2, "the row and the link:\n{screen}");
 }
+
+#[test]
+fn the_search_counter_follows_the_record_on_screen() {
+    let mut app = app(120, 40);
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "baku");
+    press(&mut app, KeyCode::Enter);
+    let status = |app: &oic_explorer::app::App| {
+        common::screen_text(app)
+            .lines()
+            .last()
+            .unwrap_or("")
+            .to_string()
+    };
+    assert!(status(&app).contains("[1/"), "{}", status(&app));
+    press(&mut app, KeyCode::Char('n'));
+    press(&mut app, KeyCode::Char('n'));
+    assert!(status(&app).contains("[3/"), "{}", status(&app));
+    press(&mut app, KeyCode::Backspace);
+    assert!(
+        status(&app).contains("[2/"),
+        "back on the second result: {}",
+        status(&app)
+    );
+    press(&mut app, KeyCode::Char('n'));
+    assert!(
+        status(&app).contains("[3/"),
+        "n goes on from where you are: {}",
+        status(&app)
+    );
+    press(&mut app, KeyCode::Char('1'));
+    press(&mut app, KeyCode::Char('g'));
+    assert!(
+        status(&app).contains("[–/"),
+        "off the results: {}",
+        status(&app)
+    );
+}
+
+#[test]
+fn a_selection_given_with_a_query_leaves_n_at_the_first_result() {
+    let mut app = app(120, 40);
+    let catalog = app.catalog();
+    let yemen = catalog.find("p-yemen").expect("Yemen");
+    app.open_view(None, Some(yemen), Some("baku"));
+    assert_eq!(selected_title(&app), "Yemen");
+    assert!(common::screen_text(&app).contains("[–/"));
+    press(&mut app, KeyCode::Char('n'));
+    assert!(
+        common::screen_text(&app).contains("[1/"),
+        "n shows the first result"
+    );
+}

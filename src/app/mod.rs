@@ -268,9 +268,20 @@ impl App {
         }
         if let Some(record) = select {
             self.show(record);
+            // The selection won: `n` goes to the first result, not the second.
+            self.last_search = self.last_search.take().map(LastSearch::not_shown);
         }
         self.history = History::default();
         self.refresh_detail();
+        self.follow_last_search();
+    }
+
+    /// Lets the last search know which record is on screen, for its counter and for `n`.
+    fn follow_last_search(&mut self) {
+        let selected = self.view(self.tab).selected();
+        if let Some(last) = &mut self.last_search {
+            last.follow(selected);
+        }
     }
 
     /// Carries out one action.
@@ -334,6 +345,7 @@ impl App {
             Action::Wheel { column, row, lines } => self.wheel(Position::new(column, row), lines),
         }
         self.refresh_detail();
+        self.follow_last_search();
     }
 
     fn cycle_kind_filter(&mut self) {

@@ -116,7 +116,11 @@ impl App {
                 HintWhen::HasLinks => has_links.then(|| (hint.keys, hint.what.to_string())),
                 HintWhen::HasHistory => has_history.then(|| (hint.keys, hint.what.to_string())),
                 HintWhen::HasSearch => self.last_search().map(|last| {
-                    let count = counter(last.position(), last.len());
+                    // Off the results (browsed away, or not shown yet) the position is not said.
+                    let count = match last.on_result() {
+                        true => counter(last.position(), last.len()),
+                        false => format!("[–/{}]", last.len()),
+                    };
                     (hint.keys, format!("{count} “{}”", last.text()))
                 }),
             })

@@ -300,17 +300,72 @@ pub struct LastSearch {
     text: String,
     results: SearchResults,
     position: usize,
+    /// Whether the record on screen is the result at `position` (not one browsed to since).
+    on_result: bool,
+    /// Whether a result has been shown yet: `n` goes to the first until one has.
+    visited: bool,
 }
+
+/// The most results [`LastSearch::follow`] looks through for the record on screen: finding it
+/// costs a scan, and a million results would make every `j` slower.
+const FOLLOW_CAP: usize = 100_000;
 
 impl LastSearch {
     /// The search submitted from `prompt`, at its chosen result.
     pub fn from_prompt(prompt: &SearchPrompt) -> Self {
+        let on_record = prompt.selected < prompt.results.len();
         Self {
             text: prompt.text.clone(),
             results: prompt.results.clone(),
             // A paragraph chosen: `n` starts from the first record.
             position: prompt.selected.min(prompt.results.len().saturating_sub(1)),
+            on_result: on_record,
+            visited: on_record,
         }
+    }
+
+    /// The search opened with the explorer (`--query`), no result shown yet.
+    pub fn not_shown(mut self) -> Self {
+        self.on_result = false;
+        self.visited = false;
+        self
+    }
+
+    /// Takes note of the record now on screen: the position follows it when it is a result
+    /// (after `Backspace`, a click, a link), and the counter says so when it is not.
+    pub fn follow(&mut self, record: Option<RecordRef>) {
+        let Some(record) = record else {
+            self.on_result = false;
+            return;
+        };
+        if self
+            .results
+            .get(self.position)
+            .is_some_and(|hit| hit.record == record)
+        {
+            self.on_result = true;
+            self.visited = true;
+            return;
+        }
+        match self
+            .results
+            .hits()
+            .iter()
+            .take(FOLLOW_CAP)
+            .position(|hit| hit.record == record)
+        {
+            Some(position) => {
+                self.position = position;
+                self.on_result = true;
+                self.visited = true;
+            }
+            None => self.on_result = false,
+        }
+    }
+
+    /// Whether the record on screen is the result at [`Self::position`].
+    pub fn on_result(&self) -> bool {
+        self.on_result
     }
 
     /// The query as typed.
@@ -339,11 +394,17 @@ impl LastSearch {
         if length == 0 {
             return None;
         }
-        self.position = if forward {
-            (self.position + 1) % length
-        } else {
-            (self.position + length - 1) % length
-        };
+        if self.visited {
+            self.position = if forward {
+                (self.position + 1) % length
+            } else {
+                (self.position + length - 1) % length
+            };
+        } else if !forward {
+            self.position = length - 1;
+        }
+        self.visited = true;
+        self.on_result = true;
         self.results.get(self.position).map(|hit| hit.record)
     }
 }
