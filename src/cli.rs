@@ -15,7 +15,7 @@ use crate::data::{Catalog, EventKind, FundingSort, RowOptions, SizeLimits, Tab, 
 #[derive(Clone, Debug, Parser)]
 #[command(name = "oic-explorer", version, about, long_about = None)]
 #[command(
-    after_help = "Keys: 1-4 tabs, j/k move, l links, / search, s source, ? help, q quit.\n\
+    after_help = "Keys: 1-5 tabs, j/k move, l links, / search, s source, ? help, q quit.\n\
     Exit status: 0 ok; 1 a dataset with problems; 2 a file that cannot be read or parsed, or bad arguments."
 )]
 pub struct Cli {
@@ -48,6 +48,9 @@ pub struct Cli {
     /// Open with the record of this id selected (in its own tab); with `--plain`, only it.
     #[arg(long, value_name = "ID")]
     pub select: Option<String>,
+    /// Open the Source tab at this paragraph (counting from 1).
+    #[arg(long, value_name = "N", conflicts_with = "select")]
+    pub paragraph: Option<u32>,
     /// Open with this search done (n/N step through the results); with `export` or
     /// `--plain`, only the records it finds.
     #[arg(long, global = true, value_name = "TEXT")]

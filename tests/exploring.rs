@@ -550,7 +550,11 @@ fn a_deep_link_opens_the_view_it_names() {
     opened.open_view(Some(Tab::Initiatives), project, Some("baku"));
     assert_eq!(opened.tab(), Tab::Funding, "the selected record's tab wins");
     assert_eq!(selected_title(&opened), "Small and medium enterprises");
-    assert_eq!(opened.last_search().unwrap().len(), titles("baku").len());
+    assert_eq!(
+        opened.last_search().unwrap().len(),
+        titles("baku").len() + 2,
+        "the records, and the two paragraphs naming Baku"
+    );
     assert!(
         opened.history().trail().is_empty(),
         "opening is not a step to go back to"
@@ -610,7 +614,7 @@ fn empty_tabs_say_so_instead_of_failing() {
     press(&mut app, KeyCode::Char('s'));
     assert_eq!(
         app.message(),
-        Some("Nothing to show: this tab has no records.")
+        Some("The source text is not loaded: open with --source PATH.")
     );
     press(&mut app, KeyCode::Char('y'));
     assert!(app.take_clipboard().is_none());

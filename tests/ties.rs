@@ -205,7 +205,8 @@ fn the_initiatives_ties_to_events_are_named_by_the_sources_verbs() {
     );
     assert_eq!(
         headings_of("init-closer-ties-muslim-countries"),
-        ["Mentioned in President's Address to the People of Kazakhstan"]
+        ["Mentioned with President's Address to the People of Kazakhstan"],
+        "the Address mentioned the country's interests, not these relations"
     );
     assert_eq!(
         headings_of("init-environmental-disasters-resolution"),
@@ -442,6 +443,65 @@ fn a_tie_that_says_more_than_its_field_allows_is_refused() {
     );
     let unknown = problems(&EMBEDDED_DATASET.replacen("\"took_part\"", "\"hosted\"", 1));
     assert!(unknown.contains("unknown variant `hosted`"), "{unknown}");
+    let mut unquoted = tie(Some(TieKind::TookPart), 3, quote);
+    unquoted.sources.clear();
+    let unquoted = problems(&with_first_participant(1, unquoted));
+    assert!(
+        unquoted.contains("events[1].participants[0].sources")
+            && unquoted.contains("at least one citation"),
+        "{unquoted}"
+    );
+    let mut data = embedded();
+    for initiative in &mut data.initiatives {
+        for entry in &mut initiative.events {
+            if let TieRef::Tie(tie) = entry {
+                tie.document = None;
+            }
+        }
+    }
+    let undocumented = problems(&serde_json::to_string(&data).expect("json"));
+    assert!(
+        undocumented.contains("names the document it was included in"),
+        "{undocumented}"
+    );
+}
+
+#[test]
+fn a_reading_a_tie_rests_on_is_shown_on_the_ties_derived_from_it() {
+    let catalog = load_embedded().expect("loads");
+    let kazakhstan = catalog.find("p-kazakhstan").expect("Kazakhstan");
+    let scholars = catalog.find("ev-2005-09-scholars").expect("scholars");
+    let through = catalog
+        .relations(kazakhstan)
+        .iter()
+        .find(|r| r.role == Role::TookPartThrough && r.target == scholars)
+        .expect("through Abdildin");
+    let readings = catalog.tie_readings(kazakhstan, &through);
+    assert!(
+        readings
+            .iter()
+            .any(|r| r.contains("took part for Kazakhstan is a reading")),
+        "{readings:?}"
+    );
+    let back = catalog
+        .relations(scholars)
+        .iter()
+        .find(|r| r.role == Role::RepresentedThere)
+        .expect("on the event");
+    assert_eq!(catalog.tie_readings(scholars, &back), readings);
+    let csv = Command::new(env!("CARGO_BIN_EXE_oic-explorer"))
+        .args(["export", "--format", "csv", "--tab", "participants"])
+        .output()
+        .expect("runs");
+    let csv = String::from_utf8_lossy(&csv.stdout);
+    assert!(
+        csv.contains("Took part in, through Zhabaikhan Abdildin: Conference of Muslim Scholars and Thinkers ¶11 “with the participation of"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains("(reading: The source names him by his office"),
+        "{csv}"
+    );
 }
 
 #[test]

@@ -42,6 +42,7 @@ impl App {
             kind: options.kind_filter,
             sort: options.funding_sort,
             by_category: self.grouped(),
+            paragraph: self.view(self.tab).selected_paragraph(),
         }));
         self.message = Some("Copied the command line that reopens this view".to_string());
     }
@@ -171,6 +172,8 @@ pub struct ViewLine<'a> {
     pub sort: FundingSort,
     /// Whether the Funding tab shows its totals by category.
     pub by_category: bool,
+    /// On the Source tab, the paragraph on screen.
+    pub paragraph: Option<u32>,
 }
 
 /// A paragraph of the source as `y` copies it: the paragraph, where it is, which document.
@@ -213,6 +216,9 @@ pub fn command_line(view: &ViewLine) -> String {
     if let Some(id) = view.id {
         line.push_str(&option("--select", id.as_bytes()));
     }
+    if let Some(paragraph) = view.paragraph.filter(|&n| n > 1) {
+        line.push_str(&format!(" --paragraph {paragraph}"));
+    }
     if let Some(query) = view.query {
         line.push_str(&option("--query", query.as_bytes()));
     }
@@ -245,6 +251,7 @@ mod tests {
             kind: None,
             sort: FundingSort::default(),
             by_category: false,
+            paragraph: None,
         }
     }
 
@@ -308,6 +315,7 @@ mod tests {
                 kind: Some(EventKind::ForeignMinisters),
                 sort: FundingSort::AmountDescending,
                 by_category: true,
+                paragraph: None,
                 ..view(&origin, Tab::Funding)
             }),
             "oic-explorer --data '/data/my set.json' --source /data/source.txt --tab funding \

@@ -65,6 +65,11 @@ impl App {
     /// Shows the selected record's first quoted passage in the Source tab, remembered in
     /// history.
     pub(super) fn show_in_source(&mut self) {
+        if self.catalog.source().is_none() {
+            self.message =
+                Some("The source text is not loaded: open with --source PATH.".to_string());
+            return;
+        }
         let Some(record) = self.view(self.tab).selected() else {
             let message = match self.tab {
                 Tab::Source => "This is the source: l lists the records quoting a paragraph.",
@@ -73,11 +78,6 @@ impl App {
             self.message = Some(message.to_string());
             return;
         };
-        if self.catalog.source().is_none() {
-            self.message =
-                Some("The source text is not loaded: open with --source PATH.".to_string());
-            return;
-        }
         let page = self.list_page_of(Tab::Source);
         let mut shown = false;
         self.navigate(|app| {

@@ -4,7 +4,10 @@
 use std::sync::{Arc, LazyLock};
 
 use super::App;
-use crate::overlay::{HelpOverlay, Overlay, SearchPrompt, SourceOverlay};
+use crate::{
+    data::Tab,
+    overlay::{HelpOverlay, Overlay, SearchPrompt, SourceOverlay},
+};
 
 impl App {
     /// The search prompt: the open search's, or an empty one.
@@ -54,7 +57,11 @@ impl App {
             return;
         }
         let Some(record) = self.view(self.tab).selected() else {
-            self.message = Some("Nothing to show: this tab has no records.".to_string());
+            let message = match self.tab {
+                Tab::Source => "S is a record's quick look; here the source is shown whole.",
+                _ => "Nothing to show: this tab has no records.",
+            };
+            self.message = Some(message.to_string());
             return;
         };
         let previous = self.overlay.take();

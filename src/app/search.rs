@@ -8,7 +8,9 @@ use super::{App, SearchCommand};
 use crate::{
     action::Movement,
     data::Tab,
-    overlay::{LastSearch, Overlay, QUERY_CAP, SearchOverlay, SearchPrompt, SearchStatus},
+    overlay::{
+        LastSearch, Overlay, QUERY_CAP, SearchOverlay, SearchPrompt, SearchStatus, SearchTarget,
+    },
     search::{SearchEvent, SourceHit, source_hits},
 };
 
@@ -104,7 +106,7 @@ impl App {
 
     /// Shows a paragraph the search found in the Source tab, the passage holding the match
     /// picked, remembered in history.
-    fn show_source_hit(&mut self, hit: SourceHit) {
+    pub(super) fn show_source_hit(&mut self, hit: SourceHit) {
         let page = self.list_page_of(Tab::Source);
         self.navigate(|app| {
             app.tabs.source.show_paragraph(hit.paragraph, hit.at, page);
@@ -132,8 +134,10 @@ impl App {
         let Some(last) = self.last_search.as_mut() else {
             return;
         };
-        if let Some(record) = last.step(forward) {
-            self.jump_to(record);
+        match last.step(forward) {
+            Some(SearchTarget::Record(record)) => self.jump_to(record),
+            Some(SearchTarget::Paragraph(hit)) => self.show_source_hit(hit),
+            None => {}
         }
     }
 

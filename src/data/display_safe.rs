@@ -55,6 +55,19 @@ impl Catalog {
             needing.extend(later.join().unwrap_or_default());
             needing
         });
+        // A tie's own texts are shown as a record's are: its document, reading and quotes.
+        for tie in &store.ties {
+            needs_display_copy(store, &mut needing, LINE_CAP, &[tie.document]);
+            needs_display_copy(store, &mut needing, TEXT_CAP, &[tie.reading]);
+            let start = tie.sources.start as usize;
+            let quotes = store
+                .citations
+                .get(start..start + tie.sources.count as usize)
+                .unwrap_or(&[]);
+            for citation in quotes {
+                needs_display_copy(store, &mut needing, TEXT_CAP, &[citation.quote]);
+            }
+        }
         needing.sort_unstable_by_key(|&(text, _)| text.bounds());
         needing.dedup_by_key(|&mut (text, _)| text.bounds());
         for (text, cap) in needing {

@@ -61,23 +61,32 @@ impl SourceMap {
                 }),
             }
         };
+        // The quotes as loaded, not as shown: a quote with a control character is found in the
+        // source as it is, and shown escaped later.
+        let store = catalog.store();
         for record in catalog.records() {
-            let Some(view) = catalog.get(record) else {
+            let Some(texts) = store.texts_of(record) else {
                 continue;
             };
-            for citation in view.sources() {
-                quote(record, citation.paragraph, citation.quote);
+            for citation in texts.citations {
+                quote(record, citation.paragraph, store.text.get(citation.quote));
             }
             for relation in catalog.relations(record).iter() {
                 if !relation.role.is_stored() {
                     continue;
                 }
-                let Some(tie) = catalog.tie(&relation) else {
+                let Some(tie) = store.ties.get(relation.detail as usize) else {
                     continue;
                 };
-                for citation in tie.sources() {
-                    quote(record, citation.paragraph, citation.quote);
-                    quote(relation.target, citation.paragraph, citation.quote);
+                let start = tie.sources.start as usize;
+                let quotes = store
+                    .citations
+                    .get(start..start + tie.sources.count as usize)
+                    .unwrap_or(&[]);
+                for citation in quotes {
+                    let text = store.text.get(citation.quote);
+                    quote(record, citation.paragraph, text);
+                    quote(relation.target, citation.paragraph, text);
                 }
             }
         }

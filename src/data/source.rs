@@ -22,7 +22,13 @@ pub struct SourceText {
 impl SourceText {
     /// Splits `text` into paragraphs.
     pub fn new(text: impl Into<String>) -> Self {
-        let text = text.into();
+        // Windows line ends read as plain ones: a carriage return is no part of a paragraph.
+        let text: String = text.into();
+        let text = if text.contains("\r\n") {
+            text.replace("\r\n", "\n")
+        } else {
+            text
+        };
         let mut paragraphs = Vec::new();
         let mut current: Option<Range<usize>> = None;
         let mut offset = 0;

@@ -420,18 +420,49 @@ impl Catalog {
     /// "Took part in, through Kazakh delegations": the group that took part, found among the
     /// event's participants as one that represents `record`.
     fn through_heading(&self, record: RecordRef, relation: &Relation) -> String {
-        let group = self.relations(relation.target).iter().find_map(|tie| {
-            let represents = |group: RecordRef| {
-                self.relations(group)
-                    .iter()
-                    .any(|up| up.role == Role::Represents && up.target == record)
-            };
-            (tie.role == Role::Participant && represents(tie.target)).then_some(tie.target)
-        });
-        match group.and_then(|group| self.get(group)) {
+        match self
+            .representation(relation.target, record)
+            .and_then(|(group, _)| self.get(group))
+        {
             Some(group) => format!("Took part in, through {}", group.title()),
             None => relation.role.heading().to_string(),
         }
+    }
+
+    /// Who took part in `event` for `state` (a participant of the event that represents the
+    /// state), and the tie that says it represents it.
+    fn representation(&self, event: RecordRef, state: RecordRef) -> Option<(RecordRef, Relation)> {
+        self.relations(event).iter().find_map(|tie| {
+            if tie.role != Role::Participant {
+                return None;
+            }
+            let represents = self
+                .relations(tie.target)
+                .iter()
+                .find(|up| up.role == Role::Represents && up.target == state)?;
+            Some((tie.target, represents))
+        })
+    }
+
+    /// The readings a tie rests on, as `record` shows it: its own, and for a tie through a
+    /// representative, the reading that the representative represents the state.
+    pub fn tie_readings(&self, record: RecordRef, relation: &Relation) -> Vec<&str> {
+        let mut readings: Vec<&str> = self
+            .tie(relation)
+            .and_then(TieView::reading)
+            .into_iter()
+            .collect();
+        let representation = match relation.role {
+            Role::TookPartThrough => self.representation(relation.target, record),
+            Role::RepresentedThere => self.representation(record, relation.target),
+            _ => None,
+        };
+        if let Some((_, represents)) = representation
+            && let Some(reading) = self.tie(&represents).and_then(TieView::reading)
+        {
+            readings.push(reading);
+        }
+        readings
     }
 }
 

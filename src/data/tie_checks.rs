@@ -43,6 +43,19 @@ pub(super) fn check_tie(
             "only an `included_in_document` tie names a document",
         );
     }
+    if tie.kind == TieKind::IncludedInDocument && !tie.document.is_some() {
+        problems.add(
+            format!("{path}.document"),
+            "an `included_in_document` tie names the document it was included in",
+        );
+    }
+    if tie.sources.count == 0 {
+        problems.add(
+            format!("{path}.sources"),
+            "a tie given as an object quotes the source: at least one citation (give a bare id \
+             for a tie you cannot quote)",
+        );
+    }
     if tie.reading.is_some() && store.text.get(tie.reading).trim().is_empty() {
         problems.add(format!("{path}.reading"), "the reading is empty");
     }

@@ -4,7 +4,7 @@
 
 use std::io::Write;
 
-use super::fields::{labelled_ties, paragraphs, tied, when};
+use super::fields::{paragraphs, quoted_ties, tied, when};
 use crate::{
     data::{
         Catalog, EventView, InitiativeView, ParticipantView, ProgrammeView, ProjectView, Record,
@@ -119,7 +119,7 @@ fn row(catalog: &Catalog, record: RecordRef) -> Vec<String> {
         view.note().unwrap_or_default().to_string(),
         paragraphs(catalog, record),
         quotes(catalog, record),
-        labelled_ties(catalog, record).join("\n"),
+        quoted_ties(catalog, record).join("\n"),
     ]);
     cells
 }

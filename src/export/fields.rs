@@ -82,6 +82,32 @@ pub fn place(catalog: &Catalog, record: RecordRef) -> String {
     }
 }
 
+/// Each of a record's ties in full, for a CSV cell: "Supported at: 32nd Islamic Conference of
+/// Foreign Ministers ¶6 “participants of the 32nd … supported Kazakhstan’s initiative”", then
+/// each reading it rests on.
+pub fn quoted_ties(catalog: &Catalog, record: RecordRef) -> Vec<String> {
+    catalog
+        .relations(record)
+        .iter()
+        .map(|relation| {
+            let mut line = format!(
+                "{}: {}",
+                catalog.tie_heading(record, &relation),
+                catalog.title(relation.target)
+            );
+            if let Some(tie) = catalog.tie(&relation) {
+                for citation in tie.sources() {
+                    line.push_str(&format!(" ¶{} “{}”", citation.paragraph, citation.quote));
+                }
+            }
+            for reading in catalog.tie_readings(record, &relation) {
+                line.push_str(&format!(" (reading: {reading})"));
+            }
+            line
+        })
+        .collect()
+}
+
 /// Each of a record's ties as "Supported at: 32nd Islamic Conference of Foreign Ministers
 /// (¶6)": named by its kind, with the paragraphs of its quotes and its reading marked.
 pub fn labelled_ties(catalog: &Catalog, record: RecordRef) -> Vec<String> {
@@ -101,7 +127,7 @@ pub fn labelled_ties(catalog: &Catalog, record: RecordRef) -> Vec<String> {
                 })
                 .unwrap_or_default();
             marks.dedup();
-            if tie.is_some_and(|tie| tie.reading().is_some()) {
+            if !catalog.tie_readings(record, &relation).is_empty() {
                 marks.push("a reading".into());
             }
             if marks.is_empty() {

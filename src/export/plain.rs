@@ -152,17 +152,16 @@ fn tie_lines(lines: &mut Vec<String>, catalog: &Catalog, record: RecordRef) {
             .collect();
         lines.push(format!("{}: {}", headings[start], names.join("; ")));
         for relation in &relations[start..end] {
-            let Some(tie) = catalog.tie(relation) else {
-                continue;
-            };
             let name = catalog.title(relation.target);
-            for citation in tie.sources() {
-                lines.push(format!(
-                    "  {name}: ¶{} “{}”",
-                    citation.paragraph, citation.quote
-                ));
+            if let Some(tie) = catalog.tie(relation) {
+                for citation in tie.sources() {
+                    lines.push(format!(
+                        "  {name}: ¶{} “{}”",
+                        citation.paragraph, citation.quote
+                    ));
+                }
             }
-            if let Some(reading) = tie.reading() {
+            for reading in catalog.tie_readings(record, relation) {
                 lines.push(format!("  {name}: reading: {reading}"));
             }
         }

@@ -12,7 +12,9 @@ use ratatui::{buffer::Buffer, layout::Rect, layout::Size, widgets::Widget};
 
 pub use help::HelpOverlay;
 pub use search::SearchOverlay;
-pub use search_prompt::{LastSearch, QUERY_CAP, ResultLine, SearchPrompt, SearchStatus};
+pub use search_prompt::{
+    LastSearch, QUERY_CAP, ResultLine, SearchPrompt, SearchStatus, SearchTarget,
+};
 pub use source::SourceOverlay;
 
 use crate::action::Mode;

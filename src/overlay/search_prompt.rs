@@ -294,11 +294,22 @@ impl SearchPrompt {
     }
 }
 
+/// One result of a submitted search: a record, or a paragraph of the source.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SearchTarget {
+    /// A record, in its tab.
+    Record(RecordRef),
+    /// A paragraph, in the Source tab, with where the match is.
+    Paragraph(SourceHit),
+}
+
 /// A submitted search: its results and which one is shown.
 #[derive(Clone, Debug)]
 pub struct LastSearch {
     text: String,
     results: SearchResults,
+    /// The source's paragraphs the search found, after the records.
+    source: Vec<SourceHit>,
     position: usize,
     /// Whether the record on screen is the result at `position` (not one browsed to since).
     on_result: bool,
@@ -313,14 +324,25 @@ const FOLLOW_CAP: usize = 100_000;
 impl LastSearch {
     /// The search submitted from `prompt`, at its chosen result.
     pub fn from_prompt(prompt: &SearchPrompt) -> Self {
-        let on_record = prompt.selected < prompt.results.len();
+        let chosen = prompt.selected < prompt.total();
         Self {
             text: prompt.text.clone(),
             results: prompt.results.clone(),
-            // A paragraph chosen: `n` starts from the first record.
-            position: prompt.selected.min(prompt.results.len().saturating_sub(1)),
-            on_result: on_record,
-            visited: on_record,
+            source: prompt.source.clone(),
+            position: prompt.selected.min(prompt.total().saturating_sub(1)),
+            on_result: chosen,
+            visited: chosen,
+        }
+    }
+
+    /// The result at `position`: a record, or a paragraph of the source after them.
+    fn target(&self, position: usize) -> Option<SearchTarget> {
+        match self.results.get(position) {
+            Some(hit) => Some(SearchTarget::Record(hit.record)),
+            None => self
+                .source
+                .get(position.checked_sub(self.results.len())?)
+                .map(|&hit| SearchTarget::Paragraph(hit)),
         }
     }
 
@@ -331,29 +353,40 @@ impl LastSearch {
         self
     }
 
-    /// Takes note of the record now on screen: the position follows it when it is a result
-    /// (after `Backspace`, a click, a link), and the counter says so when it is not.
-    pub fn follow(&mut self, record: Option<RecordRef>) {
-        let Some(record) = record else {
+    /// Takes note of what is on screen, a record or a paragraph of the source: the position
+    /// follows it when it is a result (after `Backspace`, a click, a link), and the counter
+    /// says so when it is not.
+    pub fn follow(&mut self, shown: Option<SearchTarget>) {
+        let Some(shown) = shown else {
             self.on_result = false;
             return;
         };
-        if self
-            .results
-            .get(self.position)
-            .is_some_and(|hit| hit.record == record)
-        {
+        let same = |target: Option<SearchTarget>| match (target, shown) {
+            (Some(SearchTarget::Record(a)), SearchTarget::Record(b)) => a == b,
+            (Some(SearchTarget::Paragraph(a)), SearchTarget::Paragraph(b)) => {
+                a.paragraph == b.paragraph
+            }
+            _ => false,
+        };
+        if same(self.target(self.position)) {
             self.on_result = true;
             self.visited = true;
             return;
         }
-        match self
-            .results
-            .hits()
-            .iter()
-            .take(FOLLOW_CAP)
-            .position(|hit| hit.record == record)
-        {
+        let found = match shown {
+            SearchTarget::Record(record) => self
+                .results
+                .hits()
+                .iter()
+                .take(FOLLOW_CAP)
+                .position(|hit| hit.record == record),
+            SearchTarget::Paragraph(hit) => self
+                .source
+                .iter()
+                .position(|found| found.paragraph == hit.paragraph)
+                .map(|at| self.results.len() + at),
+        };
+        match found {
             Some(position) => {
                 self.position = position;
                 self.on_result = true;
@@ -378,19 +411,19 @@ impl LastSearch {
         self.position
     }
 
-    /// How many results there are.
+    /// How many results there are: records and paragraphs.
     pub fn len(&self) -> usize {
-        self.results.len()
+        self.results.len() + self.source.len()
     }
 
     /// Whether there are no results.
     pub fn is_empty(&self) -> bool {
-        self.results.is_empty()
+        self.len() == 0
     }
 
-    /// Moves to the next (or previous) result, wrapping, and returns its record.
-    pub fn step(&mut self, forward: bool) -> Option<RecordRef> {
-        let length = self.results.len();
+    /// Moves to the next (or previous) result, wrapping, and returns it.
+    pub fn step(&mut self, forward: bool) -> Option<SearchTarget> {
+        let length = self.len();
         if length == 0 {
             return None;
         }
@@ -405,6 +438,6 @@ impl LastSearch {
         }
         self.visited = true;
         self.on_result = true;
-        self.results.get(self.position).map(|hit| hit.record)
+        self.target(self.position)
     }
 }

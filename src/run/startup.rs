@@ -39,6 +39,9 @@ pub fn build_app(cli: &Cli, catalog: Arc<Catalog>) -> Result<App, Failure> {
         .with_origin(origin(cli));
     app.set_row_options(options, cli.by_category);
     app.open_view(cli.tab.map(Tab::from), select, cli.query.as_deref());
+    if let Some(number) = cli.paragraph {
+        app.open_paragraph(number).map_err(Failure::usage)?;
+    }
     Ok(app)
 }
 

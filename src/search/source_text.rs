@@ -43,29 +43,33 @@ pub fn source_hits(catalog: &Catalog, query: &Query) -> Vec<SourceHit> {
         return Vec::new();
     }
     let (wanted, unwanted) = words(query.text());
-    let Some(first) = wanted.first() else {
+    // `tab:source` alone lists every paragraph (but those a `!word` excludes), as `tab:funding`
+    // alone lists every record of its tab.
+    if wanted.is_empty() && !tabs.contains(&Tab::Source) {
         return Vec::new();
-    };
-    let finders: Vec<memmem::Finder<'_>> = wanted.iter().map(memmem::Finder::new).collect();
-    let excluded: Vec<memmem::Finder<'_>> = unwanted.iter().map(memmem::Finder::new).collect();
+    }
     let mut hits = Vec::new();
     for number in 1..=u32::try_from(source.paragraph_count()).unwrap_or(0) {
-        let Some(lowered) = source.paragraph_lowered(number) else {
+        let (Some(raw), Some(lowered)) =
+            (source.paragraph(number), source.paragraph_lowered(number))
+        else {
             continue;
         };
-        let bytes = lowered.as_bytes();
-        if excluded.iter().any(|finder| finder.find(bytes).is_some())
-            || !finders.iter().all(|finder| finder.find(bytes).is_some())
+        if unwanted
+            .iter()
+            .any(|word| word.find(raw, lowered).is_some())
         {
             continue;
         }
-        if let Some(at) = finders[0].find(bytes) {
-            hits.push(SourceHit {
-                paragraph: number,
-                at,
-                len: first.len(),
-            });
-        }
+        let found: Option<Vec<(usize, usize)>> =
+            wanted.iter().map(|word| word.find(raw, lowered)).collect();
+        let Some(found) = found else { continue };
+        let (at, len) = found.first().copied().unwrap_or((0, 0));
+        hits.push(SourceHit {
+            paragraph: number,
+            at,
+            len,
+        });
         if hits.len() == SOURCE_HIT_CAP {
             break;
         }
@@ -73,8 +77,47 @@ pub fn source_hits(catalog: &Catalog, query: &Query) -> Vec<SourceHit> {
     hits
 }
 
-/// The query's plain words and its `!` words, lowercased (ASCII), scopes left out.
-fn words(text: &str) -> (Vec<String>, Vec<String>) {
+/// A word of the query as the source is searched for it: smart case (a word with a capital
+/// matches as written), and a straight apostrophe also finds the source's curly one.
+struct Word {
+    spellings: Vec<String>,
+    respect_case: bool,
+}
+
+impl Word {
+    fn new(word: &str) -> Self {
+        let respect_case = word.chars().any(char::is_uppercase);
+        let word = if respect_case {
+            word.to_string()
+        } else {
+            word.to_ascii_lowercase()
+        };
+        let mut spellings = vec![word.clone()];
+        if word.contains('\'') {
+            spellings.push(word.replace('\'', "’"));
+        }
+        Self {
+            spellings,
+            respect_case,
+        }
+    }
+
+    /// Where the word first is in the paragraph (`raw`, or `lowered` for a word in lowercase),
+    /// and how long the match is.
+    fn find(&self, raw: &str, lowered: &str) -> Option<(usize, usize)> {
+        let haystack = if self.respect_case { raw } else { lowered };
+        self.spellings
+            .iter()
+            .filter_map(|spelling| {
+                memmem::find(haystack.as_bytes(), spelling.as_bytes())
+                    .map(|at| (at, spelling.len()))
+            })
+            .min()
+    }
+}
+
+/// The query's plain words and its `!` words, scopes left out.
+fn words(text: &str) -> (Vec<Word>, Vec<Word>) {
     let mut wanted = Vec::new();
     let mut unwanted = Vec::new();
     for token in text.split_whitespace() {
@@ -89,11 +132,10 @@ fn words(text: &str) -> (Vec<String>, Vec<String>) {
         if word.is_empty() || word.ends_with(':') {
             continue;
         }
-        let word = word.to_ascii_lowercase();
         if negated {
-            unwanted.push(word);
+            unwanted.push(Word::new(word));
         } else {
-            wanted.push(word);
+            wanted.push(Word::new(word));
         }
     }
     (wanted, unwanted)
@@ -126,7 +168,16 @@ mod tests {
         assert_eq!(paragraphs("year:2005 mekkah"), Vec::<u32>::new());
         assert_eq!(paragraphs("tab:timeline mekkah"), Vec::<u32>::new());
         assert_eq!(paragraphs("tab:source mekkah"), [11]);
-        assert_eq!(paragraphs("tab:source"), Vec::<u32>::new());
+        assert_eq!(paragraphs("tab:source").len(), 15, "alone, every paragraph");
+        assert_eq!(paragraphs("tab:source !mekkah").len(), 14);
+    }
+
+    #[test]
+    fn capitals_match_as_written_and_apostrophes_either_way() {
+        assert_eq!(paragraphs("Mekkah"), [11]);
+        assert_eq!(paragraphs("MEKKAH"), Vec::<u32>::new());
+        assert_eq!(paragraphs("kazakhstan's"), paragraphs("kazakhstan’s"));
+        assert!(!paragraphs("kazakhstan's").is_empty());
     }
 
     #[test]

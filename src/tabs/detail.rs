@@ -318,9 +318,9 @@ fn write_links(out: &mut DetailBuilder, catalog: &Catalog, record: RecordRef) ->
                 let lead = format!("¶{} ", citation.paragraph);
                 out.quote(&lead, &format!("“{}”", citation.quote), TIE_INDENT);
             }
-            if let Some(reading) = tie.reading() {
-                out.wrapped(&format!("reading: {reading}"), TIE_INDENT, Role::Dim);
-            }
+        }
+        for reading in catalog.tie_readings(record, &relation) {
+            out.wrapped(&format!("reading: {reading}"), TIE_INDENT, Role::Dim);
         }
     }
     link_lines

@@ -229,13 +229,29 @@ impl TabView {
         let Some(text) = self.detail_text(detail.width) else {
             return;
         };
-        let Some(&first) = text.link_lines.get(self.link) else {
+        let Some(&start) = text.link_lines.get(self.link) else {
             return;
         };
-        let last = (first..text.lines.len())
+        let last = (start..text.lines.len())
             .take_while(|&line| text.link_at(line) == Some(self.link))
             .last()
-            .unwrap_or(first);
+            .unwrap_or(start);
+        // On the Source tab a link is read under its passage's quote: both are kept on screen
+        // when they fit.
+        let first = match self.paragraphs {
+            Some(_) => {
+                let quote = (0..start)
+                    .rev()
+                    .find(|&line| text.lines[line].width() == 0)
+                    .map_or(start, |blank| blank + 1);
+                if last + 1 - quote <= height {
+                    quote
+                } else {
+                    start
+                }
+            }
+            None => start,
+        };
         let limit = text.lines.len().saturating_sub(height);
         if first < self.detail_scroll {
             self.detail_scroll = first;

@@ -27,7 +27,7 @@ use crate::{
     },
     data::{
         Catalog, RecordRef,
-        display::{TEXT_CAP, display_text},
+        display::{TEXT_CAP, display_text, escaped},
         passages::ParagraphPassages,
     },
 };
@@ -218,16 +218,11 @@ fn paragraph_lines(
     picked: Option<usize>,
     columns: usize,
 ) -> Vec<StyledLine> {
-    // The source is as untrusted as the dataset: escaped alike, and cut as long text is. A
-    // paragraph changed by that is shown without marks, which would no longer line up.
-    if let Some(shown) = display_text(paragraph, TEXT_CAP) {
-        return wrap_styled(&shown, columns, &|_| Role::Plain);
-    }
     let covered = entry.covered();
     let picked = picked
         .and_then(|p| entry.passages.get(p))
         .map(|p| p.range.clone());
-    wrap_styled(paragraph, columns, &|byte| {
+    let role_at = |byte: usize| {
         if picked.as_ref().is_some_and(|range| range.contains(&byte)) {
             Role::Matched
         } else if covered.iter().any(|range| range.contains(&byte)) {
@@ -235,6 +230,40 @@ fn paragraph_lines(
         } else {
             Role::Warning
         }
+    };
+    if display_text(paragraph, TEXT_CAP).is_none() {
+        return wrap_styled(paragraph, columns, &role_at);
+    }
+    // The source is as untrusted as the dataset: escaped alike and cut as long text is. Each
+    // stretch of one role is escaped on its own, so the marks still fall on what they mark.
+    let (kept, rest) = match paragraph.char_indices().nth(TEXT_CAP) {
+        Some((at, _)) => (&paragraph[..at], paragraph[at..].chars().count()),
+        None => (paragraph, 0),
+    };
+    let mut shown = String::with_capacity(kept.len() + 32);
+    let mut roles: Vec<(usize, Role)> = Vec::new();
+    let mut run_start = 0;
+    let mut run_role = role_at(0);
+    for (at, _) in kept.char_indices().skip(1) {
+        let role = role_at(at);
+        if role != run_role {
+            roles.push((shown.len(), run_role));
+            shown.push_str(&escaped(&kept[run_start..at]));
+            run_start = at;
+            run_role = role;
+        }
+    }
+    roles.push((shown.len(), run_role));
+    shown.push_str(&escaped(&kept[run_start..]));
+    if rest > 0 {
+        roles.push((shown.len(), Role::Dim));
+        shown.push_str(&format!(" … [{rest} more characters not shown]"));
+    }
+    wrap_styled(&shown, columns, &|byte| {
+        let run = roles.partition_point(|&(start, _)| start <= byte);
+        roles
+            .get(run.saturating_sub(1))
+            .map_or(Role::Plain, |&(_, role)| role)
     })
 }
 
@@ -313,16 +342,24 @@ impl Widget for &SourceTab {
             .title_bottom(Line::from(position).right_aligned())
             .render(panes.list, buf);
         let rows = panes.rows;
-        if count == 0 {
-            let message = "The source text is not loaded: open the dataset with --source PATH \
-                           to read it here.";
-            Paragraph::new(text::wrap(message, usize::from(rows.width)).join("\n"))
-                .style(self.theme.dim)
-                .render(rows, buf);
-        } else {
+        if count > 0 {
             self.render_document(rows, buf);
+            super::render_detail(&panes, buf, &self.catalog, view, &self.theme);
+            return;
         }
-        super::render_detail(&panes, buf, &self.catalog, view, &self.theme);
+        let message = match self.catalog.source() {
+            None => {
+                "The source text is not loaded: open the dataset with --source PATH to read it here."
+            }
+            Some(_) => "The source text has no paragraphs.",
+        };
+        Paragraph::new(text::wrap(message, usize::from(rows.width)).join("\n"))
+            .style(self.theme.dim)
+            .render(rows, buf);
+        Block::bordered()
+            .border_style(self.theme.border)
+            .title(Line::from(" Details ").style(self.theme.pane_title))
+            .render(panes.detail, buf);
     }
 }
 
