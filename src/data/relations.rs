@@ -8,7 +8,8 @@ use std::collections::HashMap;
 use super::{
     catalog::Catalog,
     record::{RecordRef, Relation, Role},
-    tie::{DetailIndex, NO_DETAIL, TieKind},
+    tie::{DetailIndex, NO_DETAIL},
+    tie_kind::TieKind,
 };
 
 /// Where each record's ties are in one packed table.

@@ -6,7 +6,8 @@ use super::{
     model,
     record::{RecordRef, Role},
     records::{EventRow, InitiativeRow, ParticipantRow, ProgrammeRow, ProjectRow, Row},
-    tie::{DetailIndex, NO_DETAIL, Tie, TieKind, TieRef, TieRow},
+    tie::{DetailIndex, NO_DETAIL, Tie, TieRef, TieRow},
+    tie_kind::TieKind,
 };
 
 /// A span of the text arena; an absent optional text has `len == ABSENT`.

@@ -6,7 +6,8 @@ use super::{
     catalog::Catalog,
     problems::Problems,
     record::{RecordRef, Role},
-    tie::{TieKind, TieRow},
+    tie::TieRow,
+    tie_kind::TieKind,
 };
 
 /// Checks the details of the tie at `path` from `from` to `target`.
@@ -18,6 +19,12 @@ pub(super) fn check_tie(
     tie: &TieRow,
     problems: &mut Problems,
 ) {
+    check_kind(catalog, path, role, tie, problems);
+    check_quotes(catalog, path, (from, target), tie, problems);
+}
+
+/// The kind its field allows, the document its kind needs, a reading that says something.
+fn check_kind(catalog: &Catalog, path: &str, role: Role, tie: &TieRow, problems: &mut Problems) {
     let allowed = TieKind::allowed(role);
     let field = role.stored_field();
     if tie.has_kind && allowed.is_empty() {
@@ -49,15 +56,27 @@ pub(super) fn check_tie(
             "an `included_in_document` tie names the document it was included in",
         );
     }
+    if tie.reading.is_some() && store.text.get(tie.reading).trim().is_empty() {
+        problems.add(format!("{path}.reading"), "the reading is empty");
+    }
+}
+
+/// At least one quote, each verbatim in the source, in a paragraph one of the two records
+/// cites.
+fn check_quotes(
+    catalog: &Catalog,
+    path: &str,
+    (from, target): (RecordRef, RecordRef),
+    tie: &TieRow,
+    problems: &mut Problems,
+) {
+    let store = catalog.store();
     if tie.sources.count == 0 {
         problems.add(
             format!("{path}.sources"),
             "a tie given as an object quotes the source: at least one citation (give a bare id \
              for a tie you cannot quote)",
         );
-    }
-    if tie.reading.is_some() && store.text.get(tie.reading).trim().is_empty() {
-        problems.add(format!("{path}.reading"), "the reading is empty");
     }
     let cited = |record: RecordRef| {
         catalog

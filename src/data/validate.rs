@@ -343,6 +343,22 @@ pub fn resolve_references(catalog: &mut Catalog, problems: &mut Problems) -> Vec
     ties
 }
 
+/// Where a reference is in the file, for messages: `initiatives[3].events[0]`.
+fn reference_path(reference: &super::store::PendingReference) -> String {
+    let from = reference.from;
+    let field = reference.role.stored_field();
+    if reference.role.is_list() {
+        format!(
+            "{}[{}].{field}[{}]",
+            from.collection(),
+            from.index(),
+            reference.position
+        )
+    } else {
+        format!("{}[{}].{field}", from.collection(), from.index())
+    }
+}
+
 /// Resolves a run of references that starts and ends between fields.
 fn resolve_part(
     catalog: &Catalog,
@@ -359,20 +375,7 @@ fn resolve_part(
             run_start = ties.len();
             run_seen.clear();
         }
-        let path = || {
-            let from = reference.from;
-            let field = reference.role.stored_field();
-            if reference.role.is_list() {
-                format!(
-                    "{}[{}].{field}[{}]",
-                    from.collection(),
-                    from.index(),
-                    reference.position
-                )
-            } else {
-                format!("{}[{}].{field}", from.collection(), from.index())
-            }
-        };
+        let path = || reference_path(reference);
         let id = catalog.store().pending_text.get(reference.id);
         let Some(target) = catalog.find(id) else {
             problems.add(

@@ -4,6 +4,7 @@
 //! overlay reads the catalog and its own state, never a tab or the app.
 
 pub mod help;
+pub mod last_search;
 pub mod search;
 pub mod search_prompt;
 pub mod source;
@@ -11,10 +12,9 @@ pub mod source;
 use ratatui::{buffer::Buffer, layout::Rect, layout::Size, widgets::Widget};
 
 pub use help::HelpOverlay;
+pub use last_search::{LastSearch, SearchTarget};
 pub use search::SearchOverlay;
-pub use search_prompt::{
-    LastSearch, QUERY_CAP, ResultLine, SearchPrompt, SearchStatus, SearchTarget,
-};
+pub use search_prompt::{QUERY_CAP, ResultLine, SearchPrompt, SearchStatus};
 pub use source::SourceOverlay;
 
 use crate::action::Mode;

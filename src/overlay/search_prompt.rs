@@ -1,12 +1,12 @@
-//! The search's state: the prompt while typing (the query, its results, the chosen one and
-//! whether a background search still runs), and the submitted search that `n`/`N` step
-//! through.
+//! The search's state while typing: the query, its results (records, then the source's
+//! paragraphs), the chosen one and whether a background search still runs. The submitted
+//! search that `n`/`N` step through is [`super::last_search`].
 
 use ratatui::layout::{Position, Rect};
 
 use crate::{
     action::Movement,
-    data::{RecordRef, Tab},
+    data::Tab,
     search::{Hit, Query, SearchEvent, SearchIndex, SearchRequest, SearchResults, SourceHit},
 };
 
@@ -117,6 +117,11 @@ impl SearchPrompt {
     pub fn source_hit(&self, position: usize) -> Option<SourceHit> {
         let index = position.checked_sub(self.results.len())?;
         self.source.get(index).copied()
+    }
+
+    /// The source's paragraphs the query finds, listed after the records.
+    pub fn source_hits(&self) -> &[SourceHit] {
+        &self.source
     }
 
     /// How many results there are: records and paragraphs.
@@ -291,153 +296,5 @@ impl SearchPrompt {
             ResultLine::Hit(position) => Some(position),
             ResultLine::Heading(..) => None,
         }
-    }
-}
-
-/// One result of a submitted search: a record, or a paragraph of the source.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SearchTarget {
-    /// A record, in its tab.
-    Record(RecordRef),
-    /// A paragraph, in the Source tab, with where the match is.
-    Paragraph(SourceHit),
-}
-
-/// A submitted search: its results and which one is shown.
-#[derive(Clone, Debug)]
-pub struct LastSearch {
-    text: String,
-    results: SearchResults,
-    /// The source's paragraphs the search found, after the records.
-    source: Vec<SourceHit>,
-    position: usize,
-    /// Whether the record on screen is the result at `position` (not one browsed to since).
-    on_result: bool,
-    /// Whether a result has been shown yet: `n` goes to the first until one has.
-    visited: bool,
-}
-
-/// The most results [`LastSearch::follow`] looks through for the record on screen: finding it
-/// costs a scan, and a million results would make every `j` slower.
-const FOLLOW_CAP: usize = 100_000;
-
-impl LastSearch {
-    /// The search submitted from `prompt`, at its chosen result.
-    pub fn from_prompt(prompt: &SearchPrompt) -> Self {
-        let chosen = prompt.selected < prompt.total();
-        Self {
-            text: prompt.text.clone(),
-            results: prompt.results.clone(),
-            source: prompt.source.clone(),
-            position: prompt.selected.min(prompt.total().saturating_sub(1)),
-            on_result: chosen,
-            visited: chosen,
-        }
-    }
-
-    /// The result at `position`: a record, or a paragraph of the source after them.
-    fn target(&self, position: usize) -> Option<SearchTarget> {
-        match self.results.get(position) {
-            Some(hit) => Some(SearchTarget::Record(hit.record)),
-            None => self
-                .source
-                .get(position.checked_sub(self.results.len())?)
-                .map(|&hit| SearchTarget::Paragraph(hit)),
-        }
-    }
-
-    /// The search opened with the explorer (`--query`), no result shown yet.
-    pub fn not_shown(mut self) -> Self {
-        self.on_result = false;
-        self.visited = false;
-        self
-    }
-
-    /// Takes note of what is on screen, a record or a paragraph of the source: the position
-    /// follows it when it is a result (after `Backspace`, a click, a link), and the counter
-    /// says so when it is not.
-    pub fn follow(&mut self, shown: Option<SearchTarget>) {
-        let Some(shown) = shown else {
-            self.on_result = false;
-            return;
-        };
-        let same = |target: Option<SearchTarget>| match (target, shown) {
-            (Some(SearchTarget::Record(a)), SearchTarget::Record(b)) => a == b,
-            (Some(SearchTarget::Paragraph(a)), SearchTarget::Paragraph(b)) => {
-                a.paragraph == b.paragraph
-            }
-            _ => false,
-        };
-        if same(self.target(self.position)) {
-            self.on_result = true;
-            self.visited = true;
-            return;
-        }
-        let found = match shown {
-            SearchTarget::Record(record) => self
-                .results
-                .hits()
-                .iter()
-                .take(FOLLOW_CAP)
-                .position(|hit| hit.record == record),
-            SearchTarget::Paragraph(hit) => self
-                .source
-                .iter()
-                .position(|found| found.paragraph == hit.paragraph)
-                .map(|at| self.results.len() + at),
-        };
-        match found {
-            Some(position) => {
-                self.position = position;
-                self.on_result = true;
-                self.visited = true;
-            }
-            None => self.on_result = false,
-        }
-    }
-
-    /// Whether the record on screen is the result at [`Self::position`].
-    pub fn on_result(&self) -> bool {
-        self.on_result
-    }
-
-    /// The query as typed.
-    pub fn text(&self) -> &str {
-        &self.text
-    }
-
-    /// The position of the result shown, counting from 0.
-    pub fn position(&self) -> usize {
-        self.position
-    }
-
-    /// How many results there are: records and paragraphs.
-    pub fn len(&self) -> usize {
-        self.results.len() + self.source.len()
-    }
-
-    /// Whether there are no results.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    /// Moves to the next (or previous) result, wrapping, and returns it.
-    pub fn step(&mut self, forward: bool) -> Option<SearchTarget> {
-        let length = self.len();
-        if length == 0 {
-            return None;
-        }
-        if self.visited {
-            self.position = if forward {
-                (self.position + 1) % length
-            } else {
-                (self.position + length - 1) % length
-            };
-        } else if !forward {
-            self.position = length - 1;
-        }
-        self.visited = true;
-        self.on_result = true;
-        self.target(self.position)
     }
 }

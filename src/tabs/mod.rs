@@ -6,12 +6,14 @@
 //! told the sizes it needs (a page of rows, the detail pane's width) rather than the screen.
 
 pub mod detail;
+mod detail_builder;
 pub mod funding;
 pub mod initiatives;
 pub mod list;
 mod list_position;
 pub mod participants;
 pub mod source;
+mod source_document;
 pub mod timeline;
 pub mod timeline_strip;
 
