@@ -764,3 +764,34 @@ fn search_finds_the_source_text_and_enter_opens_that_passage() {
     type_text(&mut app, "year:2005 mekkah");
     assert_eq!(app.prompt().total(), app.prompt().results().len());
 }
+
+#[test]
+fn a_kind_that_names_nothing_says_which_kinds_there_are() {
+    let mut app = app(120, 40);
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "kind:foo");
+    let screen = common::screen_text(&app);
+    assert!(
+        screen
+            .contains("kind:foo — no kind of record is called that; the kinds: membership, summit"),
+        "{screen}"
+    );
+    assert!(
+        !Query::parse("kind:extraordinary")
+            .problems()
+            .iter()
+            .any(|p| p.contains("kind"))
+    );
+    assert!(
+        !Query::parse("kind:ministers")
+            .problems()
+            .iter()
+            .any(|p| p.contains("kind"))
+    );
+    assert!(
+        !Query::parse("k:state")
+            .problems()
+            .iter()
+            .any(|p| p.contains("kind"))
+    );
+}

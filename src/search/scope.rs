@@ -41,6 +41,10 @@ pub fn parse_scope(token: &str) -> Option<Result<Scope, String>> {
         "year" => parse_years(value).ok_or_else(|| {
             format!("year:{value} — expected a year such as 2005 or a range such as 2003-2006")
         }),
+        "kind" if KindMatch::new(&value_lower).matches_none() => Err(format!(
+            "kind:{value} — no kind of record is called that; the kinds: {}",
+            KindMatch::names().join(", ")
+        )),
         "kind" => Ok(Scope::Kind(value_lower)),
         "place" => Ok(Scope::Place(value_lower)),
         _ => Tab::ALL
@@ -109,6 +113,29 @@ impl KindMatch {
             programmes: has(&["programme", "program", "funding"]),
             projects: has(&["project", "funding"]),
         }
+    }
+
+    /// Whether the text names no kind at all.
+    fn matches_none(&self) -> bool {
+        !(self.events.iter().any(|&m| m)
+            || self.initiatives.iter().any(|&m| m)
+            || self.participants.iter().any(|&m| m)
+            || self.programmes
+            || self.projects)
+    }
+
+    /// Every kind's name, as `kind:` takes it (one word each).
+    fn names() -> Vec<&'static str> {
+        EventKind::ALL
+            .iter()
+            .map(|kind| match kind {
+                EventKind::ExtraordinarySummit => "extraordinary",
+                _ => kind.label(),
+            })
+            .chain(INITIATIVE_KINDS.iter().map(|kind| kind.label()))
+            .chain(PARTICIPANT_KINDS.iter().map(|kind| kind.label()))
+            .chain(["programme", "project"])
+            .collect()
     }
 }
 
