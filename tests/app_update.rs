@@ -507,3 +507,51 @@ fn a_selection_given_with_a_query_leaves_n_at_the_first_result() {
         "n shows the first result"
     );
 }
+
+#[test]
+fn enter_before_a_background_search_ends_waits_for_its_results() {
+    use oic_explorer::{app::SearchCommand, search::SearchEvent};
+    let mut app = app(120, 40).with_background_search(true);
+    let answer = |app: &mut oic_explorer::app::App| {
+        let Some(SearchCommand::Run(request)) = app.take_search_command() else {
+            panic!("a search to run");
+        };
+        let results = app.search_index().search(&request.query);
+        app.receive_search(SearchEvent::Done {
+            generation: request.generation,
+            results,
+        });
+    };
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "summit");
+    answer(&mut app);
+    // A new query: the source's paragraphs are in at once, its records not yet, and the list
+    // still holds the last query's records above the paragraph.
+    press_with(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    type_text(&mut app, "mekkah");
+    while app.prompt().selected_source_hit().is_none() {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        app.mode(),
+        Mode::Search,
+        "Enter waits for this query's results"
+    );
+    assert!(
+        app.last_search().is_none(),
+        "nothing saved with the last query's records"
+    );
+    answer(&mut app);
+    assert_eq!(app.mode(), Mode::Browse, "it went once they were in");
+    let last = app.last_search().expect("the search submitted");
+    assert_eq!(last.text(), "mekkah");
+    let expected = app
+        .search_index()
+        .search(&oic_explorer::search::Query::parse("mekkah"));
+    assert_eq!(
+        last.len(),
+        expected.len() + 1,
+        "its own records and its paragraph"
+    );
+}

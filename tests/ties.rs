@@ -511,3 +511,97 @@ fn an_export_reloads_with_its_ties_intact() {
     let again = load("again.json", &json, Some(EMBEDDED_SOURCE)).expect("reloads");
     assert_eq!(again.to_dataset(), embedded());
 }
+
+#[test]
+fn two_groups_for_one_state_each_lend_it_their_own_events() {
+    let json = r#"{"title": "t",
+      "events": [{"id": "e1", "title": "E", "kind": "summit", "summary": "s",
+        "participants": [
+          {"id": "g1", "kind": "took_part", "sources": [{"paragraph": 1, "quote": "G1 took part"}]},
+          {"id": "g2", "kind": "took_part", "sources": [{"paragraph": 1, "quote": "G2 took part"}]}],
+        "sources": [{"paragraph": 1, "quote": "E was held"}]}],
+      "participants": [
+        {"id": "s", "name": "State", "kind": "state", "summary": "s",
+         "sources": [{"paragraph": 1, "quote": "State"}]},
+        {"id": "g1", "name": "Group One", "kind": "group", "summary": "s",
+         "represents": {"id": "s", "sources": [{"paragraph": 1, "quote": "G1 took part"}]},
+         "sources": [{"paragraph": 1, "quote": "G1 took part"}]},
+        {"id": "g2", "name": "Group Two", "kind": "group", "summary": "s",
+         "represents": {"id": "s", "sources": [{"paragraph": 1, "quote": "G2 took part"}],
+                        "reading": "G2 represents the state"},
+         "sources": [{"paragraph": 1, "quote": "G2 took part"}]}]}"#;
+    let source = "E was held. State. G1 took part. G2 took part.";
+    let catalog = load("t.json", json, Some(source)).expect("loads");
+    let state = catalog.find("s").expect("state");
+    let through: Vec<(String, Vec<&str>)> = catalog
+        .relations(state)
+        .iter()
+        .filter(|r| r.role == Role::TookPartThrough)
+        .map(|r| {
+            (
+                catalog.tie_heading(state, &r),
+                catalog.tie_readings(state, &r),
+            )
+        })
+        .collect();
+    assert_eq!(
+        through,
+        [
+            ("Took part in, through Group One".to_string(), vec![]),
+            (
+                "Took part in, through Group Two".to_string(),
+                vec!["G2 represents the state"]
+            ),
+        ]
+    );
+    let itself = json.replace(
+        r#""represents": {"id": "s", "sources": [{"paragraph": 1, "quote": "G1 took part"}]}"#,
+        r#""represents": {"id": "g1", "sources": [{"paragraph": 1, "quote": "G1 took part"}]}"#,
+    );
+    let refused = problems_with(&itself, source);
+    assert!(refused.contains("cannot represent itself"), "{refused}");
+}
+
+fn problems_with(json: &str, source: &str) -> String {
+    match load("file.json", json, Some(source)) {
+        Ok(_) => panic!("loaded"),
+        Err(error) => error.to_string(),
+    }
+}
+
+#[test]
+fn a_list_mixing_bare_ids_and_ties_exports_in_the_files_order() {
+    let json = r#"{"title": "t",
+      "events": [
+        {"id": "e1", "title": "E1", "kind": "summit", "summary": "s",
+         "sources": [{"paragraph": 1, "quote": "E1"}]},
+        {"id": "e2", "title": "E2", "kind": "summit", "summary": "s",
+         "sources": [{"paragraph": 1, "quote": "E2"}]}],
+      "initiatives": [{"id": "i", "title": "I", "kind": "initiative", "outcome": "o",
+        "summary": "s", "events": ["e1", {"id": "e2", "kind": "supported",
+          "sources": [{"paragraph": 1, "quote": "E2 supported"}]}],
+        "sources": [{"paragraph": 1, "quote": "I"}]}]}"#;
+    let catalog = load("t.json", json, Some("E1 and E2. I. E2 supported it.")).expect("loads");
+    let exported = catalog.to_dataset();
+    let ids: Vec<&str> = exported.initiatives[0]
+        .events
+        .iter()
+        .map(|tie| tie.id().as_str())
+        .collect();
+    assert_eq!(ids, ["e1", "e2"], "the file's order");
+    assert!(
+        matches!(exported.initiatives[0].events[0], TieRef::Id(_)),
+        "a bare id stays bare"
+    );
+    let initiative = catalog.find("i").expect("i");
+    let headings: Vec<String> = catalog
+        .relations(initiative)
+        .iter()
+        .map(|r| catalog.tie_heading(initiative, &r))
+        .collect();
+    assert_eq!(
+        headings,
+        ["Supported at", "Mentioned with"],
+        "shown by kind"
+    );
+}

@@ -84,15 +84,16 @@ impl App {
         let Some(Overlay::Search(search)) = &mut self.overlay else {
             return;
         };
+        // Until the query's results are in, what is chosen may be the last query's.
+        if search.prompt.status() != SearchStatus::Complete {
+            search.submit_when_done = true;
+            return;
+        }
         if let Some(paragraph) = search.prompt.selected_source_hit() {
             self.last_search = Some(LastSearch::from_prompt(&search.prompt));
             let overlay = self.overlay.take();
             self.close_overlay(overlay);
             self.show_source_hit(paragraph);
-            return;
-        }
-        if search.prompt.status() != SearchStatus::Complete {
-            search.submit_when_done = true;
             return;
         }
         let Some(hit) = search.prompt.selected_hit() else {

@@ -2,7 +2,7 @@
 //! quote (where each lies, and who quotes it), and the sentences nobody quotes. Built once per
 //! catalog, for the Source tab and `check --coverage`.
 
-use std::ops::Range;
+use std::{collections::HashMap, ops::Range};
 
 use super::{catalog::Catalog, record::RecordRef, source::SourceText};
 
@@ -35,31 +35,32 @@ impl SourceMap {
     /// The passages of `source` that `catalog`'s records and ties quote.
     pub fn new(catalog: &Catalog, source: &SourceText) -> Self {
         let mut paragraphs = vec![ParagraphPassages::default(); source.paragraph_count()];
+        // Where each passage is in its paragraph's list, by its place in the text: a million
+        // records quoting one paragraph must not make each quote look through all the others.
+        let mut passage_at: Vec<HashMap<(usize, usize), usize>> =
+            vec![HashMap::new(); source.paragraph_count()];
         let mut quote = |record: RecordRef, number: u32, quote: &str| {
             let Some(text) = source.paragraph(number) else {
                 return;
             };
-            let Some(entry) = (number as usize)
-                .checked_sub(1)
-                .and_then(|i| paragraphs.get_mut(i))
+            let index = (number as usize).saturating_sub(1);
+            let (Some(entry), Some(at)) = (paragraphs.get_mut(index), passage_at.get_mut(index))
             else {
                 return;
             };
-            if !entry.citers.contains(&record) {
-                entry.citers.push(record);
-            }
+            // Repeats are taken out once, when everything is in.
+            entry.citers.push(record);
             let Some(start) = text.find(quote).filter(|_| !quote.is_empty()) else {
                 return;
             };
-            let range = start..start + quote.len();
-            match entry.passages.iter_mut().find(|p| p.range == range) {
-                Some(passage) if !passage.citers.contains(&record) => passage.citers.push(record),
-                Some(_) => {}
-                None => entry.passages.push(Passage {
-                    range,
-                    citers: vec![record],
-                }),
-            }
+            let position = *at.entry((start, start + quote.len())).or_insert_with(|| {
+                entry.passages.push(Passage {
+                    range: start..start + quote.len(),
+                    citers: Vec::new(),
+                });
+                entry.passages.len() - 1
+            });
+            entry.passages[position].citers.push(record);
         };
         // The quotes as loaded, not as shown: a quote with a control character is found in the
         // source as it is, and shown escaped later.
@@ -92,9 +93,11 @@ impl SourceMap {
         }
         for entry in &mut paragraphs {
             entry.passages.sort_by_key(|p| (p.range.start, p.range.end));
-            entry.citers.sort();
+            entry.citers.sort_unstable();
+            entry.citers.dedup();
             for passage in &mut entry.passages {
-                passage.citers.sort();
+                passage.citers.sort_unstable();
+                passage.citers.dedup();
             }
         }
         Self { paragraphs }
@@ -132,6 +135,26 @@ impl SourceMap {
 }
 
 impl ParagraphPassages {
+    /// How many links the paragraph's detail has: every citer of every passage.
+    pub fn link_count(&self) -> usize {
+        self.passages
+            .iter()
+            .map(|passage| passage.citers.len())
+            .sum()
+    }
+
+    /// Link `link` of the paragraph's detail: the passage it is under and its record.
+    pub fn link(&self, link: usize) -> Option<(usize, RecordRef)> {
+        let mut rest = link;
+        for (index, passage) in self.passages.iter().enumerate() {
+            if let Some(&record) = passage.citers.get(rest) {
+                return Some((index, record));
+            }
+            rest -= passage.citers.len();
+        }
+        None
+    }
+
     /// The stretches of the paragraph that some passage covers, merged, in order.
     pub fn covered(&self) -> Vec<Range<usize>> {
         let mut merged: Vec<Range<usize>> = Vec::new();

@@ -257,9 +257,13 @@ impl Store {
         &mut self,
         from: RecordRef,
         role: Role,
-        entries: impl IntoIterator<Item = &'a TieRef<S>>,
+        entries: impl IntoIterator<Item = &'a TieRef<S>, IntoIter: Clone>,
     ) {
-        for (index, entry) in entries.into_iter().enumerate() {
+        let entries = entries.into_iter();
+        // In a list that mixes bare ids and objects, a bare id gets an empty row too: details
+        // are kept in file order, and an export gives the list back in that order.
+        let mixed = entries.clone().any(|entry| entry.tie().is_some());
+        for (index, entry) in entries.enumerate() {
             let id = self.pending_text.push(entry.id().as_ref());
             let detail = match entry.tie() {
                 Some(tie) => self.tie(tie),
@@ -267,7 +271,12 @@ impl Store {
                     if !TieKind::allowed(role).is_empty() {
                         self.bare_ties += 1;
                     }
-                    NO_DETAIL
+                    if mixed {
+                        self.ties.push(TieRow::bare());
+                        position(self.ties.len() - 1)
+                    } else {
+                        NO_DETAIL
+                    }
                 }
             };
             self.pending.push(PendingReference {
@@ -286,6 +295,7 @@ impl Store {
         let row = TieRow {
             kind: tie.kind.unwrap_or(TieKind::Mentioned),
             has_kind: tie.kind.is_some(),
+            bare: false,
             document: self.text.push_optional(optional(&tie.document)),
             sources,
             reading: self.text.push_optional(optional(&tie.reading)),

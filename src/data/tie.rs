@@ -116,6 +116,8 @@ pub struct TieRow {
     pub kind: TieKind,
     /// Whether the file gave the kind (a field whose name says it gives none).
     pub has_kind: bool,
+    /// Whether the file gave a bare id (kept only to keep a mixed list's order).
+    pub bare: bool,
     /// The document of an `included_in_document` tie.
     pub document: Text,
     /// The quotes that establish it.
@@ -125,6 +127,18 @@ pub struct TieRow {
 }
 
 impl TieRow {
+    /// The row of a bare id in a list that also holds objects: no kind, quotes or reading.
+    pub(crate) fn bare() -> Self {
+        Self {
+            kind: TieKind::Mentioned,
+            has_kind: false,
+            bare: true,
+            document: Text::NONE,
+            sources: Sources::default(),
+            reading: Text::NONE,
+        }
+    }
+
     /// The same row in a store this one's was appended to.
     pub(crate) fn moved(self, text: u32, citations: u32) -> Self {
         Self {

@@ -53,6 +53,9 @@ impl Catalog {
     /// The details of a tie, when its file gives them.
     pub fn tie(&self, relation: &Relation) -> Option<TieView<'_>> {
         let row = self.store.ties.get(relation.detail as usize)?;
+        if row.bare {
+            return None;
+        }
         Some(TieView { catalog: self, row })
     }
 
@@ -98,50 +101,64 @@ impl Catalog {
         kind.heading(relation.role, tie.and_then(TieView::document))
     }
 
-    /// "Took part in, through Kazakh delegations": the group that took part, found among the
-    /// event's participants as one that represents `record`.
+    /// "Took part in, through Kazakh delegations": the group whose own tie to the event the
+    /// tie through it was made from.
     fn through_heading(&self, record: RecordRef, relation: &Relation) -> String {
         match self
-            .representation(relation.target, record)
-            .and_then(|(group, _)| self.get(group))
+            .representations(relation.target, record, Some(relation.detail))
+            .first()
+            .and_then(|&(group, _)| self.get(group))
         {
             Some(group) => format!("Took part in, through {}", group.title()),
             None => relation.role.heading().to_string(),
         }
     }
 
-    /// Who took part in `event` for `state` (a participant of the event that represents the
-    /// state), and the tie that says it represents it.
-    fn representation(&self, event: RecordRef, state: RecordRef) -> Option<(RecordRef, Relation)> {
-        self.relations(event).iter().find_map(|tie| {
-            if tie.role != Role::Participant {
-                return None;
-            }
-            let represents = self
-                .relations(tie.target)
-                .iter()
-                .find(|up| up.role == Role::Represents && up.target == state)?;
-            Some((tie.target, represents))
-        })
+    /// Who took part in `event` for `state` (the event's participants that represent the
+    /// state, each with its tie that says so); with `detail`, only the one whose tie to the
+    /// event has those details (the tie a tie through it was made from).
+    fn representations(
+        &self,
+        event: RecordRef,
+        state: RecordRef,
+        detail: Option<DetailIndex>,
+    ) -> Vec<(RecordRef, Relation)> {
+        self.relations(event)
+            .iter()
+            .filter(|tie| tie.role == Role::Participant)
+            .filter(|tie| detail.is_none_or(|detail| tie.detail == detail))
+            .filter_map(|tie| {
+                let represents = self
+                    .relations(tie.target)
+                    .iter()
+                    .find(|up| up.role == Role::Represents && up.target == state)?;
+                Some((tie.target, represents))
+            })
+            .collect()
     }
 
     /// The readings a tie rests on, as `record` shows it: its own, and for a tie through a
-    /// representative, the reading that the representative represents the state.
+    /// representative, the reading that the representative represents the state (on the
+    /// event, every representative's).
     pub fn tie_readings(&self, record: RecordRef, relation: &Relation) -> Vec<&str> {
         let mut readings: Vec<&str> = self
             .tie(relation)
             .and_then(TieView::reading)
             .into_iter()
             .collect();
-        let representation = match relation.role {
-            Role::TookPartThrough => self.representation(relation.target, record),
-            Role::RepresentedThere => self.representation(record, relation.target),
-            _ => None,
+        let representations = match relation.role {
+            Role::TookPartThrough => {
+                self.representations(relation.target, record, Some(relation.detail))
+            }
+            Role::RepresentedThere => self.representations(record, relation.target, None),
+            _ => Vec::new(),
         };
-        if let Some((_, represents)) = representation
-            && let Some(reading) = self.tie(&represents).and_then(TieView::reading)
-        {
-            readings.push(reading);
+        for (_, represents) in representations {
+            if let Some(reading) = self.tie(&represents).and_then(TieView::reading)
+                && !readings.contains(&reading)
+            {
+                readings.push(reading);
+            }
         }
         readings
     }

@@ -397,6 +397,10 @@ fn resolve_part(
             problems.add(path(), "a participant cannot be part of itself");
             continue;
         }
+        if reference.role == Role::Represents && target == reference.from {
+            problems.add(path(), "a participant cannot represent itself");
+            continue;
+        }
         let relation = Relation {
             role: reference.role,
             target,
@@ -420,7 +424,12 @@ fn resolve_part(
         if !run_seen.is_empty() {
             run_seen.insert(target);
         }
-        if let Some(tie) = catalog.store().ties.get(reference.detail as usize) {
+        if let Some(tie) = catalog
+            .store()
+            .ties
+            .get(reference.detail as usize)
+            .filter(|tie| !tie.bare)
+        {
             let ends = (reference.from, target);
             check_tie(catalog, &path(), reference.role, ends, tie, &mut problems);
         }

@@ -201,6 +201,7 @@ impl SearchPrompt {
         self.query = Query::parse(text);
         self.generation += 1;
         self.status = SearchStatus::Waiting;
+        self.selected = 0;
     }
 
     /// Shows `results`: a new query's first results choose the best; later reports of the

@@ -30,6 +30,10 @@ pub fn source_hits(catalog: &Catalog, query: &Query) -> Vec<SourceHit> {
     let Some(source) = catalog.source() else {
         return Vec::new();
     };
+    // A query with a wrong scope finds nothing among the records; nor here.
+    if !query.problems().is_empty() {
+        return Vec::new();
+    }
     let scopes = query.scopes();
     let on_records = scopes.iter().any(|scope| !matches!(scope, Scope::Tab(_)));
     let tabs: Vec<Tab> = scopes

@@ -96,10 +96,15 @@ impl DetailText {
     }
 
     /// Text built elsewhere (the Source tab's paragraphs) from `out`'s lines.
-    pub(super) fn built(key: DetailKey, out: DetailBuilder, link_lines: Vec<usize>) -> Self {
+    pub(super) fn built(
+        key: DetailKey,
+        width: u16,
+        out: DetailBuilder,
+        link_lines: Vec<usize>,
+    ) -> Self {
         Self {
             key,
-            width: u16::try_from(out.width).unwrap_or(u16::MAX),
+            width,
             lines: out.lines,
             link_lines,
         }

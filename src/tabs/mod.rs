@@ -121,9 +121,11 @@ impl TabView {
                 .relations(record)
                 .get(self.link)
                 .map(|relation| relation.target),
-            DetailKey::Paragraph(number) => source::paragraph_links(catalog, number)
-                .get(self.link)
-                .map(|&(_, record)| record),
+            DetailKey::Paragraph(number) => catalog
+                .passages()?
+                .paragraph(number)?
+                .link(self.link)
+                .map(|(_, record)| record),
         }
     }
 
@@ -197,7 +199,10 @@ impl TabView {
     pub fn link_count(&self, catalog: &Catalog) -> usize {
         match self.detail_key() {
             Some(DetailKey::Record(record)) => catalog.relations(record).len(),
-            Some(DetailKey::Paragraph(number)) => source::paragraph_links(catalog, number).len(),
+            Some(DetailKey::Paragraph(number)) => catalog
+                .passages()
+                .and_then(|map| map.paragraph(number))
+                .map_or(0, |entry| entry.link_count()),
             None => 0,
         }
     }

@@ -109,12 +109,15 @@ impl SourceTab {
         let (Some(source), Some(map)) = (catalog.source(), catalog.passages()) else {
             return false;
         };
-        let own = catalog
-            .get(record)
-            .and_then(|view| view.sources().iter().next())
+        // The quote as loaded, not as shown (escaped or cut), is what is in the source.
+        let store = catalog.store();
+        let own = store
+            .texts_of(record)
+            .and_then(|texts| texts.citations.first().copied())
             .and_then(|citation| {
-                let start = source.paragraph(citation.paragraph)?.find(citation.quote)?;
-                Some((citation.paragraph, start..start + citation.quote.len()))
+                let quote = store.text.get(citation.quote);
+                let start = source.paragraph(citation.paragraph)?.find(quote)?;
+                Some((citation.paragraph, start..start + quote.len()))
             });
         let Some((number, range)) = own.or_else(|| {
             let (number, passage) = map.first_cited_by(record)?;
@@ -163,7 +166,7 @@ pub fn paragraph_text(catalog: &Catalog, number: u32, width: u16) -> DetailText 
     let mut link_lines = Vec::new();
     let key = DetailKey::Paragraph(number);
     let (Some(source), Some(map)) = (catalog.source(), catalog.passages()) else {
-        return DetailText::built(key, out, link_lines);
+        return DetailText::built(key, width, out, link_lines);
     };
     let place = match source.paragraph_lines(number) {
         Some((first, last)) if first == last => format!("line {first}"),
@@ -195,7 +198,7 @@ pub fn paragraph_text(catalog: &Catalog, number: u32, width: u16) -> DetailText 
             out.link(&link_label(catalog, record));
         }
     }
-    DetailText::built(key, out, link_lines)
+    DetailText::built(key, width, out, link_lines)
 }
 
 impl Widget for &SourceTab {
@@ -246,11 +249,9 @@ impl SourceTab {
             return None;
         }
         let number = self.view.selected_paragraph()?;
-        let passage = paragraph_links(&self.catalog, number)
-            .get(self.view.link)
-            .map(|&(passage, _)| passage)?;
-        let source = self.catalog.source()?;
         let entry = self.catalog.passages()?.paragraph(number)?;
+        let (passage, _) = entry.link(self.view.link)?;
+        let source = self.catalog.source()?;
         Some(paragraph_lines(
             source.paragraph(number)?,
             entry,

@@ -42,13 +42,14 @@ impl Document {
             if number > 1 {
                 lines.push(StyledLine::default());
             }
-            let entry = map.paragraph(number).cloned().unwrap_or_default();
+            let none = ParagraphPassages::default();
+            let entry = map.paragraph(number).unwrap_or(&none);
             let heading = lines.len();
-            lines.push(paragraph_heading(number, &entry, columns));
+            lines.push(paragraph_heading(number, entry, columns));
             let start = lines.len();
             lines.extend(paragraph_lines(
                 source.paragraph(number).unwrap_or(""),
-                &entry,
+                entry,
                 None,
                 columns,
             ));
@@ -100,7 +101,10 @@ pub(super) fn paragraph_lines(
     let role_at = |byte: usize| {
         if picked.as_ref().is_some_and(|range| range.contains(&byte)) {
             Role::Matched
-        } else if covered.iter().any(|range| range.contains(&byte)) {
+        } else if covered
+            .get(covered.partition_point(|range| range.end <= byte))
+            .is_some_and(|range| range.start <= byte)
+        {
             Role::Quote
         } else {
             Role::Warning
