@@ -96,3 +96,52 @@ fn nonsense_finds_nothing() {
     assert!(index.search(&Query::parse("xqzvw")).is_empty());
     assert!(index.search(&Query::parse("zebra")).is_empty());
 }
+
+/// Every title the query finds, in order.
+fn all_results(query: &str) -> Vec<String> {
+    let catalog = common::catalog();
+    let index = SearchIndex::new(&catalog);
+    let results = index.search(&Query::parse(query));
+    results
+        .hits()
+        .iter()
+        .map(|hit| catalog.title(hit.record).to_string())
+        .collect()
+}
+
+#[test]
+fn a_number_matches_as_a_number_never_as_scattered_digits() {
+    let events_of_2005 = [
+        "32nd Islamic Conference of Foreign Ministers",
+        "Conference of Muslim Scholars and Thinkers",
+        "Third Extraordinary Conference (Extraordinary Summit)",
+    ];
+    let found = all_results("2005");
+    for title in events_of_2005 {
+        assert!(found.iter().any(|t| t == title), "{title} in {found:?}");
+    }
+    for wrong in [
+        "9th OIC Summit",
+        "10th OIC Summit",
+        "33rd Islamic Conference of Foreign Ministers",
+    ] {
+        assert!(
+            !found.iter().any(|t| t == wrong),
+            "{wrong} has no 2005: {found:?}"
+        );
+    }
+    assert!(
+        !all_results("2006").iter().any(|t| t == "8th OIC Summit"),
+        "no typo on a year"
+    );
+    let prefix = all_results("200");
+    assert!(
+        prefix.iter().any(|t| t == "9th OIC Summit"),
+        "200 starts 2000: {prefix:?}"
+    );
+    assert!(
+        !prefix.iter().any(|t| t == "8th OIC Summit"),
+        "1997 does not start with 200"
+    );
+    assert_first("20 mln", "Osakarovka – Vishnevka segment");
+}

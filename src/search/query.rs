@@ -33,6 +33,9 @@ pub(crate) struct QueryWord {
     /// The word for typo matching: lowercased unless it has capitals (smart case).
     typo_needle: Vec<char>,
     respect_case: bool,
+    /// Whether the word is a number (a year, an amount): matched as the start of a number in
+    /// the text, never as digits scattered over it, and never with a typo.
+    numeric: bool,
 }
 
 /// Whether `token` is a scope name still waiting for its value (`year:`).
@@ -147,12 +150,15 @@ impl Query {
                         false,
                     )
                 });
+                let numeric =
+                    !typo_needle.is_empty() && typo_needle.iter().all(char::is_ascii_digit);
                 QueryWord {
                     atom,
                     as_written,
                     needle,
                     typo_needle,
                     respect_case,
+                    numeric,
                 }
             })
             .collect();
@@ -220,6 +226,16 @@ impl Query {
     }
 }
 
+/// Whether the matched `indices` are one run of digits at the start of a number in `haystack`.
+fn starts_a_number(indices: &[u32], haystack: Utf32Str<'_>) -> bool {
+    let (Some(&first), Some(&last)) = (indices.first(), indices.last()) else {
+        return false;
+    };
+    let contiguous = (last - first) as usize + 1 == indices.len();
+    let at_start = first == 0 || !haystack.get(first - 1).is_ascii_digit();
+    contiguous && at_start
+}
+
 impl QueryWord {
     /// Whether this word excludes records (`!word`) instead of finding them.
     pub(crate) fn is_negative(&self) -> bool {
@@ -230,6 +246,7 @@ impl QueryWord {
     pub(crate) fn allows_typos(&self) -> bool {
         self.atom.kind == AtomKind::Fuzzy
             && !self.atom.negative
+            && !self.numeric
             && typo_allowance(self.typo_needle.len()).is_some()
     }
 
@@ -259,6 +276,15 @@ impl QueryWord {
         let score = atom.indices(haystack, matcher, indices)?;
         indices.sort_unstable();
         indices.dedup();
+        if self.numeric && atom.kind == AtomKind::Fuzzy {
+            // `2005` is 2005 or 20051…, never the 2, 0, 0, 5 of "2000-11-05".
+            return starts_a_number(indices, haystack)
+                .then_some(score)
+                .or_else(|| {
+                    indices.clear();
+                    None
+                });
+        }
         if atom.kind != AtomKind::Fuzzy || plausible(indices, haystack) {
             Some(score)
         } else {
