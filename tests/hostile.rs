@@ -160,9 +160,9 @@ fn a_huge_source_paragraph_is_cut_and_wrapped_once() {
         .source_page()
         .expect("the source view's lines are built when it opens");
     assert!(
-        page.lines.len() < 1_000,
+        page.lines().len() < 1_000,
         "{} lines: the paragraph is cut as running text is",
-        page.lines.len()
+        page.lines().len()
     );
     press(&mut app, KeyCode::Char('G'));
     let screen = common::screen_text(&app);
@@ -171,9 +171,9 @@ fn a_huge_source_paragraph_is_cut_and_wrapped_once() {
         "the cut is said:\n{screen}"
     );
     // Scrolling reuses the lines; only a new width builds them again.
-    let built = app.source_page().map(|page| page.lines.as_ptr());
+    let built = app.source_page().map(|page| page.lines().as_ptr());
     press(&mut app, KeyCode::Char('k'));
-    assert_eq!(app.source_page().map(|page| page.lines.as_ptr()), built);
+    assert_eq!(app.source_page().map(|page| page.lines().as_ptr()), built);
     common::act(
         &mut app,
         oic_explorer::action::Action::Resize {
@@ -181,7 +181,7 @@ fn a_huge_source_paragraph_is_cut_and_wrapped_once() {
             height: 30,
         },
     );
-    assert_ne!(app.source_page().map(|page| page.lines.as_ptr()), built);
+    assert_ne!(app.source_page().map(|page| page.lines().as_ptr()), built);
     assert!(common::screen_text(&app).contains("Source"));
     // The Source tab cuts it alike.
     press(&mut app, KeyCode::Esc);

@@ -22,14 +22,14 @@ impl App {
     /// The first line of the help overlay on screen (0 when it is closed).
     pub fn help_scroll(&self) -> usize {
         match &self.overlay {
-            Some(Overlay::Help(help)) => help.scroll,
+            Some(Overlay::Help(help)) => help.first_line(),
             _ => 0,
         }
     }
 
     /// The first line of the source view on screen (0 when it is closed).
     pub fn source_scroll(&self) -> usize {
-        self.source_page().map_or(0, |source| source.scroll)
+        self.source_page().map_or(0, SourceOverlay::first_line)
     }
 
     /// The source view, when it is open.

@@ -4,9 +4,10 @@
 use ratatui::{
     buffer::Buffer,
     layout::{Rect, Size},
-    text::Line,
-    widgets::{Block, Clear, Paragraph, Widget},
+    widgets::Widget,
 };
+
+use super::text_page::TextPage;
 
 use crate::{
     action::{Movement, bindings::help_sections},
@@ -54,15 +55,10 @@ pub fn help_lines(width: u16) -> Vec<StyledLine> {
     lines
 }
 
-/// The help overlay: its lines for one width and the first line on screen.
+/// The help overlay: its page of lines.
 #[derive(Clone, Debug)]
 pub struct HelpOverlay {
-    /// The width the lines are wrapped to.
-    width: u16,
-    /// The lines.
-    lines: Vec<StyledLine>,
-    /// The first line on screen.
-    pub scroll: usize,
+    page: TextPage,
     /// The styles it is drawn with.
     pub theme: Theme,
 }
@@ -72,71 +68,39 @@ impl HelpOverlay {
     pub fn new(size: Size, theme: Theme) -> Self {
         let width = TextBox::help(size).text.width;
         Self {
-            width,
-            lines: help_lines(width),
-            scroll: 0,
+            page: TextPage::new(width, help_lines(width)),
             theme,
         }
+    }
+
+    /// The first line on screen.
+    pub fn first_line(&self) -> usize {
+        self.page.first_line()
     }
 
     /// Lays the lines out again when the terminal's new `size` changes their width, and keeps
     /// the scroll within them.
     pub fn resize(&mut self, size: Size) {
-        let width = TextBox::help(size).text.width;
-        if width != self.width {
-            self.width = width;
-            self.lines = help_lines(width);
-        }
-        self.scroll(None, size);
+        let text = TextBox::help(size).text;
+        self.page.relayout(text.width, text.height, help_lines);
     }
 
     /// Scrolls by `movement` (or only keeps within the text, for `None`) on a terminal of
     /// `size`.
     pub fn scroll(&mut self, movement: Option<Movement>, size: Size) {
-        let page = usize::from(TextBox::help(size).text.height.max(1));
-        let last = self.lines.len().saturating_sub(page);
-        self.scroll = movement.map_or(self.scroll, |movement| {
-            movement.apply(self.scroll, last, page)
-        });
-        self.scroll = self.scroll.min(last);
+        self.page.scroll(movement, TextBox::help(size).text.height);
     }
 }
 
 impl Widget for &HelpOverlay {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let overlay = TextBox::help(area.as_size());
-        let built;
-        let lines: &[StyledLine] = if overlay.text.width == self.width {
-            &self.lines
-        } else {
-            built = help_lines(overlay.text.width);
-            &built
-        };
-        let theme = &self.theme;
-        let height = usize::from(overlay.text.height);
-        let scroll = self.scroll.min(lines.len().saturating_sub(height));
-        let more = if lines.len() > height {
-            format!(
-                " {}–{} of {} · j/k scroll · Esc close ",
-                scroll + 1,
-                (scroll + height).min(lines.len()),
-                lines.len()
-            )
-        } else {
-            " Esc close ".to_string()
-        };
-        Clear.render(overlay.frame, buf);
-        Block::bordered()
-            .border_style(theme.pane_title)
-            .title(Line::styled(" Keys ", theme.pane_title))
-            .title_bottom(Line::from(more).right_aligned())
-            .render(overlay.frame, buf);
-        let visible: Vec<Line> = lines
-            .iter()
-            .skip(scroll)
-            .take(height)
-            .map(|line| line.to_line(theme, false))
-            .collect();
-        Paragraph::new(visible).render(overlay.text, buf);
+        let text_box = TextBox::help(area.as_size());
+        self.page.render(
+            text_box,
+            buf,
+            (" Keys ", "Esc close"),
+            &self.theme,
+            help_lines,
+        );
     }
 }

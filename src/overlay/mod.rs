@@ -8,6 +8,7 @@ pub mod last_search;
 pub mod search;
 pub mod search_prompt;
 pub mod source;
+pub mod text_page;
 
 use ratatui::{buffer::Buffer, layout::Rect, layout::Size, widgets::Widget};
 

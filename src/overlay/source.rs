@@ -7,9 +7,10 @@ use std::{ops::Range, sync::Arc};
 use ratatui::{
     buffer::Buffer,
     layout::{Rect, Size},
-    text::Line,
-    widgets::{Block, Clear, Paragraph, Widget},
+    widgets::Widget,
 };
+
+use super::text_page::TextPage;
 
 use crate::{
     action::Movement,
@@ -120,17 +121,12 @@ pub fn source_lines(catalog: &Catalog, record: RecordRef, width: u16) -> Vec<Sty
     lines
 }
 
-/// The source overlay of one record: its lines for one width, and the first line on screen.
+/// The source overlay of one record: its page of lines.
 #[derive(Clone, Debug)]
 pub struct SourceOverlay {
     /// The record whose sources these are.
     pub record: RecordRef,
-    /// The width the lines are wrapped to.
-    pub width: u16,
-    /// The lines.
-    pub lines: Vec<StyledLine>,
-    /// The first line on screen.
-    pub scroll: usize,
+    page: TextPage,
     catalog: Arc<Catalog>,
     /// The styles it is drawn with.
     pub theme: Theme,
@@ -142,76 +138,48 @@ impl SourceOverlay {
         let width = TextBox::source(size).text.width;
         Self {
             record,
-            width,
-            lines: source_lines(&catalog, record, width),
-            scroll: 0,
+            page: TextPage::new(width, source_lines(&catalog, record, width)),
             catalog,
             theme,
         }
     }
 
+    /// The lines as laid out.
+    pub fn lines(&self) -> &[StyledLine] {
+        self.page.lines()
+    }
+
+    /// The first line on screen.
+    pub fn first_line(&self) -> usize {
+        self.page.first_line()
+    }
+
     /// Lays the lines out again when the terminal's new `size` changes their width, and keeps
     /// the scroll within them.
     pub fn resize(&mut self, size: Size) {
-        let width = TextBox::source(size).text.width;
-        if width != self.width {
-            self.width = width;
-            self.lines = source_lines(&self.catalog, self.record, width);
-        }
-        self.scroll(None, size);
+        let text = TextBox::source(size).text;
+        let (catalog, record) = (&self.catalog, self.record);
+        self.page.relayout(text.width, text.height, |width| {
+            source_lines(catalog, record, width)
+        });
     }
 
     /// Scrolls by `movement` (or only keeps within the text, for `None`) on a terminal of
     /// `size`.
     pub fn scroll(&mut self, movement: Option<Movement>, size: Size) {
-        let page = usize::from(TextBox::source(size).text.height.max(1));
-        let last = self.lines.len().saturating_sub(page);
-        self.scroll = movement.map_or(self.scroll, |movement| {
-            movement.apply(self.scroll, last, page)
-        });
-        self.scroll = self.scroll.min(last);
+        self.page
+            .scroll(movement, TextBox::source(size).text.height);
     }
 }
 
 impl Widget for &SourceOverlay {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let overlay = TextBox::source(area.as_size());
-        let built;
-        let lines: &[StyledLine] = if overlay.text.width == self.width {
-            &self.lines
-        } else {
-            built = source_lines(&self.catalog, self.record, overlay.text.width);
-            &built
-        };
-        let theme = &self.theme;
-        let height = usize::from(overlay.text.height);
-        let scroll = self.scroll.min(lines.len().saturating_sub(height));
-        let position = if lines.len() > height {
-            format!(
-                " {}–{} of {} · j/k scroll · s/Esc close ",
-                scroll + 1,
-                (scroll + height).min(lines.len()),
-                lines.len()
-            )
-        } else {
-            " s/Esc close ".to_string()
-        };
-        Clear.render(overlay.frame, buf);
-        Block::bordered()
-            .border_style(theme.pane_title)
-            .title(Line::styled(
-                " Source · quoted words highlighted ",
-                theme.pane_title,
-            ))
-            .title_bottom(Line::from(position).right_aligned())
-            .render(overlay.frame, buf);
-        let visible: Vec<Line> = lines
-            .iter()
-            .skip(scroll)
-            .take(height)
-            .map(|line| line.to_line(theme, false))
-            .collect();
-        Paragraph::new(visible).render(overlay.text, buf);
+        let text_box = TextBox::source(area.as_size());
+        let title = (" Source · quoted words highlighted ", "S/Esc close");
+        self.page
+            .render(text_box, buf, title, &self.theme, |width| {
+                source_lines(&self.catalog, self.record, width)
+            });
     }
 }
 
