@@ -678,3 +678,45 @@ fn plain_output_follows_kind_and_sort_as_the_explorer_does() {
     assert_eq!(absent.status.code(), Some(2));
     assert!(text(&absent.stderr).contains("the dataset has no event of this kind"));
 }
+
+#[test]
+fn a_spelling_must_be_in_its_note_and_name_what_a_record_is_called() {
+    let json = with(|j| {
+        j["spellings"][0]["also"][0] = "Macca".into();
+        j["spellings"][1]["name"] = "Putrajaya".into();
+        j["spellings"][2]["note_of"] = "p-nobody".into();
+    });
+    assert_refused(
+        "s.json",
+        json,
+        1,
+        &[
+            "spellings[0].also[0]",
+            "\"Macca\" is not in the note of ev-2005-09-scholars",
+            "spellings[1].name",
+            "no record has the title or place \"Putrajaya\"",
+            "spellings[2].note_of",
+            "no record has the id \"p-nobody\"",
+        ],
+    );
+}
+
+#[test]
+fn a_narrowed_export_keeps_the_spellings_of_what_it_keeps() {
+    let output = run(&["export", "--format", "json", "--query", "place:mecca"]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let json = text(&output.stdout);
+    let catalog = load("export", &json, Some(EMBEDDED_SOURCE)).unwrap_or_else(|e| panic!("{e}"));
+    let data = catalog.to_dataset();
+    assert!(
+        data.spellings.iter().any(|s| s.name == "Mekkah"),
+        "{:?}",
+        data.spellings
+    );
+    assert!(
+        !data.spellings.iter().any(|s| s.name == "Putradjaya"),
+        "the 10th summit is not in it: {:?}",
+        data.spellings
+    );
+    assert_eq!(catalog.spellings_of("Mekkah"), ["Mecca", "Makkah"]);
+}

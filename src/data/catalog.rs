@@ -17,6 +17,7 @@ use super::{
     },
     relations::{Edges, Relations},
     source::SourceText,
+    spellings::{self, Spellings},
     store::{Store, Text},
     validate,
     views::Record,
@@ -40,6 +41,8 @@ pub struct Catalog {
     pub(super) display: DisplayTexts,
     /// The source's quoted passages, worked out the first time they are asked for.
     passages: OnceLock<Option<SourceMap>>,
+    /// Other spellings of titles and places, by name.
+    spellings: Spellings,
 }
 
 impl Catalog {
@@ -67,18 +70,26 @@ impl Catalog {
             programme_largest: Vec::new(),
             display: DisplayTexts::default(),
             passages: OnceLock::new(),
+            spellings: Spellings::default(),
         };
         let ties = validate::resolve_references(&mut catalog, &mut problems);
         catalog.sum_programmes(&mut problems);
+        spellings::check(&catalog, &catalog.store.spellings, &mut problems);
         if !problems.is_empty() {
             return Err(problems);
         }
         catalog.edges = Edges::new(&catalog, &ties);
+        catalog.spellings = Spellings::new(&catalog.store.spellings);
         catalog.store.pending = Vec::new();
         catalog.store.pending_text = Default::default();
         catalog.make_display_safe();
         catalog.store.text.shrink();
         Ok(catalog)
+    }
+
+    /// The other spellings of `name` (a title or a place) that the notes give.
+    pub fn spellings_of(&self, name: &str) -> &[String] {
+        self.spellings.of(name)
     }
 
     pub(crate) fn store(&self) -> &Store {
@@ -306,6 +317,7 @@ impl Catalog {
             title: self.store.title.clone(),
             description: self.store.description.clone(),
             source: self.store.source.clone(),
+            spellings: self.store.spellings.clone(),
             events: (0..index(counts.events))
                 .filter_map(|i| Some(self.event(i)?.to_model(&ties(RecordRef::Event(i)))))
                 .collect(),

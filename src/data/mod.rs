@@ -18,6 +18,7 @@ mod records;
 mod relations;
 mod rows;
 mod source;
+mod spellings;
 mod store;
 mod tab;
 mod tie;
@@ -46,6 +47,7 @@ pub use records::{
 pub use relations::Relations;
 pub use rows::{FundingSort, RowOptions, TabRows};
 pub use source::SourceText;
+pub use spellings::Spelling;
 pub use tab::Tab;
 pub use tie::{Tie, TieRef};
 pub use tie_kind::TieKind;

@@ -57,6 +57,7 @@ impl<'de: 'a, 'a> Deserialize<'de> for FileText<'a> {
 }
 
 use super::records::{Event, Initiative, Participant, Programme, Project};
+use super::spellings::Spelling;
 
 /// A whole dataset file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -88,6 +89,10 @@ pub struct Dataset {
     /// People, states, organisations, their bodies, and groups.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub participants: Vec<Participant>,
+    /// Other spellings and later names of titles and places, as records' notes give them
+    /// (search finds records by them).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub spellings: Vec<Spelling>,
 }
 
 /// Where a record comes from: a paragraph of the source and a verbatim quote from it.

@@ -9,6 +9,7 @@ use super::progress::{LoadProgress, LoadStage};
 use super::{
     model::FileText,
     records::{Event, Initiative, Participant, Programme, Project},
+    spellings::Spelling,
     store::Store,
 };
 
@@ -22,6 +23,7 @@ const FIELDS: &[&str] = &[
     "projects",
     "initiatives",
     "participants",
+    "spellings",
 ];
 
 /// Reads a whole dataset into `store`.
@@ -59,6 +61,7 @@ impl<'de> Visitor<'de> for DatasetSeed<'_> {
                 "title" => self.store.title = map.next_value()?,
                 "description" => self.store.description = map.next_value()?,
                 "source" => self.store.source = map.next_value()?,
+                "spellings" => self.store.spellings = map.next_value()?,
                 "events" => map.next_value_seed(Records::<Event<FileText>>::new(
                     self.store,
                     Store::push_event::<FileText>,
@@ -152,6 +155,8 @@ struct RawDataset<'a> {
     initiatives: Vec<&'a serde_json::value::RawValue>,
     #[serde(borrow, default)]
     participants: Vec<&'a serde_json::value::RawValue>,
+    #[serde(default)]
+    spellings: Vec<Spelling>,
 }
 
 fn push_all<'a, T: de::Deserialize<'a>>(
@@ -247,6 +252,7 @@ pub fn parse_in_parallel(json: &str, progress: &LoadProgress) -> Option<Store> {
     store.title = raw.title;
     store.description = raw.description;
     store.source = raw.source;
+    store.spellings = raw.spellings;
     // The later events follow the first ones; `append` moves their positions past them. Their
     // references land after those of the smaller collections, which changes nothing: each
     // record's ties of one role still come in the order of the records that make them.

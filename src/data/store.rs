@@ -6,6 +6,7 @@ use super::{
     model,
     record::{RecordRef, Role},
     records::{EventRow, InitiativeRow, ParticipantRow, ProgrammeRow, ProjectRow, Row},
+    spellings::Spelling,
     tie::{DetailIndex, NO_DETAIL, Tie, TieRef, TieRow},
     tie_kind::TieKind,
 };
@@ -178,6 +179,7 @@ pub struct Store {
     pub projects: Vec<ProjectRow>,
     pub initiatives: Vec<InitiativeRow>,
     pub participants: Vec<ParticipantRow>,
+    pub spellings: Vec<Spelling>,
     pub citations: Vec<CitationRow>,
     /// The details of the ties a file gives as objects (kind, quotes, reading).
     pub ties: Vec<TieRow>,
@@ -363,6 +365,7 @@ impl Store {
             title: dataset.title.clone(),
             description: dataset.description.clone(),
             source: dataset.source.clone(),
+            spellings: dataset.spellings.clone(),
             ..Self::default()
         };
         dataset.events.iter().for_each(|e| store.push_event(e));

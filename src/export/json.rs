@@ -31,14 +31,40 @@ pub fn subset(catalog: &Catalog, selection: &Selection) -> Dataset {
     }
     let kept = &kept;
     let keep = |make: fn(u32) -> RecordRef| move |position: u32| kept.contains(&make(position));
-    Dataset {
+    let mut subset = Dataset {
         events: filtered(data.events, keep(RecordRef::Event)),
         programmes: filtered(data.programmes, keep(RecordRef::Programme)),
         projects: filtered(data.projects, keep(RecordRef::Project)),
         initiatives: filtered(data.initiatives, keep(RecordRef::Initiative)),
         participants: filtered(data.participants, keep(RecordRef::Participant)),
+        spellings: Vec::new(),
         ..data
-    }
+    };
+    // A spelling stays with the record whose note gives it, when a record kept has its name.
+    subset.spellings = data
+        .spellings
+        .into_iter()
+        .filter(|spelling| {
+            catalog
+                .find(&spelling.note_of)
+                .is_some_and(|record| kept.contains(&record))
+                && names(&subset).any(|name| name.to_lowercase() == spelling.name.to_lowercase())
+        })
+        .collect();
+    subset
+}
+
+/// The titles and event places of a dataset's records.
+fn names(dataset: &Dataset) -> impl Iterator<Item = &str> {
+    let events = dataset
+        .events
+        .iter()
+        .flat_map(|e| std::iter::once(e.title.as_str()).chain(e.place.as_deref()));
+    events
+        .chain(dataset.programmes.iter().map(|p| p.title.as_str()))
+        .chain(dataset.projects.iter().map(|p| p.title.as_str()))
+        .chain(dataset.initiatives.iter().map(|i| i.title.as_str()))
+        .chain(dataset.participants.iter().map(|p| p.name.as_str()))
 }
 
 /// Pretty JSON whose strings carry no character that a terminal would act on or hide: what

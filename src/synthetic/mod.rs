@@ -283,6 +283,7 @@ pub fn generate(records: usize, seed: u64) -> Dataset {
         participants: (0..sizes.participants)
             .map(|n| generator.participant(n))
             .collect(),
+        spellings: Vec::new(),
     }
 }
 

@@ -47,6 +47,8 @@ pub const WIDE: &[&str] = &[
 pub fn dataset() -> Value {
     let mut json: Value =
         serde_json::from_str(oic_explorer::data::EMBEDDED_DATASET).expect("embedded JSON");
+    // The names and notes the spellings rest on are overwritten below.
+    json["spellings"] = Value::Array(Vec::new());
     let events = json["events"].as_array_mut().expect("events");
     for (n, (_, injection)) in INJECTIONS.iter().enumerate() {
         let event = &mut events[n % 12];
