@@ -226,6 +226,14 @@ fn search_with_hits_in_the_source() {
 }
 
 #[test]
+fn a_wrong_scope_lists_what_it_takes_wrapped_to_the_width() {
+    let mut app = app(80, 24);
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "kind:foo");
+    snapshot("search_wrong_kind_80x24", &app);
+}
+
+#[test]
 fn the_source_tab_marks_passages_without_colour() {
     let mut app = app(120, 40).with_theme(Theme::DEFAULT.monochrome());
     press(&mut app, KeyCode::Char('5'));

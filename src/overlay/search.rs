@@ -178,13 +178,19 @@ fn result_lines(
             .query()
             .problems()
             .iter()
-            .map(|problem| Line::styled(problem.clone(), theme.warning))
+            // A problem lists what is allowed, which may be longer than the width.
+            .flat_map(|problem| {
+                textwrap::wrap(problem, usize::from(area.width.max(1)))
+                    .into_iter()
+                    .map(|line| Line::styled(line.into_owned(), theme.warning))
+                    .collect::<Vec<_>>()
+            })
             .collect();
     }
     if prompt.query().is_empty() {
         return [
             "Type to search events, funding, initiatives, participants and the source.",
-            "Words match in any order and any field; small typos are forgiven.",
+            "Words match in any order and any field; typos are forgiven from 5 letters.",
             "Narrow with year:2005  kind:summit  place:baku  tab:funding (or y: k: p: t:).",
         ]
         .into_iter()

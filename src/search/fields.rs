@@ -31,15 +31,8 @@ impl Weight {
         }
     }
 
-    /// Whether a word may match here with a typo: titles and names, where misspelt proper
-    /// names are looked for; running text would match too much.
-    pub fn allows_typos(self) -> bool {
-        matches!(self, Self::Title | Self::Name)
-    }
-
-    /// Whether a word matches here fuzzily (letters in order, gaps and initials allowed), or
-    /// else as written: in running text a fuzzy match that reads as meant is contiguous anyway,
-    /// and finding it as a substring costs a fraction.
+    /// Whether a word may match here as initials (`icfm`) besides as written: in titles and
+    /// names, where initials name things; in running text they would match at random.
     pub fn allows_fuzzy(self) -> bool {
         matches!(self, Self::Title | Self::Name)
     }
@@ -104,6 +97,9 @@ pub fn for_each_own_field<'c>(
         return;
     };
     visit("title", Weight::Title, Kept(view.title()));
+    for spelling in catalog.spellings_of(view.title()) {
+        visit("also written", Weight::Title, Kept(spelling));
+    }
     match view {
         Record::Event(event) => {
             visit("kind", Weight::Name, Kept(event.kind().description()));
@@ -115,6 +111,9 @@ pub fn for_each_own_field<'c>(
             }
             if let Some(place) = event.place() {
                 visit("place", Weight::Name, Kept(place));
+                for spelling in catalog.spellings_of(place) {
+                    visit("place, also written", Weight::Name, Kept(spelling));
+                }
             }
         }
         Record::Programme(programme) => {
@@ -176,7 +175,7 @@ pub fn for_each_related_field<'a>(
 }
 
 /// What a record shows of itself to the records that refer to it: its title and, for an
-/// event, its place.
+/// event, its place, each with the other spellings the notes give.
 pub fn for_each_shown_name<'a>(
     catalog: &'a Catalog,
     record: RecordRef,
@@ -185,11 +184,17 @@ pub fn for_each_shown_name<'a>(
     let Some(view) = catalog.get(record) else {
         return;
     };
-    visit(view.title());
+    let mut name = |text: &'a str| {
+        visit(text);
+        for spelling in catalog.spellings_of(text) {
+            visit(spelling);
+        }
+    };
+    name(view.title());
     if let Record::Event(event) = view
         && let Some(place) = event.place()
     {
-        visit(place);
+        name(place);
     }
 }
 

@@ -3,7 +3,10 @@
 
 use nucleo_matcher::{Config, Matcher};
 
-use super::{Query, SearchIndex, record_fields};
+use super::{
+    Query, SearchIndex, record_fields,
+    word_match::{AS_WRITTEN, points},
+};
 use crate::data::{Catalog, RecordRef};
 
 /// The matched characters of a hit, for highlighting: grapheme positions in its title, and the
@@ -41,28 +44,26 @@ impl SearchIndex {
         for word in query.words().iter().filter(|word| !word.is_negative()) {
             // The field this word scores best in, as in scoring.
             let mut best: Option<(u32, usize, Vec<u32>)> = None;
+            let consider =
+                |best: &mut Option<(u32, usize, Vec<u32>)>, score, number, indices: &[u32]| {
+                    if best.as_ref().is_none_or(|(b, ..)| score > *b) {
+                        *best = Some((score, number, indices.to_vec()));
+                    }
+                };
             for (number, (field, text)) in fields.iter().zip(&prepared).enumerate() {
-                if let Some(score) = word.match_field(
+                if let Some(kind) = word.match_field(
                     text.slice(..),
                     field.weight.allows_fuzzy(),
                     &mut matcher,
                     &mut indices,
                 ) {
-                    let weighted = u32::from(score) * field.weight.factor();
-                    if best.as_ref().is_none_or(|(b, ..)| weighted > *b) {
-                        best = Some((weighted, number, indices.clone()));
-                    }
+                    consider(&mut best, points(kind, field.weight), number, &indices);
                 }
             }
-            if best.is_none() && word.allows_typos() {
+            if best.as_ref().is_none_or(|(b, ..)| *b < AS_WRITTEN) && word.allows_typos() {
                 for (number, (field, text)) in fields.iter().zip(&prepared).enumerate() {
-                    if field.weight.allows_typos()
-                        && word
-                            .match_with_typos(text.slice(..), &mut indices)
-                            .is_some()
-                    {
-                        best = Some((0, number, indices.clone()));
-                        break;
+                    if let Some(kind) = word.match_with_typos(text.slice(..), &mut indices) {
+                        consider(&mut best, points(kind, field.weight), number, &indices);
                     }
                 }
             }
@@ -70,6 +71,10 @@ impl SearchIndex {
                 positions[number].extend(matched.iter().map(|&i| i as usize));
             }
         }
+        // A year found by the record's dates rather than its words: the date says why.
+        let by_date = query.words().iter().any(|word| word.year.is_some())
+            && positions.iter().all(Vec::is_empty);
+        let is_date = |name: &str| name == "date" || name == "period";
         for list in &mut positions {
             list.sort_unstable();
             list.dedup();
@@ -77,7 +82,7 @@ impl SearchIndex {
         let mut numbered = fields.into_iter().zip(positions);
         let title = numbered.next().map(|(_, p)| p).unwrap_or_default();
         let field = numbered
-            .filter(|(_, p)| !p.is_empty())
+            .filter(|(field, p)| !p.is_empty() || (by_date && is_date(field.name)))
             .max_by_key(|(field, p)| (p.len(), field.weight.factor()))
             .map(|(field, positions)| FieldHighlight {
                 name: field.name,

@@ -8,12 +8,13 @@ use std::{
 };
 
 use super::{
-    CHUNK, Query, SMALL, ScopeFilter, for_each_shown_name,
-    plan::{ChunkResult, Plan},
+    CHUNK, Query, SMALL, ScopeFilter, TYPOS_BELOW, for_each_shown_name,
+    plan::{ChunkResult, Plan, YearFlags, could_match},
     prefilter,
     prepared::Prepared,
     record_match::{RecordText, Scorer},
     results::{Hit, Progress, Rank, SearchResults, rank},
+    typo_reach,
 };
 use crate::data::{Catalog, RecordRef};
 
@@ -97,7 +98,21 @@ impl SearchIndex {
             mut hits,
             survivors,
         } = self.scan_all(&plan, total, slot_at, &mut progress)?;
-        self.score_typo_reach(&plan, &survivors, &mut hits);
+        if hits.len() < TYPOS_BELOW && query.words().iter().any(|word| word.allows_typos()) {
+            // Looking for typos in a large catalog takes a pass over its text: a new key may
+            // stop it first.
+            let asked_to_stop = total > self.single_up_to
+                && !progress(Progress {
+                    scanned: total,
+                    total,
+                    hits: &hits,
+                    query,
+                });
+            if asked_to_stop {
+                return None;
+            }
+            self.score_typo_reach(&plan, &mut hits);
+        }
         Some(SearchResults {
             hits: rank(hits, query).into(),
             survivors: Some(Arc::new(survivors)),
@@ -109,20 +124,6 @@ impl SearchIndex {
     fn plan<'q>(&'q self, query: &'q Query, total: usize) -> Plan<'q> {
         let catalog = &*self.catalog;
         let needles = query.needles().take(64).count();
-        let typo_slots: Vec<Vec<u32>> = query
-            .words()
-            .iter()
-            .filter(|word| !word.is_negative())
-            .map(|word| {
-                if word.allows_typos() {
-                    self.prepared()
-                        .vocabulary
-                        .typo_candidates(&word.typo_letters())
-                } else {
-                    Vec::new()
-                }
-            })
-            .collect();
         let needle_list: Vec<&prefilter::Needle> = query.needles().take(64).collect();
         // One pass over all the text pays when most records are to be looked at.
         let in_running_text = match &self.prepared().running {
@@ -148,7 +149,14 @@ impl SearchIndex {
             named: self.named_sets(&needle_list),
             needles: needle_list,
             scopes: ScopeFilter::new(catalog, query.scopes()),
-            typo_slots,
+            years: query
+                .words()
+                .iter()
+                .filter(|word| !word.is_negative())
+                .take(64)
+                .enumerate()
+                .filter_map(|(bit, word)| word.year.map(|year| (bit, year)))
+                .collect(),
             all_flags: if needles >= 64 {
                 u64::MAX
             } else {
@@ -204,14 +212,41 @@ impl SearchIndex {
         Some(all)
     }
 
-    /// Scores the typo candidates outside the survivors: records a misspelt word reaches that
-    /// the prefilter cannot see.
-    fn score_typo_reach(&self, plan: &Plan<'_>, survivors: &[u32], hits: &mut Vec<(Rank, Hit)>) {
+    /// Looks for the query's words with typos, among the records a typo can reach (see
+    /// [`typo_reach`]) that are not hits already, and adds those that match.
+    fn score_typo_reach(&self, plan: &Plan<'_>, hits: &mut Vec<(Rank, Hit)>) {
         let catalog = &*self.catalog;
-        let mut extra: Vec<u32> = plan.typo_slots.iter().flatten().copied().collect();
+        let typo_slots: Vec<Vec<u32>> = plan
+            .query
+            .words()
+            .iter()
+            .filter(|word| !word.is_negative())
+            .take(64)
+            .map(|word| {
+                if word.allows_typos() {
+                    typo_reach::typo_slots(
+                        catalog,
+                        self.prepared(),
+                        &word.typo_letters(),
+                        catalog.record_count() > self.single_up_to,
+                    )
+                } else {
+                    Vec::new()
+                }
+            })
+            .collect();
+        if typo_slots.iter().all(Vec::is_empty) {
+            return;
+        }
+        let mut found: Vec<u32> = hits
+            .iter()
+            .map(|(_, hit)| u32::try_from(catalog.slot(hit.record)).unwrap_or(u32::MAX))
+            .collect();
+        found.sort_unstable();
+        let mut extra: Vec<u32> = typo_slots.iter().flatten().copied().collect();
         extra.sort_unstable();
         extra.dedup();
-        extra.retain(|slot| survivors.binary_search(slot).is_err());
+        extra.retain(|slot| found.binary_search(slot).is_err());
         let mut scorer = Scorer::default();
         let mut text = RecordText::new(catalog);
         for slot in extra {
@@ -223,9 +258,19 @@ impl SearchIndex {
             }
             text.load(record);
             let related = plan.related_flags(record, plan.all_flags);
-            let flags = text.prefilter_own(&plan.needles, plan.all_flags, 0, 0) | related;
-            if plan.could_match(slot, flags)
-                && let Some(hit) = Self::hit(&mut scorer, &mut text, record, slot, plan, related)
+            let years = plan.year_flags(record);
+            let flags =
+                text.prefilter_own(&plan.needles, plan.all_flags, 0, 0) | related | years.covered;
+            if could_match(&typo_slots, slot, flags)
+                && let Some(hit) = Self::hit(
+                    &mut scorer,
+                    &mut text,
+                    (record, slot),
+                    plan,
+                    &typo_slots,
+                    related,
+                    years,
+                )
             {
                 hits.push(hit);
             }
@@ -318,17 +363,28 @@ impl SearchIndex {
                 continue;
             };
             let related = plan.related_flags(record, plan.all_flags);
-            if missing & !related != 0 || !plan.scopes.admits(catalog, record) {
+            let years = plan.year_flags(record);
+            if missing & !(related | years.covered) != 0 || !plan.scopes.admits(catalog, record) {
                 continue;
             }
             text.load(record);
-            if text.prefilter_own(&plan.needles, plan.all_flags, known, found) | related
+            if text.prefilter_own(&plan.needles, plan.all_flags, known, found)
+                | related
+                | years.covered
                 != plan.all_flags
             {
                 continue;
             }
             result.survivors.push(slot);
-            if let Some(hit) = Self::hit(&mut scorer, &mut text, record, slot, plan, related) {
+            if let Some(hit) = Self::hit(
+                &mut scorer,
+                &mut text,
+                (record, slot),
+                plan,
+                &[],
+                related,
+                years,
+            ) {
                 result.hits.push(hit);
             }
         }
@@ -339,23 +395,28 @@ impl SearchIndex {
     fn hit(
         scorer: &mut Scorer,
         text: &mut RecordText<'_>,
-        record: RecordRef,
-        slot: u32,
+        (record, slot): (RecordRef, u32),
         plan: &Plan<'_>,
+        typo_slots: &[Vec<u32>],
         related: u64,
+        years: YearFlags,
     ) -> Option<(Rank, Hit)> {
         let reachable = |word: usize| {
-            plan.typo_slots
+            typo_slots
                 .get(word)
                 .is_some_and(|slots| slots.binary_search(&slot).is_ok())
         };
-        let score = scorer.score(text, plan.query, related, reachable)?;
-        // Without words to rank by, records keep the order their tab lists them in.
-        let tiebreak = if plan.query.has_words() {
-            i64::try_from(text.title_length()).unwrap_or(i64::MAX)
+        let score = scorer.score(text, plan.query, related, years, reachable)?;
+        // Equal scores go to the shorter title, then to the order the tab lists them in;
+        // without words to rank by, records keep that order.
+        let title = if plan.query.has_words() {
+            u32::try_from(text.title_length()).unwrap_or(u32::MAX)
         } else {
-            plan.display_order(record)
+            0
         };
-        Some((Rank(Reverse(score), tiebreak), Hit { record, score }))
+        Some((
+            Rank(Reverse(score), title, plan.display_order(record)),
+            Hit { record, score },
+        ))
     }
 }

@@ -1,11 +1,14 @@
-//! Search across all four tabs: fuzzy, typo-tolerant matching over every text field of every
-//! record, read in place from the catalog. Pure: no terminal, no I/O.
+//! Search across all tabs: every text field of every record, read in place from the catalog,
+//! matched as a person means it (see `word_match`: a whole word, a word's start, inside a word,
+//! initials, typos by word length) and ranked by how. Pure: no terminal, no I/O.
 //!
-//! A search has two steps. A cheap, exact-preserving prefilter (each word's letters in order
-//! in the record's text, see `prefilter`) and a vocabulary lookup for typos pick the
-//! candidates; only those are scored with `nucleo-matcher`. The prefilter's survivors are
-//! kept, so a query that extends the previous one scans only them. Large catalogs are scanned
-//! in chunks on two threads, with progress reported and cancellation checked between chunks.
+//! A search has up to three steps. A cheap prefilter that keeps every record a word could
+//! match as written (its letters in order, see `prefilter`) picks the candidates, and only
+//! those are scored. The prefilter's survivors are kept, so a query that extends the previous
+//! one scans only them. When the words as written find fewer than [`TYPOS_BELOW`] records,
+//! the records a typo could reach (`typo_reach`, worked out afresh every time) are scored with
+//! typos allowed. Large catalogs are scanned in chunks on two threads, with progress reported
+//! and cancellation checked between chunks.
 
 mod fields;
 mod highlight;
@@ -19,7 +22,9 @@ mod results;
 mod running_text;
 mod scope;
 mod source_text;
+mod typo_reach;
 mod vocabulary;
+mod word_match;
 mod worker;
 
 pub use fields::{
@@ -39,6 +44,10 @@ pub use source_text::{SOURCE_HIT_CAP, SourceHit, source_hits};
 const SMALL: usize = 20_000;
 /// Records scanned by each thread between two progress reports.
 const CHUNK: usize = 16_384;
+/// A query whose words, as written, find fewer records than this is looked for with typos too
+/// (Typesense's `typo_tokens_threshold`): a misspelt word seldom finds much as written, and a
+/// word spelt right is not drowned in near misses, nor a large catalog searched twice.
+pub const TYPOS_BELOW: usize = 10;
 /// The most hits a progress report carries: the best so far, enough to fill any screen.
 pub const PARTIAL_HITS: usize = 2_000;
 

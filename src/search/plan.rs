@@ -1,25 +1,25 @@
 //! The work of one search, worked out before any record is read: the query's prefilter
-//! needles, its scopes, the records its typos could reach, and the bit sets that answer "is
-//! this word in that record's name" without reading it. Scanning reads it; nothing here scans.
+//! needles, its scopes and years, and the bit sets that answer "is this word in that record's
+//! name" without reading it. Scanning reads it; nothing here scans.
 
 use super::{
     ScopeFilter, prefilter,
     query::Query,
     results::{Hit, Rank},
     running_text::RunningText,
+    scope::own_years,
 };
 use crate::data::{Catalog, RecordRef};
 
-/// The work of one search: the query, its scopes and typo candidates.
+/// The work of one search: the query, its needles, scopes and years.
 pub(super) struct Plan<'q> {
     pub(super) catalog: &'q Catalog,
     pub(super) query: &'q Query,
     /// The prefilter needles of the words that find records (at most 64 are checked).
     pub(super) needles: Vec<&'q prefilter::Needle>,
     pub(super) scopes: ScopeFilter,
-    /// For each word that passes the prefilter (the `needles`), the slots a typo could match in,
-    /// sorted; empty when the word allows no typos.
-    pub(super) typo_slots: Vec<Vec<u32>>,
+    /// The words read as years, by their needle's bit.
+    pub(super) years: Vec<(usize, i32)>,
     /// For each needle, a bit per slot: whether the needle occurs in what that record shows
     /// to those referring to it. A record's related names then need not be read to know.
     pub(super) named: Vec<Vec<u64>>,
@@ -41,6 +41,27 @@ impl Plan<'_> {
                 .map_or(i64::MAX, |date| date.month_key()),
             _ => 0,
         }
+    }
+
+    /// The bits of the words that are years `record`'s own dates cover (an event's, a
+    /// programme's period): all of them, and those that are its only year.
+    pub(super) fn year_flags(&self, record: RecordRef) -> YearFlags {
+        if self.years.is_empty() {
+            return YearFlags::default();
+        }
+        let Some((first, last)) = own_years(self.catalog, record) else {
+            return YearFlags::default();
+        };
+        let mut flags = YearFlags::default();
+        for &(bit, year) in &self.years {
+            if first <= year && year <= last {
+                flags.covered |= 1 << bit;
+                if first == last {
+                    flags.only |= 1 << bit;
+                }
+            }
+        }
+        flags
     }
 
     /// For the record at `slot`: which needles were looked for in all running text at once,
@@ -89,15 +110,25 @@ impl Plan<'_> {
         }
         found
     }
+}
 
-    /// Whether `record`, whose words pass the prefilter as `flags` say, could match: each word
-    /// passes the prefilter or could match with a typo.
-    pub(super) fn could_match(&self, slot: u32, flags: u64) -> bool {
-        self.typo_slots
-            .iter()
-            .enumerate()
-            .all(|(bit, slots)| flags & (1 << bit) != 0 || slots.binary_search(&slot).is_ok())
-    }
+/// Whether a record whose words pass the prefilter as `flags` say could match: each word
+/// passes the prefilter or could match with a typo (`typo_slots`: for each word that finds
+/// records, the slots a typo of it could match in, sorted).
+pub(super) fn could_match(typo_slots: &[Vec<u32>], slot: u32, flags: u64) -> bool {
+    typo_slots
+        .iter()
+        .enumerate()
+        .all(|(bit, slots)| flags & (1 << bit) != 0 || slots.binary_search(&slot).is_ok())
+}
+
+/// Which of a query's years a record's dates cover, a bit per word.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct YearFlags {
+    /// Years within its dates.
+    pub covered: u64,
+    /// Years that are all its dates (an event of that year, not a programme of several).
+    pub only: u64,
 }
 
 /// The hits and survivors of one chunk of slots.

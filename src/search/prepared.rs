@@ -3,14 +3,20 @@
 //! where each record's running text lies.
 
 use super::{
-    for_each_own_field, for_each_shown_name, prefilter, running_text::RunningText,
-    vocabulary::Vocabulary,
+    for_each_own_field, for_each_shown_name, prefilter,
+    running_text::RunningText,
+    vocabulary::{Fields, Vocabulary},
 };
+use std::sync::OnceLock;
+
 use crate::data::Catalog;
 
 /// Worked out once per catalog: the typo vocabulary, and which letters each record holds.
 pub(super) struct Prepared {
+    /// The words of titles and names, with their records.
     pub(super) vocabulary: Vocabulary,
+    /// The words of running text, worked out the first time a typo is looked for there.
+    running_words: OnceLock<Vocabulary>,
     /// By slot: the letters and digits in the record's own fields (see
     /// [`prefilter::letter_mask`]).
     pub(super) own_masks: Vec<u64>,
@@ -24,6 +30,12 @@ pub(super) struct Prepared {
 }
 
 impl Prepared {
+    /// The words of `catalog`'s running text (the catalog this was prepared for).
+    pub(super) fn running_words(&self, catalog: &Catalog) -> &Vocabulary {
+        self.running_words
+            .get_or_init(|| Vocabulary::new(catalog, Fields::Running))
+    }
+
     /// Works it all out for `catalog`, on two threads.
     pub(super) fn new(catalog: &Catalog) -> Self {
         let masks = || {
@@ -57,7 +69,7 @@ impl Prepared {
         let (vocabulary, ([own_masks, name_masks, fuzzy_masks], running)) =
             std::thread::scope(|scope| {
                 let masks = scope.spawn(masks);
-                let vocabulary = Vocabulary::new(catalog);
+                let vocabulary = Vocabulary::new(catalog, Fields::Names);
                 let masks = masks
                     .join()
                     .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
@@ -65,6 +77,7 @@ impl Prepared {
             });
         Prepared {
             vocabulary,
+            running_words: OnceLock::new(),
             own_masks,
             name_masks,
             fuzzy_masks,

@@ -1,13 +1,15 @@
 //! Matching one record: its fields loaded once (borrowed from the catalog), the prefilter run
-//! over them, then the words scored field by field with `nucleo-matcher`, stopping as soon as
-//! no field left could beat the best score found.
+//! over them, then the words scored field by field (see `word_match::points`), stopping as
+//! soon as no field left could beat the best score found.
 
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 
 use super::{
     fields::{FieldText, Weight, for_each_own_field, for_each_related_field},
+    plan::YearFlags,
     prefilter::Needle,
     query::{Query, QueryWord},
+    word_match::{AS_WRITTEN, MatchKind, best_possible, points},
 };
 use crate::data::{Catalog, RecordRef};
 
@@ -179,17 +181,6 @@ impl<'c> RecordText<'c> {
     }
 }
 
-/// The most a word of `length` letters can score in one field: 16 a letter, the largest
-/// bonus on each, and the first letter's bonus doubled. Fields come in descending weight, so
-/// once a word's weighted best reaches this times the next field's weight, no field left can
-/// beat it.
-fn score_bound(length: usize) -> u32 {
-    u32::try_from(length)
-        .unwrap_or(u32::MAX / 64)
-        .saturating_mul(28)
-        .saturating_add(20)
-}
-
 /// What one thread needs to score records.
 pub struct Scorer {
     matcher: Matcher,
@@ -206,16 +197,18 @@ impl Default for Scorer {
 }
 
 impl Scorer {
-    /// The loaded record's score: every word must match some field (a word's best field
-    /// counts); `None` when a word matches nowhere or a `!word` matches anywhere. A word is
-    /// retried with typos only when `typos_reachable` says a typo can reach this record.
-    /// `related` has a bit for each word (counting those that find records) that occurs in
-    /// the name of a record this one refers to; the others never load those names.
+    /// The loaded record's score: every word must match some field, and each word counts its
+    /// best field (see [`points`]); `None` when a word matches nowhere or a `!word` matches
+    /// anywhere. A word is retried with typos only when `typos_reachable` says a typo can
+    /// reach this record. `related` has a bit for each word (counting those that find records)
+    /// that occurs in the name of a record this one refers to; the others never load those
+    /// names. `years` has a bit for each word that is a year this record's dates cover.
     pub fn score(
         &mut self,
         text: &mut RecordText<'_>,
         query: &Query,
         related: u64,
+        years: YearFlags,
         typos_reachable: impl Fn(usize) -> bool,
     ) -> Option<u32> {
         let mut total = 0u32;
@@ -235,49 +228,56 @@ impl Scorer {
                 }
                 continue;
             }
-            let in_related = positive >= 64 || related & (1 << positive) != 0;
-            let best = self.best(text, word, in_related).or_else(|| {
-                if word.allows_typos() && typos_reachable(positive) {
-                    self.best_with_typos(text, word)
-                } else {
-                    None
+            let bit = |flags: u64| positive >= 64 || flags & (1 << positive) != 0;
+            let mut best = self.best(text, word, bit(related));
+            if positive < 64 {
+                // A year that is the record's own counts as the year in its title; one that a
+                // span of years covers, as the start of its title's word.
+                if bit(years.only) {
+                    best = best.max(Some(points(MatchKind::Whole, Weight::Title)));
+                } else if bit(years.covered) {
+                    best = best.max(Some(points(MatchKind::Prefix, Weight::Title)));
                 }
-            });
+            }
+            if best.is_none_or(|b| b < AS_WRITTEN)
+                && word.allows_typos()
+                && typos_reachable(positive)
+            {
+                best = best.max(self.best_with_typos(text, word));
+            }
             positive += 1;
             total = total.saturating_add(best?);
         }
         Some(total)
     }
 
-    /// The word's best weighted score over the fields, skipping those that cannot beat it.
+    /// The word's best score over the fields, skipping those that cannot beat it.
     fn best(
         &mut self,
         text: &mut RecordText<'_>,
         word: &QueryWord,
         in_related: bool,
     ) -> Option<u32> {
-        let bound = score_bound(word.atom.needle_text().len());
         let mut best: Option<u32> = None;
         let mut index = 0;
         loop {
             while index < text.spans.len() {
                 let weight = text.spans[index].0;
-                if best.is_some_and(|b| b >= bound * weight.factor()) {
+                if best.is_some_and(|b| b >= best_possible(weight)) {
                     return best;
                 }
-                if let Some(score) = word.match_field(
+                if let Some(kind) = word.match_field(
                     text.text(index),
                     weight.allows_fuzzy(),
                     &mut self.matcher,
                     &mut self.indices,
                 ) {
-                    let weighted = u32::from(score) * weight.factor();
-                    best = Some(best.map_or(weighted, |b| b.max(weighted)));
+                    best = best.max(Some(points(kind, weight)));
                 }
                 index += 1;
             }
             if !in_related
-                || best.is_some_and(|b| b >= bound * Weight::Related.factor())
+                || best.is_some_and(|b| b >= best_possible(Weight::Related))
                 || !text.load_related()
             {
                 return best;
@@ -285,16 +285,17 @@ impl Scorer {
         }
     }
 
+    /// The word's best score with typos, in any field (the names of related records too).
     fn best_with_typos(&mut self, text: &mut RecordText<'_>, word: &QueryWord) -> Option<u32> {
+        text.load_related();
         let mut best = None;
         for index in 0..text.spans.len() {
             let weight = text.spans[index].0;
-            if !weight.allows_typos() {
-                continue;
+            if best.is_some_and(|b| b >= points(MatchKind::OneTypo, weight)) {
+                break;
             }
-            if let Some(score) = word.match_with_typos(text.text(index), &mut self.indices) {
-                let weighted = u32::from(score) * weight.factor();
-                best = Some(best.map_or(weighted, |b: u32| b.max(weighted)));
+            if let Some(kind) = word.match_with_typos(text.text(index), &mut self.indices) {
+                best = best.max(Some(points(kind, weight)));
             }
         }
         best

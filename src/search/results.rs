@@ -15,10 +15,10 @@ pub struct Hit {
     pub score: u32,
 }
 
-/// How a hit ranks within its tab: a higher score first, then a shorter title (or, with no
-/// words to score, the tab's own order).
+/// How a hit ranks within its tab: a higher score first, then a shorter title, then the tab's
+/// own order (with no words to score, that order alone).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub(super) struct Rank(pub(super) Reverse<u32>, pub(super) i64);
+pub(super) struct Rank(pub(super) Reverse<u32>, pub(super) u32, pub(super) i64);
 
 /// The records that matched a query, grouped by tab; the group with the best match comes first.
 #[derive(Clone, Debug, Default)]
@@ -114,7 +114,7 @@ impl Progress<'_> {
 /// Orders hits: by tab group (the group with the best hit first, or tab order when only
 /// scopes rank), then by rank, then by record.
 pub(super) fn rank(mut ranked: Vec<(Rank, Hit)>, query: &Query) -> Vec<Hit> {
-    let mut best_in_tab = [Rank(Reverse(0), i64::MAX); Tab::ALL.len()];
+    let mut best_in_tab = [Rank(Reverse(0), u32::MAX, i64::MAX); Tab::ALL.len()];
     for (rank, hit) in &ranked {
         let best = &mut best_in_tab[Tab::of(hit.record).index()];
         *best = (*best).min(*rank);
@@ -124,7 +124,7 @@ pub(super) fn rank(mut ranked: Vec<(Rank, Hit)>, query: &Query) -> Vec<Hit> {
         let group = if query.has_words() {
             best_in_tab[tab.index()]
         } else {
-            Rank(Reverse(0), 0)
+            Rank(Reverse(0), 0, 0)
         };
         (group, tab, rank, hit.record)
     });

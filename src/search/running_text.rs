@@ -2,6 +2,7 @@
 //! over the catalog's text, instead of record by record: the text is scanned for the word's
 //! rarest letter, and a record is done with at its first occurrence.
 
+use aho_corasick::{AhoCorasick, Input};
 use memchr::memchr2;
 
 use crate::data::Catalog;
@@ -11,9 +12,9 @@ use crate::data::Catalog;
 pub struct RunningText {
     /// Each record's stretch as (start, end, slot), by start; stretches do not overlap.
     stretches: Vec<(u32, u32, u32)>,
-    /// A bit per slot: whether the record's stretch is all ASCII, so a byte scan finds the
-    /// word exactly where matching would (text beyond ASCII folds accents, so is checked
-    /// record by record).
+    /// A bit per slot: whether the record's stretch is all ASCII (or it has none), so a byte
+    /// scan finds the word exactly where matching would (text beyond ASCII folds accents, so
+    /// is checked record by record).
     ascii: Vec<u64>,
 }
 
@@ -30,6 +31,8 @@ impl RunningText {
         let mut ascii = vec![0u64; count.div_ceil(64)];
         for (slot, record) in catalog.records().enumerate() {
             let Some((start, end)) = catalog.running_text_bounds(record) else {
+                // No running text: a scan rightly finds nothing in it.
+                ascii[slot / 64] |= 1 << (slot % 64);
                 continue;
             };
             if arena
@@ -76,6 +79,82 @@ impl RunningText {
             *mine |= theirs;
         }
         found
+    }
+
+    /// A bit per slot (of `slots` in all): whether any of `automaton`'s words occurs in the
+    /// record's stretch; a record whose stretch is not ASCII always says yes (its accents fold
+    /// in matching, not in bytes). Two threads when `parallel`.
+    pub fn find_any(
+        &self,
+        arena: &[u8],
+        automaton: &AhoCorasick,
+        slots: usize,
+        parallel: bool,
+    ) -> Vec<u64> {
+        let mut found = vec![0u64; slots.div_ceil(64)];
+        if !parallel || self.stretches.len() < 2 {
+            self.scan_any(arena, automaton, &self.stretches, &mut found);
+        } else {
+            let (first, later) = self.stretches.split_at(self.stretches.len() / 2);
+            let mut other = vec![0u64; found.len()];
+            std::thread::scope(|scope| {
+                scope.spawn(|| self.scan_any(arena, automaton, later, &mut other));
+                self.scan_any(arena, automaton, first, &mut found);
+            });
+            for (mine, theirs) in found.iter_mut().zip(other) {
+                *mine |= theirs;
+            }
+        }
+        for (mine, ascii) in found.iter_mut().zip(&self.ascii) {
+            *mine |= !ascii;
+        }
+        if let Some(last) = found.last_mut()
+            && !slots.is_multiple_of(64)
+        {
+            *last &= (1u64 << (slots % 64)) - 1;
+        }
+        found
+    }
+
+    /// Scans the text of `stretches` (consecutive, by start) for any of `automaton`'s words.
+    fn scan_any(
+        &self,
+        arena: &[u8],
+        automaton: &AhoCorasick,
+        stretches: &[(u32, u32, u32)],
+        found: &mut [u64],
+    ) {
+        let (Some(&(from, ..)), Some(&(.., to, _))) = (stretches.first(), stretches.last()) else {
+            return;
+        };
+        let text = arena.get(from as usize..to as usize).unwrap_or(&[]);
+        let mut at = 0;
+        let mut next = 0;
+        while at < text.len() {
+            let Some(hit) = automaton.find(Input::new(text).range(at..)) else {
+                break;
+            };
+            let absolute = from as usize + hit.start();
+            next += stretches[next..].partition_point(|s| (s.1 as usize) <= absolute);
+            let Some(&(stretch_start, stretch_end, slot)) = stretches.get(next) else {
+                break;
+            };
+            if (stretch_start as usize) <= absolute
+                && from as usize + hit.end() <= stretch_end as usize
+            {
+                let slot = slot as usize;
+                if let Some(bits) = found.get_mut(slot / 64) {
+                    *bits |= 1 << (slot % 64);
+                }
+                // One occurrence is enough: go on from the next record's text.
+                next += 1;
+                at = stretches
+                    .get(next)
+                    .map_or(text.len(), |s| (s.0 - from) as usize);
+            } else {
+                at = hit.start() + 1;
+            }
+        }
     }
 
     /// Scans the text of `stretches` (consecutive, by start) for `word`.

@@ -4,6 +4,7 @@
 //! match) and then tests each record in constant time, or by its ties for initiatives and
 //! participants.
 
+use super::query::{typo_allowance, typo_distance};
 use crate::data::{
     Catalog, EventKind, InitiativeKind, ParticipantKind, Record, RecordRef, Role, Tab,
 };
@@ -69,13 +70,46 @@ fn parse_years(value: &str) -> Option<Scope> {
     Some(Scope::Years(from.min(to), from.max(to)))
 }
 
-/// The scopes of one query, worked out against a catalog.
+/// The scopes of one query, worked out against a catalog. Scopes of one name widen each
+/// other (`y:2000 y:2005` is either year, `t:timeline t:funding` either tab); scopes of
+/// different names narrow.
 pub struct ScopeFilter {
-    years: Option<(i32, i32)>,
-    kind: Option<KindMatch>,
-    /// For a place scope: which events are held at a matching place; and the text, for states.
-    places: Option<(Vec<bool>, String)>,
+    years: Vec<(i32, i32)>,
+    kinds: Vec<KindMatch>,
+    /// For place scopes: which events are held at a matching place; and the texts, for states.
+    places: Option<(Vec<bool>, Vec<String>)>,
     tabs: Vec<Tab>,
+}
+
+/// Whether a name (lowercase) answers a scope's value: it holds the value, or, from five
+/// letters, has a word within the typos the value's length allows.
+fn name_matches(lower: &str, value: &str) -> bool {
+    if lower.contains(value) {
+        return true;
+    }
+    let needle: Vec<char> = value.chars().collect();
+    let Some(allowed) = typo_allowance(needle.len()) else {
+        return false;
+    };
+    lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .any(|word| {
+            let word: Vec<char> = word.chars().collect();
+            typo_distance(&needle, &word).is_some_and(|distance| distance <= allowed)
+        })
+}
+
+/// Whether a name (a place, a state) answers a `place:` value: it holds the value, or, from
+/// five letters, has a word within the typos the value's length allows (`mekah` finds Mekkah);
+/// or one of its other spellings does (`mecca`).
+fn place_matches(catalog: &Catalog, name: &str, value: &str) -> bool {
+    let answers = |name: &str| name_matches(&name.to_lowercase(), value);
+    answers(name)
+        || catalog
+            .spellings_of(name)
+            .iter()
+            .any(|spelling| answers(spelling))
 }
 
 /// Which kinds a `kind:` scope accepts.
@@ -104,7 +138,7 @@ const PARTICIPANT_KINDS: [ParticipantKind; 5] = [
 
 impl KindMatch {
     fn new(text: &str) -> Self {
-        let has = |words: &[&str]| words.iter().any(|word| word.contains(text));
+        let has = |words: &[&str]| words.iter().any(|word| name_matches(word, text));
         Self {
             text: text.to_string(),
             events: EventKind::ALL.map(|kind| has(&[kind.label(), kind.description(), "event"])),
@@ -139,6 +173,17 @@ impl KindMatch {
     }
 }
 
+/// The first and last year of a dated record's own dates: an event's, a programme's period.
+pub(super) fn own_years(catalog: &Catalog, record: RecordRef) -> Option<(i32, i32)> {
+    match record {
+        RecordRef::Event(i) => event_years(catalog, i),
+        RecordRef::Programme(i) => catalog
+            .programme(i)
+            .map(|p| (p.period().start, p.period().end)),
+        _ => None,
+    }
+}
+
 fn event_years(catalog: &Catalog, index: u32) -> Option<(i32, i32)> {
     let date = catalog.event(index)?.date()?;
     let last = match date {
@@ -152,41 +197,38 @@ impl ScopeFilter {
     /// The filter for `scopes` (an empty filter admits everything).
     pub fn new(catalog: &Catalog, scopes: &[Scope]) -> Self {
         let mut filter = Self {
-            years: None,
-            kind: None,
+            years: Vec::new(),
+            kinds: Vec::new(),
             places: None,
             tabs: Vec::new(),
         };
+        let mut places = Vec::new();
         for scope in scopes {
             match scope {
-                Scope::Years(from, to) => {
-                    let (a, b) = filter.years.unwrap_or((i32::MIN, i32::MAX));
-                    filter.years = Some(((*from).max(a), (*to).min(b)));
-                }
-                Scope::Kind(text) => filter.kind = Some(KindMatch::new(text)),
-                Scope::Place(text) => {
-                    let events = u32::try_from(catalog.counts().events).unwrap_or(u32::MAX);
-                    let held = (0..events)
-                        .map(|i| {
-                            let event = RecordRef::Event(i);
-                            let place = catalog.event(i).and_then(|e| e.place()).unwrap_or("");
-                            let country = catalog
-                                .relations(event)
-                                .iter()
-                                .find(|r| r.role == Role::Country);
-                            place.to_lowercase().contains(text.as_str())
-                                || country.is_some_and(|r| {
-                                    catalog
-                                        .title(r.target)
-                                        .to_lowercase()
-                                        .contains(text.as_str())
-                                })
-                        })
-                        .collect();
-                    filter.places = Some((held, text.clone()));
-                }
+                Scope::Years(from, to) => filter.years.push((*from, *to)),
+                Scope::Kind(text) => filter.kinds.push(KindMatch::new(text)),
+                Scope::Place(text) => places.push(text.clone()),
                 Scope::Tab(tab) => filter.tabs.push(*tab),
             }
+        }
+        if !places.is_empty() {
+            let events = u32::try_from(catalog.counts().events).unwrap_or(u32::MAX);
+            let held = (0..events)
+                .map(|i| {
+                    let event = RecordRef::Event(i);
+                    let place = catalog.event(i).and_then(|e| e.place());
+                    let country = catalog
+                        .relations(event)
+                        .iter()
+                        .find(|r| r.role == Role::Country)
+                        .map(|r| catalog.title(r.target));
+                    places.iter().any(|text| {
+                        place.is_some_and(|place| place_matches(catalog, place, text))
+                            || country.is_some_and(|country| place_matches(catalog, country, text))
+                    })
+                })
+                .collect();
+            filter.places = Some((held, places));
         }
         filter
     }
@@ -196,13 +238,20 @@ impl ScopeFilter {
         if !self.tabs.is_empty() && !self.tabs.contains(&Tab::of(record)) {
             return false;
         }
-        if let Some(kind) = &self.kind
-            && !Self::kind_matches(kind, catalog, record)
+        if !self.kinds.is_empty()
+            && !self
+                .kinds
+                .iter()
+                .any(|kind| Self::kind_matches(kind, catalog, record))
         {
             return false;
         }
-        if let Some((from, to)) = self.years {
-            let touches = |(first, last): (i32, i32)| first <= to && last >= from;
+        if !self.years.is_empty() {
+            let touches = |(first, last): (i32, i32)| {
+                self.years
+                    .iter()
+                    .any(|&(from, to)| first <= to && last >= from)
+            };
             let admitted = match record {
                 RecordRef::Event(i) => event_years(catalog, i).is_some_and(touches),
                 RecordRef::Programme(i) => catalog
@@ -220,14 +269,16 @@ impl ScopeFilter {
                 return false;
             }
         }
-        if let Some((held, text)) = &self.places {
+        if let Some((held, texts)) = &self.places {
             let at = |event: u32| held.get(event as usize).copied().unwrap_or(false);
             let admitted = match record {
                 RecordRef::Event(i) => at(i),
                 RecordRef::Participant(i) => {
                     let state_named = catalog.participant(i).is_some_and(|p| {
                         p.kind() == ParticipantKind::State
-                            && p.name().to_lowercase().contains(text.as_str())
+                            && texts
+                                .iter()
+                                .any(|text| place_matches(catalog, p.name(), text))
                     });
                     state_named || self.tied_events(catalog, record).any(at)
                 }

@@ -1,5 +1,7 @@
-//! The words of every title and name field, with the records each appears in: a misspelt word
-//! is looked up here, among words starting with the same letter, instead of in every record.
+//! The words of the records, for typos: those of every title and name field with the records
+//! each appears in, and those of the running text (summaries, notes, quotes) without. A
+//! misspelt word is looked up here, among words starting with the same letter, instead of in
+//! every record.
 
 use std::collections::HashMap;
 
@@ -10,15 +12,25 @@ use std::hash::BuildHasher;
 use nucleo_matcher::chars::graphemes;
 
 use super::{
-    fields::for_each_own_field,
+    fields::{Weight, for_each_own_field},
     query::{typo_allowance, typo_distance},
 };
 use crate::data::Catalog;
 
-/// The shortest word kept: a typo needs four letters, and a candidate one less.
-const SHORTEST: usize = 3;
+/// The shortest word kept: a typo needs five letters, and a candidate one less.
+const SHORTEST: usize = 4;
 
-/// Words of title and name fields and the records (slots) holding each. Words sit end to end
+/// Which fields a vocabulary holds the words of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fields {
+    /// Titles and names, with the records holding each word.
+    Names,
+    /// Running text, the words alone: their records are found by one pass over the text (a
+    /// list of records for every word of every summary would cost hundreds of MB at 1M).
+    Running,
+}
+
+/// Words of some fields and the records (slots) holding each. Words sit end to end
 /// in one string: a million records have over a million distinct words, and an allocation
 /// each would cost more than the words.
 #[derive(Debug, Default)]
@@ -36,8 +48,8 @@ pub struct Vocabulary {
 }
 
 /// The words of `text` as typo matching sees them: runs of letters and digits over the first
-/// character of each grapheme, lowercased; those of three or more characters (a shorter word
-/// is never within typo distance of a word of four letters or more).
+/// character of each grapheme, lowercased; those of four or more characters (a shorter word
+/// is never within typo distance of a word of five letters or more).
 pub fn words_of(text: &str, mut visit: impl FnMut(&[char])) {
     let mut word: Vec<char> = Vec::new();
     let mut flush = |word: &mut Vec<char>| {
@@ -69,8 +81,12 @@ pub fn words_of(text: &str, mut visit: impl FnMut(&[char])) {
 }
 
 impl Vocabulary {
-    /// The vocabulary of every record's title and name fields.
-    pub fn new(catalog: &Catalog) -> Self {
+    /// The vocabulary of every record's title and name fields, or of its running text.
+    pub fn new(catalog: &Catalog, fields: Fields) -> Self {
+        let wanted = |weight: Weight| match fields {
+            Fields::Names => weight.allows_fuzzy(),
+            Fields::Running => !weight.allows_fuzzy(),
+        };
         let hasher = FixedState::default();
         let mut letters = String::new();
         let mut starts: Vec<u32> = vec![0];
@@ -84,7 +100,7 @@ impl Vocabulary {
             let slot = u32::try_from(slot).unwrap_or(u32::MAX);
             seen.clear();
             for_each_own_field(catalog, record, &mut scratch, |_, weight, text| {
-                if !weight.allows_typos() {
+                if !wanted(weight) {
                     return;
                 }
                 words_of(text.as_str(), |word| {
@@ -114,7 +130,7 @@ impl Vocabulary {
                             id
                         }
                     };
-                    if !seen.contains(&id) {
+                    if fields == Fields::Names && !seen.contains(&id) {
                         seen.push(id);
                     }
                 });
@@ -157,16 +173,14 @@ impl Vocabulary {
         &self.letters[self.starts[id] as usize..self.starts[id + 1] as usize]
     }
 
-    /// The slots of every record holding a word within typo distance of `needle` (lowercased
-    /// letters), sorted and without repeats.
-    pub fn typo_candidates(&self, needle: &[char]) -> Vec<u32> {
+    /// The ids of the words within typo distance of `needle` (lowercased letters).
+    fn near(&self, needle: &[char], mut visit: impl FnMut(u32)) {
         let Some(allowed) = typo_allowance(needle.len()) else {
-            return Vec::new();
+            return;
         };
         let Some(first) = needle.first() else {
-            return Vec::new();
+            return;
         };
-        let mut slots: Vec<u32> = Vec::new();
         let mut word: Vec<char> = Vec::new();
         for &id in self.by_first.get(first).map_or(&[][..], Vec::as_slice) {
             let letters = self.word(id);
@@ -178,13 +192,35 @@ impl Vocabulary {
             word.clear();
             word.extend(letters.chars());
             if typo_distance(needle, &word).is_some_and(|distance| distance <= allowed) {
-                let range =
-                    self.offsets[id as usize] as usize..self.offsets[id as usize + 1] as usize;
-                slots.extend_from_slice(&self.postings[range]);
+                visit(id);
             }
         }
+    }
+
+    /// The slots of every record holding a word within typo distance of `needle` (lowercased
+    /// letters), sorted and without repeats (empty for a vocabulary of running text).
+    pub fn typo_candidates(&self, needle: &[char]) -> Vec<u32> {
+        let mut slots: Vec<u32> = Vec::new();
+        self.near(needle, |id| {
+            let range = self.offsets[id as usize] as usize..self.offsets[id as usize + 1] as usize;
+            slots.extend_from_slice(self.postings.get(range).unwrap_or(&[]));
+        });
         slots.sort_unstable();
         slots.dedup();
         slots
+    }
+
+    /// The words within typo distance of `needle` (lowercased letters) that do not hold it as
+    /// written (those are found without typos), at most `limit` of them.
+    pub fn corrections(&self, needle: &[char], limit: usize) -> Vec<&str> {
+        let written: String = needle.iter().collect();
+        let mut found = Vec::new();
+        self.near(needle, |id| {
+            let word = self.word(id);
+            if found.len() < limit && !word.contains(written.as_str()) {
+                found.push(word);
+            }
+        });
+        found
     }
 }

@@ -323,7 +323,8 @@ mod tests {
         assert!(
             reports
                 .iter()
-                .all(|&(scanned, total, hits)| scanned < total && hits <= results.len())
+                // All scanned, the typos may still be looked for.
+                .all(|&(scanned, total, hits)| scanned <= total && hits <= results.len())
         );
         assert_eq!(
             results.hits(),

@@ -406,7 +406,7 @@ pub(super) static ENTRIES: LazyLock<Vec<Entry>> = LazyLock::new(|| {
         entry(
             Section::Search,
             "type",
-            "fuzzy, typo-tolerant; capitals make it case-sensitive",
+            "as written, initials, typos from 5 letters; Caps exact",
             vec![Bind {
                 modes: SEARCH,
                 key: Key::Printable,
@@ -519,7 +519,7 @@ pub(super) static ENTRIES: LazyLock<Vec<Entry>> = LazyLock::new(|| {
         Entry {
             section: Section::Search,
             keys: "'w ^w w$ !w",
-            help: "a word exactly, at the start, at the end, or not at all",
+            help: "whole word; field starts / ends with w; not w",
             binds: vec![],
             hints: vec![],
             also: Also::Syntax,
@@ -527,7 +527,7 @@ pub(super) static ENTRIES: LazyLock<Vec<Entry>> = LazyLock::new(|| {
         Entry {
             section: Section::Search,
             keys: "year:2005  y:",
-            help: "events of a year, or of a range: y:2003-2006",
+            help: "a year or a range: y:2003-2006 (repeated: either)",
             binds: vec![],
             hints: vec![],
             also: Also::Syntax,
@@ -543,7 +543,7 @@ pub(super) static ENTRIES: LazyLock<Vec<Entry>> = LazyLock::new(|| {
         Entry {
             section: Section::Search,
             keys: "place:baku  p:",
-            help: "events held there, by city or country",
+            help: "events held there: city, country, other spelling",
             binds: vec![],
             hints: vec![],
             also: Also::Syntax,
