@@ -31,10 +31,15 @@ impl Weight {
         }
     }
 
-    /// Whether a word may match here as initials (`icfm`) besides as written: in titles and
-    /// names, where initials name things; in running text they would match at random.
-    pub fn allows_fuzzy(self) -> bool {
+    /// Whether this is a short naming field (a title or a name, not running text).
+    pub fn is_naming(self) -> bool {
         matches!(self, Self::Title | Self::Name)
+    }
+
+    /// Whether a word may match here as initials (`icfm`) besides as written: in titles, which
+    /// is what initials name; in other fields they would mostly match by chance.
+    pub fn allows_initials(self) -> bool {
+        self == Self::Title
     }
 }
 

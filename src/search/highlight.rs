@@ -53,7 +53,7 @@ impl SearchIndex {
             for (number, (field, text)) in fields.iter().zip(&prepared).enumerate() {
                 if let Some(kind) = word.match_field(
                     text.slice(..),
-                    field.weight.allows_fuzzy(),
+                    field.weight.allows_initials(),
                     &mut matcher,
                     &mut indices,
                 ) {

@@ -1,6 +1,5 @@
 //! The prefilter: does each word appear in some field of the record, letter by letter in order
-//! in a title or name field (where matching is fuzzy), as written in running text (where it is
-//! by substring)? It ignores case and accents, so it keeps every record the exact matcher could
+//! in a title (where initials match), as written in any other field? It ignores case and accents, so it keeps every record the exact matcher could
 //! accept, and it is monotone: a record that fails it for a word fails it for every word that
 //! contains that one. That is what lets a query that extends the previous one search only the
 //! previous survivors.

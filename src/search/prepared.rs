@@ -23,7 +23,7 @@ pub(super) struct Prepared {
     /// By slot: the letters in what the record shows to those that refer to it (its title, an
     /// event's place).
     pub(super) name_masks: Vec<u64>,
-    /// By slot: the letters in the record's title and naming fields, where words match fuzzily.
+    /// By slot: the letters in the record's title and naming fields (all but running text).
     pub(super) fuzzy_masks: Vec<u64>,
     /// Where each record's running text is, for finding a word in all of it in one pass.
     pub(super) running: Option<RunningText>,
@@ -47,7 +47,7 @@ impl Prepared {
                     for_each_own_field(catalog, record, &mut scratch, |_, weight, text| {
                         let mask = prefilter::letter_mask(text.as_str());
                         own |= mask;
-                        if weight.allows_fuzzy() {
+                        if weight.is_naming() {
                             fuzzy |= mask;
                         }
                     });

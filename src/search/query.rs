@@ -9,7 +9,7 @@ use nucleo_matcher::{
 use super::{
     prefilter::Needle,
     scope::{SCOPE_NAMES, Scope, parse_scope},
-    word_match::{Letters, MatchKind, are_initials, is_word_char},
+    word_match::{Letters, MatchKind, is_word_char},
 };
 
 /// A query: words matched independently, each in whichever field of a record suits it best.
@@ -267,7 +267,7 @@ impl QueryWord {
     ) -> Option<MatchKind> {
         indices.clear();
         if self.as_written {
-            if let Some(kind) = self.letters.find(haystack, indices)
+            if let Some(kind) = self.letters.find(haystack, self.whole_only, indices)
                 && (!self.whole_only || kind == MatchKind::Whole)
             {
                 return Some(kind);
@@ -276,14 +276,10 @@ impl QueryWord {
             if self.whole_only || self.letters.is_numeric() || !fuzzy {
                 return None;
             }
-            self.atom.indices(haystack, matcher, indices)?;
-            indices.sort_unstable();
-            indices.dedup();
-            if are_initials(indices, haystack) {
-                return Some(MatchKind::Fuzzy);
-            }
-            indices.clear();
-            return None;
+            return self
+                .letters
+                .initials(haystack, indices)
+                .then_some(MatchKind::Fuzzy);
         }
         // `^word`, `word$`, `^word$` and `!word`: the atom decides.
         self.atom.indices(haystack, matcher, indices)?;

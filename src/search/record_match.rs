@@ -147,7 +147,7 @@ impl<'c> RecordText<'c> {
     }
 
     /// Which of `needles` pass the prefilter in the record's own fields (each within one
-    /// field, by letters in order in a title or name, as written elsewhere), as bits.
+    /// field, by letters in order in a title, as written elsewhere), as bits.
     /// `known` says which needles were already looked for in the running text (and `found`
     /// which of those are there), so only the title and names are left to check for them.
     pub fn prefilter_own(&mut self, needles: &[&Needle], all: u64, known: u64, found: u64) -> u64 {
@@ -167,7 +167,7 @@ impl<'c> RecordText<'c> {
                 if flags & (1 << bit) != 0 || (running && known & (1 << bit) != 0) {
                     continue;
                 }
-                let passes = if weight.allows_fuzzy() {
+                let passes = if weight.allows_initials() {
                     needle.advance(&mut 0, text)
                 } else {
                     needle.occurs_in(text)
@@ -217,7 +217,7 @@ impl Scorer {
             if word.is_negative() {
                 text.load_related();
                 for index in 0..text.spans.len() {
-                    let fuzzy = text.spans[index].0.allows_fuzzy();
+                    let fuzzy = text.spans[index].0.allows_initials();
                     // A negative word "matches" a field only when the field lacks it.
                     word.match_field(
                         text.text(index),
@@ -268,7 +268,7 @@ impl Scorer {
                 }
                 if let Some(kind) = word.match_field(
                     text.text(index),
-                    weight.allows_fuzzy(),
+                    weight.allows_initials(),
                     &mut self.matcher,
                     &mut self.indices,
                 ) {

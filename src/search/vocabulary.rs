@@ -84,8 +84,8 @@ impl Vocabulary {
     /// The vocabulary of every record's title and name fields, or of its running text.
     pub fn new(catalog: &Catalog, fields: Fields) -> Self {
         let wanted = |weight: Weight| match fields {
-            Fields::Names => weight.allows_fuzzy(),
-            Fields::Running => !weight.allows_fuzzy(),
+            Fields::Names => weight.is_naming(),
+            Fields::Running => !weight.is_naming(),
         };
         let hasher = FixedState::default();
         let mut letters = String::new();

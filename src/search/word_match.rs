@@ -66,14 +66,27 @@ pub fn is_word_char(c: char) -> bool {
 
 /// A word's letters as matched against text: folded to lowercase unless the word has capitals
 /// (smart case), and matched against text with its accents dropped when the word has none.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Letters {
     chars: Vec<char>,
     respect_case: bool,
     drop_accents: bool,
     /// Whether they are all digits: a number starts a number, never continues one.
     numeric: bool,
+    /// For each ASCII character, a bit for each position of the letters it folds to (for
+    /// [`Self::could_be_initials`]).
+    ascii_positions: Box<[u64; 128]>,
+    /// The letters as bytes when all are ASCII, with the position of the rarest: ASCII text
+    /// is searched for that one byte (as `RunningText` does), not for a common first letter.
+    ascii: Option<(Box<[u8]>, usize)>,
 }
+
+/// The longest field searched whole for the best kind of match (see [`Letters::find`]):
+/// titles, names and short summaries.
+pub const THOROUGH_UP_TO: usize = 200;
+
+/// Letters from most to least common in English text.
+const COMMONEST_FIRST: &[u8] = b" etaoinshrdlcumwfgypbvkjxqz";
 
 impl Letters {
     /// The letters of `word`.
@@ -84,7 +97,36 @@ impl Letters {
         } else {
             word.chars().map(to_lower_case).collect()
         };
+        let mut ascii_positions = Box::new([0u64; 128]);
+        for byte in 0..128u8 {
+            let c = char::from(byte);
+            let folded = if respect_case {
+                c
+            } else {
+                c.to_ascii_lowercase()
+            };
+            for (k, &letter) in chars.iter().enumerate().take(63) {
+                if letter == folded {
+                    ascii_positions[usize::from(byte)] |= 1 << k;
+                }
+            }
+        }
+        let ascii = chars.iter().all(char::is_ascii).then(|| {
+            let bytes: Box<[u8]> = chars.iter().map(|&c| c as u8).collect();
+            let rarity = |byte: u8| {
+                COMMONEST_FIRST
+                    .iter()
+                    .position(|&c| c == byte.to_ascii_lowercase())
+                    .unwrap_or(COMMONEST_FIRST.len())
+            };
+            let rarest = (0..bytes.len())
+                .max_by_key(|&k| rarity(bytes[k]))
+                .unwrap_or(0);
+            (bytes, rarest)
+        });
         Self {
+            ascii,
+            ascii_positions,
             numeric: !chars.is_empty() && chars.iter().all(char::is_ascii_digit),
             drop_accents: word.is_ascii(),
             respect_case,
@@ -108,7 +150,15 @@ impl Letters {
     }
 
     /// A character of the text as these letters compare with it.
+    #[inline]
     pub fn fold(&self, c: char) -> char {
+        if c.is_ascii() {
+            return if self.respect_case {
+                c
+            } else {
+                c.to_ascii_lowercase()
+            };
+        }
         let c = if self.drop_accents { normalize(c) } else { c };
         if self.respect_case {
             c
@@ -120,7 +170,16 @@ impl Letters {
     /// The best place the word is in `haystack` as written, filling `indices` with its
     /// positions: a whole word rather than the start of one, rather than inside one. A number
     /// never matches in the middle of a number (`005` is not in `2005`).
-    pub fn find(&self, haystack: Utf32Str<'_>, indices: &mut Vec<u32>) -> Option<MatchKind> {
+    ///
+    /// In a field longer than [`THOROUGH_UP_TO`] the first occurrence decides, unless
+    /// `whole_wanted` (a `'word` has to find a whole word wherever it is): running text is
+    /// long, and reading all of it for a better kind would cost more than the kind is worth.
+    pub fn find(
+        &self,
+        haystack: Utf32Str<'_>,
+        whole_wanted: bool,
+        indices: &mut Vec<u32>,
+    ) -> Option<MatchKind> {
         indices.clear();
         let n = self.chars.len();
         let length = haystack.len();
@@ -131,13 +190,10 @@ impl Letters {
         let mut best: Option<(MatchKind, usize)> = None;
         let mut start = 0;
         while start + n <= length {
-            let Some(found) = self.next_first(haystack, first, start, length - n) else {
+            let Some(found) = self.next_occurrence(haystack, start) else {
                 break;
             };
             start = found + 1;
-            if !(1..n).all(|k| self.fold(haystack.get((found + k) as u32)) == self.chars[k]) {
-                continue;
-            }
             let before = (found > 0).then(|| haystack.get(found as u32 - 1));
             if self.numeric && before.is_some_and(|c| c.is_ascii_digit()) {
                 continue;
@@ -152,7 +208,7 @@ impl Letters {
             };
             if best.is_none_or(|(b, _)| kind > b) {
                 best = Some((kind, found));
-                if kind == MatchKind::Whole {
+                if kind == MatchKind::Whole || !(whole_wanted || length <= THOROUGH_UP_TO) {
                     break;
                 }
             }
@@ -162,60 +218,191 @@ impl Letters {
         Some(kind)
     }
 
-    /// The next position from `start` up to `last` whose character folds to `first`.
-    fn next_first(
-        &self,
-        haystack: Utf32Str<'_>,
-        first: char,
-        start: usize,
-        last: usize,
-    ) -> Option<usize> {
-        if let (Utf32Str::Ascii(bytes), true) = (haystack, first.is_ascii()) {
-            let lower = first as u8;
-            let upper = if self.respect_case {
-                lower
-            } else {
-                lower.to_ascii_uppercase()
-            };
-            let window = bytes.get(start..=last)?;
-            return memchr::memchr2(lower, upper, window).map(|at| start + at);
-        }
-        (start..=last).find(|&at| self.fold(haystack.get(at as u32)) == first)
-    }
-}
-
-/// Whether the matched `indices` (ascending) are initials: two or more runs of letters, each
-/// starting a word, with at most one word skipped between runs (`icfm` in "Islamic Conference
-/// of Foreign Ministers"), never letters picked out of the middle of words.
-pub fn are_initials(indices: &[u32], haystack: Utf32Str<'_>) -> bool {
-    let starts_word = |position: u32| {
-        position == 0 || {
-            let before = haystack.get(position - 1);
-            let here = haystack.get(position);
-            !is_word_char(before) || (before.is_lowercase() && here.is_uppercase())
-        }
-    };
-    let Some(&first) = indices.first() else {
-        return false;
-    };
-    if !starts_word(first) {
-        return false;
-    }
-    let mut runs = 1;
-    for pair in indices.windows(2) {
-        let (end, next) = (pair[0], pair[1]);
-        if next == end + 1 {
-            continue;
-        }
-        runs += 1;
-        let skipped = (end + 1..next)
-            .filter(|&p| starts_word(p) && is_word_char(haystack.get(p)))
-            .count();
-        if !starts_word(next) || skipped > 1 {
+    /// Whether the word is in `haystack` as initials: pieces of it, each the start of a word,
+    /// with at most one word skipped between pieces (`icfm` in "Islamic Conference of Foreign
+    /// Ministers", `kazsum` in "Kazakhstan summit"), filling `indices`. Called once
+    /// [`Self::find`] has failed, so a match always has two pieces or more; letters from the
+    /// middle of words never count.
+    pub fn initials(&self, haystack: Utf32Str<'_>, indices: &mut Vec<u32>) -> bool {
+        indices.clear();
+        if !self.could_be_initials(haystack) {
             return false;
         }
+        let length = haystack.len();
+        let Some(&first) = self.chars.first() else {
+            return false;
+        };
+        // Where words start: after a character that is not a letter or digit, or at a capital
+        // after a small letter.
+        let mut starts: Vec<usize> = Vec::new();
+        let mut before = ' ';
+        for at in 0..length {
+            let here = haystack.get(at as u32);
+            let word = if here.is_ascii() {
+                here.is_ascii_alphanumeric()
+            } else {
+                is_word_char(here)
+            };
+            let after_word = if before.is_ascii() {
+                before.is_ascii_alphanumeric()
+            } else {
+                is_word_char(before)
+            };
+            if word && (!after_word || (before.is_lowercase() && here.is_uppercase())) {
+                starts.push(at);
+            }
+            before = here;
+        }
+        // Most fields fail here: no word starts with the first letter.
+        if !starts
+            .iter()
+            .any(|&at| self.fold(haystack.get(at as u32)) == first)
+        {
+            return false;
+        }
+        // Which (letters matched, next word) states are known to fail: each is tried once.
+        let mut failed = vec![false; (self.chars.len() + 1) * (starts.len() + 1)];
+        self.initials_from(haystack, &starts, 0, 0, true, &mut failed, indices)
     }
-    runs >= 2
+
+    /// The positions of the letters `c` folds to, a bit each.
+    fn positions_of(&self, c: char) -> u64 {
+        if c.is_ascii() {
+            return self.ascii_positions[c as usize];
+        }
+        let folded = self.fold(c);
+        self.chars
+            .iter()
+            .take(63)
+            .enumerate()
+            .filter(|&(_, &letter)| letter == folded)
+            .fold(0, |bits, (k, _)| bits | 1 << k)
+    }
+
+    /// Whether [`Self::initials`] can succeed, in one pass and without allocating: the pieces
+    /// tracked as bit sets of letters matched (shift-and), in a run, after a run, or after a
+    /// run and one skipped word. Most fields a broad word is tried on fail here.
+    fn could_be_initials(&self, haystack: Utf32Str<'_>) -> bool {
+        let n = self.chars.len();
+        if n == 0 || n > 62 {
+            return n > 0;
+        }
+        let done = 1u64 << n;
+        // Bit k: k letters matched, and now inside a piece / after one / after one and a word.
+        let (mut run, mut after, mut skipped) = (0u64, 0u64, 0u64);
+        let mut before = ' ';
+        for at in 0..haystack.len() {
+            let here = haystack.get(at as u32);
+            let word = is_word_char(here);
+            let starts =
+                word && (!is_word_char(before) || (before.is_lowercase() && here.is_uppercase()));
+            let matches = self.positions_of(here);
+            // A piece may end anywhere.
+            after |= run;
+            let mut next = if word { (run & matches) << 1 } else { 0 };
+            if starts {
+                // A piece starts here (the first one at any word), or this word is skipped.
+                next |= ((after | skipped | 1) & matches) << 1;
+                skipped = after;
+                after = 0;
+            }
+            run = next;
+            if run & done != 0 {
+                return true;
+            }
+            before = here;
+        }
+        false
+    }
+
+    /// Matches the letters from `matched` on, as pieces starting words from `word` on (any
+    /// word when `anywhere`, else that word or the next).
+    #[allow(clippy::too_many_arguments)]
+    fn initials_from(
+        &self,
+        haystack: Utf32Str<'_>,
+        starts: &[usize],
+        matched: usize,
+        word: usize,
+        anywhere: bool,
+        failed: &mut [bool],
+        indices: &mut Vec<u32>,
+    ) -> bool {
+        if matched == self.chars.len() {
+            return true;
+        }
+        let state = matched * (starts.len() + 1) + word;
+        if !anywhere && failed.get(state).copied().unwrap_or(true) {
+            return false;
+        }
+        let last = if anywhere {
+            starts.len()
+        } else {
+            (word + 2).min(starts.len())
+        };
+        for next in word..last {
+            let start = starts[next];
+            let mut run = 0;
+            while matched + run < self.chars.len()
+                && start + run < haystack.len()
+                && is_word_char(haystack.get((start + run) as u32))
+                && self.fold(haystack.get((start + run) as u32)) == self.chars[matched + run]
+            {
+                run += 1;
+            }
+            for take in (1..=run).rev() {
+                indices.extend((start..start + take).map(|i| i as u32));
+                // The next piece starts a later word: the first at or after this run's end.
+                let after = starts.partition_point(|&s| s < start + take);
+                if self.initials_from(
+                    haystack,
+                    starts,
+                    matched + take,
+                    after,
+                    false,
+                    failed,
+                    indices,
+                ) {
+                    return true;
+                }
+                indices.truncate(indices.len() - take);
+            }
+        }
+        if !anywhere && let Some(slot) = failed.get_mut(state) {
+            *slot = true;
+        }
+        false
+    }
+
+    /// The first position from `start` where the letters are, folded.
+    fn next_occurrence(&self, haystack: Utf32Str<'_>, start: usize) -> Option<usize> {
+        let n = self.chars.len();
+        if let (Utf32Str::Ascii(bytes), Some((needle, rarest))) = (haystack, &self.ascii) {
+            let rare = needle[*rarest];
+            let (lower, upper) = if self.respect_case {
+                (rare, rare)
+            } else {
+                (rare, rare.to_ascii_uppercase())
+            };
+            let mut at = start + rarest;
+            while let Some(hit) = memchr::memchr2(lower, upper, bytes.get(at..)?) {
+                let begin = at + hit - rarest;
+                let candidate = bytes.get(begin..begin + n)?;
+                let same = if self.respect_case {
+                    candidate == &needle[..]
+                } else {
+                    candidate.eq_ignore_ascii_case(needle)
+                };
+                if same {
+                    return Some(begin);
+                }
+                at += hit + 1;
+            }
+            return None;
+        }
+        (start..=haystack.len().checked_sub(n)?)
+            .find(|&at| (0..n).all(|k| self.fold(haystack.get((at + k) as u32)) == self.chars[k]))
+    }
 }
 
 #[cfg(test)]
@@ -226,7 +413,7 @@ mod tests {
 
     fn find(word: &str, text: &str) -> Option<MatchKind> {
         let haystack = Utf32String::from(text);
-        Letters::new(word).find(haystack.slice(..), &mut Vec::new())
+        Letters::new(word).find(haystack.slice(..), false, &mut Vec::new())
     }
 
     #[test]
@@ -239,6 +426,22 @@ mod tests {
         assert_eq!(find("akhstan", "Kazakhstan"), Some(MatchKind::Inside));
         assert_eq!(find("baku", "in Baku."), Some(MatchKind::Whole));
         assert_eq!(find("zebra", "in Baku."), None);
+    }
+
+    #[test]
+    fn in_a_long_field_the_first_occurrence_decides_unless_a_whole_word_is_wanted() {
+        let text = format!("Kazakhstan {} and Kazakh delegations", "word ".repeat(50));
+        let haystack = Utf32String::from(text.as_str());
+        let letters = Letters::new("kazakh");
+        let mut indices = Vec::new();
+        assert_eq!(
+            letters.find(haystack.slice(..), false, &mut indices),
+            Some(MatchKind::Prefix)
+        );
+        assert_eq!(
+            letters.find(haystack.slice(..), true, &mut indices),
+            Some(MatchKind::Whole)
+        );
     }
 
     #[test]
@@ -257,16 +460,106 @@ mod tests {
         assert_eq!(find("33", "33rd"), Some(MatchKind::Prefix));
     }
 
+    fn initials(word: &str, text: &str) -> Option<Vec<u32>> {
+        let haystack = Utf32String::from(text);
+        let mut indices = Vec::new();
+        Letters::new(word)
+            .initials(haystack.slice(..), &mut indices)
+            .then_some(indices)
+    }
+
     #[test]
     fn initials_start_words() {
-        let text = Utf32String::from("Islamic Conference of Foreign Ministers");
-        assert!(are_initials(&[0, 8, 22, 30], text.slice(..)));
-        assert!(!are_initials(&[1, 8], text.slice(..)), "not a word's start");
-        let text = Utf32String::from("disaster-hit regions");
+        let ministers = "Islamic Conference of Foreign Ministers";
+        assert_eq!(initials("icfm", ministers), Some(vec![0, 8, 22, 30]));
         assert!(
-            !are_initials(&[5, 6, 9, 13], text.slice(..)),
-            "tehr is no initials"
+            initials("iconf", ministers).is_some(),
+            "a piece may be longer"
         );
+        assert_eq!(
+            initials("slco", ministers),
+            None,
+            "not from a word's middle"
+        );
+        assert_eq!(initials("im", ministers), None, "at most one word skipped");
+        assert!(initials("kazsum", "Kazakhstan summit").is_some());
+        assert_eq!(initials("tehr", "disaster-hit regions"), None);
+        assert!(
+            initials("fb", "fooBar").is_some(),
+            "a capital inside a word starts one"
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn finding_agrees_with_looking_at_every_position(
+            text in "[abcAB 1-]{0,30}",
+            word in "[abB1]{1,4}",
+            accented in proptest::bool::ANY,
+        ) {
+            // The same text beyond ASCII takes the other path.
+            let text = if accented { format!("{text}é") } else { text };
+            let letters = Letters::new(&word);
+            let chars: Vec<char> = text.chars().collect();
+            let n = letters.chars().len();
+            let expected = (0..=chars.len().saturating_sub(n))
+                .filter(|&at| at + n <= chars.len())
+                .filter(|&at| (0..n).all(|k| letters.fold(chars[at + k]) == letters.chars()[k]))
+                .filter(|&at| !(letters.is_numeric() && at > 0 && chars[at - 1].is_ascii_digit()))
+                .map(|at| {
+                    let starts = at == 0 || !is_word_char(chars[at - 1]);
+                    let ends = at + n == chars.len() || !is_word_char(chars[at + n]);
+                    match (starts, ends) {
+                        (true, true) => MatchKind::Whole,
+                        (true, false) => MatchKind::Prefix,
+                        _ => MatchKind::Inside,
+                    }
+                })
+                .max();
+            let haystack = Utf32String::from(text.as_str());
+            proptest::prop_assert_eq!(
+                letters.find(haystack.slice(..), false, &mut Vec::new()),
+                expected
+            );
+        }
+
+        #[test]
+        fn the_quick_check_agrees_with_the_full_search(
+            text in "[abAB -]{0,24}",
+            word in "[ab]{1,5}",
+        ) {
+            let haystack = Utf32String::from(text.as_str());
+            let letters = Letters::new(&word);
+            let starts: Vec<usize> = (0..haystack.len())
+                .filter(|&at| {
+                    let here = haystack.slice(..).get(at as u32);
+                    let before = if at == 0 { ' ' } else { haystack.slice(..).get(at as u32 - 1) };
+                    is_word_char(here)
+                        && (!is_word_char(before) || (before.is_lowercase() && here.is_uppercase()))
+                })
+                .collect();
+            let mut failed = vec![false; (word.len() + 1) * (starts.len() + 1)];
+            let full = letters.initials_from(
+                haystack.slice(..),
+                &starts,
+                0,
+                0,
+                true,
+                &mut failed,
+                &mut Vec::new(),
+            );
+            proptest::prop_assert_eq!(letters.could_be_initials(haystack.slice(..)), full);
+        }
+    }
+
+    #[test]
+    fn initials_in_a_huge_field_stay_quick() {
+        let text = "a ".repeat(20_000);
+        assert_eq!(
+            initials(&"a".repeat(40), &text),
+            Some((0..40).map(|i| i * 2).collect())
+        );
+        assert_eq!(initials(&format!("{}b", "a".repeat(39)), &text), None);
     }
 
     #[test]
