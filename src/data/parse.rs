@@ -159,6 +159,17 @@ struct RawDataset<'a> {
     spellings: Vec<Spelling>,
 }
 
+impl RawDataset<'_> {
+    /// Moves the fields that are not record collections into `store`.
+    fn top_level_into(self, store: &mut Store) {
+        store.schema = self.schema;
+        store.title = self.title;
+        store.description = self.description;
+        store.source = self.source;
+        store.spellings = self.spellings;
+    }
+}
+
 fn push_all<'a, T: de::Deserialize<'a>>(
     store: &mut Store,
     records: &[&'a serde_json::value::RawValue],
@@ -248,11 +259,7 @@ pub fn parse_in_parallel(json: &str, progress: &LoadProgress) -> Option<Store> {
         (done.map(|()| store), later.join().ok().flatten())
     });
     let (mut store, later) = (store?, later?);
-    store.schema = raw.schema;
-    store.title = raw.title;
-    store.description = raw.description;
-    store.source = raw.source;
-    store.spellings = raw.spellings;
+    raw.top_level_into(&mut store);
     // The later events follow the first ones; `append` moves their positions past them. Their
     // references land after those of the smaller collections, which changes nothing: each
     // record's ties of one role still come in the order of the records that make them.

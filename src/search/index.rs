@@ -9,23 +9,22 @@ use std::{
 
 use super::{
     CHUNK, Query, SMALL, ScopeFilter, TYPOS_BELOW, for_each_shown_name,
-    plan::{ChunkResult, Plan, YearFlags, could_match},
+    plan::{ChunkResult, Plan, YearFlags},
     prefilter,
     prepared::Prepared,
     record_match::{RecordText, Scorer},
     results::{Hit, Progress, Rank, SearchResults, rank},
-    typo_reach,
 };
 use crate::data::{Catalog, RecordRef};
 
 /// Search over a catalog: the catalog itself, and what is worked out once, on first use.
 pub struct SearchIndex {
-    catalog: Arc<Catalog>,
+    pub(super) catalog: Arc<Catalog>,
     prepared: OnceLock<Prepared>,
     /// Records scanned by each thread between two progress reports.
     chunk: usize,
     /// Catalogs (or survivor lists) no longer than this are scanned on one thread in one go.
-    single_up_to: usize,
+    pub(super) single_up_to: usize,
 }
 
 impl SearchIndex {
@@ -57,7 +56,7 @@ impl SearchIndex {
         self.prepared();
     }
 
-    fn prepared(&self) -> &Prepared {
+    pub(super) fn prepared(&self) -> &Prepared {
         self.prepared.get_or_init(|| Prepared::new(&self.catalog))
     }
 
@@ -212,71 +211,6 @@ impl SearchIndex {
         Some(all)
     }
 
-    /// Looks for the query's words with typos, among the records a typo can reach (see
-    /// [`typo_reach`]) that are not hits already, and adds those that match.
-    fn score_typo_reach(&self, plan: &Plan<'_>, hits: &mut Vec<(Rank, Hit)>) {
-        let catalog = &*self.catalog;
-        let typo_slots: Vec<Vec<u32>> = plan
-            .query
-            .words()
-            .iter()
-            .filter(|word| !word.is_negative())
-            .take(64)
-            .map(|word| {
-                if word.allows_typos() {
-                    typo_reach::typo_slots(
-                        catalog,
-                        self.prepared(),
-                        &word.typo_letters(),
-                        catalog.record_count() > self.single_up_to,
-                    )
-                } else {
-                    Vec::new()
-                }
-            })
-            .collect();
-        if typo_slots.iter().all(Vec::is_empty) {
-            return;
-        }
-        let mut found: Vec<u32> = hits
-            .iter()
-            .map(|(_, hit)| u32::try_from(catalog.slot(hit.record)).unwrap_or(u32::MAX))
-            .collect();
-        found.sort_unstable();
-        let mut extra: Vec<u32> = typo_slots.iter().flatten().copied().collect();
-        extra.sort_unstable();
-        extra.dedup();
-        extra.retain(|slot| found.binary_search(slot).is_err());
-        let mut scorer = Scorer::default();
-        let mut text = RecordText::new(catalog);
-        for slot in extra {
-            let Some(record) = catalog.record_at(slot as usize) else {
-                continue;
-            };
-            if !plan.scopes.admits(catalog, record) {
-                continue;
-            }
-            text.load(record);
-            let related = plan.related_flags(record, plan.all_flags);
-            let years = plan.year_flags(record);
-            let flags =
-                text.prefilter_own(&plan.needles, plan.all_flags, 0, 0) | related | years.covered;
-            if could_match(&typo_slots, slot, flags)
-                && let Some(hit) = Self::hit(
-                    &mut scorer,
-                    &mut text,
-                    (record, slot),
-                    plan,
-                    &typo_slots,
-                    related,
-                    years,
-                )
-            {
-                hits.push(hit);
-            }
-        }
-    }
-
     /// For each needle, a bit per slot: whether it occurs in what that record shows to the
     /// records referring to it (see [`Plan::named`]). One pass over every record's name,
     /// skipped where the letters say it cannot; two threads for a large catalog.
@@ -392,7 +326,7 @@ impl SearchIndex {
     }
 
     /// Scores a loaded record and ranks it.
-    fn hit(
+    pub(super) fn hit(
         scorer: &mut Scorer,
         text: &mut RecordText<'_>,
         (record, slot): (RecordRef, u32),

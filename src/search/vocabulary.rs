@@ -80,6 +80,19 @@ pub fn words_of(text: &str, mut visit: impl FnMut(&[char])) {
     flush(&mut word);
 }
 
+/// The `(word, slot)` pairs grouped by word: where each word's slots start, and the slots.
+fn postings(word_count: usize, mut pairs: Vec<(u32, u32)>) -> (Vec<u32>, Vec<u32>) {
+    pairs.sort_unstable();
+    let mut offsets = vec![0u32; word_count + 1];
+    for &(id, _) in &pairs {
+        offsets[id as usize + 1] += 1;
+    }
+    for i in 1..offsets.len() {
+        offsets[i] += offsets[i - 1];
+    }
+    (offsets, pairs.into_iter().map(|(_, slot)| slot).collect())
+}
+
 impl Vocabulary {
     /// The vocabulary of every record's title and name fields, or of its running text.
     pub fn new(catalog: &Catalog, fields: Fields) -> Self {
@@ -139,15 +152,7 @@ impl Vocabulary {
         }
         drop(ids);
         let word_count = starts.len() - 1;
-        pairs.sort_unstable();
-        let mut offsets = vec![0u32; word_count + 1];
-        for &(id, _) in &pairs {
-            offsets[id as usize + 1] += 1;
-        }
-        for i in 1..offsets.len() {
-            offsets[i] += offsets[i - 1];
-        }
-        let postings = pairs.into_iter().map(|(_, slot)| slot).collect();
+        let (offsets, postings) = postings(word_count, pairs);
         let mut by_first: HashMap<char, Vec<u32>> = HashMap::new();
         for id in 0..word_count {
             if let Some(first) = letters[starts[id] as usize..].chars().next() {
