@@ -194,7 +194,9 @@ fn result_lines(
             "Narrow with year:2005  kind:summit  place:baku  tab:funding (or y: k: p: t:).",
         ]
         .into_iter()
-        .map(|line| Line::styled(line, theme.dim))
+        // Each line wraps: at 80 columns the scopes would be cut.
+        .flat_map(|line| textwrap::wrap(line, usize::from(area.width.max(1))))
+        .map(|line| Line::styled(line.into_owned(), theme.dim))
         .collect();
     }
     if results.is_empty() && prompt.total() == 0 {

@@ -343,7 +343,7 @@ impl SearchIndex {
         let score = scorer.score(text, plan.query, related, years, reachable)?;
         // Equal scores go to the shorter title, then to the order the tab lists them in;
         // without words to rank by, records keep that order.
-        let title = if plan.query.has_words() {
+        let title = if plan.query.ranks() {
             u32::try_from(text.title_length()).unwrap_or(u32::MAX)
         } else {
             0

@@ -45,9 +45,10 @@ const SMALL: usize = 20_000;
 /// Records scanned by each thread between two progress reports.
 const CHUNK: usize = 16_384;
 /// A query whose words, as written, find fewer records than this is looked for with typos too
-/// (Typesense's `typo_tokens_threshold`): a misspelt word seldom finds much as written, and a
-/// word spelt right is not drowned in near misses, nor a large catalog searched twice.
-pub const TYPOS_BELOW: usize = 10;
+/// (Typesense's `typo_tokens_threshold`, whose default this is): a misspelt word seldom finds
+/// anything as written, and a word spelt right is not drowned in near misses ("summit" in
+/// "submitted"), nor a large catalog searched twice.
+pub const TYPOS_BELOW: usize = 1;
 /// The most hits a progress report carries: the best so far, enough to fill any screen.
 pub const PARTIAL_HITS: usize = 2_000;
 

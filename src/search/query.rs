@@ -178,6 +178,12 @@ impl Query {
         !self.words.is_empty()
     }
 
+    /// Whether it has words that find records (not only scopes and `!words`): only those
+    /// rank; otherwise records keep their tabs' order.
+    pub fn ranks(&self) -> bool {
+        self.words.iter().any(|word| !word.is_negative())
+    }
+
     /// The scopes that narrow the records.
     pub fn scopes(&self) -> &[Scope] {
         &self.scopes

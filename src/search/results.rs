@@ -121,7 +121,7 @@ pub(super) fn rank(mut ranked: Vec<(Rank, Hit)>, query: &Query) -> Vec<Hit> {
     }
     ranked.sort_unstable_by_key(|&(rank, hit)| {
         let tab = Tab::of(hit.record);
-        let group = if query.has_words() {
+        let group = if query.ranks() {
             best_in_tab[tab.index()]
         } else {
             Rank(Reverse(0), 0, 0)

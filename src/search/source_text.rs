@@ -1,7 +1,8 @@
 //! Search in the source document itself: the paragraphs holding every word of the query
-//! (letters compared without regard to ASCII case; `!word` excludes, and `'`, `^`, `$` are read
-//! as plain words here), each with where its first word is, so the Source tab can open at that
-//! passage. Small and exact by design: the source is one document, read in place.
+//! (letters compared without regard to ASCII case; `!word` excludes, `'word` is a whole word, a
+//! number starts a number, and `^`, `$` are read as plain words here: a paragraph is no field),
+//! each with where its first word is, so the Source tab can open at that passage. Small and
+//! exact by design: the source is one document, read in place, without typos.
 
 use memchr::memmem;
 
@@ -86,10 +87,14 @@ pub fn source_hits(catalog: &Catalog, query: &Query) -> Vec<SourceHit> {
 struct Word {
     spellings: Vec<String>,
     respect_case: bool,
+    /// A `'word`: only where neither a letter nor a digit is either side.
+    whole: bool,
+    /// All digits: only at the start of a number (`006` is not in 2006).
+    numeric: bool,
 }
 
 impl Word {
-    fn new(word: &str) -> Self {
+    fn new(word: &str, whole: bool) -> Self {
         let respect_case = word.chars().any(char::is_uppercase);
         let word = if respect_case {
             word.to_string()
@@ -101,9 +106,23 @@ impl Word {
             spellings.push(word.replace('\'', "’"));
         }
         Self {
+            numeric: word.chars().all(|c| c.is_ascii_digit()),
             spellings,
             respect_case,
+            whole,
         }
+    }
+
+    /// Whether a match at `at`, `len` bytes long, stands as the word wants in `haystack`.
+    fn stands(&self, haystack: &str, at: usize, len: usize) -> bool {
+        let before = haystack[..at].chars().next_back();
+        let after = haystack[at + len..].chars().next();
+        if self.numeric && before.is_some_and(|c| c.is_ascii_digit()) {
+            return false;
+        }
+        !self.whole
+            || !(before.is_some_and(char::is_alphanumeric)
+                || after.is_some_and(char::is_alphanumeric))
     }
 
     /// Where the word first is in the paragraph (`raw`, or `lowered` for a word in lowercase),
@@ -113,7 +132,8 @@ impl Word {
         self.spellings
             .iter()
             .filter_map(|spelling| {
-                memmem::find(haystack.as_bytes(), spelling.as_bytes())
+                memmem::find_iter(haystack.as_bytes(), spelling.as_bytes())
+                    .find(|&at| self.stands(haystack, at, spelling.len()))
                     .map(|at| (at, spelling.len()))
             })
             .min()
@@ -132,14 +152,15 @@ fn words(text: &str) -> (Vec<Word>, Vec<Word>) {
             Some(rest) => (true, rest),
             None => (false, token),
         };
+        let whole = word.starts_with('\'');
         let word = word.trim_start_matches(['\'', '^']).trim_end_matches('$');
         if word.is_empty() || word.ends_with(':') {
             continue;
         }
         if negated {
-            unwanted.push(Word::new(word));
+            unwanted.push(Word::new(word, whole));
         } else {
-            wanted.push(Word::new(word));
+            wanted.push(Word::new(word, whole));
         }
     }
     (wanted, unwanted)
@@ -165,6 +186,17 @@ mod tests {
         assert_eq!(paragraphs("aral !resolution"), [12]);
         assert_eq!(paragraphs("kazakhstan zzz"), Vec::<u32>::new());
         assert_eq!(paragraphs("'baku$"), [3, 13]);
+    }
+
+    #[test]
+    fn a_quoted_word_is_whole_and_a_number_starts_a_number() {
+        assert_eq!(paragraphs("'kazakh"), [3, 12, 15]);
+        assert!(paragraphs("kazakh").len() > 3);
+        assert!(
+            !paragraphs("'20").contains(&4),
+            "20 is only inside 2006 there"
+        );
+        assert!(!paragraphs("006").contains(&4), "nor is 006 a number there");
     }
 
     #[test]

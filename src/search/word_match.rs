@@ -29,11 +29,6 @@ pub enum MatchKind {
 }
 
 impl MatchKind {
-    /// Whether the word is in the text as written (no typo, no letters left out).
-    pub fn is_as_written(self) -> bool {
-        self >= Self::Inside
-    }
-
     /// The kind for a match `distance` edits away.
     pub fn typo(distance: usize) -> Self {
         if distance <= 1 {
@@ -44,12 +39,17 @@ impl MatchKind {
     }
 }
 
-/// What a word's match in a field counts for ranking. A match as written beats any typo or
-/// initials wherever it is (a word spelt right should not lose to one spelt wrong); then a
-/// title above a name above running text above a related record's name; then the kind.
+/// What a word's match in a field counts for ranking. A whole word or a word's start beats a
+/// match inside a word wherever each is (`sea` is the Aral Sea before "re*sea*rch"), which
+/// beats any typo or initials (a word spelt right should not lose to one spelt wrong); within
+/// each, a title above a name above running text above a related record's name; then the kind.
 pub fn points(kind: MatchKind, weight: Weight) -> u32 {
-    let as_written = if kind.is_as_written() { AS_WRITTEN } else { 0 };
-    as_written + weight.factor() * 1_000 + (kind as u32 + 1) * 10
+    let band = match kind {
+        MatchKind::Whole | MatchKind::Prefix => 2 * AS_WRITTEN,
+        MatchKind::Inside => AS_WRITTEN,
+        _ => 0,
+    };
+    band + weight.factor() * 1_000 + (kind as u32 + 1) * 10
 }
 
 /// The least a match as written scores: below it, a word matched only with typos or as
@@ -349,6 +349,10 @@ mod tests {
         assert!(points(MatchKind::Prefix, Weight::Title) > points(MatchKind::Whole, Weight::Text));
         assert!(
             points(MatchKind::OneTypo, Weight::Title) > points(MatchKind::Fuzzy, Weight::Title)
+        );
+        assert!(
+            points(MatchKind::Whole, Weight::Text) > points(MatchKind::Inside, Weight::Name),
+            "a word in a summary before a piece of a word in a category"
         );
     }
 }
