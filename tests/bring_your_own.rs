@@ -685,6 +685,8 @@ fn a_spelling_must_be_in_its_note_and_name_what_a_record_is_called() {
         j["spellings"][0]["also"][0] = "Macca".into();
         j["spellings"][1]["name"] = "Putrajaya".into();
         j["spellings"][2]["note_of"] = "p-nobody".into();
+        j["spellings"][3]["also"][0] = "Organization of Islamic Conference (OIC)".into();
+        j["spellings"][4]["also"][0] = "sDB".into();
     });
     assert_refused(
         "s.json",
@@ -697,6 +699,10 @@ fn a_spelling_must_be_in_its_note_and_name_what_a_record_is_called() {
             "no record has the title or place \"Putrajaya\"",
             "spellings[2].note_of",
             "no record has the id \"p-nobody\"",
+            "spellings[3].also[0]",
+            "is the name itself or listed twice",
+            "spellings[4].also[0]",
+            "\"sDB\" is not in the note of p-idb",
         ],
     );
 }

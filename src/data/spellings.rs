@@ -3,7 +3,7 @@
 //! every record with that name or place, so search finds them by the spellings a reader knows.
 //! The source's own spelling stays what the screen shows; these only help find it.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -54,20 +54,35 @@ impl Spellings {
     }
 }
 
+/// Whether `phrase` is in `note` as whole words: neither a letter nor a digit either side,
+/// and starting and ending with one (so "a" or "." inside the note is no spelling).
+fn holds_phrase(note: &str, phrase: &str) -> bool {
+    let alone = |c: Option<char>| !c.is_some_and(char::is_alphanumeric);
+    let worded = phrase.chars().next().is_some_and(char::is_alphanumeric)
+        && phrase
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
+    worded
+        && note.match_indices(phrase).any(|(at, _)| {
+            alone(note[..at].chars().next_back()) && alone(note[at + phrase.len()..].chars().next())
+        })
+}
+
 /// Checks each spelling: its record exists and its note says each spelling, and its name is
 /// a record's title or an event's place.
 pub fn check(catalog: &Catalog, list: &[Spelling], problems: &mut Problems) {
     if list.is_empty() {
         return;
     }
-    let mut names: Vec<String> = Vec::new();
+    let mut names: HashSet<String> = HashSet::new();
     for record in catalog.records() {
         if let Some(view) = catalog.get(record) {
-            names.push(view.title().to_lowercase());
+            names.insert(view.title().to_lowercase());
             if let Record::Event(event) = view
                 && let Some(place) = event.place()
             {
-                names.push(place.to_lowercase());
+                names.insert(place.to_lowercase());
             }
         }
     }
@@ -96,11 +111,21 @@ pub fn check(catalog: &Catalog, list: &[Spelling], problems: &mut Problems) {
             ),
             Some(note) => {
                 for (number, other) in spelling.also.iter().enumerate() {
-                    if other.trim().is_empty()
-                        || !note.is_some_and(|note| note.contains(other.as_str()))
+                    let path = format!("{path}.also[{number}]");
+                    if other.to_lowercase() == spelling.name.to_lowercase()
+                        || spelling.also[..number].contains(other)
                     {
                         problems.add(
-                            format!("{path}.also[{number}]"),
+                            path,
+                            format!("{other:?} is the name itself or listed twice"),
+                        );
+                        continue;
+                    }
+                    if other.trim().is_empty()
+                        || !note.is_some_and(|note| holds_phrase(note, other))
+                    {
+                        problems.add(
+                            path,
                             format!(
                                 "{other:?} is not in the note of {}: a spelling is outside knowledge, and the note is where the dataset says it",
                                 spelling.note_of

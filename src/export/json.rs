@@ -41,6 +41,11 @@ pub fn subset(catalog: &Catalog, selection: &Selection) -> Dataset {
         ..data
     };
     // A spelling stays with the record whose note gives it, when a record kept has its name.
+    let kept_names: HashSet<String> = if data.spellings.is_empty() {
+        HashSet::new()
+    } else {
+        names(&subset).map(str::to_lowercase).collect()
+    };
     subset.spellings = data
         .spellings
         .into_iter()
@@ -48,7 +53,7 @@ pub fn subset(catalog: &Catalog, selection: &Selection) -> Dataset {
             catalog
                 .find(&spelling.note_of)
                 .is_some_and(|record| kept.contains(&record))
-                && names(&subset).any(|name| name.to_lowercase() == spelling.name.to_lowercase())
+                && kept_names.contains(&spelling.name.to_lowercase())
         })
         .collect();
     subset

@@ -129,7 +129,7 @@ impl Query {
             CaseMatching::Smart,
             Normalization::Smart,
         );
-        let words = pattern
+        let mut words: Vec<QueryWord> = pattern
             .atoms
             .into_iter()
             .map(|atom| {
@@ -155,6 +155,20 @@ impl Query {
                 }
             })
             .collect();
+        // A word given twice asks nothing more, and would cost a second pass.
+        let mut seen: Vec<(String, AtomKind, bool)> = Vec::new();
+        words.retain(|word| {
+            let key = (
+                word.atom.needle_text().chars().collect::<String>(),
+                word.atom.kind,
+                word.atom.negative,
+            );
+            let new = !seen.contains(&key);
+            if new {
+                seen.push(key);
+            }
+            new
+        });
         Self {
             text: text.to_string(),
             words,
@@ -215,7 +229,17 @@ impl Query {
             .scopes
             .iter()
             .all(|scope| self.scopes.contains(scope));
-        if !kept_scopes || !self.problems.is_empty() || !previous.problems.is_empty() {
+        // A scope of a name already there widens (`y:1997 y:2000` is either year).
+        let same_name =
+            |a: &Scope, b: &Scope| std::mem::discriminant(a) == std::mem::discriminant(b);
+        let widened = self.scopes.iter().any(|scope| {
+            !previous.scopes.contains(scope)
+                && previous
+                    .scopes
+                    .iter()
+                    .any(|earlier| same_name(earlier, scope))
+        });
+        if !kept_scopes || widened || !self.problems.is_empty() || !previous.problems.is_empty() {
             return false;
         }
         // A year finds records by their dates, which the earlier word's survivors may lack.
@@ -518,5 +542,11 @@ mod tests {
             "a year also finds records by their dates, which 200 did not look at"
         );
         assert!(Query::parse("2005 baku").narrows(&Query::parse("2005 bak")));
+        assert!(
+            !Query::parse("y:1997 y:2000").narrows(&Query::parse("y:1997")),
+            "a second year widens"
+        );
+        assert!(!Query::parse("p:nene p:a").narrows(&Query::parse("p:nene")));
+        assert!(Query::parse("p:nene k:summit").narrows(&Query::parse("p:nene")));
     }
 }

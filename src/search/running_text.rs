@@ -82,8 +82,11 @@ impl RunningText {
     }
 
     /// A bit per slot (of `slots` in all): whether any of `automaton`'s words occurs in the
-    /// record's stretch; a record whose stretch is not ASCII always says yes (its accents fold
-    /// in matching, not in bytes). Two threads when `parallel`.
+    /// record's stretch, ASCII letters in either case. Text beyond ASCII is scanned as bytes
+    /// too: a near word is found there as the vocabulary holds it (lowercase), and only one
+    /// written with capitals beyond ASCII ("ÉCOLE" for "école") is missed. Saying yes to every
+    /// such record instead would score a whole catalog with accents. Two threads when
+    /// `parallel`.
     pub fn find_any(
         &self,
         arena: &[u8],
@@ -104,14 +107,6 @@ impl RunningText {
             for (mine, theirs) in found.iter_mut().zip(other) {
                 *mine |= theirs;
             }
-        }
-        for (mine, ascii) in found.iter_mut().zip(&self.ascii) {
-            *mine |= !ascii;
-        }
-        if let Some(last) = found.last_mut()
-            && !slots.is_multiple_of(64)
-        {
-            *last &= (1u64 << (slots % 64)) - 1;
         }
         found
     }
