@@ -65,19 +65,9 @@ impl RunningText {
             found.fill(u64::MAX);
             return found;
         }
-        if !parallel || self.stretches.len() < 2 {
-            self.scan(arena, word, &self.stretches, &mut found);
-            return found;
-        }
-        let (first, later) = self.stretches.split_at(self.stretches.len() / 2);
-        let mut other = vec![0u64; found.len()];
-        std::thread::scope(|scope| {
-            scope.spawn(|| self.scan(arena, word, later, &mut other));
-            self.scan(arena, word, first, &mut found);
+        self.in_halves(&mut found, parallel, |stretches, bits| {
+            self.scan(arena, word, stretches, bits)
         });
-        for (mine, theirs) in found.iter_mut().zip(other) {
-            *mine |= theirs;
-        }
         found
     }
 
@@ -95,20 +85,33 @@ impl RunningText {
         parallel: bool,
     ) -> Vec<u64> {
         let mut found = vec![0u64; slots.div_ceil(64)];
-        if !parallel || self.stretches.len() < 2 {
-            self.scan_any(arena, automaton, &self.stretches, &mut found);
-        } else {
-            let (first, later) = self.stretches.split_at(self.stretches.len() / 2);
-            let mut other = vec![0u64; found.len()];
-            std::thread::scope(|scope| {
-                scope.spawn(|| self.scan_any(arena, automaton, later, &mut other));
-                self.scan_any(arena, automaton, first, &mut found);
-            });
-            for (mine, theirs) in found.iter_mut().zip(other) {
-                *mine |= theirs;
-            }
-        }
+        self.in_halves(&mut found, parallel, |stretches, bits| {
+            self.scan_any(arena, automaton, stretches, bits)
+        });
         found
+    }
+
+    /// Runs `scan` over all the stretches into `found`: over each half on a thread of its own
+    /// when `parallel`, the two halves' bits then joined.
+    fn in_halves(
+        &self,
+        found: &mut [u64],
+        parallel: bool,
+        scan: impl Fn(&[(u32, u32, u32)], &mut [u64]) + Sync,
+    ) {
+        if !parallel || self.stretches.len() < 2 {
+            scan(&self.stretches, found);
+            return;
+        }
+        let (first, later) = self.stretches.split_at(self.stretches.len() / 2);
+        let mut other = vec![0u64; found.len()];
+        std::thread::scope(|scope| {
+            scope.spawn(|| scan(later, &mut other));
+            scan(first, found);
+        });
+        for (mine, theirs) in found.iter_mut().zip(other) {
+            *mine |= theirs;
+        }
     }
 
     /// Scans the text of `stretches` (consecutive, by start) for any of `automaton`'s words.
