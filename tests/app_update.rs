@@ -294,7 +294,7 @@ fn help_opens_scrolls_and_closes() {
 
 #[test]
 fn help_does_not_scroll_when_it_fits() {
-    let mut app = app(120, 80);
+    let mut app = app(120, 100);
     press(&mut app, KeyCode::Char('?'));
     press(&mut app, KeyCode::Char('j'));
     assert_eq!(app.help_scroll(), 0);

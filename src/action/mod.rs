@@ -24,6 +24,8 @@ pub enum Mode {
     Help,
     /// Reading the source paragraphs of a record.
     Source,
+    /// Typing a filter for the tab's list.
+    Filter,
 }
 
 /// A move of a selection or a scroll position.
@@ -94,10 +96,24 @@ pub enum Action {
     ToggleSource,
     /// Scroll the source view.
     ScrollSource(Movement),
-    /// Show the next kind of event only (all, summits, ...).
-    CycleKindFilter,
-    /// Order the funding projects another way.
+    /// Show only the next kind of record (`forward`) or the one before; past the ends, all.
+    StepKind {
+        /// Towards the last kind.
+        forward: bool,
+    },
+    /// Order the tab's list the next way it offers.
     CycleSort,
+    /// Turn the tab's list order round.
+    ReverseSort,
+    /// Open the prompt that filters the tab's list as it is typed.
+    OpenFilter,
+    /// In the search: keep the results as the filter of their tab.
+    KeepAsFilter,
+    /// Scroll the detail pane by a page (`down`, or up).
+    PageDetail {
+        /// Down, or up.
+        down: bool,
+    },
     /// Show or hide the funding totals by category.
     ToggleGrouped,
     /// Copy the selected record's citation to the clipboard.
@@ -198,6 +214,7 @@ mod tests {
             Mode::Search,
             Mode::Help,
             Mode::Source,
+            Mode::Filter,
         ] {
             assert_eq!(action_for_key(ctrl('c'), mode), Some(Action::Quit));
         }

@@ -2,11 +2,11 @@
 
 use crate::{
     data::{RecordRef, Tab},
-    tabs::Focus,
+    tabs::{Focus, SavedFilters},
 };
 
 /// A place in the explorer that history can return to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Location {
     /// The tab on screen.
     pub tab: Tab,
@@ -22,6 +22,9 @@ pub struct Location {
     pub focus: Focus,
     /// The link picked in the detail pane.
     pub link: usize,
+    /// The filters the move away from here cleared (to show a record they hid), put back on
+    /// the way back.
+    pub cleared: Option<SavedFilters>,
 }
 
 /// The most places kept in each direction.
@@ -85,6 +88,7 @@ mod tests {
             detail_scroll: 0,
             focus: Focus::List,
             link: 0,
+            cleared: None,
         }
     }
 
@@ -94,14 +98,14 @@ mod tests {
         history.leave(at(Tab::Timeline, 0));
         history.leave(at(Tab::Funding, 1));
         let current = at(Tab::Participants, 2);
-        let back = history.back(current).unwrap();
+        let back = history.back(current.clone()).unwrap();
         assert_eq!(back, at(Tab::Funding, 1));
-        let back_again = history.back(back).unwrap();
+        let back_again = history.back(back.clone()).unwrap();
         assert_eq!(back_again, at(Tab::Timeline, 0));
-        assert!(history.back(back_again).is_none());
+        assert!(history.back(back_again.clone()).is_none());
         let forward = history.forward(back_again).unwrap();
         assert_eq!(forward, at(Tab::Funding, 1));
-        assert_eq!(history.forward(forward), Some(current));
+        assert_eq!(history.forward(forward), Some(current.clone()));
         assert_eq!(history.forward(current), None);
     }
 

@@ -6,6 +6,7 @@
 
 mod citation;
 mod history;
+mod lists;
 mod mouse;
 mod navigation;
 mod open_view;
@@ -69,6 +70,10 @@ pub struct App {
     /// and a late result of an old search is never taken for a new one's.
     search_generation: u64,
     last_search: Option<LastSearch>,
+    /// A filter kept with `Enter` before its answer came: the answer is still taken.
+    pending_filter: Option<crate::overlay::FilterPrompt>,
+    /// The filters a jump just cleared to show its record, for history to put back.
+    cleared_filters: Option<crate::tabs::SavedFilters>,
     history: History,
     size: Size,
     message: Option<String>,
@@ -92,6 +97,8 @@ impl App {
             behind_help: None,
             search_generation: 0,
             last_search: None,
+            pending_filter: None,
+            cleared_filters: None,
             history: History::default(),
             size: capped(size),
             message: None,
@@ -278,9 +285,13 @@ impl App {
                     source.scroll(Some(movement), self.size);
                 }
             }
-            Action::CycleKindFilter => self.cycle_kind_filter(),
+            Action::StepKind { forward } => self.step_kind(forward),
             Action::CycleSort => self.cycle_sort(),
-            Action::ToggleGrouped => self.tabs.funding.toggle_grouped(),
+            Action::ReverseSort => self.reverse_sort(),
+            Action::OpenFilter => self.open_filter(),
+            Action::KeepAsFilter => self.keep_results_as_filter(),
+            Action::PageDetail { down } => self.page_detail(down),
+            Action::ToggleGrouped => self.toggle_grouped(),
             Action::CopyCitation => self.copy_citation(),
             Action::CopyCommandLine => self.copy_command_line(),
             Action::OpenSearch => self.open_search(),
@@ -297,7 +308,11 @@ impl App {
                 query.truncate(kept);
             }),
             Action::SearchClear => self.edit_query(String::clear),
+            Action::SearchSelect(movement) if self.mode() == Mode::Filter => {
+                self.move_in_filtered_list(movement);
+            }
             Action::SearchSelect(movement) => self.select_result(movement),
+            Action::SearchSubmit if self.mode() == Mode::Filter => self.keep_filter(),
             Action::SearchSubmit => self.submit_search(),
             Action::NextResult => self.step_result(true),
             Action::PreviousResult => self.step_result(false),
@@ -316,29 +331,13 @@ impl App {
         self.follow_last_search();
     }
 
-    fn cycle_kind_filter(&mut self) {
-        let page = self.list_page_of(Tab::Timeline);
-        self.tabs.timeline.cycle_filter(page);
-        if self.tab != Tab::Timeline {
-            self.go_to_tab(Tab::Timeline);
-        }
-    }
-
-    fn cycle_sort(&mut self) {
-        let page = self.list_page_of(Tab::Funding);
-        self.tabs.funding.cycle_sort(page);
-        if self.tab != Tab::Funding {
-            self.go_to_tab(Tab::Funding);
-        }
-    }
-
     fn resize(&mut self, size: Size) {
         self.size = capped(size);
         for tab in Tab::ALL {
             let page = self.list_page_of(tab);
             let view = self.tabs.view_mut(tab);
             let rows = view.len();
-            view.list.scroll_into_view(rows, page);
+            view.list.resize(rows, page);
         }
         self.refresh_detail();
         self.scroll_detail(0);

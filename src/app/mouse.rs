@@ -16,6 +16,11 @@ impl App {
         match &self.overlay {
             Some(Overlay::Search(_)) => self.click_result(at),
             Some(Overlay::Help(_) | Overlay::Source(_)) => {}
+            // A click goes back to the list, the filter kept, and does what it does there.
+            Some(Overlay::Filter(_)) => {
+                self.keep_filter();
+                self.click_browsing(at);
+            }
             None => self.click_browsing(at),
         }
     }
@@ -80,7 +85,7 @@ impl App {
                     source.scroll(Some(movement), size);
                 }
             }
-            None => {
+            None | Some(Overlay::Filter(_)) => {
                 let Some(panes) = self.panes() else {
                     return;
                 };

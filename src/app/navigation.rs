@@ -21,14 +21,17 @@ impl App {
             detail_scroll: view.detail_scroll,
             focus: view.focus,
             link: view.link,
+            cleared: None,
         }
     }
 
     /// Goes somewhere new: the place left is recorded for `Back` when the move changed it.
     pub(super) fn navigate(&mut self, step: impl FnOnce(&mut Self)) {
-        let from = self.location();
+        let mut from = self.location();
+        self.cleared_filters = None;
         step(self);
         if self.location() != from {
+            from.cleared = self.cleared_filters.take();
             self.history.leave(from);
         }
     }
@@ -43,16 +46,20 @@ impl App {
         self.navigate(|app| app.show(record));
     }
 
-    /// Shows `record` selected in its tab with the list focused; clears the timeline filter
-    /// when it hides the record.
+    /// Shows `record` selected in its tab with the list focused; clears the tab's filters
+    /// when they hide the record, kept for history to put back.
     pub(super) fn show(&mut self, record: RecordRef) {
         let tab = Tab::of(record);
-        if tab == Tab::Timeline
-            && self.view(tab).rows.position_of(record).is_none()
-            && self.tabs.timeline.filter().is_some()
-        {
-            let page = self.list_page_of(tab);
-            self.tabs.timeline.set_filter(None, page);
+        let controls = &self.view(tab).controls;
+        if self.view(tab).rows.position_of(record).is_none() && controls.shape().is_filtered() {
+            self.cleared_filters = Some(controls.filters());
+            self.reshape(tab, |controls| {
+                controls.clear_filters();
+            });
+            self.message = Some(format!(
+                "A filter of the {} tab hid it: cleared · ⌫ puts it back",
+                tab.title()
+            ));
         }
         let Some(row) = self.view(tab).rows.position_of(record) else {
             return;
@@ -98,6 +105,9 @@ impl App {
 
     /// Returns to a recorded place, as near as the data still allows.
     fn restore(&mut self, location: Location) {
+        if let Some(filters) = location.cleared {
+            self.reshape(filters.tab, |controls| controls.restore_filters(filters));
+        }
         self.tab = location.tab;
         match location.record {
             Some(record) => self.show(record),
@@ -106,9 +116,8 @@ impl App {
         }
         let page = self.list_page_of(self.tab);
         let view = self.view_mut();
-        view.list.offset = location.offset;
         let rows = view.len();
-        view.list.scroll_into_view(rows, page);
+        view.list.set_offset(location.offset, rows, page);
         view.detail_scroll = location.detail_scroll;
         view.focus = location.focus;
         view.link = location.link;

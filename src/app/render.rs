@@ -13,7 +13,7 @@ use super::{App, Location};
 use crate::{
     action::bindings::{self, HintWhen},
     chrome::{
-        layout::{MIN_SIZE, Screen},
+        layout::{MIN_SIZE, Screen, filter_line},
         status_bar::{StatusBar, StatusLine},
         tab_bar::TabBar,
         text,
@@ -30,10 +30,15 @@ const STEP_WIDTH: usize = 22;
 pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
     app.render(area, frame.buffer_mut());
-    if let Some(Overlay::Search(search)) = app.overlay()
-        && Screen::new(area.as_size()).is_some()
-        && let Some(cursor) = search.cursor(area)
-    {
+    let Some(screen) = Screen::new(area.as_size()) else {
+        return;
+    };
+    let cursor = match app.overlay() {
+        Some(Overlay::Search(search)) => search.cursor(area),
+        Some(Overlay::Filter(prompt)) => prompt.cursor(app.filter_line(&screen)),
+        _ => None,
+    };
+    if let Some(cursor) = cursor {
         frame.set_cursor_position(cursor);
     }
 }
@@ -66,13 +71,20 @@ impl Widget for &App {
             theme: self.theme(),
         }
         .render(screen.status, buf);
-        if let Some(overlay) = self.overlay() {
-            overlay.render(area, buf);
+        match self.overlay() {
+            Some(Overlay::Filter(prompt)) => prompt.render(self.filter_line(&screen), buf),
+            Some(overlay) => overlay.render(area, buf),
+            None => {}
         }
     }
 }
 
 impl App {
+    /// Where the filter is typed: over the bottom border of the list on `screen`.
+    fn filter_line(&self, screen: &Screen) -> Rect {
+        filter_line(screen.panes(self.tab_extras(self.tab())).list)
+    }
+
     /// What the status bar says now: the hints of the mode, the trail, where you are.
     pub fn status_line(&self) -> StatusLine {
         let view = self.view(self.tab());

@@ -17,6 +17,15 @@ use crate::{
 impl App {
     /// Takes in what a background search reports; `true` when the screen changes.
     pub fn receive_search(&mut self, event: SearchEvent) -> bool {
+        if self.awaits_filter(event.generation()) {
+            return match event {
+                SearchEvent::Done {
+                    generation,
+                    results,
+                } => self.take_filter_results(generation, results),
+                SearchEvent::Progress { .. } => false,
+            };
+        }
         let done = matches!(event, SearchEvent::Done { .. });
         // A search typed before the help was opened over it still takes its results.
         if let Some(Overlay::Search(search)) = &mut self.behind_help {
@@ -49,6 +58,10 @@ impl App {
 
     /// Changes the query by `edit` and searches again (or asks for the search).
     pub(super) fn edit_query(&mut self, edit: impl FnOnce(&mut String)) {
+        if let Some(Overlay::Filter(_)) = &self.overlay {
+            self.edit_filter(edit);
+            return;
+        }
         let Some(Overlay::Search(search)) = &mut self.overlay else {
             return;
         };
@@ -142,8 +155,14 @@ impl App {
         }
     }
 
-    /// `Esc`: closes the overlay; a search still running is no longer wanted.
+    /// `Esc`: closes the overlay (a search still running is no longer wanted; a filter being
+    /// typed is cleared); with none open, shows every record of the list again.
     pub(super) fn cancel(&mut self) {
+        match &self.overlay {
+            None => return self.clear_filters(),
+            Some(Overlay::Filter(_)) => return self.clear_filter(),
+            Some(_) => {}
+        }
         if let Some(Overlay::Search(search)) = &self.overlay
             && search.prompt.status() != SearchStatus::Complete
         {

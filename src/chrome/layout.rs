@@ -24,8 +24,12 @@ pub fn capped(size: Size) -> Size {
     }
 }
 
-/// From this width on, the list and the detail pane sit side by side.
+/// From this width on, the list and the detail pane sit side by side, when the list's
+/// titles can be read whole there.
 pub const SIDE_BY_SIDE_WIDTH: u16 = 100;
+
+/// The narrowest detail pane beside a list: a quote wrapped narrower reads badly.
+pub const DETAIL_MIN_WIDTH: u16 = 44;
 
 /// The three bands of the screen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -66,6 +70,14 @@ pub struct TabExtras {
     pub header_lines: u16,
     /// Rows of a second chart under the list (the funding categories); 0 for none.
     pub second_chart_rows: u16,
+    /// The list's width, border included, at which its titles read whole; 0 when any width
+    /// will do. Side by side, the list gets at least this much, or the panes are stacked.
+    pub list_readable: u16,
+    /// The list's width, border included, with every column it can add; it gets no more.
+    pub list_full: u16,
+    /// The width inside the list's border from which it shows more columns than the title,
+    /// and so a header row naming them (0: never).
+    pub column_header_from: u16,
 }
 
 /// A tab's list (or chart), an optional second chart, and the detail pane, each bordered.
@@ -75,6 +87,8 @@ pub struct Panes {
     pub list: Rect,
     /// Lines inside the list's border above its rows.
     pub header: Rect,
+    /// The list's header row naming its columns, when it shows more than the title.
+    pub column_header: Option<Rect>,
     /// The list's rows.
     pub rows: Rect,
     /// A second chart under the list, border included.
@@ -84,13 +98,14 @@ pub struct Panes {
 }
 
 impl Panes {
-    /// Side by side from [`SIDE_BY_SIDE_WIDTH`] columns, stacked below that.
+    /// Side by side from [`SIDE_BY_SIDE_WIDTH`] columns when the list's titles can be read
+    /// there beside a detail pane of [`DETAIL_MIN_WIDTH`], stacked otherwise.
     pub fn new(body: Rect, extras: TabExtras) -> Self {
         let with_second = extras.second_chart_rows > 0;
-        let [column, detail] = if body.width >= SIDE_BY_SIDE_WIDTH {
+        let [column, detail] = if let Some(list_width) = side_by_side_width(body.width, extras) {
             body.layout(&Layout::horizontal([
-                Constraint::Percentage(55),
-                Constraint::Percentage(45),
+                Constraint::Length(list_width),
+                Constraint::Fill(1),
             ]))
         } else {
             // A strip or a second chart needs room of its own, not only the list's.
@@ -116,13 +131,20 @@ impl Panes {
         };
         let inner = inside_border(list);
         let header_lines = extras.header_lines.min(inner.height.saturating_sub(1));
-        let [header, rows] = inner.layout(&Layout::vertical([
+        let wants_column_header =
+            extras.column_header_from > 0 && inner.width >= extras.column_header_from;
+        // The header row is the first thing given up on a short list: rows come first.
+        let column_header_lines =
+            u16::from(wants_column_header && inner.height.saturating_sub(header_lines) > 2);
+        let [header, column_header, rows] = inner.layout(&Layout::vertical([
             Constraint::Length(header_lines),
+            Constraint::Length(column_header_lines),
             Constraint::Fill(1),
         ]));
         Self {
             list,
             header,
+            column_header: (column_header_lines > 0).then_some(column_header),
             rows,
             second,
             detail,
@@ -137,6 +159,31 @@ impl Panes {
     /// The text of the detail pane, inside its border.
     pub fn detail_text(&self) -> Rect {
         inside_border(self.detail)
+    }
+}
+
+/// The list's width beside the detail pane in a body `width` wide, or `None` when the two
+/// are better stacked: the list takes what its columns want, at least half, leaving the
+/// detail pane [`DETAIL_MIN_WIDTH`] or 30%, whichever is more.
+fn side_by_side_width(width: u16, extras: TabExtras) -> Option<u16> {
+    if width < SIDE_BY_SIDE_WIDTH || width.saturating_sub(extras.list_readable) < DETAIL_MIN_WIDTH {
+        return None;
+    }
+    if extras.list_full == 0 {
+        return Some(width * 11 / 20);
+    }
+    let detail_min = DETAIL_MIN_WIDTH.max(width * 3 / 10);
+    let most = width.saturating_sub(detail_min).max(extras.list_readable);
+    Some(extras.list_full.max(width / 2).min(most))
+}
+
+/// The line a filter is typed on: a list's bottom border, inside its corners.
+pub fn filter_line(list: Rect) -> Rect {
+    Rect {
+        x: list.x.saturating_add(1),
+        y: list.bottom().saturating_sub(1),
+        width: list.width.saturating_sub(2),
+        height: u16::from(list.height > 0),
     }
 }
 
@@ -212,7 +259,7 @@ impl TextBox {
 
     /// The help overlay for a terminal of `size`.
     pub fn help(size: Size) -> Self {
-        Self::new(size, 76, 64)
+        Self::new(size, 76, 96)
     }
 
     /// The source view for a terminal of `size`: wide enough for a paragraph to read well.
@@ -252,7 +299,7 @@ mod tests {
         let plain = screen.panes(TabExtras::default());
         let strip = screen.panes(TabExtras {
             header_lines: 2,
-            second_chart_rows: 0,
+            ..TabExtras::default()
         });
         assert_eq!(strip.header.height, 2);
         assert_eq!(strip.header.y, plain.rows.y);
@@ -262,13 +309,54 @@ mod tests {
             "a strip earns the list more room"
         );
         let grouped = screen.panes(TabExtras {
-            header_lines: 0,
             second_chart_rows: 3,
+            ..TabExtras::default()
         });
         let second = grouped.second.unwrap();
         assert_eq!(second.height, 5);
         assert_eq!(second.y, grouped.list.bottom());
         assert!(grouped.detail.y >= second.bottom());
+    }
+
+    #[test]
+    fn a_list_is_stacked_until_its_titles_fit_beside_the_detail() {
+        let extras = TabExtras {
+            list_readable: 84,
+            list_full: 116,
+            ..TabExtras::default()
+        };
+        let panes = |width| Screen::new(Size::new(width, 40)).unwrap().panes(extras);
+        for width in [100, 120] {
+            let stacked = panes(width);
+            assert_eq!(stacked.list.width, width, "{width}");
+            assert!(stacked.detail.y > stacked.list.y);
+        }
+        let side = panes(130);
+        assert_eq!((side.list.width, side.detail.width), (86, 44));
+        let wide = panes(200);
+        assert_eq!((wide.list.width, wide.detail.width), (116, 84));
+        assert_eq!(side.list.y, side.detail.y);
+    }
+
+    #[test]
+    fn the_header_row_comes_with_the_columns_it_names() {
+        let extras = TabExtras {
+            column_header_from: 100,
+            ..TabExtras::default()
+        };
+        let narrow = Screen::new(Size::new(80, 24)).unwrap().panes(extras);
+        assert_eq!(narrow.column_header, None);
+        let wide = Screen::new(Size::new(102, 24)).unwrap();
+        let wide = Panes::new(
+            wide.body,
+            TabExtras {
+                list_readable: 200,
+                ..extras
+            },
+        );
+        let header = wide.column_header.unwrap();
+        assert_eq!(header.y + 1, wide.rows.y);
+        assert_eq!(header.width, wide.rows.width);
     }
 
     #[test]

@@ -100,6 +100,26 @@ impl EventDate {
         }
     }
 
+    /// The width in cells of [`Self::label_within_year`], without building it: a list works
+    /// out its date column's width from every event once.
+    pub fn label_within_year_width(&self) -> usize {
+        let digits = |day: u32| if day >= 10 { 2 } else { 1 };
+        const MONTH: usize = 3;
+        match *self {
+            Self::Year(_) => 0,
+            Self::Month { .. } => MONTH,
+            Self::Day(day) => digits(day.day()) + 1 + MONTH,
+            Self::Range { start, end }
+                if start.month() == end.month() && start.year() == end.year() =>
+            {
+                digits(start.day()) + 1 + digits(end.day()) + 1 + MONTH
+            }
+            Self::Range { start, end } => {
+                digits(start.day()) + 1 + MONTH + 1 + digits(end.day()) + 1 + MONTH
+            }
+        }
+    }
+
     /// The date written out in full: `December 1997`, `9–11 September 2005`.
     pub fn long_label(&self) -> String {
         self.long().to_string()
@@ -326,6 +346,26 @@ mod tests {
     fn parses_every_precision_and_writes_it_back() {
         for text in ["1995", "1997-12", "2006-03-01", "2005-09-09/2005-09-11"] {
             assert_eq!(date(text).to_string(), text);
+        }
+    }
+
+    #[test]
+    fn the_label_width_is_the_width_of_the_label() {
+        for text in [
+            "1995",
+            "1997-12",
+            "2006-03-01",
+            "2006-03-21",
+            "2005-09-09/2005-09-11",
+            "2005-09-29/2005-10-02",
+            "2005-12-31/2006-01-01",
+        ] {
+            let date = date(text);
+            assert_eq!(
+                date.label_within_year_width(),
+                date.label_within_year().chars().count(),
+                "{text}"
+            );
         }
     }
 

@@ -5,6 +5,7 @@ mod date;
 pub mod display;
 mod display_safe;
 mod id_index;
+mod list_shape;
 mod load;
 mod locate;
 mod model;
@@ -16,6 +17,7 @@ pub mod read;
 mod record;
 mod records;
 mod relations;
+mod row_order;
 mod rows;
 mod source;
 mod spellings;
@@ -31,6 +33,7 @@ mod views;
 
 pub use catalog::Catalog;
 pub use date::{DateError, EventDate};
+pub use list_shape::{FilterMatches, ListShape, RecordKind, SortKey};
 pub use load::{
     EMBEDDED_DATASET, EMBEDDED_NAME, EMBEDDED_SOURCE, LoadError, RecordCounts, load, load_embedded,
     load_file, load_file_with_progress, read_text,
@@ -45,6 +48,7 @@ pub use records::{
     ParticipantKind, ParticipantView, Period, Programme, ProgrammeView, Project, ProjectView,
 };
 pub use relations::Relations;
+pub use row_order::{events_of, first_event};
 pub use rows::{FundingSort, RowOptions, TabRows};
 pub use source::SourceText;
 pub use spellings::Spelling;

@@ -1,8 +1,9 @@
-//! The records each tab lists, in display order, and where each record sits.
+//! The records each tab lists, in display order, and where each record sits: built from a
+//! [`ListShape`] (the reader's kind, filter and order) or the command line's [`RowOptions`].
 
 use std::cmp::Reverse;
 
-use super::{Catalog, EventDate, EventKind, RecordRef, Role, Tab};
+use super::{Catalog, EventKind, ListShape, RecordKind, RecordRef, Role, SortKey, Tab, row_order};
 
 /// How the Funding tab orders the projects within each programme.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -45,7 +46,7 @@ impl FundingSort {
     }
 }
 
-/// The choices that shape the rows: the timeline's kind filter and the funding order.
+/// The choices the command line makes: the timeline's kind filter and the funding order.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct RowOptions {
     /// Only events of this kind on the timeline; all when `None`.
@@ -54,14 +55,47 @@ pub struct RowOptions {
     pub funding_sort: FundingSort,
 }
 
-/// A tab's records in display order, and where each record sits. Compact at any size: the
-/// timeline keeps four bytes per event for its order, four for positions, four for the strip;
-/// the Initiatives and Participants tabs list their collection as it is and keep nothing.
+impl RowOptions {
+    /// The shape these choices give `tab`'s list.
+    pub fn shape_of(&self, tab: Tab) -> ListShape {
+        let mut shape = ListShape::of_tab(tab);
+        match tab {
+            Tab::Timeline => shape.kind = self.kind_filter.map(RecordKind::Event),
+            Tab::Funding => shape.sort = self.funding_sort.key(),
+            _ => {}
+        }
+        shape
+    }
+}
+
+impl FundingSort {
+    /// The list order this is.
+    pub fn key(self) -> SortKey {
+        match self {
+            Self::Source => SortKey::Listed,
+            Self::AmountDescending => SortKey::Amount,
+            Self::Name => SortKey::Title,
+        }
+    }
+
+    /// The funding order a list order is, if it is one.
+    pub fn from_key(key: SortKey) -> Option<Self> {
+        match key {
+            SortKey::Listed => Some(Self::Source),
+            SortKey::Amount => Some(Self::AmountDescending),
+            SortKey::Title => Some(Self::Name),
+            _ => None,
+        }
+    }
+}
+
+/// A tab's records in display order, and where each record sits. Compact at any size: a
+/// shaped list keeps four bytes per record for its order and four for positions, the
+/// timeline four more for the strip; a list as the dataset has it keeps nothing.
 #[derive(Clone, Debug, Default)]
 pub struct TabRows {
     order: Order,
-    /// For the timeline: the month (`year * 12 + month - 1`) each dated row starts in, in row
-    /// order, which is date order.
+    /// For the timeline: the month (`year * 12 + month - 1`) each dated row starts in, sorted.
     month_keys: Vec<i32>,
 }
 
@@ -72,8 +106,13 @@ enum Order {
         length: u32,
         make: fn(u32) -> RecordRef,
     },
-    /// Some events in date order, with each event's row (`u32::MAX` when not listed).
-    Events { events: Vec<u32>, rows: Vec<u32> },
+    /// Some records of one collection in some order, with each record's row (`u32::MAX`
+    /// when not listed).
+    Listed {
+        items: Vec<u32>,
+        rows: Vec<u32>,
+        make: fn(u32) -> RecordRef,
+    },
     /// Programmes and their projects, with each one's row.
     Funding {
         rows: Vec<RecordRef>,
@@ -107,54 +146,69 @@ fn positions(items: impl Iterator<Item = u32>, length: usize) -> Vec<u32> {
 }
 
 impl TabRows {
-    /// The rows of `tab`: events by date (undated last), each programme followed by its
-    /// projects, initiatives and participants in dataset order.
+    /// The rows of `tab` as the command line's `options` shape them.
     pub fn new(catalog: &Catalog, tab: Tab, options: &RowOptions) -> Self {
-        let counts = catalog.counts();
-        let identity = |length: usize, make: fn(u32) -> RecordRef| Self {
-            order: Order::Identity {
-                length: index(length),
-                make,
-            },
-            month_keys: Vec::new(),
-        };
-        match tab {
-            Tab::Timeline => Self::timeline(catalog, options.kind_filter),
-            Tab::Funding => Self::funding(catalog, options.funding_sort),
-            Tab::Initiatives => identity(counts.initiatives, RecordRef::Initiative),
-            Tab::Participants => identity(counts.participants, RecordRef::Participant),
-            // The Source tab lists paragraphs, not records.
-            Tab::Source => identity(0, RecordRef::Participant),
-        }
+        Self::shaped(catalog, tab, &options.shape_of(tab))
     }
 
-    /// The events of `filter`'s kind (all for `None`) by date, undated last.
-    fn timeline(catalog: &Catalog, filter: Option<EventKind>) -> Self {
-        let count = catalog.counts().events;
-        let dates: Vec<Option<EventDate>> = (0..index(count))
-            .map(|i| catalog.event(i).and_then(|event| event.date()))
-            .collect();
-        let mut events: Vec<u32> = (0..index(count))
+    /// The rows of `tab` shaped by `shape`: its kind, its filter, its order.
+    pub fn shaped(catalog: &Catalog, tab: Tab, shape: &ListShape) -> Self {
+        let counts = catalog.counts();
+        let (count, make): (usize, fn(u32) -> RecordRef) = match tab {
+            Tab::Timeline => (counts.events, RecordRef::Event),
+            Tab::Funding => return Self::funding(catalog, shape),
+            Tab::Initiatives => (counts.initiatives, RecordRef::Initiative),
+            Tab::Participants => (counts.participants, RecordRef::Participant),
+            // The Source tab lists paragraphs, not records.
+            Tab::Source => (0, RecordRef::Participant),
+        };
+        let as_stored = shape.sort == SortKey::Listed && !shape.reversed;
+        if tab != Tab::Timeline && as_stored && !shape.is_filtered() {
+            return Self {
+                order: Order::Identity {
+                    length: index(count),
+                    make,
+                },
+                month_keys: Vec::new(),
+            };
+        }
+        let mut items: Vec<u32> = (0..index(count))
             .filter(|&i| {
-                filter.is_none_or(|kind| catalog.event(i).is_some_and(|event| event.kind() == kind))
+                let record = make(i);
+                !shape.is_filtered() || shape.keeps(record, RecordKind::of(catalog, record))
             })
             .collect();
-        events.sort_by_key(|&i| (dates[i as usize].is_none(), dates[i as usize], i));
-        let month_keys = events
-            .iter()
-            .filter_map(|&i| dates[i as usize])
-            .map(|date| i32::try_from(date.month_key()).unwrap_or(i32::MAX))
-            .collect();
-        let rows = positions(events.iter().copied(), count);
+        row_order::sort(catalog, tab, shape, make, &mut items);
+        let mut month_keys: Vec<i32> = if tab == Tab::Timeline {
+            items
+                .iter()
+                .filter_map(|&i| catalog.event(i)?.date())
+                .map(|date| i32::try_from(date.month_key()).unwrap_or(i32::MAX))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        if shape.sort != SortKey::Date || shape.reversed {
+            month_keys.sort_unstable();
+        }
+        let rows = positions(items.iter().copied(), count);
         Self {
-            order: Order::Events { events, rows },
+            order: Order::Listed { items, rows, make },
             month_keys,
         }
     }
 
-    /// Each programme followed by its projects in `sort` order.
-    fn funding(catalog: &Catalog, sort: FundingSort) -> Self {
+    /// Each programme followed by its projects in `shape`'s order; with a filter, the
+    /// projects it kept under their programmes, and the programmes it kept.
+    fn funding(catalog: &Catalog, shape: &ListShape) -> Self {
         let counts = catalog.counts();
+        let sort = FundingSort::from_key(shape.sort).unwrap_or_default();
+        let kept = |record: RecordRef| {
+            shape
+                .matches
+                .as_ref()
+                .is_none_or(|matches| matches.contains(record))
+        };
         let rows: Vec<RecordRef> = (0..index(counts.programmes))
             .map(RecordRef::Programme)
             .flat_map(|programme| {
@@ -163,9 +217,18 @@ impl TabRows {
                     .iter()
                     .filter(|relation| relation.role == Role::Project)
                     .map(|relation| relation.target)
+                    .filter(|&project| kept(project))
                     .collect();
                 sort_projects(catalog, &mut projects, sort);
-                std::iter::once(programme).chain(projects)
+                if shape.reversed {
+                    projects.reverse();
+                }
+                let listed = kept(programme) || !projects.is_empty();
+                listed
+                    .then_some(programme)
+                    .into_iter()
+                    .chain(projects)
+                    .collect::<Vec<_>>()
             })
             .collect();
         let mut programme_rows = vec![u32::MAX; counts.programmes];
@@ -191,7 +254,7 @@ impl TabRows {
     pub fn len(&self) -> usize {
         match &self.order {
             Order::Identity { length, .. } => *length as usize,
-            Order::Events { events, .. } => events.len(),
+            Order::Listed { items, .. } => items.len(),
             Order::Funding { rows, .. } => rows.len(),
         }
     }
@@ -205,7 +268,7 @@ impl TabRows {
     pub fn get(&self, row: usize) -> Option<RecordRef> {
         match &self.order {
             Order::Identity { length, make } => (row < *length as usize).then(|| make(index(row))),
-            Order::Events { events, .. } => events.get(row).map(|&i| RecordRef::Event(i)),
+            Order::Listed { items, make, .. } => items.get(row).map(|&i| make(i)),
             Order::Funding { rows, .. } => rows.get(row).copied(),
         }
     }
@@ -225,7 +288,9 @@ impl TabRows {
                 let i = record.index();
                 return (i < *length && make(i) == record).then_some(i as usize);
             }
-            (Order::Events { rows, .. }, RecordRef::Event(i)) => rows.get(i as usize),
+            (Order::Listed { rows, make, .. }, record) if make(record.index()) == record => {
+                rows.get(record.index() as usize)
+            }
             (Order::Funding { programme_rows, .. }, RecordRef::Programme(i)) => {
                 programme_rows.get(i as usize)
             }

@@ -3,6 +3,7 @@
 //! is the one open, so a closed overlay keeps no state and the keys' mode follows from it. An
 //! overlay reads the catalog and its own state, never a tab or the app.
 
+pub mod filter;
 pub mod help;
 pub mod last_search;
 pub mod search;
@@ -12,6 +13,7 @@ pub mod text_page;
 
 use ratatui::{buffer::Buffer, layout::Rect, layout::Size, widgets::Widget};
 
+pub use filter::{FilterPrompt, FilterStatus};
 pub use help::HelpOverlay;
 pub use last_search::{LastSearch, SearchTarget};
 pub use search::SearchOverlay;
@@ -28,6 +30,8 @@ pub enum Overlay {
     Help(HelpOverlay),
     /// Reading a record's source paragraphs.
     Source(SourceOverlay),
+    /// Typing a filter for the tab's list.
+    Filter(FilterPrompt),
 }
 
 impl Overlay {
@@ -37,13 +41,14 @@ impl Overlay {
             Self::Search(_) => Mode::Search,
             Self::Help(_) => Mode::Help,
             Self::Source(_) => Mode::Source,
+            Self::Filter(_) => Mode::Filter,
         }
     }
 
     /// Fits it to a terminal of `size`: text laid out for a new width, a scroll within it.
     pub fn resize(&mut self, size: Size) {
         match self {
-            Self::Search(_) => {}
+            Self::Search(_) | Self::Filter(_) => {}
             Self::Help(help) => help.resize(size),
             Self::Source(source) => source.resize(size),
         }
@@ -56,6 +61,8 @@ impl Widget for &Overlay {
             Overlay::Search(search) => search.render(area, buf),
             Overlay::Help(help) => help.render(area, buf),
             Overlay::Source(source) => source.render(area, buf),
+            // Drawn in the tab's list by the app, which knows where that is.
+            Overlay::Filter(_) => {}
         }
     }
 }

@@ -203,6 +203,15 @@ impl Query {
         &self.scopes
     }
 
+    /// The same query narrowed by `scope` too, its text unchanged (a tab's filter is a
+    /// search of that tab alone).
+    pub fn with_scope(mut self, scope: Scope) -> Self {
+        if !self.scopes.contains(&scope) {
+            self.scopes.push(scope);
+        }
+        self
+    }
+
     /// What is wrong with the query's scopes, if anything; such a query finds nothing.
     pub fn problems(&self) -> &[String] {
         &self.problems

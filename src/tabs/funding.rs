@@ -11,7 +11,7 @@ use ratatui::{
     widgets::{Block, Cell, Row, Widget},
 };
 
-use super::{TabView, list::render_record_list};
+use super::{TabView, list::render_rows};
 use crate::{
     chrome::{
         layout::{Panes, TabExtras},
@@ -19,8 +19,8 @@ use crate::{
         theme::Theme,
     },
     data::{
-        Catalog, CategoryTotal, FundingSort, ProjectView, RecordRef, RowOptions, Tab, TabRows,
-        UNCATEGORISED, category_totals,
+        Catalog, CategoryTotal, FundingSort, ProjectView, RecordRef, Tab, UNCATEGORISED,
+        category_totals,
     },
     format::{format_period, format_share, format_usd},
 };
@@ -29,8 +29,6 @@ use crate::{
 pub struct FundingTab {
     /// Its list (the chart) and detail pane.
     pub view: TabView,
-    /// The order of the projects.
-    sort: FundingSort,
     /// Whether the totals by category show.
     grouped: bool,
     /// The totals by category, largest first.
@@ -44,8 +42,7 @@ impl FundingTab {
     /// The programmes of `catalog`, each followed by its projects as the source lists them.
     pub fn new(catalog: Arc<Catalog>) -> Self {
         Self {
-            view: TabView::new(rows(&catalog, FundingSort::default())),
-            sort: FundingSort::default(),
+            view: TabView::of_tab(&catalog, Tab::Funding),
             grouped: false,
             categories: category_totals(&catalog),
             catalog,
@@ -55,7 +52,7 @@ impl FundingTab {
 
     /// The order of the projects.
     pub fn sort(&self) -> FundingSort {
-        self.sort
+        FundingSort::from_key(self.view.controls.shape().sort).unwrap_or_default()
     }
 
     /// Whether the totals by category show.
@@ -68,15 +65,10 @@ impl FundingTab {
         &self.categories
     }
 
-    /// Orders the projects the next way: largest first, by name, as the source lists them.
-    pub fn cycle_sort(&mut self, page: usize) {
-        self.set_sort(self.sort.next(), page);
-    }
-
     /// Orders the projects by `sort`, keeping the selection.
     pub fn set_sort(&mut self, sort: FundingSort, page: usize) {
-        self.sort = sort;
-        self.view.set_rows(rows(&self.catalog, sort), page);
+        self.view.controls.set_sort(sort.key(), false);
+        self.view.reshape(&self.catalog, Tab::Funding, page);
     }
 
     /// Shows the totals by category, or hides them.
@@ -93,8 +85,8 @@ impl FundingTab {
     pub fn extras(&self) -> TabExtras {
         if self.grouped {
             TabExtras {
-                header_lines: 0,
                 second_chart_rows: u16::try_from(self.categories.len()).unwrap_or(u16::MAX),
+                ..TabExtras::default()
             }
         } else {
             TabExtras::default()
@@ -102,20 +94,11 @@ impl FundingTab {
     }
 }
 
-/// The programmes and their projects in `sort` order.
-fn rows(catalog: &Catalog, sort: FundingSort) -> TabRows {
-    let options = RowOptions {
-        funding_sort: sort,
-        ..RowOptions::default()
-    };
-    TabRows::new(catalog, Tab::Funding, &options)
-}
-
 impl Widget for &FundingTab {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let panes = Panes::new(area, self.extras());
         let layout = FundingLayout {
-            sort: self.sort,
+            sort: self.sort(),
             categories: self.grouped.then_some(self.categories.as_slice()),
         };
         render_funding(&panes, buf, &self.catalog, &self.view, &self.theme, &layout);
@@ -262,18 +245,23 @@ fn render_funding(
     theme: &Theme,
     layout: &FundingLayout,
 ) {
+    let count = catalog.counts().programmes + catalog.counts().projects;
     let title = Line::from(format!(
-        " Funding · {} · o sorts, c groups by category ",
-        layout.sort.label()
+        " Funding · {} · c totals by category ",
+        view.controls.describe(view.rows.len(), count, "rows")
     ));
-    render_record_list(
+    let _ = layout.sort;
+    render_rows(
         panes,
         buf,
         title,
         view,
         &[Constraint::Fill(1)],
+        None,
         theme,
         |window, _, width| {
+            // The chart's rows leave room for the selection marker.
+            let width = usize::from(width).saturating_sub(2);
             let projects: Vec<(ProjectView<'_>, u32)> =
                 window.iter().filter_map(|&r| project(catalog, r)).collect();
             let amount = projects

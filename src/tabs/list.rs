@@ -3,15 +3,15 @@
 
 use ratatui::{
     buffer::Buffer,
-    layout::{Constraint, Margin},
+    layout::{Constraint, Margin, Rect},
     text::{Line, Span},
     widgets::{
-        Block, Cell, HighlightSpacing, Row, Scrollbar, ScrollbarOrientation, ScrollbarState,
+        Block, HighlightSpacing, Row, Scrollbar, ScrollbarOrientation, ScrollbarState,
         StatefulWidget, Table, TableState, Widget,
     },
 };
 
-use super::TabView;
+use super::{TabView, columns::Columns};
 use crate::{
     chrome::{layout::Panes, text, theme::Theme},
     data::RecordRef,
@@ -20,16 +20,49 @@ use crate::{
 /// The marker in front of the selected row; visible without colour.
 pub const SELECTION_MARKER: &str = "▶ ";
 
-/// Draws `view`'s list in `area` with `title`; `make_rows` builds the rows for the records on
-/// screen (given the records, the first one's row number and the width of a row).
+/// How a list is drawn: its title, its columns and the styles.
+pub struct ListLook<'a, 'c> {
+    /// The title on the border.
+    pub title: Line<'a>,
+    /// The columns.
+    pub columns: &'c Columns,
+    /// How many of the optional columns show.
+    pub shown: usize,
+    /// The styles.
+    pub theme: &'c Theme,
+}
+
+/// Draws `view`'s list in `panes` as `look` says, its header row in the panes' place for it;
+/// `make_rows` builds the rows for the records on screen (given the records, the first one's
+/// row number and the width of a row).
 pub fn render_record_list<'a>(
+    panes: &Panes,
+    buf: &mut Buffer,
+    look: ListLook<'a, '_>,
+    view: &TabView,
+    make_rows: impl FnOnce(&[RecordRef], usize, u16) -> Vec<Row<'a>>,
+) {
+    let widths = look.columns.constraints(look.shown);
+    let header = panes
+        .column_header
+        .map(|area| (area, look.columns.header(look.shown, look.theme.dim)));
+    render_rows(
+        panes, buf, look.title, view, &widths, header, look.theme, make_rows,
+    );
+}
+
+/// Draws `view`'s list in `panes` with `title`, columns of `widths` and a `header` row in the
+/// area given for it; `make_rows` builds the rows for the records on screen.
+#[allow(clippy::too_many_arguments)]
+pub fn render_rows<'a>(
     panes: &Panes,
     buf: &mut Buffer,
     title: Line<'a>,
     view: &TabView,
     widths: &[Constraint],
+    header: Option<(Rect, Row<'static>)>,
     theme: &Theme,
-    make_rows: impl FnOnce(&[RecordRef], usize, usize) -> Vec<Row<'a>>,
+    make_rows: impl FnOnce(&[RecordRef], usize, u16) -> Vec<Row<'a>>,
 ) {
     let length = view.rows.len();
     let position_label = if length == 0 {
@@ -52,17 +85,20 @@ pub fn render_record_list<'a>(
     let mut position = view.list;
     position.scroll_into_view(length, height);
     let window = view.rows.window(position.offset, height);
-    let marker_width = u16::try_from(crate::chrome::text::width(SELECTION_MARKER)).unwrap_or(2);
-    let rows = make_rows(
-        &window,
-        position.offset,
-        usize::from(inner.width.saturating_sub(marker_width)),
-    );
-    let table = Table::new(rows, widths.iter().copied())
-        .column_spacing(1)
-        .row_highlight_style(theme.selected)
-        .highlight_symbol(SELECTION_MARKER)
-        .highlight_spacing(HighlightSpacing::Always);
+    let rows = make_rows(&window, position.offset, inner.width);
+    let table = |rows: Vec<Row<'a>>| {
+        Table::new(rows, widths.iter().copied())
+            .column_spacing(1)
+            .row_highlight_style(theme.selected)
+            .highlight_symbol(SELECTION_MARKER)
+            .highlight_spacing(HighlightSpacing::Always)
+    };
+    // Drawn as a table of its own with the same widths, so it lines up with the rows and
+    // the rows keep the area paging and clicks were worked out for.
+    if let Some((area, header)) = header {
+        Widget::render(table(Vec::new()).header(header), area, buf);
+    }
+    let table = table(rows);
     let mut state = TableState::default().with_selected(Some(position.selected - position.offset));
     StatefulWidget::render(table, inner, buf, &mut state);
     if length > height {
@@ -94,48 +130,4 @@ pub fn title_with_suffix(
         spans.push(Span::styled(format!(" · {suffix}"), theme.dim));
     }
     Line::from(spans)
-}
-
-/// A row of a list whose first column is the record's kind.
-pub struct KindRow<'a> {
-    /// The kind's label.
-    pub kind: &'a str,
-    /// The record's title or name.
-    pub title: &'a str,
-    /// More about it, shown dimmed after the title when it fits.
-    pub suffix: Option<&'a str>,
-}
-
-/// Draws a list of a kind column and a title column; `describe` gives each record's row.
-pub fn render_kind_list<'a>(
-    panes: &Panes,
-    buf: &mut Buffer,
-    title: Line<'static>,
-    view: &TabView,
-    theme: &Theme,
-    kind_width: u16,
-    describe: impl Fn(RecordRef) -> Option<KindRow<'a>>,
-) {
-    let widths = [Constraint::Length(kind_width), Constraint::Fill(1)];
-    render_record_list(
-        panes,
-        buf,
-        title,
-        view,
-        &widths,
-        theme,
-        |window, _, width| {
-            let title_width = width.saturating_sub(usize::from(kind_width) + 1);
-            window
-                .iter()
-                .filter_map(|&record| describe(record))
-                .map(|row| {
-                    Row::new([
-                        Cell::from(Span::styled(row.kind.to_string(), theme.kind)),
-                        Cell::from(title_with_suffix(row.title, row.suffix, title_width, theme)),
-                    ])
-                })
-                .collect()
-        },
-    );
 }

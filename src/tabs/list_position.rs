@@ -9,6 +9,9 @@ pub struct ListPosition {
     pub selected: usize,
     /// The first row on screen.
     pub offset: usize,
+    /// The first row the reader's own moves put on screen: a shrink of the window moves
+    /// `offset` to keep the selection in view, and growing it again goes back to this.
+    wanted_offset: usize,
 }
 
 impl ListPosition {
@@ -28,8 +31,28 @@ impl ListPosition {
         self.selected != before
     }
 
-    /// Moves the window so the selection is visible and no empty rows show past the end.
+    /// Moves the window so the selection is visible and no empty rows show past the end; the
+    /// window is where the reader put it.
     pub fn scroll_into_view(&mut self, length: usize, page: usize) {
+        self.fit(length, page);
+        self.wanted_offset = self.offset;
+    }
+
+    /// Starts the window at `offset` (history puts back a place as it was).
+    pub fn set_offset(&mut self, offset: usize, length: usize, page: usize) {
+        self.offset = offset;
+        self.scroll_into_view(length, page);
+    }
+
+    /// Fits the window to a new height of `page` rows: where the reader put it, moved only as
+    /// far as keeping the selection in view needs, so a shrink and a grow give back the rows
+    /// above the selection.
+    pub fn resize(&mut self, length: usize, page: usize) {
+        self.offset = self.wanted_offset;
+        self.fit(length, page);
+    }
+
+    fn fit(&mut self, length: usize, page: usize) {
         let page = page.max(1);
         self.selected = self.selected.min(length.saturating_sub(1));
         if self.selected < self.offset {
@@ -66,6 +89,19 @@ mod tests {
             position.apply(movement, 0, 4);
             assert_eq!(position, ListPosition::default());
         }
+    }
+
+    #[test]
+    fn a_shrink_and_a_grow_give_back_the_rows_above_the_selection() {
+        let mut position = ListPosition::default();
+        position.select(20, 100, 20);
+        position.apply(Movement::PageDown, 100, 20);
+        let before = position;
+        assert!(before.offset < before.selected && before.offset + 20 > before.selected);
+        position.resize(100, 3);
+        assert!(position.offset <= position.selected && position.selected < position.offset + 3);
+        position.resize(100, 20);
+        assert_eq!(position, before);
     }
 
     #[test]

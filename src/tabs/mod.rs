@@ -5,11 +5,13 @@
 //! catalog and its own state; it never reads the app, another tab or an overlay, and it is
 //! told the sizes it needs (a page of rows, the detail pane's width) rather than the screen.
 
+mod columns;
 pub mod detail;
 mod detail_builder;
 pub mod funding;
 pub mod initiatives;
 pub mod list;
+mod list_controls;
 mod list_position;
 pub mod participants;
 pub mod source;
@@ -24,6 +26,7 @@ use ratatui::{buffer::Buffer, layout::Rect, widgets::Widget};
 pub use detail::{DetailKey, DetailText, link_label};
 pub use funding::FundingTab;
 pub use initiatives::InitiativesTab;
+pub use list_controls::{ListControls, SavedFilters};
 pub use list_position::ListPosition;
 pub use participants::ParticipantsTab;
 pub use source::SourceTab;
@@ -54,6 +57,8 @@ pub enum Focus {
 pub struct TabView {
     /// The records listed, in order.
     pub rows: TabRows,
+    /// The kind, filter and order the rows were built with.
+    pub controls: ListControls,
     /// The selection and the first row on screen.
     pub list: ListPosition,
     /// The first line of the detail pane on screen.
@@ -69,12 +74,21 @@ pub struct TabView {
 }
 
 impl TabView {
-    /// A view of `rows`, the first selected.
-    pub fn new(rows: TabRows) -> Self {
+    /// A view of `tab`'s records in the tab's own order, the first selected.
+    pub fn of_tab(catalog: &Catalog, tab: Tab) -> Self {
+        let controls = ListControls::new(catalog, tab);
         Self {
-            rows,
+            rows: TabRows::shaped(catalog, tab, controls.shape()),
+            controls,
             ..Self::default()
         }
+    }
+
+    /// Builds the rows again from the controls (after `f`, `o`, a filter), keeping the
+    /// selected record where it is still listed.
+    pub fn reshape(&mut self, catalog: &Catalog, tab: Tab, page: usize) {
+        let rows = TabRows::shaped(catalog, tab, self.controls.shape());
+        self.set_rows(rows, page);
     }
 
     /// A view of the source's `count` paragraphs, the first selected.
@@ -304,6 +318,28 @@ fn render_detail(
         theme,
     }
     .render(panes.detail, buf);
+}
+
+/// What a list of `columns` asks of the layout: the widths at which its titles read whole
+/// and at which every column shows, and where its header row starts.
+fn column_extras(columns: &columns::Columns) -> TabExtras {
+    TabExtras {
+        list_readable: columns.readable_width(),
+        list_full: columns.full_width(),
+        column_header_from: columns.header_from(),
+        ..TabExtras::default()
+    }
+}
+
+/// The longest name of a state (in bytes, never less than its width), for a column of them.
+fn longest_state_name(catalog: &Catalog) -> usize {
+    let participants = u32::try_from(catalog.counts().participants).unwrap_or(u32::MAX);
+    (0..participants)
+        .filter_map(|i| catalog.participant(i))
+        .filter(|participant| participant.kind() == crate::data::ParticipantKind::State)
+        .map(|participant| participant.name().len())
+        .max()
+        .unwrap_or(0)
 }
 
 /// The detail text of a record or a paragraph at `width`.

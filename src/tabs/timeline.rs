@@ -1,18 +1,20 @@
-//! The Timeline tab: events in date order, labelled by year, with the strip of years above
-//! them, and its one choice, the kind filter (`f`) that shows one kind of event at a time.
+//! The Timeline tab: events in date order (or by kind, or by place), labelled by year, with
+//! the strip of the months they fall in above them, and columns for the place and the state
+//! they were held in when the list is wide enough.
 
 use std::sync::Arc;
 
 use ratatui::{
     buffer::Buffer,
-    layout::{Constraint, Rect},
+    layout::Rect,
     text::{Line, Span},
     widgets::{Cell, Row, Widget},
 };
 
 use super::{
     TabView,
-    list::{render_record_list, title_with_suffix},
+    columns::{Column, Columns},
+    list::{ListLook, render_record_list, title_with_suffix},
     timeline_strip::{STRIP_LINES, TimelineStrip},
 };
 use crate::{
@@ -21,17 +23,18 @@ use crate::{
         text,
         theme::Theme,
     },
-    data::{Catalog, EventKind, EventView, RecordRef, RowOptions, Tab, TabRows},
+    data::{Catalog, EventKind, EventView, RecordKind, RecordRef, Role, Tab},
 };
+
+/// The longest a place or a state's name is given before it is cut.
+const PLACE_CAP: usize = 20;
 
 /// The Timeline tab.
 pub struct TimelineTab {
     /// Its list and detail pane.
     pub view: TabView,
-    /// Only events of this kind, or all.
-    filter: Option<EventKind>,
-    /// The kinds the data has, in the order `f` steps through them.
-    kinds: Vec<EventKind>,
+    /// The list's columns, their widths worked out from every event once.
+    columns: Columns,
     catalog: Arc<Catalog>,
     /// The styles it is drawn with.
     pub theme: Theme,
@@ -41,9 +44,8 @@ impl TimelineTab {
     /// Every event of `catalog`, by date.
     pub fn new(catalog: Arc<Catalog>) -> Self {
         Self {
-            view: TabView::new(rows(&catalog, None)),
-            filter: None,
-            kinds: catalog.event_kinds(),
+            view: TabView::of_tab(&catalog, Tab::Timeline),
+            columns: columns(&catalog),
             catalog,
             theme: Theme::default(),
         }
@@ -51,28 +53,19 @@ impl TimelineTab {
 
     /// The kind of event shown, or `None` for all.
     pub fn filter(&self) -> Option<EventKind> {
-        self.filter
-    }
-
-    /// Shows the next kind of event, after the last kind all of them again.
-    pub fn cycle_filter(&mut self, page: usize) {
-        let next = match self.filter {
-            None => self.kinds.first().copied(),
-            Some(kind) => {
-                let at = self.kinds.iter().position(|&k| k == kind);
-                at.and_then(|at| self.kinds.get(at + 1).copied())
-            }
-        };
-        self.set_filter(next, page);
+        match self.view.controls.shape().kind {
+            Some(RecordKind::Event(kind)) => Some(kind),
+            _ => None,
+        }
     }
 
     /// Shows only events of `filter` (all for `None`), keeping the selection where it can.
     pub fn set_filter(&mut self, filter: Option<EventKind>, page: usize) {
-        self.filter = filter;
-        self.view.set_rows(rows(&self.catalog, filter), page);
+        self.view.controls.set_kind(filter.map(RecordKind::Event));
+        self.view.reshape(&self.catalog, Tab::Timeline, page);
     }
 
-    /// The strip above the list, when any event is dated.
+    /// The strip above the list, when any event is dated, and the widths of the columns.
     pub fn extras(&self) -> TabExtras {
         TabExtras {
             header_lines: if self.view.rows.month_keys().is_empty() {
@@ -80,36 +73,50 @@ impl TimelineTab {
             } else {
                 STRIP_LINES
             },
-            second_chart_rows: 0,
+            ..super::column_extras(&self.columns)
         }
     }
 }
 
-/// The events shown with `filter`, by date.
-fn rows(catalog: &Catalog, filter: Option<EventKind>) -> TabRows {
-    let options = RowOptions {
-        kind_filter: filter,
-        ..RowOptions::default()
-    };
-    TabRows::new(catalog, Tab::Timeline, &options)
+/// The columns: year, date (months right-aligned, so they line up) and kind, then the title,
+/// then the place and the state where the width allows.
+fn columns(catalog: &Catalog) -> Columns {
+    let events = u32::try_from(catalog.counts().events).unwrap_or(u32::MAX);
+    let (mut date, mut title, mut place) = (0, 0, 0);
+    for event in (0..events).filter_map(|i| catalog.event(i)) {
+        date = date.max(event.date().map_or(0, |d| d.label_within_year_width()));
+        // Bytes, not cells: cheap over a million titles, and never less than the width.
+        title = title.max(event.title().len());
+        place = place.max(event.place().map_or(0, str::len));
+    }
+    let kind = catalog
+        .event_kinds()
+        .iter()
+        .map(|kind| text::width(kind.label()))
+        .max()
+        .unwrap_or(0);
+    Columns::new(
+        vec![
+            Column::text("year", 4),
+            Column::right("date", date),
+            Column::text("kind", kind),
+        ],
+        "event",
+        title,
+        vec![
+            Column::text("place", place.min(PLACE_CAP)),
+            Column::text("state", super::longest_state_name(catalog).min(PLACE_CAP)),
+        ],
+    )
 }
 
 impl Widget for &TimelineTab {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let panes = Panes::new(area, self.extras());
-        render_timeline(
-            &panes,
-            buf,
-            &self.catalog,
-            &self.view,
-            &self.theme,
-            self.filter,
-        );
+        render_timeline(&panes, buf, self);
         super::render_detail(&panes, buf, &self.catalog, &self.view, &self.theme);
     }
 }
-
-const KIND_WIDTH: u16 = 13;
 
 fn event(catalog: &Catalog, record: RecordRef) -> Option<EventView<'_>> {
     match record {
@@ -124,30 +131,16 @@ fn year_label(event: EventView<'_>) -> String {
         .map_or_else(|| "n.d.".to_string(), |date| date.year().to_string())
 }
 
-/// The list's title: the filter, and how many events it shows.
-fn title(filter: Option<EventKind>, shown: usize, total: usize) -> Line<'static> {
-    match filter {
-        None if total == 0 => Line::from(" Timeline · no events "),
-        None if total == 1 => Line::from(" Timeline · 1 event "),
-        None => Line::from(format!(
-            " Timeline · all {total} events · f filters by kind "
-        )),
-        Some(kind) => Line::from(format!(
-            " Timeline · {}: {shown} of {total} · f next kind ",
-            kind.plural()
-        )),
-    }
+/// The state an event was held in, by name.
+fn state_of(catalog: &Catalog, record: RecordRef) -> Option<&str> {
+    let relations = catalog.relations(record);
+    let state = relations.iter().find(|r| r.role == Role::Country)?;
+    Some(catalog.title(state.target))
 }
 
 /// Draws the timeline strip and list.
-fn render_timeline(
-    panes: &Panes,
-    buf: &mut Buffer,
-    catalog: &Catalog,
-    view: &TabView,
-    theme: &Theme,
-    filter: Option<EventKind>,
-) {
+fn render_timeline(panes: &Panes, buf: &mut Buffer, tab: &TimelineTab) {
+    let (catalog, view, theme) = (&*tab.catalog, &tab.view, &tab.theme);
     let selected = view
         .selected()
         .and_then(|record| event(catalog, record))
@@ -159,64 +152,67 @@ fn render_timeline(
         theme,
     }
     .render(panes.header, buf);
-    let window_start = view.list.offset;
-    let date_width = view
-        .rows
-        .window(window_start, usize::from(panes.rows.height))
-        .iter()
-        .filter_map(|&record| event(catalog, record)?.date())
-        .map(|date| text::width(&date.label_within_year()))
-        .max()
-        .unwrap_or(0)
-        .max(3);
-    let date_width = u16::try_from(date_width).unwrap_or(12);
-    let widths = [
-        Constraint::Length(4),
-        Constraint::Length(date_width),
-        Constraint::Length(KIND_WIDTH),
-        Constraint::Fill(1),
-    ];
-    let title = title(filter, view.rows.len(), catalog.counts().events);
-    render_record_list(
-        panes,
-        buf,
+    let shown = tab.columns.optional_shown(panes.rows.width);
+    let title = Line::from(format!(
+        " Timeline · {} ",
+        view.controls
+            .describe(view.rows.len(), catalog.counts().events, "events")
+    ));
+    let columns = &tab.columns;
+    let look = ListLook {
         title,
-        view,
-        &widths,
+        columns,
+        shown,
         theme,
-        |window, offset, width| {
-            let title_width = width.saturating_sub(usize::from(4 + date_width + KIND_WIDTH + 3));
-            let mut previous_year: Option<String> = (offset > 0)
-                .then(|| view.rows.get(offset - 1))
-                .flatten()
-                .and_then(|record| event(catalog, record))
-                .map(year_label);
-            window
-                .iter()
-                .filter_map(|&record| event(catalog, record))
-                .enumerate()
-                .map(|(index, event)| {
-                    let year = year_label(event);
-                    let show_year = index == 0 || previous_year.as_deref() != Some(year.as_str());
-                    previous_year = Some(year.clone());
-                    let year_cell = if show_year {
-                        Cell::from(Span::styled(year, theme.year))
-                    } else {
-                        Cell::from("")
-                    };
-                    let date = event
-                        .date()
-                        .map(|d| d.label_within_year())
-                        .unwrap_or_default();
-                    let title = title_with_suffix(event.title(), event.place(), title_width, theme);
-                    Row::new([
-                        year_cell,
-                        Cell::from(date),
-                        Cell::from(Span::styled(event.kind().label(), theme.kind)),
-                        Cell::from(title),
-                    ])
-                })
-                .collect()
-        },
-    );
+    };
+    render_record_list(panes, buf, look, view, |window, offset, width| {
+        let title_width = columns.title_width(width, shown);
+        // The year is written where it changes, and on the first row on screen; sorted by
+        // kind or place, it is written on every row, where it changes from row to row.
+        let mut previous_year: Option<String> = (offset > 0)
+            .then(|| view.rows.get(offset - 1))
+            .flatten()
+            .and_then(|record| event(catalog, record))
+            .map(year_label);
+        window
+            .iter()
+            .filter_map(|&record| Some((record, event(catalog, record)?)))
+            .enumerate()
+            .map(|(index, (record, event))| {
+                let year = year_label(event);
+                let show_year = index == 0 || previous_year.as_deref() != Some(year.as_str());
+                previous_year = Some(year.clone());
+                let year_cell = if show_year {
+                    Cell::from(Span::styled(year, theme.year))
+                } else {
+                    Cell::from("")
+                };
+                let date = event
+                    .date()
+                    .map(|d| d.label_within_year())
+                    .unwrap_or_default();
+                let place_column = shown >= 1;
+                let suffix = if place_column { None } else { event.place() };
+                let title = title_with_suffix(event.title(), suffix, title_width, theme);
+                let mut cells = vec![
+                    year_cell,
+                    columns.leading[1].cell(date, ratatui::style::Style::default()),
+                    Cell::from(Span::styled(event.kind().label(), theme.kind)),
+                    Cell::from(title),
+                ];
+                if place_column {
+                    let place = event.place().unwrap_or_default();
+                    cells.push(Cell::from(text::truncate(place, PLACE_CAP)));
+                }
+                if shown >= 2 {
+                    let state = state_of(catalog, record).unwrap_or_default();
+                    cells.push(Cell::from(Span::styled(
+                        text::truncate(state, PLACE_CAP),
+                        theme.dim,
+                    )));
+                }
+                Row::new(cells)
+            })
+            .collect()
+    });
 }

@@ -22,6 +22,8 @@ pub enum Section {
     Moving,
     /// Links and history.
     Links,
+    /// Filtering and sorting a tab's list.
+    Lists,
     /// Views of the data.
     Views,
     /// Search.
@@ -32,10 +34,11 @@ pub enum Section {
 
 impl Section {
     /// Every section, in the help's order.
-    pub const ALL: [Self; 6] = [
+    pub const ALL: [Self; 7] = [
         Self::Tabs,
         Self::Moving,
         Self::Links,
+        Self::Lists,
         Self::Views,
         Self::Search,
         Self::Anywhere,
@@ -47,6 +50,7 @@ impl Section {
             Self::Tabs => "Tabs",
             Self::Moving => "Moving in a list",
             Self::Links => "Links and history",
+            Self::Lists => "Filter and sort the list",
             Self::Views => "Views",
             Self::Search => "Search",
             Self::Anywhere => "Anywhere",
@@ -169,6 +173,8 @@ pub enum Also {
     Mouse,
     /// The search's own syntax.
     Syntax,
+    /// Notes that name no keys (what each tab offers).
+    Notes,
 }
 
 /// One row of the help: keys, what they do, and the bindings behind them.

@@ -16,6 +16,9 @@ const BROWSE: &[Mode] = &[Mode::Browse];
 const LINKS: &[Mode] = &[Mode::Links];
 const BROWSE_AND_LINKS: &[Mode] = &[Mode::Browse, Mode::Links];
 const SEARCH: &[Mode] = &[Mode::Search];
+/// Typing a search or a filter: the same editing keys.
+const TYPING: &[Mode] = &[Mode::Search, Mode::Filter];
+const FILTER: &[Mode] = &[Mode::Filter];
 const HELP: &[Mode] = &[Mode::Help];
 const SOURCE: &[Mode] = &[Mode::Source];
 const READING: &[Mode] = &[Mode::Help, Mode::Source];
@@ -25,6 +28,7 @@ pub(super) const EVERY_MODE: &[Mode] = &[
     Mode::Search,
     Mode::Help,
     Mode::Source,
+    Mode::Filter,
 ];
 
 fn bind(modes: &'static [Mode], code: KeyCode, mods: Mods, action: Action) -> Bind {
@@ -262,6 +266,17 @@ pub(super) static ENTRIES: LazyLock<Vec<Entry>> = LazyLock::new(|| {
         ),
         Entry {
             section: Section::Moving,
+            keys: "Space  b",
+            help: "the detail pane a page down / up",
+            binds: vec![
+                browse(ch(' '), A::PageDetail { down: true }),
+                browse(ch('b'), A::PageDetail { down: false }),
+            ],
+            hints: vec![],
+            also: Also::Nothing,
+        },
+        Entry {
+            section: Section::Moving,
             keys: "click  wheel",
             help: "select a row; scroll the pane under the pointer",
             binds: vec![],
@@ -362,19 +377,103 @@ pub(super) static ENTRIES: LazyLock<Vec<Entry>> = LazyLock::new(|| {
             vec![],
         ),
         entry(
-            Section::Views,
-            "f",
-            "Timeline: one kind of event at a time, then all",
-            vec![browse(ch('f'), A::CycleKindFilter)],
+            Section::Lists,
+            "&",
+            "filter this tab's list as you type, with the search's rules",
+            vec![browse(ch('&'), A::OpenFilter)],
             vec![],
         ),
         entry(
-            Section::Views,
-            "o",
-            "Funding: sort by amount, by name, or as the source lists",
-            vec![browse(ch('o'), A::CycleSort)],
+            Section::Lists,
+            "Enter",
+            "in the filter: keep it and go back to the list",
+            vec![bind(FILTER, KeyCode::Enter, Mods::Any, A::SearchSubmit)],
+            vec![hint(Mode::Filter, 2, "Enter", "keep")],
+        ),
+        entry(
+            Section::Lists,
+            "Esc",
+            "in the filter: clear it",
+            vec![bind(FILTER, KeyCode::Esc, Mods::Any, A::Cancel)],
+            vec![hint(Mode::Filter, 3, "Esc", "clear")],
+        ),
+        entry(
+            Section::Lists,
+            "↓ ↑",
+            "in the filter: move in the list while typing",
+            vec![
+                bind(FILTER, KeyCode::Down, Mods::Any, A::SearchSelect(M::Down)),
+                bind(FILTER, KeyCode::Up, Mods::Any, A::SearchSelect(M::Up)),
+            ],
+            vec![hint(Mode::Filter, 1, "↑↓", "move")],
+        ),
+        entry(
+            Section::Lists,
+            "f  F",
+            "only the next / previous kind of record; past the last, all",
+            vec![
+                browse(ch('f'), A::StepKind { forward: true }),
+                browse(ch('F'), A::StepKind { forward: false }),
+            ],
             vec![],
         ),
+        entry(
+            Section::Lists,
+            "o  O",
+            "sort the list the next way / turn the order round",
+            vec![
+                browse(ch('o'), A::CycleSort),
+                browse(ch('O'), A::ReverseSort),
+            ],
+            vec![],
+        ),
+        entry(
+            Section::Lists,
+            "Esc",
+            "show every record again: clears the kind and the filter",
+            vec![browse(KeyCode::Esc, A::Cancel)],
+            vec![],
+        ),
+        Entry {
+            section: Section::Lists,
+            keys: "Timeline",
+            help: "o: date, kind, place · f: summits, ministers… · & filter",
+            binds: vec![],
+            hints: vec![],
+            also: Also::Notes,
+        },
+        Entry {
+            section: Section::Lists,
+            keys: "Funding",
+            help: "o: source order, largest, name · & filter · no kinds",
+            binds: vec![],
+            hints: vec![],
+            also: Also::Notes,
+        },
+        Entry {
+            section: Section::Lists,
+            keys: "Initiatives",
+            help: "o: listed, kind, title, first event, ties · f · &",
+            binds: vec![],
+            hints: vec![],
+            also: Also::Notes,
+        },
+        Entry {
+            section: Section::Lists,
+            keys: "Participants",
+            help: "o: listed, kind, name, events · f: people, states… · &",
+            binds: vec![],
+            hints: vec![],
+            also: Also::Notes,
+        },
+        Entry {
+            section: Section::Lists,
+            keys: "Source",
+            help: "paragraphs in the source's order: / searches them",
+            binds: vec![],
+            hints: vec![],
+            also: Also::Notes,
+        },
         entry(
             Section::Views,
             "c",
@@ -408,7 +507,7 @@ pub(super) static ENTRIES: LazyLock<Vec<Entry>> = LazyLock::new(|| {
             "type",
             "as written, initials, typos from 5 letters; Caps exact",
             vec![Bind {
-                modes: SEARCH,
+                modes: TYPING,
                 key: Key::Printable,
                 action: A::SearchType(' '),
             }],
@@ -468,7 +567,7 @@ pub(super) static ENTRIES: LazyLock<Vec<Entry>> = LazyLock::new(|| {
             "Backspace",
             "delete the character before the cursor",
             vec![bind(
-                SEARCH,
+                TYPING,
                 KeyCode::Backspace,
                 Mods::Plain,
                 A::SearchBackspace,
@@ -480,11 +579,11 @@ pub(super) static ENTRIES: LazyLock<Vec<Entry>> = LazyLock::new(|| {
             "Ctrl-w  Ctrl-⌫",
             "delete the word before the cursor (Alt-⌫ too)",
             vec![
-                bind(SEARCH, ch('w'), Mods::Ctrl, A::SearchDeleteWord),
+                bind(TYPING, ch('w'), Mods::Ctrl, A::SearchDeleteWord),
                 // What most terminals send for Ctrl-Backspace.
-                bind(SEARCH, ch('h'), Mods::Ctrl, A::SearchDeleteWord),
+                bind(TYPING, ch('h'), Mods::Ctrl, A::SearchDeleteWord),
                 bind(
-                    SEARCH,
+                    TYPING,
                     KeyCode::Backspace,
                     Mods::CtrlOrAlt,
                     A::SearchDeleteWord,
@@ -496,8 +595,15 @@ pub(super) static ENTRIES: LazyLock<Vec<Entry>> = LazyLock::new(|| {
             Section::Search,
             "Ctrl-u",
             "clear the query",
-            vec![bind(SEARCH, ch('u'), Mods::Ctrl, A::SearchClear)],
+            vec![bind(TYPING, ch('u'), Mods::Ctrl, A::SearchClear)],
             vec![],
+        ),
+        entry(
+            Section::Search,
+            "Ctrl-f",
+            "keep the results as the filter of their tab and go there",
+            vec![bind(SEARCH, ch('f'), Mods::Ctrl, A::KeepAsFilter)],
+            vec![hint(Mode::Search, 3, "Ctrl-f", "filter")],
         ),
         entry(
             Section::Search,
@@ -577,7 +683,6 @@ pub(super) static ENTRIES: LazyLock<Vec<Entry>> = LazyLock::new(|| {
             "Esc",
             "close an overlay or cancel; never quits",
             vec![
-                browse(KeyCode::Esc, A::Cancel),
                 bind(HELP, KeyCode::Esc, Mods::Any, A::ToggleHelp),
                 bind(SOURCE, KeyCode::Esc, Mods::Any, A::ToggleSource),
             ],
@@ -608,7 +713,10 @@ pub(super) static ENTRIES: LazyLock<Vec<Entry>> = LazyLock::new(|| {
                 bind(EVERY_MODE, ch('c'), Mods::Ctrl, A::Quit),
                 bind(EVERY_MODE, ch('C'), Mods::Ctrl, A::Quit),
             ],
-            vec![hint(Mode::Search, 4, "Ctrl-C", "quit")],
+            vec![
+                hint(Mode::Search, 4, "Ctrl-C", "quit"),
+                hint(Mode::Filter, 4, "Ctrl-C", "quit"),
+            ],
         ),
         entry(
             Section::Anywhere,

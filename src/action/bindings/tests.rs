@@ -4,12 +4,13 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, 
 
 use super::{Also, Bind, ENTRIES, Key, Mode, binding_for, hints};
 
-const MODES: [Mode; 5] = [
+const MODES: [Mode; 6] = [
     Mode::Browse,
     Mode::Links,
     Mode::Search,
     Mode::Help,
     Mode::Source,
+    Mode::Filter,
 ];
 
 /// Words of an entry's keys that name no key: the mouse's.
@@ -151,7 +152,10 @@ fn the_names_are_read_as_keys() {
 
 #[test]
 fn every_key_the_help_names_does_what_it_says() {
-    for entry in ENTRIES.iter().filter(|entry| entry.also != Also::Syntax) {
+    for entry in ENTRIES
+        .iter()
+        .filter(|entry| !matches!(entry.also, Also::Syntax | Also::Notes))
+    {
         if entry.binds.iter().any(|bind| bind.key == Key::Printable) {
             assert_eq!(entry.keys, "type", "typing is written as such");
             continue;
