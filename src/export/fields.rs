@@ -3,7 +3,7 @@
 
 use crate::{
     data::{Catalog, Record, RecordRef, Role},
-    format::format_period,
+    format::{format_period, with_aside},
 };
 
 /// The ids and names of the records `record` is tied to in `role`, each list joined by "; ".
@@ -101,7 +101,7 @@ pub fn quoted_ties(catalog: &Catalog, record: RecordRef) -> Vec<String> {
                 }
             }
             for reading in catalog.tie_readings(record, &relation) {
-                line.push_str(&format!(" (reading: {reading})"));
+                line = with_aside(&line, &format!("reading: {reading}"));
             }
             line
         })
@@ -133,7 +133,7 @@ pub fn labelled_ties(catalog: &Catalog, record: RecordRef) -> Vec<String> {
             if marks.is_empty() {
                 format!("{heading}: {name}")
             } else {
-                format!("{heading}: {name} ({})", marks.join(", "))
+                with_aside(&format!("{heading}: {name}"), &marks.join(", "))
             }
         })
         .collect()

@@ -22,7 +22,7 @@ use crate::{
         Catalog, CategoryTotal, FundingSort, ProjectView, RecordRef, RowOptions, Tab, TabRows,
         UNCATEGORISED, category_totals,
     },
-    format::{format_period, format_share, format_usd},
+    format::{format_period, format_share, format_usd, with_aside},
 };
 
 /// The Funding tab.
@@ -340,7 +340,7 @@ fn render_categories(
     let largest = categories.iter().map(|c| c.amount).max().unwrap_or(0);
     let labels: Vec<String> = categories
         .iter()
-        .map(|c| format!("{} ({})", c.name, c.projects))
+        .map(|c| with_aside(&c.name, &c.projects.to_string()))
         .collect();
     let longest = labels.iter().map(|l| text::width(l)).max().unwrap_or(0);
     let amount = categories
