@@ -20,6 +20,7 @@ use crate::{
         FormulaCells, PlainStyle, Selection, subset, to_terminal_safe_json, write_csv,
         write_markdown, write_output, write_plain,
     },
+    plural::counted,
 };
 
 /// Prints a message to stderr as the program's. What a file put in it is escaped, as on
@@ -100,8 +101,8 @@ fn write_coverage(out: &mut impl Write, catalog: &Catalog, checked: bool) -> io:
         count => {
             writeln!(
                 out,
-                "  coverage: {count} sentence{} no record quotes:",
-                if count == 1 { "" } else { "s" }
+                "  coverage: {} no record quotes:",
+                counted(count, "sentence")
             )?;
             for (paragraph, sentence) in uncovered {
                 // The source is as untrusted as the dataset: shown escaped, like everything.
@@ -135,9 +136,10 @@ pub fn check(cli: &Cli, path: Option<&Path>, coverage: bool) -> ExitCode {
                 .and_then(|()| match (quotes_checked, catalog.source()) {
                     (true, Some(source)) => writeln!(
                         out,
-                        "  {quotes} record quotes and {} tie quotes verbatim in their paragraphs ({} paragraphs in the source)",
-                        catalog.tie_quote_count(),
-                        source.paragraph_count()
+                        "  {} and {}, each verbatim in its paragraph ({} in the source)",
+                        counted(quotes, "record quote"),
+                        counted(catalog.tie_quote_count(), "tie quote"),
+                        counted(source.paragraph_count(), "paragraph")
                     ),
                     _ => writeln!(out, "  quotes not checked: give the source text with --source PATH"),
                 })
@@ -168,25 +170,21 @@ pub fn check(cli: &Cli, path: Option<&Path>, coverage: bool) -> ExitCode {
         return load_failed(&result);
     };
     let total = problems.len() + unlisted;
-    let written = writeln!(
-        out,
-        "{origin}: {total} problem{}",
-        if total == 1 { "" } else { "s" }
-    )
-    .and_then(|()| write_counts(&mut out, counts))
-    .and_then(|()| writeln!(out, "problems:"))
-    .and_then(|()| {
-        for problem in problems {
-            match problem.position {
-                Some((line, column)) => writeln!(out, "  {origin}:{line}:{column}: {problem}")?,
-                None => writeln!(out, "  {problem}")?,
+    let written = writeln!(out, "{origin}: {}", counted(total, "problem"))
+        .and_then(|()| write_counts(&mut out, counts))
+        .and_then(|()| writeln!(out, "problems:"))
+        .and_then(|()| {
+            for problem in problems {
+                match problem.position {
+                    Some((line, column)) => writeln!(out, "  {origin}:{line}:{column}: {problem}")?,
+                    None => writeln!(out, "  {problem}")?,
+                }
             }
-        }
-        if *unlisted > 0 {
-            writeln!(out, "  … and {unlisted} more")?;
-        }
-        Ok(())
-    });
+            if *unlisted > 0 {
+                writeln!(out, "  … and {unlisted} more")?;
+            }
+            Ok(())
+        });
     match finish(written) {
         code if code == ExitCode::SUCCESS => ExitCode::from(result.exit_code()),
         code => code,

@@ -10,6 +10,7 @@ use super::{
 use crate::{
     data::{Catalog, Record, RecordRef, Relation},
     format::{format_share, format_usd},
+    plural::counted,
 };
 
 /// How plain output marks headings.
@@ -96,10 +97,9 @@ pub fn write_plain(
     for (tab, records) in &selection.tabs {
         writeln!(out)?;
         let heading = format!(
-            "{} ({} record{})",
+            "{} ({})",
             tab.title().to_uppercase(),
-            records.len(),
-            if records.len() == 1 { "" } else { "s" }
+            counted(records.len(), "record")
         );
         writeln!(out, "{}", style.strong(&heading))?;
         for &record in records {

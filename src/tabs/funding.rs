@@ -23,6 +23,7 @@ use crate::{
         UNCATEGORISED, category_totals,
     },
     format::{format_period, format_share, format_usd, with_aside},
+    plural::counted,
 };
 
 /// The Funding tab.
@@ -172,10 +173,7 @@ fn programme_row(catalog: &Catalog, programme: u32, width: usize, theme: &Theme)
     // The source gives no total: the header says the amount is a sum, in full where it fits.
     let facts = format!(" · {period} · sum of the listed projects {sum}");
     let short_facts = format!(" · {period} · sum {sum}");
-    let count = format!(
-        " · {projects} project{}",
-        if projects == 1 { "" } else { "s" }
-    );
+    let count = format!(" · {}", counted(projects, "project"));
     // The sum and period matter more than the count, and more than the whole title.
     let title = text::width(data.title());
     let label = if title + text::width(&facts) + text::width(&count) <= width {
