@@ -69,15 +69,18 @@ pub fn when(catalog: &Catalog, record: RecordRef) -> String {
     }
 }
 
-/// An event's place, with its country when the dataset names one.
+/// An event's place, with its country when the dataset names one and the place does not
+/// already end with it (`Sanaa, Yemen` either way).
 pub fn place(catalog: &Catalog, record: RecordRef) -> String {
     let Some(Record::Event(event)) = catalog.get(record) else {
         return String::new();
     };
     let (_, country) = tied(catalog, record, Role::Country);
     match (event.place(), country.is_empty()) {
-        (Some(place), false) => format!("{place}, {country}"),
-        (Some(place), true) => place.to_string(),
+        (Some(place), false) if place != country && !place.ends_with(&format!(", {country}")) => {
+            format!("{place}, {country}")
+        }
+        (Some(place), _) => place.to_string(),
         (None, _) => country,
     }
 }
