@@ -64,3 +64,32 @@ fn a_place_that_already_ends_with_its_country_does_not_repeat_it() {
     assert!(!text.contains("Yemen, Yemen"), "{text}");
     assert!(!text.contains("Country:"), "{text}");
 }
+
+#[test]
+fn a_query_leaves_out_the_tabs_it_finds_nothing_in() {
+    let text = plain(&["--query", "baku"]);
+    let headings: Vec<&str> = text
+        .lines()
+        .filter(|line| line.chars().next().is_some_and(|c| c.is_uppercase()))
+        .filter(|line| line.ends_with(" records)") || line.ends_with(" record)"))
+        .collect();
+    assert_eq!(
+        headings,
+        ["TIMELINE (3 records)", "INITIATIVES (2 records)"],
+        "{text}"
+    );
+    assert!(!text.contains("(0 records)"), "{text}");
+    let none = plain(&["--query", "zzzzqqq"]);
+    assert_eq!(
+        none,
+        "Kazakhstan and the Organization of Islamic Conference\n\nNo records.\n"
+    );
+    let everything = plain(&[]);
+    for heading in [
+        "TIMELINE (12 records)",
+        "FUNDING (5 records)",
+        "PARTICIPANTS (18 records)",
+    ] {
+        assert!(everything.contains(heading), "{heading}");
+    }
+}

@@ -93,7 +93,8 @@ fn particulars(catalog: &Catalog, record: RecordRef) -> Vec<String> {
     out
 }
 
-/// Writes the selection as plain text.
+/// Writes the selection as plain text: a section per tab that has records, or a line saying
+/// there are none.
 pub fn write_plain(
     mut out: impl Write,
     catalog: &Catalog,
@@ -101,7 +102,16 @@ pub fn write_plain(
     style: PlainStyle,
 ) -> io::Result<()> {
     writeln!(out, "{}", style.strong(catalog.title_of_dataset()))?;
-    for (tab, records) in &selection.tabs {
+    if selection.is_empty() {
+        writeln!(out, "\nNo records.")?;
+    }
+    // A heading with nothing under it says nothing: a tab the query finds nothing in, or a
+    // collection the dataset leaves empty, is left out.
+    for (tab, records) in selection
+        .tabs
+        .iter()
+        .filter(|(_, records)| !records.is_empty())
+    {
         writeln!(out)?;
         let heading = format!(
             "{} ({})",
