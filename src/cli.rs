@@ -6,7 +6,9 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
 
 pub use crate::chrome::theme::ThemeName;
-use crate::data::{Catalog, EventKind, FundingSort, RowOptions, SizeLimits, Tab, read::parse_size};
+use crate::data::{
+    Catalog, EventKind, FundingSort, RecordRef, RowOptions, SizeLimits, Tab, read::parse_size,
+};
 
 /// Explore Kazakhstan's relations with the Organization of the Islamic Conference (OIC) in the
 /// terminal: the events Kazakhstan took part in, the IDB projects it received, the initiatives
@@ -45,8 +47,9 @@ pub struct Cli {
     /// Open on this tab; with `export` or `--plain`, only this tab's records.
     #[arg(long, global = true, value_enum, value_name = "TAB")]
     pub tab: Option<TabName>,
-    /// Open with the record of this id selected (in its own tab); with `--plain`, only it.
-    #[arg(long, value_name = "ID")]
+    /// Open with the record of this id selected, in its own tab; with `export` or `--plain`,
+    /// only it. With `--tab`, the tab must be the record's.
+    #[arg(long, global = true, value_name = "ID")]
     pub select: Option<String>,
     /// Open the Source tab at this paragraph (counting from 1).
     #[arg(long, value_name = "N", conflicts_with = "select")]
@@ -118,6 +121,28 @@ impl Cli {
     pub fn size_limits(&self) -> SizeLimits {
         self.max_size
             .map_or_else(SizeLimits::default, SizeLimits::all)
+    }
+
+    /// The record `--select` names, if any, or what is wrong with it for `catalog`: an id the
+    /// catalog lacks, or a `--tab` the record is not in (the explorer, `--plain` and `export`
+    /// read it alike, so none of them quietly drops one of the two).
+    pub fn selected_record(&self, catalog: &Catalog) -> Result<Option<RecordRef>, String> {
+        let Some(id) = self.select.as_deref() else {
+            return Ok(None);
+        };
+        let record = catalog
+            .find(id)
+            .ok_or_else(|| format!("--select {id:?}: no record has this id"))?;
+        let own = Tab::of(record);
+        match self.tab.map(Tab::from) {
+            Some(asked) if asked != own => Err(format!(
+                "--select {id:?} --tab {}: the record is in the {} tab; leave out --tab, or give --tab {}",
+                asked.title().to_lowercase(),
+                own.title(),
+                own.title().to_lowercase()
+            )),
+            _ => Ok(Some(record)),
+        }
     }
 
     /// The Timeline's filter and the Funding order `--kind` and `--sort` ask for, or what is

@@ -207,7 +207,15 @@ pub fn export(cli: &Cli, format: ExportFormat, output: Option<&Path>, raw_cells:
     }
     let catalog = Arc::new(catalog);
     let tab = cli.tab.map(Tab::from);
-    if format == ExportFormat::Csv && tab.is_none() {
+    let only = match cli.selected_record(&catalog) {
+        Ok(only) => only,
+        Err(message) => {
+            complain(message);
+            return ExitCode::from(exit::UNUSABLE);
+        }
+    };
+    // One record is in one tab: --select names it as well as --tab would.
+    if format == ExportFormat::Csv && tab.is_none() && only.is_none() {
         complain(
             "csv writes one tab's records: add --tab timeline|funding|initiatives|participants",
         );
@@ -215,7 +223,7 @@ pub fn export(cli: &Cli, format: ExportFormat, output: Option<&Path>, raw_cells:
     }
     let selection = match cli
         .row_options(&catalog)
-        .and_then(|options| Selection::new(&catalog, tab, cli.query.as_deref(), None, &options))
+        .and_then(|options| Selection::new(&catalog, tab, cli.query.as_deref(), only, &options))
     {
         Ok(selection) => selection,
         Err(message) => {
@@ -226,7 +234,7 @@ pub fn export(cli: &Cli, format: ExportFormat, output: Option<&Path>, raw_cells:
     let mut bytes = Vec::new();
     let written = match format {
         ExportFormat::Json => {
-            let everything = tab.is_none() && cli.query.is_none();
+            let everything = tab.is_none() && cli.query.is_none() && only.is_none();
             let dataset: Dataset = if everything {
                 catalog.to_dataset()
             } else {
