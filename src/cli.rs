@@ -44,6 +44,11 @@ pub struct Cli {
     /// standard output is not a terminal).
     #[arg(long)]
     pub plain: bool,
+    /// The plain output's format (implies --plain): text, the records one after another, or
+    /// tsv, a header line then one line per record, tab-separated, the same columns for every
+    /// tab (a tab, line break or backslash in a field written \t \n \r \\).
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<PlainFormat>,
     /// Open on this tab; with `export` or `--plain`, only this tab's records.
     #[arg(long, global = true, value_enum, value_name = "TAB")]
     pub tab: Option<TabName>,
@@ -176,17 +181,19 @@ pub enum Command {
         #[arg(long)]
         coverage: bool,
     },
-    /// Write records as JSON, CSV or Markdown to standard output or a file.
+    /// Write records as JSON, CSV, TSV or Markdown to standard output or a file.
     Export {
         /// The format: json (the dataset schema, loadable with --data), csv (one tab, needs
-        /// --tab), markdown (a heading and a table per tab).
+        /// --tab or --select), tsv (a header line then one line per record of any tab, the same columns
+        /// for all; a tab, line break or backslash in a field written \t \n \r \\),
+        /// markdown (a heading and a table per tab).
         #[arg(long, value_enum)]
         format: ExportFormat,
         /// Write to this file (atomically: an interrupted export leaves no half file).
         #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,
-        /// CSV: write cells that start with = + - @ as they are; by default they get a
-        /// leading ' so a spreadsheet shows them instead of running them as formulas.
+        /// CSV and TSV: write cells that start with = + - @ as they are; by default they get
+        /// a leading ' so a spreadsheet shows them instead of running them as formulas.
         #[arg(long)]
         raw_cells: bool,
     },
@@ -235,8 +242,20 @@ pub enum ExportFormat {
     Json,
     /// Comma-separated values, one tab's records.
     Csv,
+    /// Tab-separated values, one line per record, for grep, cut and awk.
+    Tsv,
     /// A report: a heading and a table per tab.
     Markdown,
+}
+
+/// A format of plain output.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum PlainFormat {
+    /// The records one after another, each field on a line of its own.
+    #[default]
+    Text,
+    /// Tab-separated values, one line per record, for grep, cut and awk.
+    Tsv,
 }
 
 /// A tab as named on the command line.

@@ -11,14 +11,14 @@ use std::{
 use clap::CommandFactory;
 
 use crate::{
-    cli::{Cli, ExportFormat},
+    cli::{Cli, ExportFormat, PlainFormat},
     data::{
         self, Catalog, Dataset, LoadError, LoadProgress, RecordCounts, RecordRef, Tab, display,
     },
     exit,
     export::{
-        FormulaCells, PlainStyle, Selection, subset, to_terminal_safe_json, write_csv,
-        write_markdown, write_output, write_plain,
+        FormulaCells, PlainStyle, Selection, TsvText, subset, to_terminal_safe_json, write_csv,
+        write_markdown, write_output, write_plain, write_tsv,
     },
     plural::counted,
 };
@@ -200,9 +200,10 @@ pub fn export(cli: &Cli, format: ExportFormat, output: Option<&Path>, raw_cells:
     };
     // An export gives the data back unchanged. On a terminal, JSON escapes in its own syntax
     // what the terminal would act on, so it still loads back the same; CSV and Markdown
-    // have no such escapes and show the text as the explorer does.
+    // have no such escapes and show the text as the explorer does. TSV escapes its own
+    // separators from the data first, then makes the result terminal-safe itself.
     let to_terminal = output.is_none() && io::stdout().is_terminal();
-    if !to_terminal || format == ExportFormat::Json {
+    if !to_terminal || matches!(format, ExportFormat::Json | ExportFormat::Tsv) {
         catalog.show_raw_text();
     }
     let catalog = Arc::new(catalog);
@@ -231,6 +232,11 @@ pub fn export(cli: &Cli, format: ExportFormat, output: Option<&Path>, raw_cells:
             return ExitCode::from(exit::UNUSABLE);
         }
     };
+    let formulas = if raw_cells {
+        FormulaCells::Raw
+    } else {
+        FormulaCells::Neutralised
+    };
     let mut bytes = Vec::new();
     let written = match format {
         ExportFormat::Json => {
@@ -251,12 +257,15 @@ pub fn export(cli: &Cli, format: ExportFormat, output: Option<&Path>, raw_cells:
         }
         ExportFormat::Csv => {
             let (tab, records) = &selection.tabs[0];
-            let formulas = if raw_cells {
-                FormulaCells::Raw
-            } else {
-                FormulaCells::Neutralised
-            };
             write_csv(&mut bytes, &catalog, *tab, records, formulas).map_err(io::Error::other)
+        }
+        ExportFormat::Tsv => {
+            let text = if to_terminal {
+                TsvText::TerminalSafe
+            } else {
+                TsvText::AsData
+            };
+            write_tsv(&mut bytes, &catalog, &selection, text, formulas)
         }
         ExportFormat::Markdown => write_markdown(&mut bytes, &catalog, &selection),
     };
@@ -279,11 +288,18 @@ pub fn export(cli: &Cli, format: ExportFormat, output: Option<&Path>, raw_cells:
     }
 }
 
-/// The records as plain text on stdout: all, one tab's, a query's, or one record.
-pub fn plain(cli: &Cli, catalog: &Arc<Catalog>, only: Option<RecordRef>) -> ExitCode {
-    let selection = match cli.row_options(catalog).and_then(|options| {
+/// The records as plain text or TSV on stdout: all, one tab's, a query's, or one record.
+/// Both are terminal-safe wherever they go, as `--plain` always is.
+pub fn plain(cli: &Cli, mut catalog: Catalog, only: Option<RecordRef>) -> ExitCode {
+    let format = cli.format.unwrap_or_default();
+    if format == PlainFormat::Tsv {
+        // TSV escapes its separators in the data first, then makes each field safe to show.
+        catalog.show_raw_text();
+    }
+    let catalog = Arc::new(catalog);
+    let selection = match cli.row_options(&catalog).and_then(|options| {
         Selection::new(
-            catalog,
+            &catalog,
             cli.tab.map(Tab::from),
             cli.query.as_deref(),
             only,
@@ -301,7 +317,17 @@ pub fn plain(cli: &Cli, catalog: &Arc<Catalog>, only: Option<RecordRef>) -> Exit
         bold: cli.color.enabled(stdout.is_terminal()),
     };
     let mut out = io::BufWriter::new(stdout.lock());
-    finish(write_plain(&mut out, catalog, &selection, style).and_then(|()| out.flush()))
+    let written = match format {
+        PlainFormat::Text => write_plain(&mut out, &catalog, &selection, style),
+        PlainFormat::Tsv => write_tsv(
+            &mut out,
+            &catalog,
+            &selection,
+            TsvText::TerminalSafe,
+            FormulaCells::Neutralised,
+        ),
+    };
+    finish(written.and_then(|()| out.flush()))
 }
 
 /// `oic-explorer completions SHELL`.
