@@ -6,7 +6,9 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
 
 pub use crate::chrome::theme::ThemeName;
-use crate::data::{Catalog, EventKind, FundingSort, RowOptions, SizeLimits, Tab, read::parse_size};
+use crate::data::{
+    Catalog, EventKind, FundingSort, RecordRef, RowOptions, SizeLimits, Tab, read::parse_size,
+};
 
 /// Explore Kazakhstan's relations with the Organization of the Islamic Conference (OIC) in the
 /// terminal: the events Kazakhstan took part in, the IDB projects it received, the initiatives
@@ -42,11 +44,17 @@ pub struct Cli {
     /// standard output is not a terminal).
     #[arg(long)]
     pub plain: bool,
+    /// The plain output's format (implies --plain): text, the records one after another, or
+    /// tsv, a header line then one line per record, tab-separated, the same columns for every
+    /// tab (a tab, line break or backslash in a field written \t \n \r \\).
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<PlainFormat>,
     /// Open on this tab; with `export` or `--plain`, only this tab's records.
     #[arg(long, global = true, value_enum, value_name = "TAB")]
     pub tab: Option<TabName>,
-    /// Open with the record of this id selected (in its own tab); with `--plain`, only it.
-    #[arg(long, value_name = "ID")]
+    /// Open with the record of this id selected, in its own tab; with `export` or `--plain`,
+    /// only it. With `--tab`, the tab must be the record's.
+    #[arg(long, global = true, value_name = "ID")]
     pub select: Option<String>,
     /// Open the Source tab at this paragraph (counting from 1).
     #[arg(long, value_name = "N", conflicts_with = "select")]
@@ -120,6 +128,28 @@ impl Cli {
             .map_or_else(SizeLimits::default, SizeLimits::all)
     }
 
+    /// The record `--select` names, if any, or what is wrong with it for `catalog`: an id the
+    /// catalog lacks, or a `--tab` the record is not in (the explorer, `--plain` and `export`
+    /// read it alike, so none of them quietly drops one of the two).
+    pub fn selected_record(&self, catalog: &Catalog) -> Result<Option<RecordRef>, String> {
+        let Some(id) = self.select.as_deref() else {
+            return Ok(None);
+        };
+        let record = catalog
+            .find(id)
+            .ok_or_else(|| format!("--select {id:?}: no record has this id"))?;
+        let own = Tab::of(record);
+        match self.tab.map(Tab::from) {
+            Some(asked) if asked != own => Err(format!(
+                "--select {id:?} --tab {}: the record is in the {} tab; leave out --tab, or give --tab {}",
+                asked.title().to_lowercase(),
+                own.title(),
+                own.title().to_lowercase()
+            )),
+            _ => Ok(Some(record)),
+        }
+    }
+
     /// The Timeline's filter and the Funding order `--kind` and `--sort` ask for, or what is
     /// wrong with them for `catalog`: the explorer, `--plain` and `export` read them alike.
     pub fn row_options(&self, catalog: &Catalog) -> Result<RowOptions, String> {
@@ -151,17 +181,19 @@ pub enum Command {
         #[arg(long)]
         coverage: bool,
     },
-    /// Write records as JSON, CSV or Markdown to standard output or a file.
+    /// Write records as JSON, CSV, TSV or Markdown to standard output or a file.
     Export {
         /// The format: json (the dataset schema, loadable with --data), csv (one tab, needs
-        /// --tab), markdown (a heading and a table per tab).
+        /// --tab or --select), tsv (a header line then one line per record of any tab, the same columns
+        /// for all; a tab, line break or backslash in a field written \t \n \r \\),
+        /// markdown (a heading and a table per tab).
         #[arg(long, value_enum)]
         format: ExportFormat,
         /// Write to this file (atomically: an interrupted export leaves no half file).
         #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,
-        /// CSV: write cells that start with = + - @ as they are; by default they get a
-        /// leading ' so a spreadsheet shows them instead of running them as formulas.
+        /// CSV and TSV: write cells that start with = + - @ as they are; by default they get
+        /// a leading ' so a spreadsheet shows them instead of running them as formulas.
         #[arg(long)]
         raw_cells: bool,
     },
@@ -210,8 +242,20 @@ pub enum ExportFormat {
     Json,
     /// Comma-separated values, one tab's records.
     Csv,
+    /// Tab-separated values, one line per record, for grep, cut and awk.
+    Tsv,
     /// A report: a heading and a table per tab.
     Markdown,
+}
+
+/// A format of plain output.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum PlainFormat {
+    /// The records one after another, each field on a line of its own.
+    #[default]
+    Text,
+    /// Tab-separated values, one line per record, for grep, cut and awk.
+    Tsv,
 }
 
 /// A tab as named on the command line.

@@ -11,15 +11,16 @@ use std::{
 use clap::CommandFactory;
 
 use crate::{
-    cli::{Cli, ExportFormat},
+    cli::{Cli, ExportFormat, PlainFormat},
     data::{
         self, Catalog, Dataset, LoadError, LoadProgress, RecordCounts, RecordRef, Tab, display,
     },
     exit,
     export::{
-        FormulaCells, PlainStyle, Selection, subset, to_terminal_safe_json, write_csv,
-        write_markdown, write_output, write_plain,
+        FormulaCells, PlainStyle, Selection, TsvText, subset, to_terminal_safe_json, write_csv,
+        write_markdown, write_output, write_plain, write_tsv,
     },
+    plural::counted,
 };
 
 /// Prints a message to stderr as the program's. What a file put in it is escaped, as on
@@ -100,8 +101,8 @@ fn write_coverage(out: &mut impl Write, catalog: &Catalog, checked: bool) -> io:
         count => {
             writeln!(
                 out,
-                "  coverage: {count} sentence{} no record quotes:",
-                if count == 1 { "" } else { "s" }
+                "  coverage: {} no record quotes:",
+                counted(count, "sentence")
             )?;
             for (paragraph, sentence) in uncovered {
                 // The source is as untrusted as the dataset: shown escaped, like everything.
@@ -135,9 +136,10 @@ pub fn check(cli: &Cli, path: Option<&Path>, coverage: bool) -> ExitCode {
                 .and_then(|()| match (quotes_checked, catalog.source()) {
                     (true, Some(source)) => writeln!(
                         out,
-                        "  {quotes} record quotes and {} tie quotes verbatim in their paragraphs ({} paragraphs in the source)",
-                        catalog.tie_quote_count(),
-                        source.paragraph_count()
+                        "  {} and {}, each verbatim in its paragraph ({} in the source)",
+                        counted(quotes, "record quote"),
+                        counted(catalog.tie_quote_count(), "tie quote"),
+                        counted(source.paragraph_count(), "paragraph")
                     ),
                     _ => writeln!(out, "  quotes not checked: give the source text with --source PATH"),
                 })
@@ -168,25 +170,21 @@ pub fn check(cli: &Cli, path: Option<&Path>, coverage: bool) -> ExitCode {
         return load_failed(&result);
     };
     let total = problems.len() + unlisted;
-    let written = writeln!(
-        out,
-        "{origin}: {total} problem{}",
-        if total == 1 { "" } else { "s" }
-    )
-    .and_then(|()| write_counts(&mut out, counts))
-    .and_then(|()| writeln!(out, "problems:"))
-    .and_then(|()| {
-        for problem in problems {
-            match problem.position {
-                Some((line, column)) => writeln!(out, "  {origin}:{line}:{column}: {problem}")?,
-                None => writeln!(out, "  {problem}")?,
+    let written = writeln!(out, "{origin}: {}", counted(total, "problem"))
+        .and_then(|()| write_counts(&mut out, counts))
+        .and_then(|()| writeln!(out, "problems:"))
+        .and_then(|()| {
+            for problem in problems {
+                match problem.position {
+                    Some((line, column)) => writeln!(out, "  {origin}:{line}:{column}: {problem}")?,
+                    None => writeln!(out, "  {problem}")?,
+                }
             }
-        }
-        if *unlisted > 0 {
-            writeln!(out, "  … and {unlisted} more")?;
-        }
-        Ok(())
-    });
+            if *unlisted > 0 {
+                writeln!(out, "  … and {unlisted} more")?;
+            }
+            Ok(())
+        });
     match finish(written) {
         code if code == ExitCode::SUCCESS => ExitCode::from(result.exit_code()),
         code => code,
@@ -202,14 +200,23 @@ pub fn export(cli: &Cli, format: ExportFormat, output: Option<&Path>, raw_cells:
     };
     // An export gives the data back unchanged. On a terminal, JSON escapes in its own syntax
     // what the terminal would act on, so it still loads back the same; CSV and Markdown
-    // have no such escapes and show the text as the explorer does.
+    // have no such escapes and show the text as the explorer does. TSV escapes its own
+    // separators from the data first, then makes the result terminal-safe itself.
     let to_terminal = output.is_none() && io::stdout().is_terminal();
-    if !to_terminal || format == ExportFormat::Json {
+    if !to_terminal || matches!(format, ExportFormat::Json | ExportFormat::Tsv) {
         catalog.show_raw_text();
     }
     let catalog = Arc::new(catalog);
     let tab = cli.tab.map(Tab::from);
-    if format == ExportFormat::Csv && tab.is_none() {
+    let only = match cli.selected_record(&catalog) {
+        Ok(only) => only,
+        Err(message) => {
+            complain(message);
+            return ExitCode::from(exit::UNUSABLE);
+        }
+    };
+    // One record is in one tab: --select names it as well as --tab would.
+    if format == ExportFormat::Csv && tab.is_none() && only.is_none() {
         complain(
             "csv writes one tab's records: add --tab timeline|funding|initiatives|participants",
         );
@@ -217,7 +224,7 @@ pub fn export(cli: &Cli, format: ExportFormat, output: Option<&Path>, raw_cells:
     }
     let selection = match cli
         .row_options(&catalog)
-        .and_then(|options| Selection::new(&catalog, tab, cli.query.as_deref(), None, &options))
+        .and_then(|options| Selection::new(&catalog, tab, cli.query.as_deref(), only, &options))
     {
         Ok(selection) => selection,
         Err(message) => {
@@ -225,10 +232,15 @@ pub fn export(cli: &Cli, format: ExportFormat, output: Option<&Path>, raw_cells:
             return ExitCode::from(exit::UNUSABLE);
         }
     };
+    let formulas = if raw_cells {
+        FormulaCells::Raw
+    } else {
+        FormulaCells::Neutralised
+    };
     let mut bytes = Vec::new();
     let written = match format {
         ExportFormat::Json => {
-            let everything = tab.is_none() && cli.query.is_none();
+            let everything = tab.is_none() && cli.query.is_none() && only.is_none();
             let dataset: Dataset = if everything {
                 catalog.to_dataset()
             } else {
@@ -245,12 +257,15 @@ pub fn export(cli: &Cli, format: ExportFormat, output: Option<&Path>, raw_cells:
         }
         ExportFormat::Csv => {
             let (tab, records) = &selection.tabs[0];
-            let formulas = if raw_cells {
-                FormulaCells::Raw
-            } else {
-                FormulaCells::Neutralised
-            };
             write_csv(&mut bytes, &catalog, *tab, records, formulas).map_err(io::Error::other)
+        }
+        ExportFormat::Tsv => {
+            let text = if to_terminal {
+                TsvText::TerminalSafe
+            } else {
+                TsvText::AsData
+            };
+            write_tsv(&mut bytes, &catalog, &selection, text, formulas)
         }
         ExportFormat::Markdown => write_markdown(&mut bytes, &catalog, &selection),
     };
@@ -273,11 +288,18 @@ pub fn export(cli: &Cli, format: ExportFormat, output: Option<&Path>, raw_cells:
     }
 }
 
-/// The records as plain text on stdout: all, one tab's, a query's, or one record.
-pub fn plain(cli: &Cli, catalog: &Arc<Catalog>, only: Option<RecordRef>) -> ExitCode {
-    let selection = match cli.row_options(catalog).and_then(|options| {
+/// The records as plain text or TSV on stdout: all, one tab's, a query's, or one record.
+/// Both are terminal-safe wherever they go, as `--plain` always is.
+pub fn plain(cli: &Cli, mut catalog: Catalog, only: Option<RecordRef>) -> ExitCode {
+    let format = cli.format.unwrap_or_default();
+    if format == PlainFormat::Tsv {
+        // TSV escapes its separators in the data first, then makes each field safe to show.
+        catalog.show_raw_text();
+    }
+    let catalog = Arc::new(catalog);
+    let selection = match cli.row_options(&catalog).and_then(|options| {
         Selection::new(
-            catalog,
+            &catalog,
             cli.tab.map(Tab::from),
             cli.query.as_deref(),
             only,
@@ -295,7 +317,17 @@ pub fn plain(cli: &Cli, catalog: &Arc<Catalog>, only: Option<RecordRef>) -> Exit
         bold: cli.color.enabled(stdout.is_terminal()),
     };
     let mut out = io::BufWriter::new(stdout.lock());
-    finish(write_plain(&mut out, catalog, &selection, style).and_then(|()| out.flush()))
+    let written = match format {
+        PlainFormat::Text => write_plain(&mut out, &catalog, &selection, style),
+        PlainFormat::Tsv => write_tsv(
+            &mut out,
+            &catalog,
+            &selection,
+            TsvText::TerminalSafe,
+            FormulaCells::Neutralised,
+        ),
+    };
+    finish(written.and_then(|()| out.flush()))
 }
 
 /// `oic-explorer completions SHELL`.

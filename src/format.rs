@@ -1,4 +1,4 @@
-//! How amounts, shares and periods are written, everywhere the same.
+//! How amounts, shares, periods and asides are written, everywhere the same.
 
 use crate::data::Period;
 
@@ -53,9 +53,36 @@ pub fn format_period(period: Period) -> String {
     }
 }
 
+/// `text` with `aside` after it in brackets, or after ` · ` when `text` already ends in a
+/// bracketed part, so two bracketed parts never stand side by side: `9th OIC Summit (November
+/// 2000)`, but `Third Extraordinary Conference (Extraordinary Summit) · 7–8 December 2005`.
+pub fn with_aside(text: &str, aside: &str) -> String {
+    if text.trim_end().ends_with(')') {
+        format!("{text} · {aside}")
+    } else {
+        format!("{text} ({aside})")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_aside_is_bracketed_unless_the_text_ends_in_brackets() {
+        assert_eq!(
+            with_aside("9th OIC Summit", "2000"),
+            "9th OIC Summit (2000)"
+        );
+        assert_eq!(
+            with_aside(
+                "Third Extraordinary Conference (Extraordinary Summit)",
+                "7–8 December 2005"
+            ),
+            "Third Extraordinary Conference (Extraordinary Summit) · 7–8 December 2005"
+        );
+        assert_eq!(with_aside("(OIC) members", "¶1"), "(OIC) members (¶1)");
+    }
 
     #[test]
     fn amounts_in_millions_as_the_source_writes_them() {

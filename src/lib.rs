@@ -11,6 +11,7 @@ pub mod exit;
 pub mod export;
 pub mod format;
 pub mod overlay;
+pub mod plural;
 pub mod run;
 pub mod search;
 pub mod synthetic;

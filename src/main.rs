@@ -40,15 +40,14 @@ fn main() -> ExitCode {
     // Everything that can be wrong with the arguments or the data is said before the
     // terminal is touched, unless a large file takes long enough to need a loading screen.
     let (sender, events) = mpsc::channel();
-    let interactive = !cli.plain && io::stdout().is_terminal();
+    let interactive = !cli.plain && cli.format.is_none() && io::stdout().is_terminal();
     let start = match (&cli.data, interactive) {
         (Some(path), true) => run::start_with_file(&cli, path.clone(), &sender, &events),
         _ => match commands::load_dataset(&cli, None) {
             Err(error) => return commands::load_failed(&error),
             Ok(catalog) if !interactive => {
-                let catalog = Arc::new(catalog);
                 return match run::selected_record(&cli, &catalog) {
-                    Ok(select) => commands::plain(&cli, &catalog, select),
+                    Ok(select) => commands::plain(&cli, catalog, select),
                     Err(failure) => fail(&failure),
                 };
             }

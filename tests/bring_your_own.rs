@@ -315,7 +315,69 @@ fn check_on_the_embedded_data_is_clean() {
         "{stdout}"
     );
     assert!(stdout.contains("events") && stdout.contains("12"));
-    assert!(stdout.contains("quotes verbatim"));
+    assert!(
+        stdout.contains(
+            "61 record quotes and 68 tie quotes, each verbatim in its paragraph (15 paragraphs in the source)"
+        ),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn a_count_of_one_is_singular() {
+    let dir = folder();
+    let source = write(dir.path(), "one.txt", "Uzbekistan joined the OIC in 1996.");
+    let one_record = r#"{"title": "Uzbekistan", "events": [{"id": "e1", "title": "Joins",
+        "kind": "membership", "summary": "s",
+        "sources": [{"paragraph": 1, "quote": "Uzbekistan joined the OIC in 1996."}]}]}"#;
+    let data = write(dir.path(), "one.json", one_record);
+    let (data, source) = (data.to_str().unwrap(), source.to_str().unwrap());
+    let clean = run(&["check", data, "--source", source]);
+    assert_eq!(clean.status.code(), Some(0), "{}", text(&clean.stderr));
+    assert!(
+        text(&clean.stdout).contains(
+            "  1 record quote and 0 tie quotes, each verbatim in its paragraph (1 paragraph in the source)\n"
+        ),
+        "{}",
+        text(&clean.stdout)
+    );
+    let beyond = write(
+        dir.path(),
+        "beyond.json",
+        one_record.replace("\"paragraph\": 1", "\"paragraph\": 2"),
+    );
+    let broken = run(&["check", beyond.to_str().unwrap(), "--source", source]);
+    assert_eq!(broken.status.code(), Some(1));
+    let said = text(&broken.stdout);
+    assert!(said.contains(": 1 problem\n"), "{said}");
+    assert!(
+        said.contains("the source has 1 paragraph, found 2"),
+        "{said}"
+    );
+    let uncovered = write(
+        dir.path(),
+        "two.txt",
+        "Uzbekistan joined the OIC in 1996. Then more.",
+    );
+    let coverage = run(&[
+        "check",
+        data,
+        "--source",
+        uncovered.to_str().unwrap(),
+        "--coverage",
+    ]);
+    assert!(
+        text(&coverage.stdout).contains("coverage: 1 sentence no record quotes:"),
+        "{}",
+        text(&coverage.stdout)
+    );
+    let small = run(&["check", data, "--max-size", "1"]);
+    assert_eq!(small.status.code(), Some(2));
+    assert!(
+        text(&small.stderr).contains("more than the limit of 1 byte "),
+        "{}",
+        text(&small.stderr)
+    );
 }
 
 #[test]

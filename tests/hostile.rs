@@ -490,18 +490,159 @@ fn a_line_break_in_a_text_never_starts_a_record_in_plain_output() {
         .collect();
     assert_eq!(
         at_margin,
-        [
-            "t",
-            "TIMELINE (1 record)",
-            "First Second",
-            "FUNDING (0 records)",
-            "INITIATIVES (0 records)",
-            "PARTICIPANTS (0 records)"
-        ],
+        ["t", "TIMELINE (1 record)", "First Second",],
         "{text}"
     );
     assert!(
         text.contains("  Summary: line one\n    FAKE RECORD\n      Id: forged"),
         "{text}"
     );
+}
+
+/// The text of a TSV field, its four escapes undone (`\t`, `\n`, `\r`, `\\`); any other
+/// backslash is kept as it is, as a terminal-safe escape (`\u{1b}`) is.
+fn tsv_unescaped(field: &str) -> String {
+    let mut out = String::new();
+    let mut chars = field.chars();
+    while let Some(c) = chars.next() {
+        match (c, c == '\\') {
+            (_, true) => match chars.next() {
+                Some('t') => out.push('\t'),
+                Some('n') => out.push('\n'),
+                Some('r') => out.push('\r'),
+                Some('\\') => out.push('\\'),
+                Some(other) => {
+                    out.push('\\');
+                    out.push(other);
+                }
+                None => out.push('\\'),
+            },
+            (c, false) => out.push(c),
+        }
+    }
+    out
+}
+
+#[test]
+fn tsv_keeps_one_line_per_record_and_nothing_injected_reaches_the_terminal() {
+    let folder = tempfile::tempdir().expect("a folder");
+    let original = hostile::dataset();
+    let path = write_dataset(&folder, &original);
+    let path = path.to_str().expect("UTF-8 path");
+    let run = |args: &[&str]| -> Vec<u8> {
+        let output = Command::new(BINARY)
+            .args(["--data", path])
+            .args(args)
+            .output()
+            .expect("runs");
+        assert!(output.status.success(), "{args:?}: {:?}", output.stderr);
+        output.stdout
+    };
+    let records = 12 + 1 + 4 + 11 + 18;
+    let lines_of = |bytes: &[u8]| -> Vec<Vec<String>> {
+        String::from_utf8_lossy(bytes)
+            .split_terminator('\n')
+            .map(|line| line.split('\t').map(str::to_string).collect())
+            .collect()
+    };
+    // Plain output is terminal-safe wherever it goes; an export to a pipe gives the data.
+    let plain = run(&["--plain", "--format", "tsv"]);
+    let exported = run(&["export", "--format", "tsv", "--raw-cells"]);
+    for (what, bytes) in [("plain", &plain), ("export", &exported)] {
+        let lines = lines_of(bytes);
+        assert_eq!(
+            lines.len(),
+            1 + records,
+            "{what}: a header and a line per record"
+        );
+        for line in &lines {
+            assert_eq!(
+                line.len(),
+                18,
+                "{what}: every line has every column: {line:?}"
+            );
+        }
+    }
+    for (what, injection) in INJECTIONS {
+        assert!(
+            !contains(&plain, injection.as_bytes()),
+            "{what} in plain TSV"
+        );
+    }
+    for (what, bytes) in [
+        ("ESC", &b"\x1b"[..]),
+        ("BEL", b"\x07"),
+        ("NUL", b"\x00"),
+        ("a carriage return", b"\r"),
+        ("C1 CSI", "\u{9b}".as_bytes()),
+        ("a right-to-left override", "\u{202E}".as_bytes()),
+    ] {
+        assert!(!contains(&plain, bytes), "{what} in plain TSV");
+    }
+    let plain = String::from_utf8(plain).expect("UTF-8");
+    assert!(
+        plain.contains("\\u{1b}[31mINJECTEDRED"),
+        "shown as an escape"
+    );
+    assert!(plain.contains("\\tINJECTEDTAB"), "a tab in a field is \\t");
+    assert!(
+        plain.contains("visible\\rINJECTEDCR"),
+        "a carriage return is \\r"
+    );
+    assert!(
+        plain.contains("more characters not shown]"),
+        "a huge field is cut"
+    );
+    // Exported, the fields are the data itself once the four escapes are undone.
+    let lines = lines_of(&exported);
+    let column = |name: &str| lines[0].iter().position(|c| c == name).expect(name);
+    let initiative = lines
+        .iter()
+        .find(|line| line[column("id")] == original["initiatives"][0]["id"])
+        .expect("the first initiative");
+    assert_eq!(
+        tsv_unescaped(&initiative[column("title")]),
+        original["initiatives"][0]["title"]
+            .as_str()
+            .expect("a title")
+    );
+    let huge = lines
+        .iter()
+        .find(|line| line[column("id")] == original["events"][1]["id"])
+        .expect("the second event");
+    assert_eq!(
+        huge[column("summary")].len(),
+        original["events"][1]["summary"]
+            .as_str()
+            .expect("text")
+            .len()
+    );
+}
+
+#[test]
+fn tsv_export_on_a_terminal_is_terminal_safe() {
+    let folder = tempfile::tempdir().expect("a folder");
+    let mut original = hostile::dataset();
+    // The injections without the huge fields, so the pty has little to carry.
+    original["events"][0]["title"] = "A long title".into();
+    original["events"][1]["summary"] = "A long summary.".into();
+    let path = write_dataset(&folder, &original);
+    let path = path.to_str().expect("UTF-8 path");
+    let mut session = PtySession::spawn_with_args(
+        100,
+        30,
+        &[
+            "--data", path, "export", "--format", "tsv", "--tab", "timeline",
+        ],
+    );
+    assert!(session.wait_for_exit().success());
+    let output = session.raw_output();
+    for (what, injection) in INJECTIONS {
+        assert!(
+            !contains(&output, injection.as_bytes()),
+            "{what} reached the terminal"
+        );
+    }
+    assert!(!contains(&output, b"\x1b"), "no escape code at all");
+    assert!(contains(&output, b"\\u{1b}[31mINJECTEDRED"));
 }

@@ -376,7 +376,7 @@ fn check_says_once_that_bare_ids_are_read_as_neutral() {
         .expect("runs");
     let stdout = String::from_utf8_lossy(&embedded.stdout);
     assert!(!stdout.contains("bare id"), "{stdout}");
-    assert!(stdout.contains("tie quotes verbatim"), "{stdout}");
+    assert!(stdout.contains("tie quotes, each verbatim"), "{stdout}");
 }
 
 /// A tie entry in `events[index].participants[0]` replaced by `tie`.

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use super::App;
 use crate::{
     data::{Catalog, EventKind, FundingSort, Record, RecordRef, Tab},
-    format::{format_period, format_usd},
+    format::{format_period, format_usd, with_aside},
     overlay::LastSearch,
 };
 
@@ -73,7 +73,7 @@ pub fn citation_text(catalog: &Catalog, record: RecordRef) -> String {
     };
     let mut text = view.title().to_string();
     if !particulars.is_empty() {
-        text.push_str(&format!(" ({})", particulars.join(", ")));
+        text = with_aside(&text, &particulars.join(", "));
     }
     let sources: Vec<String> = view
         .sources()

@@ -47,9 +47,12 @@ impl App {
             );
         }
         if number == 0 || number as usize > count {
-            return Err(format!(
-                "--paragraph {number}: the source has paragraphs 1 to {count}"
-            ));
+            let has = match count {
+                0 => "no paragraphs".to_string(),
+                1 => "only paragraph 1".to_string(),
+                n => format!("paragraphs 1 to {n}"),
+            };
+            return Err(format!("--paragraph {number}: the source has {has}"));
         }
         self.tab = Tab::Source;
         let page = self.list_page_of(Tab::Source);

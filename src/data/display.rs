@@ -18,6 +18,8 @@ use icu_properties::{
     },
 };
 
+use crate::plural::counted;
+
 /// The most characters shown of a one-line field (a title, a name, a place).
 pub const LINE_CAP: usize = 1_000;
 /// The most characters shown of running text (a summary, a note, a quote).
@@ -139,7 +141,10 @@ pub fn display_text(text: &str, cap: usize) -> Option<String> {
         if count == cap {
             // Counted plainly: the rest is not shown, so not judged either.
             let rest = text[at..].chars().count();
-            shown.push_str(&format!(" … [{rest} more characters not shown]"));
+            shown.push_str(&format!(
+                " … [{} not shown]",
+                counted(rest, "more character")
+            ));
             return Some(shown);
         }
         if escape {

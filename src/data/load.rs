@@ -16,6 +16,7 @@ use super::{
     source::SourceText,
     store::Store,
 };
+use crate::plural::counted;
 
 /// The dataset compiled into the binary.
 pub const EMBEDDED_DATASET: &str = include_str!("../../assets/dataset.json");
@@ -153,11 +154,7 @@ impl fmt::Display for LoadError {
                 ..
             } => {
                 let total = problems.len() + unlisted;
-                write!(
-                    f,
-                    "{origin}: {total} problem{} found",
-                    if total == 1 { "" } else { "s" }
-                )?;
+                write!(f, "{origin}: {} found", counted(total, "problem"))?;
                 for problem in problems {
                     match problem.position {
                         Some((line, column)) => {

@@ -13,6 +13,7 @@ use std::{
 };
 
 use super::progress::{LoadProgress, LoadStage};
+use crate::plural::counted;
 
 /// The largest dataset file read unless `--max-size` says otherwise: room for about three
 /// million records.
@@ -88,7 +89,7 @@ impl std::fmt::Display for ReadRefusal {
                 let (size, limit) = match (human_size(*size), human_size(*limit)) {
                     // Rounded alike ("100 MB, more than 100 MB"): the exact counts say it.
                     (shown, shown_limit) if shown == shown_limit => {
-                        (format!("{size} bytes"), format!("{limit} bytes"))
+                        (counted(*size, "byte"), counted(*limit, "byte"))
                     }
                     pair => pair,
                 };
@@ -122,7 +123,7 @@ pub fn human_size(bytes: u64) -> String {
         unit += 1;
     }
     if unit == 0 {
-        format!("{bytes} bytes")
+        counted(bytes, "byte")
     } else if value < 10.0 && value.fract() >= 0.05 {
         format!("{value:.1} {}", UNITS[unit])
     } else {
@@ -342,6 +343,7 @@ mod tests {
     #[test]
     fn sizes_read_as_people_say_them() {
         assert_eq!(human_size(12), "12 bytes");
+        assert_eq!(human_size(1), "1 byte");
         assert_eq!(human_size(12_345), "12 KB");
         assert_eq!(human_size(544_000_000), "544 MB");
         assert_eq!(human_size(2_000_000_000), "2 GB");

@@ -9,6 +9,7 @@ use super::{
     tie::TieRow,
     tie_kind::TieKind,
 };
+use crate::plural::counted;
 
 /// Checks the details of the tie at `path` from `from` to `target`.
 pub(super) fn check_tie(
@@ -118,8 +119,8 @@ fn check_quotes(
             None => problems.add(
                 format!("{here}.paragraph"),
                 format!(
-                    "the source has {} paragraphs, found {}",
-                    source.paragraph_count(),
+                    "the source has {}, found {}",
+                    counted(source.paragraph_count(), "paragraph"),
                     citation.paragraph
                 ),
             ),

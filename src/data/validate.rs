@@ -12,6 +12,7 @@ use super::{
     store::{Sources, Store, Text},
     tie_checks::check_tie,
 };
+use crate::plural::counted;
 
 /// Refuses a store too large for the packed tables.
 pub fn check_limits(store: &Store, problems: &mut Problems) {
@@ -145,8 +146,8 @@ fn check_citations(
             None if citation.paragraph > 0 => problems.add(
                 format!("{}.paragraph", here()),
                 format!(
-                    "the source has {} paragraphs, found {}",
-                    source.paragraph_count(),
+                    "the source has {}, found {}",
+                    counted(source.paragraph_count(), "paragraph"),
                     citation.paragraph
                 ),
             ),

@@ -3,7 +3,7 @@
 
 use crate::{
     data::{Catalog, Record, RecordRef, Role},
-    format::format_period,
+    format::{format_period, with_aside},
 };
 
 /// The ids and names of the records `record` is tied to in `role`, each list joined by "; ".
@@ -69,15 +69,18 @@ pub fn when(catalog: &Catalog, record: RecordRef) -> String {
     }
 }
 
-/// An event's place, with its country when the dataset names one.
+/// An event's place, with its country when the dataset names one and the place does not
+/// already end with it (`Sanaa, Yemen` either way).
 pub fn place(catalog: &Catalog, record: RecordRef) -> String {
     let Some(Record::Event(event)) = catalog.get(record) else {
         return String::new();
     };
     let (_, country) = tied(catalog, record, Role::Country);
     match (event.place(), country.is_empty()) {
-        (Some(place), false) => format!("{place}, {country}"),
-        (Some(place), true) => place.to_string(),
+        (Some(place), false) if place != country && !place.ends_with(&format!(", {country}")) => {
+            format!("{place}, {country}")
+        }
+        (Some(place), _) => place.to_string(),
         (None, _) => country,
     }
 }
@@ -101,7 +104,7 @@ pub fn quoted_ties(catalog: &Catalog, record: RecordRef) -> Vec<String> {
                 }
             }
             for reading in catalog.tie_readings(record, &relation) {
-                line.push_str(&format!(" (reading: {reading})"));
+                line = with_aside(&line, &format!("reading: {reading}"));
             }
             line
         })
@@ -133,7 +136,7 @@ pub fn labelled_ties(catalog: &Catalog, record: RecordRef) -> Vec<String> {
             if marks.is_empty() {
                 format!("{heading}: {name}")
             } else {
-                format!("{heading}: {name} ({})", marks.join(", "))
+                with_aside(&format!("{heading}: {name}"), &marks.join(", "))
             }
         })
         .collect()

@@ -1,4 +1,4 @@
-//! The records outside the app: JSON, CSV, Markdown and plain text, for one tab or all, narrowed
+//! The records outside the app: JSON, CSV, TSV, Markdown and plain text, for one tab or all, narrowed
 //! by a query with the app's own matcher. Writing to a file is atomic (see [`write_output`]).
 
 mod csv_table;
@@ -7,6 +7,7 @@ mod json;
 mod markdown;
 mod output_file;
 mod plain;
+mod tsv;
 
 use std::{collections::HashSet, sync::Arc};
 
@@ -15,6 +16,7 @@ pub use json::{TerminalSafeFormatter, subset, to_terminal_safe_json};
 pub use markdown::write_markdown;
 pub use output_file::write_output;
 pub use plain::{PlainStyle, write_plain};
+pub use tsv::{COLUMNS as TSV_COLUMNS, TsvText, write_tsv};
 
 use crate::{
     data::{Catalog, RecordRef, RowOptions, Tab, TabRows},

@@ -8,8 +8,9 @@ use super::{
     fields::{citations, place, when},
 };
 use crate::{
-    data::{Catalog, Record, RecordRef, Relation},
+    data::{Catalog, Record, RecordRef, Relation, Role},
     format::{format_share, format_usd},
+    plural::counted,
 };
 
 /// How plain output marks headings.
@@ -38,9 +39,16 @@ fn particulars(catalog: &Catalog, record: RecordRef) -> Vec<String> {
                 Some(_) => format!("Date: {}", when(catalog, record)),
                 None => "Date: not given in the source".into(),
             });
+            // The place names the country, so the country's ties follow it here instead of
+            // a "Country:" line of their own that would say it twice.
             let place = place(catalog, record);
             if !place.is_empty() {
                 out.push(format!("Place: {place}"));
+                for relation in catalog.relations(record).iter() {
+                    if relation.role == Role::Country {
+                        tie_evidence(&mut out, catalog, record, &relation);
+                    }
+                }
             }
         }
         Some(Record::Programme(_)) => {
@@ -85,7 +93,8 @@ fn particulars(catalog: &Catalog, record: RecordRef) -> Vec<String> {
     out
 }
 
-/// Writes the selection as plain text.
+/// Writes the selection as plain text: a section per tab that has records, or a line saying
+/// there are none.
 pub fn write_plain(
     mut out: impl Write,
     catalog: &Catalog,
@@ -93,13 +102,21 @@ pub fn write_plain(
     style: PlainStyle,
 ) -> io::Result<()> {
     writeln!(out, "{}", style.strong(catalog.title_of_dataset()))?;
-    for (tab, records) in &selection.tabs {
+    if selection.is_empty() {
+        writeln!(out, "\nNo records.")?;
+    }
+    // A heading with nothing under it says nothing: a tab the query finds nothing in, or a
+    // collection the dataset leaves empty, is left out.
+    for (tab, records) in selection
+        .tabs
+        .iter()
+        .filter(|(_, records)| !records.is_empty())
+    {
         writeln!(out)?;
         let heading = format!(
-            "{} ({} record{})",
+            "{} ({})",
             tab.title().to_uppercase(),
-            records.len(),
-            if records.len() == 1 { "" } else { "s" }
+            counted(records.len(), "record")
         );
         writeln!(out, "{}", style.strong(&heading))?;
         for &record in records {
@@ -136,7 +153,12 @@ pub fn write_plain(
 /// A record's ties: one line per heading naming the records tied that way, then the quote
 /// and reading of each tie that has them.
 fn tie_lines(lines: &mut Vec<String>, catalog: &Catalog, record: RecordRef) {
-    let relations: Vec<Relation> = catalog.relations(record).iter().collect();
+    let event = matches!(record, RecordRef::Event(_));
+    let relations: Vec<Relation> = catalog
+        .relations(record)
+        .iter()
+        .filter(|relation| !(event && relation.role == Role::Country))
+        .collect();
     let headings: Vec<String> = relations
         .iter()
         .map(|relation| catalog.tie_heading(record, relation))
@@ -152,19 +174,29 @@ fn tie_lines(lines: &mut Vec<String>, catalog: &Catalog, record: RecordRef) {
             .collect();
         lines.push(format!("{}: {}", headings[start], names.join("; ")));
         for relation in &relations[start..end] {
-            let name = catalog.title(relation.target);
-            if let Some(tie) = catalog.tie(relation) {
-                for citation in tie.sources() {
-                    lines.push(format!(
-                        "  {name}: ¶{} “{}”",
-                        citation.paragraph, citation.quote
-                    ));
-                }
-            }
-            for reading in catalog.tie_readings(record, relation) {
-                lines.push(format!("  {name}: reading: {reading}"));
-            }
+            tie_evidence(lines, catalog, record, relation);
         }
         start = end;
+    }
+}
+
+/// The quotes and readings of one tie, each on a line of its own under the line naming it.
+fn tie_evidence(
+    lines: &mut Vec<String>,
+    catalog: &Catalog,
+    record: RecordRef,
+    relation: &Relation,
+) {
+    let name = catalog.title(relation.target);
+    if let Some(tie) = catalog.tie(relation) {
+        for citation in tie.sources() {
+            lines.push(format!(
+                "  {name}: ¶{} “{}”",
+                citation.paragraph, citation.quote
+            ));
+        }
+    }
+    for reading in catalog.tie_readings(record, relation) {
+        lines.push(format!("  {name}: reading: {reading}"));
     }
 }

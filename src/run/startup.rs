@@ -55,16 +55,10 @@ fn origin(cli: &Cli) -> DataOrigin {
     }
 }
 
-/// The record `--select` names, if any; an id the catalog lacks is an error.
+/// The record `--select` names, if any; an id the catalog lacks, or a `--tab` the record is
+/// not in, is a usage error.
 pub fn selected_record(cli: &Cli, catalog: &Catalog) -> Result<Option<RecordRef>, Failure> {
-    cli.select
-        .as_deref()
-        .map(|id| {
-            catalog
-                .find(id)
-                .ok_or_else(|| Failure::usage(format!("--select {id:?}: no record has this id")))
-        })
-        .transpose()
+    cli.selected_record(catalog).map_err(Failure::usage)
 }
 
 /// Loads `path` on a thread of its own, reporting to `progress`, and sends the outcome to

@@ -19,7 +19,7 @@ use crate::{
         theme::Theme,
     },
     data::{Catalog, Record, RecordRef},
-    format::{format_period, format_share, format_usd},
+    format::{format_period, format_share, format_usd, with_aside},
 };
 
 /// What a detail pane shows: a record, or a paragraph of the source (the Source tab).
@@ -64,7 +64,7 @@ impl DetailText {
 pub fn link_label(catalog: &Catalog, target: RecordRef) -> String {
     match catalog.get(target) {
         Some(Record::Event(event)) => match event.date() {
-            Some(date) => format!("{} ({})", event.title(), date.long_label()),
+            Some(date) => with_aside(event.title(), &date.long_label()),
             None => event.title().to_string(),
         },
         Some(Record::Project(project)) => {
@@ -188,7 +188,7 @@ fn write_particulars(
                 out.field("Period", &format_period(data.period()));
             }
             if let Some(category) = &project.category() {
-                let category = format!("{category} (a classification, not from the source)");
+                let category = with_aside(category, "a classification, not from the source");
                 out.field("Category", &category);
             }
         }

@@ -22,7 +22,8 @@ use crate::{
         Catalog, CategoryTotal, FundingSort, ProjectView, RecordRef, Tab, UNCATEGORISED,
         category_totals,
     },
-    format::{format_period, format_share, format_usd},
+    format::{format_period, format_share, format_usd, with_aside},
+    plural::counted,
 };
 
 /// The Funding tab.
@@ -155,10 +156,7 @@ fn programme_row(catalog: &Catalog, programme: u32, width: usize, theme: &Theme)
     // The source gives no total: the header says the amount is a sum, in full where it fits.
     let facts = format!(" · {period} · sum of the listed projects {sum}");
     let short_facts = format!(" · {period} · sum {sum}");
-    let count = format!(
-        " · {projects} project{}",
-        if projects == 1 { "" } else { "s" }
-    );
+    let count = format!(" · {}", counted(projects, "project"));
     // The sum and period matter more than the count, and more than the whole title.
     let title = text::width(data.title());
     let label = if title + text::width(&facts) + text::width(&count) <= width {
@@ -328,7 +326,7 @@ fn render_categories(
     let largest = categories.iter().map(|c| c.amount).max().unwrap_or(0);
     let labels: Vec<String> = categories
         .iter()
-        .map(|c| format!("{} ({})", c.name, c.projects))
+        .map(|c| with_aside(&c.name, &c.projects.to_string()))
         .collect();
     let longest = labels.iter().map(|l| text::width(l)).max().unwrap_or(0);
     let amount = categories

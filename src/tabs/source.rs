@@ -31,6 +31,7 @@ use crate::{
         Catalog, RecordRef,
         display::{TEXT_CAP, display_text},
     },
+    plural::counted,
 };
 
 /// The Source tab.
@@ -208,7 +209,10 @@ impl Widget for &SourceTab {
         let count = view.len();
         let title = match count {
             0 => " Source · not loaded ".to_string(),
-            n => format!(" Source · {n} paragraphs · quoted passages in italics "),
+            n => format!(
+                " Source · {} · quoted passages in italics ",
+                counted(n, "paragraph")
+            ),
         };
         let position = match view.selected_paragraph() {
             Some(number) => format!(" ¶{number} of {count} "),

@@ -14,6 +14,7 @@ use crate::{
         display::{TEXT_CAP, display_text, escaped},
         passages::ParagraphPassages,
     },
+    plural::counted,
 };
 
 /// The whole document wrapped to one width: its lines, and where each paragraph's heading
@@ -136,7 +137,10 @@ pub(super) fn paragraph_lines(
     shown.push_str(&escaped(&kept[run_start..]));
     if rest > 0 {
         roles.push((shown.len(), Role::Dim));
-        shown.push_str(&format!(" … [{rest} more characters not shown]"));
+        shown.push_str(&format!(
+            " … [{} not shown]",
+            counted(rest, "more character")
+        ));
     }
     wrap_styled(&shown, columns, &|byte| {
         let run = roles.partition_point(|&(start, _)| start <= byte);
