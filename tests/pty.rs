@@ -292,3 +292,34 @@ fn help_and_version_flags() {
     let wrong = Command::new(BINARY).arg("--no-such-flag").output().unwrap();
     assert_eq!(wrong.status.code(), Some(2));
 }
+
+#[test]
+fn a_filter_cleared_by_a_search_jump_comes_back_with_backspace() {
+    let mut session = PtySession::spawn(120, 40);
+    session.wait_for_text("Kazakhstan joins the OIC");
+    session.send("&");
+    session.wait_for_text("filter:");
+    session.send("summit");
+    session.wait_for_text("4 found");
+    session.send("\r");
+    session.wait_for_text("“summit”");
+    assert!(
+        session.screen().contains("Timeline · 4 of 12"),
+        "{}",
+        session.screen()
+    );
+    session.send("/");
+    session.send("muslim scholars");
+    session.wait_for_text("Conference of Muslim Scholars");
+    session.send("\r");
+    session.wait_for_text("Timeline · all 12 events");
+    assert!(
+        session.screen().contains("⌫ puts it back"),
+        "the jump says what it cleared:\n{}",
+        session.screen()
+    );
+    session.send("\x7f");
+    session.wait_for_text("“summit”");
+    session.send("q");
+    assert!(session.wait_for_exit().success());
+}

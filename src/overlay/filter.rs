@@ -86,13 +86,13 @@ impl FilterPrompt {
         self.text = text.chars().take(QUERY_CAP).collect();
         self.generation = generation;
         let query = Query::parse(&self.text);
+        if let Some(problem) = query.problems().first() {
+            self.status = FilterStatus::Problem(problem.clone());
+            return None;
+        }
         if query.is_empty() {
             self.status = FilterStatus::Empty;
             self.previous = None;
-            return None;
-        }
-        if let Some(problem) = query.problems().first() {
-            self.status = FilterStatus::Problem(problem.clone());
             return None;
         }
         self.status = FilterStatus::Searching;

@@ -23,6 +23,15 @@ impl ListControls {
         }
     }
 
+    /// The controls of a tab that offers no choices (the Source tab's paragraphs).
+    pub fn fixed(tab: Tab) -> Self {
+        Self {
+            tab,
+            shape: ListShape::of_tab(tab),
+            kinds: Vec::new(),
+        }
+    }
+
     /// What shapes the list now.
     pub fn shape(&self) -> &ListShape {
         &self.shape

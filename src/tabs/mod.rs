@@ -95,6 +95,7 @@ impl TabView {
     pub fn of_paragraphs(count: usize) -> Self {
         Self {
             paragraphs: Some(count),
+            controls: ListControls::fixed(Tab::Source),
             ..Self::default()
         }
     }
