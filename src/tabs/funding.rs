@@ -1,6 +1,7 @@
 //! The Funding tab: each programme with its total and period, then a labelled horizontal bar
 //! for each of its projects (the chart is also the tab's list, one row per record), and its
 //! choices: the order of the projects (`o`) and the second chart of totals by category (`c`).
+//! Both charts are drawn to one scale (`funding/chart.rs`), so their bars can be compared.
 
 use std::sync::Arc;
 
@@ -10,6 +11,10 @@ use ratatui::{
     text::{Line, Span},
     widgets::{Block, Cell, Row, Widget},
 };
+
+mod chart;
+
+use chart::{ChartExtent, ChartScale};
 
 use super::{TabView, list::render_record_list};
 use crate::{
@@ -22,7 +27,7 @@ use crate::{
         Catalog, CategoryTotal, FundingSort, ProjectView, RecordRef, RowOptions, Tab, TabRows,
         UNCATEGORISED, category_totals,
     },
-    format::{format_period, format_share, format_usd},
+    format::{format_period, format_usd},
 };
 
 /// The Funding tab.
@@ -35,6 +40,10 @@ pub struct FundingTab {
     grouped: bool,
     /// The totals by category, largest first.
     categories: Vec<CategoryTotal>,
+    /// Each category's label in its chart: its name and how many projects it has.
+    category_labels: Vec<String>,
+    /// The largest project of all, which a bar stands for at full length when not grouped.
+    largest_project: u128,
     catalog: Arc<Catalog>,
     /// The styles it is drawn with.
     pub theme: Theme,
@@ -43,11 +52,23 @@ pub struct FundingTab {
 impl FundingTab {
     /// The programmes of `catalog`, each followed by its projects as the source lists them.
     pub fn new(catalog: Arc<Catalog>) -> Self {
+        let categories = category_totals(&catalog);
+        let category_labels = categories
+            .iter()
+            .map(|c| format!("{} ({})", c.name, c.projects))
+            .collect();
+        let programmes = u32::try_from(catalog.counts().programmes).unwrap_or(u32::MAX);
+        let largest_project = (0..programmes)
+            .map(|programme| catalog.programme_largest(programme))
+            .max()
+            .unwrap_or(0);
         Self {
             view: TabView::new(rows(&catalog, FundingSort::default())),
             sort: FundingSort::default(),
             grouped: false,
-            categories: category_totals(&catalog),
+            categories,
+            category_labels,
+            largest_project: largest_project.into(),
             catalog,
             theme: Theme::default(),
         }
@@ -116,39 +137,19 @@ impl Widget for &FundingTab {
         let panes = Panes::new(area, self.extras());
         let layout = FundingLayout {
             sort: self.sort,
-            categories: self.grouped.then_some(self.categories.as_slice()),
+            categories: self.grouped.then(|| Categories {
+                totals: &self.categories,
+                labels: &self.category_labels,
+            }),
+            largest_project: self.largest_project,
         };
         render_funding(&panes, buf, &self.catalog, &self.view, &self.theme, &layout);
         super::render_detail(&panes, buf, &self.catalog, &self.view, &self.theme);
     }
 }
 
-const PARTIAL_BLOCKS: [&str; 8] = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];
-const SHARE_WIDTH: usize = 6;
 /// Columns of the `▶ ` marker in front of a chosen line.
 const SELECTION_MARKER_WIDTH: usize = 2;
-const MIN_BAR: usize = 10;
-
-/// A bar of `width` cells for `amount` out of `largest`, in eighths of a cell; a positive amount
-/// always shows at least a sliver.
-pub fn bar(amount: u128, largest: u128, width: usize) -> String {
-    if width == 0 || largest == 0 {
-        return String::new();
-    }
-    let cells = width as u128 * 8;
-    // amount ≤ largest, so amount * cells fits unless both are near u128::MAX; then scale down.
-    let eighths = match amount.checked_mul(cells) {
-        Some(product) => product.saturating_add(largest / 2) / largest,
-        None => amount / (largest / cells).max(1),
-    };
-    let eighths = usize::try_from(eighths)
-        .unwrap_or(usize::MAX)
-        .min(width * 8);
-    let eighths = if amount > 0 { eighths.max(1) } else { 0 };
-    let mut out = "█".repeat(eighths / 8);
-    out.push_str(PARTIAL_BLOCKS[eighths % 8]);
-    out
-}
 
 fn project(catalog: &Catalog, record: RecordRef) -> Option<(ProjectView<'_>, u32)> {
     let RecordRef::Project(i) = record else {
@@ -194,63 +195,33 @@ fn programme_row(catalog: &Catalog, programme: u32, width: usize, theme: &Theme)
     ))])
 }
 
-/// The widths of a chart line: the label, the bar, the amount, the share.
-struct ChartColumns {
-    label: usize,
-    bar: usize,
-    amount: usize,
-}
-
-impl ChartColumns {
-    /// Labels take what the bars can spare, down to a bar of [`MIN_BAR`] cells.
-    fn fit(width: usize, longest_label: usize, amount: usize) -> Self {
-        let fixed = INDENT.len() + 1 + amount + 1 + SHARE_WIDTH;
-        let label = longest_label
-            .min(width.saturating_sub(fixed + MIN_BAR))
-            .max(6.min(width));
-        Self {
-            label,
-            // The label is followed by a space before the bar.
-            bar: width.saturating_sub(fixed + label + 1),
-            amount,
-        }
-    }
-}
-
-const INDENT: &str = "  ";
-
-/// One line of a chart: label, bar, amount and share.
-fn chart_line(
-    label: &str,
-    amount: u128,
-    largest: u128,
-    total: u128,
-    columns: &ChartColumns,
-    theme: &Theme,
-) -> Line<'static> {
-    let drawn = bar(amount, largest, columns.bar);
-    let padding = columns.bar.saturating_sub(text::width(&drawn));
-    let width = columns.amount;
-    Line::from(vec![
-        Span::raw(INDENT),
-        Span::raw(text::fit(label, columns.label)),
-        Span::raw(" "),
-        Span::styled(drawn, theme.bar),
-        Span::raw(" ".repeat(padding + 1)),
-        Span::raw(format!("{:>width$}", format_usd(amount))),
-        Span::styled(
-            format!(" {:>SHARE_WIDTH$}", format_share(amount, total)),
-            theme.dim,
-        ),
-    ])
-}
-
 /// How the Funding tab is arranged.
 struct FundingLayout<'a> {
     /// The order of the projects.
     sort: FundingSort,
     /// The totals by category, when the grouped view is on.
-    categories: Option<&'a [CategoryTotal]>,
+    categories: Option<Categories<'a>>,
+    /// The largest project of all.
+    largest_project: u128,
+}
+
+/// The second chart's lines: the totals by category and their labels.
+#[derive(Clone, Copy)]
+struct Categories<'a> {
+    totals: &'a [CategoryTotal],
+    labels: &'a [String],
+}
+
+impl Categories<'_> {
+    /// What the chart holds, to share a scale with the projects.
+    fn extent(&self) -> ChartExtent {
+        ChartExtent::of(
+            self.labels
+                .iter()
+                .zip(self.totals)
+                .map(|(label, total)| (label.as_str(), total.amount)),
+        )
+    }
 }
 
 /// Draws the funding chart, and the chart by category when grouped.
@@ -266,6 +237,8 @@ fn render_funding(
         " Funding · {} · o sorts, c groups by category ",
         layout.sort.label()
     ));
+    // Set while the projects are drawn, for the categories to be drawn to the same scale.
+    let mut scale = None;
     render_record_list(
         panes,
         buf,
@@ -274,19 +247,16 @@ fn render_funding(
         &[Constraint::Fill(1)],
         theme,
         |window, _, width| {
-            let projects: Vec<(ProjectView<'_>, u32)> =
-                window.iter().filter_map(|&r| project(catalog, r)).collect();
-            let amount = projects
-                .iter()
-                .map(|(p, _)| text::width(&format_usd(p.amount_usd().into())))
-                .max()
-                .unwrap_or(0);
-            let longest = projects
-                .iter()
-                .map(|(p, _)| text::width(p.title()))
-                .max()
-                .unwrap_or(0);
-            let columns = ChartColumns::fit(width, longest, amount);
+            let projects = window.iter().filter_map(|&r| project(catalog, r));
+            // The largest project of all, not of the window: scrolling keeps the scale.
+            let mut extent =
+                ChartExtent::of(projects.map(|(p, _)| (p.title(), u128::from(p.amount_usd()))))
+                    .with_largest(layout.largest_project);
+            if let Some(categories) = &layout.categories {
+                extent = extent.with(categories.extent());
+            }
+            let chart = ChartScale::fit(width, extent);
+            scale = Some(chart);
             window
                 .iter()
                 .map(|&record| {
@@ -296,14 +266,11 @@ fn render_funding(
                     let Some((project, programme)) = project(catalog, record) else {
                         return Row::new([""]);
                     };
-                    let largest = u128::from(catalog.programme_largest(programme));
                     let total = u128::from(catalog.programme_total(programme));
-                    let line = chart_line(
+                    let line = chart.line(
                         project.title(),
                         u128::from(project.amount_usd()),
-                        largest,
                         total,
-                        &columns,
                         theme,
                     );
                     Row::new([Cell::from(line)])
@@ -316,7 +283,15 @@ fn render_funding(
             .selected()
             .and_then(|record| project(catalog, record))
             .map(|(project, _)| project.category().unwrap_or(UNCATEGORISED));
-        render_categories(area, buf, categories, selected_category, theme);
+        // With no project on screen, the categories still fit the width they have.
+        let scale = scale.unwrap_or_else(|| {
+            let width = usize::from(area.width.saturating_sub(2));
+            ChartScale::fit(
+                width.saturating_sub(SELECTION_MARKER_WIDTH),
+                categories.extent().with_largest(layout.largest_project),
+            )
+        });
+        render_categories(area, buf, categories, selected_category, &scale, theme);
     }
 }
 
@@ -324,8 +299,9 @@ fn render_funding(
 fn render_categories(
     area: Rect,
     buf: &mut Buffer,
-    categories: &[CategoryTotal],
+    categories: Categories,
     selected: Option<&str>,
+    scale: &ChartScale,
     theme: &Theme,
 ) {
     let block = Block::bordered()
@@ -336,23 +312,11 @@ fn render_categories(
         ));
     let inner = block.inner(area);
     block.render(area, buf);
-    let total: u128 = categories.iter().map(|c| c.amount).sum();
-    let largest = categories.iter().map(|c| c.amount).max().unwrap_or(0);
-    let labels: Vec<String> = categories
-        .iter()
-        .map(|c| format!("{} ({})", c.name, c.projects))
-        .collect();
-    let longest = labels.iter().map(|l| text::width(l)).max().unwrap_or(0);
-    let amount = categories
-        .iter()
-        .map(|c| text::width(&format_usd(c.amount)))
-        .max()
-        .unwrap_or(0);
-    let width = usize::from(inner.width).saturating_sub(SELECTION_MARKER_WIDTH);
-    let columns = ChartColumns::fit(width, longest, amount);
+    let total: u128 = categories.totals.iter().map(|c| c.amount).sum();
     for (row, (category, label)) in categories
+        .totals
         .iter()
-        .zip(&labels)
+        .zip(categories.labels)
         .enumerate()
         .take(usize::from(inner.height))
     {
@@ -363,26 +327,11 @@ fn render_categories(
         };
         let chosen = selected == Some(category.name.as_str());
         let marker = if chosen { "▶ " } else { "  " };
-        let mut line = chart_line(label, category.amount, largest, total, &columns, theme);
+        let mut line = scale.line(label, category.amount, total, theme);
         line.spans.insert(0, Span::raw(marker));
         if chosen {
             line = line.style(theme.selected);
         }
         line.render(line_area, buf);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn bars_scale_to_the_largest_amount() {
-        assert_eq!(bar(20, 20, 10), "█".repeat(10));
-        assert_eq!(bar(10, 20, 10), "█".repeat(5));
-        assert_eq!(bar(15, 20, 10), format!("{}▌", "█".repeat(7)));
-        assert_eq!(bar(1, 1_000_000, 10), "▏", "a tiny amount still shows");
-        assert_eq!(bar(5, 10, 0), "");
-        assert_eq!(bar(u128::MAX, u128::MAX, 3), "███");
     }
 }
