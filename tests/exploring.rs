@@ -398,6 +398,21 @@ fn both_funding_charts_draw_an_amount_with_the_same_bar() {
     }
 }
 
+#[test]
+fn a_short_terminal_says_which_categories_it_leaves_out_and_keeps_the_marked_one() {
+    let mut app = app(60, 15);
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Char('c'));
+    let screen = common::screen_text(&app);
+    assert!(screen.contains("roads (2)"), "{screen}");
+    assert!(screen.contains(" +1 more "), "{screen}");
+    // Syzganov Institute, a research institute: the smallest category, below the fold.
+    press(&mut app, KeyCode::Char('j'));
+    let screen = common::screen_text(&app);
+    assert!(screen.contains("▶   research institute (1)"), "{screen}");
+    assert!(screen.contains(" +1 more "), "{screen}");
+}
+
 fn titles(query: &str) -> Vec<String> {
     let catalog = common::catalog();
     let index = SearchIndex::new(&catalog);

@@ -285,6 +285,16 @@ fn grouped_funding_chart() {
     }
 }
 
+/// The totals by category right under the projects, at the smallest size and up.
+#[test]
+fn funding_with_its_categories() {
+    for (width, height) in [(60, 15), (80, 24), (120, 40), (200, 60)] {
+        let mut app = on_tab(width, height, '2');
+        press(&mut app, KeyCode::Char('c'));
+        snapshot(&format!("funding_categories_{width}x{height}"), &app);
+    }
+}
+
 #[test]
 fn filtered_timeline_with_its_strip() {
     let mut app = app(80, 24);

@@ -9,11 +9,13 @@ use ratatui::{
     buffer::Buffer,
     layout::{Constraint, Rect},
     text::{Line, Span},
-    widgets::{Block, Cell, Row, Widget},
+    widgets::{Cell, Row, Widget},
 };
 
+mod categories;
 mod chart;
 
+use categories::{Categories, render_categories};
 use chart::{ChartExtent, ChartScale};
 
 use super::{TabView, list::render_record_list};
@@ -114,8 +116,9 @@ impl FundingTab {
     pub fn extras(&self) -> TabExtras {
         if self.grouped {
             TabExtras {
-                header_lines: 0,
                 second_chart_rows: u16::try_from(self.categories.len()).unwrap_or(u16::MAX),
+                list_rows: u16::try_from(self.view.len()).unwrap_or(u16::MAX),
+                ..TabExtras::default()
             }
         } else {
             TabExtras::default()
@@ -205,25 +208,6 @@ struct FundingLayout<'a> {
     largest_project: u128,
 }
 
-/// The second chart's lines: the totals by category and their labels.
-#[derive(Clone, Copy)]
-struct Categories<'a> {
-    totals: &'a [CategoryTotal],
-    labels: &'a [String],
-}
-
-impl Categories<'_> {
-    /// What the chart holds, to share a scale with the projects.
-    fn extent(&self) -> ChartExtent {
-        ChartExtent::of(
-            self.labels
-                .iter()
-                .zip(self.totals)
-                .map(|(label, total)| (label.as_str(), total.amount)),
-        )
-    }
-}
-
 /// Draws the funding chart, and the chart by category when grouped.
 fn render_funding(
     panes: &Panes,
@@ -292,46 +276,5 @@ fn render_funding(
             )
         });
         render_categories(area, buf, categories, selected_category, &scale, theme);
-    }
-}
-
-/// The second chart: funding summed by category, the selected project's category marked.
-fn render_categories(
-    area: Rect,
-    buf: &mut Buffer,
-    categories: Categories,
-    selected: Option<&str>,
-    scale: &ChartScale,
-    theme: &Theme,
-) {
-    let block = Block::bordered()
-        .border_style(theme.border)
-        .title(Line::styled(
-            " By category · a classification, not from the source ",
-            theme.pane_title,
-        ));
-    let inner = block.inner(area);
-    block.render(area, buf);
-    let total: u128 = categories.totals.iter().map(|c| c.amount).sum();
-    for (row, (category, label)) in categories
-        .totals
-        .iter()
-        .zip(categories.labels)
-        .enumerate()
-        .take(usize::from(inner.height))
-    {
-        let line_area = Rect {
-            y: inner.y + row as u16,
-            height: 1,
-            ..inner
-        };
-        let chosen = selected == Some(category.name.as_str());
-        let marker = if chosen { "▶ " } else { "  " };
-        let mut line = scale.line(label, category.amount, total, theme);
-        line.spans.insert(0, Span::raw(marker));
-        if chosen {
-            line = line.style(theme.selected);
-        }
-        line.render(line_area, buf);
     }
 }

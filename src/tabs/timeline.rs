@@ -80,7 +80,7 @@ impl TimelineTab {
             } else {
                 STRIP_LINES
             },
-            second_chart_rows: 0,
+            ..TabExtras::default()
         }
     }
 }
