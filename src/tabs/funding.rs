@@ -171,31 +171,59 @@ fn programme_row(catalog: &Catalog, programme: u32, width: usize, theme: &Theme)
         .iter()
         .filter(|relation| matches!(relation.target, RecordRef::Project(_)))
         .count();
-    let period = format_period(data.period());
-    let sum = format_usd(catalog.programme_total(programme).into());
-    // The source gives no total: the header says the amount is a sum, in full where it fits.
-    let facts = format!(" · {period} · sum of the listed projects {sum}");
-    let short_facts = format!(" · {period} · sum {sum}");
-    let count = format!(
-        " · {projects} project{}",
-        if projects == 1 { "" } else { "s" }
-    );
-    // The sum and period matter more than the count, and more than the whole title.
-    let title = text::width(data.title());
-    let label = if title + text::width(&facts) + text::width(&count) <= width {
-        format!("{}{facts}{count}", data.title())
-    } else if title + text::width(&facts) <= width {
-        format!("{}{facts}", data.title())
-    } else if title + text::width(&short_facts) + text::width(&count) <= width {
-        format!("{}{short_facts}{count}", data.title())
-    } else {
-        let room = width.saturating_sub(text::width(&short_facts));
-        format!("{}{short_facts}", text::truncate(data.title(), room.max(8)))
+    let facts = ProgrammeFacts {
+        title: data.title(),
+        period: format_period(data.period()),
+        sum: format_usd(catalog.programme_total(programme).into()),
+        projects,
     };
-    Row::new([Cell::from(Span::styled(
-        text::truncate(&label, width),
-        theme.programme,
-    ))])
+    let label = facts.label(width);
+    Row::new([Cell::from(Span::styled(label, theme.programme))])
+}
+
+/// What a programme's line says.
+struct ProgrammeFacts<'a> {
+    title: &'a str,
+    period: String,
+    sum: String,
+    projects: usize,
+}
+
+/// The fewest columns of a programme's title kept before its period is left out.
+const TITLE_WITH_PERIOD: usize = 10;
+/// The fewest columns of a programme's title kept at all.
+const TITLE_MIN: usize = 8;
+
+impl ProgrammeFacts<'_> {
+    /// The line in `width` columns. The source gives no total, so the amount always reads as
+    /// the sum of the listed projects; that matters more than the count, the whole title and
+    /// then the period (the detail pane has both).
+    fn label(&self, width: usize) -> String {
+        let sum = format!(" · sum of the listed projects {}", self.sum);
+        let period = format!(" · {}", self.period);
+        let count = format!(
+            " · {} project{}",
+            self.projects,
+            if self.projects == 1 { "" } else { "s" }
+        );
+        let title = text::width(self.title);
+        let with_period = text::width(&period) + text::width(&sum);
+        let label = if title + with_period + text::width(&count) <= width {
+            format!("{}{period}{sum}{count}", self.title)
+        } else if title.min(TITLE_WITH_PERIOD) + with_period <= width {
+            let room = width - with_period;
+            format!("{}{period}{sum}", text::truncate(self.title, room))
+        } else if title.min(TITLE_MIN) + text::width(&sum) <= width {
+            let room = width - text::width(&sum);
+            format!("{}{sum}", text::truncate(self.title, room))
+        } else {
+            // Narrower than any terminal the explorer lays out, but the amount stays whole.
+            let short = format!(" · sum {}", self.sum);
+            let room = width.saturating_sub(text::width(&short)).max(TITLE_MIN);
+            format!("{}{short}", text::truncate(self.title, room))
+        };
+        text::truncate(&label, width)
+    }
 }
 
 /// How the Funding tab is arranged.
@@ -276,5 +304,34 @@ fn render_funding(
             )
         });
         render_categories(area, buf, categories, selected_category, &scale, theme);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_programme_line_always_calls_its_amount_the_sum_of_the_listed_projects() {
+        let facts = ProgrammeFacts {
+            title: "IDB Program for Kazakhstan",
+            period: "2003–2006".to_string(),
+            sum: "USD 55 mln".to_string(),
+            projects: 4,
+        };
+        let lines: Vec<String> = [200, 76, 62, 56, 40].map(|w| facts.label(w)).into();
+        assert_eq!(
+            lines,
+            [
+                "IDB Program for Kazakhstan · 2003–2006 · sum of the listed projects USD 55 mln · 4 projects",
+                "IDB Program for Kazakhs… · 2003–2006 · sum of the listed projects USD 55 mln",
+                "IDB Progr… · 2003–2006 · sum of the listed projects USD 55 mln",
+                "IDB Program for… · sum of the listed projects USD 55 mln",
+                "IDB Program for Kazakh… · sum USD 55 mln",
+            ]
+        );
+        for width in 0..120 {
+            assert!(text::width(&facts.label(width)) <= width, "{width}");
+        }
     }
 }
