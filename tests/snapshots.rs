@@ -72,6 +72,35 @@ fn help_overlay() {
     }
 }
 
+/// The query's words and scopes have a heading of their own, reached by scrolling the help.
+#[test]
+fn the_help_lists_what_a_query_can_say() {
+    for (width, height) in [(80, 24), (120, 40)] {
+        let mut app = app(width, height);
+        press(&mut app, KeyCode::Char('?'));
+        press(&mut app, KeyCode::Char('G'));
+        let screen = common::screen_text(&app);
+        let heading = screen
+            .lines()
+            .position(|line| line.contains("│In a search query"))
+            .unwrap_or_else(|| panic!("no heading at {width}x{height}:\n{screen}"));
+        let below: Vec<&str> = screen.lines().skip(heading + 1).take(5).collect();
+        for row in [
+            "'w ^w w$ !w",
+            "year:2005  y:",
+            "kind:summit  k:",
+            "place:baku  p:",
+            "tab:funding  t:",
+        ] {
+            assert!(
+                below.iter().any(|line| line.contains(row)),
+                "{row:?} under the heading at {width}x{height}:\n{screen}"
+            );
+        }
+        snapshot(&format!("help_end_{width}x{height}"), &app);
+    }
+}
+
 #[test]
 fn too_small() {
     snapshot("too_small_40x10", &app(40, 10));

@@ -234,9 +234,10 @@ impl TextBox {
         }
     }
 
-    /// The help overlay for a terminal of `size`.
+    /// The help overlay for a terminal of `size`: tall enough for the whole help, with a few
+    /// rows to spare, on a tall terminal.
     pub fn help(size: Size) -> Self {
-        Self::new(size, 76, 64)
+        Self::new(size, 76, 72)
     }
 
     /// The source view for a terminal of `size`: wide enough for a paragraph to read well.

@@ -26,18 +26,21 @@ pub enum Section {
     Views,
     /// Search.
     Search,
+    /// What a query can say: whole words, scopes.
+    Query,
     /// Keys that work anywhere.
     Anywhere,
 }
 
 impl Section {
     /// Every section, in the help's order.
-    pub const ALL: [Self; 6] = [
+    pub const ALL: [Self; 7] = [
         Self::Tabs,
         Self::Moving,
         Self::Links,
         Self::Views,
         Self::Search,
+        Self::Query,
         Self::Anywhere,
     ];
 
@@ -49,6 +52,7 @@ impl Section {
             Self::Links => "Links and history",
             Self::Views => "Views",
             Self::Search => "Search",
+            Self::Query => "In a search query",
             Self::Anywhere => "Anywhere",
         }
     }
