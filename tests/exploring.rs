@@ -345,6 +345,74 @@ fn c_groups_the_funding_by_category_as_a_second_chart() {
     assert!(!common::screen_text(&app).contains("By category"));
 }
 
+/// The bar on the screen line that holds `label`, in eighths of a cell.
+fn bar_eighths(screen: &str, label: &str) -> usize {
+    let line = screen
+        .lines()
+        .find(|line| line.contains(label))
+        .unwrap_or_else(|| panic!("no line with {label:?} in\n{screen}"));
+    // The bar runs from the label to its amount; the detail pane's scrollbar may share the line.
+    let after = &line[line.find(label).unwrap_or(0)..];
+    let bar = after.split("USD").next().unwrap_or(after);
+    bar.chars()
+        .map(|c| match c {
+            '█' => 8,
+            '▉' => 7,
+            '▊' => 6,
+            '▋' => 5,
+            '▌' => 4,
+            '▍' => 3,
+            '▎' => 2,
+            '▏' => 1,
+            _ => 0,
+        })
+        .sum()
+}
+
+#[test]
+fn both_funding_charts_draw_an_amount_with_the_same_bar() {
+    for width in [80, 100, 120, 200] {
+        let mut app = app(width, 40);
+        press(&mut app, KeyCode::Char('2'));
+        press(&mut app, KeyCode::Char('c'));
+        let screen = common::screen_text(&app);
+        // USD 10 mln, 20 mln and 30 mln: a project, a project and a category.
+        let project = bar_eighths(&screen, "Syzganov");
+        let category = bar_eighths(&screen, "research inst");
+        let twice = bar_eighths(&screen, "Osakarovka");
+        let thrice = bar_eighths(&screen, "roads (2)");
+        eprintln!(
+            "{width} columns: 10 mln {project}/8 and {category}/8, 20 mln {twice}/8, 30 mln {thrice}/8"
+        );
+        assert_eq!(project, category, "USD 10 mln at {width} columns\n{screen}");
+        assert!(project > 8, "a bar worth comparing at {width} columns");
+        // Within an eighth of a cell, each rounded once.
+        assert!(
+            twice.abs_diff(2 * project) <= 2,
+            "20 mln at {width}: {twice} vs {project}"
+        );
+        assert!(
+            thrice.abs_diff(3 * project) <= 2,
+            "30 mln at {width}: {thrice} vs {project}"
+        );
+    }
+}
+
+#[test]
+fn a_short_terminal_says_which_categories_it_leaves_out_and_keeps_the_marked_one() {
+    let mut app = app(60, 15);
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Char('c'));
+    let screen = common::screen_text(&app);
+    assert!(screen.contains("roads (2)"), "{screen}");
+    assert!(screen.contains(" +1 more "), "{screen}");
+    // Syzganov Institute, a research institute: the smallest category, below the fold.
+    press(&mut app, KeyCode::Char('j'));
+    let screen = common::screen_text(&app);
+    assert!(screen.contains("▶   research institute (1)"), "{screen}");
+    assert!(screen.contains(" +1 more "), "{screen}");
+}
+
 fn titles(query: &str) -> Vec<String> {
     let catalog = common::catalog();
     let index = SearchIndex::new(&catalog);

@@ -31,8 +31,8 @@ fn a_session_switches_tabs_searches_and_quits_cleanly() {
     assert!(session.screen().contains("1 Timeline"));
 
     session.send("2");
-    session.wait_for_text("sum USD 55 mln");
-    assert!(session.screen().contains("Osakarovka – Vishnev"));
+    session.wait_for_text("listed projects USD 55 mln");
+    assert!(session.screen().contains("Osakarovka – Vishne"));
 
     session.send("\t\t");
     session.wait_for_text("Participants 1/18");

@@ -94,7 +94,7 @@ fn wait_for_state(session: &PtySession, stopped: bool) {
 fn ctrl_z_gives_the_terminal_back_and_fg_takes_it_again() {
     let mut session = started();
     session.send("2");
-    session.wait_for_text("sum USD 55 mln");
+    session.wait_for_text("listed projects USD 55 mln");
     for how in ["Ctrl-Z", "SIGTSTP"] {
         let before = session.raw_output().len();
         match how {
@@ -109,7 +109,7 @@ fn ctrl_z_gives_the_terminal_back_and_fg_takes_it_again() {
         kill(session.pid(), Signal::SIGCONT).expect("signal sent");
         wait_for_state(&session, false);
         session.wait_for(&format!("{how}: the screen drawn again"), |screen| {
-            screen.contains("sum USD 55 mln") && screen.contains("1 Timeline")
+            screen.contains("listed projects USD 55 mln") && screen.contains("1 Timeline")
         });
         let output = session.raw_output();
         assert!(

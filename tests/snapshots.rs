@@ -72,6 +72,35 @@ fn help_overlay() {
     }
 }
 
+/// The query's words and scopes have a heading of their own, reached by scrolling the help.
+#[test]
+fn the_help_lists_what_a_query_can_say() {
+    for (width, height) in [(80, 24), (120, 40)] {
+        let mut app = app(width, height);
+        press(&mut app, KeyCode::Char('?'));
+        press(&mut app, KeyCode::Char('G'));
+        let screen = common::screen_text(&app);
+        let heading = screen
+            .lines()
+            .position(|line| line.contains("│In a search query"))
+            .unwrap_or_else(|| panic!("no heading at {width}x{height}:\n{screen}"));
+        let below: Vec<&str> = screen.lines().skip(heading + 1).take(5).collect();
+        for row in [
+            "'w ^w w$ !w",
+            "year:2005  y:",
+            "kind:summit  k:",
+            "place:baku  p:",
+            "tab:funding  t:",
+        ] {
+            assert!(
+                below.iter().any(|line| line.contains(row)),
+                "{row:?} under the heading at {width}x{height}:\n{screen}"
+            );
+        }
+        snapshot(&format!("help_end_{width}x{height}"), &app);
+    }
+}
+
 #[test]
 fn too_small() {
     snapshot("too_small_40x10", &app(40, 10));
@@ -285,6 +314,16 @@ fn grouped_funding_chart() {
     }
 }
 
+/// The totals by category right under the projects, at the smallest size and up.
+#[test]
+fn funding_with_its_categories() {
+    for (width, height) in [(60, 15), (80, 24), (120, 40), (200, 60)] {
+        let mut app = on_tab(width, height, '2');
+        press(&mut app, KeyCode::Char('c'));
+        snapshot(&format!("funding_categories_{width}x{height}"), &app);
+    }
+}
+
 #[test]
 fn filtered_timeline_with_its_strip() {
     let mut app = app(80, 24);
@@ -303,6 +342,90 @@ fn breadcrumb_after_following_links() {
     press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Enter);
     snapshot("breadcrumb_120x40", &app);
+}
+
+/// Presses each key, `Enter` by name.
+fn keys(app: &mut App, keys: &[&str]) {
+    for key in keys {
+        match *key {
+            "Enter" => press(app, KeyCode::Enter),
+            text => type_text(app, text),
+        }
+    }
+}
+
+/// The status bar: the screen's last line.
+fn status_bar(app: &App) -> String {
+    let screen = common::screen_text(app);
+    screen.lines().last().unwrap_or_default().to_string()
+}
+
+/// Four links followed from the Initiatives tab, each to a record with a long title; the
+/// titles of the places visited, oldest first, ending where the app is.
+fn a_long_trail(width: u16, height: u16) -> (App, Vec<String>) {
+    let mut app = app(width, height);
+    let mut titles = vec![common::selected_title(&app)];
+    for step in [
+        &["3", "j", "l", "Enter"][..],
+        &["l", "j", "Enter"],
+        &["l", "j", "j", "Enter"],
+        &["l", "Enter"],
+    ] {
+        keys(&mut app, step);
+        titles.push(common::selected_title(&app));
+    }
+    (app, titles)
+}
+
+#[test]
+fn the_status_bar_keeps_the_way_back_and_the_search_position() {
+    for width in [80, 120, 200] {
+        let mut jumped = app(width, 24);
+        keys(&mut jumped, &["l", "Enter"]);
+        let bar = status_bar(&jumped);
+        assert!(bar.contains("⌫ back"), "{width}: {bar}");
+
+        let mut searched = app(width, 24);
+        keys(&mut searched, &["/", "place:baku", "Enter"]);
+        let bar = status_bar(&searched);
+        assert!(bar.contains("n/N [1/5] “place:baku”"), "{width}: {bar}");
+        assert!(bar.contains("⌫ back"), "{width}: {bar}");
+        type_text(&mut searched, "n");
+        let bar = status_bar(&searched);
+        assert!(bar.contains("n/N [2/5] “place:baku”"), "{width}: {bar}");
+        assert!(bar.contains("⌫ back"), "{width}: {bar}");
+        // Where you are and the step before, however cut.
+        assert!(bar.contains(" › "), "{width}: {bar}");
+        if width == 80 {
+            snapshot("status_after_a_search_80x24", &searched);
+        }
+    }
+}
+
+#[test]
+fn the_trail_uses_the_width_there_is() {
+    for (width, height) in [(80, 24), (120, 40), (200, 60)] {
+        let (app, titles) = a_long_trail(width, height);
+        let bar = status_bar(&app);
+        let [.., before, previous, current] = titles.as_slice() else {
+            panic!("a trail of {titles:?}");
+        };
+        assert!(titles.iter().all(|t| t.chars().count() > 10), "{titles:?}");
+        // Cut or not, the current step and the one before show.
+        for step in [previous, current] {
+            let start: String = step.chars().take(8).collect();
+            assert!(bar.contains(&start), "{width}: {start:?} in {bar}");
+        }
+        if width == 200 {
+            assert!(bar.contains(&format!("{previous} › {current} ")), "{bar}");
+            let start: String = before.chars().take(20).collect();
+            assert!(bar.contains(&start), "{bar}");
+            snapshot("status_trail_200x60", &app);
+        }
+        if width == 80 {
+            snapshot("status_trail_80x24", &app);
+        }
+    }
 }
 
 /// The strip alone, for the embedded span and a long synthetic one, at several widths.

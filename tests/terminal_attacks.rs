@@ -150,11 +150,11 @@ fn keys_split_across_writes_still_arrive_whole() {
     session.wait_for_text("▶ 1996");
     // Alt-← as some terminals send it (ESC before the arrow's sequence): back in history.
     session.send("2");
-    session.wait_for_text("sum USD 55 mln");
+    session.wait_for_text("listed projects USD 55 mln");
     session.send("\x1b\x1b[D");
     session.wait_for_text("▶ 1996");
     session.send("2");
-    session.wait_for_text("sum USD 55 mln");
+    session.wait_for_text("listed projects USD 55 mln");
     session.send("q");
     assert!(session.wait_for_exit().success());
 }

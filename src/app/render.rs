@@ -13,8 +13,8 @@ use super::{App, Location};
 use crate::{
     action::bindings::{self, HintWhen},
     chrome::{
-        layout::{MIN_SIZE, Screen, filter_line},
-        status_bar::{StatusBar, StatusLine},
+        layout::{MAX_SIZE, MIN_SIZE, Screen, filter_line},
+        status_bar::{StatusBar, StatusHint, StatusLine},
         tab_bar::TabBar,
         text,
         theme::Theme,
@@ -22,9 +22,6 @@ use crate::{
     data::Tab,
     overlay::{Overlay, search::counter},
 };
-
-/// Columns a step of the status bar's trail is cut to.
-const STEP_WIDTH: usize = 22;
 
 /// Draws the whole screen for `app`, with the cursor where the search is typed.
 pub fn render(app: &App, frame: &mut Frame) {
@@ -118,22 +115,30 @@ impl App {
     }
 
     /// The mode's hints that are worth showing now.
-    fn hints(&self) -> Vec<(&'static str, String)> {
+    fn hints(&self) -> Vec<StatusHint> {
         let has_links = self.view(self.tab()).link_count(self.catalog()) > 0;
         let has_history = !self.history().trail().is_empty();
         bindings::hints(self.mode())
             .into_iter()
             .filter_map(|hint| match hint.when {
-                HintWhen::Always => Some((hint.keys, hint.what.to_string())),
-                HintWhen::HasLinks => has_links.then(|| (hint.keys, hint.what.to_string())),
-                HintWhen::HasHistory => has_history.then(|| (hint.keys, hint.what.to_string())),
+                HintWhen::Always => Some(StatusHint::new(hint.keys, hint.what)),
+                HintWhen::HasLinks => has_links.then(|| StatusHint::new(hint.keys, hint.what)),
+                // The way back and the search position say where you are: they are kept first.
+                HintWhen::HasHistory => has_history.then(|| StatusHint {
+                    wayfinding: true,
+                    ..StatusHint::new(hint.keys, hint.what)
+                }),
                 HintWhen::HasSearch => self.last_search().map(|last| {
                     // Off the results (browsed away, or not shown yet) the position is not said.
                     let count = match last.on_result() {
                         true => counter(last.position(), last.len()),
                         false => format!("[–/{}]", last.len()),
                     };
-                    (hint.keys, format!("{count} “{}”", last.text()))
+                    StatusHint {
+                        query: Some(last.text().to_string()),
+                        wayfinding: true,
+                        ..StatusHint::new(hint.keys, count)
+                    }
                 }),
             })
             .collect()
@@ -142,7 +147,10 @@ impl App {
     /// A place of the trail by name: its record's title, its paragraph, or its tab's.
     fn step_name(&self, location: &Location) -> String {
         match location.record {
-            Some(record) => text::truncate(self.catalog().title(record), STEP_WIDTH),
+            // Whole: the status bar cuts it to the room there is, no wider than a terminal.
+            Some(record) => {
+                text::truncate(self.catalog().title(record), usize::from(MAX_SIZE.width))
+            }
             None if location.tab == Tab::Source && !self.view(Tab::Source).is_empty() => {
                 format!("¶{}", location.row + 1)
             }

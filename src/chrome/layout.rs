@@ -78,6 +78,9 @@ pub struct TabExtras {
     /// The width inside the list's border from which it shows more columns than the title,
     /// and so a header row naming them (0: never).
     pub column_header_from: u16,
+    /// Rows the list holds, when a second chart goes under it: the chart then sits right
+    /// under them, not at the bottom of a tall pane; 0 lets the list take all it can.
+    pub list_rows: u16,
 }
 
 /// A tab's list (or chart), an optional second chart, and the detail pane, each bordered.
@@ -119,15 +122,36 @@ impl Panes {
                 Constraint::Fill(1),
             ]))
         };
-        let (list, second) = if with_second {
-            let wanted = extras.second_chart_rows.saturating_add(2);
-            let [list, second] = column.layout(&Layout::vertical([
+        let (list, second, detail) = if with_second {
+            let list_wanted = match extras.list_rows {
+                0 => column.height,
+                rows => rows.saturating_add(extras.header_lines).saturating_add(2),
+            };
+            // The chart gets half the column, or more when the list needs less.
+            let second_height = extras
+                .second_chart_rows
+                .saturating_add(2)
+                .min((column.height / 2).max(column.height.saturating_sub(list_wanted)));
+            let list_height = list_wanted.min(column.height.saturating_sub(second_height));
+            let [list, second, _] = column.layout(&Layout::vertical([
+                Constraint::Length(list_height),
+                Constraint::Length(second_height),
                 Constraint::Fill(1),
-                Constraint::Length(wanted.min(column.height / 2)),
             ]));
-            (list, Some(second))
+            // Stacked, what the two charts leave goes to the detail pane below them.
+            let detail = if detail.x == column.x {
+                Rect::new(
+                    detail.x,
+                    second.bottom(),
+                    detail.width,
+                    detail.bottom().saturating_sub(second.bottom()),
+                )
+            } else {
+                detail
+            };
+            (list, Some(second), detail)
         } else {
-            (column, None)
+            (column, None, detail)
         };
         let inner = inside_border(list);
         let header_lines = extras.header_lines.min(inner.height.saturating_sub(1));
@@ -257,7 +281,8 @@ impl TextBox {
         }
     }
 
-    /// The help overlay for a terminal of `size`.
+    /// The help overlay for a terminal of `size`: tall enough for the whole help, with a few
+    /// rows to spare, on a tall terminal.
     pub fn help(size: Size) -> Self {
         Self::new(size, 76, 96)
     }
@@ -357,6 +382,38 @@ mod tests {
         let header = wide.column_header.unwrap();
         assert_eq!(header.y + 1, wide.rows.y);
         assert_eq!(header.width, wide.rows.width);
+    }
+
+    #[test]
+    fn a_second_chart_sits_right_under_a_short_list() {
+        let extras = TabExtras {
+            second_chart_rows: 3,
+            list_rows: 5,
+            ..TabExtras::default()
+        };
+        for (width, height) in [(60, 15), (80, 24), (120, 40), (200, 60)] {
+            let panes = Screen::new(Size::new(width, height)).unwrap().panes(extras);
+            let second = panes.second.unwrap();
+            assert_eq!(second.y, panes.list.bottom(), "{width}x{height}");
+            assert!(
+                panes.list.height <= 7,
+                "no empty rows in the list at {width}x{height}"
+            );
+            if width < SIDE_BY_SIDE_WIDTH {
+                assert_eq!(panes.detail.y, second.bottom(), "{width}x{height}");
+            } else {
+                assert_eq!(second.height, 5, "the whole chart at {width}x{height}");
+            }
+        }
+        let tall = Screen::new(Size::new(200, 60)).unwrap().panes(TabExtras {
+            list_rows: 500,
+            ..extras
+        });
+        assert_eq!(
+            tall.second.unwrap().bottom(),
+            tall.detail.bottom(),
+            "a long list fills"
+        );
     }
 
     #[test]

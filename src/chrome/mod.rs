@@ -10,3 +10,4 @@ pub mod styled;
 pub mod tab_bar;
 pub mod text;
 pub mod theme;
+pub mod trail;

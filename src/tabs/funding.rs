@@ -1,6 +1,7 @@
 //! The Funding tab: each programme with its total and period, then a labelled horizontal bar
 //! for each of its projects (the chart is also the tab's list, one row per record), and its
 //! choices: the order of the projects (`o`) and the second chart of totals by category (`c`).
+//! Both charts are drawn to one scale (`funding/chart.rs`), so their bars can be compared.
 
 use std::sync::Arc;
 
@@ -8,8 +9,14 @@ use ratatui::{
     buffer::Buffer,
     layout::{Constraint, Rect},
     text::{Line, Span},
-    widgets::{Block, Cell, Row, Widget},
+    widgets::{Cell, Row, Widget},
 };
+
+mod categories;
+mod chart;
+
+use categories::{Categories, render_categories};
+use chart::{ChartExtent, ChartScale};
 
 use super::{TabView, list::render_rows};
 use crate::{
@@ -22,7 +29,7 @@ use crate::{
         Catalog, CategoryTotal, FundingSort, ProjectView, RecordRef, Tab, UNCATEGORISED,
         category_totals,
     },
-    format::{format_period, format_share, format_usd, with_aside},
+    format::{format_period, format_usd, with_aside},
     plural::counted,
 };
 
@@ -34,6 +41,10 @@ pub struct FundingTab {
     grouped: bool,
     /// The totals by category, largest first.
     categories: Vec<CategoryTotal>,
+    /// Each category's label in its chart: its name and how many projects it has.
+    category_labels: Vec<String>,
+    /// The largest project of all, which a bar stands for at full length when not grouped.
+    largest_project: u128,
     catalog: Arc<Catalog>,
     /// The styles it is drawn with.
     pub theme: Theme,
@@ -42,10 +53,22 @@ pub struct FundingTab {
 impl FundingTab {
     /// The programmes of `catalog`, each followed by its projects as the source lists them.
     pub fn new(catalog: Arc<Catalog>) -> Self {
+        let categories = category_totals(&catalog);
+        let category_labels = categories
+            .iter()
+            .map(|c| with_aside(&c.name, &c.projects.to_string()))
+            .collect();
+        let programmes = u32::try_from(catalog.counts().programmes).unwrap_or(u32::MAX);
+        let largest_project = (0..programmes)
+            .map(|programme| catalog.programme_largest(programme))
+            .max()
+            .unwrap_or(0);
         Self {
             view: TabView::of_tab(&catalog, Tab::Funding),
             grouped: false,
-            categories: category_totals(&catalog),
+            categories,
+            category_labels,
+            largest_project: largest_project.into(),
             catalog,
             theme: Theme::default(),
         }
@@ -87,6 +110,7 @@ impl FundingTab {
         if self.grouped {
             TabExtras {
                 second_chart_rows: u16::try_from(self.categories.len()).unwrap_or(u16::MAX),
+                list_rows: u16::try_from(self.view.len()).unwrap_or(u16::MAX),
                 ..TabExtras::default()
             }
         } else {
@@ -99,40 +123,19 @@ impl Widget for &FundingTab {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let panes = Panes::new(area, self.extras());
         let layout = FundingLayout {
-            sort: self.sort(),
-            categories: self.grouped.then_some(self.categories.as_slice()),
+            categories: self.grouped.then(|| Categories {
+                totals: &self.categories,
+                labels: &self.category_labels,
+            }),
+            largest_project: self.largest_project,
         };
         render_funding(&panes, buf, &self.catalog, &self.view, &self.theme, &layout);
         super::render_detail(&panes, buf, &self.catalog, &self.view, &self.theme);
     }
 }
 
-const PARTIAL_BLOCKS: [&str; 8] = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];
-const SHARE_WIDTH: usize = 6;
 /// Columns of the `▶ ` marker in front of a chosen line.
 const SELECTION_MARKER_WIDTH: usize = 2;
-const MIN_BAR: usize = 10;
-
-/// A bar of `width` cells for `amount` out of `largest`, in eighths of a cell; a positive amount
-/// always shows at least a sliver.
-pub fn bar(amount: u128, largest: u128, width: usize) -> String {
-    if width == 0 || largest == 0 {
-        return String::new();
-    }
-    let cells = width as u128 * 8;
-    // amount ≤ largest, so amount * cells fits unless both are near u128::MAX; then scale down.
-    let eighths = match amount.checked_mul(cells) {
-        Some(product) => product.saturating_add(largest / 2) / largest,
-        None => amount / (largest / cells).max(1),
-    };
-    let eighths = usize::try_from(eighths)
-        .unwrap_or(usize::MAX)
-        .min(width * 8);
-    let eighths = if amount > 0 { eighths.max(1) } else { 0 };
-    let mut out = "█".repeat(eighths / 8);
-    out.push_str(PARTIAL_BLOCKS[eighths % 8]);
-    out
-}
 
 fn project(catalog: &Catalog, record: RecordRef) -> Option<(ProjectView<'_>, u32)> {
     let RecordRef::Project(i) = record else {
@@ -151,87 +154,63 @@ fn programme_row(catalog: &Catalog, programme: u32, width: usize, theme: &Theme)
         .iter()
         .filter(|relation| matches!(relation.target, RecordRef::Project(_)))
         .count();
-    let period = format_period(data.period());
-    let sum = format_usd(catalog.programme_total(programme).into());
-    // The source gives no total: the header says the amount is a sum, in full where it fits.
-    let facts = format!(" · {period} · sum of the listed projects {sum}");
-    let short_facts = format!(" · {period} · sum {sum}");
-    let count = format!(" · {}", counted(projects, "project"));
-    // The sum and period matter more than the count, and more than the whole title.
-    let title = text::width(data.title());
-    let label = if title + text::width(&facts) + text::width(&count) <= width {
-        format!("{}{facts}{count}", data.title())
-    } else if title + text::width(&facts) <= width {
-        format!("{}{facts}", data.title())
-    } else if title + text::width(&short_facts) + text::width(&count) <= width {
-        format!("{}{short_facts}{count}", data.title())
-    } else {
-        let room = width.saturating_sub(text::width(&short_facts));
-        format!("{}{short_facts}", text::truncate(data.title(), room.max(8)))
+    let facts = ProgrammeFacts {
+        title: data.title(),
+        period: format_period(data.period()),
+        sum: format_usd(catalog.programme_total(programme).into()),
+        projects,
     };
-    Row::new([Cell::from(Span::styled(
-        text::truncate(&label, width),
-        theme.programme,
-    ))])
+    let label = facts.label(width);
+    Row::new([Cell::from(Span::styled(label, theme.programme))])
 }
 
-/// The widths of a chart line: the label, the bar, the amount, the share.
-struct ChartColumns {
-    label: usize,
-    bar: usize,
-    amount: usize,
+/// What a programme's line says.
+struct ProgrammeFacts<'a> {
+    title: &'a str,
+    period: String,
+    sum: String,
+    projects: usize,
 }
 
-impl ChartColumns {
-    /// Labels take what the bars can spare, down to a bar of [`MIN_BAR`] cells.
-    fn fit(width: usize, longest_label: usize, amount: usize) -> Self {
-        let fixed = INDENT.len() + 1 + amount + 1 + SHARE_WIDTH;
-        let label = longest_label
-            .min(width.saturating_sub(fixed + MIN_BAR))
-            .max(6.min(width));
-        Self {
-            label,
-            // The label is followed by a space before the bar.
-            bar: width.saturating_sub(fixed + label + 1),
-            amount,
-        }
+/// The fewest columns of a programme's title kept before its period is left out.
+const TITLE_WITH_PERIOD: usize = 10;
+/// The fewest columns of a programme's title kept at all.
+const TITLE_MIN: usize = 8;
+
+impl ProgrammeFacts<'_> {
+    /// The line in `width` columns. The source gives no total, so the amount always reads as
+    /// the sum of the listed projects; that matters more than the count, the whole title and
+    /// then the period (the detail pane has both).
+    fn label(&self, width: usize) -> String {
+        let sum = format!(" · sum of the listed projects {}", self.sum);
+        let period = format!(" · {}", self.period);
+        let count = format!(" · {}", counted(self.projects, "project"));
+        let title = text::width(self.title);
+        let with_period = text::width(&period) + text::width(&sum);
+        let label = if title + with_period + text::width(&count) <= width {
+            format!("{}{period}{sum}{count}", self.title)
+        } else if title.min(TITLE_WITH_PERIOD) + with_period <= width {
+            let room = width - with_period;
+            format!("{}{period}{sum}", text::truncate(self.title, room))
+        } else if title.min(TITLE_MIN) + text::width(&sum) <= width {
+            let room = width - text::width(&sum);
+            format!("{}{sum}", text::truncate(self.title, room))
+        } else {
+            // Narrower than any terminal the explorer lays out, but the amount stays whole.
+            let short = format!(" · sum {}", self.sum);
+            let room = width.saturating_sub(text::width(&short)).max(TITLE_MIN);
+            format!("{}{short}", text::truncate(self.title, room))
+        };
+        text::truncate(&label, width)
     }
-}
-
-const INDENT: &str = "  ";
-
-/// One line of a chart: label, bar, amount and share.
-fn chart_line(
-    label: &str,
-    amount: u128,
-    largest: u128,
-    total: u128,
-    columns: &ChartColumns,
-    theme: &Theme,
-) -> Line<'static> {
-    let drawn = bar(amount, largest, columns.bar);
-    let padding = columns.bar.saturating_sub(text::width(&drawn));
-    let width = columns.amount;
-    Line::from(vec![
-        Span::raw(INDENT),
-        Span::raw(text::fit(label, columns.label)),
-        Span::raw(" "),
-        Span::styled(drawn, theme.bar),
-        Span::raw(" ".repeat(padding + 1)),
-        Span::raw(format!("{:>width$}", format_usd(amount))),
-        Span::styled(
-            format!(" {:>SHARE_WIDTH$}", format_share(amount, total)),
-            theme.dim,
-        ),
-    ])
 }
 
 /// How the Funding tab is arranged.
 struct FundingLayout<'a> {
-    /// The order of the projects.
-    sort: FundingSort,
     /// The totals by category, when the grouped view is on.
-    categories: Option<&'a [CategoryTotal]>,
+    categories: Option<Categories<'a>>,
+    /// The largest project of all.
+    largest_project: u128,
 }
 
 /// Draws the funding chart, and the chart by category when grouped.
@@ -248,7 +227,8 @@ fn render_funding(
         " Funding · {} · c totals by category ",
         view.controls.describe(view.rows.len(), count, "rows")
     ));
-    let _ = layout.sort;
+    // Set while the projects are drawn, for the categories to be drawn to the same scale.
+    let mut scale = None;
     render_rows(
         panes,
         buf,
@@ -259,20 +239,17 @@ fn render_funding(
         theme,
         |window, _, width| {
             // The chart's rows leave room for the selection marker.
-            let width = usize::from(width).saturating_sub(2);
-            let projects: Vec<(ProjectView<'_>, u32)> =
-                window.iter().filter_map(|&r| project(catalog, r)).collect();
-            let amount = projects
-                .iter()
-                .map(|(p, _)| text::width(&format_usd(p.amount_usd().into())))
-                .max()
-                .unwrap_or(0);
-            let longest = projects
-                .iter()
-                .map(|(p, _)| text::width(p.title()))
-                .max()
-                .unwrap_or(0);
-            let columns = ChartColumns::fit(width, longest, amount);
+            let width = usize::from(width).saturating_sub(SELECTION_MARKER_WIDTH);
+            let projects = window.iter().filter_map(|&r| project(catalog, r));
+            // The largest project of all, not of the window: scrolling keeps the scale.
+            let mut extent =
+                ChartExtent::of(projects.map(|(p, _)| (p.title(), u128::from(p.amount_usd()))))
+                    .with_largest(layout.largest_project);
+            if let Some(categories) = &layout.categories {
+                extent = extent.with(categories.extent());
+            }
+            let chart = ChartScale::fit(width, extent);
+            scale = Some(chart);
             window
                 .iter()
                 .map(|&record| {
@@ -282,14 +259,11 @@ fn render_funding(
                     let Some((project, programme)) = project(catalog, record) else {
                         return Row::new([""]);
                     };
-                    let largest = u128::from(catalog.programme_largest(programme));
                     let total = u128::from(catalog.programme_total(programme));
-                    let line = chart_line(
+                    let line = chart.line(
                         project.title(),
                         u128::from(project.amount_usd()),
-                        largest,
                         total,
-                        &columns,
                         theme,
                     );
                     Row::new([Cell::from(line)])
@@ -302,59 +276,15 @@ fn render_funding(
             .selected()
             .and_then(|record| project(catalog, record))
             .map(|(project, _)| project.category().unwrap_or(UNCATEGORISED));
-        render_categories(area, buf, categories, selected_category, theme);
-    }
-}
-
-/// The second chart: funding summed by category, the selected project's category marked.
-fn render_categories(
-    area: Rect,
-    buf: &mut Buffer,
-    categories: &[CategoryTotal],
-    selected: Option<&str>,
-    theme: &Theme,
-) {
-    let block = Block::bordered()
-        .border_style(theme.border)
-        .title(Line::styled(
-            " By category · a classification, not from the source ",
-            theme.pane_title,
-        ));
-    let inner = block.inner(area);
-    block.render(area, buf);
-    let total: u128 = categories.iter().map(|c| c.amount).sum();
-    let largest = categories.iter().map(|c| c.amount).max().unwrap_or(0);
-    let labels: Vec<String> = categories
-        .iter()
-        .map(|c| with_aside(&c.name, &c.projects.to_string()))
-        .collect();
-    let longest = labels.iter().map(|l| text::width(l)).max().unwrap_or(0);
-    let amount = categories
-        .iter()
-        .map(|c| text::width(&format_usd(c.amount)))
-        .max()
-        .unwrap_or(0);
-    let width = usize::from(inner.width).saturating_sub(SELECTION_MARKER_WIDTH);
-    let columns = ChartColumns::fit(width, longest, amount);
-    for (row, (category, label)) in categories
-        .iter()
-        .zip(&labels)
-        .enumerate()
-        .take(usize::from(inner.height))
-    {
-        let line_area = Rect {
-            y: inner.y + row as u16,
-            height: 1,
-            ..inner
-        };
-        let chosen = selected == Some(category.name.as_str());
-        let marker = if chosen { "▶ " } else { "  " };
-        let mut line = chart_line(label, category.amount, largest, total, &columns, theme);
-        line.spans.insert(0, Span::raw(marker));
-        if chosen {
-            line = line.style(theme.selected);
-        }
-        line.render(line_area, buf);
+        // With no project on screen, the categories still fit the width they have.
+        let scale = scale.unwrap_or_else(|| {
+            let width = usize::from(area.width.saturating_sub(2));
+            ChartScale::fit(
+                width.saturating_sub(SELECTION_MARKER_WIDTH),
+                categories.extent().with_largest(layout.largest_project),
+            )
+        });
+        render_categories(area, buf, categories, selected_category, &scale, theme);
     }
 }
 
@@ -363,12 +293,26 @@ mod tests {
     use super::*;
 
     #[test]
-    fn bars_scale_to_the_largest_amount() {
-        assert_eq!(bar(20, 20, 10), "█".repeat(10));
-        assert_eq!(bar(10, 20, 10), "█".repeat(5));
-        assert_eq!(bar(15, 20, 10), format!("{}▌", "█".repeat(7)));
-        assert_eq!(bar(1, 1_000_000, 10), "▏", "a tiny amount still shows");
-        assert_eq!(bar(5, 10, 0), "");
-        assert_eq!(bar(u128::MAX, u128::MAX, 3), "███");
+    fn a_programme_line_always_calls_its_amount_the_sum_of_the_listed_projects() {
+        let facts = ProgrammeFacts {
+            title: "IDB Program for Kazakhstan",
+            period: "2003–2006".to_string(),
+            sum: "USD 55 mln".to_string(),
+            projects: 4,
+        };
+        let lines: Vec<String> = [200, 76, 62, 56, 40].map(|w| facts.label(w)).into();
+        assert_eq!(
+            lines,
+            [
+                "IDB Program for Kazakhstan · 2003–2006 · sum of the listed projects USD 55 mln · 4 projects",
+                "IDB Program for Kazakhs… · 2003–2006 · sum of the listed projects USD 55 mln",
+                "IDB Progr… · 2003–2006 · sum of the listed projects USD 55 mln",
+                "IDB Program for… · sum of the listed projects USD 55 mln",
+                "IDB Program for Kazakh… · sum USD 55 mln",
+            ]
+        );
+        for width in 0..120 {
+            assert!(text::width(&facts.label(width)) <= width, "{width}");
+        }
     }
 }

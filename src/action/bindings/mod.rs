@@ -28,19 +28,22 @@ pub enum Section {
     Views,
     /// Search.
     Search,
+    /// What a query can say: whole words, scopes.
+    Query,
     /// Keys that work anywhere.
     Anywhere,
 }
 
 impl Section {
     /// Every section, in the help's order.
-    pub const ALL: [Self; 7] = [
+    pub const ALL: [Self; 8] = [
         Self::Tabs,
         Self::Moving,
         Self::Links,
         Self::Lists,
         Self::Views,
         Self::Search,
+        Self::Query,
         Self::Anywhere,
     ];
 
@@ -53,6 +56,7 @@ impl Section {
             Self::Lists => "Filter and sort the list",
             Self::Views => "Views",
             Self::Search => "Search",
+            Self::Query => "In a search query",
             Self::Anywhere => "Anywhere",
         }
     }

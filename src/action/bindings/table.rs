@@ -623,7 +623,7 @@ pub(super) static ENTRIES: LazyLock<Vec<Entry>> = LazyLock::new(|| {
             vec![hint_when(Mode::Browse, 4, "n/N", "", HintWhen::HasSearch)],
         ),
         Entry {
-            section: Section::Search,
+            section: Section::Query,
             keys: "'w ^w w$ !w",
             help: "whole word; field starts / ends with w; not w",
             binds: vec![],
@@ -631,7 +631,7 @@ pub(super) static ENTRIES: LazyLock<Vec<Entry>> = LazyLock::new(|| {
             also: Also::Syntax,
         },
         Entry {
-            section: Section::Search,
+            section: Section::Query,
             keys: "year:2005  y:",
             help: "a year or a range: y:2003-2006 (repeated: either)",
             binds: vec![],
@@ -639,7 +639,7 @@ pub(super) static ENTRIES: LazyLock<Vec<Entry>> = LazyLock::new(|| {
             also: Also::Syntax,
         },
         Entry {
-            section: Section::Search,
+            section: Section::Query,
             keys: "kind:summit  k:",
             help: "records of a kind (a wrong kind lists them all)",
             binds: vec![],
@@ -647,7 +647,7 @@ pub(super) static ENTRIES: LazyLock<Vec<Entry>> = LazyLock::new(|| {
             also: Also::Syntax,
         },
         Entry {
-            section: Section::Search,
+            section: Section::Query,
             keys: "place:baku  p:",
             help: "events held there: city, country, other spelling",
             binds: vec![],
@@ -655,7 +655,7 @@ pub(super) static ENTRIES: LazyLock<Vec<Entry>> = LazyLock::new(|| {
             also: Also::Syntax,
         },
         Entry {
-            section: Section::Search,
+            section: Section::Query,
             keys: "tab:funding  t:",
             help: "one tab's records; tab:source the source's paragraphs",
             binds: vec![],
