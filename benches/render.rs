@@ -1,6 +1,6 @@
 //! A frame: each tab, the search overlay and the help overlay, drawn into a `TestBackend` at
 //! 80x24 and 250x80, for the embedded data and 1k, 100k and 1M records; and one `j` at each
-//! scale, key to finished frame.
+//! scale, key to finished frame; `o` (a new order) at each scale, and opening the app.
 
 mod support;
 
@@ -16,7 +16,7 @@ fn frames(c: &mut Criterion) {
     for (label, records) in support::scales() {
         for (width, height) in [(80u16, 24u16), (250, 80)] {
             let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-            let views: [(&str, Vec<Action>); 6] = [
+            let views: [(&str, Vec<Action>); 8] = [
                 ("timeline", vec![]),
                 (
                     "funding",
@@ -39,6 +39,22 @@ fn frames(c: &mut Criterion) {
                     ],
                 ),
                 ("help", vec![Action::ToggleHelp]),
+                (
+                    "timeline by place, one kind",
+                    vec![
+                        Action::CycleSort,
+                        Action::CycleSort,
+                        Action::StepKind { forward: true },
+                    ],
+                ),
+                (
+                    "participants by name",
+                    vec![
+                        Action::SelectTab(oic_explorer::data::Tab::Participants),
+                        Action::CycleSort,
+                        Action::CycleSort,
+                    ],
+                ),
             ];
             for (view, actions) in views {
                 let mut app = support::app(records, width, height);
@@ -83,6 +99,36 @@ fn movement(c: &mut Criterion) {
     group.finish();
 }
 
+/// `o` on the Timeline, key to finished frame: the rows sorted afresh (by kind, by place,
+/// by date again), and the app opened on the catalog (each tab works out its columns).
+fn reshaping(c: &mut Criterion) {
+    let mut group = c.benchmark_group("key o to frame");
+    for (label, records) in support::scales() {
+        let mut app = support::app(records, 80, 24);
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        group.bench_function(label, |b| {
+            b.iter(|| {
+                app.update(Action::CycleSort);
+                terminal.draw(|frame| app::render(&app, frame)).unwrap();
+            })
+        });
+    }
+    group.finish();
+    let mut group = c.benchmark_group("open the app");
+    for (label, records) in support::scales() {
+        let catalog = support::catalog(records);
+        group.bench_function(label, |b| {
+            b.iter(|| {
+                oic_explorer::app::App::new(
+                    std::sync::Arc::clone(&catalog),
+                    ratatui::layout::Size::new(80, 24),
+                )
+            })
+        });
+    }
+    group.finish();
+}
+
 /// The source view of a record whose paragraph is 20 MB long (hostile or careless data): one
 /// `j`, key to finished frame.
 fn huge_paragraph(c: &mut Criterion) {
@@ -112,6 +158,6 @@ fn huge_paragraph(c: &mut Criterion) {
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(30).measurement_time(std::time::Duration::from_secs(2)).warm_up_time(std::time::Duration::from_millis(500));
-    targets = frames, movement, huge_paragraph
+    targets = frames, movement, reshaping, huge_paragraph
 }
 criterion_main!(benches);
