@@ -1,7 +1,7 @@
 //! Loading a dataset: read, parse, validate, build the catalog. One error type says where:
 //! file, line, column and field path, and what was expected.
 
-use std::{collections::HashSet, fmt, path::Path};
+use std::{borrow::Cow, collections::HashSet, fmt, fs, path::Path};
 
 use serde::de::DeserializeSeed;
 
@@ -9,7 +9,7 @@ use super::{
     catalog::Catalog,
     locate::locate,
     model::Dataset,
-    parse::{DatasetSeed, PARALLEL_THRESHOLD, parse_in_parallel},
+    parse::{DatasetSeed, PARALLEL_THRESHOLD, ParallelFailure, parse_in_parallel},
     problems::{Problem, Problems},
     progress::{LoadProgress, LoadStage},
     read::{BYTE_ORDER_MARK, Expect, SizeLimits, read_limited},
@@ -187,12 +187,57 @@ fn load_reporting(
     progress: &LoadProgress,
 ) -> Result<Catalog, LoadError> {
     let store = parse(origin, json, progress)?;
+    build(origin, store, source, progress, || {
+        Some(Cow::Borrowed(json))
+    })
+}
+
+/// Loads a dataset whose text can be read again from its file: the text's memory is given
+/// back while it is parsed and freed before the catalog is built, so the two are never whole
+/// in memory at once. The file is read again only to say where problems are.
+fn load_rereadable(
+    origin: &str,
+    json: String,
+    read_again: impl Fn() -> Result<String, LoadError>,
+    source: Option<&str>,
+    progress: &LoadProgress,
+) -> Result<Catalog, LoadError> {
+    if json.len() < PARALLEL_THRESHOLD {
+        return load_reporting(origin, &json, source, progress);
+    }
+    let store = match parse_in_parallel(&json, true, progress) {
+        Ok(store) => store,
+        Err(ParallelFailure::TextIntact) => return load_reporting(origin, &json, source, progress),
+        Err(ParallelFailure::TextGivenBack) => {
+            // Parts of it are zeros now: only the file can say what is wrong, and where.
+            drop(json.into_bytes());
+            return load_reporting(origin, &read_again()?, source, progress);
+        }
+    };
+    // The pages given back read as zeros: the text is freed as bytes, never looked at again.
+    drop(json.into_bytes());
+    build(origin, store, source, progress, || {
+        read_again().ok().map(Cow::Owned)
+    })
+}
+
+/// Validates `store` and builds the catalog; the problems found are placed in the JSON text
+/// that `json` gives, when it can.
+fn build<'j>(
+    origin: &str,
+    store: Store,
+    source: Option<&str>,
+    progress: &LoadProgress,
+    json: impl FnOnce() -> Option<Cow<'j, str>>,
+) -> Result<Catalog, LoadError> {
     progress.begin(LoadStage::Checking, 0);
     let counts = RecordCounts::of_store(&store);
     Catalog::from_store(store, source.map(SourceText::new)).map_err(|problems: Problems| {
         let (mut problems, unlisted) = problems.into_parts();
         let wanted: HashSet<&str> = problems.iter().map(|p| p.path.as_str()).collect();
-        let positions = locate(json, &wanted);
+        let positions = json()
+            .map(|json| locate(&json, &wanted))
+            .unwrap_or_default();
         for problem in &mut problems {
             problem.position = positions.get(&problem.path).copied();
         }
@@ -266,17 +311,19 @@ pub fn load_file_with_progress(
         .map(|source| read_text_reporting(source, limits.source, Expect::Text, progress))
         .transpose()?;
     let json = read_text_reporting(path, limits.dataset, Expect::Json, progress)?;
-    load_reporting(
-        &path.display().to_string(),
-        &json,
-        source.as_deref(),
-        progress,
-    )
+    let origin = path.display().to_string();
+    // A pipe's text cannot be had twice: it stays in memory until the catalog is built.
+    if !fs::metadata(path).is_ok_and(|metadata| metadata.is_file()) {
+        return load_reporting(&origin, &json, source.as_deref(), progress);
+    }
+    let read_again =
+        || read_text_reporting(path, limits.dataset, Expect::Json, &LoadProgress::new());
+    load_rereadable(&origin, json, read_again, source.as_deref(), progress)
 }
 
 fn parse(origin: &str, json: &str, progress: &LoadProgress) -> Result<Store, LoadError> {
     if json.len() >= PARALLEL_THRESHOLD
-        && let Some(store) = parse_in_parallel(json, progress)
+        && let Ok(store) = parse_in_parallel(json, false, progress)
     {
         return Ok(store);
     }

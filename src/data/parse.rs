@@ -8,6 +8,7 @@ use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visit
 use super::progress::{LoadProgress, LoadStage};
 use super::{
     model::FileText,
+    pages::GiveBack,
     records::{Event, Initiative, Participant, Programme, Project},
     spellings::Spelling,
     store::Store,
@@ -175,6 +176,7 @@ fn push_all<'a, T: de::Deserialize<'a>>(
     records: &[&'a serde_json::value::RawValue],
     push: fn(&mut Store, &T),
     progress: &LoadProgress,
+    mut give_back: Option<GiveBack<'_>>,
 ) -> Option<()> {
     // Reported in batches: an atomic add per record would cost more than it tells.
     for batch in records.chunks(4096) {
@@ -182,14 +184,57 @@ fn push_all<'a, T: de::Deserialize<'a>>(
             push(store, &serde_json::from_str(raw.get()).ok()?);
         }
         progress.advance(batch.len() as u64);
+        if let (Some(give_back), Some(last)) = (&mut give_back, batch.last()) {
+            give_back.past(last.get());
+        }
     }
     Some(())
 }
 
+/// Why a parse on two threads gave up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParallelFailure {
+    /// The text is as it was: parse it again serially to say what is wrong.
+    TextIntact,
+    /// Parts of the text were given back to the system: read the file again first.
+    TextGivenBack,
+}
+
+/// Gives back the pages of a run of records as they are read, when asked to.
+fn giving_back<'t>(
+    json: &'t str,
+    records: &[&serde_json::value::RawValue],
+    wanted: bool,
+) -> Option<GiveBack<'t>> {
+    let first = records.first()?.get();
+    let from = (first.as_ptr() as usize).checked_sub(json.as_ptr() as usize)?;
+    // SAFETY: the records of a run lie end to end in `json` with only separators between them
+    // and are read once, in order, by the one thread that gives them back; the caller of
+    // `parse_in_parallel` with `give_back` promised `json` is not read again and is freed as
+    // bytes (see `ParallelFailure::TextGivenBack`).
+    (wanted && from <= json.len()).then(|| unsafe { GiveBack::new(json, from) })
+}
+
 /// Parses a large file on two threads: one pass finds where each record starts and ends, then
 /// each thread reads its share into a store of its own, and the two are joined in file order.
-/// `None` when anything is wrong; the caller then parses serially, which says exactly what.
-pub fn parse_in_parallel(json: &str, progress: &LoadProgress) -> Option<Store> {
+/// With `give_back`, the memory of the events' text is given back to the system as they are
+/// read, so the file's text and the store are never whole in memory at once; `json` must then
+/// not be read again whatever the outcome. An error when anything is wrong; the caller then
+/// parses serially, which says exactly what.
+pub fn parse_in_parallel(
+    json: &str,
+    give_back: bool,
+    progress: &LoadProgress,
+) -> Result<Store, ParallelFailure> {
+    let failed = if give_back {
+        ParallelFailure::TextGivenBack
+    } else {
+        ParallelFailure::TextIntact
+    };
+    parse_parts(json, give_back, progress).ok_or(failed)
+}
+
+fn parse_parts(json: &str, give_back: bool, progress: &LoadProgress) -> Option<Store> {
     progress.begin(LoadStage::Scanning, 0);
     let raw: RawDataset = serde_json::from_str(json).ok()?;
     let records = raw.events.len()
@@ -219,47 +264,71 @@ pub fn parse_in_parallel(json: &str, progress: &LoadProgress) -> Option<Store> {
         let later = scope.spawn(move || {
             let mut store = Store::default();
             store.text.reserve(reserve);
-            push_all(&mut store, second, Store::push_event::<FileText>, progress).map(|()| store)
+            let give_back = giving_back(json, second, give_back);
+            push_all(
+                &mut store,
+                second,
+                Store::push_event::<FileText>,
+                progress,
+                give_back,
+            )
+            .map(|()| store)
         });
         let mut store = Store::default();
         store.text.reserve(reserve);
-        let done = push_all(&mut store, first, Store::push_event::<FileText>, progress)
-            .and_then(|()| {
-                push_all(
-                    &mut store,
-                    &raw.programmes,
-                    Store::push_programme::<FileText>,
-                    progress,
-                )
-            })
-            .and_then(|()| {
-                push_all(
-                    &mut store,
-                    &raw.projects,
-                    Store::push_project::<FileText>,
-                    progress,
-                )
-            })
-            .and_then(|()| {
-                push_all(
-                    &mut store,
-                    &raw.initiatives,
-                    Store::push_initiative::<FileText>,
-                    progress,
-                )
-            })
-            .and_then(|()| {
-                push_all(
-                    &mut store,
-                    &raw.participants,
-                    Store::push_participant::<FileText>,
-                    progress,
-                )
-            });
+        let give_back = giving_back(json, first, give_back);
+        let done = push_all(
+            &mut store,
+            first,
+            Store::push_event::<FileText>,
+            progress,
+            give_back,
+        )
+        .and_then(|()| {
+            push_all(
+                &mut store,
+                &raw.programmes,
+                Store::push_programme::<FileText>,
+                progress,
+                None,
+            )
+        })
+        .and_then(|()| {
+            push_all(
+                &mut store,
+                &raw.projects,
+                Store::push_project::<FileText>,
+                progress,
+                None,
+            )
+        })
+        .and_then(|()| {
+            push_all(
+                &mut store,
+                &raw.initiatives,
+                Store::push_initiative::<FileText>,
+                progress,
+                None,
+            )
+        })
+        .and_then(|()| {
+            push_all(
+                &mut store,
+                &raw.participants,
+                Store::push_participant::<FileText>,
+                progress,
+                None,
+            )
+        });
         (done.map(|()| store), later.join().ok().flatten())
     });
     let (mut store, later) = (store?, later?);
     raw.top_level_into(&mut store);
+    if give_back {
+        // Everything has been read from the text: none of it is needed while the parts join.
+        // SAFETY: the caller promised `json` is not read again and is freed as bytes.
+        unsafe { GiveBack::new(json, 0) }.up_to(json.len());
+    }
     // The later events follow the first ones; `append` moves their positions past them. Their
     // references land after those of the smaller collections, which changes nothing: each
     // record's ties of one role still come in the order of the records that make them.

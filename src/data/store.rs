@@ -4,12 +4,16 @@
 
 use super::{
     model,
+    pages::GiveBack,
     record::{RecordRef, Role},
     records::{EventRow, InitiativeRow, ParticipantRow, ProgrammeRow, ProjectRow, Row},
     spellings::Spelling,
     tie::{DetailIndex, NO_DETAIL, Tie, TieRef, TieRow},
     tie_kind::TieKind,
 };
+
+/// How much of an arena is copied before its memory is given back, when two are joined.
+const APPEND_PIECE: usize = 16 << 20;
 
 /// A span of the text arena; an absent optional text has `len == ABSENT`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -106,14 +110,29 @@ impl Arena {
         self.bytes.reserve(bytes);
     }
 
-    /// Appends another arena's text; returns how far its spans move.
-    fn append(&mut self, other: &Arena) -> u32 {
+    /// Appends another arena's text, giving back the other's memory as it is copied so the
+    /// text is never in memory twice; returns how far its spans move.
+    fn append(&mut self, other: Arena) -> u32 {
         let offset = u32::try_from(self.bytes.len()).unwrap_or(u32::MAX);
         if u32::try_from(self.bytes.len() + other.bytes.len()).is_err() {
             self.overflowed = true;
         }
-        self.bytes.push_str(&other.bytes);
+        self.bytes.reserve(other.bytes.len());
+        // SAFETY: each piece of `other` is read once, copied, and not read again; `other` is
+        // dropped as bytes below.
+        let mut give_back = unsafe { GiveBack::new(&other.bytes, 0) };
+        let mut copied = 0;
+        while copied < other.bytes.len() {
+            let mut end = (copied + APPEND_PIECE).min(other.bytes.len());
+            while !other.bytes.is_char_boundary(end) {
+                end += 1;
+            }
+            self.bytes.push_str(&other.bytes[copied..end]);
+            give_back.up_to(end);
+            copied = end;
+        }
         self.overflowed |= other.overflowed;
+        drop(other.bytes.into_bytes());
         offset
     }
 
@@ -309,8 +328,8 @@ impl Store {
     /// Appends the records of `later`, read from a later part of the same file, moving its
     /// spans, citations and record positions past this store's.
     pub(crate) fn append(&mut self, later: Store) {
-        let text = self.text.append(&later.text);
-        let pending_text = self.pending_text.append(&later.pending_text);
+        let text = self.text.append(later.text);
+        let pending_text = self.pending_text.append(later.pending_text);
         let citations = position(self.citations.len());
         let ties = position(self.ties.len());
         let bases = [
