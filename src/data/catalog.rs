@@ -248,6 +248,12 @@ impl Catalog {
         self.record_at(slot as usize)
     }
 
+    /// Gets ready to [`Catalog::find`] this id soon: its place in the index is fetched into
+    /// the cache meanwhile.
+    pub(crate) fn prefetch_id(&self, id: &str) {
+        self.ids.prefetch(id_hash(id));
+    }
+
     /// The record's ties to other records, grouped by role in display order.
     pub fn relations(&self, record: RecordRef) -> Relations<'_> {
         self.edges.of(self.slot(record))

@@ -232,7 +232,12 @@ pub fn index_ids(store: &Store, problems: &mut Problems) -> IdIndex {
         + store.participants.len();
     let mut ids = IdIndex::with_capacity(total);
     let text = |slot: u32| store.text.get(slot_id(store, slot).2);
+    // Ids land in the index at random: each one's place is fetched a few ids ahead.
+    let mut ahead = slot_ids(store).skip(LOOKAHEAD);
     for (slot, (collection, index, id)) in slot_ids(store).enumerate() {
+        if let Some((_, _, later)) = ahead.next() {
+            ids.prefetch(id_hash(store.text.get(later)));
+        }
         let slot = u32::try_from(slot).unwrap_or(u32::MAX);
         let id = store.text.get(id);
         if id.trim().is_empty() {
@@ -360,6 +365,10 @@ fn reference_path(reference: &super::store::PendingReference) -> String {
     }
 }
 
+/// How many references ahead the index is fetched into the cache: enough to cover a trip to
+/// memory while the references between are resolved.
+const LOOKAHEAD: usize = 16;
+
 /// Resolves a run of references that starts and ends between fields.
 fn resolve_part(
     catalog: &Catalog,
@@ -375,6 +384,9 @@ fn resolve_part(
         {
             run_start = ties.len();
             run_seen.clear();
+        }
+        if let Some(ahead) = pending.get(n + LOOKAHEAD) {
+            catalog.prefetch_id(catalog.store().pending_text.get(ahead.id));
         }
         let path = || reference_path(reference);
         let id = catalog.store().pending_text.get(reference.id);
