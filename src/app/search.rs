@@ -23,6 +23,13 @@ impl App {
                     generation,
                     results,
                 } => self.take_filter_results(generation, results),
+                SearchEvent::Preparing {
+                    generation,
+                    percent,
+                } => match &mut self.overlay {
+                    Some(Overlay::Filter(prompt)) => prompt.preparing(generation, percent),
+                    _ => false,
+                },
                 SearchEvent::Progress { .. } => false,
             };
         }

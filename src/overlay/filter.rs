@@ -39,6 +39,8 @@ pub struct FilterPrompt {
     status: FilterStatus,
     /// The last complete answer, which a longer query narrows instead of searching afresh.
     previous: Option<SearchResults>,
+    /// How far the search is from ready, in percent, while the query waits for that.
+    preparing: Option<u8>,
     theme: Theme,
 }
 
@@ -56,6 +58,7 @@ impl FilterPrompt {
                 FilterStatus::Searching
             },
             previous: None,
+            preparing: None,
             theme,
         }
     }
@@ -107,6 +110,15 @@ impl FilterPrompt {
         })
     }
 
+    /// The search the query waits for is being made ready: `percent` of it is done.
+    pub fn preparing(&mut self, generation: u64, percent: u8) -> bool {
+        let awaited = generation == self.generation && self.status == FilterStatus::Searching;
+        if awaited {
+            self.preparing = Some(percent);
+        }
+        awaited
+    }
+
     /// The last complete answer, for a longer query to narrow.
     pub fn previous(&self) -> Option<&SearchResults> {
         self.previous.as_ref()
@@ -120,6 +132,7 @@ impl FilterPrompt {
         }
         self.status = FilterStatus::Found(found);
         self.previous = Some(results);
+        self.preparing = None;
         true
     }
 
@@ -146,7 +159,10 @@ impl Widget for &FilterPrompt {
         let theme = &self.theme;
         let status = match &self.status {
             FilterStatus::Empty => "type to filter · Enter keeps · Esc clears".to_string(),
-            FilterStatus::Searching => "filtering…".to_string(),
+            FilterStatus::Searching => match self.preparing {
+                Some(percent) => format!("preparing search {percent}%"),
+                None => "filtering…".to_string(),
+            },
             FilterStatus::Found(0) => "nothing found · Esc clears".to_string(),
             FilterStatus::Found(1) => "1 found · Enter keeps · Esc clears".to_string(),
             FilterStatus::Found(n) => format!("{n} found · Enter keeps · Esc clears"),

@@ -74,6 +74,7 @@ fn count_label(prompt: &SearchPrompt) -> String {
             "searching {}% · {found} so far",
             scanned * 100 / total.max(1)
         ),
+        SearchStatus::Preparing { percent } => format!("preparing search {percent}%"),
         _ => counter(prompt.selected(), prompt.total()),
     }
 }
@@ -200,10 +201,12 @@ fn result_lines(
         .collect();
     }
     if results.is_empty() && prompt.total() == 0 {
-        let said = if prompt.status() == SearchStatus::Complete {
-            format!("No matches for “{}”.", prompt.text())
-        } else {
-            "Searching…".to_string()
+        let said = match prompt.status() {
+            SearchStatus::Complete => format!("No matches for “{}”.", prompt.text()),
+            SearchStatus::Preparing { percent } => format!(
+                "Getting the search ready, once after loading: {percent}%. The results follow."
+            ),
+            _ => "Searching…".to_string(),
         };
         return vec![Line::styled(said, theme.dim)];
     }

@@ -49,6 +49,12 @@ pub enum SearchStatus {
         /// Records matched so far (the results hold the best of them).
         found: usize,
     },
+    /// The search is being made ready (once, after loading); the query waits for it, and the
+    /// results shown are the previous query's.
+    Preparing {
+        /// How far that has got.
+        percent: u8,
+    },
 }
 
 /// The query being typed, its results, and the chosen result.
@@ -175,6 +181,9 @@ impl SearchPrompt {
                     found,
                 },
             ),
+            SearchEvent::Preparing { percent, .. } => {
+                self.status = SearchStatus::Preparing { percent };
+            }
             SearchEvent::Done { results, .. } => self.show(results, SearchStatus::Complete),
         }
         true

@@ -56,6 +56,13 @@ impl SearchIndex {
         self.prepared();
     }
 
+    /// [`SearchIndex::prepare`], calling `watch` with how far it has got, in percent, every
+    /// `every` until it is done; at once when it was done already.
+    pub fn prepare_watching(&self, every: std::time::Duration, watch: impl FnMut(u8)) {
+        self.prepared
+            .get_or_init(|| Prepared::watched(&self.catalog, every, watch));
+    }
+
     pub(super) fn prepared(&self) -> &Prepared {
         self.prepared.get_or_init(|| Prepared::new(&self.catalog))
     }

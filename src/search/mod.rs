@@ -42,6 +42,9 @@ pub use source_text::{SOURCE_HIT_CAP, SourceHit, source_hits};
 
 /// Catalogs up to this many records are searched on one thread in one go.
 const SMALL: usize = 20_000;
+
+/// Records read between two reports of how far preparing the search has got.
+const COUNT_EVERY: usize = 4096;
 /// Records scanned by each thread between two progress reports.
 const CHUNK: usize = 16_384;
 /// A query whose words, as written, find fewer records than this is looked for with typos too

@@ -3,11 +3,18 @@
 //! where each record's running text lies.
 
 use super::{
-    for_each_own_field, for_each_shown_name, prefilter,
+    COUNT_EVERY, for_each_own_field, for_each_shown_name, prefilter,
     running_text::RunningText,
     vocabulary::{Fields, Vocabulary},
 };
-use std::sync::OnceLock;
+use std::{
+    sync::{
+        OnceLock,
+        atomic::{AtomicUsize, Ordering},
+    },
+    thread,
+    time::Duration,
+};
 
 use crate::data::Catalog;
 
@@ -38,38 +45,51 @@ impl Prepared {
 
     /// Works it all out for `catalog`, on two threads.
     pub(super) fn new(catalog: &Catalog) -> Self {
-        let masks = || {
-            let mut scratch = String::new();
-            catalog
-                .records()
-                .map(|record| {
-                    let (mut own, mut fuzzy) = (0, 0);
-                    for_each_own_field(catalog, record, &mut scratch, |_, weight, text| {
-                        let mask = prefilter::letter_mask(text.as_str());
-                        own |= mask;
-                        if weight.is_naming() {
-                            fuzzy |= mask;
-                        }
-                    });
-                    let mut name = 0;
-                    for_each_shown_name(catalog, record, &mut |text| {
-                        name |= prefilter::letter_mask(text)
-                    });
-                    [own, name, fuzzy]
-                })
-                .fold([Vec::new(), Vec::new(), Vec::new()], |mut all, masks| {
-                    for (list, mask) in all.iter_mut().zip(masks) {
-                        list.push(mask);
-                    }
-                    all
-                })
+        Self::watched(catalog, Duration::MAX, |_| {})
+    }
+
+    /// [`Prepared::new`], calling `watch` with how far it has got, in percent, every `every`
+    /// while it works (on the calling thread, which does nothing else meanwhile).
+    pub(super) fn watched(catalog: &Catalog, every: Duration, mut watch: impl FnMut(u8)) -> Self {
+        let [masks_done, words_done] = [AtomicUsize::new(0), AtomicUsize::new(0)];
+        let percent = || {
+            let done = masks_done.load(Ordering::Relaxed) + words_done.load(Ordering::Relaxed);
+            let total = catalog.record_count().saturating_mul(2).max(1);
+            u8::try_from((done.min(total) * 100 / total).min(99)).unwrap_or(99)
         };
-        let masks = || (masks(), RunningText::new(catalog));
-        // The two halves of the work share nothing: one thread each.
+        let watcher = thread::current();
+        // How many halves are done: counted before they wake the watcher, which a thread's
+        // own end would not be (it ends after its last word).
+        let finished = AtomicUsize::new(0);
+        let finish = || {
+            finished.fetch_add(1, Ordering::SeqCst);
+            watcher.unpark();
+        };
+        // The two halves of the work share nothing: one thread each; this one watches.
         let (vocabulary, ([own_masks, name_masks, fuzzy_masks], running)) =
-            std::thread::scope(|scope| {
-                let masks = scope.spawn(masks);
-                let vocabulary = Vocabulary::new(catalog, Fields::Names);
+            thread::scope(|scope| {
+                let masks = scope.spawn(|| {
+                    let masks = (
+                        letter_masks(catalog, &masks_done),
+                        RunningText::new(catalog),
+                    );
+                    finish();
+                    masks
+                });
+                let vocabulary = scope.spawn(|| {
+                    let vocabulary = Vocabulary::counting(catalog, Fields::Names, &words_done);
+                    finish();
+                    vocabulary
+                });
+                while finished.load(Ordering::SeqCst) < 2 {
+                    thread::park_timeout(every);
+                    if finished.load(Ordering::SeqCst) < 2 {
+                        watch(percent());
+                    }
+                }
+                let vocabulary = vocabulary
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
                 let masks = masks
                     .join()
                     .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
@@ -84,4 +104,35 @@ impl Prepared {
             running,
         }
     }
+}
+
+/// By slot: the letters of each record's own fields, of what it shows to those that refer to
+/// it, and of its naming fields (see [`Prepared`]); adds to `done` as records are read.
+fn letter_masks(catalog: &Catalog, done: &AtomicUsize) -> [Vec<u64>; 3] {
+    let mut scratch = String::new();
+    let mut all = [Vec::new(), Vec::new(), Vec::new()];
+    for list in &mut all {
+        list.reserve_exact(catalog.record_count());
+    }
+    for (slot, record) in catalog.records().enumerate() {
+        if slot % COUNT_EVERY == COUNT_EVERY - 1 {
+            done.fetch_add(COUNT_EVERY, Ordering::Relaxed);
+        }
+        let (mut own, mut fuzzy) = (0, 0);
+        for_each_own_field(catalog, record, &mut scratch, |_, weight, text| {
+            let mask = prefilter::letter_mask(text.as_str());
+            own |= mask;
+            if weight.is_naming() {
+                fuzzy |= mask;
+            }
+        });
+        let mut name = 0;
+        for_each_shown_name(catalog, record, &mut |text| {
+            name |= prefilter::letter_mask(text)
+        });
+        for (list, mask) in all.iter_mut().zip([own, name, fuzzy]) {
+            list.push(mask);
+        }
+    }
+    all
 }

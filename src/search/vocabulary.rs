@@ -8,10 +8,12 @@ use std::collections::HashMap;
 use foldhash::fast::FixedState;
 use hashbrown::HashTable;
 use std::hash::BuildHasher;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use nucleo_matcher::chars::graphemes;
 
 use super::{
+    COUNT_EVERY,
     fields::{Weight, for_each_own_field},
     query::{typo_allowance, typo_distance},
 };
@@ -96,6 +98,11 @@ fn postings(word_count: usize, mut pairs: Vec<(u32, u32)>) -> (Vec<u32>, Vec<u32
 impl Vocabulary {
     /// The vocabulary of every record's title and name fields, or of its running text.
     pub fn new(catalog: &Catalog, fields: Fields) -> Self {
+        Self::counting(catalog, fields, &AtomicUsize::new(0))
+    }
+
+    /// [`Vocabulary::new`], adding to `done` as records are read (a batch at a time).
+    pub fn counting(catalog: &Catalog, fields: Fields, done: &AtomicUsize) -> Self {
         let wanted = |weight: Weight| match fields {
             Fields::Names => weight.is_naming(),
             Fields::Running => !weight.is_naming(),
@@ -110,6 +117,9 @@ impl Vocabulary {
         let mut scratch = String::new();
         let mut seen: Vec<u32> = Vec::new();
         for (slot, record) in catalog.records().enumerate() {
+            if slot % COUNT_EVERY == COUNT_EVERY - 1 {
+                done.fetch_add(COUNT_EVERY, Ordering::Relaxed);
+            }
             let slot = u32::try_from(slot).unwrap_or(u32::MAX);
             seen.clear();
             for_each_own_field(catalog, record, &mut scratch, |_, weight, text| {

@@ -42,6 +42,13 @@ pub enum SearchEvent {
         /// The best hits so far, ranked.
         results: SearchResults,
     },
+    /// The search is being made ready (once, after loading); a request waits for it.
+    Preparing {
+        /// The waiting request's generation.
+        generation: u64,
+        /// How far preparing has got, in percent.
+        percent: u8,
+    },
     /// The complete results of a search.
     Done {
         /// The request's generation.
@@ -55,7 +62,9 @@ impl SearchEvent {
     /// The generation of the request this reports on.
     pub fn generation(&self) -> u64 {
         match self {
-            Self::Progress { generation, .. } | Self::Done { generation, .. } => *generation,
+            Self::Progress { generation, .. }
+            | Self::Preparing { generation, .. }
+            | Self::Done { generation, .. } => *generation,
         }
     }
 }
@@ -67,6 +76,8 @@ pub struct ReportTiming {
     pub first: Duration,
     /// The least time between two reports.
     pub every: Duration,
+    /// How often a query waiting for the search to be made ready hears how far that has got.
+    pub preparing: Duration,
 }
 
 impl Default for ReportTiming {
@@ -74,6 +85,7 @@ impl Default for ReportTiming {
         Self {
             first: Duration::from_millis(200),
             every: Duration::from_millis(100),
+            preparing: Duration::from_millis(100),
         }
     }
 }
@@ -145,8 +157,29 @@ fn serve(
     timing: ReportTiming,
     mut sink: impl FnMut(SearchEvent),
 ) {
-    index.prepare();
-    while let Ok(mut request) = requests.recv() {
+    // A query typed while the index is being made ready hears how far that has got.
+    let mut waiting: Option<SearchRequest> = None;
+    index.prepare_watching(timing.preparing, |percent| {
+        while let Ok(request) = requests.try_recv() {
+            waiting = Some(request);
+        }
+        if let Some(request) = &waiting
+            && wanted.load(Ordering::SeqCst) == request.generation
+        {
+            sink(SearchEvent::Preparing {
+                generation: request.generation,
+                percent,
+            });
+        }
+    });
+    loop {
+        let mut request = match waiting.take() {
+            Some(request) => request,
+            None => match requests.recv() {
+                Ok(request) => request,
+                Err(_) => break,
+            },
+        };
         while let Ok(newer) = requests.try_recv() {
             request = newer;
         }
@@ -214,7 +247,11 @@ mod tests {
         })
         .expect("a thread starts");
         worker.handle().submit(request(1, "summit"));
-        let event = events.recv_timeout(Duration::from_secs(30)).expect("done");
+        // Typed at once, the query may hear first how far the search is from ready.
+        let event = std::iter::repeat_with(|| events.recv_timeout(Duration::from_secs(30)))
+            .map(|event| event.expect("done"))
+            .find(|event| !matches!(event, SearchEvent::Preparing { .. }))
+            .expect("an event");
         let SearchEvent::Done {
             generation,
             results,
@@ -239,6 +276,7 @@ mod tests {
         let timing = ReportTiming {
             first: Duration::ZERO,
             every: Duration::ZERO,
+            ..ReportTiming::default()
         };
         let sink = {
             let seen = Arc::clone(&seen);
@@ -295,6 +333,7 @@ mod tests {
         let timing = ReportTiming {
             first: Duration::ZERO,
             every: Duration::ZERO,
+            ..ReportTiming::default()
         };
         let worker = SearchWorker::spawn(Arc::clone(&index), timing, move |e| {
             let _ = sender.send(e);
@@ -311,6 +350,7 @@ mod tests {
                     ..
                 } => reports.push((scanned, total, results.len())),
                 SearchEvent::Done { results, .. } => break results,
+                SearchEvent::Preparing { .. } => {}
             }
         };
         assert!(reports.len() > 2, "a chunked search reports: {reports:?}");
@@ -330,5 +370,43 @@ mod tests {
             results.hits(),
             index.search(&Query::parse("kazakhstan")).hits()
         );
+    }
+
+    #[test]
+    fn a_query_typed_while_the_search_is_made_ready_hears_how_far_it_has_got() {
+        let dataset = synthetic::generate(20_000, 3);
+        let catalog = Arc::new(Catalog::new(dataset, None).expect("synthetic data is valid"));
+        let index = Arc::new(SearchIndex::new(&catalog));
+        let (sender, events) = mpsc::channel();
+        let timing = ReportTiming {
+            preparing: Duration::from_micros(200),
+            ..ReportTiming::default()
+        };
+        let worker = SearchWorker::spawn(Arc::clone(&index), timing, move |e| {
+            let _ = sender.send(e);
+        })
+        .expect("a thread starts");
+        worker.handle().submit(request(1, "summit"));
+        let mut percents = Vec::new();
+        let results = loop {
+            match events.recv_timeout(Duration::from_secs(60)).expect("event") {
+                SearchEvent::Preparing {
+                    generation,
+                    percent,
+                } => {
+                    assert_eq!(generation, 1);
+                    percents.push(percent);
+                }
+                SearchEvent::Progress { .. } => {}
+                SearchEvent::Done { results, .. } => break results,
+            }
+        };
+        assert!(!percents.is_empty(), "preparing 20,000 records reports");
+        assert!(
+            percents.windows(2).all(|pair| pair[0] <= pair[1]),
+            "{percents:?}"
+        );
+        assert!(percents.iter().all(|&p| p < 100), "{percents:?}");
+        assert_eq!(results.hits(), index.search(&Query::parse("summit")).hits());
     }
 }
