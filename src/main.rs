@@ -39,10 +39,11 @@ fn main() -> ExitCode {
     }
     // Everything that can be wrong with the arguments or the data is said before the
     // terminal is touched, unless a large file takes long enough to need a loading screen.
+    let bindings = oic_explorer::action::Bindings::built_in();
     let (sender, events) = mpsc::channel();
     let interactive = !cli.plain && cli.format.is_none() && io::stdout().is_terminal();
     let start = match (&cli.data, interactive) {
-        (Some(path), true) => run::start_with_file(&cli, path.clone(), &sender, &events),
+        (Some(path), true) => run::start_with_file(&cli, &bindings, path.clone(), &sender, &events),
         _ => match commands::load_dataset(&cli, None) {
             Err(error) => return commands::load_failed(&error),
             Ok(catalog) if !interactive => {
@@ -51,12 +52,11 @@ fn main() -> ExitCode {
                     Err(failure) => fail(&failure),
                 };
             }
-            Ok(catalog) => {
-                run::build_app(&cli, Arc::new(catalog)).map(|app| Start::Ready(Box::new(app)))
-            }
+            Ok(catalog) => run::build_app(&cli, &bindings, Arc::new(catalog))
+                .map(|app| Start::Ready(Box::new(app))),
         },
     };
-    let result = start.and_then(|start| run::run(start, &sender, &events));
+    let result = start.and_then(|start| run::run(start, true, &sender, &events));
     terminal::restore();
     match result {
         Ok(()) => ExitCode::SUCCESS,

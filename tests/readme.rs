@@ -1,12 +1,12 @@
 //! The README stays true: its key table is the help overlay's, and it shows the two commands.
 
-use oic_explorer::action::bindings::key_table_markdown;
+use oic_explorer::action::Bindings;
 
 const README: &str = include_str!("../README.md");
 
 #[test]
 fn the_key_table_matches_the_help_overlay() {
-    let table = key_table_markdown();
+    let table = Bindings::default().key_table_markdown();
     assert!(
         README.contains(&table),
         "README.md should contain this key table:\n{table}"

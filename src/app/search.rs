@@ -53,6 +53,7 @@ impl App {
             Arc::clone(&self.catalog),
             prompt,
             self.theme,
+            &self.bindings,
         ))));
     }
 

@@ -74,18 +74,26 @@ pub struct TerminalSession {
     terminal: AppTerminal,
     /// What the terminal's backend has written since the last frame went out.
     frame: FrameBytes,
+    /// Whether the mouse is reported to the app (else the terminal keeps it: its own
+    /// selection works).
+    mouse: bool,
 }
 
 impl TerminalSession {
-    /// Takes over the terminal: raw mode, alternate screen, mouse reporting, bracketed paste.
-    pub fn enter() -> io::Result<Self> {
+    /// Takes over the terminal: raw mode, alternate screen, bracketed paste, and mouse
+    /// reporting when `mouse` is true.
+    pub fn enter(mouse: bool) -> io::Result<Self> {
         // The app honours NO_COLOR itself, through its theme; crossterm's own handling would
         // reset bold and reverse with every colour it drops (see `chrome::theme`).
         Colored::set_ansi_color_disabled(false);
         install_panic_hook();
         let frame = FrameBytes::default();
-        match output::take_over().and_then(|()| new_terminal(&frame)) {
-            Ok(terminal) => Ok(Self { terminal, frame }),
+        match output::take_over(mouse).and_then(|()| new_terminal(&frame)) {
+            Ok(terminal) => Ok(Self {
+                terminal,
+                frame,
+                mouse,
+            }),
             Err(error) => {
                 restore();
                 Err(error)
@@ -115,7 +123,7 @@ impl TerminalSession {
         restore();
         #[cfg(unix)]
         signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)?;
-        output::take_over()?;
+        output::take_over(self.mouse)?;
         self.start_afresh()
     }
 

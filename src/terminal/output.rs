@@ -59,16 +59,16 @@ fn lock_within(limit: Duration) -> Option<MutexGuard<'static, Output>> {
     }
 }
 
-/// The bytes that take the terminal over: the alternate screen, mouse reporting, pastes.
-fn take_over_sequence() -> Vec<u8> {
+/// The bytes that take the terminal over: the alternate screen, mouse reporting (when
+/// `mouse`), pastes.
+fn take_over_sequence(mouse: bool) -> Vec<u8> {
     let mut bytes = Vec::new();
     // Writing into a Vec cannot fail.
-    let _ = queue!(
-        bytes,
-        EnterAlternateScreen,
-        EnableMouseCapture,
-        EnableBracketedPaste
-    );
+    let _ = queue!(bytes, EnterAlternateScreen);
+    if mouse {
+        let _ = queue!(bytes, EnableMouseCapture);
+    }
+    let _ = queue!(bytes, EnableBracketedPaste);
     bytes
 }
 
@@ -158,9 +158,9 @@ pub fn write_out(bytes: &[u8]) -> io::Result<()> {
     written
 }
 
-/// Takes the terminal over: raw mode, the alternate screen, mouse reporting, bracketed paste.
-/// Refused once the program has begun to end.
-pub fn take_over() -> io::Result<()> {
+/// Takes the terminal over: raw mode, the alternate screen, mouse reporting (when `mouse`),
+/// bracketed paste. Refused once the program has begun to end.
+pub fn take_over(mouse: bool) -> io::Result<()> {
     let mut output = lock();
     if output.ending {
         return Err(io::Error::other("the program is ending"));
@@ -169,7 +169,7 @@ pub fn take_over() -> io::Result<()> {
     prepare_wake_up();
     enable_raw_mode()?;
     output.owned = true;
-    write_fully(&take_over_sequence())
+    write_fully(&take_over_sequence(mouse))
 }
 
 /// Gives the terminal back if the app owns it; `true` when it did.
