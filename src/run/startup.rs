@@ -38,7 +38,7 @@ pub fn build_app(
 ) -> Result<App, Failure> {
     let select = selected_record(cli, &catalog)?;
     let options = cli.row_options(&catalog).map_err(Failure::usage)?;
-    let theme = Theme::named(cli.theme, cli.color.enabled(true));
+    let theme = Theme::named(cli.theme(), cli.color().enabled(true));
     let mut app = App::new(catalog, Size::new(80, 24))
         .with_theme(theme)
         .with_bindings(Arc::clone(bindings))
@@ -131,7 +131,7 @@ pub fn start_with_file(
                 file,
                 progress,
                 started,
-                theme: Theme::named(cli.theme, cli.color.enabled(true)),
+                theme: Theme::named(cli.theme(), cli.color().enabled(true)),
                 bindings: Arc::clone(&bindings),
                 build: Box::new(move |catalog| build_app(&cli, &bindings, catalog)),
             })))

@@ -355,8 +355,8 @@ impl Bindings {
         table
     }
 
-    /// Every name a key can be bound to, in the help's order, with its section, what its first
-    /// row says, and its keys as a config file writes them.
+    /// Every name a key can be bound to, in the table's order, with the section of its first
+    /// row, what it does, and its keys as a config file writes them.
     pub fn names(&self) -> Vec<NamedKeys> {
         let mut names: Vec<NamedKeys> = Vec::new();
         for entry in &self.entries {
@@ -370,7 +370,7 @@ impl Bindings {
                         names.push(NamedKeys {
                             name,
                             section: entry.section,
-                            help: entry.help,
+                            help: names::described(name),
                             keys: Vec::new(),
                         });
                         names.len() - 1
@@ -394,7 +394,7 @@ pub struct NamedKeys {
     pub name: &'static str,
     /// The section of the help it is first listed in.
     pub section: Section,
-    /// What the help's row says of it.
+    /// What it does, in a few words.
     pub help: &'static str,
     /// Its keys as a config file writes them (`j`, `down`).
     pub keys: Vec<String>,

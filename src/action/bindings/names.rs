@@ -77,9 +77,71 @@ pub fn name_of(action: &Action) -> Option<&'static str> {
     })
 }
 
+/// What the action of `name` does, in a few words, as the default config file says it.
+pub fn described(name: &str) -> &'static str {
+    match name {
+        "quit" => "quit (q is a letter in the prompts)",
+        "suspend" => "suspend to the shell; fg brings it back",
+        "select_tab_timeline" => "the Timeline tab",
+        "select_tab_funding" => "the Funding tab",
+        "select_tab_initiatives" => "the Initiatives tab",
+        "select_tab_participants" => "the Participants tab",
+        "select_tab_source" => "the Source tab",
+        "next_tab" => "the next tab",
+        "previous_tab" => "the previous tab",
+        "move_down" => "next record or link; scrolls the help and the quick look",
+        "move_up" => "previous record or link; scrolls too",
+        "move_first" => "first record or link; top of the help",
+        "move_last" => "last record or link; end of the help",
+        "move_page_down" => "a page down in the list, the help, the quick look",
+        "move_page_up" => "a page up in the list, the help, the quick look",
+        "scroll_detail_down" => "scroll the detail pane down",
+        "scroll_detail_up" => "scroll the detail pane up",
+        "page_detail_down" => "the detail pane a page down",
+        "page_detail_up" => "the detail pane a page up",
+        "focus_links" => "move into the detail pane's links",
+        "focus_list" => "back from the links to the list",
+        "follow_link" => "follow the picked link",
+        "back" => "go back to where you were",
+        "forward" => "go forward again",
+        "open_filter" => "filter the tab's list as you type",
+        "search_submit" => "search: go to the result; filter: keep it",
+        "cancel" => "clear the list's kind and filter; leave a prompt",
+        "search_select_down" => "in the search and filter prompts: the next result",
+        "search_select_up" => "in the search and filter prompts: the previous result",
+        "search_select_page_down" => "in the search: a page of results down",
+        "search_select_page_up" => "in the search: a page of results up",
+        "step_kind_forward" => "only the next kind of record; past the last, all",
+        "step_kind_backward" => "only the previous kind of record",
+        "cycle_sort" => "sort the list the next way",
+        "reverse_sort" => "turn the list's order round",
+        "show_in_source" => "the record's first quoted passage in the Source tab",
+        "toggle_source" => "open or close the quick look at the record's paragraphs",
+        "toggle_grouped" => "Funding: show or hide the totals by category",
+        "copy_citation" => "copy the record's citation",
+        "copy_command_line" => "copy the command line that reopens this view",
+        "open_search" => "search every tab and the source text",
+        "search_backspace" => "in a prompt: delete the character before the cursor",
+        "search_delete_word" => "in a prompt: delete the word before the cursor",
+        "search_clear" => "in a prompt: clear it",
+        "keep_as_filter" => "keep the search's results as the filter of their tab",
+        "next_result" => "after a search: the next result",
+        "previous_result" => "after a search: the previous result",
+        "toggle_help" => "open or close the help",
+        _ => "",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_name_is_described() {
+        for named in crate::action::Bindings::default().names() {
+            assert!(!described(named.name).is_empty(), "{}", named.name);
+        }
+    }
 
     fn movement(movement: Movement) -> &'static str {
         match movement {
