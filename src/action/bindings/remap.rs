@@ -101,18 +101,7 @@ impl Bindings {
                 message: format!("no action is called {name:?}"),
             });
         }
-        let mut keys: Vec<KeySpec> = Vec::new();
-        for &key in &remap.keys {
-            if !keys.contains(&key) {
-                keys.push(key);
-            }
-        }
         let known = |key: KeySpec, bind: &Bind| key.events().iter().any(|e| bind.key.matches(e));
-        for entry in entries.iter_mut() {
-            entry
-                .binds
-                .retain(|bind| !named(bind, name) || keys.iter().any(|&key| known(key, bind)));
-        }
         // Each action the name stands for in each row, and the modes it worked in there.
         let mut actions: Vec<(&Bind, Modes, usize)> = Vec::new();
         for &(at, bind) in &defaults {
@@ -124,9 +113,19 @@ impl Bindings {
                 None => actions.push((bind, bind.modes, at)),
             }
         }
+        // The name's bindings in each row, in the order of the keys given: a key it had keeps
+        // its own bindings, a new one gets one wherever an action of the name worked.
+        let mut rows: Vec<Vec<(Bind, Option<usize>)>> = vec![Vec::new(); entries.len()];
         for (key_index, &key) in remap.keys.iter().enumerate() {
-            let first = remap.keys.iter().position(|&other| other == key);
-            if first != Some(key_index) || defaults.iter().any(|(_, bind)| known(key, bind)) {
+            if remap.keys.iter().position(|&other| other == key) != Some(key_index) {
+                continue;
+            }
+            if defaults.iter().any(|(_, bind)| known(key, bind)) {
+                for &(at, bind) in &defaults {
+                    if known(key, bind) && !rows[at].iter().any(|(kept, _)| kept == bind) {
+                        rows[at].push((bind.clone(), None));
+                    }
+                }
                 continue;
             }
             let mut placed = false;
@@ -149,17 +148,12 @@ impl Bindings {
                 covered.push((&bind.action, modes));
                 placed = true;
                 for table_key in key.keys() {
-                    entries[*at].binds.push(Bind {
+                    let new = Bind {
                         modes,
                         key: table_key,
                         action: bind.action.clone(),
-                    });
-                    added.push(Added {
-                        entry: *at,
-                        bind: entries[*at].binds.len() - 1,
-                        remap: index,
-                        key: key_index,
-                    });
+                    };
+                    rows[*at].push((new, Some(key_index)));
                 }
             }
             if !placed {
@@ -173,12 +167,38 @@ impl Bindings {
                 });
             }
         }
+        for (at, (entry, row)) in entries.iter_mut().zip(rows).enumerate() {
+            let Some(first) = entry.binds.iter().position(|bind| named(bind, name)) else {
+                continue;
+            };
+            if row.iter().all(|(_, new)| new.is_none()) {
+                // Only keys it had: they stay as the table lists them.
+                entry
+                    .binds
+                    .retain(|bind| !named(bind, name) || row.iter().any(|(kept, _)| kept == bind));
+                continue;
+            }
+            let before = entry.binds[..first].len();
+            entry.binds.retain(|bind| !named(bind, name));
+            for (offset, (bind, key)) in row.into_iter().enumerate() {
+                entry.binds.insert(before + offset, bind);
+                if let Some(key) = key {
+                    added.push(Added {
+                        entry: at,
+                        bind: before + offset,
+                        remap: index,
+                        key,
+                    });
+                }
+            }
+        }
         Ok(())
     }
 
-    /// The first new binding whose key means something else too in one of its modes.
+    /// The last new binding whose key means something else too in one of its modes (of two
+    /// new ones, the later is the one to blame).
     fn check_collisions(&self, remaps: &[Remap], added: &[Added]) -> Result<(), RemapError> {
-        for new in added {
+        for new in added.iter().rev() {
             let bind = &self.entries[new.entry].binds[new.bind];
             let Key::Code(code, _) = bind.key else {
                 continue;
