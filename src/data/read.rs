@@ -9,7 +9,6 @@ use std::{
     fs,
     io::{self, Read},
     path::Path,
-    time::Duration,
 };
 
 use super::progress::{LoadProgress, LoadStage};
@@ -26,7 +25,8 @@ pub const SOURCE_LIMIT: u64 = 100_000_000;
 pub const BYTE_ORDER_MARK: &[u8] = b"\xEF\xBB\xBF";
 
 /// How long a pipe may stay silent before the read says it is waiting.
-const PIPE_SILENCE: Duration = Duration::from_secs(1);
+#[cfg(unix)]
+const PIPE_SILENCE: std::time::Duration = std::time::Duration::from_secs(1);
 
 /// How much is read at a time, so a loading screen can follow and a bad start stops early.
 const PIECE: u64 = 8 << 20;

@@ -10,7 +10,6 @@ pub mod output;
 use std::{
     io,
     sync::{Once, mpsc::Sender},
-    thread,
 };
 
 use ratatui::{
@@ -168,7 +167,7 @@ pub fn watch_signals<E: From<TerminalEvent> + Send + 'static>(events: Sender<E>)
     use ratatui::crossterm::event::Event;
     use signal_hook::{consts::*, iterator::Signals};
     let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGCONT, SIGWINCH])?;
-    thread::Builder::new()
+    std::thread::Builder::new()
         .name("signals".to_string())
         .spawn(move || {
             for signal in signals.forever() {
@@ -211,7 +210,7 @@ pub fn watch_for_hang_up() -> io::Result<()> {
     } else {
         Some(std::fs::File::open("/dev/tty")?)
     };
-    thread::Builder::new()
+    std::thread::Builder::new()
         .name("hang-up".to_string())
         .spawn(move || {
             let (stdin, stdout) = (io::stdin(), io::stdout());

@@ -8,7 +8,7 @@ use std::{
     io::{self, Write},
     rc::Rc,
     sync::{
-        Mutex, MutexGuard, Once, PoisonError,
+        Mutex, MutexGuard, PoisonError,
         atomic::{AtomicBool, AtomicU64, Ordering},
     },
     thread,
@@ -127,7 +127,7 @@ fn this_thread() -> u64 {
 /// would not interrupt the system call).
 #[cfg(unix)]
 fn prepare_wake_up() {
-    static PREPARED: Once = Once::new();
+    static PREPARED: std::sync::Once = std::sync::Once::new();
     PREPARED.call_once(|| {
         // SAFETY: the action does nothing, which is async-signal-safe.
         let _ = unsafe { signal_hook::low_level::register(signal_hook::consts::SIGURG, || {}) };
