@@ -372,10 +372,22 @@ pub fn completions(shell: clap_complete::Shell) -> ExitCode {
     finish(io::stdout().lock().write_all(&out))
 }
 
-/// `oic-explorer man`.
+/// The man page's FILES section: where the config file is read from.
+const MAN_FILES: &str = r#".SH FILES
+.TP
+\fI$XDG_CONFIG_HOME/oic\-explorer/config.toml\fR
+Settings (theme, color, mouse, tab, data, source) and key bindings by action name
+(\fB[keys]\fR); \fI~/.config/oic\-explorer/config.toml\fR when XDG_CONFIG_HOME is unset.
+\fBoic\-explorer config\fR prints the path in use, \fBoic\-explorer config \-\-default\fR a
+commented file of every setting and key. \fB\-\-config\fR \fIPATH\fR reads another file,
+\fB\-\-no\-config\fR none; the command line overrides the file.
+"#;
+
+/// `oic-explorer man`: the page clap writes from the definitions, and where the files are.
 pub fn man() -> ExitCode {
     let mut out = Vec::new();
     let rendered = clap_mangen::Man::new(Cli::command()).render(&mut out);
+    out.extend_from_slice(MAN_FILES.as_bytes());
     finish(rendered.and_then(|()| io::stdout().lock().write_all(&out)))
 }
 
