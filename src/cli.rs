@@ -1,5 +1,7 @@
-//! The command line: the explorer's options and the `check`, `export`, `completions`, `man`
-//! and `schema` subcommands, all defined here so completions and the man page stay true.
+//! The command line: the explorer's options and the `check`, `export`, `config`,
+//! `completions`, `man` and `schema` subcommands, all defined here so completions and the man
+//! page stay true. A config file fills in what the command line leaves out
+//! ([`crate::config`]).
 
 use std::path::PathBuf;
 
@@ -17,8 +19,11 @@ use crate::data::{
 #[derive(Clone, Debug, Parser)]
 #[command(name = "oic-explorer", version, about, long_about = None)]
 #[command(
-    after_help = "Keys: 1-5 tabs, j/k move, l links, / search, s source, ? help, q quit.\n\
-    Exit status: 0 ok; 1 a dataset with problems; 2 a file that cannot be read or parsed, or bad arguments."
+    after_help = "Keys: 1-5 tabs, j/k move, l links, / search, s source, ? help, q quit (the built-in \
+    ones: a config file can change them, see `oic-explorer config --default`).\n\
+    Config: $XDG_CONFIG_HOME/oic-explorer/config.toml (`oic-explorer config` says which file).\n\
+    Exit status: 0 ok; 1 a dataset with problems; 2 a file that cannot be read or parsed, a bad \
+    config file, or bad arguments."
 )]
 pub struct Cli {
     /// What to do; without one, the explorer opens.
@@ -34,12 +39,29 @@ pub struct Cli {
     /// dataset, 100M for a source).
     #[arg(long, global = true, value_name = "SIZE", value_parser = parse_size)]
     pub max_size: Option<u64>,
-    /// When to use colour; `auto` uses it on a terminal unless NO_COLOR is set.
-    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
-    pub color: ColorChoice,
-    /// The palette: `default` reads on dark and light backgrounds alike.
-    #[arg(long, value_enum, default_value_t = ThemeName::Default, value_name = "THEME")]
-    pub theme: ThemeName,
+    /// When to use colour; `auto` (unless the config file says otherwise) uses it on a
+    /// terminal unless NO_COLOR is set.
+    #[arg(long, global = true, value_enum, value_name = "WHEN")]
+    pub color: Option<ColorChoice>,
+    /// The palette (`default` unless the config file says otherwise): `default` reads on dark
+    /// and light backgrounds alike.
+    #[arg(long, value_enum, value_name = "THEME")]
+    pub theme: Option<ThemeName>,
+    /// Leave the mouse to the terminal, so its own selection and copy work; the keys do
+    /// everything. (`mouse = false` in the config file.)
+    #[arg(long, overrides_with = "mouse")]
+    pub no_mouse: bool,
+    /// Let the explorer have the mouse (clicks, the wheel), as it does unless the config file
+    /// says `mouse = false`.
+    #[arg(long, overrides_with = "no_mouse")]
+    pub mouse: bool,
+    /// Read settings and key bindings from this file instead of
+    /// $XDG_CONFIG_HOME/oic-explorer/config.toml (see `oic-explorer config`).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// Read no config file: the built-in settings and keys.
+    #[arg(long, global = true, conflicts_with = "config")]
+    pub no_config: bool,
     /// Print the records as plain text instead of opening the explorer (automatic when
     /// standard output is not a terminal).
     #[arg(long)]
@@ -122,6 +144,21 @@ mod tests {
 }
 
 impl Cli {
+    /// When to use colour: as given, else `auto`.
+    pub fn color(&self) -> ColorChoice {
+        self.color.unwrap_or(ColorChoice::Auto)
+    }
+
+    /// The palette: as given, else the default one.
+    pub fn theme(&self) -> ThemeName {
+        self.theme.unwrap_or(ThemeName::Default)
+    }
+
+    /// Whether the explorer takes the mouse: unless `--no-mouse` came last.
+    pub fn mouse(&self) -> bool {
+        !self.no_mouse
+    }
+
     /// How large a file the options let the program read.
     pub fn size_limits(&self) -> SizeLimits {
         self.max_size
@@ -197,6 +234,14 @@ pub enum Command {
         #[arg(long)]
         raw_cells: bool,
     },
+    /// Print where the config file is read from and whether it is there and sound (exit 2
+    /// if it is not), or with --default a config file of the built-in settings and every key,
+    /// commented out.
+    Config {
+        /// Print the default config file instead.
+        #[arg(long)]
+        default: bool,
+    },
     /// Print shell completions for bash, zsh or fish.
     Completions {
         /// The shell.
@@ -209,7 +254,8 @@ pub enum Command {
 }
 
 /// When to use colour.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum ColorChoice {
     /// Never.
     Never,
@@ -259,7 +305,8 @@ pub enum PlainFormat {
 }
 
 /// A tab as named on the command line.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum TabName {
     /// Events in date order.
     Timeline,

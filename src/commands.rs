@@ -12,6 +12,7 @@ use clap::CommandFactory;
 
 use crate::{
     cli::{Cli, ExportFormat, PlainFormat},
+    config::{Config, ConfigPath, default_file},
     data::{
         self, Catalog, Dataset, LoadError, LoadProgress, RecordCounts, RecordRef, Tab, display,
     },
@@ -314,7 +315,7 @@ pub fn plain(cli: &Cli, mut catalog: Catalog, only: Option<RecordRef>) -> ExitCo
     };
     let stdout = io::stdout();
     let style = PlainStyle {
-        bold: cli.color.enabled(stdout.is_terminal()),
+        bold: cli.color().enabled(stdout.is_terminal()),
     };
     let mut out = io::BufWriter::new(stdout.lock());
     let written = match format {
@@ -330,6 +331,40 @@ pub fn plain(cli: &Cli, mut catalog: Catalog, only: Option<RecordRef>) -> ExitCo
     finish(written.and_then(|()| out.flush()))
 }
 
+/// `oic-explorer config`: the config file in use, on the first line alone (so
+/// `$(oic-explorer config)` is its path), and whether it is there and sound; a file that is
+/// not is said as the explorer would say it, exit 2. With `--default`, the default file.
+pub fn config(cli: &Cli, default: bool) -> ExitCode {
+    if default {
+        return finish(io::stdout().lock().write_all(default_file().as_bytes()));
+    }
+    let chosen = ConfigPath::choose(cli.config.as_deref(), cli.no_config);
+    let Some(path) = chosen.path() else {
+        let why = match chosen {
+            ConfigPath::Ignored => "no config file: --no-config reads none",
+            _ => "no config file: the home folder is not known (set HOME, or give --config PATH)",
+        };
+        return finish(writeln!(io::stdout().lock(), "{why}"));
+    };
+    let shown = display::escaped(&path.display().to_string()).into_owned();
+    let state = match Config::load(&chosen) {
+        Err(error) => {
+            let written = writeln!(io::stdout().lock(), "{shown}");
+            complain(&error);
+            return match finish(written) {
+                code if code == ExitCode::SUCCESS => ExitCode::from(exit::UNUSABLE),
+                code => code,
+            };
+        }
+        Ok(_) if path.is_file() => "  in use".to_string(),
+        Ok(_) => format!(
+            "  not there: the built-in settings are in use; \
+             `oic-explorer config --default > {shown}` writes one to edit"
+        ),
+    };
+    finish(writeln!(io::stdout().lock(), "{shown}\n{state}"))
+}
+
 /// `oic-explorer completions SHELL`.
 pub fn completions(shell: clap_complete::Shell) -> ExitCode {
     let mut out = Vec::new();
@@ -337,10 +372,22 @@ pub fn completions(shell: clap_complete::Shell) -> ExitCode {
     finish(io::stdout().lock().write_all(&out))
 }
 
-/// `oic-explorer man`.
+/// The man page's FILES section: where the config file is read from.
+const MAN_FILES: &str = r#".SH FILES
+.TP
+\fI$XDG_CONFIG_HOME/oic\-explorer/config.toml\fR
+Settings (theme, color, mouse, tab, data, source) and key bindings by action name
+(\fB[keys]\fR); \fI~/.config/oic\-explorer/config.toml\fR when XDG_CONFIG_HOME is unset.
+\fBoic\-explorer config\fR prints the path in use, \fBoic\-explorer config \-\-default\fR a
+commented file of every setting and key. \fB\-\-config\fR \fIPATH\fR reads another file,
+\fB\-\-no\-config\fR none; the command line overrides the file.
+"#;
+
+/// `oic-explorer man`: the page clap writes from the definitions, and where the files are.
 pub fn man() -> ExitCode {
     let mut out = Vec::new();
     let rendered = clap_mangen::Man::new(Cli::command()).render(&mut out);
+    out.extend_from_slice(MAN_FILES.as_bytes());
     finish(rendered.and_then(|()| io::stdout().lock().write_all(&out)))
 }
 

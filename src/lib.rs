@@ -6,6 +6,7 @@ pub mod app;
 pub mod chrome;
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod data;
 pub mod exit;
 pub mod export;

@@ -10,6 +10,7 @@ use clap::Parser;
 use oic_explorer::{
     cli::{Cli, Command},
     commands::{self, complain},
+    config::{Config, ConfigPath},
     data::display::escaped,
     exit,
     run::{self, Failure, Start},
@@ -17,10 +18,28 @@ use oic_explorer::{
 };
 
 fn main() -> ExitCode {
-    let cli = match parse_arguments() {
+    let mut cli = match parse_arguments() {
         Ok(cli) => cli,
         Err(code) => return code,
     };
+    match &cli.command {
+        Some(Command::Completions { shell }) => return commands::completions(*shell),
+        Some(Command::Man) => return commands::man(),
+        Some(Command::Schema) => return commands::schema(),
+        Some(Command::Config { default }) => return commands::config(&cli, *default),
+        _ => {}
+    }
+    // The config file is read, and refused with where and why, before anything else.
+    let config = match Config::load(&ConfigPath::choose(cli.config.as_deref(), cli.no_config)) {
+        Ok(config) => config,
+        Err(error) => {
+            complain(&error);
+            return ExitCode::from(exit::UNUSABLE);
+        }
+    };
+    let interactive =
+        cli.command.is_none() && !cli.plain && cli.format.is_none() && io::stdout().is_terminal();
+    config.fill_in(&mut cli, interactive);
     match &cli.command {
         Some(Command::Check { path, coverage }) => {
             return commands::check(&cli, path.as_deref(), *coverage);
@@ -32,17 +51,14 @@ fn main() -> ExitCode {
         }) => {
             return commands::export(&cli, *format, output.as_deref(), *raw_cells);
         }
-        Some(Command::Completions { shell }) => return commands::completions(*shell),
-        Some(Command::Man) => return commands::man(),
-        Some(Command::Schema) => return commands::schema(),
-        None => {}
+        _ => {}
     }
     // Everything that can be wrong with the arguments or the data is said before the
     // terminal is touched, unless a large file takes long enough to need a loading screen.
+    let bindings = config.bindings;
     let (sender, events) = mpsc::channel();
-    let interactive = !cli.plain && cli.format.is_none() && io::stdout().is_terminal();
     let start = match (&cli.data, interactive) {
-        (Some(path), true) => run::start_with_file(&cli, path.clone(), &sender, &events),
+        (Some(path), true) => run::start_with_file(&cli, &bindings, path.clone(), &sender, &events),
         _ => match commands::load_dataset(&cli, None) {
             Err(error) => return commands::load_failed(&error),
             Ok(catalog) if !interactive => {
@@ -51,12 +67,11 @@ fn main() -> ExitCode {
                     Err(failure) => fail(&failure),
                 };
             }
-            Ok(catalog) => {
-                run::build_app(&cli, Arc::new(catalog)).map(|app| Start::Ready(Box::new(app)))
-            }
+            Ok(catalog) => run::build_app(&cli, &bindings, Arc::new(catalog))
+                .map(|app| Start::Ready(Box::new(app))),
         },
     };
-    let result = start.and_then(|start| run::run(start, &sender, &events));
+    let result = start.and_then(|start| run::run(start, cli.mouse(), &sender, &events));
     terminal::restore();
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -5,7 +5,7 @@ mod common;
 
 use common::{act, app, press, press_with, selected_title, type_text};
 use oic_explorer::{
-    action::{Action, Mode},
+    action::{Action, Bindings, Mode},
     app::App,
     data::{EventKind, FundingSort, RecordRef, Role, Tab},
     overlay::source::source_lines,
@@ -527,7 +527,8 @@ fn opened_with(args: &[String]) -> App {
     use clap::Parser;
     let cli = oic_explorer::cli::Cli::try_parse_from(args).expect("the command line parses");
     let catalog = oic_explorer::commands::load_dataset(&cli, None).expect("the dataset loads");
-    oic_explorer::run::build_app(&cli, std::sync::Arc::new(catalog)).expect("the view opens")
+    oic_explorer::run::build_app(&cli, &Bindings::built_in(), std::sync::Arc::new(catalog))
+        .expect("the view opens")
 }
 
 #[test]
@@ -596,7 +597,7 @@ fn an_event_kind_the_dataset_lacks_is_refused() {
     use clap::Parser;
     let cli = oic_explorer::cli::Cli::try_parse_from(["oic-explorer", "--kind", "other"])
         .expect("parses");
-    let failure = oic_explorer::run::build_app(&cli, common::catalog())
+    let failure = oic_explorer::run::build_app(&cli, &Bindings::built_in(), common::catalog())
         .err()
         .expect("refused");
     assert_eq!(failure.code, 2);

@@ -190,7 +190,7 @@ proptest! {
         let catalog = Arc::clone(&catalogs()[which]);
         let mut app = App::new(catalog, Size::new(width, height));
         for event in events {
-            if let Some(action) = action_for_event(event, app.mode()) {
+            if let Some(action) = action_for_event(event, app.mode(), app.bindings()) {
                 app.update(action);
             }
             let _ = app.take_clipboard();
@@ -228,7 +228,7 @@ proptest! {
         let catalog = Arc::clone(&catalogs()[which]);
         let mut app = App::new(catalog, Size::new(120, 40));
         for (event, width, height) in events {
-            if let Some(action) = action_for_event(event, app.mode()) {
+            if let Some(action) = action_for_event(event, app.mode(), app.bindings()) {
                 app.update(action);
             }
             let _ = app.take_clipboard();

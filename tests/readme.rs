@@ -1,12 +1,12 @@
 //! The README stays true: its key table is the help overlay's, and it shows the two commands.
 
-use oic_explorer::action::bindings::key_table_markdown;
+use oic_explorer::action::Bindings;
 
 const README: &str = include_str!("../README.md");
 
 #[test]
 fn the_key_table_matches_the_help_overlay() {
-    let table = key_table_markdown();
+    let table = Bindings::default().key_table_markdown();
     assert!(
         README.contains(&table),
         "README.md should contain this key table:\n{table}"
@@ -37,4 +37,28 @@ fn the_minimal_example_is_a_valid_dataset() {
     )
     .unwrap_or_else(|error| panic!("{error}"));
     assert_eq!(catalog.record_count(), 2);
+}
+
+#[test]
+fn the_default_config_file_is_the_program_s() {
+    let after = README
+        .split("<!-- default-config -->")
+        .nth(1)
+        .expect("the marked default config file");
+    let file = after
+        .split("```toml\n")
+        .nth(1)
+        .and_then(|block| block.split("```").next())
+        .expect("a toml block");
+    assert_eq!(file, oic_explorer::config::default_file());
+}
+
+#[test]
+fn install_comes_first() {
+    let headings: Vec<&str> = README.lines().filter(|l| l.starts_with("## ")).collect();
+    assert_eq!(
+        headings[..3],
+        ["## Install", "## Run it from a clone", "## Configure"]
+    );
+    assert!(README.contains("cargo install --locked --path ."));
 }

@@ -6,7 +6,7 @@ pub mod bindings;
 
 use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 
-pub use bindings::action_for_key;
+pub use bindings::Bindings;
 
 use crate::data::Tab;
 
@@ -197,6 +197,10 @@ pub fn action_for_mouse(mouse: MouseEvent) -> Option<Action> {
 mod tests {
     use super::*;
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+    fn action_for_key(key: KeyEvent, mode: Mode) -> Option<Action> {
+        Bindings::default().action_for_key(key, mode)
+    }
 
     fn key(code: KeyCode) -> KeyEvent {
         KeyEvent::new(code, KeyModifiers::NONE)

@@ -23,7 +23,7 @@ pub use history::{History, Location};
 pub use render::render;
 
 use crate::{
-    action::{Action, Mode},
+    action::{Action, Bindings, Mode},
     chrome::{
         layout::{Panes, Screen, TabExtras, capped},
         theme::Theme,
@@ -82,6 +82,8 @@ pub struct App {
     origin: DataOrigin,
     running: bool,
     theme: Theme,
+    /// The key bindings in force: what keys mean, and what the help and hints name.
+    bindings: Arc<Bindings>,
 }
 
 impl App {
@@ -106,6 +108,7 @@ impl App {
             origin: DataOrigin::default(),
             running: true,
             theme: Theme::default(),
+            bindings: Bindings::built_in(),
         };
         app.refresh_detail();
         app
@@ -129,6 +132,22 @@ impl App {
         self.theme = theme;
         self.tabs.set_theme(theme);
         self
+    }
+
+    /// The same app with `bindings` in force: its keys, its help and its hints.
+    pub fn with_bindings(mut self, bindings: Arc<Bindings>) -> Self {
+        self.bindings = bindings;
+        self
+    }
+
+    /// The key bindings in force.
+    pub fn bindings(&self) -> &Bindings {
+        &self.bindings
+    }
+
+    /// What a key press means in the current mode, by the bindings in force.
+    pub fn action_for_key(&self, key: ratatui::crossterm::event::KeyEvent) -> Option<Action> {
+        self.bindings.action_for_key(key, self.mode())
     }
 
     /// Sets the Timeline's kind filter, the Funding tab's order and whether it shows the totals

@@ -5,8 +5,9 @@ use std::sync::{Arc, LazyLock};
 
 use super::App;
 use crate::{
+    action::Mode,
     data::Tab,
-    overlay::{HelpOverlay, Overlay, SearchPrompt, SourceOverlay},
+    overlay::{HelpOverlay, Overlay, SearchPrompt, SourceOverlay, text_page::PageKeys},
 };
 
 impl App {
@@ -46,7 +47,11 @@ impl App {
             Some(Overlay::Help(_)) => self.behind_help.take(),
             other => {
                 self.behind_help = other;
-                Some(Overlay::Help(HelpOverlay::new(self.size, self.theme)))
+                Some(Overlay::Help(HelpOverlay::new(
+                    self.size,
+                    self.theme,
+                    Arc::clone(&self.bindings),
+                )))
             }
         };
     }
@@ -71,6 +76,7 @@ impl App {
             record,
             self.size,
             self.theme,
+            PageKeys::of(&self.bindings, Mode::Source),
         )));
     }
 

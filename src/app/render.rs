@@ -11,7 +11,7 @@ use ratatui::{
 
 use super::{App, Location};
 use crate::{
-    action::bindings::{self, HintWhen},
+    action::bindings::HintWhen,
     chrome::{
         layout::{MAX_SIZE, MIN_SIZE, Screen, filter_line},
         status_bar::{StatusBar, StatusHint, StatusLine},
@@ -118,7 +118,8 @@ impl App {
     fn hints(&self) -> Vec<StatusHint> {
         let has_links = self.view(self.tab()).link_count(self.catalog()) > 0;
         let has_history = !self.history().trail().is_empty();
-        bindings::hints(self.mode())
+        self.bindings()
+            .hints(self.mode())
             .into_iter()
             .filter_map(|hint| match hint.when {
                 HintWhen::Always => Some(StatusHint::new(hint.keys, hint.what)),

@@ -60,6 +60,7 @@ impl App {
             Arc::clone(&self.catalog),
             prompt,
             self.theme,
+            &self.bindings,
         ))));
     }
 

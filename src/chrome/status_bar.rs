@@ -4,6 +4,8 @@
 //! search position, the trail's last two steps) outranks the generic hints (`? help`), and a
 //! long query is cut rather than dropped.
 
+use std::borrow::Cow;
+
 use ratatui::{
     buffer::Buffer,
     layout::Rect,
@@ -39,7 +41,7 @@ pub struct StatusLine {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct StatusHint {
     /// The keys.
-    pub keys: &'static str,
+    pub keys: Cow<'static, str>,
     /// What they do.
     pub what: String,
     /// A query shown in quotes after `what`, cut with `…` when room is short.
@@ -50,9 +52,9 @@ pub struct StatusHint {
 
 impl StatusHint {
     /// A hint of keys and what they do.
-    pub fn new(keys: &'static str, what: impl Into<String>) -> Self {
+    pub fn new(keys: impl Into<Cow<'static, str>>, what: impl Into<String>) -> Self {
         Self {
-            keys,
+            keys: keys.into(),
             what: what.into(),
             ..Self::default()
         }
@@ -75,7 +77,7 @@ impl StatusHint {
 
     /// Its columns with the query cut to `query_columns`.
     fn width(&self, query_columns: usize) -> usize {
-        text::width(self.keys) + text::width(&self.text(query_columns))
+        text::width(&self.keys) + text::width(&self.text(query_columns))
     }
 
     /// The columns its query takes whole.
@@ -220,8 +222,8 @@ impl Widget for StatusBar<'_> {
                     continue;
                 };
                 let what = hint.text(query_columns);
-                used += text::width(hint.keys) + text::width(&what);
-                spans.push(Span::styled(hint.keys, theme.status_key));
+                used += text::width(&hint.keys) + text::width(&what);
+                spans.push(Span::styled(hint.keys.clone(), theme.status_key));
                 spans.push(Span::styled(what, theme.status));
             }
             if let Some(shown) = trail::trail(&line.steps, fitted.trail) {

@@ -12,7 +12,8 @@
 use ratatui::style::{Color, Modifier, Style};
 
 /// A palette for the explorer, by the name `--theme` takes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum ThemeName {
     /// Readable on dark and light backgrounds.
     Default,

@@ -9,7 +9,6 @@ use std::{
     fs,
     io::{self, Read},
     path::Path,
-    time::Duration,
 };
 
 use super::progress::{LoadProgress, LoadStage};
@@ -26,7 +25,8 @@ pub const SOURCE_LIMIT: u64 = 100_000_000;
 pub const BYTE_ORDER_MARK: &[u8] = b"\xEF\xBB\xBF";
 
 /// How long a pipe may stay silent before the read says it is waiting.
-const PIPE_SILENCE: Duration = Duration::from_secs(1);
+#[cfg(unix)]
+const PIPE_SILENCE: std::time::Duration = std::time::Duration::from_secs(1);
 
 /// How much is read at a time, so a loading screen can follow and a bad start stops early.
 const PIECE: u64 = 8 << 20;
@@ -263,6 +263,48 @@ fn sure_error_at(bytes: &[u8], from: usize, expect: Expect) -> Option<usize> {
     }
 }
 
+/// Reads `path` whole when it is a regular file of at most `limit` bytes: nothing else is
+/// opened in a way that could wait (a pipe without a writer, a terminal) or never end (a
+/// device). For small files a program reads before it starts, such as its config file.
+pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, ReadRefusal> {
+    let kind = fs::metadata(path)?.file_type();
+    if !kind.is_file() {
+        return Err(ReadRefusal::NotAFile(describe(&kind)));
+    }
+    // Opened without waiting, and looked at again, in case the path changed in between.
+    let file = open_without_waiting(path)?;
+    let metadata = file.metadata()?;
+    if !metadata.file_type().is_file() {
+        return Err(ReadRefusal::NotAFile(describe(&metadata.file_type())));
+    }
+    if metadata.len() > limit {
+        return Err(ReadRefusal::TooLarge {
+            size: Some(metadata.len()),
+            limit,
+        });
+    }
+    let mut bytes = Vec::new();
+    file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(ReadRefusal::TooLarge { size: None, limit });
+    }
+    Ok(bytes)
+}
+
+#[cfg(unix)]
+fn open_without_waiting(path: &Path) -> io::Result<fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32)
+        .open(path)
+}
+
+#[cfg(not(unix))]
+fn open_without_waiting(path: &Path) -> io::Result<fs::File> {
+    fs::File::open(path)
+}
+
 #[cfg(unix)]
 fn is_fifo(kind: &fs::FileType) -> bool {
     use std::os::unix::fs::FileTypeExt;
@@ -287,6 +329,9 @@ fn describe(kind: &fs::FileType) -> &'static str {
         }
         if kind.is_socket() {
             return "a socket";
+        }
+        if kind.is_fifo() {
+            return "a pipe (FIFO)";
         }
     }
     if kind.is_dir() {

@@ -7,10 +7,12 @@ use ratatui::{
     widgets::Widget,
 };
 
-use super::text_page::TextPage;
+use std::sync::Arc;
+
+use super::text_page::{PageKeys, TextPage};
 
 use crate::{
-    action::{Movement, bindings::help_sections},
+    action::{Bindings, Mode, Movement},
     chrome::{
         layout::TextBox,
         styled::{Role, StyledLine},
@@ -19,10 +21,10 @@ use crate::{
     },
 };
 
-/// The help text wrapped to `width` columns.
-pub fn help_lines(width: u16) -> Vec<StyledLine> {
+/// The help of `bindings` wrapped to `width` columns.
+pub fn help_lines(bindings: &Bindings, width: u16) -> Vec<StyledLine> {
     let width = usize::from(width).max(1);
-    let sections = help_sections();
+    let sections = bindings.help_sections();
     let keys_width = sections
         .iter()
         .flat_map(|section| section.entries.iter())
@@ -61,15 +63,19 @@ pub struct HelpOverlay {
     page: TextPage,
     /// The styles it is drawn with.
     pub theme: Theme,
+    bindings: Arc<Bindings>,
+    keys: PageKeys,
 }
 
 impl HelpOverlay {
-    /// The help on a terminal of `size`, from its top.
-    pub fn new(size: Size, theme: Theme) -> Self {
+    /// The help of `bindings` on a terminal of `size`, from its top.
+    pub fn new(size: Size, theme: Theme, bindings: Arc<Bindings>) -> Self {
         let width = TextBox::help(size).text.width;
         Self {
-            page: TextPage::new(width, help_lines(width)),
+            page: TextPage::new(width, help_lines(&bindings, width)),
             theme,
+            keys: PageKeys::of(&bindings, Mode::Help),
+            bindings,
         }
     }
 
@@ -82,7 +88,9 @@ impl HelpOverlay {
     /// the scroll within them.
     pub fn resize(&mut self, size: Size) {
         let text = TextBox::help(size).text;
-        self.page.relayout(text.width, text.height, help_lines);
+        let bindings = &self.bindings;
+        self.page
+            .relayout(text.width, text.height, |width| help_lines(bindings, width));
     }
 
     /// Scrolls by `movement` (or only keeps within the text, for `None`) on a terminal of
@@ -98,9 +106,9 @@ impl Widget for &HelpOverlay {
         self.page.render(
             text_box,
             buf,
-            (" Keys ", "Esc close"),
+            (" Keys ", &self.keys),
             &self.theme,
-            help_lines,
+            |width| help_lines(&self.bindings, width),
         );
     }
 }

@@ -14,7 +14,7 @@ use ratatui::{
 
 use super::search_prompt::{ResultLine, SearchPrompt, SearchStatus};
 use crate::{
-    action::{Mode, bindings},
+    action::{Action, Bindings, Mode},
     chrome::{layout::SearchBox, text, theme::Theme},
     data::{
         Catalog,
@@ -33,16 +33,25 @@ pub struct SearchOverlay {
     catalog: Arc<Catalog>,
     /// The styles it is drawn with.
     pub theme: Theme,
+    /// The keys its border reminds of (see [`key_reminder`]).
+    pub keys: String,
 }
 
 impl SearchOverlay {
-    /// The overlay on `prompt` (see [`SearchPrompt::after`] for a new one).
-    pub fn new(catalog: Arc<Catalog>, prompt: SearchPrompt, theme: Theme) -> Self {
+    /// The overlay on `prompt` (see [`SearchPrompt::after`] for a new one), its border
+    /// naming the keys of `bindings`.
+    pub fn new(
+        catalog: Arc<Catalog>,
+        prompt: SearchPrompt,
+        theme: Theme,
+        bindings: &Bindings,
+    ) -> Self {
         Self {
             prompt,
             submit_when_done: false,
             catalog,
             theme,
+            keys: key_reminder(bindings),
         }
     }
 
@@ -110,24 +119,19 @@ pub fn counter(position: usize, total: usize) -> String {
 
 impl Widget for &SearchOverlay {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        render_search(area, buf, &self.catalog, &self.prompt, &self.theme);
+        render_search(area, buf, self);
     }
 }
 
 /// Draws the overlay over `area`: the frame, the prompt line and the results.
-fn render_search(
-    area: Rect,
-    buf: &mut Buffer,
-    catalog: &Catalog,
-    prompt: &SearchPrompt,
-    theme: &Theme,
-) {
+fn render_search(area: Rect, buf: &mut Buffer, search: &SearchOverlay) {
+    let (catalog, prompt, theme) = (&search.catalog, &search.prompt, &search.theme);
     let overlay = SearchBox::new(area.as_size());
     Clear.render(overlay.frame, buf);
     Block::bordered()
         .border_style(theme.pane_title)
         .title(Line::styled(" Search all tabs ", theme.pane_title))
-        .title_bottom(Line::from(format!(" {} ", key_reminder())).right_aligned())
+        .title_bottom(Line::from(format!(" {} ", search.keys)).right_aligned())
         .render(overlay.frame, buf);
     render_prompt(&overlay, buf, prompt, theme);
     let lines = result_lines(catalog, prompt, overlay.results, theme);
@@ -135,14 +139,9 @@ fn render_search(
 }
 
 /// The keys of the search, as its status-bar hints name them: `↑↓ choose · Enter go · …`,
-/// less the ones that work everywhere.
-fn key_reminder() -> String {
-    bindings::hints(Mode::Search)
-        .iter()
-        .filter(|hint| hint.keys != "Ctrl-C")
-        .map(|hint| format!("{} {}", hint.keys, hint.what))
-        .collect::<Vec<_>>()
-        .join(" · ")
+/// less the way to quit, which works everywhere.
+pub fn key_reminder(bindings: &Bindings) -> String {
+    bindings.reminder(Mode::Search, &Action::Quit)
 }
 
 /// The prompt line, `/ query` with the counter at its end, and the rule under it.

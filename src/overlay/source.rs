@@ -10,7 +10,7 @@ use ratatui::{
     widgets::Widget,
 };
 
-use super::text_page::TextPage;
+use super::text_page::{PageKeys, TextPage};
 
 use crate::{
     action::Movement,
@@ -130,17 +130,27 @@ pub struct SourceOverlay {
     catalog: Arc<Catalog>,
     /// The styles it is drawn with.
     pub theme: Theme,
+    /// The keys its border names.
+    pub keys: PageKeys,
 }
 
 impl SourceOverlay {
-    /// The source overlay of `record` on a terminal of `size`, from its top.
-    pub fn new(catalog: Arc<Catalog>, record: RecordRef, size: Size, theme: Theme) -> Self {
+    /// The source overlay of `record` on a terminal of `size`, from its top, its border
+    /// naming `keys`.
+    pub fn new(
+        catalog: Arc<Catalog>,
+        record: RecordRef,
+        size: Size,
+        theme: Theme,
+        keys: PageKeys,
+    ) -> Self {
         let width = TextBox::source(size).text.width;
         Self {
             record,
             page: TextPage::new(width, source_lines(&catalog, record, width)),
             catalog,
             theme,
+            keys,
         }
     }
 
@@ -175,7 +185,7 @@ impl SourceOverlay {
 impl Widget for &SourceOverlay {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let text_box = TextBox::source(area.as_size());
-        let title = (" Source · quoted words highlighted ", "S/Esc close");
+        let title = (" Source · quoted words highlighted ", &self.keys);
         self.page
             .render(text_box, buf, title, &self.theme, |width| {
                 source_lines(&self.catalog, self.record, width)

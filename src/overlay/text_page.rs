@@ -9,9 +9,29 @@ use ratatui::{
 };
 
 use crate::{
-    action::Movement,
+    action::{Bindings, Mode, Movement},
     chrome::{layout::TextBox, styled::StyledLine, theme::Theme},
 };
+
+/// The keys a page's border names, from the bindings in force: how to scroll it
+/// (`j/k scroll`) and how to close it (`Esc close`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PageKeys {
+    /// How to scroll.
+    pub scroll: String,
+    /// How to close.
+    pub close: String,
+}
+
+impl PageKeys {
+    /// The keys of the page shown in `mode`, as its status-bar hints name them.
+    pub fn of(bindings: &Bindings, mode: Mode) -> Self {
+        Self {
+            scroll: bindings.hint(mode, "scroll").unwrap_or_default(),
+            close: bindings.hint(mode, "close").unwrap_or_default(),
+        }
+    }
+}
 
 /// Lines laid out for one width, and the first one on screen.
 #[derive(Clone, Debug)]
@@ -67,13 +87,14 @@ impl TextPage {
         self.first = self.first.min(last);
     }
 
-    /// Draws the page in `text_box` under `title`, with where it is and `close` (the keys that
-    /// close it): the kept lines when the box is their width, else `build`'s for this frame.
+    /// Draws the page in `text_box` under `title`, with where it is and `keys` (how to scroll
+    /// and close it): the kept lines when the box is their width, else `build`'s for this
+    /// frame.
     pub fn render(
         &self,
         text_box: TextBox,
         buf: &mut Buffer,
-        (title, close): (&str, &str),
+        (title, keys): (&str, &PageKeys),
         theme: &Theme,
         build: impl FnOnce(u16) -> Vec<StyledLine>,
     ) {
@@ -86,16 +107,19 @@ impl TextPage {
         };
         let height = usize::from(text_box.text.height);
         let first = self.first.min(lines.len().saturating_sub(height));
-        let position = if lines.len() > height {
-            format!(
-                " {}–{} of {} · j/k scroll · {close} ",
+        let mut parts = Vec::new();
+        if lines.len() > height {
+            parts.push(format!(
+                "{}–{} of {}",
                 first + 1,
                 (first + height).min(lines.len()),
                 lines.len()
-            )
-        } else {
-            format!(" {close} ")
-        };
+            ));
+            parts.push(keys.scroll.clone());
+        }
+        parts.push(keys.close.clone());
+        parts.retain(|part| !part.is_empty());
+        let position = format!(" {} ", parts.join(" · "));
         Clear.render(text_box.frame, buf);
         Block::bordered()
             .border_style(theme.pane_title)

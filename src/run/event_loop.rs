@@ -8,7 +8,7 @@ use ratatui::crossterm::event::Event;
 
 use super::Failure;
 use crate::{
-    action::{Action, Mode, action_for_key, action_for_mouse},
+    action::{Action, Bindings, Mode, action_for_mouse},
     app::{App, SearchCommand},
     data::Catalog,
     search::{SearchEvent, SearchHandle},
@@ -58,10 +58,10 @@ pub enum Stop {
 /// storm) is drawn once, yet the screen never lags far behind.
 const BATCH: usize = 64;
 
-/// What a terminal event asks of the app in its current mode.
-pub fn action_for_event(event: Event, mode: Mode) -> Option<Action> {
+/// What a terminal event asks of the app in its current `mode`, by `bindings`.
+pub fn action_for_event(event: Event, mode: Mode, bindings: &Bindings) -> Option<Action> {
     match event {
-        Event::Key(key) => action_for_key(key, mode),
+        Event::Key(key) => bindings.action_for_key(key, mode),
         Event::Mouse(mouse) => action_for_mouse(mouse),
         Event::Resize(width, height) => Some(Action::Resize { width, height }),
         Event::Paste(text) if mode == Mode::Search => Some(Action::SearchPaste(text)),
@@ -125,7 +125,7 @@ pub fn drive(
 /// Acts on one event; `true` when the screen changes.
 fn handle(app: &mut App, event: LoopEvent) -> io::Result<bool> {
     Ok(match event {
-        LoopEvent::Input(event) => match action_for_event(event, app.mode()) {
+        LoopEvent::Input(event) => match action_for_event(event, app.mode(), app.bindings()) {
             Some(action) => {
                 app.update(action);
                 true

@@ -13,7 +13,7 @@ use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind};
 
 use super::{Failure, LoopEvent, Stop, drive};
 use crate::{
-    action::{Action, Mode, action_for_key},
+    action::{Action, Bindings, Mode},
     app::{self, App},
     chrome::{loading::LoadingFile, theme::Theme},
     data::{Catalog, LoadProgress},
@@ -47,15 +47,19 @@ pub struct Loading {
     pub started: Instant,
     /// The theme to draw the loading screen in.
     pub theme: Theme,
+    /// The key bindings in force, for the keys that quit or suspend.
+    pub bindings: Arc<Bindings>,
     /// Builds the app once the catalog is in.
     pub build: Box<dyn FnOnce(Arc<Catalog>) -> Result<App, Failure>>,
 }
 
-/// Runs the explorer until the user quits. `events` is the loop's channel, on which a running
-/// load reports (see [`LoopEvent::Loaded`]); `sender` feeds it. Blocks on input between
-/// frames and redraws only after something changed, so an idle explorer uses no CPU.
+/// Runs the explorer until the user quits, reporting the mouse unless `mouse` is false.
+/// `events` is the loop's channel, on which a running load reports (see
+/// [`LoopEvent::Loaded`]); `sender` feeds it. Blocks on input between frames and redraws only
+/// after something changed, so an idle explorer uses no CPU.
 pub fn run(
     start: Start,
+    mouse: bool,
     sender: &Sender<LoopEvent>,
     events: &Receiver<LoopEvent>,
 ) -> Result<(), Failure> {
@@ -66,7 +70,7 @@ pub fn run(
             exit::FAILED,
         ));
     }
-    let mut session = TerminalSession::enter()?;
+    let mut session = TerminalSession::enter(mouse)?;
     spawn_input(sender.clone())?;
     watch_signals(sender.clone())?;
     watch_for_hang_up()?;
@@ -143,6 +147,7 @@ fn wait_for_load(
         progress,
         started,
         theme,
+        bindings,
         build,
     } = loading;
     loop {
@@ -163,13 +168,13 @@ fn wait_for_load(
             // The explorer's own quit keys, and Esc, which has nothing else to close here.
             Ok(LoopEvent::Input(Event::Key(key)))
                 if (key.code == KeyCode::Esc && key.kind != KeyEventKind::Release)
-                    || action_for_key(key, Mode::Browse) == Some(Action::Quit) =>
+                    || bindings.action_for_key(key, Mode::Browse) == Some(Action::Quit) =>
             {
                 return Ok(None);
             }
             // Ctrl-Z and SIGTSTP suspend here as anywhere: a load can take long.
             Ok(LoopEvent::Input(Event::Key(key)))
-                if action_for_key(key, Mode::Browse) == Some(Action::Suspend) =>
+                if bindings.action_for_key(key, Mode::Browse) == Some(Action::Suspend) =>
             {
                 session.suspend()?;
             }

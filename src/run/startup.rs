@@ -15,6 +15,7 @@ use std::{
 use ratatui::layout::Size;
 
 use crate::{
+    action::Bindings,
     app::{App, DataOrigin},
     chrome::{loading::LoadingFile, theme::Theme},
     cli::Cli,
@@ -28,14 +29,19 @@ use super::{Failure, Loading, LoopEvent, Start};
 /// touched, so a file that fails quickly fails as any command-line error does.
 pub const LOADING_SCREEN_AFTER: Duration = Duration::from_millis(40);
 
-/// The app the options ask for, on `catalog`: its theme, the files it came from, its filter,
-/// order and grouping, tab, selected record and search.
-pub fn build_app(cli: &Cli, catalog: Arc<Catalog>) -> Result<App, Failure> {
+/// The app the options ask for, on `catalog`, with `bindings`: its theme, the files it came
+/// from, its filter, order and grouping, tab, selected record and search.
+pub fn build_app(
+    cli: &Cli,
+    bindings: &Arc<Bindings>,
+    catalog: Arc<Catalog>,
+) -> Result<App, Failure> {
     let select = selected_record(cli, &catalog)?;
     let options = cli.row_options(&catalog).map_err(Failure::usage)?;
-    let theme = Theme::named(cli.theme, cli.color.enabled(true));
+    let theme = Theme::named(cli.theme(), cli.color().enabled(true));
     let mut app = App::new(catalog, Size::new(80, 24))
         .with_theme(theme)
+        .with_bindings(Arc::clone(bindings))
         .with_origin(origin(cli));
     app.set_row_options(options, cli.by_category);
     app.open_view(cli.tab.map(Tab::from), select, cli.query.as_deref());
@@ -94,6 +100,7 @@ pub fn spawn_load(
 /// moment; a quick load starts the app at once, a slow one starts with the loading screen.
 pub fn start_with_file(
     cli: &Cli,
+    bindings: &Arc<Bindings>,
     path: PathBuf,
     sender: &Sender<LoopEvent>,
     events: &Receiver<LoopEvent>,
@@ -115,16 +122,18 @@ pub fn start_with_file(
     match events.recv_timeout(LOADING_SCREEN_AFTER) {
         Ok(LoopEvent::Loaded(outcome)) => Ok(Start::Ready(Box::new(build_app(
             cli,
+            bindings,
             Arc::new((*outcome)?),
         )?))),
         Ok(_) | Err(RecvTimeoutError::Timeout) => {
-            let cli = cli.clone();
+            let (cli, bindings) = (cli.clone(), Arc::clone(bindings));
             Ok(Start::Loading(Box::new(Loading {
                 file,
                 progress,
                 started,
-                theme: Theme::named(cli.theme, cli.color.enabled(true)),
-                build: Box::new(move |catalog| build_app(&cli, catalog)),
+                theme: Theme::named(cli.theme(), cli.color().enabled(true)),
+                bindings: Arc::clone(&bindings),
+                build: Box::new(move |catalog| build_app(&cli, &bindings, catalog)),
             })))
         }
         Err(RecvTimeoutError::Disconnected) => Err(Failure::load_vanished()),

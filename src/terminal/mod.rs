@@ -10,7 +10,6 @@ pub mod output;
 use std::{
     io,
     sync::{Once, mpsc::Sender},
-    thread,
 };
 
 use ratatui::{
@@ -74,18 +73,26 @@ pub struct TerminalSession {
     terminal: AppTerminal,
     /// What the terminal's backend has written since the last frame went out.
     frame: FrameBytes,
+    /// Whether the mouse is reported to the app (else the terminal keeps it: its own
+    /// selection works).
+    mouse: bool,
 }
 
 impl TerminalSession {
-    /// Takes over the terminal: raw mode, alternate screen, mouse reporting, bracketed paste.
-    pub fn enter() -> io::Result<Self> {
+    /// Takes over the terminal: raw mode, alternate screen, bracketed paste, and mouse
+    /// reporting when `mouse` is true.
+    pub fn enter(mouse: bool) -> io::Result<Self> {
         // The app honours NO_COLOR itself, through its theme; crossterm's own handling would
         // reset bold and reverse with every colour it drops (see `chrome::theme`).
         Colored::set_ansi_color_disabled(false);
         install_panic_hook();
         let frame = FrameBytes::default();
-        match output::take_over().and_then(|()| new_terminal(&frame)) {
-            Ok(terminal) => Ok(Self { terminal, frame }),
+        match output::take_over(mouse).and_then(|()| new_terminal(&frame)) {
+            Ok(terminal) => Ok(Self {
+                terminal,
+                frame,
+                mouse,
+            }),
             Err(error) => {
                 restore();
                 Err(error)
@@ -115,7 +122,7 @@ impl TerminalSession {
         restore();
         #[cfg(unix)]
         signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)?;
-        output::take_over()?;
+        output::take_over(self.mouse)?;
         self.start_afresh()
     }
 
@@ -160,7 +167,7 @@ pub fn watch_signals<E: From<TerminalEvent> + Send + 'static>(events: Sender<E>)
     use ratatui::crossterm::event::Event;
     use signal_hook::{consts::*, iterator::Signals};
     let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGCONT, SIGWINCH])?;
-    thread::Builder::new()
+    std::thread::Builder::new()
         .name("signals".to_string())
         .spawn(move || {
             for signal in signals.forever() {
@@ -203,7 +210,7 @@ pub fn watch_for_hang_up() -> io::Result<()> {
     } else {
         Some(std::fs::File::open("/dev/tty")?)
     };
-    thread::Builder::new()
+    std::thread::Builder::new()
         .name("hang-up".to_string())
         .spawn(move || {
             let (stdin, stdout) = (io::stdin(), io::stdout());

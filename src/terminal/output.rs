@@ -8,7 +8,7 @@ use std::{
     io::{self, Write},
     rc::Rc,
     sync::{
-        Mutex, MutexGuard, Once, PoisonError,
+        Mutex, MutexGuard, PoisonError,
         atomic::{AtomicBool, AtomicU64, Ordering},
     },
     thread,
@@ -59,16 +59,16 @@ fn lock_within(limit: Duration) -> Option<MutexGuard<'static, Output>> {
     }
 }
 
-/// The bytes that take the terminal over: the alternate screen, mouse reporting, pastes.
-fn take_over_sequence() -> Vec<u8> {
+/// The bytes that take the terminal over: the alternate screen, mouse reporting (when
+/// `mouse`), pastes.
+fn take_over_sequence(mouse: bool) -> Vec<u8> {
     let mut bytes = Vec::new();
     // Writing into a Vec cannot fail.
-    let _ = queue!(
-        bytes,
-        EnterAlternateScreen,
-        EnableMouseCapture,
-        EnableBracketedPaste
-    );
+    let _ = queue!(bytes, EnterAlternateScreen);
+    if mouse {
+        let _ = queue!(bytes, EnableMouseCapture);
+    }
+    let _ = queue!(bytes, EnableBracketedPaste);
     bytes
 }
 
@@ -127,7 +127,7 @@ fn this_thread() -> u64 {
 /// would not interrupt the system call).
 #[cfg(unix)]
 fn prepare_wake_up() {
-    static PREPARED: Once = Once::new();
+    static PREPARED: std::sync::Once = std::sync::Once::new();
     PREPARED.call_once(|| {
         // SAFETY: the action does nothing, which is async-signal-safe.
         let _ = unsafe { signal_hook::low_level::register(signal_hook::consts::SIGURG, || {}) };
@@ -158,9 +158,9 @@ pub fn write_out(bytes: &[u8]) -> io::Result<()> {
     written
 }
 
-/// Takes the terminal over: raw mode, the alternate screen, mouse reporting, bracketed paste.
-/// Refused once the program has begun to end.
-pub fn take_over() -> io::Result<()> {
+/// Takes the terminal over: raw mode, the alternate screen, mouse reporting (when `mouse`),
+/// bracketed paste. Refused once the program has begun to end.
+pub fn take_over(mouse: bool) -> io::Result<()> {
     let mut output = lock();
     if output.ending {
         return Err(io::Error::other("the program is ending"));
@@ -169,7 +169,7 @@ pub fn take_over() -> io::Result<()> {
     prepare_wake_up();
     enable_raw_mode()?;
     output.owned = true;
-    write_fully(&take_over_sequence())
+    write_fully(&take_over_sequence(mouse))
 }
 
 /// Gives the terminal back if the app owns it; `true` when it did.

@@ -7,7 +7,7 @@ pub mod pty;
 use std::sync::Arc;
 
 use oic_explorer::{
-    action::{Action, action_for_key},
+    action::Action,
     app::{self, App},
     data::{Catalog, load_embedded},
 };
@@ -35,7 +35,7 @@ pub fn press(app: &mut App, code: KeyCode) {
 
 /// Presses one key with modifiers, as the run loop would.
 pub fn press_with(app: &mut App, code: KeyCode, modifiers: KeyModifiers) {
-    if let Some(action) = action_for_key(KeyEvent::new(code, modifiers), app.mode()) {
+    if let Some(action) = app.action_for_key(KeyEvent::new(code, modifiers)) {
         app.update(action);
     }
 }

@@ -2,36 +2,29 @@
 //! order. A long file by nature (one row per line of the help); the rules that read it are in
 //! the module above.
 
-use std::sync::LazyLock;
+use std::borrow::Cow;
 
 use ratatui::crossterm::event::KeyCode;
 
-use super::{Also, Bind, Entry, Hint, HintWhen, Key, Mods, Section};
+use super::{Also, Bind, Entry, Hint, HintWhen, Key, Modes, Mods, Section};
 use crate::{
     action::{Action, Mode, Movement},
     data::Tab,
 };
 
-const BROWSE: &[Mode] = &[Mode::Browse];
-const LINKS: &[Mode] = &[Mode::Links];
-const BROWSE_AND_LINKS: &[Mode] = &[Mode::Browse, Mode::Links];
-const SEARCH: &[Mode] = &[Mode::Search];
+const BROWSE: Modes = Modes::of(&[Mode::Browse]);
+const LINKS: Modes = Modes::of(&[Mode::Links]);
+const BROWSE_AND_LINKS: Modes = Modes::of(&[Mode::Browse, Mode::Links]);
+const SEARCH: Modes = Modes::of(&[Mode::Search]);
 /// Typing a search or a filter: the same editing keys.
-const TYPING: &[Mode] = &[Mode::Search, Mode::Filter];
-const FILTER: &[Mode] = &[Mode::Filter];
-const HELP: &[Mode] = &[Mode::Help];
-const SOURCE: &[Mode] = &[Mode::Source];
-const READING: &[Mode] = &[Mode::Help, Mode::Source];
-pub(super) const EVERY_MODE: &[Mode] = &[
-    Mode::Browse,
-    Mode::Links,
-    Mode::Search,
-    Mode::Help,
-    Mode::Source,
-    Mode::Filter,
-];
+const TYPING: Modes = Modes::TYPING;
+const FILTER: Modes = Modes::of(&[Mode::Filter]);
+const HELP: Modes = Modes::of(&[Mode::Help]);
+const SOURCE: Modes = Modes::of(&[Mode::Source]);
+const READING: Modes = Modes::of(&[Mode::Help, Mode::Source]);
+const EVERY_MODE: Modes = Modes::ALL;
 
-fn bind(modes: &'static [Mode], code: KeyCode, mods: Mods, action: Action) -> Bind {
+fn bind(modes: Modes, code: KeyCode, mods: Mods, action: Action) -> Bind {
     Bind {
         modes,
         key: Key::Code(code, mods),
@@ -51,7 +44,7 @@ const fn hint(mode: Mode, rank: u8, keys: &'static str, what: &'static str) -> H
     Hint {
         mode,
         rank,
-        keys,
+        keys: Cow::Borrowed(keys),
         what,
         when: HintWhen::Always,
     }
@@ -67,7 +60,7 @@ const fn hint_when(
     Hint {
         mode,
         rank,
-        keys,
+        keys: Cow::Borrowed(keys),
         what,
         when,
     }
@@ -82,7 +75,7 @@ fn entry(
 ) -> Entry {
     Entry {
         section,
-        keys,
+        keys: Cow::Borrowed(keys),
         help,
         binds,
         hints,
@@ -111,9 +104,9 @@ fn read(mode: Mode, code: KeyCode, mods: Mods, movement: Movement) -> Bind {
     )
 }
 
-/// Every key binding, in the help's order (built once: an action can carry text, so the
-/// table cannot be a constant).
-pub(super) static ENTRIES: LazyLock<Vec<Entry>> = LazyLock::new(|| {
+/// Every key binding, in the help's order (built once, by [`super::Bindings::built_in`]: an
+/// action can carry text, so the table cannot be a constant).
+pub(super) fn entries() -> Vec<Entry> {
     vec![
         entry(
             Section::Tabs,
@@ -150,7 +143,7 @@ pub(super) static ENTRIES: LazyLock<Vec<Entry>> = LazyLock::new(|| {
         ),
         Entry {
             section: Section::Tabs,
-            keys: "click a title",
+            keys: Cow::Borrowed("click a title"),
             help: "go to that tab",
             binds: vec![],
             hints: vec![],
@@ -266,7 +259,7 @@ pub(super) static ENTRIES: LazyLock<Vec<Entry>> = LazyLock::new(|| {
         ),
         Entry {
             section: Section::Moving,
-            keys: "Space  b",
+            keys: Cow::Borrowed("Space  b"),
             help: "the detail pane a page down / up",
             binds: vec![
                 browse(ch(' '), A::PageDetail { down: true }),
@@ -277,7 +270,7 @@ pub(super) static ENTRIES: LazyLock<Vec<Entry>> = LazyLock::new(|| {
         },
         Entry {
             section: Section::Moving,
-            keys: "click  wheel",
+            keys: Cow::Borrowed("click  wheel"),
             help: "select a row; scroll the pane under the pointer",
             binds: vec![],
             hints: vec![],
@@ -308,7 +301,7 @@ pub(super) static ENTRIES: LazyLock<Vec<Entry>> = LazyLock::new(|| {
         ),
         Entry {
             section: Section::Links,
-            keys: "Enter  click",
+            keys: Cow::Borrowed("Enter  click"),
             help: "follow the link: go to that record in its tab",
             binds: vec![bind(LINKS, KeyCode::Enter, Mods::Plain, A::FollowLink)],
             hints: vec![hint(Mode::Links, 2, "Enter", "follow")],
@@ -436,7 +429,7 @@ pub(super) static ENTRIES: LazyLock<Vec<Entry>> = LazyLock::new(|| {
         ),
         Entry {
             section: Section::Lists,
-            keys: "Timeline",
+            keys: Cow::Borrowed("Timeline"),
             help: "o: date, kind, place · f: summits, ministers… · & filter",
             binds: vec![],
             hints: vec![],
@@ -444,7 +437,7 @@ pub(super) static ENTRIES: LazyLock<Vec<Entry>> = LazyLock::new(|| {
         },
         Entry {
             section: Section::Lists,
-            keys: "Funding",
+            keys: Cow::Borrowed("Funding"),
             help: "o: source order, largest, name · & filter · no kinds",
             binds: vec![],
             hints: vec![],
@@ -452,7 +445,7 @@ pub(super) static ENTRIES: LazyLock<Vec<Entry>> = LazyLock::new(|| {
         },
         Entry {
             section: Section::Lists,
-            keys: "Initiatives",
+            keys: Cow::Borrowed("Initiatives"),
             help: "o: listed, kind, title, first event, ties · f · &",
             binds: vec![],
             hints: vec![],
@@ -460,7 +453,7 @@ pub(super) static ENTRIES: LazyLock<Vec<Entry>> = LazyLock::new(|| {
         },
         Entry {
             section: Section::Lists,
-            keys: "Participants",
+            keys: Cow::Borrowed("Participants"),
             help: "o: listed, kind, name, events · f: people, states… · &",
             binds: vec![],
             hints: vec![],
@@ -468,7 +461,7 @@ pub(super) static ENTRIES: LazyLock<Vec<Entry>> = LazyLock::new(|| {
         },
         Entry {
             section: Section::Lists,
-            keys: "Source",
+            keys: Cow::Borrowed("Source"),
             help: "paragraphs in the source's order: / searches them",
             binds: vec![],
             hints: vec![],
@@ -624,7 +617,7 @@ pub(super) static ENTRIES: LazyLock<Vec<Entry>> = LazyLock::new(|| {
         ),
         Entry {
             section: Section::Query,
-            keys: "'w ^w w$ !w",
+            keys: Cow::Borrowed("'w ^w w$ !w"),
             help: "whole word; field starts / ends with w; not w",
             binds: vec![],
             hints: vec![],
@@ -632,7 +625,7 @@ pub(super) static ENTRIES: LazyLock<Vec<Entry>> = LazyLock::new(|| {
         },
         Entry {
             section: Section::Query,
-            keys: "year:2005  y:",
+            keys: Cow::Borrowed("year:2005  y:"),
             help: "a year or a range: y:2003-2006 (repeated: either)",
             binds: vec![],
             hints: vec![],
@@ -640,7 +633,7 @@ pub(super) static ENTRIES: LazyLock<Vec<Entry>> = LazyLock::new(|| {
         },
         Entry {
             section: Section::Query,
-            keys: "kind:summit  k:",
+            keys: Cow::Borrowed("kind:summit  k:"),
             help: "records of a kind (a wrong kind lists them all)",
             binds: vec![],
             hints: vec![],
@@ -648,7 +641,7 @@ pub(super) static ENTRIES: LazyLock<Vec<Entry>> = LazyLock::new(|| {
         },
         Entry {
             section: Section::Query,
-            keys: "place:baku  p:",
+            keys: Cow::Borrowed("place:baku  p:"),
             help: "events held there: city, country, other spelling",
             binds: vec![],
             hints: vec![],
@@ -656,7 +649,7 @@ pub(super) static ENTRIES: LazyLock<Vec<Entry>> = LazyLock::new(|| {
         },
         Entry {
             section: Section::Query,
-            keys: "tab:funding  t:",
+            keys: Cow::Borrowed("tab:funding  t:"),
             help: "one tab's records; tab:source the source's paragraphs",
             binds: vec![],
             hints: vec![],
@@ -729,4 +722,4 @@ pub(super) static ENTRIES: LazyLock<Vec<Entry>> = LazyLock::new(|| {
             vec![],
         ),
     ]
-});
+}

@@ -1,8 +1,10 @@
 //! The table checked against itself: what the help and the hints name is what the keys do.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use super::{Also, Bind, ENTRIES, Key, Mode, binding_for, hints};
+use super::{
+    Also, Bind, Bindings, Key, KeySpec, Mode, Remap, key_name::press, name_of, named_keys,
+};
 
 const MODES: [Mode; 6] = [
     Mode::Browse,
@@ -13,146 +15,65 @@ const MODES: [Mode; 6] = [
     Mode::Filter,
 ];
 
-/// Words of an entry's keys that name no key: the mouse's.
-const MOUSE_WORDS: [&str; 4] = ["click", "wheel", "a", "title"];
-
-fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
-    KeyEvent {
-        code,
-        modifiers,
-        kind: KeyEventKind::Press,
-        state: KeyEventState::NONE,
+/// The keys of a config file, read.
+fn remap(name: &str, keys: &[&str]) -> Remap {
+    Remap {
+        name: name.to_string(),
+        keys: keys
+            .iter()
+            .map(|key| KeySpec::parse(key).expect("a key"))
+            .collect(),
     }
 }
 
-/// The key a name of the help means: `j`, `↓`, `PgDn`, `Ctrl-d`, `Shift-Tab`, `Alt-←`.
-fn named_key(name: &str) -> Option<KeyEvent> {
-    let mut modifiers = KeyModifiers::NONE;
-    let mut rest = name;
-    loop {
-        if let Some(after) = rest.strip_prefix("Ctrl-") {
-            modifiers |= KeyModifiers::CONTROL;
-            rest = after;
-        } else if let Some(after) = rest.strip_prefix("Alt-") {
-            modifiers |= KeyModifiers::ALT;
-            rest = after;
-        } else if let Some(after) = rest.strip_prefix("Shift-") {
-            modifiers |= KeyModifiers::SHIFT;
-            rest = after;
-        } else {
-            break;
-        }
+/// The built-in table, and tables remapped as a config file may: the checks below hold of
+/// every one of them.
+fn tables() -> Vec<(String, Bindings)> {
+    let built_in = Bindings::default();
+    let remaps = [
+        vec![
+            remap("move_down", &["e", "down"]),
+            remap("move_up", &["u", "up"]),
+        ],
+        vec![
+            remap("open_search", &["s"]),
+            remap("show_in_source", &["ctrl-s"]),
+        ],
+        vec![remap("quit", &["x"]), remap("toggle_help", &["f2", "?"])],
+        vec![
+            remap("back", &["alt-b"]),
+            remap("search_select_down", &["ctrl-j"]),
+            remap("move_page_down", &["pgdn"]),
+            remap("follow_link", &["o", "enter"]),
+        ],
+    ];
+    let mut tables = vec![("built in".to_string(), built_in.clone())];
+    for remaps in remaps {
+        let remapped = built_in
+            .remapped(&remaps)
+            .unwrap_or_else(|error| panic!("{remaps:?}: {error:?}"));
+        tables.push((format!("{remaps:?}"), remapped));
     }
-    let code = match rest {
-        "↓" => KeyCode::Down,
-        "↑" => KeyCode::Up,
-        "←" => KeyCode::Left,
-        "→" => KeyCode::Right,
-        "Enter" => KeyCode::Enter,
-        "Esc" => KeyCode::Esc,
-        "Tab" if modifiers.contains(KeyModifiers::SHIFT) => KeyCode::BackTab,
-        "Tab" => KeyCode::Tab,
-        // Most terminals send Ctrl-Backspace as Ctrl-h; the help names the key pressed.
-        "Backspace" | "⌫" if modifiers.contains(KeyModifiers::CONTROL) => {
-            return Some(press(KeyCode::Backspace, modifiers));
-        }
-        "Backspace" | "⌫" => KeyCode::Backspace,
-        "Home" => KeyCode::Home,
-        "End" => KeyCode::End,
-        "PgDn" => KeyCode::PageDown,
-        "PgUp" => KeyCode::PageUp,
-        "Space" => KeyCode::Char(' '),
-        _ if rest.starts_with('F') && rest.len() > 1 => KeyCode::F(rest[1..].parse().ok()?),
-        _ => {
-            let mut chars = rest.chars();
-            let c = chars.next()?;
-            if chars.next().is_some() {
-                return None;
-            }
-            // A terminal sends Ctrl-C as Ctrl and a small c.
-            if modifiers.contains(KeyModifiers::CONTROL) {
-                KeyCode::Char(c.to_ascii_lowercase())
-            } else {
-                KeyCode::Char(c)
-            }
-        }
-    };
-    Some(press(code, modifiers))
-}
-
-/// The keys a label names, `/` joining keys that share a prefix (`Ctrl-n/p`, `j/k`).
-fn named_keys(label: &str) -> Vec<(String, Option<KeyEvent>)> {
-    let mut keys = Vec::new();
-    for token in label.split_whitespace() {
-        if MOUSE_WORDS.contains(&token) {
-            continue;
-        }
-        let (prefix, last) = token
-            .rsplit_once('-')
-            .filter(|(_, last)| !last.is_empty())
-            .map_or(("", token), |(prefix, last)| (prefix, last));
-        let prefix = if prefix.is_empty() {
-            String::new()
-        } else {
-            format!("{prefix}-")
-        };
-        let parts: Vec<&str> = if last.contains('/') && last != "/" {
-            last.split('/').collect()
-        } else if last.chars().count() == 2 && last.chars().all(|c| "↑↓←→".contains(c)) {
-            // `↑↓`: two arrows written together.
-            return last
-                .chars()
-                .map(|c| (c.to_string(), named_key(&c.to_string())))
-                .collect();
-        } else {
-            vec![last]
-        };
-        for part in parts {
-            let name = format!("{prefix}{part}");
-            keys.push((name.clone(), named_key(&name)));
-        }
-    }
-    keys
+    tables
 }
 
 /// Whether `key` in `mode` calls on one of `binds`.
-fn reaches(key: &KeyEvent, mode: Mode, binds: &[Bind]) -> bool {
-    binding_for(key, mode).is_some_and(|bind| binds.contains(bind))
-}
-
-#[test]
-fn the_names_are_read_as_keys() {
-    let named = |label: &str| -> Vec<KeyEvent> {
-        named_keys(label)
-            .into_iter()
-            .map(|(_, key)| key.expect("a key"))
-            .collect()
-    };
-    let control = KeyModifiers::CONTROL;
-    assert_eq!(
-        named("↓ ↑  Ctrl-n/p"),
-        [
-            press(KeyCode::Down, KeyModifiers::NONE),
-            press(KeyCode::Up, KeyModifiers::NONE),
-            press(KeyCode::Char('n'), control),
-            press(KeyCode::Char('p'), control),
-        ]
-    );
-    assert_eq!(
-        named("Shift-Tab  ["),
-        [
-            press(KeyCode::BackTab, KeyModifiers::SHIFT),
-            press(KeyCode::Char('['), KeyModifiers::NONE),
-        ]
-    );
-    assert_eq!(named("Ctrl-C"), [press(KeyCode::Char('c'), control)]);
-    assert_eq!(named("/"), [press(KeyCode::Char('/'), KeyModifiers::NONE)]);
-    assert_eq!(named("s/Esc").len(), 2);
+fn reaches(table: &Bindings, key: &KeyEvent, mode: Mode, binds: &[Bind]) -> bool {
+    table
+        .binding_for(key, mode)
+        .is_some_and(|bind| binds.contains(bind))
 }
 
 #[test]
 fn every_key_the_help_names_does_what_it_says() {
-    for entry in ENTRIES
+    for (what, table) in tables() {
+        every_key_the_help_names_does_what_it_says_in(&table, &what);
+    }
+}
+
+fn every_key_the_help_names_does_what_it_says_in(table: &Bindings, what: &str) {
+    for entry in table
+        .entries()
         .iter()
         .filter(|entry| !matches!(entry.also, Also::Syntax | Also::Notes))
     {
@@ -162,13 +83,15 @@ fn every_key_the_help_names_does_what_it_says() {
         }
         let modes: Vec<Mode> = MODES
             .into_iter()
-            .filter(|mode| entry.binds.iter().any(|bind| bind.modes.contains(mode)))
+            .filter(|&mode| entry.binds.iter().any(|bind| bind.modes.contains(mode)))
             .collect();
-        for (name, key) in named_keys(entry.keys) {
-            let key = key.unwrap_or_else(|| panic!("{:?}: {name:?} is no key", entry.keys));
+        for (name, key) in named_keys(&entry.keys) {
+            let key = key.unwrap_or_else(|| panic!("{what}: {:?}: {name:?} is no key", entry.keys));
             assert!(
-                modes.iter().any(|&mode| reaches(&key, mode, &entry.binds)),
-                "{:?} names {name:?}, which does something else",
+                modes
+                    .iter()
+                    .any(|&mode| reaches(table, &key, mode, &entry.binds)),
+                "{what}: {:?} names {name:?}, which does something else",
                 entry.keys
             );
         }
@@ -177,31 +100,50 @@ fn every_key_the_help_names_does_what_it_says() {
 
 #[test]
 fn every_hint_names_keys_that_do_it_in_its_mode() {
+    for (what, table) in tables() {
+        every_hint_names_keys_that_do_it_in(&table, &what);
+    }
+}
+
+fn every_hint_names_keys_that_do_it_in(table: &Bindings, what: &str) {
     for mode in MODES {
-        let mode_hints = hints(mode);
-        assert!(!mode_hints.is_empty(), "{mode:?} has hints");
+        let mode_hints = table.hints(mode);
+        assert!(!mode_hints.is_empty(), "{what}: {mode:?} has hints");
         for hint in mode_hints {
-            let entry = ENTRIES
+            let entry = table
+                .entries()
                 .iter()
                 .find(|entry| entry.hints.contains(&hint))
                 .expect("the hint's entry");
             // A hint may join two entries' keys (`j/k`, `s/Esc`): each key does something,
-            // and one of them what the hint's entry does.
-            let keys: Vec<KeyEvent> = named_keys(hint.keys)
+            // and one of them what the hint's entry does (in a remapped table, what it did:
+            // the key may now sit in another row).
+            let built_in = Bindings::default();
+            let was = built_in
+                .entries()
+                .iter()
+                .find(|old| old.help == entry.help)
+                .expect("the row was built in");
+            let names: Vec<_> = was.binds.iter().map(|bind| name_of(&bind.action)).collect();
+            let keys: Vec<KeyEvent> = named_keys(&hint.keys)
                 .into_iter()
                 .map(|(name, key)| {
-                    key.unwrap_or_else(|| panic!("{:?}: {name:?} is no key", hint.keys))
+                    key.unwrap_or_else(|| panic!("{what}: {:?}: {name:?} is no key", hint.keys))
                 })
                 .collect();
             assert!(
-                keys.iter().any(|key| reaches(key, mode, &entry.binds)),
-                "{mode:?}: the hint {:?} does not do what its entry does",
+                keys.iter().any(|key| {
+                    table
+                        .binding_for(key, mode)
+                        .is_some_and(|bind| names.contains(&name_of(&bind.action)))
+                }),
+                "{what}: {mode:?}: the hint {:?} does not do what its entry does",
                 hint.keys
             );
             for key in keys {
                 assert!(
-                    binding_for(&key, mode).is_some(),
-                    "{mode:?}: the hint {:?} names {key:?}, which does nothing",
+                    table.binding_for(&key, mode).is_some(),
+                    "{what}: {mode:?}: the hint {:?} names {key:?}, which does nothing",
                     hint.keys
                 );
             }
@@ -210,10 +152,9 @@ fn every_hint_names_keys_that_do_it_in_its_mode() {
 }
 
 /// Every key with every mix of Shift, Ctrl and Alt that a binding could answer.
-fn every_bound_key() -> Vec<KeyEvent> {
-    let mut codes: Vec<KeyCode> = ENTRIES
-        .iter()
-        .flat_map(|entry| entry.binds.iter())
+fn every_bound_key(table: &Bindings) -> Vec<KeyEvent> {
+    let mut codes: Vec<KeyCode> = table
+        .binds()
         .filter_map(|bind| match bind.key {
             Key::Code(code, _) => Some(code),
             Key::Printable => None,
@@ -245,12 +186,17 @@ fn every_bound_key() -> Vec<KeyEvent> {
 
 #[test]
 fn no_key_means_two_things_in_one_mode() {
+    for (what, table) in tables() {
+        no_key_means_two_things_in(&table, &what);
+    }
+}
+
+fn no_key_means_two_things_in(table: &Bindings, what: &str) {
     for mode in MODES {
-        for key in every_bound_key() {
-            let answering: Vec<&Bind> = ENTRIES
-                .iter()
-                .flat_map(|entry| entry.binds.iter())
-                .filter(|bind| bind.modes.contains(&mode) && bind.key.matches(&key))
+        for key in every_bound_key(table) {
+            let answering: Vec<&Bind> = table
+                .binds()
+                .filter(|bind| bind.modes.contains(mode) && bind.key.matches(&key))
                 .filter(|bind| matches!(bind.key, Key::Code(..)))
                 .collect();
             let specific: Vec<&&Bind> = answering
@@ -266,7 +212,7 @@ fn no_key_means_two_things_in_one_mode() {
             actions.dedup();
             assert!(
                 actions.len() <= 1,
-                "{mode:?}: {key:?} means {actions:?}: the order of the table decides"
+                "{what}: {mode:?}: {key:?} means {actions:?}: the order of the table decides"
             );
         }
     }
@@ -276,10 +222,11 @@ fn no_key_means_two_things_in_one_mode() {
 fn a_release_does_nothing_and_printable_keys_type_in_the_search() {
     let mut release = press(KeyCode::Char('q'), KeyModifiers::NONE);
     release.kind = KeyEventKind::Release;
-    assert_eq!(super::action_for_key(release, Mode::Browse), None);
+    let table = Bindings::default();
+    assert_eq!(table.action_for_key(release, Mode::Browse), None);
     let typed = press(KeyCode::Char('ж'), KeyModifiers::SHIFT);
     assert_eq!(
-        super::action_for_key(typed, Mode::Search),
+        table.action_for_key(typed, Mode::Search),
         Some(super::Action::SearchType('ж'))
     );
 }
@@ -304,9 +251,16 @@ fn also_sent_as(key: KeyEvent) -> Vec<KeyEvent> {
 
 #[test]
 fn every_key_that_works_is_in_the_help() {
+    for (what, table) in tables() {
+        every_key_that_works_is_in_the_help_of(&table, &what);
+    }
+}
+
+fn every_key_that_works_is_in_the_help_of(table: &Bindings, what: &str) {
     let mut unnamed = Vec::new();
-    for entry in ENTRIES.iter() {
-        let named: Vec<KeyEvent> = named_keys(entry.keys)
+    let every = every_bound_key(table);
+    for entry in table.entries() {
+        let named: Vec<KeyEvent> = named_keys(&entry.keys)
             .into_iter()
             .filter_map(|(_, key)| key)
             .flat_map(also_sent_as)
@@ -315,12 +269,13 @@ fn every_key_that_works_is_in_the_help() {
             let Key::Code(code, _) = bind.key else {
                 continue;
             };
-            for &mode in bind.modes {
+            for mode in bind.modes.iter() {
                 // The keys that reach this binding in this mode (another may shadow it).
-                let reaching: Vec<KeyEvent> = every_bound_key()
-                    .into_iter()
+                let reaching: Vec<KeyEvent> = every
+                    .iter()
+                    .copied()
                     .filter(|key| key.code == code)
-                    .filter(|key| binding_for(key, mode) == Some(bind))
+                    .filter(|key| table.binding_for(key, mode) == Some(bind))
                     .collect();
                 if reaching.is_empty() {
                     continue;
@@ -336,7 +291,101 @@ fn every_key_that_works_is_in_the_help() {
     }
     assert!(
         unnamed.is_empty(),
-        "keys that work but the help does not name:\n{}",
+        "{what}: keys that work but the help does not name:\n{}",
         unnamed.join("\n")
+    );
+}
+
+#[test]
+fn every_name_given_its_own_keys_leaves_the_table_as_it_was() {
+    let built_in = Bindings::default();
+    let remaps: Vec<Remap> = built_in
+        .names()
+        .iter()
+        .map(|named| {
+            let keys: Vec<&str> = named.keys.iter().map(String::as_str).collect();
+            remap(named.name, &keys)
+        })
+        .collect();
+    assert!(remaps.len() > 40, "{} names", remaps.len());
+    assert_eq!(built_in.remapped(&remaps), Ok(built_in));
+}
+
+#[test]
+fn a_remapped_key_works_and_the_old_one_does_not() {
+    let table = Bindings::default()
+        .remapped(&[remap("move_down", &["e"])])
+        .expect("a remap");
+    let key = |c| press(KeyCode::Char(c), KeyModifiers::NONE);
+    let down = Some(super::Action::Move(crate::action::Movement::Down));
+    assert_eq!(table.action_for_key(key('e'), Mode::Browse), down);
+    assert_eq!(table.action_for_key(key('e'), Mode::Links), down);
+    assert_eq!(table.action_for_key(key('j'), Mode::Browse), None);
+    assert_eq!(
+        table.action_for_key(key('e'), Mode::Help),
+        Some(super::Action::ScrollHelp(crate::action::Movement::Down))
+    );
+    // In the prompts e is a letter.
+    assert_eq!(
+        table.action_for_key(key('e'), Mode::Search),
+        Some(super::Action::SearchType('e'))
+    );
+    let moving = &table.help_sections()[1];
+    assert_eq!(moving.entries[0], ("e", "next record"));
+    let hints = table.hints(Mode::Browse);
+    assert_eq!(hints[0].keys, "e/k");
+    // What did not change keeps its words.
+    assert_eq!(moving.entries[1], ("k  ↑", "previous record"));
+}
+
+#[test]
+fn a_key_that_would_mean_two_things_is_refused_naming_both() {
+    let error = Bindings::default()
+        .remapped(&[remap("cycle_sort", &["o"]), remap("open_search", &["o"])])
+        .expect_err("a collision");
+    assert_eq!((error.remap, error.key), (1, Some(0)));
+    assert!(error.message.contains("open_search"), "{}", error.message);
+    assert!(error.message.contains("cycle_sort"), "{}", error.message);
+    // A key another action keeps by default collides too.
+    let error = Bindings::default()
+        .remapped(&[remap("toggle_help", &["j"])])
+        .expect_err("a collision");
+    assert!(error.message.contains("move_down"), "{}", error.message);
+    // Ctrl-n is the search's next result; Ctrl-Z works everywhere, so a new key for
+    // suspend would too.
+    let error = Bindings::default()
+        .remapped(&[remap("suspend", &["ctrl-n"])])
+        .expect_err("a collision");
+    assert!(
+        error.message.contains("search_select_down"),
+        "{}",
+        error.message
+    );
+}
+
+#[test]
+fn a_letter_cannot_be_given_to_what_only_the_prompts_do() {
+    let error = Bindings::default()
+        .remapped(&[remap("search_clear", &["ctrl-l", "x"])])
+        .expect_err("x is text in the prompt");
+    assert_eq!((error.remap, error.key), (0, Some(1)));
+    let error = Bindings::default()
+        .remapped(&[remap("search_typo", &["x"])])
+        .expect_err("no such name");
+    assert_eq!(error.key, None);
+}
+
+#[test]
+fn a_row_left_without_keys_leaves_the_help() {
+    let table = Bindings::default()
+        .remapped(&[remap("move_page_down", &["pgdn"])])
+        .expect("a remap");
+    let views = &table.help_sections()[4];
+    assert!(
+        !views
+            .entries
+            .iter()
+            .any(|(_, what)| what.contains("one page down")),
+        "{views:?}"
     );
 }

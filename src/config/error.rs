@@ -1,0 +1,119 @@
+//! What is wrong with a config file, and where: `path:line:column: what was expected`, the
+//! way compilers say it, so an editor can jump there. Holds the words only; printing them
+//! (escaped, as all outside text is) is the caller's.
+
+use std::{fmt, path::PathBuf};
+
+/// A config file that cannot be used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConfigError {
+    /// The file.
+    pub path: PathBuf,
+    /// The line and column (from 1, the column in characters), when the trouble has a place.
+    pub position: Option<(usize, usize)>,
+    /// What is wrong, or what was expected.
+    pub message: String,
+}
+
+impl ConfigError {
+    /// An error at byte `at` of `text`, the file at `path`.
+    pub fn at(path: &std::path::Path, text: &str, at: usize, message: impl Into<String>) -> Self {
+        Self {
+            path: path.to_path_buf(),
+            position: Some(line_column(text, at)),
+            message: message.into(),
+        }
+    }
+
+    /// An error about the file as a whole (it cannot be read, it is not a file).
+    pub fn whole(path: &std::path::Path, message: impl Into<String>) -> Self {
+        Self {
+            path: path.to_path_buf(),
+            position: None,
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.position {
+            Some((line, column)) => write!(
+                f,
+                "{}:{line}:{column}: {}",
+                self.path.display(),
+                self.message
+            ),
+            None => write!(f, "{}: {}", self.path.display(), self.message),
+        }
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+/// The line and column (from 1; the column counts characters) of byte `at` of `text`.
+pub fn line_column(text: &str, at: usize) -> (usize, usize) {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let start = before.rfind('\n').map_or(0, |newline| newline + 1);
+    (line, before[start..].chars().count() + 1)
+}
+
+/// The one of `known` that `word` was most likely meant as, if any is close: one or two
+/// letters off, or letters swapped, for a name of some length.
+pub fn closest<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let most = match word.chars().count() {
+        0..=3 => 1,
+        4..=7 => 2,
+        _ => 3,
+    };
+    known
+        .into_iter()
+        .map(|candidate| (strsim::damerau_levenshtein(word, candidate), candidate))
+        .filter(|&(distance, _)| distance <= most)
+        .min_by_key(|&(distance, _)| distance)
+        .map(|(_, candidate)| candidate)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_lines_and_characters() {
+        let text = "a = 1\nété = x\n";
+        assert_eq!(line_column(text, 0), (1, 1));
+        assert_eq!(line_column(text, 4), (1, 5));
+        assert_eq!(line_column(text, 6), (2, 1));
+        // `x` is the 7th character of line 2, after two two-byte letters.
+        assert_eq!(line_column(text, text.find('x').unwrap()), (2, 7));
+        assert_eq!(line_column(text, 999), (3, 1));
+    }
+
+    #[test]
+    fn near_misses_are_named() {
+        let known = ["theme", "color", "mouse", "tab"];
+        assert_eq!(closest("thme", known), Some("theme"));
+        assert_eq!(closest("colour", known), Some("color"));
+        assert_eq!(closest("palette", known), None);
+        assert_eq!(
+            closest("move_dwon", ["move_down", "move_up"]),
+            Some("move_down")
+        );
+    }
+
+    #[test]
+    fn the_message_says_where() {
+        let error = ConfigError::at(
+            std::path::Path::new("/c/config.toml"),
+            "\nx",
+            1,
+            "expected a boolean",
+        );
+        assert_eq!(error.to_string(), "/c/config.toml:2:1: expected a boolean");
+    }
+}

@@ -1,0 +1,189 @@
+//! A config file's text read into [`Config`]: TOML through `toml` and serde, every setting
+//! checked for its type and values, unknown settings and action names refused (with the
+//! nearest known one), each key read and the remapped table built, each error at the line and
+//! column the `toml` crate's spans give. It must not touch the file system.
+
+use std::{
+    collections::BTreeMap,
+    fmt,
+    ops::Range,
+    path::{Path, PathBuf},
+    sync::Arc,
+};
+
+use serde::{
+    Deserialize, Deserializer,
+    de::{self, SeqAccess, Visitor},
+};
+use toml::Spanned;
+
+use super::{
+    Config,
+    error::{ConfigError, closest},
+};
+use crate::{
+    action::{
+        Bindings,
+        bindings::{KeySpec, Remap},
+    },
+    chrome::theme::ThemeName,
+    cli::{ColorChoice, TabName},
+};
+
+/// The settings a file may have, as TOML writes them.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileSettings {
+    theme: Option<ThemeName>,
+    color: Option<ColorChoice>,
+    mouse: Option<bool>,
+    tab: Option<TabName>,
+    data: Option<PathBuf>,
+    source: Option<PathBuf>,
+    keys: Option<BTreeMap<Spanned<String>, Spanned<KeyList>>>,
+}
+
+/// The settings' names, as the file writes them.
+pub const SETTINGS: [&str; 7] = ["theme", "color", "mouse", "tab", "data", "source", "keys"];
+
+/// One key (`search = "/"`) or several (`quit = ["q", "ctrl-c"]`), each where it is written.
+#[derive(Debug)]
+enum KeyList {
+    One(String),
+    Many(Vec<Spanned<String>>),
+}
+
+impl<'de> Deserialize<'de> for KeyList {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Keys;
+        impl<'de> Visitor<'de> for Keys {
+            type Value = KeyList;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a key such as \"j\" or \"ctrl-d\", or a list of them")
+            }
+
+            fn visit_str<E: de::Error>(self, key: &str) -> Result<KeyList, E> {
+                Ok(KeyList::One(key.to_string()))
+            }
+
+            fn visit_seq<A: SeqAccess<'de>>(self, mut keys: A) -> Result<KeyList, A::Error> {
+                let mut all = Vec::new();
+                while let Some(key) = keys.next_element::<Spanned<String>>()? {
+                    all.push(key);
+                }
+                Ok(KeyList::Many(all))
+            }
+        }
+        deserializer.deserialize_any(Keys)
+    }
+}
+
+/// Reads `text`, the config file at `path` (relative paths in it are taken from its folder).
+pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
+    let settings: FileSettings = toml::from_str(text).map_err(|error| {
+        let at = error.span().map_or(0, |span| span.start);
+        ConfigError::at(path, text, at, explain(error.message()))
+    })?;
+    let folder = path.parent().unwrap_or(Path::new(""));
+    let bindings = match &settings.keys {
+        None => Bindings::built_in(),
+        Some(keys) => Arc::new(remapped(path, text, keys)?),
+    };
+    Ok(Config {
+        theme: settings.theme,
+        color: settings.color,
+        mouse: settings.mouse,
+        tab: settings.tab,
+        data: settings.data.map(|data| folder.join(data)),
+        source: settings.source.map(|source| folder.join(source)),
+        bindings,
+    })
+}
+
+/// The `toml` crate's message, with the nearest setting named when one is unknown.
+fn explain(message: &str) -> String {
+    let message = message.trim();
+    let unknown = message
+        .strip_prefix("unknown field `")
+        .and_then(|rest| rest.split_once('`'))
+        .map(|(name, _)| name);
+    match unknown {
+        Some(name) => {
+            let hint = closest(name, SETTINGS)
+                .map(|near| format!("; did you mean `{near}`?"))
+                .unwrap_or_default();
+            format!(
+                "unknown setting `{name}`: the settings are {}{hint}",
+                SETTINGS.join(", ")
+            )
+        }
+        None => message.to_string(),
+    }
+}
+
+/// The built-in bindings with `keys`, the `[keys]` table, applied; errors at the name or key
+/// they are about.
+fn remapped(
+    path: &Path,
+    text: &str,
+    keys: &BTreeMap<Spanned<String>, Spanned<KeyList>>,
+) -> Result<Bindings, ConfigError> {
+    let built_in = Bindings::built_in();
+    let names = built_in.names();
+    let mut given: Vec<(&Spanned<String>, &Spanned<KeyList>)> = keys.iter().collect();
+    // In the file's order, so the first error is the first in the file.
+    given.sort_by_key(|(name, _)| name.span().start);
+    let mut remaps = Vec::new();
+    // Where each remap's name and keys are written.
+    let mut places: Vec<(Range<usize>, Vec<Range<usize>>)> = Vec::new();
+    for (name, list) in given {
+        let error =
+            |span: Range<usize>, message: String| ConfigError::at(path, text, span.start, message);
+        if !names.iter().any(|named| named.name == name.get_ref()) {
+            let hint = closest(name.get_ref(), names.iter().map(|named| named.name))
+                .map(|near| format!("; did you mean `{near}`?"))
+                .unwrap_or_default();
+            return Err(error(
+                name.span(),
+                format!(
+                    "no action is called `{}` (`oic-explorer config --default` lists them){hint}",
+                    name.get_ref()
+                ),
+            ));
+        }
+        let written: Vec<(String, Range<usize>)> = match list.get_ref() {
+            KeyList::One(key) => vec![(key.clone(), list.span())],
+            KeyList::Many(keys) => keys
+                .iter()
+                .map(|key| (key.get_ref().clone(), key.span()))
+                .collect(),
+        };
+        if written.is_empty() {
+            return Err(error(
+                list.span(),
+                format!("`{}` needs at least one key", name.get_ref()),
+            ));
+        }
+        let mut specs = Vec::new();
+        for (key, span) in &written {
+            specs.push(KeySpec::parse(key).map_err(|why| error(span.clone(), why))?);
+        }
+        remaps.push(Remap {
+            name: name.get_ref().clone(),
+            keys: specs,
+        });
+        places.push((
+            name.span(),
+            written.into_iter().map(|(_, span)| span).collect(),
+        ));
+    }
+    built_in.remapped(&remaps).map_err(|remap| {
+        let (name, keys) = places.get(remap.remap).cloned().unwrap_or_default();
+        let span = remap
+            .key
+            .and_then(|key| keys.get(key).cloned())
+            .unwrap_or(name);
+        ConfigError::at(path, text, span.start, remap.message)
+    })
+}

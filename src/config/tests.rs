@@ -1,0 +1,237 @@
+//! The config file read as users write it: the default file, every setting, every way a file
+//! can be wrong (each with its line and column), and how the file and the command line meet.
+
+use std::path::{Path, PathBuf};
+
+use clap::Parser;
+
+use super::{Config, ConfigError, ConfigPath, default_file};
+use crate::{
+    action::{Action, Bindings, Mode},
+    chrome::theme::ThemeName,
+    cli::{Cli, ColorChoice, TabName},
+};
+
+const PATH: &str = "/home/u/.config/oic-explorer/config.toml";
+
+fn parse(text: &str) -> Result<Config, ConfigError> {
+    Config::parse(Path::new(PATH), text)
+}
+
+/// The error `text` gives: its line, column and message.
+fn error(text: &str) -> ((usize, usize), String) {
+    let error = parse(text).expect_err("the file is refused");
+    assert_eq!(error.path, Path::new(PATH));
+    (error.position.expect("a position"), error.message)
+}
+
+/// The default file with every setting and binding uncommented.
+fn uncommented() -> String {
+    default_file()
+        .lines()
+        .map(|line| match line.strip_prefix('#') {
+            Some(rest) if rest.starts_with(|c: char| c.is_ascii_lowercase()) => rest,
+            _ => line,
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn the_default_file_parses_to_the_defaults() {
+    assert_eq!(parse(&default_file()), Ok(Config::default()));
+}
+
+#[test]
+fn the_default_file_uncommented_parses_to_the_built_in_values() {
+    let text = uncommented();
+    assert!(text.contains("\nquit = [\"q\", \"ctrl-c\"]"), "{text}");
+    let config = parse(&text).unwrap_or_else(|error| panic!("{error}"));
+    assert_eq!(
+        config,
+        Config {
+            theme: Some(ThemeName::Default),
+            color: Some(ColorChoice::Auto),
+            mouse: Some(true),
+            tab: Some(TabName::Timeline),
+            ..Config::default()
+        }
+    );
+    assert_eq!(*config.bindings, Bindings::default());
+}
+
+#[test]
+fn every_action_is_in_the_default_file() {
+    let text = default_file();
+    for named in Bindings::default().names() {
+        assert!(
+            text.contains(&format!("\n#{} = ", named.name)),
+            "{} is missing",
+            named.name
+        );
+    }
+}
+
+#[test]
+fn each_setting_is_read() {
+    let config = parse(
+        "theme = \"dark\"\ncolor = \"never\"\nmouse = false\ntab = \"funding\"\n\
+         data = \"d/dataset.json\"\nsource = \"/srv/source.txt\"\n\n[keys]\nquit = \"x\"\n\
+         open_search = [\"/\", \"ctrl-k\"]\n",
+    )
+    .unwrap_or_else(|error| panic!("{error}"));
+    assert_eq!(config.theme, Some(ThemeName::Dark));
+    assert_eq!(config.color, Some(ColorChoice::Never));
+    assert_eq!(config.mouse, Some(false));
+    assert_eq!(config.tab, Some(TabName::Funding));
+    // A relative path is read from the file's folder.
+    assert_eq!(
+        config.data,
+        Some(PathBuf::from("/home/u/.config/oic-explorer/d/dataset.json"))
+    );
+    assert_eq!(config.source, Some(PathBuf::from("/srv/source.txt")));
+    let key = |c| {
+        ratatui::crossterm::event::KeyEvent::new(
+            ratatui::crossterm::event::KeyCode::Char(c),
+            ratatui::crossterm::event::KeyModifiers::NONE,
+        )
+    };
+    assert_eq!(
+        config.bindings.action_for_key(key('x'), Mode::Browse),
+        Some(Action::Quit)
+    );
+    assert_eq!(config.bindings.action_for_key(key('q'), Mode::Browse), None);
+}
+
+#[test]
+fn a_syntax_error_says_where() {
+    let ((line, column), message) = error("theme = \"dark\"\nmouse = \n");
+    assert_eq!((line, column), (2, 9), "{message}");
+}
+
+#[test]
+fn a_wrong_type_or_value_says_what_was_expected() {
+    let (position, message) = error("theme = \"dark\"\nmouse = 3\n");
+    assert_eq!(position, (2, 9));
+    assert!(message.contains("expected a boolean"), "{message}");
+    let (position, message) = error("theme = \"purple\"\n");
+    assert_eq!(position, (1, 9));
+    assert!(message.contains("`mono`"), "{message}");
+    let (position, message) = error("[keys]\nquit = 5\n");
+    assert_eq!(position, (2, 8));
+    assert!(message.contains("a list of them"), "{message}");
+}
+
+#[test]
+fn an_unknown_setting_names_the_nearest() {
+    let (position, message) = error("\n  colour = \"never\"\n");
+    assert_eq!(position, (2, 3));
+    assert!(message.contains("did you mean `color`?"), "{message}");
+}
+
+#[test]
+fn an_unknown_action_names_the_nearest() {
+    let (position, message) = error("[keys]\nquit = \"q\"\nmove_dwon = \"e\"\n");
+    assert_eq!(position, (3, 1));
+    assert!(message.contains("did you mean `move_down`?"), "{message}");
+}
+
+#[test]
+fn a_bad_key_says_where_in_the_list() {
+    let (position, message) = error("[keys]\nmove_down = [\"e\", \"hyper-x\"]\n");
+    assert_eq!(position, (2, 19));
+    assert!(message.contains("is not a key"), "{message}");
+    let (position, _) = error("[keys]\nmove_down = []\n");
+    assert_eq!(position, (2, 13));
+}
+
+#[test]
+fn a_collision_names_both_actions() {
+    let (position, message) = error("[keys]\nopen_search = \"s\"\n");
+    assert_eq!(position, (2, 15));
+    assert!(
+        message.contains("open_search") && message.contains("show_in_source"),
+        "{message}"
+    );
+    // Moving show_in_source out of the way makes it sound.
+    assert!(parse("[keys]\nopen_search = \"s\"\nshow_in_source = \"ctrl-s\"\n").is_ok());
+}
+
+fn cli(args: &[&str]) -> Cli {
+    Cli::try_parse_from(std::iter::once("oic-explorer").chain(args.iter().copied()))
+        .expect("the command line parses")
+}
+
+#[test]
+fn the_command_line_overrides_the_file_and_the_file_the_defaults() {
+    let config = parse(
+        "theme = \"light\"\ncolor = \"always\"\nmouse = false\ntab = \"participants\"\n\
+         data = \"/d.json\"\nsource = \"/s.txt\"\n",
+    )
+    .expect("a sound file");
+    let mut plain = cli(&[]);
+    config.fill_in(&mut plain, true);
+    assert_eq!(plain.theme(), ThemeName::Light);
+    assert_eq!(plain.color(), ColorChoice::Always);
+    assert!(!plain.mouse());
+    assert_eq!(plain.tab, Some(TabName::Participants));
+    assert_eq!(plain.data.as_deref(), Some(Path::new("/d.json")));
+    assert_eq!(plain.source.as_deref(), Some(Path::new("/s.txt")));
+
+    let mut given = cli(&[
+        "--theme", "mono", "--color", "never", "--mouse", "--tab", "funding",
+    ]);
+    config.fill_in(&mut given, true);
+    assert_eq!(given.theme(), ThemeName::Mono);
+    assert_eq!(given.color(), ColorChoice::Never);
+    assert!(given.mouse());
+    assert_eq!(given.tab, Some(TabName::Funding));
+
+    // The dataset and its source go together: either on the command line sets both aside.
+    let mut data = cli(&["--data", "/other.json"]);
+    config.fill_in(&mut data, true);
+    assert_eq!(data.source, None);
+    // A record to select says where to open; plain output is never narrowed by the file.
+    let mut select = cli(&["--select", "ev-1995-membership"]);
+    config.fill_in(&mut select, true);
+    assert_eq!(select.tab, None);
+    let mut plain_output = cli(&["--plain"]);
+    config.fill_in(&mut plain_output, false);
+    assert_eq!(plain_output.tab, None);
+
+    let mut defaults = cli(&[]);
+    Config::default().fill_in(&mut defaults, true);
+    assert_eq!(
+        (defaults.theme(), defaults.color(), defaults.mouse()),
+        (ThemeName::Default, ColorChoice::Auto, true)
+    );
+}
+
+#[test]
+fn the_options_choose_the_file() {
+    assert_eq!(ConfigPath::choose(None, true), ConfigPath::Ignored);
+    let given = Path::new("/etc/oic.toml");
+    assert_eq!(
+        ConfigPath::choose(Some(given), false),
+        ConfigPath::Given(given.to_path_buf())
+    );
+    assert!(matches!(
+        ConfigPath::choose(None, false),
+        ConfigPath::Usual(_) | ConfigPath::Nowhere
+    ));
+}
+
+#[test]
+fn a_missing_file_is_fine_only_where_it_is_usually_looked_for() {
+    let folder = tempfile::tempdir().expect("a folder");
+    let missing = folder.path().join("config.toml");
+    assert_eq!(
+        Config::load(&ConfigPath::Usual(missing.clone())),
+        Ok(Config::default())
+    );
+    let error = Config::load(&ConfigPath::Given(missing)).expect_err("named, so needed");
+    assert!(error.message.contains("cannot read"), "{error}");
+    let error = Config::load(&ConfigPath::Usual(folder.path().to_path_buf()))
+        .expect_err("a folder is no file");
+    assert!(error.message.contains("a folder"), "{error}");
+}
