@@ -18,6 +18,19 @@ const BINARY: &str = env!("CARGO_BIN_EXE_oic-explorer");
 
 /// Starts the binary with `args` in a 120x40 pty; the time until its output holds `needle`.
 fn time_to(args: &[&str], needle: &str) -> Duration {
+    time_program_to(BINARY, args, needle)
+}
+
+/// Whether `program` can be started here (a peer measured beside the explorer).
+fn installed(program: &str) -> bool {
+    std::process::Command::new(program)
+        .arg("--version")
+        .output()
+        .is_ok()
+}
+
+/// Starts `program` with `args` in a 120x40 pty; the time until its output holds `needle`.
+fn time_program_to(program: &str, args: &[&str], needle: &str) -> Duration {
     let pair = native_pty_system()
         .openpty(PtySize {
             rows: 40,
@@ -26,7 +39,7 @@ fn time_to(args: &[&str], needle: &str) -> Duration {
             pixel_height: 0,
         })
         .unwrap();
-    let mut command = CommandBuilder::new(BINARY);
+    let mut command = CommandBuilder::new(program);
     command.args(args);
     command.env("TERM", "xterm-256color");
     let started = Instant::now();
@@ -64,6 +77,17 @@ fn startup(c: &mut Criterion) {
                 .sum()
         })
     });
+    // The pager a reader would open the source with: the floor an explorer is held to.
+    if installed("less") {
+        let source = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/source.txt");
+        group.bench_function("first frame/less on the source text", |b| {
+            b.iter_custom(|iterations| {
+                (0..iterations)
+                    .map(|_| time_program_to("less", &[source], "Kazakhstan"))
+                    .sum()
+            })
+        });
+    }
     if let Some(&(label, records)) = support::scales().last().filter(|(_, n)| *n >= 100_000) {
         let path = support::dataset_file(records);
         let path = path.to_str().unwrap().to_string();
