@@ -19,7 +19,7 @@ use oic_explorer::{
     data::Catalog,
     overlay::SearchStatus,
     run::{LoopEvent, drive},
-    search::{Query, ReportTiming, SearchIndex, SearchWorker},
+    search::{Query, ReportTiming, SearchEvent, SearchIndex, SearchWorker},
     synthetic,
 };
 use ratatui::{
@@ -215,6 +215,60 @@ fn searches_run_off_the_loop_and_their_results_arrive() {
     );
 }
 
+/// The next event that carries results: a slow machine may first say how far the search is
+/// from ready.
+fn next_result(events: &mpsc::Receiver<SearchEvent>) -> SearchEvent {
+    loop {
+        let event = events
+            .recv_timeout(Duration::from_secs(30))
+            .expect("the search ends");
+        if !matches!(event, SearchEvent::Preparing { .. }) {
+            return event;
+        }
+    }
+}
+
+#[test]
+fn a_query_waiting_for_the_search_to_get_ready_says_how_far_it_has_got() {
+    let catalog = synthetic_catalog(2_000);
+    let mut app = App::new(Arc::clone(&catalog), Size::new(100, 30)).with_background_search(true);
+    app.update(oic_explorer::action::Action::OpenSearch);
+    for c in "council".chars() {
+        app.update(oic_explorer::action::Action::SearchType(c));
+    }
+    let Some(oic_explorer::app::SearchCommand::Run(request)) = app.take_search_command() else {
+        panic!("a search to run");
+    };
+    let preparing = |generation, percent| SearchEvent::Preparing {
+        generation,
+        percent,
+    };
+    assert!(
+        !app.receive_search(preparing(request.generation - 1, 10)),
+        "an older query's"
+    );
+    assert!(app.receive_search(preparing(request.generation, 40)));
+    assert_eq!(
+        app.prompt().status(),
+        SearchStatus::Preparing { percent: 40 }
+    );
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("a test terminal");
+    terminal
+        .draw(|frame| oic_explorer::app::render(&app, frame))
+        .expect("drawn");
+    let screen = screen_text(&terminal);
+    assert!(screen.contains("preparing search 40%"), "{screen}");
+    assert!(screen.contains("Getting the search ready"), "{screen}");
+    let results = SearchIndex::new(&catalog).search(&request.query);
+    let done = SearchEvent::Done {
+        generation: request.generation,
+        results: results.clone(),
+    };
+    assert!(app.receive_search(done));
+    assert_eq!(app.prompt().status(), SearchStatus::Complete);
+    assert_eq!(app.prompt().results().hits(), results.hits());
+}
+
 #[test]
 fn background_results_replace_the_waiting_prompt() {
     let catalog = synthetic_catalog(2_000);
@@ -242,17 +296,13 @@ fn background_results_replace_the_waiting_prompt() {
     stale.generation -= 1;
     stale.query = Query::parse("zzzz");
     worker.handle().submit(stale);
-    let stale_event = received
-        .recv_timeout(Duration::from_secs(30))
-        .expect("the stale search ends");
+    let stale_event = next_result(&received);
     assert!(
         !app.receive_search(stale_event),
         "stale results are ignored"
     );
     worker.handle().submit(*request);
-    let event = received
-        .recv_timeout(Duration::from_secs(30))
-        .expect("the search ends");
+    let event = next_result(&received);
     assert!(app.receive_search(event));
     assert_eq!(app.prompt().status(), SearchStatus::Complete);
     let expected = SearchIndex::new(&catalog).search(&Query::parse("council"));
