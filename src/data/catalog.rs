@@ -84,6 +84,7 @@ impl Catalog {
         catalog.store.pending_text = Default::default();
         catalog.make_display_safe();
         catalog.store.text.shrink();
+        super::pages::return_freed_memory();
         Ok(catalog)
     }
 

@@ -9,7 +9,7 @@ mod list_shape;
 mod load;
 mod locate;
 mod model;
-mod pages;
+pub mod pages;
 mod parse;
 pub mod passages;
 mod problems;

@@ -95,6 +95,8 @@ impl Prepared {
                     .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
                 (vocabulary, masks)
             });
+        // The halves' scratch is freed now; glibc would keep it.
+        crate::data::pages::return_freed_memory();
         Prepared {
             vocabulary,
             running_words: OnceLock::new(),

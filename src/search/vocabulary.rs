@@ -95,28 +95,49 @@ fn postings(word_count: usize, mut pairs: Vec<(u32, u32)>) -> (Vec<u32>, Vec<u32
     (offsets, pairs.into_iter().map(|(_, slot)| slot).collect())
 }
 
-impl Vocabulary {
-    /// The vocabulary of every record's title and name fields, or of its running text.
-    pub fn new(catalog: &Catalog, fields: Fields) -> Self {
-        Self::counting(catalog, fields, &AtomicUsize::new(0))
+/// Catalogs from this many records on have their words read on two threads.
+const SPLIT_FROM: usize = 50_000;
+
+/// The words of some records, each stored once, numbered in the order first found.
+struct WordList {
+    /// Every word, lowercased, one after another.
+    letters: String,
+    /// Where each word starts in `letters`; one more entry than words.
+    starts: Vec<u32>,
+    /// Word ids by the hash of their letters; the letters themselves stay in `letters`.
+    ids: HashTable<u32>,
+    /// (word, slot) pairs, one per word a record holds (titles and names only), by slot.
+    pairs: Vec<(u32, u32)>,
+    hasher: FixedState,
+}
+
+impl WordList {
+    fn empty() -> Self {
+        Self {
+            letters: String::new(),
+            starts: vec![0],
+            ids: HashTable::new(),
+            pairs: Vec::new(),
+            hasher: FixedState::default(),
+        }
     }
 
-    /// [`Vocabulary::new`], adding to `done` as records are read (a batch at a time).
-    pub fn counting(catalog: &Catalog, fields: Fields, done: &AtomicUsize) -> Self {
+    /// The words of the records in `slots`, adding to `done` as they are read.
+    fn read(
+        catalog: &Catalog,
+        fields: Fields,
+        slots: std::ops::Range<usize>,
+        done: &AtomicUsize,
+    ) -> Self {
         let wanted = |weight: Weight| match fields {
             Fields::Names => weight.is_naming(),
             Fields::Running => !weight.is_naming(),
         };
-        let hasher = FixedState::default();
-        let mut letters = String::new();
-        let mut starts: Vec<u32> = vec![0];
-        // Word ids by the hash of their letters; the letters themselves stay in `letters`.
-        let mut ids: HashTable<u32> = HashTable::new();
-        // (word, slot) pairs, one per word a record holds.
-        let mut pairs: Vec<(u32, u32)> = Vec::new();
+        let mut list = Self::empty();
         let mut scratch = String::new();
         let mut seen: Vec<u32> = Vec::new();
-        for (slot, record) in catalog.records().enumerate() {
+        let records = catalog.records().enumerate().skip(slots.start);
+        for (slot, record) in records.take(slots.len()) {
             if slot % COUNT_EVERY == COUNT_EVERY - 1 {
                 done.fetch_add(COUNT_EVERY, Ordering::Relaxed);
             }
@@ -127,40 +148,99 @@ impl Vocabulary {
                     return;
                 }
                 words_of(text.as_str(), |word| {
-                    let start = letters.len();
-                    letters.extend(word);
-                    let hash = hasher.hash_one(&letters[start..]);
-                    let word_at = |id: u32| {
-                        let id = id as usize;
-                        &letters[starts[id] as usize..starts[id + 1] as usize]
-                    };
-                    let id = match ids.find(hash, |&id| word_at(id) == &letters[start..]) {
-                        Some(&id) => {
-                            letters.truncate(start);
-                            id
-                        }
-                        None => {
-                            let id = u32::try_from(starts.len() - 1).unwrap_or(u32::MAX);
-                            starts.push(u32::try_from(letters.len()).unwrap_or(u32::MAX));
-                            let starts = &starts;
-                            let letters = &letters;
-                            ids.insert_unique(hash, id, |&id| {
-                                let id = id as usize;
-                                hasher.hash_one(
-                                    &letters[starts[id] as usize..starts[id + 1] as usize],
-                                )
-                            });
-                            id
-                        }
-                    };
+                    let start = list.letters.len();
+                    list.letters.extend(word);
+                    let id = list.keep_last(start);
                     if fields == Fields::Names && !seen.contains(&id) {
                         seen.push(id);
                     }
                 });
             });
-            pairs.extend(seen.iter().map(|&id| (id, slot)));
+            list.pairs.extend(seen.iter().map(|&id| (id, slot)));
         }
-        drop(ids);
+        list
+    }
+
+    /// The letters of word `id`.
+    fn word(&self, id: u32) -> &str {
+        let id = id as usize;
+        &self.letters[self.starts[id] as usize..self.starts[id + 1] as usize]
+    }
+
+    /// The id of the word just added to `letters` from `start` on: a new one, or the one it
+    /// already had, whose letters are then taken off again.
+    fn keep_last(&mut self, start: usize) -> u32 {
+        let hash = self.hasher.hash_one(&self.letters[start..]);
+        let found = self
+            .ids
+            .find(hash, |&id| self.word(id) == &self.letters[start..])
+            .copied();
+        if let Some(id) = found {
+            self.letters.truncate(start);
+            return id;
+        }
+        let id = u32::try_from(self.starts.len() - 1).unwrap_or(u32::MAX);
+        self.starts
+            .push(u32::try_from(self.letters.len()).unwrap_or(u32::MAX));
+        let (starts, letters, hasher) = (&self.starts, &self.letters, &self.hasher);
+        self.ids.insert_unique(hash, id, |&id| {
+            let id = id as usize;
+            hasher.hash_one(&letters[starts[id] as usize..starts[id + 1] as usize])
+        });
+        id
+    }
+
+    /// Adds the words of `later`, read from the records after these: each new one gets the
+    /// next id, as it would have had in one reading, and its records follow these'.
+    fn append(&mut self, later: WordList) {
+        let renumbered: Vec<u32> = (0..later.starts.len() - 1)
+            .map(|id| {
+                let start = self.letters.len();
+                self.letters
+                    .push_str(later.word(u32::try_from(id).unwrap_or(u32::MAX)));
+                self.keep_last(start)
+            })
+            .collect();
+        self.pairs.extend(
+            later
+                .pairs
+                .iter()
+                .map(|&(id, slot)| (renumbered[id as usize], slot)),
+        );
+    }
+}
+
+impl Vocabulary {
+    /// The vocabulary of every record's title and name fields, or of its running text.
+    pub fn new(catalog: &Catalog, fields: Fields) -> Self {
+        Self::counting(catalog, fields, &AtomicUsize::new(0))
+    }
+
+    /// [`Vocabulary::new`], adding to `done` as records are read (a batch at a time). A
+    /// large catalog is read in two halves on two threads, their words then joined in the
+    /// order one reading would have found them, so the result is the same either way.
+    pub fn counting(catalog: &Catalog, fields: Fields, done: &AtomicUsize) -> Self {
+        let count = catalog.record_count();
+        let WordList {
+            mut letters,
+            starts,
+            pairs,
+            ..
+        } = if count < SPLIT_FROM {
+            WordList::read(catalog, fields, 0..count, done)
+        } else {
+            let middle = count / 2;
+            let (mut first, later) = std::thread::scope(|scope| {
+                let later = scope.spawn(|| WordList::read(catalog, fields, middle..count, done));
+                let first = WordList::read(catalog, fields, 0..middle, done);
+                let later = later
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                (first, later)
+            });
+            first.append(later);
+            first
+        };
         let word_count = starts.len() - 1;
         let (offsets, postings) = postings(word_count, pairs);
         let mut by_first: HashMap<char, Vec<u32>> = HashMap::new();
@@ -237,5 +317,29 @@ impl Vocabulary {
             }
         });
         found
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::synthetic;
+
+    #[test]
+    fn words_read_in_two_halves_are_those_of_one_reading() {
+        let catalog = Catalog::new(synthetic::generate(3_000, 9), None).expect("valid");
+        let count = catalog.record_count();
+        let done = AtomicUsize::new(0);
+        for fields in [Fields::Names, Fields::Running] {
+            let whole = WordList::read(&catalog, fields, 0..count, &done);
+            for middle in [0, 1, count / 3, count - 1, count] {
+                let mut first = WordList::read(&catalog, fields, 0..middle, &done);
+                first.append(WordList::read(&catalog, fields, middle..count, &done));
+                assert_eq!(first.letters, whole.letters, "{fields:?} split at {middle}");
+                assert_eq!(first.starts, whole.starts, "{fields:?} split at {middle}");
+                assert_eq!(first.pairs, whole.pairs, "{fields:?} split at {middle}");
+            }
+            assert!(whole.starts.len() > 100, "{fields:?}: a real vocabulary");
+        }
     }
 }
