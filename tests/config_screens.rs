@@ -75,3 +75,74 @@ fn the_theme_and_the_tab_come_from_the_file() {
         .expect("the Funding tab's title");
     assert_eq!(cell.fg, Color::Blue);
 }
+
+/// The screen's text, row by row.
+fn screen_text(app: &App) -> String {
+    let terminal = draw(app);
+    let buffer = terminal.backend().buffer();
+    let mut text = String::new();
+    for y in 0..buffer.area.height {
+        for x in 0..buffer.area.width {
+            text.push_str(buffer.cell((x, y)).map_or(" ", |cell| cell.symbol()));
+        }
+        text.push('\n');
+    }
+    text
+}
+
+const HINTS_REMAPPED: &str = "[keys]\nscroll_detail_down = [\"E\"]\nscroll_detail_up = \
+    [\"R\"]\ntoggle_grouped = [\"v\"]\nsearch_submit = [\"ctrl-t\"]\ncancel = [\"ctrl-g\"]\n\
+    quit = [\"x\", \"ctrl-c\"]\n";
+
+#[test]
+fn the_texts_that_name_keys_name_the_remapped_ones() {
+    let config = Config::parse(Path::new("/c.toml"), HINTS_REMAPPED)
+        .unwrap_or_else(|error| panic!("{error}"));
+    assert_eq!(
+        oic_explorer::chrome::loading::quit_hint(&config.bindings),
+        "x or Esc quits"
+    );
+    assert_eq!(
+        oic_explorer::chrome::loading::quit_hint(&oic_explorer::action::Bindings::built_in()),
+        "q or Esc quits"
+    );
+    let mut app = opened(HINTS_REMAPPED, &["--tab", "funding"], 80, 24);
+    let funding = screen_text(&app);
+    insta::assert_snapshot!("hints_remapped_funding_80x24", draw(&app).backend());
+    assert!(funding.contains("v totals by category"), "{funding}");
+    assert!(!funding.contains("c totals by category"), "{funding}");
+    assert!(funding.contains("E/R scroll"), "{funding}");
+    assert!(!funding.contains("J/K scroll"), "{funding}");
+    // Funding records have no kinds: the message names the remapped key.
+    press(&mut app, KeyCode::Char('f'));
+    let message = screen_text(&app);
+    assert!(message.contains("v shows the totals"), "{message}");
+    press(&mut app, KeyCode::Char('&'));
+    let prompt = screen_text(&app);
+    assert!(
+        prompt.contains("type to filter · Ctrl-t keeps · Ctrl-g clears"),
+        "{prompt}"
+    );
+    assert!(!prompt.contains("Enter keeps"), "{prompt}");
+    assert!(!prompt.contains("Esc clears"), "{prompt}");
+}
+
+#[test]
+fn the_built_in_texts_name_the_built_in_keys() {
+    let mut app = opened("", &["--tab", "funding"], 80, 24);
+    let funding = screen_text(&app);
+    assert!(funding.contains("c totals by category"), "{funding}");
+    assert!(funding.contains("J/K scroll"), "{funding}");
+    press(&mut app, KeyCode::Char('f'));
+    let message = screen_text(&app);
+    assert!(
+        message.contains("Funding records have no kinds: c shows"),
+        "{message}"
+    );
+    press(&mut app, KeyCode::Char('&'));
+    let prompt = screen_text(&app);
+    assert!(
+        prompt.contains("type to filter · Enter keeps · Esc clears"),
+        "{prompt}"
+    );
+}

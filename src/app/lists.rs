@@ -30,9 +30,14 @@ impl App {
     pub(super) fn step_kind(&mut self, forward: bool) {
         if self.view(self.tab).controls.kinds().is_empty() {
             self.message = Some(match self.tab {
-                Tab::Funding => {
-                    "Funding records have no kinds: c shows the totals by category.".into()
-                }
+                Tab::Funding => match self.keys_for(&["toggle_grouped"]) {
+                    Some(keys) => {
+                        format!(
+                            "Funding records have no kinds: {keys} shows the totals by category."
+                        )
+                    }
+                    None => "Funding records have no kinds.".into(),
+                },
                 Tab::Source => "The Source tab lists paragraphs, which have no kinds.".into(),
                 _ => "These records have no kinds to choose from.".into(),
             });
@@ -71,7 +76,17 @@ impl App {
         if self.tab == Tab::Funding {
             self.tabs.funding.toggle_grouped();
         } else {
-            self.message = Some("c shows the totals by category on the Funding tab (2).".into());
+            let keys = self.keys_for(&["toggle_grouped"]);
+            let funding = self.keys_for(&["select_tab_funding"]);
+            self.message = Some(match (keys, funding) {
+                (Some(keys), Some(funding)) => {
+                    format!("{keys} shows the totals by category on the Funding tab ({funding}).")
+                }
+                (Some(keys), None) => {
+                    format!("{keys} shows the totals by category on the Funding tab.")
+                }
+                (None, _) => "The totals by category are the Funding tab's.".into(),
+            });
         }
     }
 
@@ -101,7 +116,13 @@ impl App {
             .as_ref()
             .map(|matches| matches.text().to_string())
             .unwrap_or_default();
-        let prompt = FilterPrompt::new(self.tab, "", self.search_generation, self.theme);
+        let prompt = FilterPrompt::new(
+            self.tab,
+            "",
+            self.search_generation,
+            self.theme,
+            Arc::clone(&self.filter_words),
+        );
         self.overlay = Some(Overlay::Filter(prompt));
         if !text.is_empty() {
             self.edit_filter(|typed| *typed = text);
@@ -262,10 +283,13 @@ impl App {
             app.reshape(tab, |controls| controls.set_matches(Some(matches)));
             app.show(chosen.record);
         });
-        self.message = Some(format!(
-            "{}: {found} kept as the filter · Esc shows all",
-            tab.title()
-        ));
+        self.message = Some(match self.keys_for(&["cancel"]) {
+            Some(keys) => format!(
+                "{}: {found} kept as the filter · {keys} shows all",
+                tab.title()
+            ),
+            None => format!("{}: {found} kept as the filter", tab.title()),
+        });
     }
 
     /// Space and `b`: the detail pane a page down or up, a line of the last page kept.

@@ -84,6 +84,8 @@ pub struct App {
     theme: Theme,
     /// The key bindings in force: what keys mean, and what the help and hints name.
     bindings: Arc<Bindings>,
+    /// What the filter prompt says of its keys, as [`Self::bindings`] name them.
+    filter_words: Arc<crate::overlay::FilterWords>,
 }
 
 impl App {
@@ -109,6 +111,7 @@ impl App {
             running: true,
             theme: Theme::default(),
             bindings: Bindings::built_in(),
+            filter_words: Arc::default(),
         };
         app.refresh_detail();
         app
@@ -136,8 +139,17 @@ impl App {
 
     /// The same app with `bindings` in force: its keys, its help and its hints.
     pub fn with_bindings(mut self, bindings: Arc<Bindings>) -> Self {
+        self.tabs
+            .set_hints(&Arc::new(crate::tabs::TabHints::of(&bindings)));
+        self.filter_words = Arc::new(crate::overlay::FilterWords::of(&bindings));
         self.bindings = bindings;
         self
+    }
+
+    /// The first key of each of `names` while browsing, as the hints write them (`J/K`), for
+    /// a message to name.
+    pub(super) fn keys_for(&self, names: &[&str]) -> Option<String> {
+        self.bindings.keys_for(names, Mode::Browse)
     }
 
     /// The key bindings in force.

@@ -62,11 +62,14 @@ impl App {
             return;
         }
         let Some(record) = self.view(self.tab).selected() else {
-            let message = match self.tab {
-                Tab::Source => "S is a record's quick look; here the source is shown whole.",
-                _ => "Nothing to show: this tab has no records.",
+            let message = match (self.tab, self.keys_for(&["toggle_source"])) {
+                (Tab::Source, Some(keys)) => {
+                    format!("{keys} is a record's quick look; here the source is shown whole.")
+                }
+                (Tab::Source, None) => "Here the source is shown whole.".to_string(),
+                _ => "Nothing to show: this tab has no records.".to_string(),
             };
-            self.message = Some(message.to_string());
+            self.message = Some(message);
             return;
         };
         let previous = self.overlay.take();

@@ -11,7 +11,10 @@ use ratatui::{
 };
 
 use super::{text, theme::Theme};
-use crate::data::{LoadProgress, LoadStage, human_size};
+use crate::{
+    action::{Bindings, Mode},
+    data::{LoadProgress, LoadStage, human_size},
+};
 
 /// What the loading screen says about the file.
 #[derive(Clone, Debug)]
@@ -22,13 +25,24 @@ pub struct LoadingFile {
     pub bytes: u64,
 }
 
-/// Draws the loading screen for `file` at `progress`, `elapsed` after the load began.
+/// What the loading screen says of the keys that quit it: `q or Esc quits` with the
+/// built-in keys; Esc always quits there.
+pub fn quit_hint(bindings: &Bindings) -> String {
+    match bindings.keys_for(&["quit"], Mode::Browse) {
+        Some(keys) if keys != "Esc" => format!("{keys} or Esc quits"),
+        _ => "Esc quits".to_string(),
+    }
+}
+
+/// Draws the loading screen for `file` at `progress`, `elapsed` after the load began, with
+/// `quit` (see [`quit_hint`]) under the gauge.
 pub fn render_loading(
     frame: &mut Frame,
     file: &LoadingFile,
     progress: &LoadProgress,
     elapsed: Duration,
     theme: &Theme,
+    quit: &str,
 ) {
     let area = frame.area();
     let buf = frame.buffer_mut();
@@ -89,7 +103,6 @@ pub fn render_loading(
     }
     let hint_y = gauge_y.saturating_add(1);
     if hint_y < inner.bottom() {
-        Line::styled("q or Esc quits", theme.dim)
-            .render(Rect::new(inner.x, hint_y, inner.width, 1), buf);
+        Line::styled(quit, theme.dim).render(Rect::new(inner.x, hint_y, inner.width, 1), buf);
     }
 }

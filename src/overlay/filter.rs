@@ -2,6 +2,8 @@
 //! engine and rules as it is typed, the list narrowing to what it finds. It owns what is
 //! typed and which search answers it; the app applies the answer to the tab.
 
+use std::{borrow::Cow, sync::Arc};
+
 use ratatui::{
     buffer::Buffer,
     layout::{Position, Rect},
@@ -11,6 +13,7 @@ use ratatui::{
 
 use super::QUERY_CAP;
 use crate::{
+    action::{Mode, bindings::Bindings},
     chrome::{text, theme::Theme},
     data::Tab,
     search::{Query, Scope, SearchResults},
@@ -29,6 +32,52 @@ pub enum FilterStatus {
     Problem(String),
 }
 
+/// What the prompt says of its keys, as the bindings in force name them: written once, when
+/// the bindings are set, not per frame.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FilterWords {
+    /// Before anything is typed: `type to filter · Enter keeps · Esc clears`.
+    empty: String,
+    /// When nothing is found: `nothing found · Esc clears`.
+    nothing: String,
+    /// When one record is found: `1 found · Enter keeps · Esc clears`.
+    one: String,
+    /// After the count of records found: `Enter keeps · Esc clears`.
+    found: String,
+}
+
+impl FilterWords {
+    /// The words as `bindings` name the keys that keep and clear a filter.
+    pub fn of(bindings: &Bindings) -> Self {
+        let said = |name: &str, what: &str| {
+            bindings
+                .keys_for(&[name], Mode::Filter)
+                .map(|keys| format!("{keys} {what}"))
+        };
+        let keeps = said("search_submit", "keeps");
+        let clears = said("cancel", "clears");
+        let joined = |first: Option<&str>, keys: &[&Option<String>]| {
+            first
+                .into_iter()
+                .chain(keys.iter().filter_map(|key| key.as_deref()))
+                .collect::<Vec<_>>()
+                .join(" · ")
+        };
+        Self {
+            empty: joined(Some("type to filter"), &[&keeps, &clears]),
+            nothing: joined(Some("nothing found"), &[&clears]),
+            one: joined(Some("1 found"), &[&keeps, &clears]),
+            found: joined(None, &[&keeps, &clears]),
+        }
+    }
+}
+
+impl Default for FilterWords {
+    fn default() -> Self {
+        Self::of(&Bindings::built_in())
+    }
+}
+
 /// The filter being typed for one tab.
 #[derive(Clone, Debug)]
 pub struct FilterPrompt {
@@ -42,12 +91,20 @@ pub struct FilterPrompt {
     /// How far the search is from ready, in percent, while the query waits for that.
     preparing: Option<u8>,
     theme: Theme,
+    /// What it says of its keys.
+    words: Arc<FilterWords>,
 }
 
 impl FilterPrompt {
     /// A prompt for `tab`, holding `text` (the tab's filter, to be edited), its queries
-    /// numbered after `generation`.
-    pub fn new(tab: Tab, text: &str, generation: u64, theme: Theme) -> Self {
+    /// numbered after `generation`, saying `words` of its keys.
+    pub fn new(
+        tab: Tab,
+        text: &str,
+        generation: u64,
+        theme: Theme,
+        words: Arc<FilterWords>,
+    ) -> Self {
         Self {
             tab,
             text: text.to_string(),
@@ -60,6 +117,7 @@ impl FilterPrompt {
             previous: None,
             preparing: None,
             theme,
+            words,
         }
     }
 
@@ -157,16 +215,18 @@ impl Widget for &FilterPrompt {
             return;
         }
         let theme = &self.theme;
-        let status = match &self.status {
-            FilterStatus::Empty => "type to filter · Enter keeps · Esc clears".to_string(),
+        let words = &self.words;
+        let status: Cow<'_, str> = match &self.status {
+            FilterStatus::Empty => Cow::Borrowed(&words.empty),
             FilterStatus::Searching => match self.preparing {
-                Some(percent) => format!("preparing search {percent}%"),
-                None => "filtering…".to_string(),
+                Some(percent) => Cow::Owned(format!("preparing search {percent}%")),
+                None => Cow::Borrowed("filtering…"),
             },
-            FilterStatus::Found(0) => "nothing found · Esc clears".to_string(),
-            FilterStatus::Found(1) => "1 found · Enter keeps · Esc clears".to_string(),
-            FilterStatus::Found(n) => format!("{n} found · Enter keeps · Esc clears"),
-            FilterStatus::Problem(problem) => problem.clone(),
+            FilterStatus::Found(0) => Cow::Borrowed(&words.nothing),
+            FilterStatus::Found(1) => Cow::Borrowed(&words.one),
+            FilterStatus::Found(n) if words.found.is_empty() => Cow::Owned(format!("{n} found")),
+            FilterStatus::Found(n) => Cow::Owned(format!("{n} found · {}", words.found)),
+            FilterStatus::Problem(problem) => Cow::Borrowed(problem),
         };
         let width = usize::from(area.width);
         let typed = text::width(PROMPT) + text::width(&self.text) + 1;

@@ -13,7 +13,7 @@ pub mod text_page;
 
 use ratatui::{buffer::Buffer, layout::Rect, layout::Size, widgets::Widget};
 
-pub use filter::{FilterPrompt, FilterStatus};
+pub use filter::{FilterPrompt, FilterStatus, FilterWords};
 pub use help::HelpOverlay;
 pub use last_search::{LastSearch, SearchTarget};
 pub use search::SearchOverlay;

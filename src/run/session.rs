@@ -150,6 +150,7 @@ fn wait_for_load(
         bindings,
         build,
     } = loading;
+    let quit = crate::chrome::loading::quit_hint(&bindings);
     loop {
         session.draw(|frame| {
             crate::chrome::loading::render_loading(
@@ -158,6 +159,7 @@ fn wait_for_load(
                 &progress,
                 started.elapsed(),
                 &theme,
+                &quit,
             );
         })?;
         match events.recv_timeout(LOADING_TICK) {

@@ -259,6 +259,8 @@ pub struct DetailPane<'a> {
     pub picked: Option<usize>,
     /// The styles.
     pub theme: &'a Theme,
+    /// The keys that scroll it and what they do (`J/K scroll`), empty when none.
+    pub scroll_hint: &'a str,
 }
 
 impl Widget for DetailPane<'_> {
@@ -268,6 +270,7 @@ impl Widget for DetailPane<'_> {
             scroll,
             picked,
             theme,
+            scroll_hint,
         } = self;
         let (title, border) = if picked.is_some() {
             (" Details · links ", theme.pane_title)
@@ -291,15 +294,12 @@ impl Widget for DetailPane<'_> {
         let scrollable = total > height;
         let block = if scrollable {
             let last = (scroll + height).min(total);
-            block.title_bottom(
-                Line::from(format!(
-                    " {}–{} of {} · J/K scroll ",
-                    scroll + 1,
-                    last,
-                    total
-                ))
-                .right_aligned(),
-            )
+            let title = if scroll_hint.is_empty() {
+                format!(" {}–{} of {} ", scroll + 1, last, total)
+            } else {
+                format!(" {}–{} of {} · {scroll_hint} ", scroll + 1, last, total)
+            };
+            block.title_bottom(Line::from(title).right_aligned())
         } else {
             block
         };

@@ -18,6 +18,7 @@ mod chart;
 use categories::{Categories, render_categories};
 use chart::{ChartExtent, ChartScale};
 
+use super::TabHints;
 use super::{TabView, list::render_rows};
 use crate::{
     chrome::{
@@ -48,6 +49,8 @@ pub struct FundingTab {
     catalog: Arc<Catalog>,
     /// The styles it is drawn with.
     pub theme: Theme,
+    /// The keys its texts name.
+    pub hints: Arc<TabHints>,
 }
 
 impl FundingTab {
@@ -71,6 +74,7 @@ impl FundingTab {
             largest_project: largest_project.into(),
             catalog,
             theme: Theme::default(),
+            hints: Arc::default(),
         }
     }
 
@@ -128,9 +132,17 @@ impl Widget for &FundingTab {
                 labels: &self.category_labels,
             }),
             largest_project: self.largest_project,
+            categories_hint: &self.hints.funding_categories,
         };
         render_funding(&panes, buf, &self.catalog, &self.view, &self.theme, &layout);
-        super::render_detail(&panes, buf, &self.catalog, &self.view, &self.theme);
+        super::render_detail(
+            &panes,
+            buf,
+            &self.catalog,
+            &self.view,
+            &self.theme,
+            &self.hints,
+        );
     }
 }
 
@@ -211,6 +223,8 @@ struct FundingLayout<'a> {
     categories: Option<Categories<'a>>,
     /// The largest project of all.
     largest_project: u128,
+    /// The keys that show the totals by category, and what they do.
+    categories_hint: &'a str,
 }
 
 /// Draws the funding chart, and the chart by category when grouped.
@@ -223,10 +237,12 @@ fn render_funding(
     layout: &FundingLayout,
 ) {
     let count = catalog.counts().programmes + catalog.counts().projects;
-    let title = Line::from(format!(
-        " Funding · {} · c totals by category ",
-        view.controls.describe(view.rows.len(), count, "rows")
-    ));
+    let described = view.controls.describe(view.rows.len(), count, "rows");
+    let title = Line::from(if layout.categories_hint.is_empty() {
+        format!(" Funding · {described} ")
+    } else {
+        format!(" Funding · {described} · {} ", layout.categories_hint)
+    });
     // Set while the projects are drawn, for the categories to be drawn to the same scale.
     let mut scale = None;
     render_rows(

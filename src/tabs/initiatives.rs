@@ -12,6 +12,7 @@ use ratatui::{
     widgets::{Cell, Row, Widget},
 };
 
+use super::TabHints;
 use super::{
     TabView,
     columns::{Column, Columns},
@@ -34,6 +35,8 @@ pub struct InitiativesTab {
     catalog: Arc<Catalog>,
     /// The styles it is drawn with.
     pub theme: Theme,
+    /// The keys its texts name.
+    pub hints: Arc<TabHints>,
 }
 
 impl InitiativesTab {
@@ -44,6 +47,7 @@ impl InitiativesTab {
             columns: columns(&catalog),
             catalog,
             theme: Theme::default(),
+            hints: Arc::default(),
         }
     }
 
@@ -162,6 +166,6 @@ impl Widget for &InitiativesTab {
                 })
                 .collect()
         });
-        super::render_detail(&panes, buf, catalog, view, theme);
+        super::render_detail(&panes, buf, catalog, view, theme, &self.hints);
     }
 }

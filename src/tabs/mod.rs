@@ -33,13 +33,44 @@ pub use source::SourceTab;
 pub use timeline::TimelineTab;
 
 use crate::{
-    action::Movement,
+    action::{Mode, Movement, bindings::Bindings},
     chrome::{
         layout::{Panes, TabExtras},
         theme::Theme,
     },
     data::{Catalog, RecordRef, Tab, TabRows},
 };
+
+/// The keys the tabs' own texts name, as the bindings in force give them: written once, when
+/// the bindings are set, not per frame.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TabHints {
+    /// The detail pane's border: `J/K scroll`.
+    pub detail_scroll: String,
+    /// The Funding tab's title: `c totals by category`.
+    pub funding_categories: String,
+}
+
+impl TabHints {
+    /// The texts as `bindings` name their keys; a text whose action has no key is left out.
+    pub fn of(bindings: &Bindings) -> Self {
+        let said = |names: &[&str], what: &str| {
+            bindings
+                .keys_for(names, Mode::Browse)
+                .map_or_else(String::new, |keys| format!("{keys} {what}"))
+        };
+        Self {
+            detail_scroll: said(&["scroll_detail_down", "scroll_detail_up"], "scroll"),
+            funding_categories: said(&["toggle_grouped"], "totals by category"),
+        }
+    }
+}
+
+impl Default for TabHints {
+    fn default() -> Self {
+        Self::of(&Bindings::built_in())
+    }
+}
 
 /// Which pane of a tab takes the movement keys.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -299,6 +330,7 @@ fn render_detail(
     catalog: &Catalog,
     view: &TabView,
     theme: &Theme,
+    hints: &TabHints,
 ) {
     let width = panes.detail_text().width;
     let built;
@@ -317,6 +349,7 @@ fn render_detail(
         scroll: view.detail_scroll,
         picked: view.picked_link(),
         theme,
+        scroll_hint: &hints.detail_scroll,
     }
     .render(panes.detail, buf);
 }
@@ -393,6 +426,15 @@ impl Tabs {
         self.initiatives.theme = theme;
         self.participants.theme = theme;
         self.source.theme = theme;
+    }
+
+    /// Names in every tab's texts the keys `hints` give.
+    pub fn set_hints(&mut self, hints: &Arc<TabHints>) {
+        self.timeline.hints = Arc::clone(hints);
+        self.funding.hints = Arc::clone(hints);
+        self.initiatives.hints = Arc::clone(hints);
+        self.participants.hints = Arc::clone(hints);
+        self.source.hints = Arc::clone(hints);
     }
 
     /// The shared part of `tab`.

@@ -11,6 +11,7 @@ use ratatui::{
     widgets::{Cell, Row, Widget},
 };
 
+use super::TabHints;
 use super::{
     TabView,
     columns::{Column, Columns},
@@ -33,6 +34,8 @@ pub struct ParticipantsTab {
     catalog: Arc<Catalog>,
     /// The styles it is drawn with.
     pub theme: Theme,
+    /// The keys its texts name.
+    pub hints: Arc<TabHints>,
 }
 
 impl ParticipantsTab {
@@ -43,6 +46,7 @@ impl ParticipantsTab {
             columns: columns(&catalog),
             catalog,
             theme: Theme::default(),
+            hints: Arc::default(),
         }
     }
 
@@ -140,6 +144,6 @@ impl Widget for &ParticipantsTab {
                 })
                 .collect()
         });
-        super::render_detail(&panes, buf, catalog, view, theme);
+        super::render_detail(&panes, buf, catalog, view, theme, &self.hints);
     }
 }

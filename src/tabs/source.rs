@@ -13,6 +13,7 @@ use ratatui::{
     widgets::{Block, Paragraph, Widget},
 };
 
+use super::TabHints;
 use super::{
     Focus, TabView,
     detail::{DetailKey, DetailText, link_label},
@@ -43,6 +44,8 @@ pub struct SourceTab {
     document: Option<Document>,
     /// The styles it is drawn with.
     pub theme: Theme,
+    /// The keys its texts name.
+    pub hints: Arc<TabHints>,
 }
 
 impl SourceTab {
@@ -56,6 +59,7 @@ impl SourceTab {
             catalog,
             document: None,
             theme: Theme::default(),
+            hints: Arc::default(),
         }
     }
 
@@ -226,7 +230,7 @@ impl Widget for &SourceTab {
         let rows = panes.rows;
         if count > 0 {
             self.render_document(rows, buf);
-            super::render_detail(&panes, buf, &self.catalog, view, &self.theme);
+            super::render_detail(&panes, buf, &self.catalog, view, &self.theme, &self.hints);
             return;
         }
         let message = match self.catalog.source() {

@@ -11,6 +11,7 @@ use ratatui::{
     widgets::{Cell, Row, Widget},
 };
 
+use super::TabHints;
 use super::{
     TabView,
     columns::{Column, Columns},
@@ -38,6 +39,8 @@ pub struct TimelineTab {
     catalog: Arc<Catalog>,
     /// The styles it is drawn with.
     pub theme: Theme,
+    /// The keys its texts name.
+    pub hints: Arc<TabHints>,
 }
 
 impl TimelineTab {
@@ -48,6 +51,7 @@ impl TimelineTab {
             columns: columns(&catalog),
             catalog,
             theme: Theme::default(),
+            hints: Arc::default(),
         }
     }
 
@@ -114,7 +118,14 @@ impl Widget for &TimelineTab {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let panes = Panes::new(area, self.extras());
         render_timeline(&panes, buf, self);
-        super::render_detail(&panes, buf, &self.catalog, &self.view, &self.theme);
+        super::render_detail(
+            &panes,
+            buf,
+            &self.catalog,
+            &self.view,
+            &self.theme,
+            &self.hints,
+        );
     }
 }
 

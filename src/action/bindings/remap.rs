@@ -299,21 +299,27 @@ impl Bindings {
         if !names.iter().any(|name| changed.contains(name)) {
             return Some(hint.clone());
         }
-        let keys: Vec<String> = names
-            .iter()
-            .filter_map(|name| self.first_key(name, hint.mode))
-            .collect();
-        // `e/k` as the hints write keys, unless a key has a `/` or a prefix of its own.
-        let plain = keys.iter().all(|key| !key.contains(['/', '-']));
-        (!keys.is_empty()).then(|| Hint {
-            keys: Cow::Owned(keys.join(if plain { "/" } else { " " })),
+        self.keys_for(&names, hint.mode).map(|keys| Hint {
+            keys: Cow::Owned(keys),
             ..hint.clone()
         })
     }
 
+    /// The first key of each of `names` in `mode`, as the hints write them together (`J/K`,
+    /// `e/k`); `None` when none has a key there. What any text naming a key says.
+    pub fn keys_for(&self, names: &[&str], mode: Mode) -> Option<String> {
+        let keys: Vec<String> = names
+            .iter()
+            .filter_map(|name| self.first_key(name, mode))
+            .collect();
+        // `e/k` as the hints write keys, unless a key has a `/` or a prefix of its own.
+        let plain = keys.iter().all(|key| !key.contains(['/', '-']));
+        (!keys.is_empty()).then(|| keys.join(if plain { "/" } else { " " }))
+    }
+
     /// The first key that calls on `name` in `mode`, as the status bar writes it: one bound
     /// in that mode before one that works there only as it does while browsing.
-    fn first_key(&self, name: &str, mode: Mode) -> Option<String> {
+    pub fn first_key(&self, name: &str, mode: Mode) -> Option<String> {
         let reaching = |own: bool| {
             self.binds()
                 .filter(|bind| named(bind, name) && bind.modes.contains(mode) == own)

@@ -389,3 +389,24 @@ fn a_row_left_without_keys_leaves_the_help() {
         "{views:?}"
     );
 }
+
+#[test]
+fn the_texts_naming_keys_name_the_built_in_ones_as_they_always_did() {
+    let table = Bindings::built_in();
+    let keys = |names: &[&str], mode| table.keys_for(names, mode);
+    let browse = Mode::Browse;
+    assert_eq!(
+        keys(&["scroll_detail_down", "scroll_detail_up"], browse).as_deref(),
+        Some("J/K")
+    );
+    assert_eq!(keys(&["toggle_grouped"], browse).as_deref(), Some("c"));
+    assert_eq!(keys(&["select_tab_funding"], browse).as_deref(), Some("2"));
+    assert_eq!(keys(&["cancel"], browse).as_deref(), Some("Esc"));
+    assert_eq!(keys(&["toggle_source"], browse).as_deref(), Some("S"));
+    assert_eq!(keys(&["quit"], browse).as_deref(), Some("q"));
+    assert_eq!(
+        keys(&["search_submit"], Mode::Filter).as_deref(),
+        Some("Enter")
+    );
+    assert_eq!(keys(&["cancel"], Mode::Filter).as_deref(), Some("Esc"));
+}
