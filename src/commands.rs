@@ -162,16 +162,21 @@ pub fn check(cli: &Cli, path: Option<&Path>, coverage: bool) -> ExitCode {
         Err(error) => return load_failed(&error),
     };
     let LoadError::Invalid {
+        origin: said_of,
         counts,
         problems,
         unlisted,
-        ..
     } = &result
     else {
         return load_failed(&result);
     };
     let total = problems.len() + unlisted;
-    let written = writeln!(out, "{origin}: {}", counted(total, "problem"))
+    // The load's own name for the file: it says when the problems could not be placed.
+    let said_of = match said_of.strip_prefix(origin.as_str()) {
+        Some(rest) => format!("{origin}{rest}"),
+        None => origin.to_string(),
+    };
+    let written = writeln!(out, "{said_of}: {}", counted(total, "problem"))
         .and_then(|()| write_counts(&mut out, counts))
         .and_then(|()| writeln!(out, "problems:"))
         .and_then(|()| {

@@ -98,3 +98,21 @@ fn a_syntax_error_late_in_a_large_file_says_where_as_the_text_does() {
     };
     assert!(line > 40_000, "the last records' line: {line}");
 }
+
+#[test]
+fn a_file_larger_than_memory_is_refused_not_aborted() {
+    let file = tempfile::NamedTempFile::new().expect("a temporary file");
+    // Sparse: a terabyte that takes no disk, more than any test machine's memory.
+    file.as_file().set_len(1 << 40).expect("a sparse file");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_oic-explorer"))
+        .args(["check", "--max-size", "2T", "--data"])
+        .arg(file.path())
+        .output()
+        .expect("runs");
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{said}");
+    assert!(
+        said.contains("not read: there is not the memory to hold it"),
+        "{said}"
+    );
+}

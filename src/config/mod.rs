@@ -131,5 +131,6 @@ fn refused(refusal: &ReadRefusal) -> String {
             format!("not read: it is {what}, and a config file must be a regular file")
         }
         ReadRefusal::Io(error) => format!("cannot read the config file: {error}"),
+        ReadRefusal::OutOfMemory(_) => refusal.to_string(),
     }
 }

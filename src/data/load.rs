@@ -235,8 +235,10 @@ fn build<'j>(
     Catalog::from_store(store, source.map(SourceText::new)).map_err(|problems: Problems| {
         let (mut problems, unlisted) = problems.into_parts();
         let wanted: HashSet<&str> = problems.iter().map(|p| p.path.as_str()).collect();
-        let positions = json()
-            .map(|json| locate(&json, &wanted))
+        let text = json();
+        let positions = text
+            .as_deref()
+            .map(|json| locate(json, &wanted))
             .unwrap_or_default();
         for problem in &mut problems {
             problem.position = positions.get(&problem.path).copied();
@@ -244,7 +246,12 @@ fn build<'j>(
         // In file order, as an editor would walk them; problems without a place last.
         problems.sort_by_key(|problem| (problem.position.is_none(), problem.position));
         LoadError::Invalid {
-            origin: origin.to_string(),
+            origin: match text {
+                Some(_) => origin.to_string(),
+                None => format!(
+                    "{origin} (it changed while it was loaded, so the problems are not placed)"
+                ),
+            },
             counts,
             problems,
             unlisted,
@@ -313,12 +320,64 @@ pub fn load_file_with_progress(
     let json = read_text_reporting(path, limits.dataset, Expect::Json, progress)?;
     let origin = path.display().to_string();
     // A pipe's text cannot be had twice: it stays in memory until the catalog is built.
-    if !fs::metadata(path).is_ok_and(|metadata| metadata.is_file()) {
+    let Some(read) = fs::metadata(path)
+        .ok()
+        .filter(fs::Metadata::is_file)
+        .map(|metadata| FileIdentity::of(&metadata))
+    else {
         return load_reporting(&origin, &json, source.as_deref(), progress);
-    }
-    let read_again =
-        || read_text_reporting(path, limits.dataset, Expect::Json, &LoadProgress::new());
+    };
+    let read_again = || read_unchanged(path, read, limits.dataset);
     load_rereadable(&origin, json, read_again, source.as_deref(), progress)
+}
+
+/// What tells a file read once from one put in its place or changed since: its device and
+/// inode (on Unix), size and modification time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct FileIdentity {
+    #[cfg(unix)]
+    device_and_inode: (u64, u64),
+    size: u64,
+    modified: Option<std::time::SystemTime>,
+}
+
+impl FileIdentity {
+    fn of(metadata: &fs::Metadata) -> Self {
+        #[cfg(unix)]
+        use std::os::unix::fs::MetadataExt;
+        Self {
+            #[cfg(unix)]
+            device_and_inode: (metadata.dev(), metadata.ino()),
+            size: metadata.len(),
+            modified: metadata.modified().ok(),
+        }
+    }
+}
+
+/// The text of `path` again, if it is still the regular file read before, unchanged: never a
+/// pipe or a device put in its place (that read could wait for ever), never other text.
+fn read_unchanged(path: &Path, read: FileIdentity, limit: u64) -> Result<String, LoadError> {
+    let origin = path.display().to_string();
+    let changed = || LoadError::Read {
+        origin: origin.clone(),
+        message: "the file changed while it was loaded: load it again".to_string(),
+    };
+    let now = || {
+        fs::metadata(path)
+            .ok()
+            .map(|metadata| FileIdentity::of(&metadata))
+    };
+    if now() != Some(read) {
+        return Err(changed());
+    }
+    let mut bytes = super::read::read_regular(path, limit).map_err(|_| changed())?;
+    if now() != Some(read) || bytes.len() as u64 != read.size {
+        return Err(changed());
+    }
+    if bytes.starts_with(BYTE_ORDER_MARK) {
+        bytes.drain(..BYTE_ORDER_MARK.len());
+    }
+    String::from_utf8(bytes).map_err(|_| changed())
 }
 
 fn parse(origin: &str, json: &str, progress: &LoadProgress) -> Result<Store, LoadError> {

@@ -66,6 +66,8 @@ pub enum ReadRefusal {
     Io(io::Error),
     /// It is neither a regular file nor a pipe.
     NotAFile(&'static str),
+    /// There is not the memory to hold it (this many bytes).
+    OutOfMemory(u64),
     /// It holds more than the limit.
     TooLarge {
         /// Its size, when it says (a pipe does not).
@@ -78,7 +80,15 @@ pub enum ReadRefusal {
 impl std::fmt::Display for ReadRefusal {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
+            Self::Io(error) if error.kind() == io::ErrorKind::OutOfMemory => {
+                write!(f, "not read: there is not the memory to hold it")
+            }
             Self::Io(error) => write!(f, "cannot read the file: {error}"),
+            Self::OutOfMemory(bytes) => write!(
+                f,
+                "not read: there is not the memory to hold its {}",
+                human_size(*bytes)
+            ),
             Self::NotAFile(what) => {
                 write!(f, "not read: it is {what}, not a regular file or a pipe")
             }
@@ -198,7 +208,12 @@ pub fn read_limited(
     progress.begin(LoadStage::Reading, size.unwrap_or(0));
     // The size is a hint only: the file may grow or shrink while it is read.
     let capacity = size.unwrap_or(PIECE).min(limit);
-    let mut bytes = Vec::with_capacity(usize::try_from(capacity).unwrap_or(0));
+    let mut bytes = Vec::new();
+    // A file larger than the memory there is (with --max-size raised, or on a small machine)
+    // is refused, not left to abort the program with the terminal still taken.
+    bytes
+        .try_reserve_exact(usize::try_from(capacity).unwrap_or(usize::MAX))
+        .map_err(|_| ReadRefusal::OutOfMemory(capacity))?;
     let mut checked = 0;
     loop {
         let before = bytes.len();
