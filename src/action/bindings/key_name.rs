@@ -96,6 +96,23 @@ impl KeySpec {
             (KeyCode::Char(c), KeyModifiers::SHIFT) if c.is_ascii_alphabetic() => {
                 spec(KeyCode::Char(c.to_ascii_uppercase()))
             }
+            // A terminal sends these as Enter, Tab and Esc: bound, they would never
+            // come (and `quit = "ctrl-m"` would leave no way out).
+            (KeyCode::Char(c), KeyModifiers::CONTROL)
+                if matches!(c.to_ascii_lowercase(), 'm' | 'i' | '[') =>
+            {
+                let sent = match c.to_ascii_lowercase() {
+                    'm' => "enter",
+                    'i' => "tab",
+                    _ => "esc",
+                };
+                Err(format!(
+                    "a terminal sends ctrl-{c} as {sent}: write {sent} if that is the key meant"
+                ))
+            }
+            (KeyCode::Enter, KeyModifiers::SHIFT) => {
+                Err("a terminal sends shift-enter as enter".to_string())
+            }
             (KeyCode::Char(' '), KeyModifiers::SHIFT) => {
                 Err("shift-space is not told apart from space".to_string())
             }
@@ -398,6 +415,16 @@ mod tests {
         ] {
             assert!(KeySpec::parse(bad).is_err(), "{bad:?} should not parse");
         }
+    }
+
+    #[test]
+    fn keys_a_terminal_sends_as_others_are_refused() {
+        for text in ["ctrl-m", "ctrl-M", "ctrl-i", "ctrl-[", "shift-enter"] {
+            let error = KeySpec::parse(text).expect_err(text);
+            assert!(error.contains("a terminal sends"), "{text}: {error}");
+        }
+        assert!(KeySpec::parse("ctrl-d").is_ok());
+        assert!(KeySpec::parse("shift-tab").is_ok());
     }
 
     #[test]
