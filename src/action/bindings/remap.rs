@@ -349,7 +349,7 @@ fn typical_modifiers(mods: Mods) -> KeyModifiers {
 }
 
 /// Every mix of Shift, Ctrl and Alt.
-fn every_modifier_mix() -> impl Iterator<Item = KeyModifiers> {
+pub(super) fn every_modifier_mix() -> impl Iterator<Item = KeyModifiers> {
     (0..8u8).map(|bits| {
         let mut modifiers = KeyModifiers::NONE;
         for (bit, modifier) in [

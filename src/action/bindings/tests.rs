@@ -164,20 +164,7 @@ fn every_bound_key(table: &Bindings) -> Vec<KeyEvent> {
     codes.dedup();
     let mut keys = Vec::new();
     for code in codes {
-        for bits in 0..8u8 {
-            let mut modifiers = KeyModifiers::NONE;
-            for (bit, modifier) in [
-                KeyModifiers::SHIFT,
-                KeyModifiers::CONTROL,
-                KeyModifiers::ALT,
-            ]
-            .into_iter()
-            .enumerate()
-            {
-                if bits & (1 << bit) != 0 {
-                    modifiers |= modifier;
-                }
-            }
+        for modifiers in super::remap::every_modifier_mix() {
             keys.push(press(code, modifiers));
         }
     }
