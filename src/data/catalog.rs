@@ -1,110 +1,129 @@
 //! A validated dataset with its references resolved and the reverse ties derived, in compact
-//! form: the store's rows and text, an id index, and every record's ties in one packed table.
+//! form: the rows and their text, an id index, and every record's ties in one packed table.
+//! What the rest of the program reads: records by handle or id ([`Record`] and each kind's
+//! view), their ties and how each is headed, the source and its quoted passages. Built (and
+//! checked) by [`super::load`]; immutable once built.
 
 use std::sync::OnceLock;
 
 use super::{
+    dataset::Dataset,
     date::EventDate,
     display_safe::DisplayTexts,
     id_index::{IdIndex, id_hash},
-    load::RecordCounts,
-    model::Dataset,
-    passages::SourceMap,
-    problems::Problems,
-    record::{MAX_PACKED_INDEX, RecordRef},
-    records::{
-        EventKind, EventView, InitiativeView, ParticipantView, ProgrammeView, ProjectView, Ties,
+    kinds::{
+        Common, EventKind, EventRow, EventView, InitiativeRow, InitiativeView, Kind,
+        ParticipantRow, ParticipantView, ProgrammeRow, ProgrammeView, ProjectRow, ProjectView,
     },
+    passages::SourceMap,
+    record::{DetailIndex, MAX_PACKED_INDEX, RecordCounts, RecordRef, Relation, Role},
+    records::{Records, RowsOf},
     relations::{Edges, Relations},
     source::SourceText,
-    spellings::{self, Spellings},
-    store::{Store, Text},
-    validate,
-    views::Record,
+    spellings::Spellings,
+    store::Store,
+    text::{Citations, Text},
+    tie::{TieKind, TieRef, TieView},
 };
 
 /// A dataset that passed validation, ready to explore. Immutable once built.
 #[derive(Debug)]
 pub struct Catalog {
     pub(super) store: Store,
-    source: Option<SourceText>,
+    pub(super) records: Records,
+    pub(super) source: Option<SourceText>,
     /// Ids by hash: the slot of the (first) record whose id has each hash.
-    ids: IdIndex,
+    pub(super) ids: IdIndex,
     /// Every record's ties, both ways.
-    edges: Edges,
+    pub(super) edges: Edges,
     /// The sum of each programme's project amounts, in whole US dollars.
     pub(super) programme_totals: Vec<u64>,
     /// The largest project amount of each programme, the full length of a chart bar.
     pub(super) programme_largest: Vec<u64>,
-    /// What is shown instead of texts that are unsafe to show or too long (see
-    /// [`super::display`]), by the span of the text as loaded.
+    /// What is shown instead of the dataset's own texts that are unsafe to show as they are.
     pub(super) display: DisplayTexts,
     /// The source's quoted passages, worked out the first time they are asked for.
-    passages: OnceLock<Option<SourceMap>>,
+    pub(super) passages: OnceLock<Option<SourceMap>>,
     /// Other spellings of titles and places, by name.
-    spellings: Spellings,
+    pub(super) spellings: Spellings,
+}
+
+/// A record of any collection.
+#[derive(Clone, Copy, Debug)]
+pub enum Record<'a> {
+    /// An event.
+    Event(EventView<'a>),
+    /// A funding programme.
+    Programme(ProgrammeView<'a>),
+    /// A funded project.
+    Project(ProjectView<'a>),
+    /// An initiative.
+    Initiative(InitiativeView<'a>),
+    /// A participant.
+    Participant(ParticipantView<'a>),
+}
+
+impl<'a> Record<'a> {
+    /// What every kind has, and the texts it is read from.
+    fn common(self) -> (&'a super::text::Texts, Common) {
+        use super::kinds::Row;
+        match self {
+            Self::Event(r) => (r.texts, r.row.common()),
+            Self::Programme(r) => (r.texts, r.row.common()),
+            Self::Project(r) => (r.texts, r.row.common()),
+            Self::Initiative(r) => (r.texts, r.row.common()),
+            Self::Participant(r) => (r.texts, r.row.common()),
+        }
+    }
+
+    /// The record's id.
+    pub fn id(self) -> &'a str {
+        let (texts, common) = self.common();
+        texts.get(common.id)
+    }
+
+    /// The record's title (a participant's name).
+    pub fn title(self) -> &'a str {
+        let (texts, common) = self.common();
+        texts.get(common.title)
+    }
+
+    /// The record's summary.
+    pub fn summary(self) -> &'a str {
+        let (texts, common) = self.common();
+        texts.get(common.summary)
+    }
+
+    /// Where the record comes from.
+    pub fn sources(self) -> Citations<'a> {
+        let (texts, common) = self.common();
+        Citations::new(texts, common.sources)
+    }
+
+    /// Context from outside the source, if any.
+    pub fn note(self) -> Option<&'a str> {
+        let (texts, common) = self.common();
+        texts.optional(common.note)
+    }
 }
 
 impl Catalog {
-    /// Validates `dataset` (and its quotes against `source`, when given) and builds the catalog,
-    /// or returns every problem found.
-    pub fn new(dataset: Dataset, source: Option<SourceText>) -> Result<Self, Problems> {
-        Self::from_store(Store::from_dataset(&dataset), source)
-    }
-
-    /// Validates a store read from a file and builds the catalog.
-    pub(crate) fn from_store(store: Store, source: Option<SourceText>) -> Result<Self, Problems> {
-        let mut problems = Problems::default();
-        validate::check_limits(&store, &mut problems);
-        if !problems.is_empty() {
-            return Err(problems);
-        }
-        validate::check_fields(&store, source.as_ref(), &mut problems);
-        let ids = validate::index_ids(&store, &mut problems);
-        let mut catalog = Self {
-            store,
-            source,
-            ids,
-            edges: Edges::default(),
-            programme_totals: Vec::new(),
-            programme_largest: Vec::new(),
-            display: DisplayTexts::default(),
-            passages: OnceLock::new(),
-            spellings: Spellings::default(),
-        };
-        let ties = validate::resolve_references(&mut catalog, &mut problems);
-        catalog.sum_programmes(&mut problems);
-        spellings::check(&catalog, &catalog.store.spellings, &mut problems);
-        if !problems.is_empty() {
-            return Err(problems);
-        }
-        catalog.edges = Edges::new(&catalog, &ties);
-        catalog.spellings = Spellings::new(&catalog.store.spellings);
-        catalog.store.pending = Vec::new();
-        catalog.store.pending_text = Default::default();
-        catalog.make_display_safe();
-        catalog.store.text.shrink();
-        super::pages::return_freed_memory();
-        Ok(catalog)
-    }
-
     /// The other spellings of `name` (a title or a place) that the notes give.
     pub fn spellings_of(&self, name: &str) -> &[String] {
         self.spellings.of(name)
     }
 
-    pub(crate) fn store(&self) -> &Store {
-        &self.store
-    }
-
-    pub(crate) fn store_mut(&mut self) -> &mut Store {
-        &mut self.store
+    /// Shows every text as loaded from now on, control characters and all: for exports,
+    /// which must give back the data unchanged, never for the screen.
+    pub fn show_raw_text(&mut self) {
+        self.display = DisplayTexts::default();
+        self.store.texts.shown.clear();
     }
 
     /// All the text the records hold, end to end, for scanning in one pass (see
     /// [`Self::running_text_bounds`]).
     pub fn text_arena(&self) -> &str {
-        self.store.text.as_str()
+        self.store.texts.arena.as_str()
     }
 
     /// The stretch of [`Self::text_arena`] from the start of a record's first running-text
@@ -112,7 +131,7 @@ impl Catalog {
     /// A record's text is stored together, so stretches of different records do not overlap
     /// (a caller relying on that checks it).
     pub fn running_text_bounds(&self, record: RecordRef) -> Option<(u32, u32)> {
-        let texts = self.store.texts_of(record)?;
+        let texts = self.records.texts_of(&self.store, record)?;
         let quotes = texts.citations.iter().map(|citation| citation.quote);
         let spans: Vec<(u32, u32)> = texts
             .running
@@ -123,7 +142,7 @@ impl Catalog {
         // Text shown escaped or cut is not what lies here: such a record is matched on its own.
         if spans
             .iter()
-            .any(|&(start, end)| self.display.spans.contains_key(&(start, end - start)))
+            .any(|&(start, end)| self.store.texts.shown.contains_key(&(start, end - start)))
         {
             return None;
         }
@@ -132,8 +151,17 @@ impl Catalog {
             .reduce(|(a, b), (c, d)| (a.min(c), b.max(d)))
     }
 
-    pub(crate) fn optional_text(&self, text: Text) -> Option<&str> {
-        text.is_some().then(|| self.text(text))
+    /// A record's citations as loaded (not as shown): what is verbatim in the source.
+    pub(crate) fn raw_citations(&self, record: RecordRef) -> Vec<(u32, &str)> {
+        self.records
+            .texts_of(&self.store, record)
+            .map_or_else(Vec::new, |texts| {
+                texts
+                    .citations
+                    .iter()
+                    .map(|c| (c.paragraph, self.store.texts.arena.get(c.quote)))
+                    .collect()
+            })
     }
 
     /// The dataset's title.
@@ -165,7 +193,7 @@ impl Catalog {
             .get_or_init(|| {
                 self.source
                     .as_ref()
-                    .map(|source| SourceMap::new(self, source))
+                    .map(|source| SourceMap::new(&self.records, &self.store, &self.edges, source))
             })
             .as_ref()
     }
@@ -173,9 +201,8 @@ impl Catalog {
     /// The kinds of event the dataset has, in [`EventKind::ALL`]'s order.
     pub fn event_kinds(&self) -> Vec<EventKind> {
         let mut present = [false; EventKind::ALL.len()];
-        let events = u32::try_from(self.counts().events).unwrap_or(u32::MAX);
-        for event in (0..events).filter_map(|i| self.event(i)) {
-            present[event.kind() as usize] = true;
+        for event in &self.records.events {
+            present[event.kind as usize] = true;
         }
         EventKind::ALL
             .into_iter()
@@ -185,62 +212,28 @@ impl Catalog {
 
     /// How many records each collection holds.
     pub fn counts(&self) -> RecordCounts {
-        RecordCounts {
-            events: self.store.events.len(),
-            programmes: self.store.programmes.len(),
-            projects: self.store.projects.len(),
-            initiatives: self.store.initiatives.len(),
-            participants: self.store.participants.len(),
-        }
+        self.records.counts()
     }
 
     /// How many records of all kinds there are.
     pub fn record_count(&self) -> usize {
-        let counts = self.counts();
-        counts.events
-            + counts.programmes
-            + counts.projects
-            + counts.initiatives
-            + counts.participants
+        self.counts().total()
     }
 
     /// Every record, collection by collection in dataset order.
     pub fn records(&self) -> impl Iterator<Item = RecordRef> + '_ {
-        (0..self.record_count()).filter_map(|slot| self.record_at(slot))
+        let counts = self.counts();
+        (0..counts.total()).filter_map(move |slot| counts.record_at(slot))
     }
 
     /// The position of a record in one flat numbering of all collections.
     pub(crate) fn slot(&self, record: RecordRef) -> usize {
-        let counts = self.counts();
-        let index = record.index() as usize;
-        match record {
-            RecordRef::Event(_) => index,
-            RecordRef::Programme(_) => counts.events + index,
-            RecordRef::Project(_) => counts.events + counts.programmes + index,
-            RecordRef::Initiative(_) => counts.events + counts.programmes + counts.projects + index,
-            RecordRef::Participant(_) => {
-                counts.events + counts.programmes + counts.projects + counts.initiatives + index
-            }
-        }
+        self.counts().slot(record)
     }
 
     /// The record at a slot of the flat numbering.
     pub(crate) fn record_at(&self, slot: usize) -> Option<RecordRef> {
-        let counts = self.counts();
-        let mut rest = slot;
-        for (length, make) in [
-            (counts.events, RecordRef::Event as fn(u32) -> RecordRef),
-            (counts.programmes, RecordRef::Programme),
-            (counts.projects, RecordRef::Project),
-            (counts.initiatives, RecordRef::Initiative),
-            (counts.participants, RecordRef::Participant),
-        ] {
-            if rest < length {
-                return Some(make(u32::try_from(rest).ok()?));
-            }
-            rest -= length;
-        }
-        None
+        self.counts().record_at(slot)
     }
 
     /// The record with this id.
@@ -249,45 +242,42 @@ impl Catalog {
         self.record_at(slot as usize)
     }
 
-    /// Gets ready to [`Catalog::find`] this id soon: its place in the index is fetched into
-    /// the cache meanwhile.
-    pub(crate) fn prefetch_id(&self, id: &str) {
-        self.ids.prefetch(id_hash(id));
-    }
-
     /// The record's ties to other records, grouped by role in display order.
     pub fn relations(&self, record: RecordRef) -> Relations<'_> {
         self.edges.of(self.slot(record))
     }
 
+    fn view<K: Kind>(&self, index: u32) -> Option<K::View<'_>>
+    where
+        Records: RowsOf<K>,
+    {
+        let row = self.records.rows().get(index as usize)?;
+        Some(K::view(&self.store.texts, row))
+    }
+
     /// Event `index`.
     pub fn event(&self, index: u32) -> Option<EventView<'_>> {
-        let row = self.store.events.get(index as usize)?;
-        Some(EventView { catalog: self, row })
+        self.view::<EventRow>(index)
     }
 
     /// Programme `index`.
     pub fn programme(&self, index: u32) -> Option<ProgrammeView<'_>> {
-        let row = self.store.programmes.get(index as usize)?;
-        Some(ProgrammeView { catalog: self, row })
+        self.view::<ProgrammeRow>(index)
     }
 
     /// Project `index`.
     pub fn project(&self, index: u32) -> Option<ProjectView<'_>> {
-        let row = self.store.projects.get(index as usize)?;
-        Some(ProjectView { catalog: self, row })
+        self.view::<ProjectRow>(index)
     }
 
     /// Initiative `index`.
     pub fn initiative(&self, index: u32) -> Option<InitiativeView<'_>> {
-        let row = self.store.initiatives.get(index as usize)?;
-        Some(InitiativeView { catalog: self, row })
+        self.view::<InitiativeRow>(index)
     }
 
     /// Participant `index`.
     pub fn participant(&self, index: u32) -> Option<ParticipantView<'_>> {
-        let row = self.store.participants.get(index as usize)?;
-        Some(ParticipantView { catalog: self, row })
+        self.view::<ParticipantRow>(index)
     }
 
     /// The record behind a handle, or `None` for a handle from another dataset.
@@ -316,40 +306,168 @@ impl Catalog {
 
     /// The dataset in its file form, references written back as ids in their stored order.
     pub fn to_dataset(&self) -> Dataset {
-        let index = |i: usize| u32::try_from(i).unwrap_or(MAX_PACKED_INDEX);
-        let ties = |record: RecordRef| Ties::new(self, record);
-        let counts = self.counts();
+        fn all<'c, K: Kind>(
+            catalog: &'c Catalog,
+            back: impl Fn(K::View<'c>, RecordRef) -> K::Model<String>,
+        ) -> Vec<K::Model<String>>
+        where
+            Records: RowsOf<K>,
+        {
+            let count = u32::try_from(catalog.records.rows().len()).unwrap_or(MAX_PACKED_INDEX);
+            (0..count)
+                .filter_map(|i| Some(back(catalog.view::<K>(i)?, K::make(i))))
+                .collect()
+        }
+        let ties = |record: RecordRef| move |role: Role| self.stored_ties(record, role);
         Dataset {
             schema: self.store.schema.clone(),
             title: self.store.title.clone(),
             description: self.store.description.clone(),
             source: self.store.source.clone(),
             spellings: self.store.spellings.clone(),
-            events: (0..index(counts.events))
-                .filter_map(|i| Some(self.event(i)?.to_model(&ties(RecordRef::Event(i)))))
-                .collect(),
-            programmes: (0..index(counts.programmes))
-                .filter_map(|i| Some(self.programme(i)?.to_model(&ties(RecordRef::Programme(i)))))
-                .collect(),
-            projects: (0..index(counts.projects))
-                .filter_map(|i| Some(self.project(i)?.to_model(&ties(RecordRef::Project(i)))))
-                .collect(),
-            initiatives: (0..index(counts.initiatives))
-                .filter_map(|i| {
-                    Some(
-                        self.initiative(i)?
-                            .to_model(&ties(RecordRef::Initiative(i))),
-                    )
-                })
-                .collect(),
-            participants: (0..index(counts.participants))
-                .filter_map(|i| {
-                    Some(
-                        self.participant(i)?
-                            .to_model(&ties(RecordRef::Participant(i))),
-                    )
-                })
-                .collect(),
+            events: all::<EventRow>(self, |view: EventView<'_>, r| view.to_model(&ties(r))),
+            programmes: all::<ProgrammeRow>(self, |view: ProgrammeView<'_>, r| {
+                view.to_model(&ties(r))
+            }),
+            projects: all::<ProjectRow>(self, |view: ProjectView<'_>, r| view.to_model(&ties(r))),
+            initiatives: all::<InitiativeRow>(self, |view: InitiativeView<'_>, r| {
+                view.to_model(&ties(r))
+            }),
+            participants: all::<ParticipantRow>(self, |view: ParticipantView<'_>, r| {
+                view.to_model(&ties(r))
+            }),
         }
+    }
+
+    /// A record's ties of `role` as a file writes them, in order: a bare id, or the id with
+    /// the tie's kind, quotes and reading.
+    fn stored_ties(&self, record: RecordRef, role: Role) -> Vec<TieRef> {
+        let mut ties: Vec<Relation> = self
+            .relations(record)
+            .iter()
+            .filter(|relation| relation.role == role)
+            .collect();
+        // The catalog lists ties by kind; details are stored in file order, so this gives the
+        // file's order back (bare ids, which have none, keep theirs, after the others).
+        ties.sort_by_key(|relation| relation.detail);
+        ties.into_iter()
+            .filter_map(|relation| {
+                let id = self.get(relation.target)?.id().to_string();
+                Some(match self.tie(&relation) {
+                    Some(tie) => TieRef::Tie(tie.to_model(id)),
+                    None => TieRef::Id(id),
+                })
+            })
+            .collect()
+    }
+
+    /// The details of a tie, when its file gives them.
+    pub fn tie(&self, relation: &Relation) -> Option<TieView<'_>> {
+        let row = self.store.ties.get(relation.detail as usize)?;
+        (!row.bare).then_some(TieView {
+            texts: &self.store.texts,
+            row,
+        })
+    }
+
+    /// How many ties the file gives as bare ids in fields where ties have kinds: each is read
+    /// as the neutral kind.
+    pub fn bare_tie_count(&self) -> usize {
+        self.store.bare_ties
+    }
+
+    /// How many quotes the file's ties carry.
+    pub fn tie_quote_count(&self) -> usize {
+        self.store
+            .ties
+            .iter()
+            .map(|tie| tie.sources.count as usize)
+            .sum()
+    }
+
+    /// The kind of the tie with details at `detail`; the neutral kind for a bare id.
+    pub fn tie_kind_of(&self, detail: DetailIndex) -> TieKind {
+        self.store.tie_kind_of(detail)
+    }
+
+    /// The heading a tie is shown under on `record`, its end: by its kind where its field
+    /// gives ties kinds, by its field elsewhere.
+    pub fn tie_heading(&self, record: RecordRef, relation: &Relation) -> String {
+        let stored = if relation.role.is_stored() {
+            relation.role
+        } else {
+            relation.role.reverse()
+        };
+        if relation.role == Role::TookPartThrough {
+            return self.through_heading(record, relation);
+        }
+        if TieKind::allowed(stored).is_empty() {
+            return relation.role.heading().to_string();
+        }
+        let tie = self.tie(relation);
+        let kind = tie.map_or(TieKind::Mentioned, TieView::kind);
+        kind.heading(relation.role, tie.and_then(TieView::document))
+    }
+
+    /// "Took part in, through Kazakh delegations": the group whose own tie to the event the
+    /// tie through it was made from.
+    fn through_heading(&self, record: RecordRef, relation: &Relation) -> String {
+        match self
+            .representations(relation.target, record, Some(relation.detail))
+            .first()
+            .and_then(|&(group, _)| self.get(group))
+        {
+            Some(group) => format!("Took part in, through {}", group.title()),
+            None => relation.role.heading().to_string(),
+        }
+    }
+
+    /// Who took part in `event` for `state` (the event's participants that represent the
+    /// state, each with its tie that says so); with `detail`, only the one whose tie to the
+    /// event has those details (the tie a tie through it was made from).
+    fn representations(
+        &self,
+        event: RecordRef,
+        state: RecordRef,
+        detail: Option<DetailIndex>,
+    ) -> Vec<(RecordRef, Relation)> {
+        self.relations(event)
+            .iter()
+            .filter(|tie| tie.role == Role::Participant)
+            .filter(|tie| detail.is_none_or(|detail| tie.detail == detail))
+            .filter_map(|tie| {
+                let represents = self
+                    .relations(tie.target)
+                    .iter()
+                    .find(|up| up.role == Role::Represents && up.target == state)?;
+                Some((tie.target, represents))
+            })
+            .collect()
+    }
+
+    /// The readings a tie rests on, as `record` shows it: its own, and for a tie through a
+    /// representative, the reading that the representative represents the state (on the
+    /// event, every representative's).
+    pub fn tie_readings(&self, record: RecordRef, relation: &Relation) -> Vec<&str> {
+        let mut readings: Vec<&str> = self
+            .tie(relation)
+            .and_then(TieView::reading)
+            .into_iter()
+            .collect();
+        let representations = match relation.role {
+            Role::TookPartThrough => {
+                self.representations(relation.target, record, Some(relation.detail))
+            }
+            Role::RepresentedThere => self.representations(record, relation.target, None),
+            _ => Vec::new(),
+        };
+        for (_, represents) in representations {
+            if let Some(reading) = self.tie(&represents).and_then(TieView::reading)
+                && !readings.contains(&reading)
+            {
+                readings.push(reading);
+            }
+        }
+        readings
     }
 }

@@ -7,14 +7,20 @@ use serde::de::DeserializeSeed;
 
 use super::{
     catalog::Catalog,
+    dataset::Dataset,
+    display_safe::DisplayTexts,
     locate::locate,
-    model::Dataset,
     parse::{DatasetSeed, PARALLEL_THRESHOLD, ParallelFailure, parse_in_parallel},
     problems::{Problem, Problems},
     progress::{LoadProgress, LoadStage},
     read::{BYTE_ORDER_MARK, Expect, SizeLimits, read_limited},
+    record::RecordCounts,
+    records::Records,
+    relations::Edges,
     source::SourceText,
+    spellings::Spellings,
     store::Store,
+    validate::{self, Parts},
 };
 use crate::plural::counted;
 
@@ -26,55 +32,6 @@ pub const EMBEDDED_SOURCE: &str = include_str!("../../assets/source.txt");
 
 /// How the embedded dataset is named in messages.
 pub const EMBEDDED_NAME: &str = "the embedded dataset";
-
-/// How many records each collection of a dataset holds.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct RecordCounts {
-    /// Events.
-    pub events: usize,
-    /// Programmes.
-    pub programmes: usize,
-    /// Projects.
-    pub projects: usize,
-    /// Initiatives.
-    pub initiatives: usize,
-    /// Participants.
-    pub participants: usize,
-}
-
-impl RecordCounts {
-    fn of_store(store: &Store) -> Self {
-        Self {
-            events: store.events.len(),
-            programmes: store.programmes.len(),
-            projects: store.projects.len(),
-            initiatives: store.initiatives.len(),
-            participants: store.participants.len(),
-        }
-    }
-
-    /// The counts of `dataset`.
-    pub fn of(dataset: &Dataset) -> Self {
-        Self {
-            events: dataset.events.len(),
-            programmes: dataset.programmes.len(),
-            projects: dataset.projects.len(),
-            initiatives: dataset.initiatives.len(),
-            participants: dataset.participants.len(),
-        }
-    }
-
-    /// Each collection's name and count.
-    pub fn named(&self) -> [(&'static str, usize); 5] {
-        [
-            ("events", self.events),
-            ("programmes", self.programmes),
-            ("projects", self.projects),
-            ("initiatives", self.initiatives),
-            ("participants", self.participants),
-        ]
-    }
-}
 
 /// Why a dataset could not be loaded.
 #[derive(Debug)]
@@ -186,8 +143,8 @@ fn load_reporting(
     source: Option<&str>,
     progress: &LoadProgress,
 ) -> Result<Catalog, LoadError> {
-    let store = parse(origin, json, progress)?;
-    build(origin, store, source, progress, || {
+    let parsed = parse(origin, json, progress)?;
+    build(origin, parsed, source, progress, || {
         Some(Cow::Borrowed(json))
     })
 }
@@ -205,8 +162,8 @@ fn load_rereadable(
     if json.len() < PARALLEL_THRESHOLD {
         return load_reporting(origin, &json, source, progress);
     }
-    let store = match parse_in_parallel(&json, true, progress) {
-        Ok(store) => store,
+    let parsed = match parse_in_parallel(&json, true, progress) {
+        Ok(parsed) => parsed,
         Err(ParallelFailure::TextIntact) => return load_reporting(origin, &json, source, progress),
         Err(ParallelFailure::TextGivenBack) => {
             // Parts of it are zeros now: only the file can say what is wrong, and where.
@@ -216,7 +173,7 @@ fn load_rereadable(
     };
     // The pages given back read as zeros: the text is freed as bytes, never looked at again.
     drop(json.into_bytes());
-    build(origin, store, source, progress, || {
+    build(origin, parsed, source, progress, || {
         read_again().ok().map(Cow::Owned)
     })
 }
@@ -225,14 +182,14 @@ fn load_rereadable(
 /// that `json` gives, when it can.
 fn build<'j>(
     origin: &str,
-    store: Store,
+    (store, records): (Store, Records),
     source: Option<&str>,
     progress: &LoadProgress,
     json: impl FnOnce() -> Option<Cow<'j, str>>,
 ) -> Result<Catalog, LoadError> {
     progress.begin(LoadStage::Checking, 0);
-    let counts = RecordCounts::of_store(&store);
-    Catalog::from_store(store, source.map(SourceText::new)).map_err(|problems: Problems| {
+    let counts = records.counts();
+    Catalog::from_parts(store, records, source.map(SourceText::new)).map_err(|problems| {
         let (mut problems, unlisted) = problems.into_parts();
         let wanted: HashSet<&str> = problems.iter().map(|p| p.path.as_str()).collect();
         let text = json();
@@ -257,6 +214,76 @@ fn build<'j>(
             unlisted,
         }
     })
+}
+
+impl Catalog {
+    /// Validates `dataset` (and its quotes against `source`, when given) and builds the
+    /// catalog, or returns every problem found.
+    pub fn new(dataset: Dataset, source: Option<SourceText>) -> Result<Self, Problems> {
+        let mut store = Store {
+            schema: dataset.schema.clone(),
+            title: dataset.title.clone(),
+            description: dataset.description.clone(),
+            source: dataset.source.clone(),
+            spellings: dataset.spellings.clone(),
+            ..Store::default()
+        };
+        let records = Records::from_dataset(&mut store, &dataset);
+        Self::from_parts(store, records, source)
+    }
+
+    /// Validates what a file gave and builds the catalog: its references resolved, the
+    /// reverse ties derived, the programmes summed, the texts unsafe to show escaped.
+    fn from_parts(
+        mut store: Store,
+        mut records: Records,
+        source: Option<SourceText>,
+    ) -> Result<Self, Problems> {
+        let mut problems = Problems::default();
+        validate::check_limits(&store, &records, &mut problems);
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        validate::check_fields(&store, &records, source.as_ref(), &mut problems);
+        let ids = validate::index_ids(&store, &records, &mut problems);
+        let pending = std::mem::take(&mut store.pending);
+        let parts = Parts {
+            store: &store,
+            records: &records,
+            source: source.as_ref(),
+            ids: &ids,
+        };
+        let (ties, programmes) = validate::resolve_references(&parts, &pending, &mut problems);
+        validate::check_spellings(&parts, &store.spellings, &mut problems);
+        drop(pending);
+        store.pending_text = Default::default();
+        for (row, programme) in records.projects.iter_mut().zip(programmes) {
+            row.programme = programme;
+        }
+        let counts = records.counts();
+        let mut catalog = Self {
+            store,
+            records,
+            source,
+            ids,
+            edges: Edges::default(),
+            programme_totals: Vec::new(),
+            programme_largest: Vec::new(),
+            display: DisplayTexts::default(),
+            passages: std::sync::OnceLock::new(),
+            spellings: Spellings::default(),
+        };
+        catalog.sum_programmes(&mut problems);
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        catalog.edges = Edges::new(&counts, &catalog.store, &ties);
+        catalog.spellings = Spellings::new(&catalog.store.spellings);
+        catalog.display = DisplayTexts::make(&mut catalog.store, &catalog.records);
+        catalog.store.texts.arena.shrink();
+        super::pages::return_freed_memory();
+        Ok(catalog)
+    }
 }
 
 /// The embedded dataset, checked against the embedded source.
@@ -380,29 +407,34 @@ fn read_unchanged(path: &Path, read: FileIdentity, limit: u64) -> Result<String,
     String::from_utf8(bytes).map_err(|_| changed())
 }
 
-fn parse(origin: &str, json: &str, progress: &LoadProgress) -> Result<Store, LoadError> {
+fn parse(origin: &str, json: &str, progress: &LoadProgress) -> Result<(Store, Records), LoadError> {
     if json.len() >= PARALLEL_THRESHOLD
-        && let Ok(store) = parse_in_parallel(json, false, progress)
+        && let Ok(parsed) = parse_in_parallel(json, false, progress)
     {
-        return Ok(store);
+        return Ok(parsed);
     }
     progress.begin(LoadStage::Parsing, 0);
     let mut store = Store::default();
+    let mut records = Records::default();
     // Text is most of a dataset file; room for it up front spares the arena repeated growth.
-    store.text.reserve(json.len() / 2);
+    store.texts.arena.reserve(json.len() / 2);
     let mut deserializer = serde_json::Deserializer::from_str(json);
-    if (DatasetSeed { store: &mut store })
-        .deserialize(&mut deserializer)
-        .is_err()
+    if (DatasetSeed {
+        store: &mut store,
+        records: &mut records,
+    })
+    .deserialize(&mut deserializer)
+    .is_err()
     {
         // Tracking the path costs a tenth of the parse, so only a file that fails pays for it:
         // parsing again fails at the same place, now with the path.
         let mut deserializer = serde_json::Deserializer::from_str(json);
         let mut track = serde_path_to_error::Track::new();
         let tracked = serde_path_to_error::Deserializer::new(&mut deserializer, &mut track);
-        let mut scratch = Store::default();
+        let (mut scratch, mut rows) = (Store::default(), Records::default());
         let error = match (DatasetSeed {
             store: &mut scratch,
+            records: &mut rows,
         })
         .deserialize(tracked)
         {
@@ -414,7 +446,7 @@ fn parse(origin: &str, json: &str, progress: &LoadProgress) -> Result<Store, Loa
     deserializer
         .end()
         .map_err(|error| syntax_error(origin, json, String::new(), &error))?;
-    Ok(store)
+    Ok((store, records))
 }
 
 fn syntax_error(origin: &str, json: &str, path: String, error: &serde_json::Error) -> LoadError {

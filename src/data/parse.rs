@@ -5,13 +5,14 @@ use std::{borrow::Cow, fmt, marker::PhantomData};
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
-use super::progress::{LoadProgress, LoadStage};
 use super::{
-    model::FileText,
+    kinds::{EventRow, InitiativeRow, Kind, ParticipantRow, ProgrammeRow, ProjectRow},
     pages::GiveBack,
-    records::{Event, Initiative, Participant, Programme, Project},
+    progress::{LoadProgress, LoadStage},
+    records::{Records, RowsOf},
     spellings::Spelling,
     store::Store,
+    text::FileText,
 };
 
 const FIELDS: &[&str] = &[
@@ -27,9 +28,12 @@ const FIELDS: &[&str] = &[
     "spellings",
 ];
 
-/// Reads a whole dataset into `store`.
+/// Reads a whole dataset into `store` and `records`.
 pub struct DatasetSeed<'s> {
+    /// Where its texts, ties and references go.
     pub store: &'s mut Store,
+    /// Where its rows go.
+    pub records: &'s mut Records,
 }
 
 impl<'de> DeserializeSeed<'de> for DatasetSeed<'_> {
@@ -63,26 +67,20 @@ impl<'de> Visitor<'de> for DatasetSeed<'_> {
                 "description" => self.store.description = map.next_value()?,
                 "source" => self.store.source = map.next_value()?,
                 "spellings" => self.store.spellings = map.next_value()?,
-                "events" => map.next_value_seed(Records::<Event<FileText>>::new(
-                    self.store,
-                    Store::push_event::<FileText>,
-                ))?,
-                "programmes" => map.next_value_seed(Records::<Programme<FileText>>::new(
-                    self.store,
-                    Store::push_programme::<FileText>,
-                ))?,
-                "projects" => map.next_value_seed(Records::<Project<FileText>>::new(
-                    self.store,
-                    Store::push_project::<FileText>,
-                ))?,
-                "initiatives" => map.next_value_seed(Records::<Initiative<FileText>>::new(
-                    self.store,
-                    Store::push_initiative::<FileText>,
-                ))?,
-                _ => map.next_value_seed(Records::<Participant<FileText>>::new(
-                    self.store,
-                    Store::push_participant::<FileText>,
-                ))?,
+                "events" => {
+                    map.next_value_seed(RecordList::<EventRow>::new(self.store, self.records))?
+                }
+                "programmes" => {
+                    map.next_value_seed(RecordList::<ProgrammeRow>::new(self.store, self.records))?
+                }
+                "projects" => {
+                    map.next_value_seed(RecordList::<ProjectRow>::new(self.store, self.records))?
+                }
+                "initiatives" => {
+                    map.next_value_seed(RecordList::<InitiativeRow>::new(self.store, self.records))?
+                }
+                _ => map
+                    .next_value_seed(RecordList::<ParticipantRow>::new(self.store, self.records))?,
             }
         }
         if !seen.contains(&"title") {
@@ -92,24 +90,28 @@ impl<'de> Visitor<'de> for DatasetSeed<'_> {
     }
 }
 
-/// Reads an array of records, pushing each into the store as soon as it is read.
-struct Records<'s, T> {
+/// Reads an array of records of kind `K`, taking each in as soon as it is read.
+struct RecordList<'s, K> {
     store: &'s mut Store,
-    push: fn(&mut Store, &T),
-    shape: PhantomData<T>,
+    records: &'s mut Records,
+    kind: PhantomData<K>,
 }
 
-impl<'s, T> Records<'s, T> {
-    fn new(store: &'s mut Store, push: fn(&mut Store, &T)) -> Self {
+impl<'s, K> RecordList<'s, K> {
+    fn new(store: &'s mut Store, records: &'s mut Records) -> Self {
         Self {
             store,
-            push,
-            shape: PhantomData,
+            records,
+            kind: PhantomData,
         }
     }
 }
 
-impl<'de, T: de::Deserialize<'de>> DeserializeSeed<'de> for Records<'_, T> {
+impl<'de, K: Kind> DeserializeSeed<'de> for RecordList<'_, K>
+where
+    K::Model<FileText<'de>>: de::Deserialize<'de>,
+    Records: RowsOf<K>,
+{
     type Value = ();
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
@@ -117,7 +119,11 @@ impl<'de, T: de::Deserialize<'de>> DeserializeSeed<'de> for Records<'_, T> {
     }
 }
 
-impl<'de, T: de::Deserialize<'de>> Visitor<'de> for Records<'_, T> {
+impl<'de, K: Kind> Visitor<'de> for RecordList<'_, K>
+where
+    K::Model<FileText<'de>>: de::Deserialize<'de>,
+    Records: RowsOf<K>,
+{
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -125,8 +131,8 @@ impl<'de, T: de::Deserialize<'de>> Visitor<'de> for Records<'_, T> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        while let Some(record) = seq.next_element::<T>()? {
-            (self.push)(self.store, &record);
+        while let Some(record) = seq.next_element::<K::Model<FileText<'de>>>()? {
+            self.records.push::<K, _>(self.store, &record);
         }
         Ok(())
     }
@@ -171,17 +177,21 @@ impl RawDataset<'_> {
     }
 }
 
-fn push_all<'a, T: de::Deserialize<'a>>(
-    store: &mut Store,
+fn push_all<'a, K: Kind>(
+    (store, rows): (&mut Store, &mut Records),
     records: &[&'a serde_json::value::RawValue],
-    push: fn(&mut Store, &T),
     progress: &LoadProgress,
     mut give_back: Option<GiveBack<'_>>,
-) -> Option<()> {
+) -> Option<()>
+where
+    K::Model<FileText<'a>>: de::Deserialize<'a>,
+    Records: RowsOf<K>,
+{
     // Reported in batches: an atomic add per record would cost more than it tells.
     for batch in records.chunks(4096) {
         for raw in batch {
-            push(store, &serde_json::from_str(raw.get()).ok()?);
+            let model: K::Model<FileText<'a>> = serde_json::from_str(raw.get()).ok()?;
+            rows.push::<K, _>(store, &model);
         }
         progress.advance(batch.len() as u64);
         if let (Some(give_back), Some(last)) = (&mut give_back, batch.last()) {
@@ -225,7 +235,7 @@ pub fn parse_in_parallel(
     json: &str,
     give_back: bool,
     progress: &LoadProgress,
-) -> Result<Store, ParallelFailure> {
+) -> Result<(Store, Records), ParallelFailure> {
     let failed = if give_back {
         ParallelFailure::TextGivenBack
     } else {
@@ -234,7 +244,7 @@ pub fn parse_in_parallel(
     parse_parts(json, give_back, progress).ok_or(failed)
 }
 
-fn parse_parts(json: &str, give_back: bool, progress: &LoadProgress) -> Option<Store> {
+fn parse_parts(json: &str, give_back: bool, progress: &LoadProgress) -> Option<(Store, Records)> {
     progress.begin(LoadStage::Scanning, 0);
     let raw: RawDataset = serde_json::from_str(json).ok()?;
     let records = raw.events.len()
@@ -260,69 +270,41 @@ fn parse_parts(json: &str, give_back: bool, progress: &LoadProgress) -> Option<S
     }
     let (first, second) = raw.events.split_at(split);
     let reserve = json.len() / 4;
-    let (store, later) = std::thread::scope(|scope| {
-        let later = scope.spawn(move || {
-            let mut store = Store::default();
-            store.text.reserve(reserve);
-            let give_back = giving_back(json, second, give_back);
-            push_all(
-                &mut store,
-                second,
-                Store::push_event::<FileText>,
-                progress,
-                give_back,
-            )
-            .map(|()| store)
-        });
+    let start = || {
         let mut store = Store::default();
-        store.text.reserve(reserve);
-        let give_back = giving_back(json, first, give_back);
-        let done = push_all(
-            &mut store,
-            first,
-            Store::push_event::<FileText>,
-            progress,
-            give_back,
-        )
-        .and_then(|()| {
-            push_all(
-                &mut store,
-                &raw.programmes,
-                Store::push_programme::<FileText>,
-                progress,
-                None,
-            )
-        })
-        .and_then(|()| {
-            push_all(
-                &mut store,
-                &raw.projects,
-                Store::push_project::<FileText>,
-                progress,
-                None,
-            )
-        })
-        .and_then(|()| {
-            push_all(
-                &mut store,
-                &raw.initiatives,
-                Store::push_initiative::<FileText>,
-                progress,
-                None,
-            )
-        })
-        .and_then(|()| {
-            push_all(
-                &mut store,
-                &raw.participants,
-                Store::push_participant::<FileText>,
-                progress,
-                None,
-            )
+        store.texts.arena.reserve(reserve);
+        (store, Records::default())
+    };
+    let (parsed, later) = std::thread::scope(|scope| {
+        let later = scope.spawn(move || {
+            let (mut store, mut records) = start();
+            let give_back = giving_back(json, second, give_back);
+            push_all::<EventRow>((&mut store, &mut records), second, progress, give_back)
+                .map(|()| (store, records))
         });
-        (done.map(|()| store), later.join().ok().flatten())
+        let (mut store, mut records) = start();
+        let give_back = giving_back(json, first, give_back);
+        let both = (&mut store, &mut records);
+        let done = push_all::<EventRow>(both, first, progress, give_back)
+            .and_then(|()| {
+                let both = (&mut store, &mut records);
+                push_all::<ProgrammeRow>(both, &raw.programmes, progress, None)
+            })
+            .and_then(|()| {
+                let both = (&mut store, &mut records);
+                push_all::<ProjectRow>(both, &raw.projects, progress, None)
+            })
+            .and_then(|()| {
+                let both = (&mut store, &mut records);
+                push_all::<InitiativeRow>(both, &raw.initiatives, progress, None)
+            })
+            .and_then(|()| {
+                let both = (&mut store, &mut records);
+                push_all::<ParticipantRow>(both, &raw.participants, progress, None)
+            });
+        (done.map(|()| (store, records)), later.join().ok().flatten())
     });
-    let (mut store, later) = (store?, later?);
+    let ((mut store, mut records), (later_store, later_records)) = (parsed?, later?);
     raw.top_level_into(&mut store);
     if give_back {
         // Everything has been read from the text: none of it is needed while the parts join.
@@ -332,6 +314,6 @@ fn parse_parts(json: &str, give_back: bool, progress: &LoadProgress) -> Option<S
     // The later events follow the first ones; `append` moves their positions past them. Their
     // references land after those of the smaller collections, which changes nothing: each
     // record's ties of one role still come in the order of the records that make them.
-    store.append(later);
-    Some(store)
+    records.append(&mut store, later_records, later_store);
+    Some((store, records))
 }

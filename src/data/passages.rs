@@ -4,7 +4,9 @@
 
 use std::{collections::HashMap, ops::Range};
 
-use super::{catalog::Catalog, record::RecordRef, source::SourceText};
+use super::{
+    record::RecordRef, records::Records, relations::Edges, source::SourceText, store::Store,
+};
 
 /// One quoted stretch of a paragraph and the records that quote it (a tie's quote counts for
 /// both its records).
@@ -32,8 +34,13 @@ pub struct SourceMap {
 }
 
 impl SourceMap {
-    /// The passages of `source` that `catalog`'s records and ties quote.
-    pub fn new(catalog: &Catalog, source: &SourceText) -> Self {
+    /// The passages of `source` that the records and ties quote.
+    pub(super) fn new(
+        records: &Records,
+        store: &Store,
+        edges: &Edges,
+        source: &SourceText,
+    ) -> Self {
         let mut paragraphs = vec![ParagraphPassages::default(); source.paragraph_count()];
         // Where each passage is in its paragraph's list, by its place in the text: a million
         // records quoting one paragraph must not make each quote look through all the others.
@@ -64,28 +71,27 @@ impl SourceMap {
         };
         // The quotes as loaded, not as shown: a quote with a control character is found in the
         // source as it is, and shown escaped later.
-        let store = catalog.store();
-        for record in catalog.records() {
-            let Some(texts) = store.texts_of(record) else {
+        let counts = records.counts();
+        for (slot, record) in (0..counts.total()).filter_map(|s| Some((s, counts.record_at(s)?))) {
+            let Some(texts) = records.texts_of(store, record) else {
                 continue;
             };
             for citation in texts.citations {
-                quote(record, citation.paragraph, store.text.get(citation.quote));
+                quote(
+                    record,
+                    citation.paragraph,
+                    store.texts.arena.get(citation.quote),
+                );
             }
-            for relation in catalog.relations(record).iter() {
+            for relation in edges.of(slot).iter() {
                 if !relation.role.is_stored() {
                     continue;
                 }
                 let Some(tie) = store.ties.get(relation.detail as usize) else {
                     continue;
                 };
-                let start = tie.sources.start as usize;
-                let quotes = store
-                    .citations
-                    .get(start..start + tie.sources.count as usize)
-                    .unwrap_or(&[]);
-                for citation in quotes {
-                    let text = store.text.get(citation.quote);
+                for citation in store.texts.rows(tie.sources) {
+                    let text = store.texts.arena.get(citation.quote);
                     quote(record, citation.paragraph, text);
                     quote(relation.target, citation.paragraph, text);
                 }
@@ -252,7 +258,7 @@ mod tests {
         let source = "Alpha met Beta. Nobody quotes this.\n\nGamma.";
         let catalog = load("t.json", json, Some(source)).expect("loads");
         let text = SourceText::new(source);
-        let map = SourceMap::new(&catalog, &text);
+        let map = catalog.passages().expect("the source was given");
         let first = map.paragraph(1).expect("¶1");
         assert_eq!(first.passages.len(), 2);
         assert_eq!(
@@ -269,7 +275,7 @@ mod tests {
         assert_eq!(first.passages[1].citers, [RecordRef::Event(0)]);
         assert_eq!(first.covered(), vec![Range { start: 0, end: 15 }]);
         assert_eq!(
-            uncovered_sentences(&map, &text),
+            uncovered_sentences(map, &text),
             [(1, "Nobody quotes this.")]
         );
         assert_eq!(

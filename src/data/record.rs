@@ -1,6 +1,65 @@
-//! Typed handles to records and the named ties between them.
+//! Typed handles to records, how many of each kind a dataset holds, and the named ties
+//! between records ([`Role`], [`Relation`]). A leaf of `data`: it knows no record's fields.
 
-use super::tie::DetailIndex;
+/// The position of a tie's details in the store's list, or [`NO_DETAIL`] for a bare id.
+pub type DetailIndex = u32;
+
+/// A tie given as a bare id: no details.
+pub const NO_DETAIL: DetailIndex = u32::MAX;
+
+/// How many records each collection of a dataset holds.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RecordCounts {
+    /// Events.
+    pub events: usize,
+    /// Programmes.
+    pub programmes: usize,
+    /// Projects.
+    pub projects: usize,
+    /// Initiatives.
+    pub initiatives: usize,
+    /// Participants.
+    pub participants: usize,
+}
+
+impl RecordCounts {
+    /// Each collection's name and count.
+    pub fn named(&self) -> [(&'static str, usize); 5] {
+        [
+            ("events", self.events),
+            ("programmes", self.programmes),
+            ("projects", self.projects),
+            ("initiatives", self.initiatives),
+            ("participants", self.participants),
+        ]
+    }
+
+    /// How many records of all kinds there are.
+    pub fn total(&self) -> usize {
+        self.named().iter().map(|(_, count)| count).sum()
+    }
+
+    /// The position of a record in one flat numbering of all collections, in file order.
+    pub fn slot(&self, record: RecordRef) -> usize {
+        let before: usize = self.named()[..record.kind_index()]
+            .iter()
+            .map(|(_, count)| count)
+            .sum();
+        before + record.index() as usize
+    }
+
+    /// The record at a slot of the flat numbering.
+    pub fn record_at(&self, slot: usize) -> Option<RecordRef> {
+        let mut rest = slot;
+        for (kind, (_, length)) in self.named().into_iter().enumerate() {
+            if rest < length {
+                return Some(RecordRef::new(kind, u32::try_from(rest).ok()?));
+            }
+            rest -= length;
+        }
+        None
+    }
+}
 
 /// A handle to one record of a loaded dataset: its collection and its position there.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -29,26 +88,53 @@ impl RecordRef {
         }
     }
 
+    /// Which collection it is in, counting from 0 in file order.
+    pub fn kind_index(self) -> usize {
+        match self {
+            Self::Event(_) => 0,
+            Self::Programme(_) => 1,
+            Self::Project(_) => 2,
+            Self::Initiative(_) => 3,
+            Self::Participant(_) => 4,
+        }
+    }
+
+    /// Record `index` of collection `kind` (see [`Self::kind_index`]).
+    pub fn new(kind: usize, index: u32) -> Self {
+        let makers: [fn(u32) -> Self; 5] = [
+            Self::Event,
+            Self::Programme,
+            Self::Project,
+            Self::Initiative,
+            Self::Participant,
+        ];
+        makers[kind.min(4)](index)
+    }
+
+    /// The same record in a dataset whose collections start `bases` later.
+    pub fn rebased(self, bases: &RecordCounts) -> Self {
+        let base = bases.named()[self.kind_index()].1;
+        Self::new(
+            self.kind_index(),
+            self.index()
+                .saturating_add(u32::try_from(base).unwrap_or(u32::MAX)),
+        )
+    }
+
     /// The plural name of the record's collection, as in the dataset file.
     pub fn collection(self) -> &'static str {
-        match self {
-            Self::Event(_) => "events",
-            Self::Programme(_) => "programmes",
-            Self::Project(_) => "projects",
-            Self::Initiative(_) => "initiatives",
-            Self::Participant(_) => "participants",
-        }
+        [
+            "events",
+            "programmes",
+            "projects",
+            "initiatives",
+            "participants",
+        ][self.kind_index()]
     }
 
     /// The singular name of the record's collection, for messages.
     pub fn collection_name(self) -> &'static str {
-        match self {
-            Self::Event(_) => "event",
-            Self::Programme(_) => "programme",
-            Self::Project(_) => "project",
-            Self::Initiative(_) => "initiative",
-            Self::Participant(_) => "participant",
-        }
+        ["event", "programme", "project", "initiative", "participant"][self.kind_index()]
     }
 }
 
@@ -308,7 +394,7 @@ pub struct Relation {
     pub role: Role,
     /// The record at the other end.
     pub target: RecordRef,
-    /// Where the tie's kind, quotes and reading are in the store, or [`super::tie::NO_DETAIL`] for a tie
+    /// Where the tie's kind, quotes and reading are in the store, or [`NO_DETAIL`] for a tie
     /// a file gives as a bare id.
     pub detail: DetailIndex,
 }

@@ -6,10 +6,9 @@
 use std::collections::HashMap;
 
 use super::{
-    catalog::Catalog,
-    record::{RecordRef, Relation, Role},
-    tie::{DetailIndex, NO_DETAIL},
-    tie_kind::TieKind,
+    record::{DetailIndex, NO_DETAIL, RecordCounts, RecordRef, Relation, Role},
+    store::Store,
+    tie::TieKind,
 };
 
 /// Where each record's ties are in one packed table.
@@ -72,18 +71,18 @@ impl Edges {
     /// Lays out every record's ties: each stored tie in the order the file lists it, the ties
     /// through representatives, and the reverse of each on the other record, grouped by slot
     /// and sorted by role and kind (stably).
-    pub(super) fn new(catalog: &Catalog, stored: &[(u32, Relation)]) -> Self {
-        let through = through_ties(catalog, stored);
+    pub(super) fn new(counts: &RecordCounts, store: &Store, stored: &[(u32, Relation)]) -> Self {
+        let through = through_ties(counts, store, stored);
         let ties = || stored.iter().chain(&through);
-        let slots = catalog.record_count();
-        let mut counts = vec![0u32; slots + 1];
+        let slots = counts.total();
+        let mut per_slot = vec![0u32; slots + 1];
         for &(from, relation) in ties() {
-            counts[from as usize] += 1;
-            counts[catalog.slot(relation.target)] += 1;
+            per_slot[from as usize] += 1;
+            per_slot[counts.slot(relation.target)] += 1;
         }
         let mut offsets = Vec::with_capacity(slots + 1);
         let mut running = 0u32;
-        for count in &counts[..slots] {
+        for count in &per_slot[..slots] {
             offsets.push(running);
             running += count;
         }
@@ -108,7 +107,7 @@ impl Edges {
             place(from as usize, relation);
         }
         let records: Vec<RecordRef> = (0..slots)
-            .filter_map(|slot| catalog.record_at(slot))
+            .filter_map(|slot| counts.record_at(slot))
             .collect();
         for &(from, relation) in ties() {
             let Some(&source) = records.get(from as usize) else {
@@ -125,7 +124,7 @@ impl Edges {
                     relation.detail
                 },
             };
-            place(catalog.slot(relation.target), reverse);
+            place(counts.slot(relation.target), reverse);
         }
         for slot in 0..slots {
             let range = offsets[slot] as usize..offsets[slot + 1] as usize;
@@ -133,7 +132,7 @@ impl Edges {
                 let mut pairs: Vec<(u32, DetailIndex)> =
                     range.clone().map(|at| (edges[at], details[at])).collect();
                 pairs.sort_by_key(|&(packed, detail)| {
-                    (packed >> 27, catalog.tie_kind_of(detail) as u8)
+                    (packed >> 27, store.tie_kind_of(detail) as u8)
                 });
                 for (at, (packed, detail)) in range.zip(pairs) {
                     edges[at] = packed;
@@ -170,11 +169,15 @@ impl Edges {
 /// The events each participant took part in through those who represent it: for every group
 /// that `represents` a participant and every event it took part in, a tie from the
 /// participant to the event with the group's quote, grouped by participant and group.
-fn through_ties(catalog: &Catalog, stored: &[(u32, Relation)]) -> Vec<(u32, Relation)> {
+fn through_ties(
+    counts: &RecordCounts,
+    store: &Store,
+    stored: &[(u32, Relation)],
+) -> Vec<(u32, Relation)> {
     let represented: HashMap<RecordRef, RecordRef> = stored
         .iter()
         .filter(|(_, relation)| relation.role == Role::Represents)
-        .filter_map(|&(from, relation)| Some((catalog.record_at(from as usize)?, relation.target)))
+        .filter_map(|&(from, relation)| Some((counts.record_at(from as usize)?, relation.target)))
         .collect();
     if represented.is_empty() {
         return Vec::new();
@@ -183,11 +186,11 @@ fn through_ties(catalog: &Catalog, stored: &[(u32, Relation)]) -> Vec<(u32, Rela
         .iter()
         .filter(|(_, relation)| {
             relation.role == Role::Participant
-                && catalog.tie_kind_of(relation.detail) == TieKind::TookPart
+                && store.tie_kind_of(relation.detail) == TieKind::TookPart
         })
         .filter_map(|&(event_slot, relation)| {
             let state = *represented.get(&relation.target)?;
-            let event = catalog.record_at(event_slot as usize)?;
+            let event = counts.record_at(event_slot as usize)?;
             let tie = Relation {
                 role: Role::TookPartThrough,
                 target: event,
@@ -200,7 +203,7 @@ fn through_ties(catalog: &Catalog, stored: &[(u32, Relation)]) -> Vec<(u32, Rela
     through
         .into_iter()
         .map(|(state, _, _, tie)| {
-            let slot = u32::try_from(catalog.slot(state)).unwrap_or(u32::MAX);
+            let slot = u32::try_from(counts.slot(state)).unwrap_or(u32::MAX);
             (slot, tie)
         })
         .collect()

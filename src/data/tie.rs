@@ -1,7 +1,9 @@
-//! A tie between two records as a dataset file gives it (a bare id, as older files write it,
-//! or an object with its kind, quotes and reading) and as the store keeps it. What the kinds
-//! mean is in [`super::tie_kind`]; how the rest of the program reads a tie, in
-//! [`super::tie_view`]. Nothing here knows the screen.
+//! A tie between two records: what the source says it is ([`TieKind`], in the source's own
+//! verbs, with the headings it is shown under from either end), how a dataset file gives it
+//! (a bare id, as older files write it, or an object with its kind, quotes and reading), how
+//! the store keeps its details ([`TieRow`]) and how the rest of the program reads them
+//! ([`TieView`]). Which records a tie joins is a [`super::record::Relation`]. Nothing here
+//! knows the screen.
 
 use std::fmt;
 
@@ -12,9 +14,8 @@ use serde::{
 };
 
 use super::{
-    model::Citation,
-    store::{Sources, Text},
-    tie_kind::TieKind,
+    record::Role,
+    text::{Citation, Citations, Sources, Text, Texts},
 };
 
 /// One entry of a field that ties a record to another: the other record's id, alone (read as
@@ -150,11 +151,229 @@ impl TieRow {
     }
 }
 
-/// The position of a tie's details in the store's list, or [`NO_DETAIL`] for a bare id.
-pub type DetailIndex = u32;
+/// A tie's details, as the rest of the program reads them.
+#[derive(Clone, Copy, Debug)]
+pub struct TieView<'a> {
+    pub(crate) texts: &'a Texts,
+    pub(crate) row: &'a TieRow,
+}
 
-/// A tie given as a bare id: no details.
-pub const NO_DETAIL: DetailIndex = u32::MAX;
+impl<'a> TieView<'a> {
+    /// What the tie is.
+    pub fn kind(self) -> TieKind {
+        self.row.kind
+    }
+
+    /// The document of an `included_in_document` tie.
+    pub fn document(self) -> Option<&'a str> {
+        self.texts.optional(self.row.document)
+    }
+
+    /// The quotes that establish it.
+    pub fn sources(self) -> Citations<'a> {
+        Citations::new(self.texts, self.row.sources)
+    }
+
+    /// The reading taken where the source is ambiguous.
+    pub fn reading(self) -> Option<&'a str> {
+        self.texts.optional(self.row.reading)
+    }
+
+    /// The tie as a dataset file writes it, to the record with `id`.
+    pub(crate) fn to_model(self, id: String) -> Tie {
+        Tie {
+            id,
+            kind: self.row.has_kind.then_some(self.row.kind),
+            document: self.document().map(str::to_string),
+            sources: self.sources().to_model(),
+            reading: self.reading().map(str::to_string),
+        }
+    }
+}
+
+/// What the source says a tie is, in its own verbs.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum TieKind {
+    /// An initiative mentioned in an event ("mentioned in the Address").
+    MentionedIn,
+    /// An event's participants supported the initiative ("supported").
+    Supported,
+    /// An event reiterated its support ("reiterated its support to").
+    SupportReiterated,
+    /// The initiative was included in a document adopted at the event ("were included in the
+    /// Action Plan"); the tie names the document.
+    IncludedInDocument,
+    /// Took part in an event ("participated", "took part", "with the participation of"); for
+    /// an initiative, pursued by taking part in it.
+    TookPart,
+    /// Became a member at a membership event ("became a member of").
+    Joined,
+    /// The event was convened on the participant's initiative ("convoked on the initiative of").
+    Convened,
+    /// The participant delivered the event, an address ("the Address of the President").
+    Delivered,
+    /// The event, an address, was addressed to the participant ("to the People").
+    Addressed,
+    /// The participant put the initiative forward ("initiative of", "initiated by",
+    /// "based on the proposals of").
+    Proposed,
+    /// The participant supports the initiative ("fully supports").
+    Supports,
+    /// The participant pursues the line of cooperation ("developed its interaction with",
+    /// "actively works in the field of").
+    Pursues,
+    /// The participant is a partner of the cooperation ("cooperation with", "interaction with").
+    Partner,
+    /// The neutral kind: the source names the two together, and says no more of the tie.
+    /// Listed last, after the ties the source says more of.
+    Mentioned,
+}
+
+impl TieKind {
+    /// Every kind, in the order the detail pane lists them (the order of the enum).
+    pub const ALL: [Self; 14] = [
+        Self::MentionedIn,
+        Self::Supported,
+        Self::SupportReiterated,
+        Self::IncludedInDocument,
+        Self::TookPart,
+        Self::Joined,
+        Self::Convened,
+        Self::Delivered,
+        Self::Addressed,
+        Self::Proposed,
+        Self::Supports,
+        Self::Pursues,
+        Self::Partner,
+        Self::Mentioned,
+    ];
+
+    /// The kind as a dataset file writes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Mentioned => "mentioned",
+            Self::MentionedIn => "mentioned_in",
+            Self::Supported => "supported",
+            Self::SupportReiterated => "support_reiterated",
+            Self::IncludedInDocument => "included_in_document",
+            Self::TookPart => "took_part",
+            Self::Joined => "joined",
+            Self::Convened => "convened",
+            Self::Delivered => "delivered",
+            Self::Addressed => "addressed",
+            Self::Proposed => "proposed",
+            Self::Supports => "supports",
+            Self::Pursues => "pursues",
+            Self::Partner => "partner",
+        }
+    }
+
+    /// The kinds a tie stored in the field of `role` may have; empty for a field whose name
+    /// says what the tie is.
+    pub fn allowed(role: Role) -> &'static [Self] {
+        match role {
+            Role::SupportedAt => &[
+                Self::Mentioned,
+                Self::MentionedIn,
+                Self::Supported,
+                Self::SupportReiterated,
+                Self::IncludedInDocument,
+                Self::TookPart,
+            ],
+            Role::Participant => &[
+                Self::Mentioned,
+                Self::TookPart,
+                Self::Joined,
+                Self::Convened,
+                Self::Delivered,
+                Self::Addressed,
+            ],
+            Role::ProposedBy => &[
+                Self::Mentioned,
+                Self::Proposed,
+                Self::Supports,
+                Self::Pursues,
+            ],
+            Role::Partner => &[Self::Mentioned, Self::Partner],
+            _ => &[],
+        }
+    }
+
+    /// The heading a tie of this kind is shown under, from the end of `role`; `document`
+    /// names the document of an `included_in_document` tie.
+    pub fn heading(self, role: Role, document: Option<&str>) -> String {
+        let document = document.unwrap_or("a document");
+        let forward = role.is_stored();
+        let text = match (self, role) {
+            (Self::Mentioned, Role::SupportedAt | Role::Participant) => "Mentioned with",
+            (Self::Mentioned, Role::ProposedBy | Role::Partner) => "Mentioned with",
+            (Self::Mentioned, Role::InitiativeAtEvent) => "Initiatives mentioned with it",
+            (Self::Mentioned, Role::TookPartIn) => "Events mentioned with it",
+            (Self::Mentioned, Role::Proposed | Role::PartnerIn) => "Initiatives mentioned with it",
+            (Self::MentionedIn, _) if forward => "Mentioned in",
+            (Self::MentionedIn, _) => "Initiatives mentioned here",
+            (Self::Supported, _) if forward => "Supported at",
+            (Self::Supported, _) => "Initiatives supported here",
+            (Self::SupportReiterated, _) if forward => "Support reiterated at",
+            (Self::SupportReiterated, _) => "Initiatives whose support was reiterated here",
+            (Self::IncludedInDocument, _) if forward => {
+                return format!("Included in {document} adopted at");
+            }
+            (Self::IncludedInDocument, _) => {
+                return format!("Initiatives included in {document} adopted here");
+            }
+            (Self::TookPart, Role::SupportedAt) => "Pursued by taking part in",
+            (Self::TookPart, Role::InitiativeAtEvent) => "Initiatives pursued by taking part here",
+            (Self::TookPart, _) if forward => "Took part",
+            (Self::TookPart, _) => "Took part in",
+            (Self::Joined, _) if forward => "Became a member",
+            (Self::Joined, _) => "Membership",
+            (Self::Convened, _) if forward => "Convened on the initiative of",
+            (Self::Convened, _) => "Convened",
+            (Self::Delivered, _) if forward => "Delivered by",
+            (Self::Delivered, _) => "Delivered",
+            (Self::Addressed, _) if forward => "Addressed to",
+            (Self::Addressed, _) => "Addressed by",
+            (Self::Proposed, _) if forward => "Proposed by",
+            (Self::Proposed, _) => "Proposed",
+            (Self::Supports, _) if forward => "Supported by",
+            (Self::Supports, _) => "Supports",
+            (Self::Pursues, _) if forward => "Pursued by",
+            (Self::Pursues, _) => "Pursues",
+            (Self::Partner, _) if forward => "Partners",
+            (Self::Partner, _) => "Partner in",
+            (Self::Mentioned, _) => "Mentioned with",
+        };
+        text.to_string()
+    }
+}
+
+impl TieKind {
+    /// The name a search result gives a match in the name of a record tied this way, from
+    /// the end that stores the tie (field `role`).
+    pub fn field_name(self, role: Role) -> &'static str {
+        match (self, role) {
+            (Self::Mentioned, _) => "mentioned with",
+            (Self::MentionedIn, _) => "mentioned in",
+            (Self::Supported, _) => "supported at",
+            (Self::SupportReiterated, _) => "support reiterated at",
+            (Self::IncludedInDocument, _) => "included in a document adopted at",
+            (Self::TookPart, Role::SupportedAt) => "pursued by taking part in",
+            (Self::TookPart, _) => "took part",
+            (Self::Joined, _) => "became a member",
+            (Self::Convened, _) => "convened on the initiative of",
+            (Self::Delivered, _) => "delivered by",
+            (Self::Addressed, _) => "addressed to",
+            (Self::Proposed, _) => "proposed by",
+            (Self::Supports, _) => "supported by",
+            (Self::Pursues, _) => "pursued by",
+            (Self::Partner, _) => "partners",
+        }
+    }
+}
 
 #[cfg(test)]
 mod tests {
@@ -180,5 +399,39 @@ mod tests {
         );
         let error = serde_json::from_str::<TieRef>("3").expect_err("a number");
         assert!(error.to_string().contains("an id, or a tie"), "{error}");
+    }
+}
+
+#[cfg(test)]
+mod kind_tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_has_its_name_and_a_field() {
+        for (position, kind) in TieKind::ALL.into_iter().enumerate() {
+            assert_eq!(kind as usize, position);
+            let json = serde_json::to_string(&kind).expect("json");
+            assert_eq!(json, format!("\"{}\"", kind.name()));
+            assert!(
+                Role::ALL
+                    .into_iter()
+                    .any(|role| TieKind::allowed(role).contains(&kind)),
+                "{kind:?} is allowed nowhere"
+            );
+        }
+    }
+
+    #[test]
+    fn no_heading_says_support_unless_the_kind_does() {
+        for role in Role::ALL {
+            for kind in TieKind::ALL {
+                let heading = kind.heading(role, None).to_lowercase();
+                let supportive = matches!(
+                    kind,
+                    TieKind::Supported | TieKind::SupportReiterated | TieKind::Supports
+                );
+                assert_eq!(heading.contains("support"), supportive, "{kind:?} {role:?}");
+            }
+        }
     }
 }

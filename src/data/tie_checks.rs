@@ -3,29 +3,28 @@
 //! a paragraph one of the tie's two records cites, so every tie can be traced like a record.
 
 use super::{
-    catalog::Catalog,
     problems::Problems,
     record::{RecordRef, Role},
-    tie::TieRow,
-    tie_kind::TieKind,
+    tie::{TieKind, TieRow},
+    validate::Parts,
 };
 use crate::plural::counted;
 
 /// Checks the details of the tie at `path` from `from` to `target`.
 pub(super) fn check_tie(
-    catalog: &Catalog,
+    parts: &Parts<'_>,
     path: &str,
     role: Role,
     (from, target): (RecordRef, RecordRef),
     tie: &TieRow,
     problems: &mut Problems,
 ) {
-    check_kind(catalog, path, role, tie, problems);
-    check_quotes(catalog, path, (from, target), tie, problems);
+    check_kind(parts, path, role, tie, problems);
+    check_quotes(parts, path, (from, target), tie, problems);
 }
 
 /// The kind its field allows, the document its kind needs, a reading that says something.
-fn check_kind(catalog: &Catalog, path: &str, role: Role, tie: &TieRow, problems: &mut Problems) {
+fn check_kind(parts: &Parts<'_>, path: &str, role: Role, tie: &TieRow, problems: &mut Problems) {
     let allowed = TieKind::allowed(role);
     let field = role.stored_field();
     if tie.has_kind && allowed.is_empty() {
@@ -44,7 +43,7 @@ fn check_kind(catalog: &Catalog, path: &str, role: Role, tie: &TieRow, problems:
             ),
         );
     }
-    let store = catalog.store();
+    let store = parts.store;
     if tie.document.is_some() && tie.kind != TieKind::IncludedInDocument {
         problems.add(
             format!("{path}.document"),
@@ -57,7 +56,7 @@ fn check_kind(catalog: &Catalog, path: &str, role: Role, tie: &TieRow, problems:
             "an `included_in_document` tie names the document it was included in",
         );
     }
-    if tie.reading.is_some() && store.text.get(tie.reading).trim().is_empty() {
+    if tie.reading.is_some() && store.texts.arena.get(tie.reading).trim().is_empty() {
         problems.add(format!("{path}.reading"), "the reading is empty");
     }
 }
@@ -65,13 +64,13 @@ fn check_kind(catalog: &Catalog, path: &str, role: Role, tie: &TieRow, problems:
 /// At least one quote, each verbatim in the source, in a paragraph one of the two records
 /// cites.
 fn check_quotes(
-    catalog: &Catalog,
+    parts: &Parts<'_>,
     path: &str,
     (from, target): (RecordRef, RecordRef),
     tie: &TieRow,
     problems: &mut Problems,
 ) {
-    let store = catalog.store();
+    let store = parts.store;
     if tie.sources.count == 0 {
         problems.add(
             format!("{path}.sources"),
@@ -79,26 +78,14 @@ fn check_quotes(
              for a tie you cannot quote)",
         );
     }
-    let cited = |record: RecordRef| {
-        catalog
-            .get(record)
-            .map(|view| {
-                view.sources()
-                    .iter()
-                    .map(|c| c.paragraph)
-                    .collect::<Vec<_>>()
-            })
-            .unwrap_or_default()
-    };
-    let paragraphs: Vec<u32> = cited(from).into_iter().chain(cited(target)).collect();
-    let start = tie.sources.start as usize;
-    let citations = store
-        .citations
-        .get(start..start + tie.sources.count as usize)
-        .unwrap_or(&[]);
-    for (n, citation) in citations.iter().enumerate() {
+    let paragraphs: Vec<u32> = parts
+        .cited(from)
+        .into_iter()
+        .chain(parts.cited(target))
+        .collect();
+    for (n, citation) in store.texts.rows(tie.sources).iter().enumerate() {
         let here = format!("{path}.sources[{n}]");
-        let quote = store.text.get(citation.quote);
+        let quote = store.texts.arena.get(citation.quote);
         if quote.trim().is_empty() {
             problems.add(format!("{here}.quote"), "the quote is empty");
             continue;
@@ -112,7 +99,7 @@ fn check_quotes(
                 ),
             );
         }
-        let Some(source) = catalog.source() else {
+        let Some(source) = parts.source else {
             continue;
         };
         match source.paragraph(citation.paragraph) {

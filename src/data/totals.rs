@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::{Catalog, problems::Problems};
+use super::{catalog::Catalog, problems::Problems};
 
 /// The name under which projects without a category are summed.
 pub const UNCATEGORISED: &str = "uncategorised";
@@ -61,11 +61,10 @@ impl Catalog {
 
     /// Sums each programme's projects and finds the largest; a total past `u64` is a problem.
     pub(super) fn sum_programmes(&mut self, problems: &mut Problems) {
-        let store = &self.store;
-        let count = store.programmes.len();
+        let count = self.records.programmes.len();
         self.programme_totals = vec![0; count];
         self.programme_largest = vec![0; count];
-        for (position, project) in store.projects.iter().enumerate() {
+        for (position, project) in self.records.projects.iter().enumerate() {
             let Some(total) = self.programme_totals.get_mut(project.programme as usize) else {
                 continue;
             };

@@ -1,44 +1,75 @@
-//! Checking a store: texts, amounts, periods, citations, ids and references. Paths in messages
-//! are only formatted for the problems found, so a clean million-record file costs no strings.
+//! Checking what a file gave before the catalog is built from it: texts, amounts, periods,
+//! citations, ids, references and their ties, and the other spellings. Paths in messages are
+//! only formatted for the problems found, so a clean million-record file costs no strings.
+
+use std::collections::HashSet;
 
 use super::{
-    catalog::Catalog,
     display::{is_variation_selector, needs_escape},
     id_index::{IdIndex, id_hash},
+    kinds::{self, Row},
     problems::Problems,
     record::{MAX_PACKED_INDEX, RecordRef, Relation, Role},
-    records::Row,
+    records::Records,
     source::SourceText,
-    store::{Sources, Store, Text},
+    spellings::Spelling,
+    store::{PendingReference, Store},
+    text::{Sources, Text},
     tie_checks::check_tie,
 };
 use crate::plural::counted;
 
+/// What a file gave, read and not yet checked: its text and ties, and its rows.
+pub struct Parts<'a> {
+    /// The text, tie details and references.
+    pub store: &'a Store,
+    /// The rows.
+    pub records: &'a Records,
+    /// The source every quote must be verbatim in, when given.
+    pub source: Option<&'a SourceText>,
+    /// The ids, once indexed.
+    pub ids: &'a IdIndex,
+}
+
+impl Parts<'_> {
+    /// The record with this id.
+    pub fn find(&self, id: &str) -> Option<RecordRef> {
+        let slot = self.ids.candidates(id_hash(id)).next()?;
+        self.records.counts().record_at(slot as usize)
+    }
+
+    /// The paragraphs `record` cites.
+    pub fn cited(&self, record: RecordRef) -> Vec<u32> {
+        self.records.common(record).map_or_else(Vec::new, |common| {
+            self.store
+                .texts
+                .rows(common.sources)
+                .iter()
+                .map(|citation| citation.paragraph)
+                .collect()
+        })
+    }
+}
+
 /// Refuses a store too large for the packed tables.
-pub fn check_limits(store: &Store, problems: &mut Problems) {
-    if store.text.overflowed() || store.pending_text.overflowed() {
+pub fn check_limits(store: &Store, records: &Records, problems: &mut Problems) {
+    if store.texts.arena.overflowed() || store.pending_text.overflowed() {
         problems.add("(file)", "the dataset holds more than 4 GiB of text");
     }
-    for (name, length) in [
-        ("events", store.events.len()),
-        ("programmes", store.programmes.len()),
-        ("projects", store.projects.len()),
-        ("initiatives", store.initiatives.len()),
-        ("participants", store.participants.len()),
-    ] {
+    for (name, length) in records.counts().named() {
         if length > MAX_PACKED_INDEX as usize {
             problems.add(name, format!("more than {MAX_PACKED_INDEX} records"));
         }
     }
 }
 
-fn blank(store: &Store, text: Text) -> bool {
-    store.text.get(text).trim().is_empty()
-}
-
-/// Checks the fields that need no other record: texts, amounts, periods and citations, each
-/// kind by its own row's [`Row::check`].
-pub fn check_fields(store: &Store, source: Option<&SourceText>, problems: &mut Problems) {
+/// Checks the fields that need no other record, each kind by its own row's [`Row::check`].
+pub fn check_fields(
+    store: &Store,
+    records: &Records,
+    source: Option<&SourceText>,
+    problems: &mut Problems,
+) {
     if store.title.trim().is_empty() {
         problems.add("title", "the dataset title is empty");
     }
@@ -59,15 +90,21 @@ pub fn check_fields(store: &Store, source: Option<&SourceText>, problems: &mut P
             });
         }
     }
-    each(&store.events, "events", store, source, problems);
-    each(&store.programmes, "programmes", store, source, problems);
-    each(&store.projects, "projects", store, source, problems);
-    each(&store.initiatives, "initiatives", store, source, problems);
-    each(&store.participants, "participants", store, source, problems);
+    each(&records.events, "events", store, source, problems);
+    each(&records.programmes, "programmes", store, source, problems);
+    each(&records.projects, "projects", store, source, problems);
+    each(&records.initiatives, "initiatives", store, source, problems);
+    each(
+        &records.participants,
+        "participants",
+        store,
+        source,
+        problems,
+    );
 }
 
-/// The checks on one record's own fields, which its kind's [`Row::check`] calls for each.
-pub(crate) struct FieldChecks<'a> {
+/// The checks on one record's own fields, which its kind's [`Row::check`] asks for.
+struct FieldChecks<'a> {
     store: &'a Store,
     source: Option<&'a SourceText>,
     problems: &'a mut Problems,
@@ -75,21 +112,14 @@ pub(crate) struct FieldChecks<'a> {
     index: usize,
 }
 
-impl FieldChecks<'_> {
-    /// Each of `fields` (a name and a text) must not be blank.
-    pub(crate) fn texts(&mut self, fields: &[(&str, Text)]) {
-        for &(field, text) in fields {
-            if blank(self.store, text) {
-                self.problems.add(
-                    format!("{}[{}].{field}", self.collection, self.index),
-                    format!("the {field} is empty"),
-                );
-            }
+impl kinds::FieldChecks for FieldChecks<'_> {
+    fn text(&mut self, field: &str, text: Text) {
+        if self.store.texts.arena.get(text).trim().is_empty() {
+            self.problem(field, format!("the {field} is empty"));
         }
     }
 
-    /// At least one citation, each with a paragraph and a quote verbatim in it.
-    pub(crate) fn citations(&mut self, sources: Sources) {
+    fn citations(&mut self, sources: Sources) {
         check_citations(
             self.store,
             self.source,
@@ -100,11 +130,10 @@ impl FieldChecks<'_> {
         );
     }
 
-    /// A problem with `field` of the record.
-    pub(crate) fn problem(&mut self, field: &str, message: impl Into<String>) {
+    fn problem(&mut self, field: &str, message: String) {
         self.problems.add(
             format!("{}[{}].{field}", self.collection, self.index),
-            message.into(),
+            message,
         );
     }
 }
@@ -123,12 +152,7 @@ fn check_citations(
             "every record needs at least one source citation",
         );
     }
-    let start = sources.start as usize;
-    let rows = store
-        .citations
-        .get(start..start + sources.count as usize)
-        .unwrap_or(&[]);
-    for (n, citation) in rows.iter().enumerate() {
+    for (n, citation) in store.texts.rows(sources).iter().enumerate() {
         let here = || format!("{collection}[{index}].sources[{n}]");
         if citation.paragraph == 0 {
             problems.add(
@@ -136,7 +160,7 @@ fn check_citations(
                 "paragraphs are numbered from 1, found 0",
             );
         }
-        let quote = store.text.get(citation.quote);
+        let quote = store.texts.arena.get(citation.quote);
         if quote.trim().is_empty() {
             problems.add(format!("{}.quote", here()), "the quote is empty");
             continue;
@@ -163,83 +187,50 @@ fn check_citations(
     }
 }
 
-/// The id of the record in a slot of the flat numbering, with its collection and position.
-fn slot_ids(store: &Store) -> impl Iterator<Item = (&'static str, usize, Text)> + '_ {
-    let events = store
-        .events
-        .iter()
-        .enumerate()
-        .map(|(i, r)| ("events", i, r.id));
-    let programmes = store
-        .programmes
-        .iter()
-        .enumerate()
-        .map(|(i, r)| ("programmes", i, r.id));
-    let projects = store
-        .projects
-        .iter()
-        .enumerate()
-        .map(|(i, r)| ("projects", i, r.id));
-    let initiatives = store
-        .initiatives
-        .iter()
-        .enumerate()
-        .map(|(i, r)| ("initiatives", i, r.id));
-    let participants = store
-        .participants
-        .iter()
-        .enumerate()
-        .map(|(i, r)| ("participants", i, r.id));
-    events
-        .chain(programmes)
-        .chain(projects)
-        .chain(initiatives)
-        .chain(participants)
+/// The id of every record in slot order, with its collection and position.
+fn slot_ids(records: &Records) -> impl Iterator<Item = (&'static str, usize, Text)> + '_ {
+    fn ids<'r, R: Row>(
+        rows: &'r [R],
+        name: &'static str,
+    ) -> impl Iterator<Item = (&'static str, usize, Text)> + 'r {
+        rows.iter()
+            .enumerate()
+            .map(move |(i, row)| (name, i, row.common().id))
+    }
+    ids(&records.events, "events")
+        .chain(ids(&records.programmes, "programmes"))
+        .chain(ids(&records.projects, "projects"))
+        .chain(ids(&records.initiatives, "initiatives"))
+        .chain(ids(&records.participants, "participants"))
 }
 
 /// The collection, position and id of the record in `slot` of the flat numbering.
-fn slot_id(store: &Store, slot: u32) -> (&'static str, usize, Text) {
-    let mut rest = slot as usize;
-    let collections: [(&str, usize); 5] = [
-        ("events", store.events.len()),
-        ("programmes", store.programmes.len()),
-        ("projects", store.projects.len()),
-        ("initiatives", store.initiatives.len()),
-        ("participants", store.participants.len()),
-    ];
-    for (name, length) in collections {
-        if rest < length {
-            let id = match name {
-                "events" => store.events[rest].id,
-                "programmes" => store.programmes[rest].id,
-                "projects" => store.projects[rest].id,
-                "initiatives" => store.initiatives[rest].id,
-                _ => store.participants[rest].id,
-            };
-            return (name, rest, id);
-        }
-        rest -= length;
+fn slot_id(records: &Records, slot: u32) -> (&'static str, usize, Text) {
+    match records.counts().record_at(slot as usize) {
+        Some(record) => (
+            record.collection(),
+            record.index() as usize,
+            records
+                .common(record)
+                .map_or(Text::NONE, |common| common.id),
+        ),
+        None => ("records", slot as usize, Text::NONE),
     }
-    ("records", slot as usize, Text::NONE)
 }
 
 /// Indexes every id by its hash, reporting empty, spaced and repeated ids.
-pub fn index_ids(store: &Store, problems: &mut Problems) -> IdIndex {
-    let total = store.events.len()
-        + store.programmes.len()
-        + store.projects.len()
-        + store.initiatives.len()
-        + store.participants.len();
-    let mut ids = IdIndex::with_capacity(total);
-    let text = |slot: u32| store.text.get(slot_id(store, slot).2);
+pub fn index_ids(store: &Store, records: &Records, problems: &mut Problems) -> IdIndex {
+    let arena = &store.texts.arena;
+    let mut ids = IdIndex::with_capacity(records.counts().total());
+    let text = |slot: u32| arena.get(slot_id(records, slot).2);
     // Ids land in the index at random: each one's place is fetched a few ids ahead.
-    let mut ahead = slot_ids(store).skip(LOOKAHEAD);
-    for (slot, (collection, index, id)) in slot_ids(store).enumerate() {
+    let mut ahead = slot_ids(records).skip(LOOKAHEAD);
+    for (slot, (collection, index, id)) in slot_ids(records).enumerate() {
         if let Some((_, _, later)) = ahead.next() {
-            ids.prefetch(id_hash(store.text.get(later)));
+            ids.prefetch(id_hash(arena.get(later)));
         }
         let slot = u32::try_from(slot).unwrap_or(u32::MAX);
-        let id = store.text.get(id);
+        let id = arena.get(id);
         if id.trim().is_empty() {
             problems.add(format!("{collection}[{index}].id"), "the id is empty");
             continue;
@@ -270,7 +261,7 @@ pub fn index_ids(store: &Store, problems: &mut Problems) -> IdIndex {
                 .filter(|&other| other != slot)
                 .find(|&other| text(other) == id);
             if let Some(first) = first {
-                let (first_collection, first_index, _) = slot_id(store, first);
+                let (first_collection, first_index, _) = slot_id(records, first);
                 problems.add(
                     format!("{collection}[{index}].id"),
                     format!(
@@ -303,9 +294,12 @@ fn article(name: &str) -> &'static str {
 }
 
 /// Resolves every reference by id; returns the stored ties as `(slot, relation)` in file order
-/// and sets each project's programme. Large files are resolved in two halves, one per core.
-pub fn resolve_references(catalog: &mut Catalog, problems: &mut Problems) -> Vec<(u32, Relation)> {
-    let pending = std::mem::take(&mut catalog.store_mut().pending);
+/// and where each project's programme is. Large files are resolved in two halves, one per core.
+pub fn resolve_references(
+    parts: &Parts<'_>,
+    pending: &[PendingReference],
+    problems: &mut Problems,
+) -> (Vec<(u32, Relation)>, Vec<u32>) {
     // Split between two fields' references, so each list is checked for repeats whole.
     let mut middle = if pending.len() > 100_000 {
         pending.len() / 2
@@ -320,10 +314,9 @@ pub fn resolve_references(catalog: &mut Catalog, problems: &mut Problems) -> Vec
         middle += 1;
     }
     let (first, second) = pending.split_at(middle);
-    let shared: &Catalog = catalog;
     let ((mut ties, first_problems), (later_ties, later_problems)) = std::thread::scope(|scope| {
-        let later = scope.spawn(|| resolve_part(shared, second));
-        let first = resolve_part(shared, first);
+        let later = scope.spawn(|| resolve_part(parts, second));
+        let first = resolve_part(parts, first);
         let later = later
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
@@ -332,25 +325,21 @@ pub fn resolve_references(catalog: &mut Catalog, problems: &mut Problems) -> Vec
     ties.extend(later_ties);
     problems.merge(first_problems);
     problems.merge(later_problems);
-    let counts = catalog.counts();
-    let project_slots =
-        counts.events + counts.programmes..counts.events + counts.programmes + counts.projects;
+    let counts = parts.records.counts();
+    let mut programmes = vec![u32::MAX; counts.projects];
     for &(from, relation) in &ties {
-        if let (true, RecordRef::Programme(programme)) =
-            (project_slots.contains(&(from as usize)), relation.target)
-            && let Some(row) = catalog
-                .store_mut()
-                .projects
-                .get_mut(from as usize - project_slots.start)
+        if let (Some(RecordRef::Project(project)), RecordRef::Programme(programme)) =
+            (counts.record_at(from as usize), relation.target)
+            && let Some(slot) = programmes.get_mut(project as usize)
         {
-            row.programme = programme;
+            *slot = programme;
         }
     }
-    ties
+    (ties, programmes)
 }
 
 /// Where a reference is in the file, for messages: `initiatives[3].events[0]`.
-fn reference_path(reference: &super::store::PendingReference) -> String {
+fn reference_path(reference: &PendingReference) -> String {
     let from = reference.from;
     let field = reference.role.stored_field();
     if reference.role.is_list() {
@@ -371,9 +360,10 @@ const LOOKAHEAD: usize = 16;
 
 /// Resolves a run of references that starts and ends between fields.
 fn resolve_part(
-    catalog: &Catalog,
-    pending: &[super::store::PendingReference],
+    parts: &Parts<'_>,
+    pending: &[PendingReference],
 ) -> (Vec<(u32, Relation)>, Problems) {
+    let store = parts.store;
     let mut problems = Problems::default();
     let mut ties: Vec<(u32, Relation)> = Vec::with_capacity(pending.len());
     // The references of one field come together; long lists check repeats with a set.
@@ -386,11 +376,13 @@ fn resolve_part(
             run_seen.clear();
         }
         if let Some(ahead) = pending.get(n + LOOKAHEAD) {
-            catalog.prefetch_id(catalog.store().pending_text.get(ahead.id));
+            parts
+                .ids
+                .prefetch(id_hash(store.pending_text.get(ahead.id)));
         }
         let path = || reference_path(reference);
-        let id = catalog.store().pending_text.get(reference.id);
-        let Some(target) = catalog.find(id) else {
+        let id = store.pending_text.get(reference.id);
+        let Some(target) = parts.find(id) else {
             problems.add(
                 path(),
                 format!("no record has the id {id:?} (dangling reference)"),
@@ -437,17 +429,103 @@ fn resolve_part(
         if !run_seen.is_empty() {
             run_seen.insert(target);
         }
-        if let Some(tie) = catalog
-            .store()
+        if let Some(tie) = store
             .ties
             .get(reference.detail as usize)
             .filter(|tie| !tie.bare)
         {
             let ends = (reference.from, target);
-            check_tie(catalog, &path(), reference.role, ends, tie, &mut problems);
+            check_tie(parts, &path(), reference.role, ends, tie, &mut problems);
         }
-        let from = u32::try_from(catalog.slot(reference.from)).unwrap_or(u32::MAX);
+        let from = u32::try_from(parts.records.counts().slot(reference.from)).unwrap_or(u32::MAX);
         ties.push((from, relation));
     }
     (ties, problems)
+}
+
+/// Whether `phrase` is in `note` as whole words: neither a letter nor a digit either side,
+/// and starting and ending with one (so "a" or "." inside the note is no spelling).
+fn holds_phrase(note: &str, phrase: &str) -> bool {
+    let alone = |c: Option<char>| !c.is_some_and(char::is_alphanumeric);
+    let worded = phrase.chars().next().is_some_and(char::is_alphanumeric)
+        && phrase
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
+    worded
+        && note.match_indices(phrase).any(|(at, _)| {
+            alone(note[..at].chars().next_back()) && alone(note[at + phrase.len()..].chars().next())
+        })
+}
+
+/// Checks each spelling: its record exists and its note says each spelling, and its name is
+/// a record's title or an event's place.
+pub fn check_spellings(parts: &Parts<'_>, list: &[Spelling], problems: &mut Problems) {
+    if list.is_empty() {
+        return;
+    }
+    let texts = &parts.store.texts;
+    let counts = parts.records.counts();
+    let mut names: HashSet<String> = (0..counts.total())
+        .filter_map(|slot| parts.records.common(counts.record_at(slot)?))
+        .map(|common| texts.get(common.title).to_lowercase())
+        .collect();
+    names.extend(
+        parts
+            .records
+            .events
+            .iter()
+            .filter_map(|event| texts.optional(event.place))
+            .map(str::to_lowercase),
+    );
+    for (index, spelling) in list.iter().enumerate() {
+        let path = format!("spellings[{index}]");
+        if !names.contains(&spelling.name.to_lowercase()) {
+            problems.add(
+                format!("{path}.name"),
+                format!(
+                    "no record has the title or place {:?}; a spelling names what a record is called",
+                    spelling.name
+                ),
+            );
+        }
+        if spelling.also.is_empty() {
+            problems.add(format!("{path}.also"), "lists no other spelling");
+        }
+        let note = parts
+            .find(&spelling.note_of)
+            .and_then(|record| parts.records.common(record))
+            .map(|common| texts.optional(common.note));
+        match note {
+            None => problems.add(
+                format!("{path}.note_of"),
+                format!("no record has the id {:?}", spelling.note_of),
+            ),
+            Some(note) => {
+                for (number, other) in spelling.also.iter().enumerate() {
+                    let path = format!("{path}.also[{number}]");
+                    if other.to_lowercase() == spelling.name.to_lowercase()
+                        || spelling.also[..number].contains(other)
+                    {
+                        problems.add(
+                            path,
+                            format!("{other:?} is the name itself or listed twice"),
+                        );
+                        continue;
+                    }
+                    if other.trim().is_empty()
+                        || !note.is_some_and(|note| holds_phrase(note, other))
+                    {
+                        problems.add(
+                            path,
+                            format!(
+                                "{other:?} is not in the note of {}: a spelling is outside knowledge, and the note is where the dataset says it",
+                                spelling.note_of
+                            ),
+                        );
+                    }
+                }
+            }
+        }
+    }
 }

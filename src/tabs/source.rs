@@ -115,14 +115,12 @@ impl SourceTab {
             return false;
         };
         // The quote as loaded, not as shown (escaped or cut), is what is in the source.
-        let store = catalog.store();
-        let own = store
-            .texts_of(record)
-            .and_then(|texts| texts.citations.first().copied())
-            .and_then(|citation| {
-                let quote = store.text.get(citation.quote);
-                let start = source.paragraph(citation.paragraph)?.find(quote)?;
-                Some((citation.paragraph, start..start + quote.len()))
+        let own = catalog
+            .raw_citations(record)
+            .first()
+            .and_then(|&(paragraph, quote)| {
+                let start = source.paragraph(paragraph)?.find(quote)?;
+                Some((paragraph, start..start + quote.len()))
             });
         let Some((number, range)) = own.or_else(|| {
             let (number, passage) = map.first_cited_by(record)?;
