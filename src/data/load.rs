@@ -578,6 +578,59 @@ mod tests {
     }
 
     #[test]
+    fn an_optional_text_that_is_given_is_not_blank() {
+        let cited = r#""summary": "s", "sources": [{"paragraph": 1, "quote": "q"}]"#;
+        let records = [
+            (
+                "events",
+                "place",
+                format!(r#""title": "E", "kind": "summit", {cited}"#),
+            ),
+            (
+                "events",
+                "note",
+                format!(r#""title": "E", "kind": "summit", {cited}"#),
+            ),
+            (
+                "programmes",
+                "note",
+                format!(r#""title": "P", "period": {{"start": 1, "end": 2}}, {cited}"#),
+            ),
+            (
+                "projects",
+                "category",
+                format!(r#""title": "P", "programme": "x", "amount_usd": 1, {cited}"#),
+            ),
+            (
+                "initiatives",
+                "note",
+                format!(r#""title": "I", "kind": "proposal", "outcome": "o", {cited}"#),
+            ),
+            (
+                "participants",
+                "office",
+                format!(r#""name": "N", "kind": "person", {cited}"#),
+            ),
+        ];
+        for (collection, field, fields) in records {
+            let json = format!(
+                r#"{{"title": "T", "{collection}": [{{"id": "x", "{field}": " \t", {fields}}}]}}"#
+            );
+            let LoadError::Invalid { problems, .. } = load("x.json", &json, None).unwrap_err()
+            else {
+                panic!("{collection}.{field}: expected problems");
+            };
+            let path = format!("{collection}[0].{field}");
+            let problem = problems.iter().find(|p| p.path == path);
+            assert_eq!(
+                problem.map(|p| p.message.as_str()),
+                Some(format!("the {field} is empty").as_str()),
+                "{problems:?}"
+            );
+        }
+    }
+
+    #[test]
     fn quotes_must_be_verbatim_in_their_paragraph() {
         let error = load("x.json", MINIMAL, Some("first paragraph\n\nq is here"))
             .unwrap_err()

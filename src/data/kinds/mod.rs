@@ -338,9 +338,9 @@ macro_rules! record_kind {
     // The checks on a field alone; an id is checked when the ids are indexed.
     (@check $s:ident $f:ident text Id, $k:ident) => {};
     (@check $s:ident $f:ident text $c:ident, $k:ident) => { $k.text(stringify!($f), $s.$f) };
-    (@check $s:ident category text_opt $c:ident, $k:ident) => {
-        if $s.category.is_some() {
-            $k.text("category", $s.category)
+    (@check $s:ident $f:ident text_opt $c:ident, $k:ident) => {
+        if $s.$f.is_some() {
+            $k.text(stringify!($f), $s.$f)
         }
     };
     (@check $s:ident $f:ident value $t:ty, $k:ident) => {
