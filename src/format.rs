@@ -53,6 +53,15 @@ pub fn format_period(period: Period) -> String {
     }
 }
 
+/// A span of years as ISO 8601 writes it: `2003/2006`, or one year.
+pub fn iso_period(period: Period) -> String {
+    if period.start == period.end {
+        period.start.to_string()
+    } else {
+        format!("{}/{}", period.start, period.end)
+    }
+}
+
 /// `text` with `aside` after it in brackets, or after ` · ` when `text` already ends in a
 /// bracketed part, so two bracketed parts never stand side by side: `9th OIC Summit (November
 /// 2000)`, but `Third Extraordinary Conference (Extraordinary Summit) · 7–8 December 2005`.
@@ -82,6 +91,24 @@ mod tests {
             "Third Extraordinary Conference (Extraordinary Summit) · 7–8 December 2005"
         );
         assert_eq!(with_aside("(OIC) members", "¶1"), "(OIC) members (¶1)");
+    }
+
+    #[test]
+    fn periods_as_iso_spans() {
+        assert_eq!(
+            iso_period(Period {
+                start: 2003,
+                end: 2006
+            }),
+            "2003/2006"
+        );
+        assert_eq!(
+            iso_period(Period {
+                start: 2003,
+                end: 2003
+            }),
+            "2003"
+        );
     }
 
     #[test]

@@ -24,6 +24,7 @@ mod records;
 mod relations;
 mod row_order;
 mod rows;
+mod shown;
 mod source;
 mod spellings;
 mod store;
@@ -38,8 +39,10 @@ pub use catalog::{Catalog, Record};
 pub use dataset::Dataset;
 pub use date::{DateError, EventDate};
 pub use kinds::{
-    Event, EventKind, EventView, Initiative, InitiativeKind, InitiativeView, Participant,
-    ParticipantKind, ParticipantView, Period, Programme, ProgrammeView, Project, ProjectView,
+    AmountForm, DateForm, Event, EventKind, EventRow, EventView, Initiative, InitiativeKind,
+    InitiativeRow, InitiativeView, Item, Kind, Layout, Mark, Participant, ParticipantKind,
+    ParticipantRow, ParticipantView, Period, PeriodForm, Programme, ProgrammeRow, ProgrammeView,
+    Project, ProjectRow, ProjectView, Searched, ShareForm, SortForm, TiedForm, Value, What,
 };
 pub use list_shape::{FilterMatches, ListShape, RecordKind, SortKey};
 pub use load::{
@@ -53,6 +56,7 @@ pub use record::{RecordCounts, RecordRef, Relation, Role};
 pub use relations::Relations;
 pub use row_order::{events_of, first_event};
 pub use rows::{FundingSort, RowOptions, TabRows};
+pub use shown::FieldText;
 pub use source::SourceText;
 pub use spellings::Spelling;
 pub use tab::Tab;

@@ -1,6 +1,9 @@
 //! The five tabs of the explorer.
 
-use super::record::RecordRef;
+use super::{
+    kinds::{EventRow, InitiativeRow, Kind, Layout, ParticipantRow, ProgrammeRow, ProjectRow},
+    record::RecordRef,
+};
 
 /// One of the explorer's tabs; titles come from iterating [`Tab::ALL`].
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -65,6 +68,19 @@ impl Tab {
     /// The previous tab, wrapping around.
     pub fn previous(self) -> Self {
         Self::ALL[(self.index() + Self::ALL.len() - 1) % Self::ALL.len()]
+    }
+
+    /// How the kinds of record the tab lists are shown, the one whose columns lead first
+    /// (a table's columns are its kinds' columns, each new one after those before it).
+    pub fn layouts(self) -> &'static [&'static Layout] {
+        match self {
+            Self::Timeline => &[EventRow::LAYOUT],
+            // Projects first: a programme's row has the projects' columns, left empty.
+            Self::Funding => &[ProjectRow::LAYOUT, ProgrammeRow::LAYOUT],
+            Self::Initiatives => &[InitiativeRow::LAYOUT],
+            Self::Participants => &[ParticipantRow::LAYOUT],
+            Self::Source => &[],
+        }
     }
 
     /// The tab that lists this record.

@@ -4,241 +4,58 @@
 
 use std::io::Write;
 
-use super::fields::{paragraphs, quoted_ties, tied, when};
-use crate::{
-    data::{
-        Catalog, EventView, InitiativeView, ParticipantView, ProgrammeView, ProjectView, Record,
-        RecordRef, Role, Tab,
-    },
-    format::{format_period, format_share},
-};
+use crate::data::{Catalog, RecordRef, Tab};
 
-fn header(tab: Tab) -> &'static [&'static str] {
-    match tab {
-        // A selection never holds it (see `Selection::new`): no records, no columns.
-        Tab::Source => &[],
-        Tab::Timeline => &[
-            "id",
-            "date",
-            "date_written",
-            "kind",
-            "title",
-            "place",
-            "country_id",
-            "country",
-            "participant_ids",
-            "participants",
-            "initiative_ids",
-            "initiatives",
-            "summary",
-            "note",
-            "source_paragraphs",
-            "source_quotes",
-            "ties",
-        ],
-        Tab::Funding => &[
-            "record",
-            "id",
-            "title",
-            "programme_id",
-            "programme",
-            "period",
-            "amount_usd",
-            "amount_basis",
-            "share_of_programme",
-            "category",
-            "funder_id",
-            "funder",
-            "recipient_id",
-            "recipient",
-            "summary",
-            "note",
-            "source_paragraphs",
-            "source_quotes",
-            "ties",
-        ],
-        Tab::Initiatives => &[
-            "id",
-            "kind",
-            "title",
-            "outcome",
-            "proposed_by_ids",
-            "proposed_by",
-            "partner_ids",
-            "partners",
-            "event_ids",
-            "events",
-            "summary",
-            "note",
-            "source_paragraphs",
-            "source_quotes",
-            "ties",
-        ],
-        Tab::Participants => &[
-            "id",
-            "kind",
-            "name",
-            "office",
-            "part_of_id",
-            "part_of",
-            "event_ids",
-            "events",
-            "summary",
-            "note",
-            "source_paragraphs",
-            "source_quotes",
-            "ties",
-        ],
+/// What every kind's row ends with, after the columns of its kind.
+const TAIL: [&str; 5] = [
+    "summary",
+    "note",
+    "source_paragraphs",
+    "source_quotes",
+    "ties",
+];
+
+/// The tab's columns: its kinds' columns, each new one after those before it, then the tail.
+fn header(tab: Tab) -> Vec<&'static str> {
+    let mut columns: Vec<&'static str> = Vec::new();
+    let own = tab.layouts().iter().flat_map(|layout| layout.csv);
+    for item in own {
+        if !columns.contains(&item.label) {
+            columns.push(item.label);
+        }
     }
+    // A selection never holds the Source tab (see `Selection::new`): no records, no columns.
+    if !columns.is_empty() {
+        columns.extend(TAIL);
+    }
+    columns
 }
 
-fn quotes(catalog: &Catalog, record: RecordRef) -> String {
-    catalog.get(record).map_or_else(String::new, |view| {
-        view.sources()
-            .iter()
-            .map(|c| c.quote)
-            .collect::<Vec<_>>()
-            .join("\n")
-    })
-}
-
-/// A record's cells, in its tab's column order.
-fn row(catalog: &Catalog, record: RecordRef) -> Vec<String> {
+/// A record's cells under `header`: its kind's value for each column it has, empty for the
+/// columns of the tab's other kinds.
+fn row(catalog: &Catalog, record: RecordRef, header: &[&str]) -> Vec<String> {
     let Some(view) = catalog.get(record) else {
         return Vec::new();
     };
-    let mut cells = match view {
-        Record::Event(event) => event_cells(catalog, record, event),
-        Record::Programme(programme) => programme_cells(catalog, record, programme),
-        Record::Project(project) => project_cells(catalog, record, project),
-        Record::Initiative(initiative) => initiative_cells(catalog, record, initiative),
-        Record::Participant(participant) => participant_cells(catalog, record, participant),
-    };
-    cells.extend([
-        view.summary().to_string(),
-        view.note().unwrap_or_default().to_string(),
-        paragraphs(catalog, record),
-        quotes(catalog, record),
-        quoted_ties(catalog, record).join("\n"),
-    ]);
-    cells
-}
-
-/// An event's cells, before the summary, note and sources every kind ends with.
-fn event_cells(catalog: &Catalog, record: RecordRef, event: EventView<'_>) -> Vec<String> {
-    let (country_id, country) = tied(catalog, record, Role::Country);
-    let (participant_ids, participants) = tied(catalog, record, Role::Participant);
-    let (initiative_ids, initiatives) = tied(catalog, record, Role::InitiativeAtEvent);
-    let place = event.place().unwrap_or_default().to_string();
-    vec![
-        event.id().to_string(),
-        event.date().map(|d| d.to_string()).unwrap_or_default(),
-        when(catalog, record),
-        event.kind().description().to_string(),
-        event.title().to_string(),
-        place,
-        country_id,
-        country,
-        participant_ids,
-        participants,
-        initiative_ids,
-        initiatives,
-    ]
-}
-
-/// A programme's cells (the Funding tab's programme rows), before the summary, note and sources every kind ends with.
-fn programme_cells(
-    catalog: &Catalog,
-    record: RecordRef,
-    programme: ProgrammeView<'_>,
-) -> Vec<String> {
-    let (funder_id, funder) = tied(catalog, record, Role::Funder);
-    let (recipient_id, recipient) = tied(catalog, record, Role::Recipient);
-    let total = match record {
-        RecordRef::Programme(i) => catalog.programme_total(i),
-        _ => 0,
-    };
-    vec![
-        "programme".into(),
-        programme.id().into(),
-        programme.title().to_string(),
-        String::new(),
-        String::new(),
-        format_period(programme.period()),
-        total.to_string(),
-        "sum of the listed projects".into(),
-        String::new(),
-        String::new(),
-        funder_id,
-        funder,
-        recipient_id,
-        recipient,
-    ]
-}
-
-/// A project's cells (the Funding tab's project rows), before the summary, note and sources every kind ends with.
-fn project_cells(catalog: &Catalog, record: RecordRef, project: ProjectView<'_>) -> Vec<String> {
-    let (programme_id, programme) = tied(catalog, record, Role::Programme);
-    let total = catalog.programme_total(project.programme());
-    vec![
-        "project".into(),
-        project.id().into(),
-        project.title().to_string(),
-        programme_id,
-        programme,
-        when(catalog, record),
-        project.amount_usd().to_string(),
-        "as the source gives it".into(),
-        format_share(project.amount_usd().into(), total.into()),
-        project.category().unwrap_or_default().to_string(),
-        String::new(),
-        String::new(),
-        String::new(),
-        String::new(),
-    ]
-}
-
-/// An initiative's cells, before the summary, note and sources every kind ends with.
-fn initiative_cells(
-    catalog: &Catalog,
-    record: RecordRef,
-    initiative: InitiativeView<'_>,
-) -> Vec<String> {
-    let (proposer_ids, proposers) = tied(catalog, record, Role::ProposedBy);
-    let (partner_ids, partners) = tied(catalog, record, Role::Partner);
-    let (event_ids, events) = tied(catalog, record, Role::SupportedAt);
-    vec![
-        initiative.id().into(),
-        initiative.kind().label().into(),
-        initiative.title().to_string(),
-        initiative.outcome().to_string(),
-        proposer_ids,
-        proposers,
-        partner_ids,
-        partners,
-        event_ids,
-        events,
-    ]
-}
-
-/// A participant's cells, before the summary, note and sources every kind ends with.
-fn participant_cells(
-    catalog: &Catalog,
-    record: RecordRef,
-    participant: ParticipantView<'_>,
-) -> Vec<String> {
-    let (part_of_id, part_of) = tied(catalog, record, Role::PartOf);
-    let (event_ids, events) = tied(catalog, record, Role::TookPartIn);
-    vec![
-        participant.id().into(),
-        participant.kind().label().into(),
-        participant.name().to_string(),
-        participant.office().unwrap_or_default().to_string(),
-        part_of_id,
-        part_of,
-        event_ids,
-        events,
-    ]
+    let own = catalog.layout(record).csv;
+    header
+        .iter()
+        .map(|&column| match column {
+            "summary" => view.summary().to_string(),
+            "note" => view.note().unwrap_or_default().to_string(),
+            "source_paragraphs" => catalog.cited_paragraphs(record),
+            "source_quotes" => {
+                let quotes: Vec<&str> = view.sources().iter().map(|c| c.quote).collect();
+                quotes.join("\n")
+            }
+            "ties" => catalog.quoted_ties(record).join("\n"),
+            _ => own
+                .iter()
+                .find(|item| item.label == column)
+                .and_then(|item| catalog.field_string(record, item.value))
+                .unwrap_or_default(),
+        })
+        .collect()
 }
 
 /// How cells that could start a spreadsheet formula are written.
@@ -270,9 +87,10 @@ pub fn write_csv(
     formulas: FormulaCells,
 ) -> csv::Result<()> {
     let mut writer = csv::Writer::from_writer(out);
-    writer.write_record(header(tab))?;
+    let header = header(tab);
+    writer.write_record(&header)?;
     for &record in records {
-        let cells = row(catalog, record);
+        let cells = row(catalog, record, &header);
         match formulas {
             FormulaCells::Neutralised => {
                 writer.write_record(cells.into_iter().map(neutralised))?;

@@ -4,12 +4,9 @@
 
 use std::io::{self, Write};
 
-use super::{
-    Selection,
-    fields::{labelled_ties, paragraphs, place, when},
-};
+use super::Selection;
 use crate::{
-    data::{Catalog, Record, RecordRef, Tab},
+    data::{Catalog, Item, Kind, ProjectRow, Record, RecordRef, Tab, Value},
     format::{format_period, format_share, format_usd},
 };
 
@@ -43,7 +40,8 @@ pub fn text(raw: &str) -> String {
 }
 
 fn source(catalog: &Catalog, record: RecordRef) -> String {
-    paragraphs(catalog, record)
+    catalog
+        .cited_paragraphs(record)
         .split("; ")
         .filter(|p| !p.is_empty())
         .map(|p| format!("¶{p}"))
@@ -135,31 +133,36 @@ fn write_programme(
         .filter_map(|&record| match catalog.get(record) {
             Some(Record::Project(project)) => {
                 listed += u128::from(project.amount_usd());
-                Some(vec![
-                    project.title().to_string(),
-                    project.category().unwrap_or_default().to_string(),
-                    format_usd(project.amount_usd().into()),
-                    format_share(project.amount_usd().into(), total.into()),
-                    source(catalog, record),
-                ])
+                let mut row = cells(catalog, record);
+                row.push(source(catalog, record));
+                Some(row)
             }
             _ => None,
         })
         .collect();
-    let total_row = [
-        "Sum of the listed projects".to_string(),
-        String::new(),
-        format_usd(listed),
-        format_share(listed, total.into()),
-        String::new(),
-    ];
-    table(
-        out,
-        &["Project", "Category", "Amount", "Share", "Source"],
-        &["---", "---", "---:", "---:", "---"],
-        &rows,
-        Some(&total_row),
-    )
+    // The listed projects' sum under the column of each figure it sums.
+    let items = ProjectRow::LAYOUT.markdown;
+    let mut total_row: Vec<String> = items
+        .iter()
+        .map(|item| match item.value {
+            Value::Title => "Sum of the listed projects".to_string(),
+            Value::Amount(_) => format_usd(listed),
+            Value::Share(_) => format_share(listed, total.into()),
+            _ => String::new(),
+        })
+        .collect();
+    total_row.push(String::new());
+    let mut header: Vec<&str> = items.iter().map(|item| item.label).collect();
+    header.push("Source");
+    let mut rule: Vec<&str> = items
+        .iter()
+        .map(|item| match item.value {
+            Value::Amount(_) | Value::Share(_) | Value::Sum(_) => "---:",
+            _ => "---",
+        })
+        .collect();
+    rule.push("---");
+    table(out, &header, &rule, &rows, Some(&total_row))
 }
 
 /// Writes the selection as a Markdown report.
@@ -195,61 +198,40 @@ pub fn write_markdown(
     Ok(())
 }
 
-/// The table of a tab other than Funding: a row per record.
+/// A table of `records` of `tab`, its columns those its kind's layout gives Markdown, then
+/// the ties and the sources.
 fn list_table(
     out: &mut impl Write,
     catalog: &Catalog,
     tab: Tab,
     records: &[RecordRef],
 ) -> io::Result<()> {
-    let (header, rule): (&[&str], &[&str]) = match tab {
-        Tab::Timeline => (
-            &["Date", "Kind", "Event", "Place", "Ties", "Source"],
-            &["---"; 6],
-        ),
-        Tab::Initiatives => (
-            &["Initiative", "Kind", "Outcome", "Ties", "Source"],
-            &["---"; 5],
-        ),
-        Tab::Participants | Tab::Funding | Tab::Source => {
-            (&["Name", "Kind", "Office", "Ties", "Source"], &["---"; 5])
-        }
+    let Some(layout) = tab.layouts().first() else {
+        return Ok(());
     };
+    let mut header: Vec<&str> = layout.markdown.iter().map(|item| item.label).collect();
+    header.extend(["Ties", "Source"]);
+    let rule = vec!["---"; header.len()];
     let rows: Vec<Vec<String>> = records
         .iter()
-        .filter_map(|&record| list_row(catalog, record))
+        .map(|&record| {
+            let mut row = cells(catalog, record);
+            row.push(catalog.labelled_ties(record).join("; "));
+            row.push(source(catalog, record));
+            row
+        })
         .collect();
-    table(out, header, rule, &rows, None)
+    table(out, &header, &rule, &rows, None)
 }
 
-/// A record's row in its tab's table (programmes and projects have their own).
-fn list_row(catalog: &Catalog, record: RecordRef) -> Option<Vec<String>> {
-    let ties = labelled_ties(catalog, record).join("; ");
-    Some(match catalog.get(record)? {
-        Record::Event(event) => vec![
-            when(catalog, record),
-            event.kind().description().into(),
-            event.title().to_string(),
-            place(catalog, record),
-            ties,
-            source(catalog, record),
-        ],
-        Record::Initiative(initiative) => vec![
-            initiative.title().to_string(),
-            initiative.kind().label().into(),
-            initiative.outcome().to_string(),
-            ties,
-            source(catalog, record),
-        ],
-        Record::Participant(participant) => vec![
-            participant.name().to_string(),
-            participant.kind().label().into(),
-            participant.office().unwrap_or_default().to_string(),
-            ties,
-            source(catalog, record),
-        ],
-        Record::Programme(_) | Record::Project(_) => return None,
-    })
+/// A record's cells in the columns its kind's layout gives Markdown.
+fn cells(catalog: &Catalog, record: RecordRef) -> Vec<String> {
+    let items = catalog.layout(record).markdown;
+    let cell = |item: &Item| catalog.field_string(record, item.value);
+    items
+        .iter()
+        .map(|item| cell(item).unwrap_or_default())
+        .collect()
 }
 
 #[cfg(test)]

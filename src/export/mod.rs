@@ -2,7 +2,6 @@
 //! by a query with the app's own matcher. Writing to a file is atomic (see [`write_output`]).
 
 mod csv_table;
-mod fields;
 mod json;
 mod markdown;
 mod output_file;
@@ -16,7 +15,7 @@ pub use json::{TerminalSafeFormatter, subset, to_terminal_safe_json};
 pub use markdown::write_markdown;
 pub use output_file::write_output;
 pub use plain::{PlainStyle, write_plain};
-pub use tsv::{COLUMNS as TSV_COLUMNS, TsvText, write_tsv};
+pub use tsv::{TsvText, columns as tsv_columns, write_tsv};
 
 use crate::{
     data::{Catalog, RecordRef, RowOptions, Tab, TabRows},

@@ -3,13 +3,9 @@
 
 use std::io::{self, Write};
 
-use super::{
-    Selection,
-    fields::{citations, place, when},
-};
+use super::Selection;
 use crate::{
-    data::{Catalog, Record, RecordRef, Relation, Role},
-    format::{format_share, format_usd},
+    data::{Catalog, RecordRef, Relation},
     plural::counted,
 };
 
@@ -30,65 +26,28 @@ impl PlainStyle {
     }
 }
 
+/// The kind line and the fields of the record's kind, as its layout lists them for plain
+/// text, each tie shown under a field with its quotes beneath.
 fn particulars(catalog: &Catalog, record: RecordRef) -> Vec<String> {
-    let mut out = Vec::new();
-    match catalog.get(record) {
-        Some(Record::Event(event)) => {
-            out.push(format!("event, {}", event.kind().description()));
-            out.push(match event.date() {
-                Some(_) => format!("Date: {}", when(catalog, record)),
-                None => "Date: not given in the source".into(),
-            });
-            // The place names the country, so the country's ties follow it here instead of
-            // a "Country:" line of their own that would say it twice.
-            let place = place(catalog, record);
-            if !place.is_empty() {
-                out.push(format!("Place: {place}"));
-                for relation in catalog.relations(record).iter() {
-                    if relation.role == Role::Country {
-                        tie_evidence(&mut out, catalog, record, &relation);
-                    }
-                }
+    let mut out = vec![catalog.what_it_is(record, ", ")];
+    for item in catalog.layout(record).plain {
+        let value = match catalog.field_string(record, item.value) {
+            Some(value) => value,
+            None => match item.absent {
+                Some(words) => words.to_string(),
+                None => continue,
+            },
+        };
+        match item.mark {
+            Some(mark) => out.push(format!("{} ({}): {value}", item.label, mark.text())),
+            None => out.push(format!("{}: {value}", item.label)),
+        }
+        for relation in catalog.relations(record).iter() {
+            if Some(relation.role) == item.evidence {
+                let evidence = catalog.tie_evidence(record, &relation);
+                out.extend(evidence.into_iter().map(|line| format!("  {line}")));
             }
         }
-        Some(Record::Programme(_)) => {
-            out.push("funding programme".into());
-            out.push(format!("Period: {}", when(catalog, record)));
-            if let RecordRef::Programme(i) = record {
-                out.push(format!(
-                    "Sum of the listed projects: {} (the source gives no total)",
-                    format_usd(catalog.programme_total(i).into())
-                ));
-            }
-        }
-        Some(Record::Project(project)) => {
-            out.push("funded project".into());
-            let total = match Some(RecordRef::Programme(project.programme())) {
-                Some(RecordRef::Programme(i)) => catalog.programme_total(i),
-                _ => 0,
-            };
-            out.push(format!(
-                "Amount: {} ({} of the listed projects' sum)",
-                format_usd(project.amount_usd().into()),
-                format_share(project.amount_usd().into(), total.into())
-            ));
-            if let Some(category) = &project.category() {
-                out.push(format!(
-                    "Category (a classification, not from the source): {category}"
-                ));
-            }
-        }
-        Some(Record::Initiative(initiative)) => {
-            out.push(initiative.kind().label().to_string());
-            out.push(format!("Outcome: {}", initiative.outcome()));
-        }
-        Some(Record::Participant(participant)) => {
-            out.push(participant.kind().label().to_string());
-            if let Some(office) = &participant.office() {
-                out.push(format!("Office: {office}"));
-            }
-        }
-        None => {}
     }
     out
 }
@@ -138,7 +97,7 @@ pub fn write_plain(
             if let Some(note) = view.note() {
                 lines.push(format!("Note (from outside the source): {note}"));
             }
-            for citation in citations(catalog, record) {
+            for citation in catalog.citation_lines(record) {
                 lines.push(format!("Source {citation}"));
             }
             lines.push(format!("Id: {}", view.id()));
@@ -153,11 +112,17 @@ pub fn write_plain(
 /// A record's ties: one line per heading naming the records tied that way, then the quote
 /// and reading of each tie that has them.
 fn tie_lines(lines: &mut Vec<String>, catalog: &Catalog, record: RecordRef) {
-    let event = matches!(record, RecordRef::Event(_));
+    // A tie shown with a field (an event's state, with its place) is not listed again.
+    let with_fields: Vec<_> = catalog
+        .layout(record)
+        .plain
+        .iter()
+        .filter_map(|item| item.evidence)
+        .collect();
     let relations: Vec<Relation> = catalog
         .relations(record)
         .iter()
-        .filter(|relation| !(event && relation.role == Role::Country))
+        .filter(|relation| !with_fields.contains(&relation.role))
         .collect();
     let headings: Vec<String> = relations
         .iter()
@@ -174,29 +139,9 @@ fn tie_lines(lines: &mut Vec<String>, catalog: &Catalog, record: RecordRef) {
             .collect();
         lines.push(format!("{}: {}", headings[start], names.join("; ")));
         for relation in &relations[start..end] {
-            tie_evidence(lines, catalog, record, relation);
+            let evidence = catalog.tie_evidence(record, relation);
+            lines.extend(evidence.into_iter().map(|line| format!("  {line}")));
         }
         start = end;
-    }
-}
-
-/// The quotes and readings of one tie, each on a line of its own under the line naming it.
-fn tie_evidence(
-    lines: &mut Vec<String>,
-    catalog: &Catalog,
-    record: RecordRef,
-    relation: &Relation,
-) {
-    let name = catalog.title(relation.target);
-    if let Some(tie) = catalog.tie(relation) {
-        for citation in tie.sources() {
-            lines.push(format!(
-                "  {name}: ¶{} “{}”",
-                citation.paragraph, citation.quote
-            ));
-        }
-    }
-    for reading in catalog.tie_readings(record, relation) {
-        lines.push(format!("  {name}: reading: {reading}"));
     }
 }

@@ -6,40 +6,39 @@
 
 use std::io::{self, Write};
 
-use super::{
-    FormulaCells, Selection,
-    csv_table::neutralised,
-    fields::{labelled_ties, paragraphs, tied},
-};
-use crate::{
-    data::{
-        Catalog, Period, Record, RecordRef, Role, Tab,
-        display::{TEXT_CAP, display_text},
-    },
-    format::format_share,
+use super::{FormulaCells, Selection, csv_table::neutralised};
+use crate::data::{
+    Catalog, RecordRef, Tab,
+    display::{TEXT_CAP, display_text},
 };
 
-/// The columns, in order: the header line.
-pub const COLUMNS: [&str; 18] = [
-    "tab",
-    "id",
-    "kind",
-    "title",
-    "date",
-    "place",
-    "country",
-    "amount_usd",
-    "share",
-    "category",
-    "programme",
-    "outcome",
-    "office",
+/// The columns every kind's row has before its own, and after.
+const HEAD: [&str; 2] = ["tab", "id"];
+const TAIL: [&str; 5] = [
     "summary",
     "note",
     "ties",
     "source_paragraphs",
     "source_quotes",
 ];
+
+/// The header: the same columns for every record of every tab, each kind's own in the order
+/// of the kinds, a column two kinds share (`kind`, `title`, `date`) once.
+pub fn columns() -> Vec<&'static str> {
+    let mut columns = HEAD.to_vec();
+    for layout in Tab::RECORDS
+        .iter()
+        .flat_map(|tab| tab.layouts().iter().rev())
+    {
+        for item in layout.tsv {
+            if !columns.contains(&item.label) {
+                columns.push(item.label);
+            }
+        }
+    }
+    columns.extend(TAIL);
+    columns
+}
 
 /// How the text of a field is written, after the four TSV escapes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -67,116 +66,34 @@ fn escaped_field(text: &str) -> String {
     out
 }
 
-/// A period as ISO 8601 writes a span of years, as an event's date range is written:
-/// `2003/2006`, or `2003`.
-fn iso_period(period: Period) -> String {
-    if period.start == period.end {
-        period.start.to_string()
-    } else {
-        format!("{}/{}", period.start, period.end)
-    }
-}
-
-fn quotes(catalog: &Catalog, record: RecordRef) -> String {
-    catalog.get(record).map_or_else(String::new, |view| {
-        view.sources()
-            .iter()
-            .map(|citation| citation.quote)
-            .collect::<Vec<_>>()
-            .join("\n")
-    })
-}
-
-/// The fields only some kinds of record have; the rest stay empty.
-#[derive(Default)]
-struct KindFields {
-    date: String,
-    place: String,
-    amount: String,
-    share: String,
-    category: String,
-    outcome: String,
-    office: String,
-}
-
-/// A record's kind as the dataset names it, and the fields of its kind.
-fn kind_fields(catalog: &Catalog, view: Record<'_>) -> (String, KindFields) {
-    match view {
-        Record::Event(event) => (
-            event.kind().name().to_string(),
-            KindFields {
-                date: event.date().map(|d| d.to_string()).unwrap_or_default(),
-                place: event.place().unwrap_or_default().to_string(),
-                ..KindFields::default()
-            },
-        ),
-        Record::Programme(data) => (
-            "programme".to_string(),
-            KindFields {
-                date: iso_period(data.period()),
-                ..KindFields::default()
-            },
-        ),
-        Record::Project(project) => {
-            let total = catalog.programme_total(project.programme());
-            (
-                "project".to_string(),
-                KindFields {
-                    date: catalog
-                        .programme(project.programme())
-                        .map(|data| iso_period(data.period()))
-                        .unwrap_or_default(),
-                    // Only projects have an amount: a programme's row leaves it empty, so
-                    // summing the column counts no dollar twice (the source gives no total).
-                    amount: project.amount_usd().to_string(),
-                    share: format_share(project.amount_usd().into(), total.into()),
-                    category: project.category().unwrap_or_default().to_string(),
-                    ..KindFields::default()
-                },
-            )
-        }
-        Record::Initiative(initiative) => (
-            initiative.kind().label().to_string(),
-            KindFields {
-                outcome: initiative.outcome().to_string(),
-                ..KindFields::default()
-            },
-        ),
-        Record::Participant(participant) => (
-            participant.kind().label().to_string(),
-            KindFields {
-                office: participant.office().unwrap_or_default().to_string(),
-                ..KindFields::default()
-            },
-        ),
-    }
-}
-
-/// A record's fields, in the order of [`COLUMNS`].
-fn fields(catalog: &Catalog, record: RecordRef, view: Record<'_>) -> [String; 18] {
-    let (_, country) = tied(catalog, record, Role::Country);
-    let (_, programme) = tied(catalog, record, Role::Programme);
-    let (kind, own) = kind_fields(catalog, view);
-    [
-        Tab::of(record).title().to_lowercase(),
-        view.id().to_string(),
-        kind,
-        view.title().to_string(),
-        own.date,
-        own.place,
-        country,
-        own.amount,
-        own.share,
-        own.category,
-        programme,
-        own.outcome,
-        own.office,
-        view.summary().to_string(),
-        view.note().unwrap_or_default().to_string(),
-        labelled_ties(catalog, record).join("; "),
-        paragraphs(catalog, record),
-        quotes(catalog, record),
-    ]
+/// A record's fields under `columns`: its kind's value for each column it has, empty for
+/// the others. Only projects have an amount: a programme's row leaves it empty, so summing
+/// the column counts no dollar twice (the source gives no total).
+fn fields(catalog: &Catalog, record: RecordRef, columns: &[&str]) -> Vec<String> {
+    let Some(view) = catalog.get(record) else {
+        return Vec::new();
+    };
+    let own = catalog.layout(record).tsv;
+    columns
+        .iter()
+        .map(|&column| match column {
+            "tab" => Tab::of(record).title().to_lowercase(),
+            "id" => view.id().to_string(),
+            "summary" => view.summary().to_string(),
+            "note" => view.note().unwrap_or_default().to_string(),
+            "ties" => catalog.labelled_ties(record).join("; "),
+            "source_paragraphs" => catalog.cited_paragraphs(record),
+            "source_quotes" => {
+                let quotes: Vec<&str> = view.sources().iter().map(|c| c.quote).collect();
+                quotes.join("\n")
+            }
+            _ => own
+                .iter()
+                .find(|item| item.label == column)
+                .and_then(|item| catalog.field_string(record, item.value))
+                .unwrap_or_default(),
+        })
+        .collect()
 }
 
 /// One field as written: escaped, made terminal-safe if `text` asks, and neutralised as
@@ -201,12 +118,13 @@ pub fn write_tsv(
     text: TsvText,
     formulas: FormulaCells,
 ) -> io::Result<()> {
-    writeln!(out, "{}", COLUMNS.join("\t"))?;
+    let columns = columns();
+    writeln!(out, "{}", columns.join("\t"))?;
     for record in selection.records() {
-        let Some(view) = catalog.get(record) else {
+        if catalog.get(record).is_none() {
             continue;
-        };
-        let line: Vec<String> = fields(catalog, record, view)
+        }
+        let line: Vec<String> = fields(catalog, record, &columns)
             .iter()
             .map(|raw| field(raw, text, formulas))
             .collect();
@@ -239,24 +157,6 @@ mod tests {
         assert_eq!(
             field("=1+1", TsvText::AsData, FormulaCells::Neutralised),
             "'=1+1"
-        );
-    }
-
-    #[test]
-    fn periods_as_iso_spans() {
-        assert_eq!(
-            iso_period(Period {
-                start: 2003,
-                end: 2006
-            }),
-            "2003/2006"
-        );
-        assert_eq!(
-            iso_period(Period {
-                start: 2003,
-                end: 2003
-            }),
-            "2003"
         );
     }
 }

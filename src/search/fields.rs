@@ -1,11 +1,7 @@
 //! The text fields of each record that search looks at, read in place from the catalog.
 
-use std::fmt::Write;
-
-use crate::{
-    data::{Catalog, Record, RecordRef, TieKind},
-    format::{format_period, format_usd},
-};
+pub use crate::data::FieldText;
+use crate::data::{Catalog, Record, RecordRef, TieKind};
 
 /// How much a match in a field counts: a title match outranks one in the summary.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -70,34 +66,15 @@ pub fn for_each_field(
     });
 }
 
-/// A field's text: held by the catalog (and so kept as long as it), or formatted for the
-/// moment (a date, an amount).
-#[derive(Clone, Copy, Debug)]
-pub enum FieldText<'c, 't> {
-    /// Text the catalog holds.
-    Kept(&'c str),
-    /// Text formatted into a scratch buffer, valid during the call.
-    Formatted(&'t str),
-}
-
-impl FieldText<'_, '_> {
-    /// The text.
-    pub fn as_str(&self) -> &str {
-        match *self {
-            Self::Kept(text) => text,
-            Self::Formatted(text) => text,
-        }
-    }
-}
-
-/// The record's own fields, in descending weight: title, names, running text.
+/// The record's own fields, in descending weight: title, names, running text; the fields of
+/// its kind as its layout lists them for search.
 pub fn for_each_own_field<'c>(
     catalog: &'c Catalog,
     record: RecordRef,
     scratch: &mut String,
     mut visit: impl FnMut(&'static str, Weight, FieldText<'c, '_>),
 ) {
-    use FieldText::{Formatted, Kept};
+    use FieldText::Kept;
     let Some(view) = catalog.get(record) else {
         return;
     };
@@ -105,43 +82,19 @@ pub fn for_each_own_field<'c>(
     for spelling in catalog.spellings_of(view.title()) {
         visit("also written", Weight::Title, Kept(spelling));
     }
-    match view {
-        Record::Event(event) => {
-            visit("kind", Weight::Name, Kept(event.kind().description()));
-            if let Some(date) = event.date() {
-                scratch.clear();
-                // Writing into a String cannot fail.
-                let _ = write!(scratch, "{} {date}", date.long());
-                visit("date", Weight::Name, Formatted(scratch));
-            }
-            if let Some(place) = event.place() {
-                visit("place", Weight::Name, Kept(place));
-                for spelling in catalog.spellings_of(place) {
-                    visit("place, also written", Weight::Name, Kept(spelling));
-                }
-            }
-        }
-        Record::Programme(programme) => {
-            scratch.clear();
-            scratch.push_str(&format_period(programme.period()));
-            visit("period", Weight::Name, Formatted(scratch));
-        }
-        Record::Project(project) => {
-            scratch.clear();
-            scratch.push_str(&format_usd(project.amount_usd().into()));
-            visit("amount", Weight::Name, Formatted(scratch));
-            if let Some(category) = project.category() {
-                visit("category", Weight::Name, Kept(category));
-            }
-        }
-        Record::Initiative(initiative) => {
-            visit("kind", Weight::Name, Kept(initiative.kind().label()));
-            visit("outcome", Weight::Text, Kept(initiative.outcome()));
-        }
-        Record::Participant(participant) => {
-            visit("kind", Weight::Name, Kept(participant.kind().label()));
-            if let Some(office) = participant.office() {
-                visit("office", Weight::Name, Kept(office));
+    for searched in catalog.layout(record).search {
+        let weight = if searched.naming {
+            Weight::Name
+        } else {
+            Weight::Text
+        };
+        let Some(text) = catalog.field_text(record, searched.value, scratch) else {
+            continue;
+        };
+        visit(searched.name, weight, text);
+        if let (Some(also), Kept(text)) = (searched.spellings, text) {
+            for spelling in catalog.spellings_of(text) {
+                visit(also, weight, Kept(spelling));
             }
         }
     }

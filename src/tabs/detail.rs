@@ -19,7 +19,7 @@ use crate::{
         theme::Theme,
     },
     data::{Catalog, Record, RecordRef},
-    format::{format_period, format_share, format_usd, with_aside},
+    format::{format_usd, with_aside},
 };
 
 /// What a detail pane shows: a record, or a paragraph of the source (the Source tab).
@@ -124,7 +124,7 @@ fn write_record(
     view: Record<'_>,
 ) -> Vec<usize> {
     out.wrapped(view.title(), 0, Role::Title);
-    write_particulars(out, catalog, record, view);
+    write_particulars(out, catalog, record);
     out.field("Summary", view.summary());
     let link_lines = write_links(out, catalog, record);
     if let Some(note) = view.note() {
@@ -137,72 +137,21 @@ fn write_record(
     link_lines
 }
 
-/// What kind of record it is, and the fields of its kind.
-fn write_particulars(
-    out: &mut DetailBuilder,
-    catalog: &Catalog,
-    record: RecordRef,
-    view: Record<'_>,
-) {
-    match view {
-        Record::Event(event) => {
-            out.wrapped(
-                &format!("event · {}", event.kind().description()),
-                0,
-                Role::Dim,
-            );
-            out.blank();
-            let date = event
-                .date()
-                .map_or_else(|| "not given in the source".to_string(), |d| d.long_label());
-            out.field("Date", &date);
-            if let Some(place) = &event.place() {
-                out.field("Place", place);
-            }
-        }
-        Record::Programme(programme) => {
-            out.wrapped("funding programme", 0, Role::Dim);
-            out.blank();
-            out.field("Period", &format_period(programme.period()));
-            if let RecordRef::Programme(i) = record {
-                let sum = format!(
-                    "{}, the sum of the listed projects (the source gives no total)",
-                    format_usd(catalog.programme_total(i).into())
-                );
-                out.field("Sum", &sum);
-            }
-        }
-        Record::Project(project) => {
-            out.wrapped("funded project", 0, Role::Dim);
-            out.blank();
-            out.field("Amount", &format_usd(project.amount_usd().into()));
-            let programme = project.programme();
-            let total = catalog.programme_total(programme);
-            let share = format!(
-                "{} of the listed projects' sum ({})",
-                format_share(project.amount_usd().into(), total.into()),
-                format_usd(total.into())
-            );
-            out.field("Share", &share);
-            if let Some(data) = catalog.programme(programme) {
-                out.field("Period", &format_period(data.period()));
-            }
-            if let Some(category) = &project.category() {
-                let category = with_aside(category, "a classification, not from the source");
-                out.field("Category", &category);
-            }
-        }
-        Record::Initiative(initiative) => {
-            out.wrapped(initiative.kind().label(), 0, Role::Dim);
-            out.blank();
-            out.field("Outcome", initiative.outcome());
-        }
-        Record::Participant(participant) => {
-            out.wrapped(participant.kind().label(), 0, Role::Dim);
-            out.blank();
-            if let Some(office) = &participant.office() {
-                out.field("Office", office);
-            }
+/// What kind of record it is, and the fields of its kind its layout lists.
+fn write_particulars(out: &mut DetailBuilder, catalog: &Catalog, record: RecordRef) {
+    out.wrapped(&catalog.what_it_is(record, " · "), 0, Role::Dim);
+    out.blank();
+    for item in catalog.layout(record).detail {
+        let value = match catalog.field_string(record, item.value) {
+            Some(value) => value,
+            None => match item.absent {
+                Some(words) => words.to_string(),
+                None => continue,
+            },
+        };
+        match item.mark {
+            Some(mark) => out.field(item.label, &with_aside(&value, mark.text())),
+            None => out.field(item.label, &value),
         }
     }
 }

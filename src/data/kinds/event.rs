@@ -1,7 +1,11 @@
 //! An event: a meeting, conference, summit, address or membership step, declared once.
 
 use super::CheckValue;
-use crate::data::{date::EventDate, record::RecordRef};
+use super::layout::*;
+use crate::data::{
+    date::EventDate,
+    record::{RecordRef, Role},
+};
 
 /// A date is never wrong on its own: a file that names an impossible one fails to parse.
 impl CheckValue for EventDate {}
@@ -59,3 +63,54 @@ crate::data::kinds::kind_names! {
         Other "other", "other", "other event", "other events";
     }
 }
+
+/// How an event is shown.
+pub const LAYOUT: Layout = Layout {
+    what: What {
+        noun: Some("event"),
+        sort: Some(SortForm::Description),
+    },
+    detail: &[
+        item("Date", Value::Date(DateForm::Long)).or("not given in the source"),
+        item("Place", Value::Text("place")),
+    ],
+    plain: &[
+        item("Date", Value::Date(DateForm::Long)).or("not given in the source"),
+        item("Place", Value::PlaceWithState).with_evidence(Role::Country),
+    ],
+    csv: &[
+        item("id", Value::Id),
+        item("date", Value::Date(DateForm::Iso)),
+        item("date_written", Value::Date(DateForm::Long)),
+        item("kind", Value::Sort(SortForm::Description)),
+        item("title", Value::Title),
+        item("place", Value::Text("place")),
+        ids("country_id", Role::Country),
+        names("country", Role::Country),
+        ids("participant_ids", Role::Participant),
+        names("participants", Role::Participant),
+        ids("initiative_ids", Role::InitiativeAtEvent),
+        names("initiatives", Role::InitiativeAtEvent),
+    ],
+    tsv: &[
+        item("kind", Value::Sort(SortForm::Name)),
+        item("title", Value::Title),
+        item("date", Value::Date(DateForm::Iso)),
+        item("place", Value::Text("place")),
+        names("country", Role::Country),
+    ],
+    markdown: &[
+        item("Date", Value::Date(DateForm::Long)),
+        item("Kind", Value::Sort(SortForm::Description)),
+        item("Event", Value::Title),
+        item("Place", Value::PlaceWithState),
+    ],
+    search: &[
+        naming("kind", Value::Sort(SortForm::Description)),
+        naming("date", Value::Date(DateForm::Both)),
+        Searched {
+            spellings: Some("place, also written"),
+            ..naming("place", Value::Text("place"))
+        },
+    ],
+};

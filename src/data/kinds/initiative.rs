@@ -1,6 +1,7 @@
 //! An initiative, resolution, proposal or line of cooperation, declared once.
 
-use crate::data::record::RecordRef;
+use super::layout::*;
+use crate::data::record::{RecordRef, Role};
 
 crate::data::kinds::record_kind! {
     /// An initiative, resolution, proposal or line of cooperation.
@@ -45,3 +46,42 @@ crate::data::kinds::kind_names! {
         Cooperation "cooperation", "cooperation", "cooperation", "lines of cooperation";
     }
 }
+
+/// How an initiative is shown.
+pub const LAYOUT: Layout = Layout {
+    what: What {
+        noun: None,
+        sort: Some(SortForm::Label),
+    },
+    detail: &[item("Outcome", Value::Text("outcome"))],
+    plain: &[item("Outcome", Value::Text("outcome"))],
+    csv: &[
+        item("id", Value::Id),
+        item("kind", Value::Sort(SortForm::Label)),
+        item("title", Value::Title),
+        item("outcome", Value::Text("outcome")),
+        ids("proposed_by_ids", Role::ProposedBy),
+        names("proposed_by", Role::ProposedBy),
+        ids("partner_ids", Role::Partner),
+        names("partners", Role::Partner),
+        ids("event_ids", Role::SupportedAt),
+        names("events", Role::SupportedAt),
+    ],
+    tsv: &[
+        item("kind", Value::Sort(SortForm::Label)),
+        item("title", Value::Title),
+        item("outcome", Value::Text("outcome")),
+    ],
+    markdown: &[
+        item("Initiative", Value::Title),
+        item("Kind", Value::Sort(SortForm::Label)),
+        item("Outcome", Value::Text("outcome")),
+    ],
+    search: &[
+        naming("kind", Value::Sort(SortForm::Label)),
+        Searched {
+            naming: false,
+            ..naming("outcome", Value::Text("outcome"))
+        },
+    ],
+};

@@ -8,12 +8,17 @@
 
 mod event;
 mod initiative;
+mod layout;
 mod participant;
 mod programme;
 mod project;
 
 pub use event::{Event, EventKind, EventRow, EventView};
 pub use initiative::{Initiative, InitiativeKind, InitiativeRow, InitiativeView};
+pub use layout::{
+    AmountForm, DateForm, Item, Layout, Mark, PeriodForm, Searched, ShareForm, SortForm, TiedForm,
+    Value, What,
+};
 pub use participant::{Participant, ParticipantKind, ParticipantRow, ParticipantView};
 pub use programme::{Period, Programme, ProgrammeRow, ProgrammeView};
 pub use project::{Project, ProjectRow, ProjectView};
@@ -32,6 +37,12 @@ pub enum TextClass {
     Line,
     /// A summary, an outcome, a note.
     Running,
+}
+
+/// A record's sort (an event's kind), written in each form.
+pub trait Sort: Copy {
+    /// The sort as `form` writes it.
+    fn written(self, form: SortForm) -> &'static str;
 }
 
 /// What every kind of record has, as spans of the arena.
@@ -131,6 +142,10 @@ pub trait Kind: Row + 'static {
     type Model<S>;
     /// The kind's view.
     type View<'a>: Copy;
+    /// How every output shows the kind.
+    const LAYOUT: &'static Layout;
+    /// The names of its fields, as a file writes them.
+    const FIELDS: &'static [&'static str];
 
     /// The handle to record `index` of this kind.
     fn make(index: u32) -> RecordRef;
@@ -199,6 +214,14 @@ macro_rules! record_kind {
         impl<'a> $view<'a> {
             $( $crate::data::kinds::record_kind!(@get [$(#[$fdoc])*] $field $kind $($arg)?); )*
 
+            /// The text field named `field`, when the kind has one and this record gives it.
+            pub fn text(self, field: &str) -> Option<&'a str> {
+                match field {
+                    $( stringify!($field) => $crate::data::kinds::record_kind!(@named self $field $kind), )*
+                    _ => None,
+                }
+            }
+
             /// The record as a dataset file writes it.
             pub(crate) fn to_model(self, ties: $crate::data::kinds::StoredTies<'_>) -> $model {
                 let _ = &ties;
@@ -211,6 +234,8 @@ macro_rules! record_kind {
         impl $crate::data::kinds::Kind for $row {
             type Model<S> = $model<S>;
             type View<'a> = $view<'a>;
+            const LAYOUT: &'static $crate::data::kinds::Layout = &LAYOUT;
+            const FIELDS: &'static [&'static str] = &[$(stringify!($field)),*];
 
             fn make(index: u32) -> $crate::data::record::RecordRef {
                 $make(index)
@@ -393,6 +418,11 @@ macro_rules! record_kind {
     };
     (@get $($other:tt)*) => {};
 
+    // A text field by name.
+    (@named $s:ident $f:ident text) => { Some($s.$f()) };
+    (@named $s:ident $f:ident text_opt) => { $s.$f() };
+    (@named $($other:tt)*) => { None };
+
     // A field as a file writes it, read back from the view and the catalog's ties.
     (@back $s:ident $t:ident $f:ident text $c:ident) => { $s.$f().to_string() };
     (@back $s:ident $t:ident $f:ident text_opt $c:ident) => { $s.$f().map(str::to_string) };
@@ -485,6 +515,51 @@ macro_rules! kind_names {
         }
 
         impl $crate::data::kinds::CheckValue for $kind {}
+
+        impl $crate::data::kinds::Sort for $kind {
+            fn written(self, form: $crate::data::kinds::SortForm) -> &'static str {
+                match form {
+                    $crate::data::kinds::SortForm::Name => self.name(),
+                    $crate::data::kinds::SortForm::Label => self.label(),
+                    $crate::data::kinds::SortForm::Description => self.description(),
+                }
+            }
+        }
     };
 }
 pub(crate) use kind_names;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every field a layout names by name is a field of its kind: a misspelt name would show
+    /// nothing, silently.
+    #[test]
+    fn a_layout_names_only_fields_of_its_kind() {
+        fn check<K: Kind>() {
+            let layout = K::LAYOUT;
+            let items = [
+                layout.detail,
+                layout.plain,
+                layout.csv,
+                layout.tsv,
+                layout.markdown,
+            ];
+            let values = items
+                .iter()
+                .flat_map(|items| items.iter().map(|item| item.value))
+                .chain(layout.search.iter().map(|searched| searched.value));
+            for value in values {
+                if let Value::Text(field) = value {
+                    assert!(K::FIELDS.contains(&field), "{field} in {:?}", K::FIELDS);
+                }
+            }
+        }
+        check::<EventRow>();
+        check::<ProgrammeRow>();
+        check::<ProjectRow>();
+        check::<InitiativeRow>();
+        check::<ParticipantRow>();
+    }
+}

@@ -1,6 +1,7 @@
 //! A person, state, organisation, body or group, declared once.
 
-use crate::data::record::RecordRef;
+use super::layout::*;
+use crate::data::record::{RecordRef, Role};
 
 crate::data::kinds::record_kind! {
     /// A person, state, organisation, body or group.
@@ -42,3 +43,37 @@ crate::data::kinds::kind_names! {
         Group "group", "group", "group", "groups";
     }
 }
+
+/// How a participant is shown.
+pub const LAYOUT: Layout = Layout {
+    what: What {
+        noun: None,
+        sort: Some(SortForm::Label),
+    },
+    detail: &[item("Office", Value::Text("office"))],
+    plain: &[item("Office", Value::Text("office"))],
+    csv: &[
+        item("id", Value::Id),
+        item("kind", Value::Sort(SortForm::Label)),
+        item("name", Value::Title),
+        item("office", Value::Text("office")),
+        ids("part_of_id", Role::PartOf),
+        names("part_of", Role::PartOf),
+        ids("event_ids", Role::TookPartIn),
+        names("events", Role::TookPartIn),
+    ],
+    tsv: &[
+        item("kind", Value::Sort(SortForm::Label)),
+        item("title", Value::Title),
+        item("office", Value::Text("office")),
+    ],
+    markdown: &[
+        item("Name", Value::Title),
+        item("Kind", Value::Sort(SortForm::Label)),
+        item("Office", Value::Text("office")),
+    ],
+    search: &[
+        naming("kind", Value::Sort(SortForm::Label)),
+        naming("office", Value::Text("office")),
+    ],
+};

@@ -3,8 +3,9 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::layout::*;
 use super::{CheckValue, FieldChecks};
-use crate::data::record::RecordRef;
+use crate::data::record::{RecordRef, Role};
 
 crate::data::kinds::record_kind! {
     /// A funding programme, such as the IDB Program for 2003–2006.
@@ -49,3 +50,41 @@ impl CheckValue for Period {
         }
     }
 }
+
+/// How a programme is shown.
+pub const LAYOUT: Layout = Layout {
+    what: What {
+        noun: Some("funding programme"),
+        sort: None,
+    },
+    detail: &[
+        item("Period", Value::Period(PeriodForm::Own)),
+        item("Sum", Value::Sum(AmountForm::SumSaid)),
+    ],
+    plain: &[
+        item("Period", Value::Period(PeriodForm::Own)),
+        item(
+            "Sum of the listed projects",
+            Value::Sum(AmountForm::SumNoTotal),
+        ),
+    ],
+    csv: &[
+        item("record", Value::Fixed("programme")),
+        item("id", Value::Id),
+        item("title", Value::Title),
+        item("period", Value::Period(PeriodForm::Own)),
+        item("amount_usd", Value::Sum(AmountForm::Digits)),
+        item("amount_basis", Value::Fixed("sum of the listed projects")),
+        ids("funder_id", Role::Funder),
+        names("funder", Role::Funder),
+        ids("recipient_id", Role::Recipient),
+        names("recipient", Role::Recipient),
+    ],
+    tsv: &[
+        item("kind", Value::Fixed("programme")),
+        item("title", Value::Title),
+        item("date", Value::Period(PeriodForm::OwnIso)),
+    ],
+    markdown: &[],
+    search: &[naming("period", Value::Period(PeriodForm::Own))],
+};

@@ -1,6 +1,7 @@
 //! A funded project, declared once.
 
-use crate::data::record::RecordRef;
+use super::layout::*;
+use crate::data::record::{RecordRef, Role};
 
 crate::data::kinds::record_kind! {
     /// One project of a programme, with the amount it receives.
@@ -23,3 +24,52 @@ crate::data::kinds::record_kind! {
     /// Context from outside the source, always shown as such.
     note: text_opt(Running),
 }
+
+/// How a project is shown.
+pub const LAYOUT: Layout = Layout {
+    what: What {
+        noun: Some("funded project"),
+        sort: None,
+    },
+    detail: &[
+        item("Amount", Value::Amount(AmountForm::Dollars)),
+        item("Share", Value::Share(ShareForm::OfSum)),
+        item("Period", Value::Period(PeriodForm::Programme)),
+        item("Category", Value::Text("category")).marked(Mark::Classification),
+    ],
+    plain: &[
+        item("Amount", Value::Amount(AmountForm::WithShare)),
+        item("Category", Value::Text("category")).marked(Mark::Classification),
+    ],
+    csv: &[
+        item("record", Value::Fixed("project")),
+        item("id", Value::Id),
+        item("title", Value::Title),
+        ids("programme_id", Role::Programme),
+        names("programme", Role::Programme),
+        item("period", Value::Period(PeriodForm::Programme)),
+        item("amount_usd", Value::Amount(AmountForm::Digits)),
+        item("amount_basis", Value::Fixed("as the source gives it")),
+        item("share_of_programme", Value::Share(ShareForm::Percent)),
+        item("category", Value::Text("category")),
+    ],
+    tsv: &[
+        item("kind", Value::Fixed("project")),
+        item("title", Value::Title),
+        item("date", Value::Period(PeriodForm::ProgrammeIso)),
+        item("amount_usd", Value::Amount(AmountForm::Digits)),
+        item("share", Value::Share(ShareForm::Percent)),
+        item("category", Value::Text("category")),
+        names("programme", Role::Programme),
+    ],
+    markdown: &[
+        item("Project", Value::Title),
+        item("Category", Value::Text("category")),
+        item("Amount", Value::Amount(AmountForm::Dollars)),
+        item("Share", Value::Share(ShareForm::Percent)),
+    ],
+    search: &[
+        naming("amount", Value::Amount(AmountForm::Dollars)),
+        naming("category", Value::Text("category")),
+    ],
+};
