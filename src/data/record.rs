@@ -138,184 +138,129 @@ impl RecordRef {
     }
 }
 
-/// How one record is tied to another, named from the first record's side.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[repr(u8)]
-pub enum Role {
+/// Declares the roles a tie plays, one row each: the role, the collection at its other end,
+/// the same tie seen from there, where a file stores it (`stored "field"` on the side that
+/// stores it, `list` when that field holds several), the heading the detail pane shows
+/// above records tied this way, and the name search results give a match in their names.
+macro_rules! roles {
+    ($(
+        $(#[$doc:meta])*
+        $role:ident => $target:ident, $reverse:ident,
+            $(stored $field:literal $($list:ident)?,)? $heading:literal, $name:literal;
+    )*) => {
+        /// How one record is tied to another, named from the first record's side.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[repr(u8)]
+        pub enum Role {
+            $( $(#[$doc])* $role, )*
+        }
+
+        impl Role {
+            /// Every role, in display order (the order of the enum).
+            pub const ALL: [Self; { let all: &[Role] = &[$(Role::$role),*]; all.len() }] =
+                [$(Self::$role),*];
+
+            /// The record at the other end: `index` of its collection.
+            pub fn target(self, index: u32) -> RecordRef {
+                match self { $(Self::$role => RecordRef::$target(index),)* }
+            }
+
+            /// The same tie seen from the other end.
+            pub fn reverse(self) -> Self {
+                match self { $(Self::$role => Self::$reverse,)* }
+            }
+
+            /// The field of a dataset file that stores this tie on this side, if it does.
+            fn own_field(self) -> Option<(&'static str, bool)> {
+                match self {
+                    $(Self::$role => None $(.or(Some(($field, false $(|| roles!(@list $list))?))))?,)*
+                }
+            }
+
+            /// The heading the detail pane shows above records tied this way.
+            pub fn heading(self) -> &'static str {
+                match self { $(Self::$role => $heading,)* }
+            }
+
+            /// The name search results give a match in a tied record's name.
+            pub fn field_name(self) -> &'static str {
+                match self { $(Self::$role => $name,)* }
+            }
+        }
+    };
+    (@list list) => { true };
+}
+
+roles! {
     /// An event's state, where it took place.
-    Country,
+    Country => Participant, HostOf, stored "country", "Country", "country";
     /// A project's programme.
-    Programme,
+    Programme => Programme, Project, stored "programme", "Programme", "programme";
     /// A programme's funder.
-    Funder,
+    Funder => Participant, Funds, stored "funder", "Funded by", "funded by";
     /// A programme's recipient.
-    Recipient,
+    Recipient => Participant, Receives, stored "recipient", "Recipient", "recipient";
     /// A body's parent organisation.
-    PartOf,
+    PartOf => Participant, HasBody, stored "part_of", "Part of", "part of";
     /// An initiative's proposer.
-    ProposedBy,
+    ProposedBy => Participant, Proposed, stored "proposed_by" list, "Proposed by", "proposed by";
     /// An initiative's partner.
-    Partner,
+    Partner => Participant, PartnerIn, stored "partners" list, "Partners", "partners";
     /// An event's participants.
-    Participant,
+    Participant => Participant, TookPartIn, stored "participants" list, "Participants",
+        "participants";
     /// The initiatives supported or advanced at an event (derived).
-    InitiativeAtEvent,
+    InitiativeAtEvent => Initiative, SupportedAt, "Initiatives advanced here", "initiatives";
     /// The events where an initiative was supported (stored on the initiative).
-    SupportedAt,
+    SupportedAt => Event, InitiativeAtEvent, stored "events" list, "Supported at",
+        "supported at";
     /// A programme's projects (derived).
-    Project,
+    Project => Project, Programme, "Projects", "projects";
     /// The events a participant took part in (derived).
-    TookPartIn,
+    TookPartIn => Event, Participant, "Took part in", "took part in";
     /// The events held in a state (derived).
-    HostOf,
+    HostOf => Event, Country, "Events held here", "events held here";
     /// The initiatives a participant proposed (derived).
-    Proposed,
+    Proposed => Initiative, ProposedBy, "Proposed", "proposed";
     /// The initiatives a participant is a partner in (derived).
-    PartnerIn,
+    PartnerIn => Initiative, Partner, "Partner in", "partner in";
     /// The programmes a participant funds (derived).
-    Funds,
+    Funds => Programme, Funder, "Funds", "funds";
     /// The programmes a participant receives (derived).
-    Receives,
+    Receives => Programme, Recipient, "Receives", "receives";
     /// The bodies that belong to an organisation (derived).
-    HasBody,
+    HasBody => Participant, PartOf, "Bodies", "bodies";
     /// A group that represents a participant, such as its delegations.
-    Represents,
+    Represents => Participant, RepresentedBy, stored "represents", "Represents", "represents";
     /// The groups that represent a participant (derived).
-    RepresentedBy,
+    RepresentedBy => Participant, Represents, "Represented by", "represented by";
     /// The events a participant took part in through those who represent it (derived from
     /// its representatives' events).
-    TookPartThrough,
+    TookPartThrough => Event, RepresentedThere, "Took part in, through those who represent it",
+        "took part through";
     /// The participants represented at an event by those who took part (derived).
-    RepresentedThere,
+    RepresentedThere => Participant, TookPartThrough, "Represented through them",
+        "represented through";
 }
 
 impl Role {
-    /// Every role, in display order (the order of the enum).
-    pub const ALL: [Self; 22] = [
-        Self::Country,
-        Self::Programme,
-        Self::Funder,
-        Self::Recipient,
-        Self::PartOf,
-        Self::ProposedBy,
-        Self::Partner,
-        Self::Participant,
-        Self::InitiativeAtEvent,
-        Self::SupportedAt,
-        Self::Project,
-        Self::TookPartIn,
-        Self::HostOf,
-        Self::Proposed,
-        Self::PartnerIn,
-        Self::Funds,
-        Self::Receives,
-        Self::HasBody,
-        Self::Represents,
-        Self::RepresentedBy,
-        Self::TookPartThrough,
-        Self::RepresentedThere,
-    ];
-
-    /// The collection of the record at the other end.
-    pub fn target(self, index: u32) -> RecordRef {
-        match self {
-            Self::Country
-            | Self::Funder
-            | Self::Recipient
-            | Self::PartOf
-            | Self::ProposedBy
-            | Self::Partner
-            | Self::Participant
-            | Self::HasBody
-            | Self::Represents
-            | Self::RepresentedBy
-            | Self::RepresentedThere => RecordRef::Participant(index),
-            Self::Programme | Self::Funds | Self::Receives => RecordRef::Programme(index),
-            Self::InitiativeAtEvent | Self::Proposed | Self::PartnerIn => {
-                RecordRef::Initiative(index)
-            }
-            Self::SupportedAt | Self::TookPartIn | Self::HostOf | Self::TookPartThrough => {
-                RecordRef::Event(index)
-            }
-            Self::Project => RecordRef::Project(index),
-        }
-    }
-
-    /// The same tie seen from the other end.
-    pub fn reverse(self) -> Self {
-        match self {
-            Self::Country => Self::HostOf,
-            Self::Programme => Self::Project,
-            Self::Funder => Self::Funds,
-            Self::Recipient => Self::Receives,
-            Self::PartOf => Self::HasBody,
-            Self::ProposedBy => Self::Proposed,
-            Self::Partner => Self::PartnerIn,
-            Self::Participant => Self::TookPartIn,
-            Self::SupportedAt => Self::InitiativeAtEvent,
-            Self::HostOf => Self::Country,
-            Self::Project => Self::Programme,
-            Self::Funds => Self::Funder,
-            Self::Receives => Self::Recipient,
-            Self::HasBody => Self::PartOf,
-            Self::Proposed => Self::ProposedBy,
-            Self::PartnerIn => Self::Partner,
-            Self::TookPartIn => Self::Participant,
-            Self::InitiativeAtEvent => Self::SupportedAt,
-            Self::Represents => Self::RepresentedBy,
-            Self::RepresentedBy => Self::Represents,
-            Self::TookPartThrough => Self::RepresentedThere,
-            Self::RepresentedThere => Self::TookPartThrough,
-        }
-    }
-
-    /// The field of the dataset file that stores this tie.
+    /// The field of the dataset file that stores this tie, on whichever side stores it.
     pub fn stored_field(self) -> &'static str {
-        match self.stored_side() {
-            Self::Country => "country",
-            Self::Programme => "programme",
-            Self::Funder => "funder",
-            Self::Recipient => "recipient",
-            Self::PartOf => "part_of",
-            Self::ProposedBy => "proposed_by",
-            Self::Partner => "partners",
-            Self::Participant => "participants",
-            Self::Represents => "represents",
-            _ => "events",
-        }
+        self.own_field()
+            .or(self.reverse().own_field())
+            .map_or("events", |(field, _)| field)
     }
 
     /// Whether the stored field holds a list (and messages give a position).
     pub fn is_list(self) -> bool {
-        matches!(
-            self.stored_side(),
-            Self::ProposedBy | Self::Partner | Self::Participant | Self::SupportedAt
-        )
-    }
-
-    fn stored_side(self) -> Self {
-        if self.is_stored() {
-            self
-        } else {
-            self.reverse()
-        }
+        self.own_field()
+            .or(self.reverse().own_field())
+            .is_some_and(|(_, list)| list)
     }
 
     /// Whether the tie is stored on this record (not derived from the other end).
     pub fn is_stored(self) -> bool {
-        matches!(
-            self,
-            Self::Country
-                | Self::Programme
-                | Self::Funder
-                | Self::Recipient
-                | Self::PartOf
-                | Self::ProposedBy
-                | Self::Partner
-                | Self::Participant
-                | Self::SupportedAt
-                | Self::Represents
-        )
+        self.own_field().is_some()
     }
 
     /// Whether a search for the name of the record at the other end finds this record: for
@@ -328,62 +273,6 @@ impl Role {
     /// at either end.
     pub fn is_through(self) -> bool {
         matches!(self, Self::TookPartThrough | Self::RepresentedThere)
-    }
-
-    /// The heading the detail pane shows above records tied this way.
-    pub fn heading(self) -> &'static str {
-        match self {
-            Self::Country => "Country",
-            Self::Programme => "Programme",
-            Self::Funder => "Funded by",
-            Self::Recipient => "Recipient",
-            Self::PartOf => "Part of",
-            Self::ProposedBy => "Proposed by",
-            Self::Partner => "Partners",
-            Self::Participant => "Participants",
-            Self::InitiativeAtEvent => "Initiatives advanced here",
-            Self::SupportedAt => "Supported at",
-            Self::Project => "Projects",
-            Self::TookPartIn => "Took part in",
-            Self::HostOf => "Events held here",
-            Self::Proposed => "Proposed",
-            Self::PartnerIn => "Partner in",
-            Self::Funds => "Funds",
-            Self::Receives => "Receives",
-            Self::HasBody => "Bodies",
-            Self::Represents => "Represents",
-            Self::RepresentedBy => "Represented by",
-            Self::TookPartThrough => "Took part in, through those who represent it",
-            Self::RepresentedThere => "Represented through them",
-        }
-    }
-
-    /// The name search results give a match in a tied record's name.
-    pub fn field_name(self) -> &'static str {
-        match self {
-            Self::Country => "country",
-            Self::Programme => "programme",
-            Self::Funder => "funded by",
-            Self::Recipient => "recipient",
-            Self::PartOf => "part of",
-            Self::ProposedBy => "proposed by",
-            Self::Partner => "partners",
-            Self::Participant => "participants",
-            Self::InitiativeAtEvent => "initiatives",
-            Self::SupportedAt => "supported at",
-            Self::Project => "projects",
-            Self::TookPartIn => "took part in",
-            Self::HostOf => "events held here",
-            Self::Proposed => "proposed",
-            Self::PartnerIn => "partner in",
-            Self::Funds => "funds",
-            Self::Receives => "receives",
-            Self::HasBody => "bodies",
-            Self::Represents => "represents",
-            Self::RepresentedBy => "represented by",
-            Self::TookPartThrough => "took part through",
-            Self::RepresentedThere => "represented through",
-        }
     }
 }
 
