@@ -8,8 +8,9 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
 
 pub use crate::chrome::theme::ThemeName;
-use crate::data::{
-    Catalog, EventKind, FundingSort, RecordRef, RowOptions, SizeLimits, Tab, read::parse_size,
+use crate::{
+    data::{Catalog, EventKind, RecordRef, SizeLimits, Tab, read::parse_size},
+    tabs::{FundingSort, RowOptions},
 };
 
 /// Explore Kazakhstan's relations with the Organization of the Islamic Conference (OIC) in the
@@ -73,7 +74,7 @@ pub struct Cli {
     pub format: Option<PlainFormat>,
     /// Open on this tab; with `export` or `--plain`, only this tab's records.
     #[arg(long, global = true, value_enum, value_name = "TAB")]
-    pub tab: Option<TabName>,
+    pub tab: Option<Tab>,
     /// Open with the record of this id selected, in its own tab; with `export` or `--plain`,
     /// only it. With `--tab`, the tab must be the record's.
     #[arg(long, global = true, value_name = "ID")]
@@ -176,7 +177,7 @@ impl Cli {
             .find(id)
             .ok_or_else(|| format!("--select {id:?}: no record has this id"))?;
         let own = Tab::of(record);
-        match self.tab.map(Tab::from) {
+        match self.tab {
             Some(asked) if asked != own => Err(format!(
                 "--select {id:?} --tab {}: the record is in the {} tab; leave out --tab, or give --tab {}",
                 asked.title().to_lowercase(),
@@ -302,32 +303,4 @@ pub enum PlainFormat {
     Text,
     /// Tab-separated values, one line per record, for grep, cut and awk.
     Tsv,
-}
-
-/// A tab as named on the command line.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum TabName {
-    /// Events in date order.
-    Timeline,
-    /// The IDB programme and its projects.
-    Funding,
-    /// Initiatives, resolutions and cooperation.
-    Initiatives,
-    /// People, states, organisations, bodies and groups.
-    Participants,
-    /// The source document, paragraph by paragraph (the explorer only).
-    Source,
-}
-
-impl From<TabName> for Tab {
-    fn from(name: TabName) -> Self {
-        match name {
-            TabName::Timeline => Tab::Timeline,
-            TabName::Funding => Tab::Funding,
-            TabName::Initiatives => Tab::Initiatives,
-            TabName::Participants => Tab::Participants,
-            TabName::Source => Tab::Source,
-        }
-    }
 }

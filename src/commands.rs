@@ -13,9 +13,7 @@ use clap::CommandFactory;
 use crate::{
     cli::{Cli, ExportFormat, PlainFormat},
     config::{Config, ConfigPath, default_file},
-    data::{
-        self, Catalog, Dataset, LoadError, LoadProgress, RecordCounts, RecordRef, Tab, display,
-    },
+    data::{self, Catalog, Dataset, LoadError, LoadProgress, RecordCounts, RecordRef, display},
     exit,
     export::{
         FormulaCells, PlainStyle, Selection, TsvText, subset, to_terminal_safe_json, write_csv,
@@ -213,7 +211,7 @@ pub fn export(cli: &Cli, format: ExportFormat, output: Option<&Path>, raw_cells:
         catalog.show_raw_text();
     }
     let catalog = Arc::new(catalog);
-    let tab = cli.tab.map(Tab::from);
+    let tab = cli.tab;
     let only = match cli.selected_record(&catalog) {
         Ok(only) => only,
         Err(message) => {
@@ -303,15 +301,10 @@ pub fn plain(cli: &Cli, mut catalog: Catalog, only: Option<RecordRef>) -> ExitCo
         catalog.show_raw_text();
     }
     let catalog = Arc::new(catalog);
-    let selection = match cli.row_options(&catalog).and_then(|options| {
-        Selection::new(
-            &catalog,
-            cli.tab.map(Tab::from),
-            cli.query.as_deref(),
-            only,
-            &options,
-        )
-    }) {
+    let selection = match cli
+        .row_options(&catalog)
+        .and_then(|options| Selection::new(&catalog, cli.tab, cli.query.as_deref(), only, &options))
+    {
         Ok(selection) => selection,
         Err(message) => {
             complain(message);

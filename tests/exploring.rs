@@ -7,10 +7,10 @@ use common::{act, app, press, press_with, selected_title, type_text};
 use oic_explorer::{
     action::{Action, Bindings, Mode},
     app::App,
-    data::{EventKind, FundingSort, RecordRef, Role, Tab},
+    data::{EventKind, RecordRef, Role, Tab},
     overlay::source::source_lines,
     search::{Query, SearchIndex},
-    tabs::{DetailText, Focus},
+    tabs::{DetailText, Focus, FundingSort},
 };
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 

@@ -8,7 +8,8 @@ use common::{app, draw, press, press_with, screen_text, selected_title, type_tex
 use oic_explorer::{
     action::Mode,
     app::App,
-    data::{RecordKind, SortKey, Tab},
+    data::Tab,
+    tabs::{RecordKind, SortKey},
 };
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 

@@ -4,9 +4,10 @@ use std::path::PathBuf;
 
 use super::App;
 use crate::{
-    data::{Catalog, EventKind, FundingSort, Record, RecordRef, Tab},
+    data::{Catalog, EventKind, Record, RecordRef, Tab},
     format::{format_period, format_usd, with_aside},
     overlay::LastSearch,
+    tabs::FundingSort,
 };
 
 impl App {

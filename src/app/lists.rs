@@ -9,10 +9,10 @@ use std::sync::Arc;
 use super::{App, SearchCommand};
 use crate::{
     action::Movement,
-    data::{FilterMatches, RecordRef, Tab},
+    data::{RecordRef, Tab},
     overlay::{FilterPrompt, FilterStatus, LastSearch, Overlay, SearchStatus},
     search::{SearchRequest, SearchResults},
-    tabs::ListControls,
+    tabs::{FilterMatches, ListControls},
 };
 
 impl App {

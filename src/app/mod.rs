@@ -28,10 +28,10 @@ use crate::{
         layout::{Panes, Screen, TabExtras, capped},
         theme::Theme,
     },
-    data::{Catalog, CategoryTotal, RowOptions, Tab},
+    data::{Catalog, CategoryTotal, Tab},
     overlay::{LastSearch, Overlay},
     search::{SearchIndex, SearchRequest},
-    tabs::{Focus, TabView, Tabs},
+    tabs::{Focus, RowOptions, TabView, Tabs},
 };
 
 /// What the app asks of a search running off its thread (see [`App::take_search_command`]).

@@ -27,7 +27,8 @@ use crate::{
         bindings::{KeySpec, Remap},
     },
     chrome::theme::ThemeName,
-    cli::{ColorChoice, TabName},
+    cli::ColorChoice,
+    data::Tab,
 };
 
 /// The settings a file may have, as TOML writes them.
@@ -37,7 +38,7 @@ struct FileSettings {
     theme: Option<ThemeName>,
     color: Option<ColorChoice>,
     mouse: Option<bool>,
-    tab: Option<TabName>,
+    tab: Option<Tab>,
     data: Option<PathBuf>,
     source: Option<PathBuf>,
     keys: Option<BTreeMap<Spanned<String>, Spanned<KeyList>>>,

@@ -19,7 +19,8 @@ pub use locate::{ConfigPath, usual_path};
 use crate::{
     action::Bindings,
     chrome::theme::ThemeName,
-    cli::{Cli, ColorChoice, Command, TabName},
+    cli::{Cli, ColorChoice, Command},
+    data::Tab,
     data::read::{ReadRefusal, human_size, read_regular},
 };
 
@@ -37,7 +38,7 @@ pub struct Config {
     /// Whether the explorer has the mouse.
     pub mouse: Option<bool>,
     /// The tab the explorer opens on.
-    pub tab: Option<TabName>,
+    pub tab: Option<Tab>,
     /// A dataset to open instead of the embedded one (absolute, or from the current folder).
     pub data: Option<PathBuf>,
     /// The source text to check its quotes against.

@@ -9,7 +9,8 @@ use super::{Config, ConfigError, ConfigPath, default_file};
 use crate::{
     action::{Action, Bindings, Mode},
     chrome::theme::ThemeName,
-    cli::{Cli, ColorChoice, TabName},
+    cli::{Cli, ColorChoice},
+    data::Tab,
 };
 
 const PATH: &str = "/home/u/.config/oic-explorer/config.toml";
@@ -53,7 +54,7 @@ fn the_default_file_uncommented_parses_to_the_built_in_values() {
             theme: Some(ThemeName::Default),
             color: Some(ColorChoice::Auto),
             mouse: Some(true),
-            tab: Some(TabName::Timeline),
+            tab: Some(Tab::Timeline),
             ..Config::default()
         }
     );
@@ -83,7 +84,7 @@ fn each_setting_is_read() {
     assert_eq!(config.theme, Some(ThemeName::Dark));
     assert_eq!(config.color, Some(ColorChoice::Never));
     assert_eq!(config.mouse, Some(false));
-    assert_eq!(config.tab, Some(TabName::Funding));
+    assert_eq!(config.tab, Some(Tab::Funding));
     // A relative path is read from the file's folder.
     assert_eq!(
         config.data,
@@ -174,7 +175,7 @@ fn the_command_line_overrides_the_file_and_the_file_the_defaults() {
     assert_eq!(plain.theme(), ThemeName::Light);
     assert_eq!(plain.color(), ColorChoice::Always);
     assert!(!plain.mouse());
-    assert_eq!(plain.tab, Some(TabName::Participants));
+    assert_eq!(plain.tab, Some(Tab::Participants));
     assert_eq!(plain.data.as_deref(), Some(Path::new("/d.json")));
     assert_eq!(plain.source.as_deref(), Some(Path::new("/s.txt")));
 
@@ -185,7 +186,7 @@ fn the_command_line_overrides_the_file_and_the_file_the_defaults() {
     assert_eq!(given.theme(), ThemeName::Mono);
     assert_eq!(given.color(), ColorChoice::Never);
     assert!(given.mouse());
-    assert_eq!(given.tab, Some(TabName::Funding));
+    assert_eq!(given.tab, Some(Tab::Funding));
 
     // The dataset and its source go together: either on the command line sets both aside.
     let mut data = cli(&["--data", "/other.json"]);

@@ -22,6 +22,7 @@ use super::{
     source::SourceText,
     spellings::Spellings,
     store::Store,
+    tab::Tab,
     text::{Citations, Text},
     tie::{TieKind, TieRef, TieView},
 };
@@ -224,6 +225,15 @@ impl Catalog {
     pub fn records(&self) -> impl Iterator<Item = RecordRef> + '_ {
         let counts = self.counts();
         (0..counts.total()).filter_map(move |slot| counts.record_at(slot))
+    }
+
+    /// The records of the collection `tab` lists, in dataset order (none for a tab that
+    /// lists no one collection: see [`Tab::collection`]).
+    pub fn records_of(&self, tab: Tab) -> impl Iterator<Item = RecordRef> + use<> {
+        let make = tab.collection();
+        let count = make.map_or(0, |make| self.counts().named()[make(0).kind_index()].1);
+        let count = u32::try_from(count).unwrap_or(u32::MAX);
+        (0..count).filter_map(move |i| Some(make?(i)))
     }
 
     /// The position of a record in one flat numbering of all collections.

@@ -10,7 +10,6 @@ pub mod display;
 mod display_safe;
 mod id_index;
 mod kinds;
-mod list_shape;
 mod load;
 mod locate;
 pub mod pages;
@@ -22,8 +21,6 @@ pub mod read;
 mod record;
 mod records;
 mod relations;
-mod row_order;
-mod rows;
 mod shown;
 mod source;
 mod spellings;
@@ -44,7 +41,6 @@ pub use kinds::{
     ParticipantRow, ParticipantView, Period, PeriodForm, Programme, ProgrammeRow, ProgrammeView,
     Project, ProjectRow, ProjectView, Searched, ShareForm, SortForm, TiedForm, Value, What,
 };
-pub use list_shape::{FilterMatches, ListShape, RecordKind, SortKey};
 pub use load::{
     EMBEDDED_DATASET, EMBEDDED_NAME, EMBEDDED_SOURCE, LoadError, load, load_embedded, load_file,
     load_file_with_progress, read_text,
@@ -54,8 +50,6 @@ pub use progress::{LoadProgress, LoadStage};
 pub use read::{SizeLimits, human_size};
 pub use record::{RecordCounts, RecordRef, Relation, Role};
 pub use relations::Relations;
-pub use row_order::{events_of, first_event};
-pub use rows::{FundingSort, RowOptions, TabRows};
 pub use shown::FieldText;
 pub use source::SourceText;
 pub use spellings::Spelling;

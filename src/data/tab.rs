@@ -5,19 +5,33 @@ use super::{
     record::RecordRef,
 };
 
-/// One of the explorer's tabs; titles come from iterating [`Tab::ALL`].
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// One of the explorer's tabs; titles come from iterating [`Tab::ALL`]. The command line and
+/// the config file name them in lower case (`--tab funding`), with these words as help.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    clap::ValueEnum,
+    serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
 pub enum Tab {
     /// Events in date order.
     #[default]
     Timeline,
-    /// The IDB programme and its projects, as a chart.
+    /// The IDB programme and its projects.
     Funding,
-    /// Initiatives, resolutions and lines of cooperation.
+    /// Initiatives, resolutions and cooperation.
     Initiatives,
     /// People, states, organisations, bodies and groups.
     Participants,
-    /// The source document, paragraph by paragraph, with what quotes each passage.
+    /// The source document, paragraph by paragraph (the explorer only).
     Source,
 }
 
@@ -80,6 +94,17 @@ impl Tab {
             Self::Initiatives => &[InitiativeRow::LAYOUT],
             Self::Participants => &[ParticipantRow::LAYOUT],
             Self::Source => &[],
+        }
+    }
+
+    /// The collection the tab lists, one record a row, as a handle maker; `None` for the
+    /// Funding tab (each programme followed by its projects) and the Source tab (paragraphs).
+    pub fn collection(self) -> Option<fn(u32) -> RecordRef> {
+        match self {
+            Self::Timeline => Some(RecordRef::Event),
+            Self::Initiatives => Some(RecordRef::Initiative),
+            Self::Participants => Some(RecordRef::Participant),
+            Self::Funding | Self::Source => None,
         }
     }
 

@@ -18,8 +18,9 @@ pub use plain::{PlainStyle, write_plain};
 pub use tsv::{TsvText, columns as tsv_columns, write_tsv};
 
 use crate::{
-    data::{Catalog, RecordRef, RowOptions, Tab, TabRows},
+    data::{Catalog, RecordRef, Tab},
     search::{Query, SearchIndex},
+    tabs::{RowOptions, TabRows},
 };
 
 /// The records to write, tab by tab, each tab in the order the app lists it.

@@ -19,7 +19,7 @@ use crate::{
     app::{App, DataOrigin},
     chrome::{loading::LoadingFile, theme::Theme},
     cli::Cli,
-    data::{Catalog, LoadProgress, RecordRef, SizeLimits, Tab, load_file_with_progress},
+    data::{Catalog, LoadProgress, RecordRef, SizeLimits, load_file_with_progress},
     exit,
 };
 
@@ -44,7 +44,7 @@ pub fn build_app(
         .with_bindings(Arc::clone(bindings))
         .with_origin(origin(cli));
     app.set_row_options(options, cli.by_category);
-    app.open_view(cli.tab.map(Tab::from), select, cli.query.as_deref());
+    app.open_view(cli.tab, select, cli.query.as_deref());
     if let Some(number) = cli.paragraph {
         app.open_paragraph(number).map_err(Failure::usage)?;
     }

@@ -19,17 +19,14 @@ use categories::{Categories, render_categories};
 use chart::{ChartExtent, ChartScale};
 
 use super::TabHints;
-use super::{TabView, list::render_rows};
+use super::{TabView, list::FundingSort, list::render_rows};
 use crate::{
     chrome::{
         layout::{Panes, TabExtras},
         text,
         theme::Theme,
     },
-    data::{
-        Catalog, CategoryTotal, FundingSort, ProjectView, RecordRef, Tab, UNCATEGORISED,
-        category_totals,
-    },
+    data::{Catalog, CategoryTotal, ProjectView, RecordRef, Tab, UNCATEGORISED, category_totals},
     format::{format_period, format_usd, with_aside},
     plural::counted,
 };

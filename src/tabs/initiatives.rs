@@ -15,12 +15,15 @@ use ratatui::{
 use super::TabHints;
 use super::{
     TabView,
-    columns::{Column, Columns},
-    list::{ListLook, render_record_list, title_with_suffix},
+    list::{
+        ListLook,
+        columns::{Column, Columns},
+        first_event, render_record_list, title_with_suffix,
+    },
 };
 use crate::{
     chrome::{layout::Panes, layout::TabExtras, text, theme::Theme},
-    data::{Catalog, EventDate, InitiativeKind, RecordRef, Role, Tab, first_event},
+    data::{Catalog, EventDate, InitiativeKind, RecordRef, Role, Tab},
 };
 
 /// The longest a proposer's name is given before it is cut.

@@ -5,14 +5,11 @@
 //! catalog and its own state; it never reads the app, another tab or an overlay, and it is
 //! told the sizes it needs (a page of rows, the detail pane's width) rather than the screen.
 
-mod columns;
 pub mod detail;
 mod detail_builder;
 pub mod funding;
 pub mod initiatives;
 pub mod list;
-mod list_controls;
-mod list_position;
 pub mod participants;
 pub mod source;
 mod source_document;
@@ -26,8 +23,10 @@ use ratatui::{buffer::Buffer, layout::Rect, widgets::Widget};
 pub use detail::{DetailKey, DetailText, link_label};
 pub use funding::FundingTab;
 pub use initiatives::InitiativesTab;
-pub use list_controls::{ListControls, SavedFilters};
-pub use list_position::ListPosition;
+pub use list::{
+    FilterMatches, FundingSort, ListControls, ListPosition, ListShape, RecordKind, RowOptions,
+    SavedFilters, SortKey, TabRows, events_of, first_event,
+};
 pub use participants::ParticipantsTab;
 pub use source::SourceTab;
 pub use timeline::TimelineTab;
@@ -38,7 +37,7 @@ use crate::{
         layout::{Panes, TabExtras},
         theme::Theme,
     },
-    data::{Catalog, RecordRef, Tab, TabRows},
+    data::{Catalog, RecordRef, Tab},
 };
 
 /// The keys the tabs' own texts name, as the bindings in force give them: written once, when
@@ -356,7 +355,7 @@ fn render_detail(
 
 /// What a list of `columns` asks of the layout: the widths at which its titles read whole
 /// and at which every column shows, and where its header row starts.
-fn column_extras(columns: &columns::Columns) -> TabExtras {
+fn column_extras(columns: &list::columns::Columns) -> TabExtras {
     TabExtras {
         list_readable: columns.readable_width(),
         list_full: columns.full_width(),

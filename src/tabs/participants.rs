@@ -14,12 +14,15 @@ use ratatui::{
 use super::TabHints;
 use super::{
     TabView,
-    columns::{Column, Columns},
-    list::{ListLook, render_record_list, title_with_suffix},
+    list::{
+        ListLook,
+        columns::{Column, Columns},
+        events_of, render_record_list, title_with_suffix,
+    },
 };
 use crate::{
     chrome::{layout::Panes, layout::TabExtras, text, theme::Theme},
-    data::{Catalog, ParticipantKind, RecordRef, Tab, events_of},
+    data::{Catalog, ParticipantKind, RecordRef, Tab},
 };
 
 /// The longest an office is given before it is cut.

@@ -14,8 +14,11 @@ use ratatui::{
 use super::TabHints;
 use super::{
     TabView,
-    columns::{Column, Columns},
-    list::{ListLook, render_record_list, title_with_suffix},
+    list::{
+        ListLook, RecordKind,
+        columns::{Column, Columns},
+        render_record_list, title_with_suffix,
+    },
     timeline_strip::{STRIP_LINES, TimelineStrip},
 };
 use crate::{
@@ -24,7 +27,7 @@ use crate::{
         text,
         theme::Theme,
     },
-    data::{Catalog, EventKind, EventView, RecordKind, RecordRef, Role, Tab},
+    data::{Catalog, EventKind, EventView, RecordRef, Role, Tab},
 };
 
 /// The longest a place or a state's name is given before it is cut.

@@ -10,7 +10,7 @@ use ratatui::{
     widgets::{Cell, Row},
 };
 
-use super::list::SELECTION_MARKER;
+use super::SELECTION_MARKER;
 use crate::chrome::text;
 
 /// The gap between two columns.

@@ -1,9 +1,13 @@
 //! The records each tab lists, in display order, and where each record sits: built from a
 //! [`ListShape`] (the reader's kind, filter and order) or the command line's [`RowOptions`].
+//! Each order works out one key per record once, then sorts; records without the key (an
+//! undated event, an event held nowhere named) go last in either direction, and ties fall
+//! back to date and to the dataset's order, so an order is stable.
 
-use std::cmp::Reverse;
+use std::cmp::{Ordering, Reverse};
 
-use super::{Catalog, EventKind, ListShape, RecordKind, RecordRef, Role, SortKey, Tab, row_order};
+use super::{ListShape, RecordKind, SortKey};
+use crate::data::{Catalog, EventDate, EventKind, RecordRef, Role, Tab};
 
 /// How the Funding tab orders the projects within each programme.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -153,15 +157,12 @@ impl TabRows {
 
     /// The rows of `tab` shaped by `shape`: its kind, its filter, its order.
     pub fn shaped(catalog: &Catalog, tab: Tab, shape: &ListShape) -> Self {
-        let counts = catalog.counts();
-        let (count, make): (usize, fn(u32) -> RecordRef) = match tab {
-            Tab::Timeline => (counts.events, RecordRef::Event),
-            Tab::Funding => return Self::funding(catalog, shape),
-            Tab::Initiatives => (counts.initiatives, RecordRef::Initiative),
-            Tab::Participants => (counts.participants, RecordRef::Participant),
-            // The Source tab lists paragraphs, not records.
-            Tab::Source => (0, RecordRef::Participant),
-        };
+        if tab == Tab::Funding {
+            return Self::funding(catalog, shape);
+        }
+        // The Source tab lists paragraphs, not records: no rows here.
+        let make = tab.collection().unwrap_or(RecordRef::Participant);
+        let count = catalog.records_of(tab).count();
         let as_stored = shape.sort == SortKey::Listed && !shape.reversed;
         if tab != Tab::Timeline && as_stored && !shape.is_filtered() {
             return Self {
@@ -178,7 +179,7 @@ impl TabRows {
                 !shape.is_filtered() || shape.keeps(record, RecordKind::of(catalog, record))
             })
             .collect();
-        row_order::sort(catalog, tab, shape, make, &mut items);
+        sort(catalog, tab, shape, make, &mut items);
         let mut month_keys: Vec<i32> = if tab == Tab::Timeline {
             items
                 .iter()
@@ -321,5 +322,120 @@ fn sort_projects(catalog: &Catalog, projects: &mut [RecordRef], order: FundingSo
         FundingSort::Name => {
             projects.sort_by_cached_key(|&record| (catalog.title(record).to_lowercase(), record));
         }
+    }
+}
+
+/// Sorts `items` (indices into the collection `make` names) as `shape` orders `tab`.
+pub(super) fn sort(
+    catalog: &Catalog,
+    tab: Tab,
+    shape: &ListShape,
+    make: fn(u32) -> RecordRef,
+    items: &mut Vec<u32>,
+) {
+    let reversed = shape.reversed;
+    let date = |i: u32| match make(i) {
+        RecordRef::Event(i) => catalog.event(i).and_then(|event| event.date()),
+        record @ RecordRef::Initiative(_) => first_event(catalog, record),
+        _ => None,
+    };
+    // An event's date breaks ties on the timeline; elsewhere the dataset's order does.
+    let then_date = |i: u32| (tab == Tab::Timeline).then(|| date(i)).flatten();
+    match shape.sort {
+        SortKey::Listed | SortKey::Amount => by(items, Some, |_| None::<u8>, reversed),
+        SortKey::Date => by(items, date, |_| None::<u8>, reversed),
+        SortKey::Kind => by(
+            items,
+            |i| RecordKind::of(catalog, make(i)),
+            then_date,
+            reversed,
+        ),
+        SortKey::Place => by(
+            items,
+            |i| {
+                let RecordRef::Event(event) = make(i) else {
+                    return None;
+                };
+                let place = catalog.event(event)?.place()?;
+                Some(place.to_lowercase())
+            },
+            then_date,
+            reversed,
+        ),
+        SortKey::Title => by(
+            items,
+            |i| Some(catalog.title(make(i)).to_lowercase()),
+            |_| None::<u8>,
+            reversed,
+        ),
+        // The most first: that is what a reader sorting by a count looks for.
+        SortKey::Ties => by(
+            items,
+            |i| Some(std::cmp::Reverse(catalog.relations(make(i)).len())),
+            |_| None::<u8>,
+            reversed,
+        ),
+        SortKey::Events => by(
+            items,
+            |i| Some(std::cmp::Reverse(events_of(catalog, make(i)))),
+            |_| None::<u8>,
+            reversed,
+        ),
+    }
+}
+
+/// The earliest date of the events `record` is tied to.
+pub fn first_event(catalog: &Catalog, record: RecordRef) -> Option<EventDate> {
+    catalog
+        .relations(record)
+        .iter()
+        .filter_map(|relation| match relation.target {
+            RecordRef::Event(i) => catalog.event(i)?.date(),
+            _ => None,
+        })
+        .min()
+}
+
+/// How many events `record` is tied to: took part in, or hosted.
+pub fn events_of(catalog: &Catalog, record: RecordRef) -> usize {
+    catalog
+        .relations(record)
+        .iter()
+        .filter(|relation| matches!(relation.target, RecordRef::Event(_)))
+        .count()
+}
+
+/// Sorts `items` by `key` (missing last, the order of present keys flipped when
+/// `reversed`), then by `then`, then by index.
+fn by<K: Ord, T: Ord>(
+    items: &mut Vec<u32>,
+    key: impl Fn(u32) -> Option<K>,
+    then: impl Fn(u32) -> Option<T>,
+    reversed: bool,
+) {
+    let mut keyed: Vec<(Option<K>, Option<T>, u32)> =
+        items.iter().map(|&i| (key(i), then(i), i)).collect();
+    keyed.sort_by(|a, b| {
+        let primary = match (&a.0, &b.0) {
+            (Some(x), Some(y)) if reversed => y.cmp(x),
+            (Some(x), Some(y)) => x.cmp(y),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => Ordering::Equal,
+        };
+        primary
+            .then_with(|| missing_last(&a.1, &b.1))
+            .then(a.2.cmp(&b.2))
+    });
+    items.clear();
+    items.extend(keyed.into_iter().map(|(_, _, i)| i));
+}
+
+fn missing_last<T: Ord>(a: &Option<T>, b: &Option<T>) -> Ordering {
+    match (a, b) {
+        (Some(x), Some(y)) => x.cmp(y),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
     }
 }

@@ -1,9 +1,11 @@
-//! How a tab's list is shaped by the reader: which kind of record it shows, which records a
-//! filter kept, and the order. Pure choices; [`super::TabRows`] builds the rows from them.
+//! How the reader shapes a tab's list: which kind of record it shows (`f`/`F`), which records
+//! a text filter kept (`&`), and the order (`o`/`O`), with the intent methods that change
+//! them and the words a title uses to say what they are. Choices only; [`super::TabRows`]
+//! builds the rows from them.
 
-use std::{fmt, sync::Arc};
+use std::{collections::BTreeSet, fmt, sync::Arc};
 
-use super::{EventKind, InitiativeKind, ParticipantKind, RecordRef, Tab};
+use crate::data::{Catalog, EventKind, InitiativeKind, ParticipantKind, RecordRef, Tab};
 
 /// An order a tab's list can be sorted in.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -87,7 +89,7 @@ pub enum RecordKind {
 
 impl RecordKind {
     /// The kind of `record`, when its collection has kinds.
-    pub fn of(catalog: &super::Catalog, record: RecordRef) -> Option<Self> {
+    pub fn of(catalog: &Catalog, record: RecordRef) -> Option<Self> {
         match record {
             RecordRef::Event(i) => catalog.event(i).map(|r| Self::Event(r.kind())),
             RecordRef::Initiative(i) => catalog.initiative(i).map(|r| Self::Initiative(r.kind())),
@@ -102,19 +104,8 @@ impl RecordKind {
     pub fn plural(self) -> &'static str {
         match self {
             Self::Event(kind) => kind.plural(),
-            Self::Initiative(kind) => match kind {
-                InitiativeKind::Initiative => "initiatives",
-                InitiativeKind::Resolution => "resolutions",
-                InitiativeKind::Proposal => "proposals",
-                InitiativeKind::Cooperation => "lines of cooperation",
-            },
-            Self::Participant(kind) => match kind {
-                ParticipantKind::Person => "people",
-                ParticipantKind::State => "states",
-                ParticipantKind::Organisation => "organisations",
-                ParticipantKind::Body => "bodies",
-                ParticipantKind::Group => "groups",
-            },
+            Self::Initiative(kind) => kind.plural(),
+            Self::Participant(kind) => kind.plural(),
         }
     }
 }
@@ -213,4 +204,173 @@ impl ListShape {
                 .as_ref()
                 .is_none_or(|matches| matches.contains(record))
     }
+}
+
+/// One tab's kind, filter and order, and the kinds its records have.
+#[derive(Clone, Debug, Default)]
+pub struct ListControls {
+    tab: Tab,
+    shape: ListShape,
+    /// The kinds the tab's records have, in the order `f` steps through them.
+    kinds: Vec<RecordKind>,
+}
+
+impl ListControls {
+    /// The controls of `tab`, showing everything in the tab's own order.
+    pub fn new(catalog: &Catalog, tab: Tab) -> Self {
+        Self {
+            tab,
+            shape: ListShape::of_tab(tab),
+            kinds: kinds_of(catalog, tab),
+        }
+    }
+
+    /// The controls of a tab that offers no choices (the Source tab's paragraphs).
+    pub fn fixed(tab: Tab) -> Self {
+        Self {
+            tab,
+            shape: ListShape::of_tab(tab),
+            kinds: Vec::new(),
+        }
+    }
+
+    /// What shapes the list now.
+    pub fn shape(&self) -> &ListShape {
+        &self.shape
+    }
+
+    /// The kinds `f` steps through; empty when the tab's records have none.
+    pub fn kinds(&self) -> &[RecordKind] {
+        &self.kinds
+    }
+
+    /// The orders `o` steps through; empty when the tab cannot be sorted.
+    pub fn sorts(&self) -> &'static [SortKey] {
+        SortKey::for_tab(self.tab)
+    }
+
+    /// Shows the next kind (`forward`) or the one before; past either end, all kinds.
+    pub fn step_kind(&mut self, forward: bool) {
+        let at = self
+            .shape
+            .kind
+            .and_then(|kind| self.kinds.iter().position(|&k| k == kind));
+        let next = match (at, forward) {
+            (None, true) => self.kinds.first(),
+            (None, false) => self.kinds.last(),
+            (Some(at), true) => self.kinds.get(at + 1),
+            (Some(at), false) => at.checked_sub(1).and_then(|at| self.kinds.get(at)),
+        };
+        self.shape.kind = next.copied();
+    }
+
+    /// Shows only records of `kind` (all for `None`).
+    pub fn set_kind(&mut self, kind: Option<RecordKind>) {
+        self.shape.kind = kind;
+    }
+
+    /// Orders the list the next way the tab offers, in the same direction.
+    pub fn cycle_sort(&mut self) {
+        let sorts = self.sorts();
+        let at = sorts.iter().position(|&key| key == self.shape.sort);
+        let next = at.map_or(0, |at| (at + 1) % sorts.len().max(1));
+        if let Some(&key) = sorts.get(next) {
+            self.shape.sort = key;
+        }
+    }
+
+    /// Orders the list by `key` (one the tab offers), the other way round when `reversed`.
+    pub fn set_sort(&mut self, key: SortKey, reversed: bool) {
+        if self.sorts().contains(&key) {
+            self.shape.sort = key;
+            self.shape.reversed = reversed;
+        }
+    }
+
+    /// Turns the order round.
+    pub fn reverse(&mut self) {
+        self.shape.reversed = !self.shape.reversed;
+    }
+
+    /// Keeps only what a text filter found (everything for `None`).
+    pub fn set_matches(&mut self, matches: Option<FilterMatches>) {
+        self.shape.matches = matches;
+    }
+
+    /// Shows every record again, in the same order; whether anything was hidden.
+    pub fn clear_filters(&mut self) -> bool {
+        let was = self.shape.is_filtered();
+        self.shape.kind = None;
+        self.shape.matches = None;
+        was
+    }
+
+    /// Puts back a kind and a text filter saved before (see [`Self::filters`]).
+    pub fn restore_filters(&mut self, filters: SavedFilters) {
+        self.shape.kind = filters.kind;
+        self.shape.matches = filters.matches;
+    }
+
+    /// The kind and text filter, to put back later.
+    pub fn filters(&self) -> SavedFilters {
+        SavedFilters {
+            tab: self.tab,
+            kind: self.shape.kind,
+            matches: self.shape.matches.clone(),
+        }
+    }
+
+    /// Whether `record` would be listed (it is of this tab and no filter hides it).
+    pub fn shows(&self, catalog: &Catalog, record: RecordRef) -> bool {
+        self.shape.keeps(record, RecordKind::of(catalog, record))
+    }
+
+    /// What the title says of the list: how many of how many, the kind, the filter, the
+    /// order (`all 23 events · by date`, `summits: 3 of 23 · "baku" · latest first`).
+    pub fn describe(&self, shown: usize, total: usize, noun: &str) -> String {
+        let mut parts = Vec::new();
+        let count = if self.shape.is_filtered() {
+            format!("{shown} of {total}")
+        } else if total == 1 {
+            format!("1 {}", noun.strip_suffix('s').unwrap_or(noun))
+        } else {
+            format!("all {total} {noun}")
+        };
+        match self.shape.kind {
+            Some(kind) => parts.push(format!("{}: {count}", kind.plural())),
+            None => parts.push(count),
+        }
+        if let Some(matches) = &self.shape.matches {
+            parts.push(format!("“{}”", matches.text()));
+        }
+        if !self.sorts().is_empty() {
+            parts.push(
+                self.shape
+                    .sort
+                    .label(self.tab, self.shape.reversed)
+                    .to_string(),
+            );
+        }
+        parts.join(" · ")
+    }
+}
+
+/// A tab's kind and text filter, kept to be put back (history does, after a jump cleared them).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SavedFilters {
+    /// The tab they belong to.
+    pub tab: Tab,
+    /// The kind shown.
+    pub kind: Option<RecordKind>,
+    /// The text filter.
+    pub matches: Option<FilterMatches>,
+}
+
+/// The kinds `tab`'s records have, in the order their kinds are declared.
+fn kinds_of(catalog: &Catalog, tab: Tab) -> Vec<RecordKind> {
+    let kinds: BTreeSet<RecordKind> = catalog
+        .records_of(tab)
+        .filter_map(|record| RecordKind::of(catalog, record))
+        .collect();
+    kinds.into_iter().collect()
 }
