@@ -68,107 +68,65 @@ pub struct Theme {
     pub warning: Style,
 }
 
-impl Theme {
-    /// Brighter accents (cyan, yellow) for dark backgrounds.
-    pub const DARK: Self = Self {
-        tab: Style::new(),
-        tab_active: Style::new()
-            .fg(Color::Cyan)
-            .add_modifier(Modifier::REVERSED)
-            .add_modifier(Modifier::BOLD),
-        border: Style::new().add_modifier(Modifier::DIM),
-        pane_title: Style::new().add_modifier(Modifier::BOLD),
-        selected: Style::new()
-            .add_modifier(Modifier::REVERSED)
-            .add_modifier(Modifier::BOLD),
-        dim: Style::new().add_modifier(Modifier::DIM),
-        year: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
-        kind: Style::new().fg(Color::Cyan),
-        detail_title: Style::new().add_modifier(Modifier::BOLD),
-        label: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
-        heading: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
-        quote: Style::new().add_modifier(Modifier::ITALIC),
-        note: Style::new().fg(Color::Magenta),
-        matched: Style::new()
-            .fg(Color::Yellow)
-            .add_modifier(Modifier::BOLD)
-            .add_modifier(Modifier::UNDERLINED),
-        bar: Style::new().fg(Color::Cyan),
-        programme: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
-        status: Style::new().add_modifier(Modifier::REVERSED),
-        status_key: Style::new()
-            .add_modifier(Modifier::REVERSED)
-            .add_modifier(Modifier::BOLD),
-        warning: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+/// Applies `$f` to every style of a theme.
+macro_rules! each_style {
+    ($theme:expr, $f:expr, [$($style:ident),*]) => {
+        Theme { $($style: $f($theme.$style),)* }
     };
+}
 
+const BOLD: Style = Style::new().add_modifier(Modifier::BOLD);
+const REVERSED_BOLD: Style = BOLD.add_modifier(Modifier::REVERSED);
+const DIM: Style = Style::new().add_modifier(Modifier::DIM);
+
+impl Theme {
     /// The default: bold, reverse and underline for structure, and accents (magenta, red) that
     /// read on dark and light backgrounds alike.
     pub const DEFAULT: Self = Self {
         tab: Style::new(),
-        tab_active: Style::new()
-            .add_modifier(Modifier::REVERSED)
-            .add_modifier(Modifier::BOLD),
-        border: Style::new().add_modifier(Modifier::DIM),
-        pane_title: Style::new().add_modifier(Modifier::BOLD),
-        selected: Style::new()
-            .add_modifier(Modifier::REVERSED)
-            .add_modifier(Modifier::BOLD),
-        dim: Style::new().add_modifier(Modifier::DIM),
-        year: Style::new().add_modifier(Modifier::BOLD),
+        tab_active: REVERSED_BOLD,
+        border: DIM,
+        pane_title: BOLD,
+        selected: REVERSED_BOLD,
+        dim: DIM,
+        year: BOLD,
         kind: Style::new().fg(Color::Magenta),
-        detail_title: Style::new().add_modifier(Modifier::BOLD),
-        label: Style::new().add_modifier(Modifier::BOLD),
-        heading: Style::new()
-            .add_modifier(Modifier::BOLD)
-            .add_modifier(Modifier::UNDERLINED),
+        detail_title: BOLD,
+        label: BOLD,
+        heading: BOLD.add_modifier(Modifier::UNDERLINED),
         quote: Style::new().add_modifier(Modifier::ITALIC),
         note: Style::new().fg(Color::Magenta),
-        matched: Style::new()
-            .fg(Color::Red)
-            .add_modifier(Modifier::BOLD)
-            .add_modifier(Modifier::UNDERLINED),
+        matched: BOLD.fg(Color::Red).add_modifier(Modifier::UNDERLINED),
         bar: Style::new().fg(Color::Magenta),
-        programme: Style::new().add_modifier(Modifier::BOLD),
+        programme: BOLD,
         status: Style::new().add_modifier(Modifier::REVERSED),
-        status_key: Style::new()
-            .add_modifier(Modifier::REVERSED)
-            .add_modifier(Modifier::BOLD),
-        warning: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+        status_key: REVERSED_BOLD,
+        warning: BOLD.fg(Color::Red),
     };
 
+    /// Brighter accents (cyan, yellow) for dark backgrounds.
+    pub const DARK: Self =
+        Self::accented(Color::Cyan, Color::Yellow, Color::Magenta, Color::Yellow);
+
     /// Deeper accents (blue, magenta) for light backgrounds.
-    pub const LIGHT: Self = Self {
-        tab: Style::new(),
-        tab_active: Style::new()
-            .fg(Color::Blue)
-            .add_modifier(Modifier::REVERSED)
-            .add_modifier(Modifier::BOLD),
-        border: Style::new().add_modifier(Modifier::DIM),
-        pane_title: Style::new().add_modifier(Modifier::BOLD),
-        selected: Style::new()
-            .add_modifier(Modifier::REVERSED)
-            .add_modifier(Modifier::BOLD),
-        dim: Style::new().add_modifier(Modifier::DIM),
-        year: Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD),
-        kind: Style::new().fg(Color::Blue),
-        detail_title: Style::new().add_modifier(Modifier::BOLD),
-        label: Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
-        heading: Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD),
-        quote: Style::new().add_modifier(Modifier::ITALIC),
-        note: Style::new().fg(Color::Red),
-        matched: Style::new()
-            .fg(Color::Red)
-            .add_modifier(Modifier::BOLD)
-            .add_modifier(Modifier::UNDERLINED),
-        bar: Style::new().fg(Color::Blue),
-        programme: Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD),
-        status: Style::new().add_modifier(Modifier::REVERSED),
-        status_key: Style::new()
-            .add_modifier(Modifier::REVERSED)
-            .add_modifier(Modifier::BOLD),
-        warning: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
-    };
+    pub const LIGHT: Self = Self::accented(Color::Blue, Color::Magenta, Color::Red, Color::Red);
+
+    /// The default's structure in colour: `first` for the active tab, kinds, labels and bars,
+    /// `second` for years, headings and programmes, `note` for notes, `matched` for matches.
+    const fn accented(first: Color, second: Color, note: Color, matched: Color) -> Self {
+        Self {
+            tab_active: REVERSED_BOLD.fg(first),
+            year: BOLD.fg(second),
+            kind: Style::new().fg(first),
+            label: BOLD.fg(first),
+            heading: BOLD.fg(second),
+            note: Style::new().fg(note),
+            matched: BOLD.fg(matched).add_modifier(Modifier::UNDERLINED),
+            bar: Style::new().fg(first),
+            programme: BOLD.fg(second),
+            ..Self::DEFAULT
+        }
+    }
 
     /// The same styles without any colour, for `NO_COLOR`: the modifiers carry the meaning.
     pub fn monochrome(self) -> Self {
@@ -177,27 +135,31 @@ impl Theme {
             bg: None,
             ..style
         };
-        Self {
-            tab: plain(self.tab),
-            tab_active: plain(self.tab_active),
-            border: plain(self.border),
-            pane_title: plain(self.pane_title),
-            selected: plain(self.selected),
-            dim: plain(self.dim),
-            year: plain(self.year),
-            kind: plain(self.kind),
-            detail_title: plain(self.detail_title),
-            label: plain(self.label),
-            heading: plain(self.heading),
-            quote: plain(self.quote),
-            note: plain(self.note),
-            matched: plain(self.matched),
-            bar: plain(self.bar),
-            programme: plain(self.programme),
-            status: plain(self.status),
-            status_key: plain(self.status_key),
-            warning: plain(self.warning),
-        }
+        each_style!(
+            self,
+            plain,
+            [
+                tab,
+                tab_active,
+                border,
+                pane_title,
+                selected,
+                dim,
+                year,
+                kind,
+                detail_title,
+                label,
+                heading,
+                quote,
+                note,
+                matched,
+                bar,
+                programme,
+                status,
+                status_key,
+                warning
+            ]
+        )
     }
 
     /// The palette called `name`, made monochrome when colour is off.
