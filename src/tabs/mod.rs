@@ -13,6 +13,7 @@ pub mod list;
 pub mod participants;
 pub mod source;
 mod source_document;
+mod table;
 pub mod timeline;
 pub mod timeline_strip;
 
