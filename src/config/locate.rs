@@ -1,7 +1,7 @@
 //! Where the config file is: the one `--config` names, else the platform's usual place
 //! (`$XDG_CONFIG_HOME/oic-explorer/config.toml`, `~/.config/oic-explorer/config.toml` when
 //! that is unset, through `etcetera`; `%APPDATA%\oic-explorer\config.toml` on Windows), or
-//! none with `--no-config`. Finds the path only; reading it is [`super::read`]'s.
+//! none with `--no-config`. Finds the path only; reading it is [`super::Config::load`]'s.
 
 use std::path::PathBuf;
 

@@ -1,4 +1,4 @@
-//! The config file: where it is ([`locate`]), reading it within limits, its settings and key
+//! The config file: where it is (`locate`), reading it within limits, its settings and key
 //! bindings ([`file`]), the commented default ([`default_file`]), and how it fills in what
 //! the command line leaves out ([`Config::fill_in`]). Everything here happens before the
 //! terminal is touched; a file that cannot be used is a [`ConfigError`] saying where.

@@ -1,4 +1,4 @@
-//! The dataset: each kind of record declared once ([`kinds`]), a file read within limits,
+//! The dataset: each kind of record declared once (`kinds`), a file read within limits,
 //! parsed into compact rows and text, checked, and built into the [`Catalog`] the app
 //! explores. Files depend downward only: `text`, `record` and `tie` at the bottom, the kinds,
 //! the store and the rows above them, the checks above those, then the catalog, then loading.

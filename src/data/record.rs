@@ -283,7 +283,7 @@ pub struct Relation {
     pub role: Role,
     /// The record at the other end.
     pub target: RecordRef,
-    /// Where the tie's kind, quotes and reading are in the store, or [`NO_DETAIL`] for a tie
+    /// Where the tie's kind, quotes and reading are in the store, or `NO_DETAIL` for a tie
     /// a file gives as a bare id.
     pub detail: DetailIndex,
 }

@@ -1,5 +1,5 @@
 //! The Source tab: the whole source document, paragraph by paragraph (laid out in
-//! [`super::source_document`]), each passage that a record or a tie quotes marked. The detail
+//! `super::source_document`), each passage that a record or a tie quotes marked. The detail
 //! pane lists the selected paragraph's passages with the records quoting each, as links to
 //! follow. Its list is the paragraphs (the [`TabView`] counts them), so moving, links and
 //! history work as on every tab.

@@ -1,5 +1,5 @@
-//! The list every tab shows, all of it: how the reader shapes it ([`shape`]: the kind, the
-//! filter, the order), the rows that shaping gives ([`rows`]), the selection and the window on
+//! The list every tab shows, all of it: how the reader shapes it (`shape`: the kind, the
+//! filter, the order), the rows that shaping gives (`rows`), the selection and the window on
 //! screen ([`ListPosition`]), the columns and how many fit ([`columns`]), and the widget: a
 //! bordered table that builds rows only for the window on screen, the selection marked
 //! without colour, and a scrollbar when the rows overflow.
