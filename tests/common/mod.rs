@@ -11,6 +11,7 @@ use oic_explorer::{
     app::{self, App},
     data::{Catalog, load_embedded},
 };
+use proptest::test_runner::{Config as ProptestConfig, FileFailurePersistence};
 use ratatui::{
     Terminal,
     backend::TestBackend,
@@ -83,4 +84,31 @@ pub fn selected_title(app: &App) -> String {
     view.selected()
         .map(|record| app.catalog().title(record).to_string())
         .unwrap_or_default()
+}
+
+/// A proptest configuration of `default_cases` cases (`PROPTEST_CASES` overrides it) that
+/// keeps the inputs it fails on next to the test's file and replays them first:
+/// `tests/app/random_use.rs` keeps them in `tests/app/random_use.proptest-regressions`.
+///
+/// ```ignore
+/// proptest! {
+///     #![proptest_config(common::proptest_config(64))]
+///     #[test]
+///     fn never_panics(bytes in any::<Vec<u8>>()) { load_and_show(&bytes)?; }
+/// }
+/// ```
+pub fn proptest_config(default_cases: u32) -> ProptestConfig {
+    ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES")
+            .ok()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(default_cases),
+        // proptest's default (`SourceParallel`) looks for a `main.rs` above the test's file and
+        // keeps failures in a `proptest-regressions/` folder beside that: here it would find
+        // the crate's `main.rs` and miss the files kept next to each test.
+        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource(
+            "proptest-regressions",
+        ))),
+        ..ProptestConfig::default()
+    }
 }
