@@ -3,18 +3,10 @@
 //! the paragraphs of a tie, the particulars of a citation follow a ` · ` instead, in the
 //! explorer and in every output.
 
-use std::process::Command;
-
-use crate::common::{catalog, pty::BINARY};
+use crate::common::{catalog, run};
 use oic_explorer::{app::citation_text, tabs::link_label};
 
 const SUMMIT: &str = "Third Extraordinary Conference (Extraordinary Summit)";
-
-fn output(args: &[&str]) -> String {
-    let output = Command::new(BINARY).args(args).output().expect("runs");
-    assert!(output.status.success(), "{args:?}: {:?}", output.stderr);
-    String::from_utf8(output.stdout).expect("UTF-8")
-}
 
 #[test]
 fn a_link_and_a_citation_put_the_date_after_a_dot() {
@@ -46,14 +38,14 @@ fn a_link_and_a_citation_put_the_date_after_a_dot() {
 
 #[test]
 fn no_output_puts_two_bracketed_parts_side_by_side() {
-    let markdown = output(&["export", "--format", "markdown"]);
+    let markdown = run(["export", "--format", "markdown"]).succeeded();
     assert!(
         markdown.contains(&format!("Took part in\\: {SUMMIT} · ¶12, a reading")),
         "{markdown}"
     );
     assert!(markdown.contains("Partners\\: Islamic Development Bank (IDB) · ¶7"));
     assert!(markdown.contains("Became a member\\: Kazakhstan (¶1)"));
-    let plain = output(&["--plain"]);
+    let plain = run(["--plain"]).succeeded();
     for (format, text) in [("markdown", &markdown), ("plain", &plain)] {
         let doubled: Vec<&str> = text.lines().filter(|line| line.contains(") (")).collect();
         assert!(doubled.is_empty(), "{format}: {doubled:#?}");

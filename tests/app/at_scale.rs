@@ -11,7 +11,7 @@ use std::{
     time::Duration,
 };
 
-use crate::common::pty::PtySession;
+use crate::common::{pty::PtySession, terminal_text};
 use oic_explorer::{
     app::App,
     data::Catalog,
@@ -37,19 +37,6 @@ fn key(c: char) -> LoopEvent {
         KeyCode::Char(c),
         KeyModifiers::NONE,
     )))
-}
-
-fn screen_text(terminal: &Terminal<TestBackend>) -> String {
-    let buffer = terminal.backend().buffer();
-    let area = buffer.area;
-    (0..area.height)
-        .map(|y| {
-            (0..area.width)
-                .map(|x| buffer[(x, y)].symbol())
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 #[test]
@@ -117,7 +104,7 @@ fn run_loop(
         worker.as_ref().map(SearchWorker::handle),
         |app| {
             let Ok(_) = terminal.draw(|frame| oic_explorer::app::render(app, frame));
-            drawn.lock().expect("lock").push(screen_text(&terminal));
+            drawn.lock().expect("lock").push(terminal_text(&terminal));
             Ok(())
         },
         |_| Ok(()),
@@ -254,7 +241,7 @@ fn a_query_waiting_for_the_search_to_get_ready_says_how_far_it_has_got() {
     terminal
         .draw(|frame| oic_explorer::app::render(&app, frame))
         .expect("drawn");
-    let screen = screen_text(&terminal);
+    let screen = terminal_text(&terminal);
     assert!(screen.contains("preparing search 40%"), "{screen}");
     assert!(screen.contains("Getting the search ready"), "{screen}");
     let results = SearchIndex::new(&catalog).search(&request.query);
@@ -344,7 +331,7 @@ fn a_slow_load_that_fails_restores_the_terminal_and_says_why() {
     let mut session = PtySession::spawn_with_args(100, 30, &["--data", path]);
     let status = session.wait_for_exit();
     assert_eq!(status.exit_code(), 1, "a dataset with problems exits 1");
-    let output = String::from_utf8_lossy(&session.raw_output()).into_owned();
+    let output = session.output_text();
     assert!(output.contains("nobody-at-all"), "{output}");
     assert!(output.contains("\x1b[?1049l"), "left the alternate screen");
     let error_at = output.find("nobody-at-all").unwrap_or(0);

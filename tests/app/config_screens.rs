@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use crate::common::{catalog, draw, press};
+use crate::common::{catalog, draw, press, screen_text};
 use clap::Parser;
 use oic_explorer::{app::App, cli::Cli, config::Config, run::build_app};
 use ratatui::{crossterm::event::KeyCode, style::Color};
@@ -72,20 +72,6 @@ fn the_theme_and_the_tab_come_from_the_file() {
         .find(|cell| cell.symbol() == "F")
         .expect("the Funding tab's title");
     assert_eq!(cell.fg, Color::Blue);
-}
-
-/// The screen's text, row by row.
-fn screen_text(app: &App) -> String {
-    let terminal = draw(app);
-    let buffer = terminal.backend().buffer();
-    let mut text = String::new();
-    for y in 0..buffer.area.height {
-        for x in 0..buffer.area.width {
-            text.push_str(buffer.cell((x, y)).map_or(" ", |cell| cell.symbol()));
-        }
-        text.push('\n');
-    }
-    text
 }
 
 const HINTS_REMAPPED: &str = "[keys]\nscroll_detail_down = [\"E\"]\nscroll_detail_up = \

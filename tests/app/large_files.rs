@@ -1,6 +1,7 @@
 //! A file large enough to be parsed on two threads gives its memory back as it is read: what
 //! it loads, and what its errors say and where, must be what the same text says in memory.
 
+use crate::common::run;
 use oic_explorer::{
     data::{LoadError, load, load_file},
     synthetic,
@@ -104,12 +105,9 @@ fn a_file_larger_than_memory_is_refused_not_aborted() {
     let file = tempfile::NamedTempFile::new().expect("a temporary file");
     // Sparse: a terabyte that takes no disk, more than any test machine's memory.
     file.as_file().set_len(1 << 40).expect("a sparse file");
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_oic-explorer"))
-        .args(["check", "--max-size", "2T", "--data"])
-        .arg(file.path())
-        .output()
-        .expect("runs");
-    let said = String::from_utf8_lossy(&output.stderr);
+    let path = file.path().to_str().expect("a UTF-8 path");
+    let output = run(["check", "--max-size", "2T", "--data", path]);
+    let said = &output.stderr;
     assert_eq!(output.status.code(), Some(2), "{said}");
     assert!(
         said.contains("not read: there is not the memory to hold it"),

@@ -3,8 +3,7 @@
 //! that the source does not call support, readings are marked, a state lists the events its
 //! delegations attended, and a file of bare ids (the older format) still loads as neutral.
 
-use std::process::Command;
-
+use crate::common::run;
 use oic_explorer::data::{
     Catalog, Dataset, EMBEDDED_DATASET, EMBEDDED_SOURCE, Role, SourceText, Tie, TieKind, TieRef,
     load, load_embedded,
@@ -355,12 +354,9 @@ fn check_says_once_that_bare_ids_are_read_as_neutral() {
     let dir = tempfile::tempdir().expect("a folder");
     let path = dir.path().join("bare.json");
     std::fs::write(&path, bare_dataset()).expect("written");
-    let output = Command::new(env!("CARGO_BIN_EXE_oic-explorer"))
-        .args(["check", path.to_str().expect("utf-8")])
-        .output()
-        .expect("runs");
+    let output = run(["check", path.to_str().expect("utf-8")]);
     assert!(output.status.success());
-    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stdout = &output.stdout;
     assert_eq!(
         stdout.matches("read as “mentioned with”").count(),
         1,
@@ -370,11 +366,8 @@ fn check_says_once_that_bare_ids_are_read_as_neutral() {
         stdout.contains("note: 43 ties are given as a bare id"),
         "{stdout}"
     );
-    let embedded = Command::new(env!("CARGO_BIN_EXE_oic-explorer"))
-        .arg("check")
-        .output()
-        .expect("runs");
-    let stdout = String::from_utf8_lossy(&embedded.stdout);
+    let embedded = run(["check"]);
+    let stdout = &embedded.stdout;
     assert!(!stdout.contains("bare id"), "{stdout}");
     assert!(stdout.contains("tie quotes, each verbatim"), "{stdout}");
 }
@@ -489,11 +482,7 @@ fn a_reading_a_tie_rests_on_is_shown_on_the_ties_derived_from_it() {
         .find(|r| r.role == Role::RepresentedThere)
         .expect("on the event");
     assert_eq!(catalog.tie_readings(scholars, &back), readings);
-    let csv = Command::new(env!("CARGO_BIN_EXE_oic-explorer"))
-        .args(["export", "--format", "csv", "--tab", "participants"])
-        .output()
-        .expect("runs");
-    let csv = String::from_utf8_lossy(&csv.stdout);
+    let csv = run(["export", "--format", "csv", "--tab", "participants"]).stdout;
     assert!(
         csv.contains("Took part in, through Zhabaikhan Abdildin: Conference of Muslim Scholars and Thinkers ¶11 “with the participation of"),
         "{csv}"

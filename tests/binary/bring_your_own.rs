@@ -5,23 +5,10 @@
 use std::{
     fs,
     path::{Path, PathBuf},
-    process::{Command, Output},
 };
 
-use crate::common::pty::{BINARY, PtySession};
+use crate::common::{pty::PtySession, run};
 use oic_explorer::data::{Dataset, EMBEDDED_DATASET, EMBEDDED_SOURCE, load, load_file};
-
-fn run(args: &[&str]) -> Output {
-    Command::new(BINARY)
-        .args(args)
-        .env_remove("NO_COLOR")
-        .output()
-        .unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
 
 fn embedded() -> serde_json::Value {
     serde_json::from_str(EMBEDDED_DATASET).unwrap()
@@ -43,7 +30,7 @@ fn open_in_pty(file: &Path) -> (u32, String) {
     let path = file.to_str().unwrap();
     let mut session = PtySession::spawn_with_args(100, 30, &["--data", path]);
     let status = session.wait_for_exit();
-    (status.exit_code(), text(&session.raw_output()))
+    (status.exit_code(), session.output_text())
 }
 
 /// The bad file is refused: exit status `code`, every `expected` piece in the message, and
@@ -143,7 +130,7 @@ fn empty_events_leave_only_the_dangling_references() {
     assert_refused("e.json", &json, 1, &["e.json:", "dangling"]);
     let dir = folder();
     let file = write(dir.path(), "e.json", json);
-    let output = text(&run(&["check", file.to_str().unwrap()]).stdout);
+    let output = run(["check", file.to_str().unwrap()]).stdout;
     assert!(!output.contains("at least one event"), "{output}");
 }
 
@@ -261,7 +248,7 @@ fn a_quote_that_is_not_in_the_source() {
         with(|j| j["events"][0]["sources"][0]["quote"] = "Kazakhstan joined in 1994.".into());
     let file = write(dir.path(), "q.json", json);
     let source = write(dir.path(), "source.txt", EMBEDDED_SOURCE);
-    let output = run(&[
+    let output = run([
         "check",
         file.to_str().unwrap(),
         "--source",
@@ -269,16 +256,17 @@ fn a_quote_that_is_not_in_the_source() {
     ]);
     assert_eq!(output.status.code(), Some(1));
     assert!(
-        text(&output.stdout)
+        output
+            .stdout
             .contains("events[0].sources[0].quote: the quote is not verbatim in paragraph 1")
     );
-    let unchecked = run(&["check", file.to_str().unwrap()]);
+    let unchecked = run(["check", file.to_str().unwrap()]);
     assert_eq!(
         unchecked.status.code(),
         Some(0),
         "without --source quotes are not checked"
     );
-    assert!(text(&unchecked.stdout).contains("quotes not checked"));
+    assert!(unchecked.stdout.contains("quotes not checked"));
 }
 
 #[test]
@@ -305,9 +293,9 @@ fn a_large_file_loads_in_one_pass() {
 
 #[test]
 fn check_on_the_embedded_data_is_clean() {
-    let output = run(&["check"]);
+    let output = run(["check"]);
     assert_eq!(output.status.code(), Some(0));
-    let stdout = text(&output.stdout);
+    let stdout = output.stdout;
     assert!(
         stdout.starts_with("the embedded dataset: clean"),
         "{stdout}"
@@ -330,23 +318,23 @@ fn a_count_of_one_is_singular() {
         "sources": [{"paragraph": 1, "quote": "Uzbekistan joined the OIC in 1996."}]}]}"#;
     let data = write(dir.path(), "one.json", one_record);
     let (data, source) = (data.to_str().unwrap(), source.to_str().unwrap());
-    let clean = run(&["check", data, "--source", source]);
-    assert_eq!(clean.status.code(), Some(0), "{}", text(&clean.stderr));
+    let clean = run(["check", data, "--source", source]);
+    assert_eq!(clean.status.code(), Some(0), "{}", clean.stderr);
     assert!(
-        text(&clean.stdout).contains(
+        clean.stdout.contains(
             "  1 record quote and 0 tie quotes, each verbatim in its paragraph (1 paragraph in the source)\n"
         ),
         "{}",
-        text(&clean.stdout)
+        clean.stdout
     );
     let beyond = write(
         dir.path(),
         "beyond.json",
         one_record.replace("\"paragraph\": 1", "\"paragraph\": 2"),
     );
-    let broken = run(&["check", beyond.to_str().unwrap(), "--source", source]);
+    let broken = run(["check", beyond.to_str().unwrap(), "--source", source]);
     assert_eq!(broken.status.code(), Some(1));
-    let said = text(&broken.stdout);
+    let said = broken.stdout;
     assert!(said.contains(": 1 problem\n"), "{said}");
     assert!(
         said.contains("the source has 1 paragraph, found 2"),
@@ -357,7 +345,7 @@ fn a_count_of_one_is_singular() {
         "two.txt",
         "Uzbekistan joined the OIC in 1996. Then more.",
     );
-    let coverage = run(&[
+    let coverage = run([
         "check",
         data,
         "--source",
@@ -365,16 +353,18 @@ fn a_count_of_one_is_singular() {
         "--coverage",
     ]);
     assert!(
-        text(&coverage.stdout).contains("coverage: 1 sentence no record quotes:"),
+        coverage
+            .stdout
+            .contains("coverage: 1 sentence no record quotes:"),
         "{}",
-        text(&coverage.stdout)
+        coverage.stdout
     );
-    let small = run(&["check", data, "--max-size", "1"]);
+    let small = run(["check", data, "--max-size", "1"]);
     assert_eq!(small.status.code(), Some(2));
     assert!(
-        text(&small.stderr).contains("more than the limit of 1 byte "),
+        small.stderr.contains("more than the limit of 1 byte "),
         "{}",
-        text(&small.stderr)
+        small.stderr
     );
 }
 
@@ -389,9 +379,9 @@ fn check_on_a_broken_file_lists_every_problem() {
         j["participants"][2]["part_of"] = "ev-1995-membership".into();
     });
     let file = write(dir.path(), "broken.json", json);
-    let output = run(&["check", file.to_str().unwrap()]);
+    let output = run(["check", file.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(1));
-    let stdout = text(&output.stdout);
+    let stdout = output.stdout;
     assert!(stdout.contains("broken.json: 5 problems"), "{stdout}");
     for expected in [
         "title: the dataset title is empty",
@@ -436,29 +426,29 @@ fn check_on_a_broken_file_lists_every_problem() {
 fn json_export_round_trips_exactly() {
     let dir = folder();
     let file = dir.path().join("all.json");
-    let output = run(&[
+    let output = run([
         "export",
         "--format",
         "json",
         "--output",
         file.to_str().unwrap(),
     ]);
-    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert!(output.status.success(), "{}", output.stderr);
     let exported = fs::read_to_string(&file).unwrap();
     let original: Dataset = serde_json::from_str(EMBEDDED_DATASET).unwrap();
     let reloaded = load_file(&file, None).unwrap();
     assert_eq!(reloaded.to_dataset(), original);
     // And once more through the app's own loader and exporter: the same bytes.
-    let again = run(&[
+    let again = run([
         "--data",
         file.to_str().unwrap(),
         "export",
         "--format",
         "json",
     ]);
-    assert_eq!(text(&again.stdout), exported);
+    assert_eq!(again.stdout, exported);
     assert!(
-        run(&["--data", file.to_str().unwrap(), "check"])
+        run(["--data", file.to_str().unwrap(), "check"])
             .status
             .success()
     );
@@ -466,7 +456,7 @@ fn json_export_round_trips_exactly() {
 
 #[test]
 fn a_narrowed_json_export_still_loads() {
-    let output = run(&[
+    let output = run([
         "export",
         "--format",
         "json",
@@ -476,7 +466,7 @@ fn a_narrowed_json_export_still_loads() {
         "baku",
     ]);
     assert!(output.status.success());
-    let json = text(&output.stdout);
+    let json = output.stdout;
     let catalog = load("export", &json, Some(EMBEDDED_SOURCE)).unwrap_or_else(|e| panic!("{e}"));
     let data = catalog.to_dataset();
     assert_eq!(
@@ -506,7 +496,7 @@ fn every_narrowed_json_export_loads_and_opens() {
         let mut args = vec!["export", "--format", "json", "-o", file.to_str().unwrap()];
         args.extend_from_slice(narrowing);
         assert!(run(&args).status.success(), "{narrowing:?}");
-        let check = run(&[
+        let check = run([
             "check",
             file.to_str().unwrap(),
             "--source",
@@ -515,8 +505,8 @@ fn every_narrowed_json_export_loads_and_opens() {
         assert!(
             check.status.success(),
             "{narrowing:?}: {}{}",
-            text(&check.stdout),
-            text(&check.stderr)
+            check.stdout,
+            check.stderr
         );
         // The explorer opens it and every tab draws, empty ones included.
         let mut session = PtySession::spawn_with_args(100, 30, &["--data", file.to_str().unwrap()]);
@@ -536,9 +526,9 @@ fn every_narrowed_json_export_loads_and_opens() {
 
 #[test]
 fn csv_parses_back_with_ids_and_names() {
-    let output = run(&["export", "--format", "csv", "--tab", "initiatives"]);
+    let output = run(["export", "--format", "csv", "--tab", "initiatives"]);
     assert!(output.status.success());
-    let mut reader = csv::Reader::from_reader(output.stdout.as_slice());
+    let mut reader = csv::Reader::from_reader(output.stdout.as_bytes());
     let headers = reader.headers().unwrap().clone();
     assert_eq!(&headers[0], "id");
     assert!(
@@ -557,14 +547,14 @@ fn csv_parses_back_with_ids_and_names() {
     assert_eq!(&second[column("proposed_by")], "N. Nazarbayev");
     assert_eq!(&second[column("event_ids")], "ev-2006-06-icfm-33");
 
-    let missing_tab = run(&["export", "--format", "csv"]);
+    let missing_tab = run(["export", "--format", "csv"]);
     assert_eq!(missing_tab.status.code(), Some(2));
-    assert!(text(&missing_tab.stderr).contains("add --tab"));
+    assert!(missing_tab.stderr.contains("add --tab"));
 }
 
 #[test]
 fn markdown_export_matches_the_golden_file() {
-    let output = run(&["export", "--format", "markdown"]);
+    let output = run(["export", "--format", "markdown"]);
     assert!(output.status.success());
     let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/binary/golden/export.md");
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
@@ -572,8 +562,7 @@ fn markdown_export_matches_the_golden_file() {
     }
     let expected = fs::read_to_string(&golden).unwrap_or_default();
     assert_eq!(
-        text(&output.stdout),
-        expected,
+        output.stdout, expected,
         "rerun with UPDATE_GOLDEN=1 after an intended change"
     );
     assert!(
@@ -585,7 +574,7 @@ fn markdown_export_matches_the_golden_file() {
 fn an_export_to_a_file_replaces_it_whole_or_not_at_all() {
     let dir = folder();
     let file = write(dir.path(), "report.md", "the old report\n");
-    let failed = run(&[
+    let failed = run([
         "export",
         "--format",
         "markdown",
@@ -600,7 +589,7 @@ fn an_export_to_a_file_replaces_it_whole_or_not_at_all() {
         "the old report\n",
         "untouched on failure"
     );
-    let done = run(&[
+    let done = run([
         "export",
         "--format",
         "markdown",
@@ -624,9 +613,9 @@ fn an_export_to_a_file_replaces_it_whole_or_not_at_all() {
 
 #[test]
 fn plain_output_is_linear_text_with_sources() {
-    let output = run(&["--plain", "--query", "tab:timeline baku"]);
+    let output = run(["--plain", "--query", "tab:timeline baku"]);
     assert!(output.status.success());
-    let stdout = text(&output.stdout);
+    let stdout = output.stdout;
     assert!(!stdout.contains('\x1b'));
     assert!(
         !stdout.contains('│') && !stdout.contains('─'),
@@ -635,29 +624,29 @@ fn plain_output_is_linear_text_with_sources() {
     assert!(stdout.contains("33rd Islamic Conference of Foreign Ministers\n  event, foreign ministers' conference\n  Date: June 2006\n  Place: Baku"));
     assert!(stdout.contains("  Source ¶13 “The 33rd Islamic Conference"));
     assert!(!stdout.contains("Syzganov"), "only what the query finds");
-    let coloured = run(&["--plain", "--color", "always", "--select", "p-yemen"]);
-    assert!(text(&coloured.stdout).contains("\x1b[1mYemen\x1b[0m"));
-    let never = run(&["--plain", "--color", "never", "--select", "p-yemen"]);
-    assert!(!text(&never.stdout).contains('\x1b'));
+    let coloured = run(["--plain", "--color", "always", "--select", "p-yemen"]);
+    assert!(coloured.stdout.contains("\x1b[1mYemen\x1b[0m"));
+    let never = run(["--plain", "--color", "never", "--select", "p-yemen"]);
+    assert!(!never.stdout.contains('\x1b'));
 }
 
 #[test]
 fn completions_man_page_and_schema() {
     for shell in ["bash", "zsh", "fish"] {
-        let output = run(&["completions", shell]);
+        let output = run(["completions", shell]);
         assert!(output.status.success());
-        let script = text(&output.stdout);
+        let script = output.stdout;
         assert!(
             script.contains("export") && script.contains("--data"),
             "{shell}"
         );
     }
-    let man = text(&run(&["man"]).stdout);
+    let man = run(["man"]).stdout;
     assert!(
         man.contains(".TH oic-explorer") && man.contains("\\-\\-data"),
         "{man}"
     );
-    let schema = text(&run(&["schema"]).stdout);
+    let schema = run(["schema"]).stdout;
     let committed = include_str!("../../assets/dataset.schema.json");
     assert_eq!(
         schema, committed,
@@ -706,19 +695,19 @@ fn themes_and_colour_choices() {
     session.wait_for_text("Kazakhstan joins the OIC");
     session.send("q");
     assert!(session.wait_for_exit().success());
-    let output = text(&session.raw_output());
+    let output = session.output_text();
     assert!(output.contains("\x1b[38;5;4"), "blue was drawn");
 }
 
 #[test]
 fn plain_output_follows_kind_and_sort_as_the_explorer_does() {
-    let summits = text(&run(&["--plain", "--kind", "summit"]).stdout);
+    let summits = run(["--plain", "--kind", "summit"]).stdout;
     assert!(summits.contains("TIMELINE (3 records)"), "{summits}");
     assert!(
         !summits.contains("\nKazakhstan joins the OIC\n"),
         "{summits}"
     );
-    let largest = text(&run(&["--plain", "--tab", "funding", "--sort", "largest"]).stdout);
+    let largest = run(["--plain", "--tab", "funding", "--sort", "largest"]).stdout;
     let titles: Vec<&str> = largest
         .lines()
         .filter(|line| !line.is_empty() && !line.starts_with(' '))
@@ -734,9 +723,13 @@ fn plain_output_follows_kind_and_sort_as_the_explorer_does() {
             "Gulshat – Karaganda highway"
         ]
     );
-    let absent = run(&["--plain", "--kind", "other"]);
+    let absent = run(["--plain", "--kind", "other"]);
     assert_eq!(absent.status.code(), Some(2));
-    assert!(text(&absent.stderr).contains("the dataset has no event of this kind"));
+    assert!(
+        absent
+            .stderr
+            .contains("the dataset has no event of this kind")
+    );
 }
 
 #[test]
@@ -769,9 +762,9 @@ fn a_spelling_must_be_in_its_note_and_name_what_a_record_is_called() {
 
 #[test]
 fn a_narrowed_export_keeps_the_spellings_of_what_it_keeps() {
-    let output = run(&["export", "--format", "json", "--query", "place:mecca"]);
-    assert!(output.status.success(), "{}", text(&output.stderr));
-    let json = text(&output.stdout);
+    let output = run(["export", "--format", "json", "--query", "place:mecca"]);
+    assert!(output.status.success(), "{}", output.stderr);
+    let json = output.stdout;
     let catalog = load("export", &json, Some(EMBEDDED_SOURCE)).unwrap_or_else(|e| panic!("{e}"));
     let data = catalog.to_dataset();
     assert!(

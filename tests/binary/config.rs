@@ -5,10 +5,14 @@
 use std::{
     fs,
     path::{Path, PathBuf},
-    process::{Command, Output},
+    process::Command,
 };
 
-use crate::common::pty::{BINARY, PtySession, contains};
+use crate::common::{
+    Run,
+    pty::{PtySession, contains},
+    run_with_env,
+};
 
 /// A config folder of its own, as `$XDG_CONFIG_HOME`, with `text` as its config file (none
 /// for `None`).
@@ -37,13 +41,9 @@ impl ConfigHome {
     }
 
     /// The binary run with `args`, this folder as its config home, no terminal.
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new(BINARY)
-            .args(args)
-            .env("XDG_CONFIG_HOME", self.path())
-            .env_remove("NO_COLOR")
-            .output()
-            .expect("the binary runs")
+    fn run(&self, args: &[&str]) -> Run {
+        let home = self.path().to_str().expect("a UTF-8 path");
+        run_with_env(args, &[("XDG_CONFIG_HOME", home)])
     }
 
     /// The binary in a pty of 100×30, this folder as its config home.
@@ -53,16 +53,12 @@ impl ConfigHome {
     }
 }
 
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
 #[test]
 fn config_names_the_file_under_xdg_config_home_and_whether_it_is_there() {
     let home = ConfigHome::new(None);
     let missing = home.run(&["config"]);
     assert!(missing.status.success());
-    let out = text(&missing.stdout);
+    let out = missing.stdout;
     let first = out.lines().next().unwrap_or_default();
     assert_eq!(Path::new(first), home.file());
     assert!(out.contains("not there"), "{out}");
@@ -70,7 +66,7 @@ fn config_names_the_file_under_xdg_config_home_and_whether_it_is_there() {
     let home = ConfigHome::new(Some("theme = \"dark\"\n"));
     let present = home.run(&["config"]);
     assert!(present.status.success());
-    assert!(text(&present.stdout).contains("in use"));
+    assert!(present.stdout.contains("in use"));
 }
 
 #[test]
@@ -81,7 +77,7 @@ fn config_default_prints_a_file_that_changes_nothing() {
     fs::create_dir_all(home.file().parent().unwrap()).unwrap();
     fs::write(home.file(), &default.stdout).unwrap();
     let checked = home.run(&["config"]);
-    assert!(checked.status.success(), "{}", text(&checked.stderr));
+    assert!(checked.status.success(), "{}", checked.stderr);
     // With the file, plain output is byte for byte what it is without one.
     let with = home.run(&["--plain", "--tab", "funding"]);
     let without = home.run(&["--no-config", "--plain", "--tab", "funding"]);
@@ -112,13 +108,13 @@ fn a_bad_file_is_refused_with_where_and_exit_2() {
         for args in [&["--plain"][..], &["check"], &["config"]] {
             let refused = home.run(args);
             assert_eq!(refused.status.code(), Some(2), "{file:?} {args:?}");
-            let stderr = text(&refused.stderr);
+            let stderr = refused.stderr;
             let shown = format!("{}{expected}", home.file().display());
             assert!(stderr.contains(&shown), "{file:?}: {stderr}");
         }
         // --no-config sets it aside.
         let ignored = home.run(&["--no-config", "--plain"]);
-        assert!(ignored.status.success(), "{}", text(&ignored.stderr));
+        assert!(ignored.status.success(), "{}", ignored.stderr);
     }
 }
 
@@ -145,7 +141,7 @@ fn an_unreadable_path_is_refused_and_never_waited_on() {
         let path = path.to_str().unwrap();
         let refused = home.run(&["--config", path, "--plain"]);
         assert_eq!(refused.status.code(), Some(2), "{path}");
-        let stderr = text(&refused.stderr);
+        let stderr = refused.stderr;
         assert!(stderr.contains(expected), "{path}: {stderr}");
         assert!(refused.stdout.is_empty());
     }
@@ -156,9 +152,9 @@ fn the_command_line_overrides_the_file() {
     // Plain output is bold on colour; `always` makes it so even into a pipe.
     let home = ConfigHome::new(Some("color = \"always\"\n"));
     let coloured = home.run(&["--plain", "--tab", "funding"]);
-    assert!(contains(&coloured.stdout, b"\x1b[1m"));
+    assert!(contains(coloured.stdout.as_bytes(), b"\x1b[1m"));
     let flag = home.run(&["--plain", "--tab", "funding", "--color", "never"]);
-    assert!(!contains(&flag.stdout, b"\x1b["));
+    assert!(!contains(flag.stdout.as_bytes(), b"\x1b["));
 }
 
 #[test]
@@ -174,8 +170,8 @@ fn a_dataset_named_in_the_file_is_opened_from_the_file_s_folder() {
     ]);
     fs::write(home.file().with_file_name("mine.json"), &export.stdout).unwrap();
     let checked = home.run(&["check"]);
-    assert!(checked.status.success(), "{}", text(&checked.stderr));
-    let out = text(&checked.stdout);
+    assert!(checked.status.success(), "{}", checked.stderr);
+    let out = checked.stdout;
     assert!(out.contains("mine.json: clean"), "{out}");
 }
 

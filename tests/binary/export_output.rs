@@ -15,7 +15,7 @@ use std::{
     time::{Duration, Instant},
 };
 
-use crate::common::pty::BINARY;
+use crate::common::{pty::BINARY, run};
 use nix::{
     sys::{
         signal::{Signal, kill},
@@ -202,15 +202,11 @@ fn every_spelling_of_standard_output_is_written_as_the_stream() {
         );
         assert!(text.ends_with("rc=0\nFOOTER\n"), "{spelling}: {text}");
         // Into a pipe.
-        let output = Command::new(BINARY)
-            .args([
-                "export", "--format", "csv", "--tab", "funding", "-o", &spelling,
-            ])
-            .stdout(Stdio::piped())
-            .output()
-            .expect("runs");
+        let output = run([
+            "export", "--format", "csv", "--tab", "funding", "-o", &spelling,
+        ]);
         assert!(output.status.success(), "{spelling}");
-        assert!(String::from_utf8_lossy(&output.stdout).starts_with("record,id,title"));
+        assert!(output.stdout.starts_with("record,id,title"));
     }
     assert!(
         fs::symlink_metadata("/dev/stdout")
@@ -262,21 +258,17 @@ fn a_pipe_with_no_reader_is_said_to_be_waited_on_and_a_socket_is_refused() {
 
 #[test]
 fn dev_stdout_is_the_output_stream() {
-    let output = Command::new(BINARY)
-        .args([
-            "export",
-            "--format",
-            "csv",
-            "--tab",
-            "funding",
-            "-o",
-            "/dev/stdout",
-        ])
-        .stdout(Stdio::piped())
-        .output()
-        .expect("runs");
+    let output = run([
+        "export",
+        "--format",
+        "csv",
+        "--tab",
+        "funding",
+        "-o",
+        "/dev/stdout",
+    ]);
     assert!(output.status.success());
-    assert!(String::from_utf8_lossy(&output.stdout).starts_with("record,id,title"));
+    assert!(output.stdout.starts_with("record,id,title"));
 }
 
 /// Starts an export that pauses once its temporary file exists (a debug-build seam), and

@@ -3,11 +3,12 @@
 //! explorer, in plain output or in messages, and exports give the data back unchanged.
 //! (`tests/app/hostile_screens.rs` checks the screens the app draws of the same data.)
 
-use std::{fs, path::PathBuf, process::Command};
+use std::{fs, path::PathBuf};
 
 use crate::common::{
     hostile::{self, INJECTIONS},
-    pty::{BINARY, PtySession, contains},
+    pty::{PtySession, contains},
+    run,
 };
 use oic_explorer::data::Dataset;
 
@@ -73,33 +74,27 @@ fn nothing_injected_reaches_the_terminal() {
 fn plain_output_and_messages_escape_too() {
     let folder = tempfile::tempdir().expect("a folder");
     let path = write_dataset(&folder, &hostile::dataset());
-    let plain = Command::new(BINARY)
-        .args(["--data", path.to_str().expect("path"), "--plain"])
-        .output()
-        .expect("runs");
+    let plain = run(["--data", path.to_str().expect("path"), "--plain"]);
     assert!(plain.status.success());
     for (what, injection) in INJECTIONS {
         assert!(
-            !contains(&plain.stdout, injection.as_bytes()),
+            !contains(plain.stdout.as_bytes(), injection.as_bytes()),
             "{what} in plain output"
         );
     }
-    assert!(contains(&plain.stdout, b"\\u{1b}[31mINJECTEDRED"));
+    assert!(contains(plain.stdout.as_bytes(), b"\\u{1b}[31mINJECTEDRED"));
     // An error naming a hostile field: the message is escaped as well.
     let mut broken = hostile::dataset();
     broken["events"][0]["\u{1b}]0;INJECTEDFIELD\u{7}"] = 1.into();
     let path = write_dataset(&folder, &broken);
-    let refused = Command::new(BINARY)
-        .args(["check", path.to_str().expect("path")])
-        .output()
-        .expect("runs");
+    let refused = run(["check", path.to_str().expect("path")]);
     assert_eq!(refused.status.code(), Some(2));
     assert!(
-        !contains(&refused.stderr, b"\x1b]0;"),
+        !contains(refused.stderr.as_bytes(), b"\x1b]0;"),
         "{:?}",
         refused.stderr
     );
-    assert!(contains(&refused.stderr, b"INJECTEDFIELD"));
+    assert!(contains(refused.stderr.as_bytes(), b"INJECTEDFIELD"));
 }
 
 #[test]
@@ -112,9 +107,9 @@ fn argument_errors_show_what_was_typed_escaped() {
         &["--max-size", "\u{9b}5n"],
     ];
     for args in cases {
-        let output = Command::new(BINARY).args(args).output().expect("runs");
+        let output = run(args);
         assert_eq!(output.status.code(), Some(2), "{args:?}");
-        let stderr = String::from_utf8(output.stderr).expect("UTF-8");
+        let stderr = output.stderr;
         assert!(
             !stderr.contains('\u{1b}') && !stderr.contains('\u{7}') && !stderr.contains('\u{9b}'),
             "{args:?}: {stderr:?}"
@@ -125,9 +120,9 @@ fn argument_errors_show_what_was_typed_escaped() {
         );
         assert!(stderr.starts_with("error: "), "{stderr}");
     }
-    let help = Command::new(BINARY).arg("--help").output().expect("runs");
+    let help = run(["--help"]);
     assert!(help.status.success());
-    assert!(String::from_utf8_lossy(&help.stdout).contains("Usage:"));
+    assert!(help.stdout.contains("Usage:"));
 }
 
 #[test]
@@ -136,38 +131,32 @@ fn exports_give_back_the_data_unchanged() {
     let original = hostile::dataset();
     let path = write_dataset(&folder, &original);
     let out = folder.path().join("out.json");
-    let export = Command::new(BINARY)
-        .args([
-            "--data",
-            path.to_str().expect("path"),
-            "export",
-            "--format",
-            "json",
-            "--output",
-            out.to_str().expect("path"),
-        ])
-        .output()
-        .expect("runs");
+    let export = run([
+        "--data",
+        path.to_str().expect("path"),
+        "export",
+        "--format",
+        "json",
+        "--output",
+        out.to_str().expect("path"),
+    ]);
     assert!(export.status.success(), "{:?}", export.stderr);
     let exported: Dataset =
         serde_json::from_str(&fs::read_to_string(&out).expect("read")).expect("a dataset");
     let expected: Dataset = serde_json::from_value(original).expect("a dataset");
     assert_eq!(exported, expected, "every byte of every text as it was");
     // CSV through a pipe: the data, not the display.
-    let csv = Command::new(BINARY)
-        .args([
-            "--data",
-            path.to_str().expect("path"),
-            "export",
-            "--format",
-            "csv",
-            "--tab",
-            "initiatives",
-        ])
-        .output()
-        .expect("runs");
+    let csv = run([
+        "--data",
+        path.to_str().expect("path"),
+        "export",
+        "--format",
+        "csv",
+        "--tab",
+        "initiatives",
+    ]);
     assert!(csv.status.success());
-    assert!(contains(&csv.stdout, INJECTIONS[0].1.as_bytes()));
+    assert!(contains(csv.stdout.as_bytes(), INJECTIONS[0].1.as_bytes()));
 }
 
 #[test]
@@ -220,13 +209,10 @@ fn csv_neutralises_formulas_and_markdown_escapes_html_and_links() {
     let path = write_dataset(&folder, &data);
     let path = path.to_str().expect("UTF-8 path");
     let export = |extra: &[&str]| -> String {
-        let output = Command::new(BINARY)
-            .args(["--data", path, "export", "--tab", "initiatives"])
-            .args(extra)
-            .output()
-            .expect("runs");
-        assert!(output.status.success(), "{:?}", output.stderr);
-        String::from_utf8(output.stdout).expect("UTF-8")
+        run(["--data", path, "export", "--tab", "initiatives"]
+            .iter()
+            .chain(extra))
+        .succeeded()
     };
     let csv = export(&["--format", "csv"]);
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
@@ -263,12 +249,9 @@ fn a_line_break_in_a_text_never_starts_a_record_in_plain_output() {
             "sources": [{"paragraph": 1, "quote": "q\nr"}]}]}"#,
     )
     .expect("written");
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_oic-explorer"))
-        .args(["--plain", "--data", data.to_str().expect("utf-8")])
-        .output()
-        .expect("runs");
+    let output = run(["--plain", "--data", data.to_str().expect("utf-8")]);
     assert!(output.status.success());
-    let text = String::from_utf8_lossy(&output.stdout);
+    let text = &output.stdout;
     let at_margin: Vec<&str> = text
         .lines()
         .filter(|line| !line.is_empty() && !line.starts_with(' '))
@@ -314,14 +297,10 @@ fn tsv_keeps_one_line_per_record_and_nothing_injected_reaches_the_terminal() {
     let original = hostile::dataset();
     let path = write_dataset(&folder, &original);
     let path = path.to_str().expect("UTF-8 path");
-    let run = |args: &[&str]| -> Vec<u8> {
-        let output = Command::new(BINARY)
-            .args(["--data", path])
-            .args(args)
-            .output()
-            .expect("runs");
-        assert!(output.status.success(), "{args:?}: {:?}", output.stderr);
-        output.stdout
+    let stdout_of = |args: &[&str]| -> Vec<u8> {
+        run(["--data", path].iter().chain(args))
+            .succeeded()
+            .into_bytes()
     };
     let records = 12 + 1 + 4 + 11 + 18;
     let lines_of = |bytes: &[u8]| -> Vec<Vec<String>> {
@@ -331,8 +310,8 @@ fn tsv_keeps_one_line_per_record_and_nothing_injected_reaches_the_terminal() {
             .collect()
     };
     // Plain output is terminal-safe wherever it goes; an export to a pipe gives the data.
-    let plain = run(&["--plain", "--format", "tsv"]);
-    let exported = run(&["export", "--format", "tsv", "--raw-cells"]);
+    let plain = stdout_of(&["--plain", "--format", "tsv"]);
+    let exported = stdout_of(&["export", "--format", "tsv", "--raw-cells"]);
     for (what, bytes) in [("plain", &plain), ("export", &exported)] {
         let lines = lines_of(bytes);
         assert_eq!(

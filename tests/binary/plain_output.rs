@@ -1,19 +1,13 @@
 //! Plain output (`--plain`) as a reader meets it: each fact said once, and only the sections
 //! that hold something. Each case runs the real binary.
 
-use std::{fs, process::Command};
+use std::fs;
 
-use crate::common::pty::BINARY;
+use crate::common::run;
 
 /// The plain output for `args`, which must succeed.
 fn plain(args: &[&str]) -> String {
-    let output = Command::new(BINARY)
-        .arg("--plain")
-        .args(args)
-        .output()
-        .expect("runs");
-    assert!(output.status.success(), "{args:?}: {:?}", output.stderr);
-    String::from_utf8(output.stdout).expect("UTF-8")
+    run(["--plain"].iter().chain(args)).succeeded()
 }
 
 #[test]

@@ -2,22 +2,12 @@
 //! tab the record is in, the same in the explorer, `--plain` and `export`, and said before the
 //! terminal is touched; with the record's own tab, both still work.
 
-use std::{fs, process::Command};
+use std::fs;
 
-use crate::common::pty::{BINARY, PtySession};
+use crate::common::{Run, pty::PtySession, run};
 
 const REFUSAL: &str = "--select \"ev-1995-membership\" --tab funding: the record is in the \
                        Timeline tab; leave out --tab, or give --tab timeline";
-
-/// The exit status, stdout and stderr of the binary run with `args`.
-fn run(args: &[&str]) -> (Option<i32>, String, String) {
-    let output = Command::new(BINARY).args(args).output().expect("runs");
-    (
-        output.status.code(),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
-}
 
 #[test]
 fn plain_and_export_refuse_a_record_of_another_tab() {
@@ -57,13 +47,18 @@ fn plain_and_export_refuse_a_record_of_another_tab() {
             "markdown",
         ],
     ] {
-        let (status, stdout, stderr) = run(args);
-        assert_eq!(status, Some(2), "{args:?}");
+        let Run {
+            status,
+            stdout,
+            stderr,
+            ..
+        } = run(args);
+        assert_eq!(status.code(), Some(2), "{args:?}");
         assert_eq!(stderr, format!("oic-explorer: {REFUSAL}\n"), "{args:?}");
         assert!(stdout.is_empty(), "{args:?}: {stdout}");
     }
-    let (status, _, stderr) = run(&["--plain", "--select", "p-yemen", "--tab", "source"]);
-    assert_eq!(status, Some(2));
+    let Run { status, stderr, .. } = run(["--plain", "--select", "p-yemen", "--tab", "source"]);
+    assert_eq!(status.code(), Some(2));
     assert!(
         stderr.contains("the record is in the Participants tab"),
         "{stderr}"
@@ -72,33 +67,42 @@ fn plain_and_export_refuse_a_record_of_another_tab() {
 
 #[test]
 fn the_records_own_tab_still_works_and_export_takes_only_it() {
-    let (status, stdout, _) = run(&[
+    let Run { status, stdout, .. } = run([
         "--plain",
         "--select",
         "proj-syzganov-institute",
         "--tab",
         "funding",
     ]);
-    assert_eq!(status, Some(0));
+    assert_eq!(status.code(), Some(0));
     assert!(
         stdout.contains("FUNDING (1 record)\n\nSyzganov Institute\n"),
         "{stdout}"
     );
-    let (status, csv, stderr) = run(&[
+    let Run {
+        status,
+        stdout: csv,
+        stderr,
+        ..
+    } = run([
         "export",
         "--format",
         "csv",
         "--select",
         "proj-syzganov-institute",
     ]);
-    assert_eq!(status, Some(0), "{stderr}");
+    assert_eq!(status.code(), Some(0), "{stderr}");
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(lines.len(), 2, "a header and the one record: {csv}");
     assert!(
         lines[1].starts_with("project,proj-syzganov-institute,Syzganov Institute,"),
         "{csv}"
     );
-    let (status, json, _) = run(&[
+    let Run {
+        status,
+        stdout: json,
+        ..
+    } = run([
         "export",
         "--format",
         "json",
@@ -107,7 +111,7 @@ fn the_records_own_tab_still_works_and_export_takes_only_it() {
         "--tab",
         "participants",
     ]);
-    assert_eq!(status, Some(0));
+    assert_eq!(status.code(), Some(0));
     let dataset: serde_json::Value = serde_json::from_str(&json).expect("JSON");
     let participants = dataset["participants"].as_array().expect("a list");
     assert_eq!(participants.len(), 1, "{json}");
@@ -143,7 +147,7 @@ fn the_explorer_refuses_it_before_the_terminal_is_touched() {
         let mut session = PtySession::spawn_with_args(100, 30, args);
         let status = session.wait_for_exit();
         assert_eq!(status.exit_code(), 2, "{args:?}");
-        let output = String::from_utf8_lossy(&session.raw_output()).into_owned();
+        let output = session.output_text();
         assert!(output.contains(REFUSAL), "{args:?}: {output}");
         if before_the_terminal {
             assert!(

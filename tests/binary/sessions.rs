@@ -3,7 +3,10 @@
 
 use std::process::{Command, Stdio};
 
-use crate::common::pty::{BINARY, PtySession, contains};
+use crate::common::{
+    pty::{BINARY, PtySession, contains},
+    run,
+};
 
 fn assert_terminal_restored(output: &[u8]) {
     assert!(
@@ -104,7 +107,7 @@ fn with_no_color_the_selection_is_still_visible_and_no_colour_is_written() {
     }
     session.send("q");
     assert!(session.wait_for_exit().success());
-    let output = String::from_utf8_lossy(&session.raw_output()).to_string();
+    let output = session.output_text();
     for colour in ["[38;", "[48;", "[31m", "[33m", "[36m", "[35m"] {
         assert!(!output.contains(colour), "a colour was written: {colour}");
     }
@@ -194,7 +197,7 @@ fn a_link_is_followed_and_backspace_comes_back() {
     session.wait_for_text("Copied the citation");
     session.send("q");
     assert!(session.wait_for_exit().success());
-    let output = String::from_utf8_lossy(&session.raw_output()).to_string();
+    let output = session.output_text();
     assert!(
         output.contains("\x1b]52;c;"),
         "the citation went out as OSC 52"
@@ -212,12 +215,9 @@ fn deep_link_flags_open_the_view_and_a_bad_id_is_refused() {
     session.send("q");
     assert!(session.wait_for_exit().success());
 
-    let output = Command::new(BINARY)
-        .args(["--select", "nobody"])
-        .output()
-        .unwrap();
+    let output = run(["--select", "nobody"]);
     assert_eq!(output.status.code(), Some(2));
-    let stderr = String::from_utf8(output.stderr).unwrap();
+    let stderr = output.stderr;
     assert!(
         stderr.contains("\"nobody\"") && stderr.contains("no record"),
         "{stderr}"
@@ -270,24 +270,24 @@ fn without_a_terminal_it_prints_plain_text_and_no_escape_codes() {
 
 #[test]
 fn help_and_version_flags() {
-    let help = Command::new(BINARY).arg("--help").output().unwrap();
+    let help = run(["--help"]);
     assert!(help.status.success());
-    let help = String::from_utf8(help.stdout).unwrap();
+    let help = help.stdout;
     assert!(
         help.contains("Organization of the Islamic Conference"),
         "{help}"
     );
     assert!(help.contains("--version"), "{help}");
 
-    let version = Command::new(BINARY).arg("--version").output().unwrap();
+    let version = run(["--version"]);
     assert!(version.status.success());
-    let version = String::from_utf8(version.stdout).unwrap();
+    let version = version.stdout;
     assert_eq!(
         version.trim(),
         format!("oic-explorer {}", env!("CARGO_PKG_VERSION"))
     );
 
-    let wrong = Command::new(BINARY).arg("--no-such-flag").output().unwrap();
+    let wrong = run(["--no-such-flag"]);
     assert_eq!(wrong.status.code(), Some(2));
 }
 

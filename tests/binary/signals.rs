@@ -2,14 +2,15 @@
 //! a storm, made to panic and has its terminal taken away. Each time the terminal is given back
 //! (cooked mode with echo, main screen, cursor shown, mouse off) and the exit status says why.
 
-use crate::common;
-
 use std::{
     thread,
     time::{Duration, Instant},
 };
 
-use crate::common::pty::{PtySession, contains, last_position};
+use crate::common::{
+    self,
+    pty::{PtySession, contains, last_position},
+};
 use nix::sys::{
     signal::{Signal, kill},
     termios::LocalFlags,

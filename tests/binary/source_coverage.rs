@@ -1,20 +1,13 @@
 //! `check --coverage` names every sentence of the source that no record or tie quotes, and
 //! still exits 0 for a clean dataset; the Source tab counts, per paragraph, who cites it.
 
-use std::process::Command;
-
+use crate::common::run;
 use oic_explorer::data::{EMBEDDED_SOURCE, load_embedded, passages::uncovered_sentences};
 
+/// Whether `check` with `args` succeeded, and what it wrote.
 fn check(args: &[&str]) -> (bool, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_oic-explorer"))
-        .arg("check")
-        .args(args)
-        .output()
-        .expect("runs");
-    (
-        output.status.success(),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-    )
+    let check = run(["check"].iter().chain(args));
+    (check.status.success(), check.stdout)
 }
 
 #[test]

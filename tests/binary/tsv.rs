@@ -2,17 +2,10 @@
 //! record with the same columns whatever the tab, so `grep` shows whole records and `cut` and
 //! `awk` find a field where the header says. Each case runs the real binary.
 
-use std::{fs, process::Command};
+use std::fs;
 
-use crate::common::pty::BINARY;
+use crate::common::run;
 use oic_explorer::export::TSV_COLUMNS;
-
-/// The standard output of the binary run with `args`, which must succeed.
-fn run(args: &[&str]) -> String {
-    let output = Command::new(BINARY).args(args).output().expect("runs");
-    assert!(output.status.success(), "{args:?}: {:?}", output.stderr);
-    String::from_utf8(output.stdout).expect("UTF-8")
-}
 
 /// The lines of `tsv`, each split into its fields.
 fn table(tsv: &str) -> Vec<Vec<&str>> {
@@ -21,7 +14,7 @@ fn table(tsv: &str) -> Vec<Vec<&str>> {
 
 #[test]
 fn grep_finds_the_whole_record_with_its_name() {
-    let tsv = run(&["--plain", "--format", "tsv", "--tab", "participants"]);
+    let tsv = run(["--plain", "--format", "tsv", "--tab", "participants"]).succeeded();
     let found: Vec<&str> = tsv
         .lines()
         .filter(|line| line.to_lowercase().contains("senate"))
@@ -45,7 +38,7 @@ fn grep_finds_the_whole_record_with_its_name() {
 
 #[test]
 fn one_header_and_the_same_columns_for_every_tab() {
-    let all = run(&["--plain", "--format", "tsv"]);
+    let all = run(["--plain", "--format", "tsv"]).succeeded();
     let lines = table(&all);
     assert_eq!(lines[0], TSV_COLUMNS);
     assert_eq!(lines.len(), 1 + 46, "a line per record");
@@ -55,8 +48,8 @@ fn one_header_and_the_same_columns_for_every_tab() {
         assert!(tabs.contains(&tab), "{tab}");
     }
     // The plain output and the export agree on the embedded data, and --tab only narrows.
-    assert_eq!(run(&["export", "--format", "tsv"]), all);
-    let funding = run(&["export", "--format", "tsv", "--tab", "funding"]);
+    assert_eq!(run(["export", "--format", "tsv"]).succeeded(), all);
+    let funding = run(["export", "--format", "tsv", "--tab", "funding"]).succeeded();
     assert_eq!(table(&funding)[0], TSV_COLUMNS);
     let amounts: Vec<(&str, &str)> = table(&funding)[1..]
         .iter()
@@ -73,7 +66,7 @@ fn one_header_and_the_same_columns_for_every_tab() {
         ],
         "only projects have an amount, so the column sums to the programme's"
     );
-    let summit = run(&["--format", "tsv", "--select", "ev-2005-06-icfm-32"]);
+    let summit = run(["--format", "tsv", "--select", "ev-2005-06-icfm-32"]).succeeded();
     let line = &table(&summit)[1];
     assert_eq!(
         &line[..7],
@@ -87,10 +80,10 @@ fn one_header_and_the_same_columns_for_every_tab() {
             "Yemen"
         ]
     );
-    let query = run(&["--plain", "--format", "tsv", "--query", "baku"]);
+    let query = run(["--plain", "--format", "tsv", "--query", "baku"]).succeeded();
     let ids: Vec<&str> = table(&query)[1..].iter().map(|line| line[1]).collect();
     assert_eq!(ids.len(), 5, "{ids:?}");
-    let nothing = run(&["--plain", "--format", "tsv", "--query", "zzzzqqq"]);
+    let nothing = run(["--plain", "--format", "tsv", "--query", "zzzzqqq"]).succeeded();
     assert_eq!(nothing, format!("{}\n", TSV_COLUMNS.join("\t")));
 }
 
@@ -113,7 +106,7 @@ fn separators_in_the_data_are_escaped_and_empty_fields_stay_in_place() {
         &["--data", data, "--plain", "--format", "tsv"][..],
         &["--data", data, "export", "--format", "tsv"],
     ] {
-        let tsv = run(args);
+        let tsv = run(args).succeeded();
         let lines = table(&tsv);
         assert_eq!(lines.len(), 3, "{args:?}: {tsv}");
         let event = &lines[1];
@@ -129,15 +122,15 @@ fn separators_in_the_data_are_escaped_and_empty_fields_stay_in_place() {
         assert_eq!(event[17], "q1\\nq2");
         assert_eq!(lines[2][3], "'=1+1", "a formula is neutralised as in CSV");
     }
-    let raw = run(&["--data", data, "export", "--format", "tsv", "--raw-cells"]);
+    let raw = run(["--data", data, "export", "--format", "tsv", "--raw-cells"]).succeeded();
     assert_eq!(table(&raw)[2][3], "=1+1");
 }
 
 #[test]
 fn the_help_says_how_fields_are_escaped() {
-    let help = run(&["--help"]);
+    let help = run(["--help"]).succeeded();
     assert!(help.contains("--format <FORMAT>"), "{help}");
     assert!(help.contains("\\t \\n \\r \\\\"), "{help}");
-    let export = run(&["export", "--help"]);
+    let export = run(["export", "--help"]).succeeded();
     assert!(export.contains("tsv"), "{export}");
 }

@@ -11,19 +11,14 @@ use std::{
     time::{Duration, Instant},
 };
 
-use crate::common::pty::{BINARY, PtySession};
+use crate::common::{
+    Run,
+    pty::{BINARY, PtySession},
+    run_with_env,
+};
 
-fn run(args: &[&str]) -> (i32, String) {
-    let output = Command::new(BINARY)
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the binary runs");
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
-}
+/// Colour off, as these messages are read without it.
+const NO_COLOR: &[(&str, &str)] = &[("NO_COLOR", "1")];
 
 fn sparse_file(folder: &Path) -> PathBuf {
     let path = folder.join("sparse.json");
@@ -43,15 +38,15 @@ fn a_sparse_file_larger_than_the_limit_is_refused_before_reading() {
     let folder = tempfile::tempdir().expect("a folder");
     let sparse = sparse_file(folder.path());
     let sparse = sparse.to_str().expect("a UTF-8 path");
-    let (code, stderr) = run(&["check", sparse]);
-    assert_eq!(code, 2, "{stderr}");
+    let Run { status, stderr, .. } = run_with_env(["check", sparse], NO_COLOR);
+    assert_eq!(status.code(), Some(2), "{stderr}");
     assert!(
         stderr.contains("not read: the file is 215 GB, more than the limit of 2 GB")
             && stderr.contains("--max-size"),
         "{stderr}"
     );
-    let (code, stderr) = run(&["--plain", "--source", sparse]);
-    assert_eq!(code, 2, "{stderr}");
+    let Run { status, stderr, .. } = run_with_env(["--plain", "--source", sparse], NO_COLOR);
+    assert_eq!(status.code(), Some(2), "{stderr}");
     assert!(stderr.contains("more than the limit of 100 MB"), "{stderr}");
 }
 
@@ -63,7 +58,7 @@ fn a_sparse_data_file_in_the_explorer_fails_before_the_terminal_is_touched() {
         let mut session = PtySession::spawn_with_args(80, 24, &["--data", path]);
         let status = session.wait_for_exit();
         assert_eq!(status.exit_code(), 2, "{path}");
-        let output = String::from_utf8_lossy(&session.raw_output()).into_owned();
+        let output = session.output_text();
         assert!(output.contains("not read:"), "{path}: {output}");
         assert!(
             !output.contains("\x1b[?1049h"),
@@ -91,8 +86,8 @@ fn devices_and_folders_are_refused_by_name() {
         ),
     ];
     for (args, expected) in cases {
-        let (code, stderr) = run(&args);
-        assert_eq!(code, 2, "{args:?}: {stderr}");
+        let Run { status, stderr, .. } = run_with_env(&args, NO_COLOR);
+        assert_eq!(status.code(), Some(2), "{args:?}: {stderr}");
         assert!(stderr.contains(expected), "{args:?}: {stderr}");
     }
 }
@@ -146,8 +141,9 @@ fn an_endless_pipe_of_zeros_stops_at_once_with_the_error_a_whole_read_gives() {
         written
     });
     let started = Instant::now();
-    let (code, stderr) = run(&["check", fifo.to_str().expect("UTF-8")]);
-    assert_eq!(code, 2, "{stderr}");
+    let Run { status, stderr, .. } =
+        run_with_env(["check", fifo.to_str().expect("UTF-8")], NO_COLOR);
+    assert_eq!(status.code(), Some(2), "{stderr}");
     assert!(stderr.contains(":1:1: expected value"), "{stderr}");
     let written = writer.join().expect("the writer ends");
     assert!(
@@ -159,16 +155,22 @@ fn an_endless_pipe_of_zeros_stops_at_once_with_the_error_a_whole_read_gives() {
 
 #[test]
 fn max_size_lowers_and_raises_the_limit() {
-    let (code, stderr) = run(&["check", "--max-size", "1k", "--data", "assets/dataset.json"]);
-    assert_eq!(code, 2, "{stderr}");
+    let Run { status, stderr, .. } = run_with_env(
+        ["check", "--max-size", "1k", "--data", "assets/dataset.json"],
+        NO_COLOR,
+    );
+    assert_eq!(status.code(), Some(2), "{stderr}");
     assert!(
         stderr.contains("more than the limit of 1 KB (--max-size raises it)"),
         "{stderr}"
     );
-    let (code, stderr) = run(&["check", "--max-size", "2M", "--data", "assets/dataset.json"]);
-    assert_eq!(code, 0, "{stderr}");
-    let (code, stderr) = run(&["check", "--max-size", "lots"]);
-    assert_eq!(code, 2);
+    let Run { status, stderr, .. } = run_with_env(
+        ["check", "--max-size", "2M", "--data", "assets/dataset.json"],
+        NO_COLOR,
+    );
+    assert_eq!(status.code(), Some(0), "{stderr}");
+    let Run { status, stderr, .. } = run_with_env(["check", "--max-size", "lots"], NO_COLOR);
+    assert_eq!(status.code(), Some(2));
     assert!(stderr.contains("is not a size"), "{stderr}");
 }
 
@@ -180,27 +182,43 @@ fn the_largest_limit_and_a_byte_order_mark_read_as_any_file() {
     bytes.extend_from_slice(oic_explorer::data::EMBEDDED_DATASET.as_bytes());
     fs::write(&with_mark, bytes).expect("written");
     let path = with_mark.to_str().expect("UTF-8");
-    let (code, stderr) = run(&["check", path, "--source", "assets/source.txt"]);
-    assert_eq!(code, 0, "a byte order mark is not text: {stderr}");
-    let (code, stderr) = run(&["check", "--max-size", "18446744073709551615", path]);
-    assert_eq!(code, 0, "the largest limit is no limit: {stderr}");
+    let Run { status, stderr, .. } =
+        run_with_env(["check", path, "--source", "assets/source.txt"], NO_COLOR);
+    assert_eq!(
+        status.code(),
+        Some(0),
+        "a byte order mark is not text: {stderr}"
+    );
+    let Run { status, stderr, .. } = run_with_env(
+        ["check", "--max-size", "18446744073709551615", path],
+        NO_COLOR,
+    );
+    assert_eq!(
+        status.code(),
+        Some(0),
+        "the largest limit is no limit: {stderr}"
+    );
     // A file and a limit that round alike are told apart.
     let just_over = folder.path().join("over.json");
     fs::write(&just_over, vec![b' '; 1_001]).expect("written");
-    let (_, stderr) = run(&[
-        "check",
-        "--max-size",
-        "1000",
-        just_over.to_str().expect("UTF-8"),
-    ]);
+    let Run { stderr, .. } = run_with_env(
+        [
+            "check",
+            "--max-size",
+            "1000",
+            just_over.to_str().expect("UTF-8"),
+        ],
+        NO_COLOR,
+    );
     assert!(
         stderr.contains("the file is 1001 bytes, more than the limit of 1000 bytes"),
         "{stderr}"
     );
     let array = folder.path().join("array.json");
     fs::write(&array, "[1, 2]").expect("written");
-    let (code, stderr) = run(&["check", array.to_str().expect("UTF-8")]);
-    assert_eq!(code, 2);
+    let Run { status, stderr, .. } =
+        run_with_env(["check", array.to_str().expect("UTF-8")], NO_COLOR);
+    assert_eq!(status.code(), Some(2));
     assert!(!stderr.contains("at ?"), "{stderr}");
 }
 
