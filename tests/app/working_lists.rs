@@ -472,16 +472,24 @@ fn the_date_column_keeps_its_width_wherever_the_list_is() {
     assert!(top.is_some());
 }
 
-/// The screens a reader gets with a filter and an order applied, at the common sizes.
+/// The screens a reader gets with a filter and an order applied: at 80x24, the list above the
+/// detail, and at 200x60, side by side with every column. 120x40 lays each tab out as the
+/// unfiltered snapshots in `snapshots.rs` show it; 100x30 is kept only where it shows a layout
+/// no other snapshot does: the timeline's place after a dot, with no columns yet, and the
+/// initiatives' columns with their header above the detail (the funding there is side by side
+/// as at 120x40, the participants stacked as at 80x24).
 #[test]
-fn filtered_and_sorted_lists_at_every_size() {
-    for (width, height) in [(80, 24), (100, 30), (120, 40), (200, 60)] {
+fn filtered_and_sorted_lists_in_each_layout() {
+    for (width, height) in [(80, 24), (100, 30), (200, 60)] {
         for (tab, name, filter, orders) in [
             ('1', "timeline", "conference", "oO"),
             ('2', "funding", "road", "o"),
             ('3', "initiatives", "kazakhstan", "ooo"),
             ('4', "participants", "kazakh", "ooo"),
         ] {
+            if width == 100 && !matches!(name, "timeline" | "initiatives") {
+                continue;
+            }
             let mut app = app(width, height);
             press(&mut app, KeyCode::Char(tab));
             press(&mut app, KeyCode::Char('&'));
