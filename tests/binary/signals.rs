@@ -154,6 +154,10 @@ fn a_resize_storm_ends_drawn_right_at_the_last_size() {
 }
 
 #[test]
+#[cfg_attr(
+    not(debug_assertions),
+    ignore = "needs the debug-build seam in src/run/session.rs (OIC_EXPLORER_TEST_PANIC): a release binary cannot be made to panic"
+)]
 fn a_panic_restores_the_terminal_then_says_where() {
     let mut session = PtySession::spawn_with_env(100, 30, &[("OIC_EXPLORER_TEST_PANIC", "1")]);
     let status = session.wait_for_exit();
