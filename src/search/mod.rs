@@ -109,7 +109,7 @@ mod tests {
     }
 
     #[test]
-    fn a_search_stops_when_asked() {
+    fn a_search_of_one_chunk_ends_though_asked_to_stop() {
         let index = index();
         // The embedded data is one chunk: nothing to stop between.
         assert!(

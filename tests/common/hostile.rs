@@ -4,6 +4,12 @@ use serde_json::Value;
 
 /// Escape sequences and controls a file might smuggle in, each ending in a marker word so a
 /// test can tell whether it reached the terminal whole.
+///
+/// ```ignore
+/// for (what, injection) in INJECTIONS {
+///     assert!(!contains(&output, injection.as_bytes()), "{what} reached the terminal");
+/// }
+/// ```
 pub const INJECTIONS: &[(&str, &str)] = &[
     ("colour", "\u{1b}[31mINJECTEDRED"),
     ("clipboard", "\u{1b}]52;c;aW5qZWN0ZWQ=\u{7}INJECTEDCLIP"),
@@ -33,7 +39,12 @@ pub const INJECTIONS: &[(&str, &str)] = &[
     ("format controls", "\u{13430}\u{1D173}INJECTEDFMT"),
 ];
 
-/// Wide and complex scripts that must keep borders and columns in place.
+/// Wide and complex scripts that must keep borders and columns in place; the first
+/// `WIDE.len()` participants are named by them.
+///
+/// ```ignore
+/// for _ in 0..WIDE.len() { screens.push(screen_text(&app)); press(&mut app, KeyCode::Char('j')); }
+/// ```
 pub const WIDE: &[&str] = &[
     "哈萨克斯坦加入伊斯兰会议组织",
     "كازاخستان تنضم إلى منظمة التعاون الإسلامي",
@@ -43,7 +54,12 @@ pub const WIDE: &[&str] = &[
 ];
 
 /// The embedded dataset with the injections in titles, summaries, places, notes and quotes,
-/// the wide texts as titles, a 100,000-character title and a 10 MB summary.
+/// the wide texts as participants' names, a 100,000-character title and a 10 MB summary.
+///
+/// ```ignore
+/// let text = serde_json::to_string(&hostile::dataset())?;
+/// let catalog = oic_explorer::data::load("hostile.json", &text, None)?;
+/// ```
 pub fn dataset() -> Value {
     let mut json: Value =
         serde_json::from_str(oic_explorer::data::EMBEDDED_DATASET).expect("embedded JSON");

@@ -1,4 +1,6 @@
-//! The real binary in a real pseudo-terminal, its output drained into a terminal emulator.
+//! The real binary in a real pseudo-terminal, its output drained into a terminal emulator
+//! (`vt100`) so a test reads the screen a user would see, and kept whole so it can check
+//! every byte written. Waits are on a condition with a timeout, never a fixed sleep.
 
 use std::{
     io::{Read, Write},
@@ -12,34 +14,73 @@ use std::{
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
-/// The binary under test.
+/// The binary under test, built by cargo for the test crates.
+///
+/// ```ignore
+/// let child = std::process::Command::new(BINARY).arg("--plain").spawn()?;
+/// ```
 pub const BINARY: &str = env!("CARGO_BIN_EXE_oic-explorer");
 const TIMEOUT: Duration = Duration::from_secs(10);
 
 /// The binary running in a pty, its output drained continuously into a terminal emulator.
+/// Dropping it kills the binary.
+///
+/// ```ignore
+/// let mut session = PtySession::spawn(100, 30);
+/// session.wait_for_text("Kazakhstan joins the OIC");
+/// session.send("q");
+/// assert!(session.wait_for_exit().success());
+/// ```
 pub struct PtySession {
+    /// The terminal's side of the pty: its size and settings.
     pub master: Box<dyn MasterPty + Send>,
+    /// What the user types goes here; see [`PtySession::send`].
     pub writer: Box<dyn Write + Send>,
+    /// The binary.
     pub child: Box<dyn Child + Send + Sync>,
+    /// The emulator the output is drained into; see [`PtySession::screen`].
     pub parser: Arc<Mutex<vt100::Parser>>,
+    /// Every byte written so far; see [`PtySession::raw_output`].
     pub output: Arc<Mutex<Vec<u8>>>,
     /// While set, nothing is read from the pty: a terminal that stopped reading.
+    /// `session.paused.store(true, Ordering::SeqCst)`.
     pub paused: Arc<AtomicBool>,
 }
 
 impl PtySession {
+    /// The binary with no arguments in a pty of `columns` × `rows`, `TERM=xterm-256color`.
+    ///
+    /// ```ignore
+    /// let session = PtySession::spawn(120, 40);
+    /// ```
     pub fn spawn(columns: u16, rows: u16) -> Self {
         Self::spawn_with_env(columns, rows, &[])
     }
 
+    /// The binary with `args` in a pty of `columns` × `rows`.
+    ///
+    /// ```ignore
+    /// let session = PtySession::spawn_with_args(100, 30, &["--data", path]);
+    /// ```
     pub fn spawn_with_args(columns: u16, rows: u16, args: &[&str]) -> Self {
         Self::start(columns, rows, &[], args)
     }
 
+    /// The binary with `env` set in its environment, in a pty of `columns` × `rows`.
+    ///
+    /// ```ignore
+    /// let session = PtySession::spawn_with_env(100, 30, &[("NO_COLOR", "1")]);
+    /// ```
     pub fn spawn_with_env(columns: u16, rows: u16, env: &[(&str, &str)]) -> Self {
         Self::start(columns, rows, env, &[])
     }
 
+    /// The binary with `env` and `args`, in a pty of `columns` × `rows`; `NO_COLOR` is unset
+    /// unless `env` sets it.
+    ///
+    /// ```ignore
+    /// let session = PtySession::start(100, 30, &[("XDG_CONFIG_HOME", home)], &["--tab", "funding"]);
+    /// ```
     pub fn start(columns: u16, rows: u16, env: &[(&str, &str)], args: &[&str]) -> Self {
         let pair = native_pty_system()
             .openpty(PtySize {
@@ -97,15 +138,32 @@ impl PtySession {
         }
     }
 
+    /// Types `bytes` as the user would: keys, or escape sequences a terminal sends.
+    ///
+    /// ```ignore
+    /// session.send("/baku\r");
+    /// session.send("\x1b[B"); // the down arrow
+    /// ```
     pub fn send(&mut self, bytes: &str) {
         self.writer.write_all(bytes.as_bytes()).unwrap();
         self.writer.flush().unwrap();
     }
 
+    /// The screen as the emulator shows it now, rows joined by `\n`.
+    ///
+    /// ```ignore
+    /// assert!(session.screen().contains("Funding"), "{}", session.screen());
+    /// ```
     pub fn screen(&self) -> String {
         self.parser.lock().unwrap().screen().contents()
     }
 
+    /// Waits until `condition` holds of the screen; after 10 s panics naming `what` and showing
+    /// the screen.
+    ///
+    /// ```ignore
+    /// session.wait_for("the help closed", |screen| !screen.contains("Anywhere"));
+    /// ```
     pub fn wait_for(&self, what: &str, condition: impl Fn(&str) -> bool) {
         let start = Instant::now();
         loop {
@@ -121,10 +179,21 @@ impl PtySession {
         }
     }
 
+    /// Waits until the screen shows `text`.
+    ///
+    /// ```ignore
+    /// session.wait_for_text("1 Timeline");
+    /// ```
     pub fn wait_for_text(&self, text: &str) {
         self.wait_for(&format!("{text:?}"), |screen| screen.contains(text));
     }
 
+    /// Resizes the pty and the emulator together, as a terminal window would.
+    ///
+    /// ```ignore
+    /// session.resize(80, 24);
+    /// session.wait_for_text("Timeline");
+    /// ```
     pub fn resize(&mut self, columns: u16, rows: u16) {
         self.parser
             .lock()
@@ -141,6 +210,11 @@ impl PtySession {
             .unwrap();
     }
 
+    /// Waits for the binary to end (panics after 10 s) and for what it wrote last to be read.
+    ///
+    /// ```ignore
+    /// assert_eq!(session.wait_for_exit().exit_code(), 2);
+    /// ```
     pub fn wait_for_exit(&mut self) -> portable_pty::ExitStatus {
         let start = Instant::now();
         loop {
@@ -158,11 +232,30 @@ impl PtySession {
         }
     }
 
+    /// Every byte written so far, escape codes included.
+    ///
+    /// ```ignore
+    /// assert!(contains(&session.raw_output(), b"\x1b[?1049l"), "left the alternate screen");
+    /// ```
     pub fn raw_output(&self) -> Vec<u8> {
         self.output.lock().unwrap().clone()
     }
 
-    /// The program's process id, for signals: `kill(session.pid(), Signal::SIGTERM)`.
+    /// Every byte written so far, as text (what is not UTF-8 shown as `�`): for messages.
+    ///
+    /// ```ignore
+    /// let output = session.output_text();
+    /// assert!(!output.contains('\x1b'), "no escape code: {output:?}");
+    /// ```
+    pub fn output_text(&self) -> String {
+        String::from_utf8_lossy(&self.raw_output()).into_owned()
+    }
+
+    /// The program's process id, for signals.
+    ///
+    /// ```ignore
+    /// kill(session.pid(), Signal::SIGTERM)?;
+    /// ```
     pub fn pid(&self) -> nix::unistd::Pid {
         let id = self.child.process_id().expect("a process id");
         nix::unistd::Pid::from_raw(i32::try_from(id).expect("a pid"))
@@ -170,6 +263,10 @@ impl PtySession {
 
     /// Resizes the pty only, as a terminal window would (the kernel sends SIGWINCH); the
     /// test's own emulator keeps its size, as it cannot shrink to 1x1 or grow to 65535x65535.
+    ///
+    /// ```ignore
+    /// session.resize_pty(65535, 65535);
+    /// ```
     pub fn resize_pty(&self, columns: u16, rows: u16) {
         self.master
             .resize(PtySize {
@@ -181,8 +278,11 @@ impl PtySession {
             .expect("resized");
     }
 
-    /// Asserts the pty is in cooked mode with echo, as a shell expects to find it:
-    /// `session.assert_cooked("after SIGTERM")`.
+    /// Asserts the pty is in cooked mode with echo, as a shell expects to find it.
+    ///
+    /// ```ignore
+    /// session.assert_cooked("after SIGTERM");
+    /// ```
     pub fn assert_cooked(&self, when: &str) {
         use nix::sys::termios::LocalFlags;
         let termios = self.master.get_termios().expect("the pty's settings");
@@ -196,8 +296,13 @@ impl PtySession {
         );
     }
 
-    /// Waits until `condition` holds of the output written after byte `from`:
-    /// `session.wait_for_output(before, "a frame", |out| !out.is_empty())`.
+    /// Waits until `condition` holds of the output written after byte `from`.
+    ///
+    /// ```ignore
+    /// let before = session.raw_output().len();
+    /// session.send("j");
+    /// session.wait_for_output(before, "a frame", |out| !out.is_empty());
+    /// ```
     pub fn wait_for_output(&self, from: usize, what: &str, condition: impl Fn(&[u8]) -> bool) {
         let start = Instant::now();
         while !condition(&self.raw_output()[from..]) {
@@ -207,12 +312,21 @@ impl PtySession {
     }
 }
 
-/// Whether `needle` occurs in `haystack`: `contains(&output, b"\x1b[?1049l")`.
+/// Whether `needle` occurs in `haystack`.
+///
+/// ```ignore
+/// assert!(contains(&output, b"\x1b[?1049l"), "left the alternate screen");
+/// ```
 pub fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     haystack.windows(needle.len()).any(|w| w == needle)
 }
 
 /// Where `needle` last occurs in `haystack`.
+///
+/// ```ignore
+/// let restored = last_position(&output, b"\x1b[?1049l").expect("a restore");
+/// assert!(restored < last_position(&output, b"panicked at").unwrap());
+/// ```
 pub fn last_position(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).rposition(|w| w == needle)
 }

@@ -1,0 +1,343 @@
+//! Correctness at scale, with small N: incremental search agrees with a full search, searches
+//! run off the loop and are cancelled by newer ones, the loop draws only when something
+//! changed, and a slow load shows the loading screen.
+
+use std::{
+    sync::{
+        Arc, Mutex,
+        mpsc::{self, Sender},
+    },
+    thread,
+    time::Duration,
+};
+
+use crate::common::{pty::PtySession, terminal_text};
+use oic_explorer::{
+    app::App,
+    data::Catalog,
+    overlay::SearchStatus,
+    run::{LoopEvent, drive},
+    search::{Query, ReportTiming, SearchEvent, SearchIndex, SearchWorker},
+    synthetic,
+};
+use ratatui::{
+    Terminal,
+    backend::TestBackend,
+    crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers},
+    layout::Size,
+};
+
+fn synthetic_catalog(records: usize) -> Arc<Catalog> {
+    let dataset = synthetic::generate(records, 11);
+    Arc::new(Catalog::new(dataset, None).expect("synthetic data is valid"))
+}
+
+fn key(c: char) -> LoopEvent {
+    LoopEvent::Input(Event::Key(KeyEvent::new(
+        KeyCode::Char(c),
+        KeyModifiers::NONE,
+    )))
+}
+
+#[test]
+fn typing_narrows_to_what_a_full_search_finds() {
+    let catalog = synthetic_catalog(3_000);
+    // Small chunks: the scan runs on two threads and in many pieces, as at a million records.
+    let chunked = SearchIndex::new(&catalog).with_chunk_size(200);
+    let whole = SearchIndex::new(&catalog);
+    for typed in [
+        "conference baku",
+        "kazakhstan summit",
+        "y:2001 council",
+        "t:funding plan",
+        "syzd",
+        "islamic !fund",
+    ] {
+        let mut previous = None;
+        for end in 1..=typed.len() {
+            let query = Query::parse(&typed[..end]);
+            let narrowed = chunked
+                .search_from(&query, previous.as_ref(), |_| true)
+                .expect("not cancelled");
+            let full = whole.search(&query);
+            assert_eq!(narrowed.hits(), full.hits(), "{:?}", &typed[..end]);
+            previous = Some(narrowed);
+        }
+        assert!(
+            previous.is_some_and(|results| !results.is_empty()) || typed.contains('!'),
+            "{typed:?} finds something, so the comparison means something"
+        );
+    }
+}
+
+#[test]
+fn a_search_stops_between_chunks_when_told() {
+    let catalog = synthetic_catalog(2_000);
+    let index = SearchIndex::new(&catalog).with_chunk_size(100);
+    let mut reports = 0;
+    let stopped = index.search_from(&Query::parse("a"), None, |progress| {
+        reports += 1;
+        assert!(progress.scanned < progress.total);
+        false
+    });
+    assert!(stopped.is_none(), "a stopped search has no results");
+    assert_eq!(reports, 1, "it stopped at the first report");
+}
+
+/// Runs the real loop on a `TestBackend` while `script` sends it events; returns every frame
+/// drawn, as text.
+fn run_loop(
+    app: App,
+    worker: Option<SearchWorker>,
+    sender: Sender<LoopEvent>,
+    events: mpsc::Receiver<LoopEvent>,
+    script: impl FnOnce(&Sender<LoopEvent>) + Send + 'static,
+) -> Vec<String> {
+    let mut app = app;
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
+    let frames = Arc::new(Mutex::new(Vec::new()));
+    let drawn = Arc::clone(&frames);
+    let scripted = thread::spawn(move || script(&sender));
+    drive(
+        &mut app,
+        &events,
+        worker.as_ref().map(SearchWorker::handle),
+        |app| {
+            let Ok(_) = terminal.draw(|frame| oic_explorer::app::render(app, frame));
+            drawn.lock().expect("lock").push(terminal_text(&terminal));
+            Ok(())
+        },
+        |_| Ok(()),
+    )
+    .expect("the loop runs");
+    scripted.join().expect("the script ran");
+    frames.lock().expect("lock").clone()
+}
+
+#[test]
+fn an_idle_explorer_draws_nothing() {
+    let catalog = Arc::new(oic_explorer::data::load_embedded().expect("embedded"));
+    let app = App::new(catalog, Size::new(100, 30));
+    let (sender, events) = mpsc::channel();
+    let frames = run_loop(app, None, sender, events, |send| {
+        send.send(key('j')).expect("send");
+        // Idle: nothing happens for a while, then events that change nothing.
+        thread::sleep(Duration::from_millis(300));
+        send.send(LoopEvent::Input(Event::FocusGained))
+            .expect("send");
+        send.send(LoopEvent::Input(Event::FocusLost)).expect("send");
+        thread::sleep(Duration::from_millis(300));
+        send.send(key('q')).expect("send");
+    });
+    assert_eq!(
+        frames.len(),
+        2,
+        "one frame at the start, one after j, none while idle or for events that change nothing"
+    );
+    assert_ne!(frames[0], frames[1], "j moved the selection");
+}
+
+#[test]
+fn a_burst_of_keys_is_drawn_once_per_batch() {
+    let catalog = Arc::new(oic_explorer::data::load_embedded().expect("embedded"));
+    let app = App::new(catalog, Size::new(100, 30));
+    let (sender, events) = mpsc::channel();
+    // The whole burst is queued before the loop starts.
+    for _ in 0..40 {
+        sender.send(key('j')).expect("send");
+    }
+    let frames = run_loop(app, None, sender, events, |send| {
+        thread::sleep(Duration::from_millis(100));
+        send.send(key('q')).expect("send");
+    });
+    assert_eq!(
+        frames.len(),
+        2,
+        "the first frame, then one for the whole burst"
+    );
+}
+
+#[test]
+fn searches_run_off_the_loop_and_their_results_arrive() {
+    let catalog = synthetic_catalog(2_000);
+    let app = App::new(Arc::clone(&catalog), Size::new(100, 30)).with_background_search(true);
+    let (sender, events) = mpsc::channel();
+    let results = sender.clone();
+    let worker = SearchWorker::spawn(
+        Arc::clone(app.search_index()),
+        ReportTiming::default(),
+        move |event| {
+            let _ = results.send(LoopEvent::Search(event));
+        },
+    )
+    .expect("a worker thread");
+    let expected = SearchIndex::new(&catalog).search(&Query::parse("council"));
+    assert!(!expected.is_empty());
+    let frames = run_loop(app, Some(worker), sender, events, |send| {
+        for c in "/council".chars() {
+            send.send(key(c)).expect("send");
+        }
+        thread::sleep(Duration::from_millis(1_500));
+        send.send(LoopEvent::Input(Event::Key(KeyEvent::new(
+            KeyCode::Esc,
+            KeyModifiers::NONE,
+        ))))
+        .expect("send");
+        send.send(key('q')).expect("send");
+    });
+    let counter = format!("[1/{}]", expected.len());
+    let shown = frames
+        .iter()
+        .position(|frame| frame.contains("/ council") && frame.contains(&counter));
+    let typed = frames
+        .iter()
+        .position(|frame| frame.contains("/ council"))
+        .expect("the query was drawn");
+    assert!(
+        shown.is_some_and(|shown| shown >= typed),
+        "the results arrived after the query was typed: {counter}\n{}",
+        frames.last().map_or("", String::as_str)
+    );
+}
+
+/// The next event that carries results: a slow machine may first say how far the search is
+/// from ready.
+fn next_result(events: &mpsc::Receiver<SearchEvent>) -> SearchEvent {
+    loop {
+        let event = events
+            .recv_timeout(Duration::from_secs(30))
+            .expect("the search ends");
+        if !matches!(event, SearchEvent::Preparing { .. }) {
+            return event;
+        }
+    }
+}
+
+#[test]
+fn a_query_waiting_for_the_search_to_get_ready_says_how_far_it_has_got() {
+    let catalog = synthetic_catalog(2_000);
+    let mut app = App::new(Arc::clone(&catalog), Size::new(100, 30)).with_background_search(true);
+    app.update(oic_explorer::action::Action::OpenSearch);
+    for c in "council".chars() {
+        app.update(oic_explorer::action::Action::SearchType(c));
+    }
+    let Some(oic_explorer::app::SearchCommand::Run(request)) = app.take_search_command() else {
+        panic!("a search to run");
+    };
+    let preparing = |generation, percent| SearchEvent::Preparing {
+        generation,
+        percent,
+    };
+    assert!(
+        !app.receive_search(preparing(request.generation - 1, 10)),
+        "an older query's"
+    );
+    assert!(app.receive_search(preparing(request.generation, 40)));
+    assert_eq!(
+        app.prompt().status(),
+        SearchStatus::Preparing { percent: 40 }
+    );
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("a test terminal");
+    terminal
+        .draw(|frame| oic_explorer::app::render(&app, frame))
+        .expect("drawn");
+    let screen = terminal_text(&terminal);
+    assert!(screen.contains("preparing search 40%"), "{screen}");
+    assert!(screen.contains("Getting the search ready"), "{screen}");
+    let results = SearchIndex::new(&catalog).search(&request.query);
+    let done = SearchEvent::Done {
+        generation: request.generation,
+        results: results.clone(),
+    };
+    assert!(app.receive_search(done));
+    assert_eq!(app.prompt().status(), SearchStatus::Complete);
+    assert_eq!(app.prompt().results().hits(), results.hits());
+}
+
+#[test]
+fn background_results_replace_the_waiting_prompt() {
+    let catalog = synthetic_catalog(2_000);
+    let mut app = App::new(Arc::clone(&catalog), Size::new(100, 30)).with_background_search(true);
+    app.update(oic_explorer::action::Action::OpenSearch);
+    for c in "council".chars() {
+        app.update(oic_explorer::action::Action::SearchType(c));
+    }
+    assert_eq!(app.prompt().status(), SearchStatus::Waiting);
+    let command = app.take_search_command().expect("a search to run");
+    let oic_explorer::app::SearchCommand::Run(request) = command else {
+        panic!("a search to run, not a cancel");
+    };
+    let (sender, received) = mpsc::channel();
+    let worker = SearchWorker::spawn(
+        Arc::clone(app.search_index()),
+        ReportTiming::default(),
+        move |event| {
+            let _ = sender.send(event);
+        },
+    )
+    .expect("a worker thread");
+    // A stale request first: its results must not be shown for the current query.
+    let mut stale = (*request).clone();
+    stale.generation -= 1;
+    stale.query = Query::parse("zzzz");
+    worker.handle().submit(stale);
+    let stale_event = next_result(&received);
+    assert!(
+        !app.receive_search(stale_event),
+        "stale results are ignored"
+    );
+    worker.handle().submit(*request);
+    let event = next_result(&received);
+    assert!(app.receive_search(event));
+    assert_eq!(app.prompt().status(), SearchStatus::Complete);
+    let expected = SearchIndex::new(&catalog).search(&Query::parse("council"));
+    assert_eq!(app.prompt().results().hits(), expected.hits());
+}
+
+#[test]
+fn a_slow_load_shows_the_loading_screen_then_the_explorer() {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let path = folder.path().join("large.json");
+    let mut file = std::io::BufWriter::new(std::fs::File::create(&path).expect("create"));
+    // Large enough that loading takes longer than the 40 ms before the loading screen.
+    synthetic::write_json(30_000, 5, &mut file).expect("write");
+    drop(file);
+    let path = path.to_str().expect("a UTF-8 path");
+    let mut session = PtySession::spawn_with_args(100, 30, &["--data", path]);
+    session.wait_for_text("Loading");
+    session.wait_for_text("Checking references");
+    session.wait_for_text("1 Timeline 30000");
+    session.send("q");
+    let status = session.wait_for_exit();
+    assert!(status.success());
+}
+
+#[test]
+fn a_slow_load_that_fails_restores_the_terminal_and_says_why() {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let path = folder.path().join("broken.json");
+    let mut bytes = Vec::new();
+    synthetic::write_json(30_000, 5, &mut bytes).expect("write");
+    // A reference to a record that does not exist, found only after the whole file is read.
+    let text = String::from_utf8(bytes).expect("UTF-8");
+    let broken = text.replacen(
+        "\"participants\":[\"",
+        "\"participants\":[\"nobody-at-all\",\"",
+        1,
+    );
+    assert_ne!(broken, text, "the file was broken");
+    std::fs::write(&path, broken).expect("write");
+    let path = path.to_str().expect("a UTF-8 path");
+    let mut session = PtySession::spawn_with_args(100, 30, &["--data", path]);
+    let status = session.wait_for_exit();
+    assert_eq!(status.exit_code(), 1, "a dataset with problems exits 1");
+    let output = session.output_text();
+    assert!(output.contains("nobody-at-all"), "{output}");
+    assert!(output.contains("\x1b[?1049l"), "left the alternate screen");
+    let error_at = output.find("nobody-at-all").unwrap_or(0);
+    let left_at = output.rfind("\x1b[?1049l").unwrap_or(usize::MAX);
+    assert!(
+        left_at < error_at,
+        "the terminal is restored before the message is printed"
+    );
+}
