@@ -98,6 +98,19 @@ struct Bind {
     said: bool,
 }
 
+impl Bind {
+    /// A binding the help names.
+    fn new(command: Command, modes: Modes, key: Key) -> Self {
+        let said = true;
+        Self {
+            command,
+            modes,
+            key,
+            said,
+        }
+    }
+}
+
 /// How a line of the help writes its keys.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Layout {

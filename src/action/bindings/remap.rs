@@ -32,6 +32,9 @@ pub struct RemapError {
 /// A new binding, and the remap and key that asked for it.
 type Added = (Bind, usize, usize);
 
+/// A command's bindings on one line, each new one with the key that asked for it.
+type Row = Vec<(Bind, Option<usize>)>;
+
 /// How the help says where a key works.
 fn mode_words(mode: Mode) -> &'static str {
     match mode {
@@ -51,16 +54,15 @@ impl Bindings {
         let mut remapped = self.clone();
         let mut added = Vec::new();
         for (index, remap) in remaps.iter().enumerate() {
-            let error = |key, message| RemapError {
+            let rows = self.rows(remap).map_err(|key| RemapError {
                 remap: index,
                 key,
-                message,
-            };
-            let rows = self.rows(remap).map_err(|key| error(key, format!(
-                "{} works only in the search and filter prompts, where this key types itself: \
-                 give it a key with ctrl- or alt-, or a named key (f2)",
-                remap.command.name()
-            )))?;
+                message: format!(
+                    "{} works only in the search and filter prompts, where this key types \
+                     itself: give it a key with ctrl- or alt-, or a named key (f2)",
+                    remap.command.name()
+                ),
+            })?;
             for (line, row) in remapped.lines.iter_mut().zip(rows) {
                 let mine = |bind: &Bind| bind.command == remap.command;
                 let Some(first) = line.binds.iter().position(mine) else {
@@ -87,8 +89,7 @@ impl Bindings {
     /// that asked for it: a key the command had keeps its own bindings, a new one gets one
     /// for each action the command asked for on a line, in the modes it did so there; or the
     /// key that types itself wherever the command works.
-    #[allow(clippy::type_complexity)]
-    fn rows(&self, remap: &Remap) -> Result<Vec<Vec<(Bind, Option<usize>)>>, usize> {
+    fn rows(&self, remap: &Remap) -> Result<Vec<Row>, usize> {
         let command = remap.command;
         let defaults: Vec<(usize, &Bind)> = self
             .lines
@@ -111,7 +112,7 @@ impl Bindings {
                 None => places.push((at, action, Modes::of(&[mode]))),
             }
         }
-        let mut rows: Vec<Vec<(Bind, Option<usize>)>> = vec![Vec::new(); self.lines.len()];
+        let mut rows: Vec<Row> = vec![Vec::new(); self.lines.len()];
         for (index, keys) in remap.keys.iter().enumerate() {
             if remap.keys[..index].contains(keys) {
                 continue;
@@ -126,24 +127,15 @@ impl Bindings {
                 continue;
             }
             // A key that types a character stays text in the prompts.
-            let typed = matches!(keys[0], Key { code: KeyCode::Char(c), mods: Mods::Plain } if !c.is_control());
+            let typed = keys[0].mods == Mods::Plain
+                && matches!(keys[0].code, KeyCode::Char(c) if !c.is_control());
             let unplaced = if typed { Modes::TYPING } else { Modes::NONE };
             let mut covered = unplaced;
             for &(at, _, modes) in &places {
                 let modes = modes.without(covered);
                 if modes != Modes::NONE {
                     covered = covered.union(modes);
-                    let bind = |&key| {
-                        (
-                            Bind {
-                                command,
-                                modes,
-                                key,
-                                said: true,
-                            },
-                            Some(index),
-                        )
-                    };
+                    let bind = |&key| (Bind::new(command, modes, key), Some(index));
                     rows[at].extend(keys.iter().map(bind));
                 }
             }

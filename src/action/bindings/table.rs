@@ -26,23 +26,19 @@ const TYPING: Modes = Modes::TYPING;
 
 /// `command`'s keys `codes`, taking `mods`, in `modes`.
 fn on(command: Command, modes: Modes, mods: Mods, codes: &[KeyCode]) -> Vec<Bind> {
-    let bind = |&code| Bind {
-        command,
-        modes,
-        key: Key { code, mods },
-        said: true,
-    };
+    let bind = |&code| Bind::new(command, modes, Key { code, mods });
     codes.iter().map(bind).collect()
 }
 
 /// Keys as [`on`] has them, which the help leaves unsaid.
 fn unsaid(command: Command, modes: Modes, mods: Mods, codes: &[KeyCode]) -> Vec<Bind> {
-    let binds = on(command, modes, mods, codes).into_iter();
-    binds
-        .map(|bind| Bind {
-            said: false,
-            ..bind
-        })
+    let unsaid = |bind| Bind {
+        said: false,
+        ..bind
+    };
+    on(command, modes, mods, codes)
+        .into_iter()
+        .map(unsaid)
         .collect()
 }
 
