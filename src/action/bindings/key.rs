@@ -46,7 +46,7 @@ impl Mods {
 
     /// The modifiers a key is pressed with to reach a binding taking these, and how a config
     /// file and the help write them.
-    fn named(self) -> (KeyModifiers, &'static str, &'static str) {
+    pub fn named(self) -> (KeyModifiers, &'static str, &'static str) {
         match self {
             Self::Plain | Self::NoCtrl | Self::Any => (KeyModifiers::NONE, "", ""),
             Self::Shift => (KeyModifiers::SHIFT, "shift-", "Shift-"),
@@ -136,11 +136,6 @@ impl Key {
         press(self.code, self.mods.named().0)
     }
 
-    /// Whether its name has a modifier (`Ctrl-d`).
-    pub fn has_modifier(self) -> bool {
-        self.mods.named().0 != KeyModifiers::NONE
-    }
-
     /// How a config file writes it: `j`, `down`, `ctrl-d` (Ctrl takes a letter in either case).
     pub fn config_name(self) -> String {
         let (modifiers, prefix, _) = self.mods.named();
@@ -154,12 +149,16 @@ impl Key {
     /// How the help writes it (`Ctrl-d`, `Shift-↓`, `Alt-←`), or the status bar when `short`
     /// (`⌫` for Backspace).
     pub fn help_name(self, short: bool) -> String {
-        let name = match self.code {
+        format!("{}{}", self.mods.named().2, self.help_code(short))
+    }
+
+    /// How the help writes its code, without the modifier.
+    pub fn help_code(self, short: bool) -> String {
+        match self.code {
             Backspace if short => "⌫".to_string(),
             F(number) => format!("F{number}"),
             code => code_name(code, |(_, _, help)| help),
-        };
-        format!("{}{name}", self.mods.named().2)
+        }
     }
 }
 

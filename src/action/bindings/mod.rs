@@ -116,13 +116,11 @@ impl Bind {
 enum Layout {
     /// Each key once, two spaces apart: `j  ↓`.
     Spaced,
-    /// One space apart: `1 2 3 4 5`.
-    Run,
-    /// Down and up side by side, the pairs two spaces apart, a pair taking the same modifier
-    /// written once: `↓ ↑  Ctrl-n/p`.
-    Pairs,
     /// Then the mouse's: `Enter  click`.
     AndClick,
+    /// A run of keys one space apart, those taking the same modifier written once and set
+    /// two spaces off: `1 2 3 4 5`, `↓ ↑  Ctrl-n/p`.
+    Run,
     /// Words that name no key: the mouse's, typing, a query's syntax, a tab's notes.
     Words(&'static str),
 }
@@ -253,42 +251,50 @@ impl Bindings {
     /// A line's keys as the help writes them; `None` when it has none left.
     fn label(line: &Line) -> Option<String> {
         let said = |bind: &&Bind| {
-            bind.said
-                || !line
-                    .binds
-                    .iter()
-                    .any(|other| other.said && other.command == bind.command)
+            let other = |other: &Bind| other.said && other.command == bind.command;
+            bind.said || !line.binds.iter().any(other)
         };
         let mut keys: Vec<Key> = Vec::new();
         for bind in line.binds.iter().filter(said) {
-            if !keys
+            if keys
                 .iter()
-                .any(|key| key.config_name() == bind.key.config_name())
+                .all(|key| key.config_name() != bind.key.config_name())
             {
                 keys.push(bind.key);
             }
         }
-        // Backspace with a modifier is `⌫`, as the hints write it: `Ctrl-⌫`.
-        let names: Vec<String> = keys
-            .iter()
-            .map(|key| key.help_name(key.has_modifier()))
+        // Each key's modifier and code; Backspace with a modifier is `⌫`, as the hints write
+        // it: `Ctrl-⌫`.
+        let parts: Vec<(&str, String)> = (keys.iter())
+            .map(|key| {
+                let modifier = key.mods.named().2;
+                (modifier, key.help_code(!modifier.is_empty()))
+            })
             .collect();
-        let pair = |pair: &[String]| match pair {
-            [down, up] => match (down.rsplit_once('-'), up.rsplit_once('-')) {
-                (Some((with, down)), Some((same, up))) if with == same => {
-                    format!("{with}-{down}/{up}")
-                }
-                _ => format!("{down} {up}"),
-            },
-            one => one.join(" "),
-        };
+        let names = parts
+            .iter()
+            .map(|(modifier, code)| format!("{modifier}{code}"));
+        let spaced = names.collect::<Vec<_>>().join("  ");
         Some(match line.layout {
             Layout::Words(words) => words.to_string(),
-            _ if names.is_empty() => return None,
-            Layout::Spaced => names.join("  "),
-            Layout::Run => names.join(" "),
-            Layout::Pairs => names.chunks(2).map(pair).collect::<Vec<_>>().join("  "),
-            Layout::AndClick => format!("{}  click", names.join("  ")),
+            _ if keys.is_empty() => return None,
+            Layout::Spaced => spaced,
+            Layout::AndClick => format!("{spaced}  click"),
+            Layout::Run => {
+                // Keys taking the same modifier share it, set off from the rest.
+                let mut runs: Vec<(&str, Vec<String>)> = Vec::new();
+                for (modifier, code) in parts {
+                    match runs.last_mut() {
+                        Some((last, codes)) if *last == modifier => codes.push(code),
+                        _ => runs.push((modifier, vec![code])),
+                    }
+                }
+                let run = |(modifier, codes): (&str, Vec<String>)| match modifier {
+                    "" => codes.join(" "),
+                    _ => format!("{modifier}{}", codes.join("/")),
+                };
+                runs.into_iter().map(run).collect::<Vec<_>>().join("  ")
+            }
         })
     }
 

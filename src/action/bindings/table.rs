@@ -205,7 +205,7 @@ pub(super) fn lines() -> Vec<Line> {
             ,
         line(Lists, "in the filter: move in the list while typing", [
             on(SearchSelectDown, FILTER, Any, &[Down]), on(SearchSelectUp, FILTER, Any, &[Up]),
-        ]).layout(Layout::Pairs)
+        ]).layout(Layout::Run)
             ,
         line(Lists, "only the next / previous kind of record; past the last, all", [
             browse(StepKindForward, &[ch('f')]), browse(StepKindBackward, &[ch('F')]),
@@ -237,7 +237,7 @@ pub(super) fn lines() -> Vec<Line> {
             on(SearchSelectDown, SEARCH, Any, &[Down]), on(SearchSelectUp, SEARCH, Any, &[Up]),
             on(SearchSelectDown, SEARCH, Ctrl, &[ch('n')]),
             on(SearchSelectUp, SEARCH, Ctrl, &[ch('p')]),
-        ]).layout(Layout::Pairs)
+        ]).layout(Layout::Run)
             ,
         line(Search, "the next / previous result, as ↓ ↑ do", [
             on(SearchSelectDown, SEARCH, Any, &[KeyCode::Tab]),
