@@ -1,17 +1,19 @@
-//! What the user can ask for ([`Action`]), the modes that decide what a key means, and the
-//! pure maps from keys ([`bindings`], the one binding table) and the mouse to actions,
-//! testable without a terminal. It changes no state and draws nothing.
+//! What the user can ask for ([`Action`]), what a key can be bound to ([`Command`], by the
+//! name a config file gives it), the modes that decide what a key means, and the pure maps
+//! from keys ([`bindings`], the one binding table) and the mouse to actions, testable without
+//! a terminal. It changes no state and draws nothing.
 
 pub mod bindings;
 
 use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+use strum::{EnumIter, EnumMessage, IntoStaticStr};
 
 pub use bindings::Bindings;
 
 use crate::data::Tab;
 
 /// Which part of the app takes the keys.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, EnumIter)]
 pub enum Mode {
     /// Moving through the tabs and lists.
     #[default]
@@ -169,6 +171,150 @@ pub enum Action {
         /// Lines to scroll, positive for down.
         lines: i32,
     },
+}
+
+/// Declares [`Command`], each variant with what the default config file says of it (its doc
+/// comment) and what it asks for in a mode, so that a command is written in one place.
+macro_rules! commands {
+    ($mode:ident; $($(#[doc = $doc:literal])* $command:ident => $action:expr,)*) => {
+        /// What a key can be bound to. Its name in a config file comes from the variant in
+        /// snake_case (`MoveDown` is `move_down`) and is part of the file's format: never
+        /// rename one.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, EnumIter, EnumMessage, IntoStaticStr)]
+        #[strum(serialize_all = "snake_case")]
+        pub enum Command {
+            $($(#[doc = $doc])* $command,)*
+        }
+
+        impl Command {
+            /// What it asks for in `mode`.
+            pub fn action(self, $mode: Mode) -> Action {
+                match self {
+                    $(Self::$command => $action,)*
+                }
+            }
+        }
+    };
+}
+
+commands! { mode;
+    /// the Timeline tab
+    SelectTabTimeline => Action::SelectTab(Tab::Timeline),
+    /// the Funding tab
+    SelectTabFunding => Action::SelectTab(Tab::Funding),
+    /// the Initiatives tab
+    SelectTabInitiatives => Action::SelectTab(Tab::Initiatives),
+    /// the Participants tab
+    SelectTabParticipants => Action::SelectTab(Tab::Participants),
+    /// the Source tab
+    SelectTabSource => Action::SelectTab(Tab::Source),
+    /// the next tab
+    NextTab => Action::NextTab,
+    /// the previous tab
+    PreviousTab => Action::PreviousTab,
+    /// next record or link; scrolls the help and the quick look
+    MoveDown => moving(mode, Movement::Down),
+    /// previous record or link; scrolls too
+    MoveUp => moving(mode, Movement::Up),
+    /// first record or link; top of the help
+    MoveFirst => moving(mode, Movement::First),
+    /// last record or link; end of the help
+    MoveLast => moving(mode, Movement::Last),
+    /// a page down in the list, the help, the quick look
+    MovePageDown => moving(mode, Movement::PageDown),
+    /// a page up in the list, the help, the quick look
+    MovePageUp => moving(mode, Movement::PageUp),
+    /// scroll the detail pane down
+    ScrollDetailDown => Action::ScrollDetail(1),
+    /// scroll the detail pane up
+    ScrollDetailUp => Action::ScrollDetail(-1),
+    /// the detail pane a page down
+    PageDetailDown => Action::PageDetail { down: true },
+    /// the detail pane a page up
+    PageDetailUp => Action::PageDetail { down: false },
+    /// move into the detail pane's links
+    FocusLinks => Action::FocusLinks,
+    /// follow the picked link
+    FollowLink => Action::FollowLink,
+    /// back from the links to the list
+    FocusList => Action::FocusList,
+    /// go back to where you were
+    Back => Action::Back,
+    /// go forward again
+    Forward => Action::Forward,
+    /// filter the tab's list as you type
+    OpenFilter => Action::OpenFilter,
+    /// search: go to the result; filter: keep it
+    SearchSubmit => Action::SearchSubmit,
+    /// clear the list's kind and filter; leave a prompt
+    Cancel => Action::Cancel,
+    /// in the search and filter prompts: the next result
+    SearchSelectDown => Action::SearchSelect(Movement::Down),
+    /// in the search and filter prompts: the previous result
+    SearchSelectUp => Action::SearchSelect(Movement::Up),
+    /// only the next kind of record; past the last, all
+    StepKindForward => Action::StepKind { forward: true },
+    /// only the previous kind of record
+    StepKindBackward => Action::StepKind { forward: false },
+    /// sort the list the next way
+    CycleSort => Action::CycleSort,
+    /// turn the list's order round
+    ReverseSort => Action::ReverseSort,
+    /// the record's first quoted passage in the Source tab
+    ShowInSource => Action::ShowInSource,
+    /// open or close the quick look at the record's paragraphs
+    ToggleSource => Action::ToggleSource,
+    /// Funding: show or hide the totals by category
+    ToggleGrouped => Action::ToggleGrouped,
+    /// copy the record's citation
+    CopyCitation => Action::CopyCitation,
+    /// copy the command line that reopens this view
+    CopyCommandLine => Action::CopyCommandLine,
+    /// search every tab and the source text
+    OpenSearch => Action::OpenSearch,
+    /// in the search: a page of results down
+    SearchSelectPageDown => Action::SearchSelect(Movement::PageDown),
+    /// in the search: a page of results up
+    SearchSelectPageUp => Action::SearchSelect(Movement::PageUp),
+    /// in a prompt: delete the character before the cursor
+    SearchBackspace => Action::SearchBackspace,
+    /// in a prompt: delete the word before the cursor
+    SearchDeleteWord => Action::SearchDeleteWord,
+    /// in a prompt: clear it
+    SearchClear => Action::SearchClear,
+    /// keep the search's results as the filter of their tab
+    KeepAsFilter => Action::KeepAsFilter,
+    /// after a search: the next result
+    NextResult => Action::NextResult,
+    /// after a search: the previous result
+    PreviousResult => Action::PreviousResult,
+    /// open or close the help
+    ToggleHelp => Action::ToggleHelp,
+    /// quit (q is a letter in the prompts)
+    Quit => Action::Quit,
+    /// suspend to the shell; fg brings it back
+    Suspend => Action::Suspend,
+}
+
+/// A movement moves the selection, or scrolls the help or the quick look, by the same keys.
+fn moving(mode: Mode, movement: Movement) -> Action {
+    match mode {
+        Mode::Help => Action::ScrollHelp(movement),
+        Mode::Source => Action::ScrollSource(movement),
+        _ => Action::Move(movement),
+    }
+}
+
+impl Command {
+    /// Its name in a config file (`move_down`).
+    pub fn name(self) -> &'static str {
+        self.into()
+    }
+
+    /// What it does, in a few words, as the default config file says it.
+    pub fn about(self) -> &'static str {
+        self.get_documentation().unwrap_or_default()
+    }
 }
 
 /// Lines one notch of the mouse wheel scrolls.

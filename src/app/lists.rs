@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use super::{App, SearchCommand};
 use crate::{
-    action::Movement,
+    action::{Command, Movement},
     data::{RecordRef, Tab},
     overlay::{FilterPrompt, FilterStatus, LastSearch, Overlay, SearchStatus},
     search::{SearchRequest, SearchResults},
@@ -30,7 +30,7 @@ impl App {
     pub(super) fn step_kind(&mut self, forward: bool) {
         if self.view(self.tab).controls.kinds().is_empty() {
             self.message = Some(match self.tab {
-                Tab::Funding => match self.keys_for(&["toggle_grouped"]) {
+                Tab::Funding => match self.keys_for(&[Command::ToggleGrouped]) {
                     Some(keys) => {
                         format!(
                             "Funding records have no kinds: {keys} shows the totals by category."
@@ -76,8 +76,8 @@ impl App {
         if self.tab == Tab::Funding {
             self.tabs.funding.toggle_grouped();
         } else {
-            let keys = self.keys_for(&["toggle_grouped"]);
-            let funding = self.keys_for(&["select_tab_funding"]);
+            let keys = self.keys_for(&[Command::ToggleGrouped]);
+            let funding = self.keys_for(&[Command::SelectTabFunding]);
             self.message = Some(match (keys, funding) {
                 (Some(keys), Some(funding)) => {
                     format!("{keys} shows the totals by category on the Funding tab ({funding}).")
@@ -283,7 +283,7 @@ impl App {
             app.reshape(tab, |controls| controls.set_matches(Some(matches)));
             app.show(chosen.record);
         });
-        self.message = Some(match self.keys_for(&["cancel"]) {
+        self.message = Some(match self.keys_for(&[Command::Cancel]) {
             Some(keys) => format!(
                 "{}: {found} kept as the filter · {keys} shows all",
                 tab.title()

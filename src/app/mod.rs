@@ -23,7 +23,7 @@ pub use history::{History, Location};
 pub use render::render;
 
 use crate::{
-    action::{Action, Bindings, Mode},
+    action::{Action, Bindings, Command, Mode},
     chrome::{
         layout::{Panes, Screen, TabExtras, capped},
         theme::Theme,
@@ -146,10 +146,10 @@ impl App {
         self
     }
 
-    /// The first key of each of `names` while browsing, as the hints write them (`J/K`), for
-    /// a message to name.
-    pub(super) fn keys_for(&self, names: &[&str]) -> Option<String> {
-        self.bindings.keys_for(names, Mode::Browse)
+    /// The first key of each of `commands` while browsing, as the hints write them (`J/K`),
+    /// for a message to name.
+    pub(super) fn keys_for(&self, commands: &[Command]) -> Option<String> {
+        self.bindings.keys_for(commands, Mode::Browse)
     }
 
     /// The key bindings in force.

@@ -5,7 +5,7 @@ use std::sync::{Arc, LazyLock};
 
 use super::App;
 use crate::{
-    action::Mode,
+    action::{Command, Mode},
     data::Tab,
     overlay::{HelpOverlay, Overlay, SearchPrompt, SourceOverlay, text_page::PageKeys},
 };
@@ -62,7 +62,7 @@ impl App {
             return;
         }
         let Some(record) = self.view(self.tab).selected() else {
-            let message = match (self.tab, self.keys_for(&["toggle_source"])) {
+            let message = match (self.tab, self.keys_for(&[Command::ToggleSource])) {
                 (Tab::Source, Some(keys)) => {
                     format!("{keys} is a record's quick look; here the source is shown whole.")
                 }
@@ -79,7 +79,7 @@ impl App {
             record,
             self.size,
             self.theme,
-            PageKeys::of(&self.bindings, Mode::Source),
+            PageKeys::of(&self.bindings, Mode::Source, Command::ToggleSource),
         )));
     }
 

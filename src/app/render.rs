@@ -120,14 +120,13 @@ impl App {
         let has_history = !self.history().trail().is_empty();
         self.bindings()
             .hints(self.mode())
-            .into_iter()
-            .filter_map(|hint| match hint.when {
-                HintWhen::Always => Some(StatusHint::new(hint.keys, hint.what)),
-                HintWhen::HasLinks => has_links.then(|| StatusHint::new(hint.keys, hint.what)),
+            .filter_map(|(hint, keys)| match hint.when {
+                HintWhen::Always => Some(StatusHint::new(keys, hint.what)),
+                HintWhen::HasLinks => has_links.then(|| StatusHint::new(keys, hint.what)),
                 // The way back and the search position say where you are: they are kept first.
                 HintWhen::HasHistory => has_history.then(|| StatusHint {
                     wayfinding: true,
-                    ..StatusHint::new(hint.keys, hint.what)
+                    ..StatusHint::new(keys, hint.what)
                 }),
                 HintWhen::HasSearch => self.last_search().map(|last| {
                     // Off the results (browsed away, or not shown yet) the position is not said.
@@ -138,7 +137,7 @@ impl App {
                     StatusHint {
                         query: Some(last.text().to_string()),
                         wayfinding: true,
-                        ..StatusHint::new(hint.keys, count)
+                        ..StatusHint::new(keys, count)
                     }
                 }),
             })

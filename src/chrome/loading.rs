@@ -12,7 +12,7 @@ use ratatui::{
 
 use super::{text, theme::Theme};
 use crate::{
-    action::{Bindings, Mode},
+    action::{Bindings, Command, Mode},
     data::{LoadProgress, LoadStage, human_size},
 };
 
@@ -28,7 +28,7 @@ pub struct LoadingFile {
 /// What the loading screen says of the keys that quit it: `q or Esc quits` with the
 /// built-in keys; Esc always quits there.
 pub fn quit_hint(bindings: &Bindings) -> String {
-    match bindings.keys_for(&["quit"], Mode::Browse) {
+    match bindings.keys_for(&[Command::Quit], Mode::Browse) {
         Some(keys) if keys != "Esc" => format!("{keys} or Esc quits"),
         _ => "Esc quits".to_string(),
     }

@@ -5,7 +5,7 @@
 
 use std::fmt::Write;
 
-use crate::action::{Bindings, bindings::Section};
+use crate::action::Bindings;
 
 /// The column the comment after a binding starts at, where the binding is shorter.
 const COMMENT_AT: usize = 40;
@@ -68,15 +68,15 @@ pub fn default_file() -> String {
     out.push_str(KEYS);
     let mut names = Bindings::built_in().names();
     // By section, as the help lists them.
-    names.sort_by_key(|named| Section::ALL.iter().position(|&s| s == named.section));
-    let mut section: Option<Section> = None;
+    names.sort_by_key(|named| named.section);
+    let mut section = None;
     for named in names {
         if section != Some(named.section) {
             section = Some(named.section);
             let _ = writeln!(out, "\n# {}", named.section.title());
         }
-        let line = format!("#{} = {}", named.name, value(&named.keys));
-        let _ = writeln!(out, "{line:<COMMENT_AT$}  # {}", named.help);
+        let line = format!("#{} = {}", named.command.name(), value(&named.keys));
+        let _ = writeln!(out, "{line:<COMMENT_AT$}  # {}", named.command.about());
     }
     out
 }

@@ -23,8 +23,8 @@ use super::{
 };
 use crate::{
     action::{
-        Bindings,
-        bindings::{KeySpec, Remap},
+        Bindings, Command,
+        bindings::{Key, Remap},
     },
     chrome::theme::ThemeName,
     cli::ColorChoice,
@@ -141,8 +141,12 @@ fn remapped(
     for (name, list) in given {
         let error =
             |span: Range<usize>, message: String| ConfigError::at(path, text, span.start, message);
-        if !names.iter().any(|named| named.name == name.get_ref()) {
-            let hint = closest(name.get_ref(), names.iter().map(|named| named.name))
+        let command = names.iter().map(|named| named.command);
+        let Some(command) = command
+            .clone()
+            .find(|command| command.name() == name.get_ref())
+        else {
+            let hint = closest(name.get_ref(), command.map(Command::name))
                 .map(|near| format!("; did you mean `{near}`?"))
                 .unwrap_or_default();
             return Err(error(
@@ -152,7 +156,7 @@ fn remapped(
                     name.get_ref()
                 ),
             ));
-        }
+        };
         let written: Vec<(String, Range<usize>)> = match list.get_ref() {
             KeyList::One(key) => vec![(key.clone(), list.span())],
             KeyList::Many(keys) => keys
@@ -168,10 +172,10 @@ fn remapped(
         }
         let mut specs = Vec::new();
         for (key, span) in &written {
-            specs.push(KeySpec::parse(key).map_err(|why| error(span.clone(), why))?);
+            specs.push(Key::parse(key).map_err(|why| error(span.clone(), why))?);
         }
         remaps.push(Remap {
-            name: name.get_ref().clone(),
+            command,
             keys: specs,
         });
         places.push((
@@ -181,10 +185,7 @@ fn remapped(
     }
     built_in.remapped(&remaps).map_err(|remap| {
         let (name, keys) = places.get(remap.remap).cloned().unwrap_or_default();
-        let span = remap
-            .key
-            .and_then(|key| keys.get(key).cloned())
-            .unwrap_or(name);
+        let span = keys.get(remap.key).cloned().unwrap_or(name);
         ConfigError::at(path, text, span.start, remap.message)
     })
 }

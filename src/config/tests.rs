@@ -65,11 +65,8 @@ fn the_default_file_uncommented_parses_to_the_built_in_values() {
 fn every_action_is_in_the_default_file() {
     let text = default_file();
     for named in Bindings::default().names() {
-        assert!(
-            text.contains(&format!("\n#{} = ", named.name)),
-            "{} is missing",
-            named.name
-        );
+        let name = named.command.name();
+        assert!(text.contains(&format!("\n#{name} = ")), "{name} is missing");
     }
 }
 

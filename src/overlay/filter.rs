@@ -13,7 +13,7 @@ use ratatui::{
 
 use super::QUERY_CAP;
 use crate::{
-    action::{Mode, bindings::Bindings},
+    action::{Command, Mode, bindings::Bindings},
     chrome::{text, theme::Theme},
     data::Tab,
     search::{Query, Scope, SearchResults},
@@ -49,13 +49,13 @@ pub struct FilterWords {
 impl FilterWords {
     /// The words as `bindings` name the keys that keep and clear a filter.
     pub fn of(bindings: &Bindings) -> Self {
-        let said = |name: &str, what: &str| {
+        let said = |command: Command, what: &str| {
             bindings
-                .keys_for(&[name], Mode::Filter)
+                .keys_for(&[command], Mode::Filter)
                 .map(|keys| format!("{keys} {what}"))
         };
-        let keeps = said("search_submit", "keeps");
-        let clears = said("cancel", "clears");
+        let keeps = said(Command::SearchSubmit, "keeps");
+        let clears = said(Command::Cancel, "clears");
         let joined = |first: Option<&str>, keys: &[&Option<String>]| {
             first
                 .into_iter()

@@ -12,7 +12,7 @@ use std::sync::Arc;
 use super::text_page::{PageKeys, TextPage};
 
 use crate::{
-    action::{Bindings, Mode, Movement},
+    action::{Bindings, Command, Mode, Movement},
     chrome::{
         layout::TextBox,
         styled::{Role, StyledLine},
@@ -74,7 +74,7 @@ impl HelpOverlay {
         Self {
             page: TextPage::new(width, help_lines(&bindings, width)),
             theme,
-            keys: PageKeys::of(&bindings, Mode::Help),
+            keys: PageKeys::of(&bindings, Mode::Help, Command::ToggleHelp),
             bindings,
         }
     }

@@ -9,7 +9,7 @@ use ratatui::{
 };
 
 use crate::{
-    action::{Bindings, Mode, Movement},
+    action::{Bindings, Command, Mode, Movement},
     chrome::{layout::TextBox, styled::StyledLine, theme::Theme},
 };
 
@@ -24,11 +24,12 @@ pub struct PageKeys {
 }
 
 impl PageKeys {
-    /// The keys of the page shown in `mode`, as its status-bar hints name them.
-    pub fn of(bindings: &Bindings, mode: Mode) -> Self {
+    /// The keys of the page shown in `mode` and closed by `close`, as its status-bar hints
+    /// name them.
+    pub fn of(bindings: &Bindings, mode: Mode, close: Command) -> Self {
         Self {
-            scroll: bindings.hint(mode, "scroll").unwrap_or_default(),
-            close: bindings.hint(mode, "close").unwrap_or_default(),
+            scroll: bindings.hint(mode, Command::MoveDown).unwrap_or_default(),
+            close: bindings.hint(mode, close).unwrap_or_default(),
         }
     }
 }

@@ -33,7 +33,7 @@ pub use source::SourceTab;
 pub use timeline::TimelineTab;
 
 use crate::{
-    action::{Mode, Movement, bindings::Bindings},
+    action::{Command, Mode, Movement, bindings::Bindings},
     chrome::{
         layout::{Panes, TabExtras},
         theme::Theme,
@@ -54,14 +54,17 @@ pub struct TabHints {
 impl TabHints {
     /// The texts as `bindings` name their keys; a text whose action has no key is left out.
     pub fn of(bindings: &Bindings) -> Self {
-        let said = |names: &[&str], what: &str| {
+        let said = |commands: &[Command], what: &str| {
             bindings
-                .keys_for(names, Mode::Browse)
+                .keys_for(commands, Mode::Browse)
                 .map_or_else(String::new, |keys| format!("{keys} {what}"))
         };
         Self {
-            detail_scroll: said(&["scroll_detail_down", "scroll_detail_up"], "scroll"),
-            funding_categories: said(&["toggle_grouped"], "totals by category"),
+            detail_scroll: said(
+                &[Command::ScrollDetailDown, Command::ScrollDetailUp],
+                "scroll",
+            ),
+            funding_categories: said(&[Command::ToggleGrouped], "totals by category"),
         }
     }
 }

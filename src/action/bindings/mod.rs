@@ -1,158 +1,138 @@
-//! The one table of key bindings. The key map ([`action_for_key`]), the help overlay, the
-//! status bar's hints and the README's key table all read it, so a key that works is in the
-//! help and the help names no key that does nothing (tests check both). An entry is one row of
-//! the help: its keys as the help writes them, what they do, and the bindings behind it, each
-//! a key (with the modifiers it takes) in some modes and the action it asks for.
+//! The one table of key bindings. The key map ([`Bindings::action_for_key`]), the help
+//! overlay, the status bar's hints, the texts that name a key, the README's key table and the
+//! default config file all read it, and every key they name is formatted from it, so a key
+//! that works is in the help and the help names no key that does nothing (tests check both).
+//! Each line of the help lists the bindings behind it: a key (with the modifiers it takes)
+//! asking for a [`Command`] in some modes.
 
-mod key_name;
-mod modes;
-mod names;
+mod key;
 mod remap;
 mod table;
 #[cfg(test)]
 mod tests;
 
-use std::{
-    borrow::Cow,
-    sync::{Arc, LazyLock},
-};
+use std::sync::{Arc, LazyLock};
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
+use strum::{EnumIter, EnumMessage, IntoEnumIterator};
 
-pub use key_name::{KEY_SYNTAX, KeySpec, config_names, help_name, named_key, named_keys};
-pub use modes::Modes;
-pub use names::name_of;
+pub use key::{Key, Mods};
 pub use remap::{Remap, RemapError};
 
-use super::{Action, Mode};
+use super::{Action, Command, Mode};
 
-/// The help's sections, in order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// The help's sections, in order; each one's doc comment is its heading.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, EnumIter, EnumMessage)]
 pub enum Section {
-    /// Switching tabs.
+    /// Tabs
     Tabs,
-    /// Moving in a list.
+    /// Moving in a list
     Moving,
-    /// Links and history.
+    /// Links and history
     Links,
-    /// Filtering and sorting a tab's list.
+    /// Filter and sort the list
     Lists,
-    /// Views of the data.
+    /// Views
     Views,
-    /// Search.
+    /// Search
     Search,
-    /// What a query can say: whole words, scopes.
+    /// In a search query
     Query,
-    /// Keys that work anywhere.
+    /// Anywhere
     Anywhere,
 }
 
 impl Section {
-    /// Every section, in the help's order.
-    pub const ALL: [Self; 8] = [
-        Self::Tabs,
-        Self::Moving,
-        Self::Links,
-        Self::Lists,
-        Self::Views,
-        Self::Search,
-        Self::Query,
-        Self::Anywhere,
-    ];
-
     /// The section's heading.
     pub fn title(self) -> &'static str {
-        match self {
-            Self::Tabs => "Tabs",
-            Self::Moving => "Moving in a list",
-            Self::Links => "Links and history",
-            Self::Lists => "Filter and sort the list",
-            Self::Views => "Views",
-            Self::Search => "Search",
-            Self::Query => "In a search query",
-            Self::Anywhere => "Anywhere",
-        }
+        self.get_documentation().unwrap_or_default()
     }
 }
 
-/// Which modifiers a binding takes.
+/// Some of the modes, as bits: those a binding works in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Mods {
-    /// Neither Ctrl nor Alt; Shift as the key comes (a capital letter carries it).
-    Plain,
-    /// Shift, and neither Ctrl nor Alt (Shift-↓ against ↓).
-    Shift,
-    /// Ctrl, whatever else.
-    Ctrl,
-    /// Ctrl without Alt.
-    CtrlOnly,
-    /// Alt, whatever else.
-    Alt,
-    /// Ctrl or Alt.
-    CtrlOrAlt,
-    /// Anything but Ctrl.
-    NoCtrl,
-    /// Any modifiers.
-    Any,
-}
+struct Modes(u8);
 
-impl Mods {
-    /// Whether a key pressed with `modifiers` is taken.
-    pub fn allow(self, modifiers: KeyModifiers) -> bool {
-        let control = modifiers.contains(KeyModifiers::CONTROL);
-        let alt = modifiers.contains(KeyModifiers::ALT);
-        let shift = modifiers.contains(KeyModifiers::SHIFT);
-        match self {
-            Self::Plain => !control && !alt,
-            Self::Shift => shift && !control && !alt,
-            Self::Ctrl => control,
-            Self::CtrlOnly => control && !alt,
-            Self::Alt => alt,
-            Self::CtrlOrAlt => control || alt,
-            Self::NoCtrl => !control,
-            Self::Any => true,
+impl Modes {
+    const NONE: Self = Self(0);
+    /// A binding for every mode (Ctrl-C, Ctrl-Z) is tried before any other.
+    const ALL: Self = Self(0b11_1111);
+    /// Where a printable key is typed as text: the search and filter prompts.
+    const TYPING: Self = Self::of(&[Mode::Search, Mode::Filter]);
+
+    const fn of(modes: &[Mode]) -> Self {
+        let (mut bits, mut at) = (0, 0);
+        while at < modes.len() {
+            bits |= 1 << modes[at] as u8;
+            at += 1;
         }
+        Self(bits)
     }
 
-    /// Whether a binding taking these is tried before those taking [`Mods::Plain`]: Shift-↓
-    /// is a key of its own, though ↓ ignores Shift.
-    pub fn specific(self) -> bool {
-        self == Self::Shift
+    const fn contains(self, mode: Mode) -> bool {
+        self.0 & 1 << mode as u8 != 0
+    }
+
+    fn union(self, other: Self) -> Self {
+        Self(self.0 | other.0)
+    }
+
+    fn without(self, other: Self) -> Self {
+        Self(self.0 & !other.0)
+    }
+
+    fn iter(self) -> impl Iterator<Item = Mode> {
+        Mode::iter().filter(move |&mode| self.contains(mode))
     }
 }
 
-/// A key a binding answers to.
+/// One binding: a key that asks for `command` in some modes (a binding for browsing works
+/// while the links have the focus too, unless one for the links takes the same key).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Key {
-    /// This key with these modifiers.
-    Code(KeyCode, Mods),
-    /// Any printable character typed without Ctrl or Alt (search typing).
-    Printable,
+struct Bind {
+    command: Command,
+    modes: Modes,
+    key: Key,
+    /// Whether the help names it while its command has other keys on the line: not a key a
+    /// terminal sends for another (Ctrl-h for Ctrl-⌫), nor one the line's words name.
+    said: bool,
 }
 
-impl Key {
-    /// Whether a press of `key` calls on this one.
-    pub fn matches(self, key: &KeyEvent) -> bool {
-        match self {
-            Self::Code(code, mods) => key.code == code && mods.allow(key.modifiers),
-            Self::Printable => {
-                matches!(key.code, KeyCode::Char(c) if !c.is_control())
-                    && Mods::Plain.allow(key.modifiers)
-            }
+impl Bind {
+    /// A binding the help names.
+    fn new(command: Command, modes: Modes, key: Key) -> Self {
+        let said = true;
+        Self {
+            command,
+            modes,
+            key,
+            said,
         }
     }
 }
 
-/// One binding: a key in some modes, and what it asks for.
+/// How a line of the help writes its keys.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Layout {
+    /// Each key once, two spaces apart: `j  ↓`.
+    Spaced,
+    /// Then the mouse's: `Enter  click`.
+    AndClick,
+    /// A run of keys one space apart, those taking the same modifier written once and set
+    /// two spaces off: `1 2 3 4 5`, `↓ ↑  Ctrl-n/p`.
+    Run,
+    /// Words that name no key: the mouse's, typing, a query's syntax, a tab's notes.
+    Words(&'static str),
+}
+
+/// One line of the help: what it says its keys do, and the bindings behind them.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Bind {
-    /// The modes it works in; a binding for [`Mode::Browse`] works while the links have the
-    /// focus too, unless a binding for [`Mode::Links`] takes the same key.
-    pub modes: Modes,
-    /// The key.
-    pub key: Key,
-    /// The action; for [`Key::Printable`], a placeholder the typed character fills.
-    pub action: Action,
+struct Line {
+    section: Section,
+    layout: Layout,
+    help: &'static str,
+    /// In the order the help and a config file name their keys.
+    binds: Vec<Bind>,
 }
 
 /// When a hint is worth showing.
@@ -168,61 +148,29 @@ pub enum HintWhen {
     HasSearch,
 }
 
-/// A hint in the status bar: in `mode`, at `rank` (lowest first), `keys` and what they do.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A hint in the status bar: in `mode`, a key of each of `commands` and what they do;
+/// `every_line` names one of each line of the help the command is on (`S/Esc`).
+#[derive(Clone, Copy, Debug)]
 pub struct Hint {
-    /// The mode it shows in.
-    pub mode: Mode,
-    /// Its place among the mode's hints.
-    pub rank: u8,
-    /// The keys, as the status bar writes them.
-    pub keys: Cow<'static, str>,
+    mode: Mode,
+    commands: &'static [Command],
     /// What they do, in a word or two.
     pub what: &'static str,
     /// When it shows.
     pub when: HintWhen,
-}
-
-/// Something besides keys an entry documents.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Also {
-    /// Nothing.
-    Nothing,
-    /// The mouse.
-    Mouse,
-    /// The search's own syntax.
-    Syntax,
-    /// Notes that name no keys (what each tab offers).
-    Notes,
-}
-
-/// One row of the help: keys, what they do, and the bindings behind them.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Entry {
-    /// The section it is listed in.
-    pub section: Section,
-    /// The keys, as the help writes them.
-    pub keys: Cow<'static, str>,
-    /// What they do.
-    pub help: &'static str,
-    /// The bindings.
-    pub binds: Vec<Bind>,
-    /// Its hints in the status bar.
-    pub hints: Vec<Hint>,
-    /// What else it documents.
-    pub also: Also,
+    every_line: bool,
 }
 
 /// The key bindings in force: the built-in table, or that table with a config file's
 /// remaps ([`Bindings::remapped`]). Everything that names or reads a key reads this.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Bindings {
-    entries: Vec<Entry>,
+    lines: Vec<Line>,
 }
 
 static BUILT_IN: LazyLock<Arc<Bindings>> = LazyLock::new(|| {
     Arc::new(Bindings {
-        entries: table::entries(),
+        lines: table::lines(),
     })
 });
 
@@ -234,11 +182,22 @@ impl Default for Bindings {
 
 /// One section of the help: its title and its rows.
 #[derive(Clone, Debug)]
-pub struct HelpSection<'a> {
+pub struct HelpSection {
     /// The heading.
     pub title: &'static str,
     /// Each row: the keys, and what they do.
-    pub entries: Vec<(&'a str, &'static str)>,
+    pub entries: Vec<(String, &'static str)>,
+}
+
+/// A command as a config file lists it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NamedKeys {
+    /// The command.
+    pub command: Command,
+    /// The section of the help it is first listed in.
+    pub section: Section,
+    /// Its keys as a config file writes them (`j`, `down`).
+    pub keys: Vec<String>,
 }
 
 impl Bindings {
@@ -247,100 +206,114 @@ impl Bindings {
         Arc::clone(&BUILT_IN)
     }
 
-    /// Every row of the help, in order, with its bindings and hints.
-    pub fn entries(&self) -> &[Entry] {
-        &self.entries
-    }
-
-    fn binds(&self) -> impl Iterator<Item = &Bind> {
-        self.entries.iter().flat_map(|entry| entry.binds.iter())
+    fn binds(&self) -> impl Iterator<Item = &Bind> + Clone {
+        self.lines.iter().flat_map(|line| line.binds.iter())
     }
 
     /// The binding `key` calls on in `mode`, if any: bindings that name every mode first
     /// (Ctrl-C, Ctrl-Z), then those of the mode, then, while the links have the focus, those
     /// of browsing; within each, a binding that asks for Shift before one that ignores it.
-    pub fn binding_for(&self, key: &KeyEvent, mode: Mode) -> Option<&Bind> {
+    fn binding_for(&self, key: &KeyEvent, mode: Mode) -> Option<&Bind> {
         let find = |group: &dyn Fn(&Bind) -> bool| {
             let matching = |bind: &&Bind| group(bind) && bind.key.matches(key);
-            self.binds()
-                .filter(|bind| matches!(bind.key, Key::Code(_, mods) if mods.specific()))
+            let shifted = self.binds().filter(|bind| bind.key.mods == Mods::Shift);
+            shifted
+                .clone()
                 .find(matching)
                 .or_else(|| self.binds().find(matching))
         };
         find(&|bind| bind.modes == Modes::ALL)
             .or_else(|| find(&|bind| bind.modes.contains(mode)))
             .or_else(|| {
-                (mode == Mode::Links)
-                    .then(|| find(&|bind| bind.modes.contains(Mode::Browse)))
-                    .flatten()
+                (mode == Mode::Links).then(|| find(&|bind| bind.modes.contains(Mode::Browse)))?
             })
     }
 
-    /// The action a key press means in `mode`, if any.
+    /// The action a key press means in `mode`, if any; in the prompts, a printable key no
+    /// binding takes is typed.
     pub fn action_for_key(&self, key: KeyEvent, mode: Mode) -> Option<Action> {
         if key.kind == KeyEventKind::Release {
             return None;
         }
-        let bind = self.binding_for(&key, mode)?;
-        match (bind.key, key.code) {
-            (Key::Printable, KeyCode::Char(c)) => Some(Action::SearchType(c)),
-            _ => Some(bind.action.clone()),
+        match (self.binding_for(&key, mode), key.code) {
+            (Some(bind), _) => Some(bind.command.action(mode)),
+            (None, KeyCode::Char(c))
+                if Modes::TYPING.contains(mode)
+                    && !c.is_control()
+                    && Mods::Plain.allow(key.modifiers) =>
+            {
+                Some(Action::SearchType(c))
+            }
+            _ => None,
         }
     }
 
-    /// The help, section by section.
-    pub fn help_sections(&self) -> Vec<HelpSection<'_>> {
-        Section::ALL
-            .iter()
-            .map(|&section| HelpSection {
-                title: section.title(),
-                entries: self
-                    .entries
-                    .iter()
-                    .filter(|entry| entry.section == section)
-                    .map(|entry| (entry.keys.as_ref(), entry.help))
-                    .collect(),
+    /// A line's keys as the help writes them; `None` when it has none left.
+    fn label(line: &Line) -> Option<String> {
+        let said = |bind: &&Bind| {
+            let other = |other: &Bind| other.said && other.command == bind.command;
+            bind.said || !line.binds.iter().any(other)
+        };
+        let mut keys: Vec<Key> = Vec::new();
+        for bind in line.binds.iter().filter(said) {
+            if keys
+                .iter()
+                .all(|key| key.config_name() != bind.key.config_name())
+            {
+                keys.push(bind.key);
+            }
+        }
+        // Each key's modifier and code; Backspace with a modifier is `⌫`, as the hints write
+        // it: `Ctrl-⌫`.
+        let parts: Vec<(&str, String)> = (keys.iter())
+            .map(|key| {
+                let modifier = key.mods.named().2;
+                (modifier, key.help_code(!modifier.is_empty()))
             })
-            .collect()
-    }
-
-    /// The status bar's hints for `mode`, in order.
-    pub fn hints(&self, mode: Mode) -> Vec<Hint> {
-        let mut hints: Vec<Hint> = self
-            .entries
-            .iter()
-            .flat_map(|entry| entry.hints.iter().cloned())
-            .filter(|hint| hint.mode == mode)
             .collect();
-        hints.sort_by_key(|hint| hint.rank);
-        hints
-    }
-
-    /// The mode's hints as one line, `keys what · keys what`, less those whose action is also
-    /// `except`'s (the quit every mode has): what an overlay's border reminds of.
-    pub fn reminder(&self, mode: Mode, except: &Action) -> String {
-        self.hints(mode)
+        let names = parts
             .iter()
-            .filter(|hint| {
-                named_keys(&hint.keys).iter().all(|(_, key)| {
-                    key.and_then(|key| self.action_for_key(key, mode)).as_ref() != Some(except)
-                })
-            })
-            .map(|hint| {
-                format!("{} {}", hint.keys, hint.what)
-                    .trim_end()
-                    .to_string()
-            })
-            .collect::<Vec<_>>()
-            .join(" · ")
+            .map(|(modifier, code)| format!("{modifier}{code}"));
+        let spaced = names.collect::<Vec<_>>().join("  ");
+        Some(match line.layout {
+            Layout::Words(words) => words.to_string(),
+            _ if keys.is_empty() => return None,
+            Layout::Spaced => spaced,
+            Layout::AndClick => format!("{spaced}  click"),
+            Layout::Run => {
+                // Keys taking the same modifier share it, set off from the rest.
+                let mut runs: Vec<(&str, Vec<String>)> = Vec::new();
+                for (modifier, code) in parts {
+                    match runs.last_mut() {
+                        Some((last, codes)) if *last == modifier => codes.push(code),
+                        _ => runs.push((modifier, vec![code])),
+                    }
+                }
+                let run = |(modifier, codes): (&str, Vec<String>)| match modifier {
+                    "" => codes.join(" "),
+                    _ => format!("{modifier}{}", codes.join("/")),
+                };
+                runs.into_iter().map(run).collect::<Vec<_>>().join("  ")
+            }
+        })
     }
 
-    /// The hint of `mode` that does `what` (`scroll`, `close`), as `keys what`.
-    pub fn hint(&self, mode: Mode, what: &str) -> Option<String> {
-        self.hints(mode)
-            .into_iter()
-            .find(|hint| hint.what == what)
-            .map(|hint| format!("{} {what}", hint.keys))
+    /// The help, section by section.
+    pub fn help_sections(&self) -> Vec<HelpSection> {
+        let entries = |section| {
+            let lines = self
+                .lines
+                .iter()
+                .filter(move |line| line.section == section);
+            lines
+                .filter_map(|line| Some((Self::label(line)?, line.help)))
+                .collect()
+        };
+        let section = |section: Section| HelpSection {
+            title: section.title(),
+            entries: entries(section),
+        };
+        Section::iter().map(section).collect()
     }
 
     /// The key table as Markdown, as the README shows it.
@@ -355,31 +328,94 @@ impl Bindings {
         table
     }
 
-    /// Every name a key can be bound to, in the table's order, with the section of its first
-    /// row, what it does, and its keys as a config file writes them.
+    /// The status bar's hints for `mode`, in order, with their keys (`j/k`); one whose
+    /// commands have no key there is left out.
+    pub fn hints(&self, mode: Mode) -> impl Iterator<Item = (&'static Hint, String)> {
+        let hints = table::HINTS.iter().filter(move |hint| hint.mode == mode);
+        hints.filter_map(move |hint| {
+            let keys = hint
+                .commands
+                .iter()
+                .flat_map(|&command| match hint.every_line {
+                    true => (self.lines.iter())
+                        .filter_map(|line| self.first_key(command, mode, &line.binds))
+                        .collect(),
+                    false => Vec::from_iter(self.first_key(command, mode, self.binds())),
+                });
+            Some((hint, joined(keys.collect())?))
+        })
+    }
+
+    /// The mode's hints as one line, `keys what · keys what`, less those naming `except` (the
+    /// quit every mode has): what an overlay's border reminds of.
+    pub fn reminder(&self, mode: Mode, except: Command) -> String {
+        let hints = self
+            .hints(mode)
+            .filter(|(hint, _)| !hint.commands.contains(&except));
+        let said: Vec<String> = hints
+            .map(|(hint, keys)| format!("{keys} {}", hint.what).trim_end().into())
+            .collect();
+        said.join(" · ")
+    }
+
+    /// The hint of `mode` that names `command`, as `keys what` (`j/k scroll`).
+    pub fn hint(&self, mode: Mode, command: Command) -> Option<String> {
+        let (hint, keys) = self
+            .hints(mode)
+            .find(|(hint, _)| hint.commands.contains(&command))?;
+        Some(format!("{keys} {}", hint.what))
+    }
+
+    /// A key of each of `commands` in `mode`, as the hints write them together (`J/K`);
+    /// `None` when none has a key there. What any text naming a key says.
+    pub fn keys_for(&self, commands: &[Command], mode: Mode) -> Option<String> {
+        joined(
+            commands
+                .iter()
+                .filter_map(|&command| self.first_key(command, mode, self.binds()))
+                .collect(),
+        )
+    }
+
+    /// The key of `binds` that best names `command` in `mode`, as the status bar writes it: the
+    /// first that reaches it, one bound in that mode before one that works there only as it
+    /// does while browsing, and one bound for that mode alone before one shared (`Esc` closes
+    /// the help, though `?` does too).
+    fn first_key<'a>(
+        &self,
+        command: Command,
+        mode: Mode,
+        binds: impl IntoIterator<Item = &'a Bind>,
+    ) -> Option<String> {
+        let reaching = |bind: &&Bind| {
+            bind.command == command && self.binding_for(&bind.key.press(), mode) == Some(bind)
+        };
+        let bind = binds
+            .into_iter()
+            .filter(reaching)
+            .min_by_key(|bind| (!bind.modes.contains(mode), bind.modes != Modes::of(&[mode])))?;
+        Some(bind.key.help_name(true))
+    }
+
+    /// Every command keys are bound to, in the table's order, with the section of its first
+    /// line and its keys as a config file writes them.
     pub fn names(&self) -> Vec<NamedKeys> {
         let mut names: Vec<NamedKeys> = Vec::new();
-        for entry in &self.entries {
-            for bind in &entry.binds {
-                let Some(name) = name_of(&bind.action) else {
-                    continue;
-                };
-                let at = match names.iter().position(|named| named.name == name) {
-                    Some(at) => at,
-                    None => {
-                        names.push(NamedKeys {
-                            name,
-                            section: entry.section,
-                            help: names::described(name),
-                            keys: Vec::new(),
-                        });
-                        names.len() - 1
-                    }
-                };
-                for key in config_names(bind.key) {
-                    if !names[at].keys.contains(&key) {
-                        names[at].keys.push(key);
-                    }
+        for line in &self.lines {
+            for bind in &line.binds {
+                let at = names.iter().position(|named| named.command == bind.command);
+                let at = at.unwrap_or_else(|| {
+                    let (command, section, keys) = (bind.command, line.section, Vec::new());
+                    names.push(NamedKeys {
+                        command,
+                        section,
+                        keys,
+                    });
+                    names.len() - 1
+                });
+                let key = bind.key.config_name();
+                if !names[at].keys.contains(&key) {
+                    names[at].keys.push(key);
                 }
             }
         }
@@ -387,15 +423,19 @@ impl Bindings {
     }
 }
 
-/// A name keys can be bound to, as a config file lists it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct NamedKeys {
-    /// The name (`move_down`).
-    pub name: &'static str,
-    /// The section of the help it is first listed in.
-    pub section: Section,
-    /// What it does, in a few words.
-    pub help: &'static str,
-    /// Its keys as a config file writes them (`j`, `down`).
-    pub keys: Vec<String>,
+/// Keys written together as the hints write them: two arrows side by side (`↑↓`), keys with
+/// no modifier joined by `/` (`j/k`), others spaced (`Ctrl-e Ctrl-y`).
+fn joined(keys: Vec<String>) -> Option<String> {
+    let arrows = keys
+        .iter()
+        .all(|key| ["↑", "↓", "←", "→"].contains(&key.as_str()));
+    let plain = keys.iter().all(|key| !key.contains(['/', '-']));
+    let between = if arrows {
+        ""
+    } else if plain {
+        "/"
+    } else {
+        " "
+    };
+    (!keys.is_empty()).then(|| keys.join(between))
 }
