@@ -38,8 +38,8 @@ impl IdIndex {
             slot: EMPTY,
             check: 0,
         };
-        let table = vec![empty; size];
-        super::pages::prefer_huge_pages(&table);
+        let mut table = vec![empty; size];
+        super::pages::prefer_huge_pages(&mut table);
         Self {
             table,
             shift: 64 - size.trailing_zeros(),

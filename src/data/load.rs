@@ -10,7 +10,10 @@ use super::{
     dataset::Dataset,
     display_safe::DisplayTexts,
     locate::locate,
-    parse::{DatasetSeed, PARALLEL_THRESHOLD, ParallelFailure, parse_in_parallel},
+    parse::{
+        DatasetSeed, PARALLEL_THRESHOLD, ParallelFailure, parse_in_parallel,
+        parse_in_parallel_giving_back,
+    },
     problems::{Problem, Problems},
     progress::{LoadProgress, LoadStage},
     read::{BYTE_ORDER_MARK, Expect, SizeLimits, read_limited},
@@ -149,9 +152,9 @@ fn load_reporting(
     })
 }
 
-/// Loads a dataset whose text can be read again from its file: the text's memory is given
-/// back while it is parsed and freed before the catalog is built, so the two are never whole
-/// in memory at once. The file is read again only to say where problems are.
+/// Loads a dataset whose text can be read again from its file: the text is taken, its memory
+/// given back while it is parsed and freed before the catalog is built, so the two are never
+/// whole in memory at once. The file is read again only to say where problems are.
 fn load_rereadable(
     origin: &str,
     json: String,
@@ -162,17 +165,16 @@ fn load_rereadable(
     if json.len() < PARALLEL_THRESHOLD {
         return load_reporting(origin, &json, source, progress);
     }
-    let parsed = match parse_in_parallel(&json, true, progress) {
+    let parsed = match parse_in_parallel_giving_back(json, progress) {
         Ok(parsed) => parsed,
-        Err(ParallelFailure::TextIntact) => return load_reporting(origin, &json, source, progress),
+        Err(ParallelFailure::TextIntact(json)) => {
+            return load_reporting(origin, &json, source, progress);
+        }
+        // Only the file can say what is wrong now, and where.
         Err(ParallelFailure::TextGivenBack) => {
-            // Parts of it are zeros now: only the file can say what is wrong, and where.
-            drop(json.into_bytes());
             return load_reporting(origin, &read_again()?, source, progress);
         }
     };
-    // The pages given back read as zeros: the text is freed as bytes, never looked at again.
-    drop(json.into_bytes());
     build(origin, parsed, source, progress, || {
         read_again().ok().map(Cow::Owned)
     })
@@ -409,7 +411,7 @@ fn read_unchanged(path: &Path, read: FileIdentity, limit: u64) -> Result<String,
 
 fn parse(origin: &str, json: &str, progress: &LoadProgress) -> Result<(Store, Records), LoadError> {
     if json.len() >= PARALLEL_THRESHOLD
-        && let Ok(parsed) = parse_in_parallel(json, false, progress)
+        && let Some(parsed) = parse_in_parallel(json, progress)
     {
         return Ok(parsed);
     }

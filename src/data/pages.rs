@@ -1,88 +1,134 @@
 //! How loading talks to the memory system about its large buffers: asking for huge pages for a
 //! table read at random (one TLB entry per 2 MiB instead of per 4 KiB; not for text read in
 //! order, where a huge page's unused part would only add to the memory), and giving back the
-//! pages of a file's text once its records have been read, so a million records never hold
-//! the whole file and the whole catalog at once. Both are advice: where the system does not
-//! take it (or is not Linux), nothing changes but speed and memory.
+//! pages of a buffer once it has been read, so a million records never hold the whole file
+//! and the whole catalog at once. Both are advice: where the system does not take it (or is
+//! not Linux), nothing changes but speed and memory.
+//!
+//! Memory is only ever given back from a buffer borrowed mutably (`&mut [u8]`): no other
+//! reference into it is alive while its bytes change, and any bytes are valid `u8`s, so what
+//! is given back is sound to read again (it reads as zeros), only no longer the text it was.
 
 /// The size of a huge page on the machines that have them; advice is given in whole ones.
 #[cfg(target_os = "linux")]
 const HUGE_PAGE: usize = 2 << 20;
 
 /// Buffers smaller than this are left to the allocator: advice costs a system call.
-const WORTH_ADVISING: usize = 8 << 20;
+pub(crate) const WORTH_ADVISING: usize = 8 << 20;
 
-/// Asks for huge pages for the spare capacity of `buffer`, before it is written.
-pub(crate) fn prefer_huge_pages<T>(buffer: &Vec<T>) {
-    let bytes = buffer.capacity().saturating_mul(size_of::<T>());
+/// Asks for huge pages for `table`, a large table read at random.
+pub(crate) fn prefer_huge_pages<T>(table: &mut [T]) {
+    let bytes = size_of_val(table);
     if bytes < WORTH_ADVISING {
         return;
     }
     #[cfg(target_os = "linux")]
-    advise(
-        buffer.as_ptr().cast::<u8>(),
-        bytes,
-        HUGE_PAGE,
-        libc::MADV_HUGEPAGE,
-    );
+    {
+        let start = table.as_mut_ptr().cast::<u8>();
+        let first = start.addr().next_multiple_of(HUGE_PAGE) - start.addr();
+        let end = (start.addr() + bytes) / HUGE_PAGE * HUGE_PAGE - start.addr();
+        if end > first {
+            // SAFETY: `[first, end)` lies inside `table`, which is borrowed mutably, so no
+            // other reference into it is alive; MADV_HUGEPAGE changes no byte of it (the
+            // system may move it to huge pages, keeping its contents) and no mapping.
+            unsafe {
+                libc::madvise(
+                    start.wrapping_add(first).cast::<libc::c_void>(),
+                    end - first,
+                    libc::MADV_HUGEPAGE,
+                );
+            }
+        }
+    }
 }
 
-/// Gives back, piece by piece, the memory of a text being read from its start towards its
-/// end: each call hands over the whole pages before a point reached.
-pub(crate) struct GiveBack<'t> {
-    text: &'t str,
-    /// Where the memory not yet given back starts, as an offset into `text`.
+/// Gives back, piece by piece, the memory of a buffer being read from its start towards its
+/// end: each call hands over the whole pages before a point reached. What is given back reads
+/// as zeros (on Linux; elsewhere it is kept as it is).
+pub(crate) struct GiveBack<'b> {
+    bytes: &'b mut [u8],
+    /// Where the memory not yet given back starts, as an offset into `bytes`.
     kept_from: usize,
 }
 
-impl<'t> GiveBack<'t> {
-    /// Gives back pages of `text` from `from` on, as [`GiveBack::up_to`] is told.
-    ///
-    /// # Safety
-    ///
-    /// The bytes of `text` before each point passed to `up_to` are never read again (they
-    /// become zeros), and the buffer that holds `text` is freed as bytes, never read as text.
-    pub(crate) unsafe fn new(text: &'t str, from: usize) -> Self {
+impl<'b> GiveBack<'b> {
+    /// Gives back the memory of `bytes` as [`GiveBack::up_to`] is told.
+    pub(crate) fn new(bytes: &'b mut [u8]) -> Self {
         Self {
-            text,
-            kept_from: from,
+            bytes,
+            kept_from: 0,
         }
     }
 
-    /// Gives back the memory before the end of `part`, a piece of the text (see
-    /// [`GiveBack::up_to`]); a `part` from elsewhere gives back nothing.
-    pub(crate) fn past(&mut self, part: &str) {
-        let base = self.text.as_ptr() as usize;
-        let start = part.as_ptr() as usize;
-        if start >= base && start + part.len() <= base + self.text.len() {
-            self.up_to(start + part.len() - base);
-        }
+    /// The bytes; those given back read as zeros.
+    pub(crate) fn bytes(&self) -> &[u8] {
+        self.bytes
     }
 
     /// Gives back the memory of the whole pages between the last point and `offset`, once
-    /// there is enough of it to be worth a system call.
+    /// there is enough of it to be worth a system call; the bytes before `offset` must not be
+    /// needed again.
     pub(crate) fn up_to(&mut self, offset: usize) {
-        let offset = offset.min(self.text.len());
+        let offset = offset.min(self.bytes.len());
         if offset.saturating_sub(self.kept_from) < WORTH_ADVISING {
             return;
         }
-        #[cfg(target_os = "linux")]
-        {
-            let base = self.text.as_ptr();
-            let page = page_size();
-            // The page holding `offset` may still be read: it is given back with the next piece.
-            let end = (base as usize + offset) / page * page - base as usize;
-            // SAFETY: in bounds of `text` (`offset` was capped); the creator promised these
-            // bytes are not read again.
-            advise(
-                base.wrapping_add(self.kept_from),
-                end.saturating_sub(self.kept_from),
-                page,
-                libc::MADV_DONTNEED,
-            );
-            self.kept_from = end.max(self.kept_from);
+        // The page holding `offset` may still be read: it is given back with the next piece.
+        let end = page_start(self.bytes, offset);
+        if end > self.kept_from {
+            give_back_pages(&mut self.bytes[self.kept_from..end]);
+            self.kept_from = end;
         }
     }
+}
+
+/// The offset in `bytes` of the start of the page that holds `bytes[offset]`, or 0.
+fn page_start(bytes: &[u8], offset: usize) -> usize {
+    #[cfg(target_os = "linux")]
+    {
+        let base = bytes.as_ptr().addr();
+        page_size().map_or(0, |page| {
+            ((base + offset) / page * page).saturating_sub(base)
+        })
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = bytes;
+        offset
+    }
+}
+
+/// Gives the memory of the whole pages inside `bytes` back to the system: they read as zeros
+/// from then on, and take memory again only once written. The bytes at either end that share
+/// a page with memory outside `bytes` are kept.
+fn give_back_pages(bytes: &mut [u8]) {
+    #[cfg(target_os = "linux")]
+    {
+        let Some(page) = page_size() else {
+            return;
+        };
+        let base = bytes.as_ptr().addr();
+        let first = base.next_multiple_of(page) - base;
+        let end = ((base + bytes.len()) / page * page).saturating_sub(base);
+        if end <= first {
+            return;
+        }
+        let pages = &mut bytes[first..end];
+        // SAFETY: `pages` is whole pages inside `bytes`, which is borrowed mutably: no other
+        // reference into them is alive, and the pointer comes from that mutable borrow. On
+        // the private anonymous memory the allocator hands out, MADV_DONTNEED makes the pages
+        // read as zeros (on other memory, as they were or as the file behind them says):
+        // every outcome is valid bytes, and nothing outside `pages` changes.
+        unsafe {
+            libc::madvise(
+                pages.as_mut_ptr().cast::<libc::c_void>(),
+                pages.len(),
+                libc::MADV_DONTNEED,
+            );
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = bytes;
 }
 
 /// Hands memory freed after a large build (a load, the search's preparation) back to the
@@ -90,84 +136,99 @@ impl<'t> GiveBack<'t> {
 /// records is tens of MB that nothing will use again.
 pub fn return_freed_memory() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: malloc_trim has no preconditions; it only releases free memory.
+    // SAFETY: malloc_trim has no preconditions; it only releases memory that is free, which
+    // no live allocation uses.
     unsafe {
         libc::malloc_trim(0);
     }
 }
 
+/// The size of a page of memory; `None` if the system does not say (then nothing is given
+/// back: advice on a guessed page could round past the memory meant).
 #[cfg(target_os = "linux")]
-fn page_size() -> usize {
-    // SAFETY: sysconf has no preconditions.
+fn page_size() -> Option<usize> {
+    // SAFETY: sysconf has no preconditions; it only reads a setting.
     let size = unsafe { libc::sysconf(libc::_SC_PAGESIZE) };
-    usize::try_from(size)
-        .ok()
-        .filter(|&s| s > 0)
-        .unwrap_or(4096)
+    usize::try_from(size).ok().filter(|s| s.is_power_of_two())
 }
 
-/// `madvise` over the whole `unit`-aligned pieces of `[start, start + len)`.
-#[cfg(target_os = "linux")]
-fn advise(start: *const u8, len: usize, unit: usize, advice: libc::c_int) {
-    let first = (start as usize).next_multiple_of(unit);
-    let end = (start as usize).saturating_add(len) / unit * unit;
-    if end <= first {
-        return;
-    }
-    // SAFETY: the range lies inside memory this process allocated and still owns; the advice
-    // changes no mapping. For MADV_DONTNEED the caller promises the bytes are not read again.
-    unsafe {
-        libc::madvise(first as *mut libc::c_void, end - first, advice);
-    }
-}
-
-#[cfg(all(test, target_os = "linux"))]
+#[cfg(test)]
 mod tests {
     use super::*;
 
-    /// How many of the pages of `text` are in memory, by `mincore`.
-    fn resident_pages(text: &str) -> usize {
-        let page = page_size();
-        let first = (text.as_ptr() as usize) / page * page;
-        let end = (text.as_ptr() as usize + text.len()).next_multiple_of(page);
-        let mut flags = vec![0u8; (end - first) / page];
-        // SAFETY: the range covers pages of a live allocation; `flags` has one byte a page.
-        let status =
-            unsafe { libc::mincore(first as *mut libc::c_void, end - first, flags.as_mut_ptr()) };
-        assert_eq!(status, 0);
-        flags.iter().filter(|&&f| f & 1 == 1).count()
+    /// Whether the whole pages of `bytes[from..to]` read as zeros and the rest as `fill`:
+    /// given back (on Linux), or all of it as `fill` (elsewhere, where nothing is given back).
+    fn given_back_between(bytes: &[u8], fill: u8, from: usize, to: usize) -> bool {
+        #[cfg(target_os = "linux")]
+        let (first, end) = {
+            let page = page_size().expect("Linux says its page size");
+            let base = bytes.as_ptr().addr();
+            (
+                (base + from).next_multiple_of(page) - base,
+                (base + to) / page * page - base,
+            )
+        };
+        #[cfg(not(target_os = "linux"))]
+        let (first, end) = (from, from);
+        bytes[..first].iter().all(|&b| b == fill)
+            && bytes[first..end].iter().all(|&b| b == 0)
+            && bytes[end..].iter().all(|&b| b == fill)
     }
 
     #[test]
-    fn given_back_pages_leave_memory_and_the_rest_is_untouched() {
-        let size = 64 << 20;
-        let text = "x".repeat(size);
-        let (head, tail) = text.split_at(size / 2);
-        assert!(resident_pages(head) >= head.len() / page_size());
-        // SAFETY: `head` is not read again; `text` is dropped without being read.
-        let mut give_back = unsafe { GiveBack::new(&text, 0) };
-        give_back.up_to(size / 4);
-        give_back.up_to(size / 2);
+    fn given_back_pages_read_as_zeros_and_the_rest_is_untouched() {
+        let mut buffer = vec![b'x'; 64 << 20];
+        // Neither end on a page boundary: the pages they share with the rest are kept.
+        let (from, to) = (1000, (40 << 20) + 123);
+        give_back_pages(&mut buffer[from..to]);
+        assert!(given_back_between(&buffer, b'x', from, to));
+        // Memory given back is memory again once written.
+        buffer[from..to].fill(b'z');
+        assert!(buffer[from..to].iter().all(|&b| b == b'z'));
         assert!(
-            resident_pages(head) <= 2,
-            "{} pages left",
-            resident_pages(head)
+            buffer[..from]
+                .iter()
+                .chain(&buffer[to..])
+                .all(|&b| b == b'x')
         );
-        assert!(tail.bytes().all(|b| b == b'x'));
-        drop(text.into_bytes());
     }
 
     #[test]
     fn a_little_at_a_time_is_given_back_once_it_adds_up() {
-        let text = "y".repeat(32 << 20);
-        // SAFETY: the first bytes are not read again; `text` is dropped as bytes.
-        let mut give_back = unsafe { GiveBack::new(&text, 0) };
+        let mut buffer = vec![b'y'; 32 << 20];
+        let mut give_back = GiveBack::new(&mut buffer);
         give_back.up_to(1 << 20);
-        assert!(text[(1 << 20)..].bytes().all(|b| b == b'y'));
-        assert!(resident_pages(&text[..1 << 20]) >= (1 << 20) / page_size());
+        assert!(give_back.bytes().iter().all(|&b| b == b'y'));
         give_back.up_to(20 << 20);
-        assert!(resident_pages(&text[..20 << 20]) <= 2);
-        assert!(text[(20 << 20)..].bytes().all(|b| b == b'y'));
-        drop(text.into_bytes());
+        // The page holding the point reached may still be read: it is kept.
+        assert!(given_back_between(give_back.bytes(), b'y', 0, 20 << 20));
+        give_back.up_to(usize::MAX);
+        assert!(given_back_between(&buffer, b'y', 0, 32 << 20));
+    }
+
+    #[test]
+    fn a_buffer_too_small_to_matter_is_kept_whole() {
+        let mut buffer = vec![b'w'; WORTH_ADVISING - 1];
+        let mut give_back = GiveBack::new(&mut buffer);
+        give_back.up_to(usize::MAX);
+        assert!(buffer.iter().all(|&b| b == b'w'));
+    }
+
+    #[test]
+    fn a_table_advised_to_use_huge_pages_keeps_its_contents() {
+        let mut table: Vec<u64> = (0..(4u64 << 20)).collect();
+        prefer_huge_pages(&mut table);
+        assert!(table.iter().enumerate().all(|(at, &n)| n == at as u64));
+        table.iter_mut().for_each(|n| *n += 1);
+        assert!(table.iter().enumerate().all(|(at, &n)| n == at as u64 + 1));
+    }
+
+    #[test]
+    fn returning_freed_memory_keeps_what_is_in_use() {
+        let kept = vec![7u8; 1 << 20];
+        let freed = std::thread::spawn(|| vec![1u8; 32 << 20].len()).join();
+        assert_eq!(freed.ok(), Some(32 << 20));
+        return_freed_memory();
+        assert!(kept.iter().all(|&b| b == 7));
     }
 }

@@ -1,9 +1,10 @@
 //! Reading a dataset's JSON straight into the compact store, one record at a time: strings
 //! without escapes are borrowed from the input and copied once, into the arena.
 
-use std::{borrow::Cow, fmt, marker::PhantomData};
+use std::{borrow::Cow, fmt, marker::PhantomData, ops::Range};
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_json::value::RawValue;
 
 use super::{
     kinds::{EventRow, InitiativeRow, Kind, ParticipantRow, ProgrammeRow, ProjectRow},
@@ -141,6 +142,9 @@ where
 /// Files at least this large are parsed on two threads.
 pub const PARALLEL_THRESHOLD: usize = 16 << 20;
 
+/// Where a record lies in the file, in bytes.
+type Span = Range<usize>;
+
 /// A dataset with its collections left as raw JSON, to be parsed in parts.
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -153,21 +157,101 @@ struct RawDataset<'a> {
     #[serde(default)]
     source: String,
     #[serde(borrow, default)]
-    events: Vec<&'a serde_json::value::RawValue>,
+    events: Vec<&'a RawValue>,
     #[serde(borrow, default)]
-    programmes: Vec<&'a serde_json::value::RawValue>,
+    programmes: Vec<&'a RawValue>,
     #[serde(borrow, default)]
-    projects: Vec<&'a serde_json::value::RawValue>,
+    projects: Vec<&'a RawValue>,
     #[serde(borrow, default)]
-    initiatives: Vec<&'a serde_json::value::RawValue>,
+    initiatives: Vec<&'a RawValue>,
     #[serde(borrow, default)]
-    participants: Vec<&'a serde_json::value::RawValue>,
+    participants: Vec<&'a RawValue>,
     #[serde(default)]
     spellings: Vec<Spelling>,
 }
 
-impl RawDataset<'_> {
-    /// Moves the fields that are not record collections into `store`.
+/// A dataset read but for its records, which are known by where they lie in the file: it
+/// borrows nothing, so the file's memory can be handed to the threads that read them.
+struct Scanned {
+    /// The file's length, in bytes.
+    len: usize,
+    /// How many events the first thread reads.
+    split: usize,
+    schema: Option<String>,
+    title: String,
+    description: String,
+    source: String,
+    spellings: Vec<Spelling>,
+    events: Vec<Span>,
+    programmes: Vec<Span>,
+    projects: Vec<Span>,
+    initiatives: Vec<Span>,
+    participants: Vec<Span>,
+}
+
+impl Scanned {
+    /// Checks the file's shape and finds where each record starts and ends.
+    fn scan(json: &str, progress: &LoadProgress) -> Option<Self> {
+        progress.begin(LoadStage::Scanning, 0);
+        let raw: RawDataset = serde_json::from_str(json).ok()?;
+        // Each record's place in the file: `collect` makes the list of spans in the memory of
+        // the list of records, which has the same size.
+        let spans = |records: Vec<&RawValue>| -> Vec<Span> {
+            let base = json.as_ptr().addr();
+            records
+                .into_iter()
+                .map(|record| {
+                    let start = record.get().as_ptr().addr() - base;
+                    start..start + record.get().len()
+                })
+                .collect()
+        };
+        let mut scanned = Self {
+            len: json.len(),
+            split: 0,
+            schema: raw.schema,
+            title: raw.title,
+            description: raw.description,
+            source: raw.source,
+            spellings: raw.spellings,
+            events: spans(raw.events),
+            programmes: spans(raw.programmes),
+            projects: spans(raw.projects),
+            initiatives: spans(raw.initiatives),
+            participants: spans(raw.participants),
+        };
+        scanned.split = scanned.even_split();
+        Some(scanned)
+    }
+
+    /// How many events the first thread reads: it takes the smaller collections too, so the
+    /// events are split to even out the bytes each reads.
+    fn even_split(&self) -> usize {
+        let size = |records: &[Span]| records.iter().map(Range::len).sum::<usize>();
+        let others = size(&self.programmes)
+            + size(&self.projects)
+            + size(&self.initiatives)
+            + size(&self.participants);
+        let target = (size(&self.events) + others) / 2;
+        let mut split = 0;
+        let mut first_bytes = others;
+        while split < self.events.len() && first_bytes < target {
+            first_bytes += self.events[split].len();
+            split += 1;
+        }
+        split
+    }
+
+    /// The file's bytes around the events: before them, the first thread's, the second
+    /// thread's, and after them, as ranges that together cover `0..len`.
+    fn cuts(&self) -> [Span; 4] {
+        let start = self.events.first().map_or(0, |event| event.start);
+        let end = self.events.last().map_or(start, |event| event.end);
+        let middle = self.events.get(self.split).map_or(end, |event| event.start);
+        [0..start, start..middle, middle..end, end..self.len]
+    }
+
+    /// Moves the fields that are not record collections into `store`; the spans go.
     fn top_level_into(self, store: &mut Store) {
         store.schema = self.schema;
         store.title = self.title;
@@ -175,101 +259,183 @@ impl RawDataset<'_> {
         store.source = self.source;
         store.spellings = self.spellings;
     }
+
+    /// How many records there are.
+    fn records(&self) -> usize {
+        self.events.len()
+            + self.programmes.len()
+            + self.projects.len()
+            + self.initiatives.len()
+            + self.participants.len()
+    }
 }
 
-fn push_all<'a, K: Kind>(
+/// The bytes of the file that one thread reads its records from.
+trait Share {
+    /// The bytes of the record at `span` (a range of the file), when this share holds them.
+    fn record(&self, span: &Span) -> Option<&[u8]>;
+
+    /// Says that the records before `offset` in the file have been read and will not be again.
+    fn read_to(&mut self, offset: usize);
+}
+
+/// Bytes of the file that start at `start` in it, read where they are.
+#[derive(Clone, Copy)]
+struct Kept<'b> {
+    start: usize,
+    bytes: &'b [u8],
+}
+
+impl Share for Kept<'_> {
+    fn record(&self, span: &Span) -> Option<&[u8]> {
+        let from = span.start.checked_sub(self.start)?;
+        self.bytes.get(from..from + span.len())
+    }
+
+    fn read_to(&mut self, _: usize) {}
+}
+
+/// Bytes of the file that start at `start` in it, whose memory goes back to the system as
+/// the records in them are read, in order.
+struct GivenBack<'b> {
+    start: usize,
+    bytes: GiveBack<'b>,
+}
+
+impl Share for GivenBack<'_> {
+    fn record(&self, span: &Span) -> Option<&[u8]> {
+        let from = span.start.checked_sub(self.start)?;
+        self.bytes.bytes().get(from..from + span.len())
+    }
+
+    fn read_to(&mut self, offset: usize) {
+        self.bytes.up_to(offset.saturating_sub(self.start));
+    }
+}
+
+impl<A: Share, B: Share> Share for (A, B) {
+    fn record(&self, span: &Span) -> Option<&[u8]> {
+        self.0.record(span).or_else(|| self.1.record(span))
+    }
+
+    fn read_to(&mut self, offset: usize) {
+        self.0.read_to(offset);
+        self.1.read_to(offset);
+    }
+}
+
+/// Reads the records at `spans` from `share`, in order, into `store` and `rows`.
+fn push_all<K: Kind>(
     (store, rows): (&mut Store, &mut Records),
-    records: &[&'a serde_json::value::RawValue],
+    spans: &[Span],
+    share: &mut impl Share,
     progress: &LoadProgress,
-    mut give_back: Option<GiveBack<'_>>,
 ) -> Option<()>
 where
-    K::Model<FileText<'a>>: de::Deserialize<'a>,
+    for<'a> K::Model<FileText<'a>>: de::Deserialize<'a>,
     Records: RowsOf<K>,
 {
     // Reported in batches: an atomic add per record would cost more than it tells.
-    for batch in records.chunks(4096) {
-        for raw in batch {
-            let model: K::Model<FileText<'a>> = serde_json::from_str(raw.get()).ok()?;
+    for batch in spans.chunks(4096) {
+        for span in batch {
+            // The record's texts are copied into the arena: nothing borrowed outlives the push.
+            let json = std::str::from_utf8(share.record(span)?).ok()?;
+            let model: K::Model<FileText<'_>> = serde_json::from_str(json).ok()?;
             rows.push::<K, _>(store, &model);
         }
         progress.advance(batch.len() as u64);
-        if let (Some(give_back), Some(last)) = (&mut give_back, batch.last()) {
-            give_back.past(last.get());
+        if let Some(last) = batch.last() {
+            share.read_to(last.end);
         }
     }
     Some(())
 }
 
 /// Why a parse on two threads gave up.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug)]
 pub enum ParallelFailure {
-    /// The text is as it was: parse it again serially to say what is wrong.
-    TextIntact,
-    /// Parts of the text were given back to the system: read the file again first.
+    /// The file's shape is wrong; here is its text as it was: parse it serially to say what.
+    TextIntact(String),
+    /// A record is wrong, and parts of the text were given back to the system: read the file
+    /// again to say what.
     TextGivenBack,
 }
 
-/// Gives back the pages of a run of records as they are read, when asked to.
-fn giving_back<'t>(
-    json: &'t str,
-    records: &[&serde_json::value::RawValue],
-    wanted: bool,
-) -> Option<GiveBack<'t>> {
-    let first = records.first()?.get();
-    let from = (first.as_ptr() as usize).checked_sub(json.as_ptr() as usize)?;
-    // SAFETY: the records of a run lie end to end in `json` with only separators between them
-    // and are read once, in order, by the one thread that gives them back; the caller of
-    // `parse_in_parallel` with `give_back` promised `json` is not read again and is freed as
-    // bytes (see `ParallelFailure::TextGivenBack`).
-    (wanted && from <= json.len()).then(|| unsafe { GiveBack::new(json, from) })
+/// Parses a large file on two threads, leaving its text as it is: one pass finds where each
+/// record starts and ends, then each thread reads its share into a store of its own, and the
+/// two are joined in file order. `None` when anything is wrong; the caller then parses
+/// serially, which says exactly what.
+pub fn parse_in_parallel(json: &str, progress: &LoadProgress) -> Option<(Store, Records)> {
+    let scanned = Scanned::scan(json, progress)?;
+    let whole = Kept {
+        start: 0,
+        bytes: json.as_bytes(),
+    };
+    let parts = parse_parts(&scanned, whole, whole, progress)?;
+    Some(join(scanned, parts))
 }
 
-/// Parses a large file on two threads: one pass finds where each record starts and ends, then
-/// each thread reads its share into a store of its own, and the two are joined in file order.
-/// With `give_back`, the memory of the events' text is given back to the system as they are
-/// read, so the file's text and the store are never whole in memory at once; `json` must then
-/// not be read again whatever the outcome. An error when anything is wrong; the caller then
-/// parses serially, which says exactly what.
-pub fn parse_in_parallel(
-    json: &str,
-    give_back: bool,
+/// [`parse_in_parallel`], taking the text and giving its memory back to the system as the
+/// events are read, so the file's text and the store are never whole in memory at once; the
+/// text is freed before the parts are joined.
+pub fn parse_in_parallel_giving_back(
+    json: String,
     progress: &LoadProgress,
 ) -> Result<(Store, Records), ParallelFailure> {
-    let failed = if give_back {
-        ParallelFailure::TextGivenBack
-    } else {
-        ParallelFailure::TextIntact
+    let Some(scanned) = Scanned::scan(&json, progress) else {
+        return Err(ParallelFailure::TextIntact(json));
     };
-    parse_parts(json, give_back, progress).ok_or(failed)
+    // From here the text is bytes: its memory can be given back, and no `&str` borrows it but
+    // a record's while it is read.
+    let mut bytes = json.into_bytes();
+    let [before, first, second, after] = scanned.cuts();
+    let (before_bytes, rest) = bytes.split_at_mut(before.end);
+    let (first_bytes, rest) = rest.split_at_mut(first.len());
+    let (second_bytes, after_bytes) = rest.split_at_mut(second.len());
+    // The first thread gives back its events' bytes and reads the other collections, wherever
+    // they lie, in place; the second gives back its events' bytes.
+    let first_share = (
+        GivenBack {
+            start: first.start,
+            bytes: GiveBack::new(first_bytes),
+        },
+        (
+            Kept {
+                start: before.start,
+                bytes: before_bytes,
+            },
+            Kept {
+                start: after.start,
+                bytes: after_bytes,
+            },
+        ),
+    );
+    let second_share = GivenBack {
+        start: second.start,
+        bytes: GiveBack::new(second_bytes),
+    };
+    let parts = parse_parts(&scanned, first_share, second_share, progress);
+    // Everything has been read from the text: none of it is needed while the parts join.
+    drop(bytes);
+    let parts = parts.ok_or(ParallelFailure::TextGivenBack)?;
+    Ok(join(scanned, parts))
 }
 
-fn parse_parts(json: &str, give_back: bool, progress: &LoadProgress) -> Option<(Store, Records)> {
-    progress.begin(LoadStage::Scanning, 0);
-    let raw: RawDataset = serde_json::from_str(json).ok()?;
-    let records = raw.events.len()
-        + raw.programmes.len()
-        + raw.projects.len()
-        + raw.initiatives.len()
-        + raw.participants.len();
-    progress.begin(LoadStage::Parsing, records as u64);
-    let size = |records: &[&serde_json::value::RawValue]| {
-        records.iter().map(|r| r.get().len()).sum::<usize>()
-    };
-    let others = size(&raw.programmes)
-        + size(&raw.projects)
-        + size(&raw.initiatives)
-        + size(&raw.participants);
-    // The first thread takes the smaller collections too, so split the events to even out.
-    let target = (size(&raw.events) + others) / 2;
-    let mut split = 0;
-    let mut first_bytes = others;
-    while split < raw.events.len() && first_bytes < target {
-        first_bytes += raw.events[split].get().len();
-        split += 1;
-    }
-    let (first, second) = raw.events.split_at(split);
-    let reserve = json.len() / 4;
+/// Two stores, each with its records, read from the file in parts.
+type Parts = ((Store, Records), (Store, Records));
+
+/// Reads the records of `scanned` on two threads into a store each: the first reads the first
+/// part of the events and then the other collections from `first`, the second the rest of the
+/// events from `second`.
+fn parse_parts(
+    scanned: &Scanned,
+    mut first: impl Share + Send,
+    mut second: impl Share + Send,
+    progress: &LoadProgress,
+) -> Option<Parts> {
+    progress.begin(LoadStage::Parsing, scanned.records() as u64);
+    let (first_events, second_events) = scanned.events.split_at(scanned.split);
+    let reserve = scanned.len / 4;
     let start = || {
         let mut store = Store::default();
         store.texts.arena.reserve(reserve);
@@ -278,42 +444,118 @@ fn parse_parts(json: &str, give_back: bool, progress: &LoadProgress) -> Option<(
     let (parsed, later) = std::thread::scope(|scope| {
         let later = scope.spawn(move || {
             let (mut store, mut records) = start();
-            let give_back = giving_back(json, second, give_back);
-            push_all::<EventRow>((&mut store, &mut records), second, progress, give_back)
+            let both = (&mut store, &mut records);
+            push_all::<EventRow>(both, second_events, &mut second, progress)
                 .map(|()| (store, records))
         });
-        let (mut store, mut records) = start();
-        let give_back = giving_back(json, first, give_back);
-        let both = (&mut store, &mut records);
-        let done = push_all::<EventRow>(both, first, progress, give_back)
-            .and_then(|()| {
-                let both = (&mut store, &mut records);
-                push_all::<ProgrammeRow>(both, &raw.programmes, progress, None)
-            })
-            .and_then(|()| {
-                let both = (&mut store, &mut records);
-                push_all::<ProjectRow>(both, &raw.projects, progress, None)
-            })
-            .and_then(|()| {
-                let both = (&mut store, &mut records);
-                push_all::<InitiativeRow>(both, &raw.initiatives, progress, None)
-            })
-            .and_then(|()| {
-                let both = (&mut store, &mut records);
-                push_all::<ParticipantRow>(both, &raw.participants, progress, None)
-            });
-        (done.map(|()| (store, records)), later.join().ok().flatten())
+        let parsed = (|| {
+            let (mut store, mut records) = start();
+            let share = &mut first;
+            push_all::<EventRow>((&mut store, &mut records), first_events, share, progress)?;
+            let both = (&mut store, &mut records);
+            push_all::<ProgrammeRow>(both, &scanned.programmes, share, progress)?;
+            let both = (&mut store, &mut records);
+            push_all::<ProjectRow>(both, &scanned.projects, share, progress)?;
+            let both = (&mut store, &mut records);
+            push_all::<InitiativeRow>(both, &scanned.initiatives, share, progress)?;
+            let both = (&mut store, &mut records);
+            push_all::<ParticipantRow>(both, &scanned.participants, share, progress)?;
+            Some((store, records))
+        })();
+        (parsed, later.join().ok().flatten())
     });
-    let ((mut store, mut records), (later_store, later_records)) = (parsed?, later?);
-    raw.top_level_into(&mut store);
-    if give_back {
-        // Everything has been read from the text: none of it is needed while the parts join.
-        // SAFETY: the caller promised `json` is not read again and is freed as bytes.
-        unsafe { GiveBack::new(json, 0) }.up_to(json.len());
-    }
+    Some((parsed?, later?))
+}
+
+/// The stores read in parts joined into one, with the rest of the dataset.
+fn join(
+    scanned: Scanned,
+    ((mut store, mut records), (later_store, later_records)): Parts,
+) -> (Store, Records) {
+    scanned.top_level_into(&mut store);
     // The later events follow the first ones; `append` moves their positions past them. Their
     // references land after those of the smaller collections, which changes nothing: each
     // record's ties of one role still come in the order of the records that make them.
     records.append(&mut store, later_records, later_store);
-    Some((store, records))
+    (store, records)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A dataset above the size parsed on two threads, with each thread's events large enough
+    /// to be given back, and with collections both before and after the events.
+    fn large_text() -> String {
+        static TEXT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+        TEXT.get_or_init(reordered_dataset).clone()
+    }
+
+    fn reordered_dataset() -> String {
+        let mut bytes = Vec::new();
+        crate::synthetic::write_json(60_000, 3, &mut bytes).expect("written to memory");
+        let text = String::from_utf8(bytes).expect("UTF-8");
+        let at = |name: &str| text.find(name).expect(name);
+        let (events, programmes, projects) = (
+            at("\"events\":["),
+            at(",\"programmes\":["),
+            at(",\"projects\":["),
+        );
+        let text = format!(
+            "{}{},{}{}",
+            &text[..events],
+            &text[programmes + 1..projects],
+            &text[events..programmes],
+            &text[projects..]
+        );
+        assert!(text.find("\"programmes\"") < text.find("\"events\""));
+        assert!(text.find("\"projects\"") > text.find("\"events\""));
+        text
+    }
+
+    #[test]
+    fn giving_the_text_back_reads_what_reading_it_in_place_does() {
+        let text = large_text();
+        let scanned = Scanned::scan(&text, &LoadProgress::new()).expect("scanned");
+        let [before, first, second, _] = scanned.cuts();
+        assert!(!before.is_empty(), "programmes come before the events");
+        assert!(first.len().min(second.len()) > super::super::pages::WORTH_ADVISING);
+        let (store, records) = parse_in_parallel(&text, &LoadProgress::new()).expect("parsed");
+        let (given_store, given_records) =
+            parse_in_parallel_giving_back(text, &LoadProgress::new()).expect("parsed");
+        assert_eq!(given_records.counts(), records.counts());
+        assert_eq!(given_store.texts.arena.as_str(), store.texts.arena.as_str());
+        assert_eq!(
+            given_store.pending_text.as_str(),
+            store.pending_text.as_str()
+        );
+        assert_eq!(given_store.title, store.title);
+    }
+
+    #[test]
+    fn a_text_of_the_wrong_shape_comes_back_whole() {
+        let text = large_text().replacen("\"title\"", "\"titel\"", 1);
+        let Err(ParallelFailure::TextIntact(back)) =
+            parse_in_parallel_giving_back(text.clone(), &LoadProgress::new())
+        else {
+            panic!("the scan fails with the text intact");
+        };
+        assert_eq!(back, text);
+    }
+
+    #[test]
+    fn a_wrong_record_once_the_text_is_given_back_says_so() {
+        let text = large_text();
+        let kind = "\"kind\":\"coordination_meeting\"";
+        let at = text.rfind(kind).expect("a meeting");
+        let text = format!(
+            "{}\"kind\":\"meeting\"{}",
+            &text[..at],
+            &text[at + kind.len()..]
+        );
+        assert!(matches!(
+            parse_in_parallel_giving_back(text, &LoadProgress::new()),
+            Err(ParallelFailure::TextGivenBack)
+        ));
+    }
 }

@@ -115,22 +115,29 @@ impl Arena {
         if u32::try_from(self.bytes.len() + other.bytes.len()).is_err() {
             self.overflowed = true;
         }
-        self.bytes.reserve(other.bytes.len());
-        // SAFETY: each piece of `other` is read once, copied, and not read again; `other` is
-        // dropped as bytes below.
-        let mut give_back = unsafe { GiveBack::new(&other.bytes, 0) };
-        let mut copied = 0;
-        while copied < other.bytes.len() {
-            let mut end = (copied + APPEND_PIECE).min(other.bytes.len());
-            while !other.bytes.is_char_boundary(end) {
-                end += 1;
-            }
-            self.bytes.push_str(&other.bytes[copied..end]);
-            give_back.up_to(end);
-            copied = end;
-        }
         self.overflowed |= other.overflowed;
-        drop(other.bytes.into_bytes());
+        self.bytes.reserve(other.bytes.len());
+        // As bytes, the other arena's memory can be given back: once a piece is copied, no
+        // text borrows it, and what it becomes (zeros) is never read as text.
+        let mut other = other.bytes.into_bytes();
+        let mut give_back = GiveBack::new(&mut other);
+        let mut copied = 0;
+        while copied < give_back.bytes().len() {
+            let rest = &give_back.bytes()[copied..];
+            // A piece cut inside a character ends before it: it starts the next piece.
+            let piece = rest[..APPEND_PIECE.min(rest.len())]
+                .utf8_chunks()
+                .next()
+                .map_or("", |chunk| chunk.valid());
+            if piece.is_empty() {
+                // Never: the bytes were a `String`, and a piece is longer than a character.
+                self.overflowed = true;
+                break;
+            }
+            self.bytes.push_str(piece);
+            copied += piece.len();
+            give_back.up_to(copied);
+        }
         offset
     }
 
@@ -346,4 +353,26 @@ pub struct Citation<S = String> {
     pub paragraph: u32,
     /// A sentence or clause copied verbatim from that paragraph.
     pub quote: S,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_appended_arena_keeps_every_text_even_a_character_cut_between_pieces() {
+        let mut first = Arena::default();
+        let before = first.push("first ");
+        let mut other = Arena::default();
+        // Pieces of APPEND_PIECE bytes: the first ends inside "é" and then inside "€".
+        let head = "a".repeat(APPEND_PIECE - 1) + "é";
+        let middle = "b".repeat(APPEND_PIECE - 3) + "€";
+        let texts = [other.push(&head), other.push(&middle), other.push("tail ü")];
+        let offset = first.append(other);
+        assert_eq!(offset, "first ".len() as u32);
+        assert!(!first.overflowed());
+        assert_eq!(first.get(before), "first ");
+        let moved: Vec<&str> = texts.iter().map(|&t| first.get(t.moved(offset))).collect();
+        assert_eq!(moved, [head.as_str(), middle.as_str(), "tail ü"]);
+    }
 }
