@@ -55,14 +55,7 @@ impl Widget for &App {
             theme: self.theme(),
         }
         .render(screen.tabs, buf);
-        let tabs = self.tabs();
-        match self.tab() {
-            Tab::Timeline => tabs.timeline.render(screen.body, buf),
-            Tab::Funding => tabs.funding.render(screen.body, buf),
-            Tab::Initiatives => tabs.initiatives.render(screen.body, buf),
-            Tab::Participants => tabs.participants.render(screen.body, buf),
-            Tab::Source => tabs.source.render(screen.body, buf),
-        }
+        self.tabs().render(self.tab(), screen.body, buf);
         StatusBar {
             line: &self.status_line(),
             theme: self.theme(),

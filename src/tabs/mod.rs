@@ -422,52 +422,113 @@ impl Tabs {
         }
     }
 
+    /// The one place a tab is found by its name: every other step reaches a tab through this.
+    fn page(&self, tab: Tab) -> &dyn Page {
+        match tab {
+            Tab::Timeline => &self.timeline,
+            Tab::Funding => &self.funding,
+            Tab::Initiatives => &self.initiatives,
+            Tab::Participants => &self.participants,
+            Tab::Source => &self.source,
+        }
+    }
+
+    /// [`Tabs::page`], to change.
+    fn page_mut(&mut self, tab: Tab) -> &mut dyn Page {
+        match tab {
+            Tab::Timeline => &mut self.timeline,
+            Tab::Funding => &mut self.funding,
+            Tab::Initiatives => &mut self.initiatives,
+            Tab::Participants => &mut self.participants,
+            Tab::Source => &mut self.source,
+        }
+    }
+
     /// Draws every tab with `theme`.
     pub fn set_theme(&mut self, theme: Theme) {
-        self.timeline.theme = theme;
-        self.funding.theme = theme;
-        self.initiatives.theme = theme;
-        self.participants.theme = theme;
-        self.source.theme = theme;
+        for tab in Tab::ALL {
+            *self.page_mut(tab).theme_mut() = theme;
+        }
     }
 
     /// Names in every tab's texts the keys `hints` give.
     pub fn set_hints(&mut self, hints: &Arc<TabHints>) {
-        self.timeline.hints = Arc::clone(hints);
-        self.funding.hints = Arc::clone(hints);
-        self.initiatives.hints = Arc::clone(hints);
-        self.participants.hints = Arc::clone(hints);
-        self.source.hints = Arc::clone(hints);
+        for tab in Tab::ALL {
+            *self.page_mut(tab).hints_mut() = Arc::clone(hints);
+        }
     }
 
     /// The shared part of `tab`.
     pub fn view(&self, tab: Tab) -> &TabView {
-        match tab {
-            Tab::Timeline => &self.timeline.view,
-            Tab::Funding => &self.funding.view,
-            Tab::Initiatives => &self.initiatives.view,
-            Tab::Participants => &self.participants.view,
-            Tab::Source => &self.source.view,
-        }
+        self.page(tab).view()
     }
 
     /// The shared part of `tab`, to change.
     pub fn view_mut(&mut self, tab: Tab) -> &mut TabView {
-        match tab {
-            Tab::Timeline => &mut self.timeline.view,
-            Tab::Funding => &mut self.funding.view,
-            Tab::Initiatives => &mut self.initiatives.view,
-            Tab::Participants => &mut self.participants.view,
-            Tab::Source => &mut self.source.view,
-        }
+        self.page_mut(tab).view_mut()
     }
 
     /// What `tab` adds to the plain list-and-detail layout.
     pub fn extras(&self, tab: Tab) -> TabExtras {
-        match tab {
-            Tab::Timeline => self.timeline.extras(),
-            Tab::Funding => self.funding.extras(),
-            Tab::Initiatives | Tab::Participants | Tab::Source => TabExtras::default(),
-        }
+        self.page(tab).extras()
+    }
+
+    /// Draws `tab` in `area`.
+    pub fn render(&self, tab: Tab, area: Rect, buf: &mut Buffer) {
+        self.page(tab).render(area, buf);
     }
 }
+
+/// What every tab is to the tabs around it: its shared view, its look, what it adds to the
+/// plain layout and how it is drawn. A new tab implements this and is named in [`Tabs::page`].
+trait Page {
+    /// Its list and detail pane.
+    fn view(&self) -> &TabView;
+    /// [`Page::view`], to change.
+    fn view_mut(&mut self) -> &mut TabView;
+    /// The styles it is drawn with.
+    fn theme_mut(&mut self) -> &mut Theme;
+    /// The keys its texts name.
+    fn hints_mut(&mut self) -> &mut Arc<TabHints>;
+    /// What it adds to the plain list-and-detail layout.
+    fn extras(&self) -> TabExtras {
+        TabExtras::default()
+    }
+    /// Draws it in `area`.
+    fn render(&self, area: Rect, buf: &mut Buffer);
+}
+
+/// Implements [`Page`] for tabs with the usual fields (`view`, `theme`, `hints`), each
+/// with the `extras` it has or the default.
+macro_rules! pages {
+    ($($tab:ty $(: $extras:ident)?),* $(,)?) => {$(
+        impl Page for $tab {
+            fn view(&self) -> &TabView {
+                &self.view
+            }
+            fn view_mut(&mut self) -> &mut TabView {
+                &mut self.view
+            }
+            fn theme_mut(&mut self) -> &mut Theme {
+                &mut self.theme
+            }
+            fn hints_mut(&mut self) -> &mut Arc<TabHints> {
+                &mut self.hints
+            }
+            $(fn $extras(&self) -> TabExtras {
+                <$tab>::extras(self)
+            })?
+            fn render(&self, area: Rect, buf: &mut Buffer) {
+                Widget::render(self, area, buf);
+            }
+        }
+    )*};
+}
+
+pages!(
+    TimelineTab: extras,
+    FundingTab: extras,
+    InitiativesTab: extras,
+    ParticipantsTab: extras,
+    SourceTab,
+);
