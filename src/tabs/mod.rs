@@ -4,7 +4,7 @@
 //! list of records with its selection and the detail pane with its links. A tab reads the
 //! catalog and its own state; it never reads the app, another tab or an overlay, and it is
 //! told the sizes it needs (a page of rows, the detail pane's width) rather than the screen.
-//! [`Tabs::page`] is the one place a tab is found by its name.
+//! `Tabs::page` is the one place a tab is found by its name.
 
 pub mod detail;
 mod detail_builder;
