@@ -218,6 +218,11 @@ pub enum Command {
         /// for a clean dataset); needs the source text.
         #[arg(long)]
         coverage: bool,
+        /// Count each warning (a claim a reader should look at: a tie whose quotes do not name
+        /// what it ties to and has no reading, a summary sentence no quote supports) as a
+        /// problem, and exit 1 if there is any.
+        #[arg(long)]
+        strict: bool,
     },
     /// Write records as JSON, CSV, TSV or Markdown to standard output or a file.
     Export {

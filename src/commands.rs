@@ -13,7 +13,10 @@ use clap::CommandFactory;
 use crate::{
     cli::{Cli, ExportFormat, PlainFormat},
     config::{Config, ConfigPath, default_file},
-    data::{self, Catalog, Dataset, LoadError, LoadProgress, RecordCounts, RecordRef, display},
+    data::{
+        self, Catalog, Dataset, LoadError, LoadProgress, PROBLEM_CAP, Problem, RecordCounts,
+        RecordRef, display,
+    },
     exit,
     export::{
         FormulaCells, PlainStyle, Selection, TsvText, subset, to_terminal_safe_json, write_csv,
@@ -86,6 +89,22 @@ fn write_counts(out: &mut impl Write, counts: &RecordCounts) -> io::Result<()> {
     Ok(())
 }
 
+/// `check`'s warnings (claims to look at), under a heading that says what they are: problems
+/// under `--strict`.
+fn write_warnings(out: &mut impl Write, warnings: &[Problem], strict: bool) -> io::Result<()> {
+    if warnings.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "{}:", if strict { "problems" } else { "warnings" })?;
+    for warning in warnings.iter().take(PROBLEM_CAP) {
+        writeln!(out, "  {warning}")?;
+    }
+    if warnings.len() > PROBLEM_CAP {
+        writeln!(out, "  … and {} more", warnings.len() - PROBLEM_CAP)?;
+    }
+    Ok(())
+}
+
 /// `check --coverage`: every sentence of the source that no record or tie quotes.
 fn write_coverage(out: &mut impl Write, catalog: &Catalog, checked: bool) -> io::Result<()> {
     let (Some(source), Some(map), true) = (catalog.source(), catalog.passages(), checked) else {
@@ -115,7 +134,7 @@ fn write_coverage(out: &mut impl Write, catalog: &Catalog, checked: bool) -> io:
 }
 
 /// `oic-explorer check [PATH]`: a summary of counts and problems; 0 only when clean.
-pub fn check(cli: &Cli, path: Option<&Path>, coverage: bool) -> ExitCode {
+pub fn check(cli: &Cli, path: Option<&Path>, coverage: bool, strict: bool) -> ExitCode {
     let origin = path.or(cli.data.as_deref()).map_or_else(
         || data::EMBEDDED_NAME.to_string(),
         |p| p.display().to_string(),
@@ -130,7 +149,13 @@ pub fn check(cli: &Cli, path: Option<&Path>, coverage: bool) -> ExitCode {
                 .filter_map(|r| catalog.get(r))
                 .map(|r| r.sources().len())
                 .sum();
-            let written = writeln!(out, "{origin}: clean")
+            let warnings = data::claim_warnings(&catalog);
+            let verdict = match (warnings.len(), strict) {
+                (0, _) => "clean".to_string(),
+                (count, false) => format!("clean, {}", counted(count, "warning")),
+                (count, true) => format!("{} (--strict)", counted(count, "problem")),
+            };
+            let written = writeln!(out, "{origin}: {verdict}")
                 .and_then(|()| write_counts(&mut out, &counts))
                 .and_then(|()| match (quotes_checked, catalog.source()) {
                     (true, Some(source)) => writeln!(
@@ -150,11 +175,17 @@ pub fn check(cli: &Cli, path: Option<&Path>, coverage: bool) -> ExitCode {
                         if bare == 1 { " is" } else { "s are" }
                     ),
                 })
+                .and_then(|()| write_warnings(&mut out, &warnings, strict))
                 .and_then(|()| match coverage {
                     true => write_coverage(&mut out, &catalog, quotes_checked),
                     false => Ok(()),
                 });
-            return finish(written);
+            return match finish(written) {
+                code if code == ExitCode::SUCCESS && strict && !warnings.is_empty() => {
+                    ExitCode::from(exit::FAILED)
+                }
+                code => code,
+            };
         }
         Err(error @ LoadError::Invalid { .. }) => error,
         Err(error) => return load_failed(&error),

@@ -41,8 +41,12 @@ fn main() -> ExitCode {
         cli.command.is_none() && !cli.plain && cli.format.is_none() && io::stdout().is_terminal();
     config.fill_in(&mut cli, interactive);
     match &cli.command {
-        Some(Command::Check { path, coverage }) => {
-            return commands::check(&cli, path.as_deref(), *coverage);
+        Some(Command::Check {
+            path,
+            coverage,
+            strict,
+        }) => {
+            return commands::check(&cli, path.as_deref(), *coverage, *strict);
         }
         Some(Command::Export {
             format,

@@ -335,6 +335,7 @@ impl Catalog {
             description: self.store.description.clone(),
             source: self.store.source.clone(),
             spellings: self.store.spellings.clone(),
+            marks: super::marks::declared(),
             events: all::<EventRow>(self, |view: EventView<'_>, r| view.to_model(&ties(r))),
             programmes: all::<ProgrammeRow>(self, |view: ProgrammeView<'_>, r| {
                 view.to_model(&ties(r))

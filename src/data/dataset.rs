@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{
     kinds::{Event, Initiative, Participant, Programme, Project},
+    marks::FieldMark,
     spellings::Spelling,
 };
 
@@ -26,6 +27,10 @@ pub struct Dataset {
     /// Which document the quotes and paragraph numbers refer to.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub source: String,
+    /// Which fields are not the source's statements, and what each is (`export` writes the
+    /// program's; a file that gives them must give those).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub marks: Vec<FieldMark>,
     /// Meetings, conferences, summits, addresses and membership steps.
     #[serde(default)]
     pub events: Vec<Event>,

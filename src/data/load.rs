@@ -10,6 +10,7 @@ use super::{
     dataset::Dataset,
     display_safe::DisplayTexts,
     locate::locate,
+    marks,
     parse::{
         DatasetSeed, PARALLEL_THRESHOLD, ParallelFailure, parse_in_parallel,
         parse_in_parallel_giving_back,
@@ -228,6 +229,7 @@ impl Catalog {
             description: dataset.description.clone(),
             source: dataset.source.clone(),
             spellings: dataset.spellings.clone(),
+            marks: dataset.marks.clone(),
             ..Store::default()
         };
         let records = Records::from_dataset(&mut store, &dataset);
@@ -257,6 +259,7 @@ impl Catalog {
         };
         let (ties, programmes) = validate::resolve_references(&parts, &pending, &mut problems);
         validate::check_spellings(&parts, &store.spellings, &mut problems);
+        marks::check(&store.marks, &mut problems);
         drop(pending);
         store.pending_text = Default::default();
         for (row, programme) in records.projects.iter_mut().zip(programmes) {

@@ -4,6 +4,8 @@
 //! the store and the rows above them, the checks above those, then the catalog, then loading.
 
 mod catalog;
+mod claim_checks;
+pub use claim_checks::claim_warnings;
 mod dataset;
 mod date;
 pub mod display;
@@ -12,6 +14,8 @@ mod id_index;
 mod kinds;
 mod load;
 mod locate;
+mod marks;
+pub use marks::{FieldMark, declared as declared_marks};
 pub mod pages;
 mod parse;
 pub mod passages;
@@ -36,10 +40,11 @@ pub use catalog::{Catalog, Record};
 pub use dataset::Dataset;
 pub use date::{DateError, EventDate};
 pub use kinds::{
-    AmountForm, DateForm, Event, EventKind, EventRow, EventView, Initiative, InitiativeKind,
-    InitiativeRow, InitiativeView, Item, Kind, Layout, Mark, Participant, ParticipantKind,
-    ParticipantRow, ParticipantView, Period, PeriodForm, Programme, ProgrammeRow, ProgrammeView,
-    Project, ProjectRow, ProjectView, Searched, ShareForm, SortForm, TiedForm, Value, What,
+    AmountForm, COMMON_TEXTS, DateForm, Event, EventKind, EventRow, EventView, Initiative,
+    InitiativeKind, InitiativeRow, InitiativeView, Item, Kind, Layout, Mark, Participant,
+    ParticipantKind, ParticipantRow, ParticipantView, Period, PeriodForm, Programme, ProgrammeRow,
+    ProgrammeView, Project, ProjectRow, ProjectView, SHARE_OF_SUM, SUM_OF_PROJECTS, Searched,
+    ShareForm, SortForm, TiedForm, Value, What,
 };
 pub use load::{
     EMBEDDED_DATASET, EMBEDDED_NAME, EMBEDDED_SOURCE, LoadError, load, load_embedded, load_file,

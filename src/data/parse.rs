@@ -8,6 +8,7 @@ use serde_json::value::RawValue;
 
 use super::{
     kinds::{EventRow, InitiativeRow, Kind, ParticipantRow, ProgrammeRow, ProjectRow},
+    marks::FieldMark,
     pages::GiveBack,
     progress::{LoadProgress, LoadStage},
     records::{Records, RowsOf},
@@ -21,6 +22,7 @@ const FIELDS: &[&str] = &[
     "title",
     "description",
     "source",
+    "marks",
     "events",
     "programmes",
     "projects",
@@ -68,6 +70,7 @@ impl<'de> Visitor<'de> for DatasetSeed<'_> {
                 "description" => self.store.description = map.next_value()?,
                 "source" => self.store.source = map.next_value()?,
                 "spellings" => self.store.spellings = map.next_value()?,
+                "marks" => self.store.marks = map.next_value()?,
                 "events" => {
                     map.next_value_seed(RecordList::<EventRow>::new(self.store, self.records))?
                 }
@@ -156,6 +159,8 @@ struct RawDataset<'a> {
     description: String,
     #[serde(default)]
     source: String,
+    #[serde(default)]
+    marks: Vec<FieldMark>,
     #[serde(borrow, default)]
     events: Vec<&'a RawValue>,
     #[serde(borrow, default)]
@@ -181,6 +186,7 @@ struct Scanned {
     title: String,
     description: String,
     source: String,
+    marks: Vec<FieldMark>,
     spellings: Vec<Spelling>,
     events: Vec<Span>,
     programmes: Vec<Span>,
@@ -213,6 +219,7 @@ impl Scanned {
             title: raw.title,
             description: raw.description,
             source: raw.source,
+            marks: raw.marks,
             spellings: raw.spellings,
             events: spans(raw.events),
             programmes: spans(raw.programmes),
@@ -258,6 +265,7 @@ impl Scanned {
         store.description = self.description;
         store.source = self.source;
         store.spellings = self.spellings;
+        store.marks = self.marks;
     }
 
     /// How many records there are.

@@ -171,7 +171,7 @@ macro_rules! roles {
             }
 
             /// The field of a dataset file that stores this tie on this side, if it does.
-            fn own_field(self) -> Option<(&'static str, bool)> {
+            pub(crate) fn own_field(self) -> Option<(&'static str, bool)> {
                 match self {
                     $(Self::$role => None $(.or(Some(($field, false $(|| roles!(@list $list))?))))?,)*
                 }

@@ -9,10 +9,11 @@ use std::fmt::Write;
 use super::{
     catalog::{Catalog, Record},
     kinds::{
-        AmountForm, DateForm, EventRow, InitiativeRow, Kind, Layout, ParticipantRow, PeriodForm,
-        ProgrammeRow, ProjectRow, ShareForm, Sort, SortForm, TiedForm, Value,
+        AmountForm, DateForm, EventRow, InitiativeRow, Kind, Layout, Mark, ParticipantRow,
+        PeriodForm, ProgrammeRow, ProjectRow, ShareForm, Sort, SortForm, TiedForm, Value,
     },
     record::{RecordRef, Relation, Role},
+    tie::TieKind,
 };
 use crate::format::{format_period, format_share, format_usd, iso_period, with_aside};
 
@@ -130,19 +131,9 @@ impl Catalog {
                     return None;
                 };
                 let amount = project.amount_usd();
-                let share = || {
-                    let total = self.programme_total(project.programme());
-                    format_share(amount.into(), total.into())
-                };
                 match form {
                     AmountForm::Digits => write!(out, "{amount}"),
-                    AmountForm::WithShare => write!(
-                        out,
-                        "{} ({} of the listed projects' sum)",
-                        format_usd(amount.into()),
-                        share()
-                    ),
-                    _ => write!(out, "{}", format_usd(amount.into())),
+                    AmountForm::Dollars => write!(out, "{}", format_usd(amount.into())),
                 }
             }
             Value::Sum(form) => {
@@ -150,15 +141,9 @@ impl Catalog {
                     return None;
                 };
                 let total = self.programme_total(programme);
-                let dollars = format_usd(total.into());
                 match form {
                     AmountForm::Digits => write!(out, "{total}"),
-                    AmountForm::SumSaid => write!(
-                        out,
-                        "{dollars}, the sum of the listed projects (the source gives no total)"
-                    ),
-                    AmountForm::SumNoTotal => write!(out, "{dollars} (the source gives no total)"),
-                    _ => write!(out, "{dollars}"),
+                    AmountForm::Dollars => write!(out, "{}", format_usd(total.into())),
                 }
             }
             Value::Share(form) => {
@@ -169,11 +154,7 @@ impl Catalog {
                 let share = format_share(project.amount_usd().into(), total.into());
                 match form {
                     ShareForm::Percent => write!(out, "{share}"),
-                    ShareForm::OfSum => write!(
-                        out,
-                        "{share} of the listed projects' sum ({})",
-                        format_usd(total.into())
-                    ),
+                    ShareForm::OfSum => write!(out, "{share} of {}", format_usd(total.into())),
                 }
             }
             Value::PlaceWithState => {
@@ -193,7 +174,7 @@ impl Catalog {
                 }
             }
             Value::Tied(role, form) => {
-                out.push_str(&self.tied(record, role, form));
+                out.push_str(&self.tied_said(record, role, form));
                 Ok(())
             }
             Value::Id | Value::Title | Value::Text(_) | Value::Sort(_) | Value::Fixed(_) => {
@@ -229,6 +210,46 @@ impl Catalog {
         named.join("; ")
     }
 
+    /// How `value` of `record` is marked where it is not the source's own statement.
+    pub fn mark(&self, record: RecordRef, value: Value) -> Option<Mark> {
+        value.mark(self.layout(record))
+    }
+
+    /// The ids or the names of the records `record` is tied to as `role`, `; ` between, each
+    /// saying what it is not shown by the column's name: its kind of tie, where the field
+    /// holds several kinds (`Kazakhstan [supports]`), and that it is a reading, where it is.
+    pub fn tied_said(&self, record: RecordRef, role: Role, form: TiedForm) -> String {
+        let stored = if role.is_stored() {
+            role
+        } else {
+            role.reverse()
+        };
+        let kinds = !TieKind::allowed(stored).is_empty();
+        let said: Vec<String> = self
+            .relations(record)
+            .iter()
+            .filter(|relation| relation.role == role)
+            .filter_map(|relation| {
+                let named = match form {
+                    TiedForm::Ids => self.get(relation.target)?.id(),
+                    TiedForm::Names => self.title(relation.target),
+                };
+                let mut tags = Vec::new();
+                if kinds {
+                    tags.push(self.tie_kind_of(relation.detail).name());
+                }
+                if !self.tie_readings(record, &relation).is_empty() {
+                    tags.push("a reading");
+                }
+                Some(match tags.is_empty() {
+                    true => named.to_string(),
+                    false => format!("{named} [{}]", tags.join(", ")),
+                })
+            })
+            .collect();
+        said.join("; ")
+    }
+
     /// The paragraphs a record cites, as "3; 6".
     pub fn cited_paragraphs(&self, record: RecordRef) -> String {
         let mut numbers: Vec<u32> = self.get(record).map_or_else(Vec::new, |view| {
@@ -237,6 +258,16 @@ impl Catalog {
         numbers.dedup();
         let numbers: Vec<String> = numbers.iter().map(u32::to_string).collect();
         numbers.join("; ")
+    }
+
+    /// The quotes a record cites, in order.
+    pub fn quotes(&self, record: RecordRef) -> Vec<&str> {
+        self.get(record).map_or_else(Vec::new, |view| {
+            view.sources()
+                .iter()
+                .map(|citation| citation.quote)
+                .collect()
+        })
     }
 
     /// The citations of a record, one each: `¶3 “quote”`.

@@ -4,6 +4,7 @@
 //! records cost their text plus a few bytes a tie.
 
 use super::{
+    marks::FieldMark,
     record::{DetailIndex, NO_DETAIL, RecordRef, Role},
     spellings::Spelling,
     text::{Arena, Text, Texts, position},
@@ -40,6 +41,8 @@ pub struct Store {
     pub source: String,
     /// Other spellings of its names.
     pub spellings: Vec<Spelling>,
+    /// The marks the file gives (checked against the program's).
+    pub marks: Vec<FieldMark>,
     /// The details of the ties a file gives as objects (kind, quotes, reading).
     pub ties: Vec<TieRow>,
     /// How many ties a file gives as bare ids, in fields where a tie has a kind.

@@ -4,6 +4,7 @@
 
 use std::io::Write;
 
+use super::columns::Columns;
 use crate::data::{Catalog, RecordRef, Tab};
 
 /// What every kind's row ends with, after the columns of its kind.
@@ -16,46 +17,18 @@ const TAIL: [&str; 5] = [
 ];
 
 /// The tab's columns: its kinds' columns, each new one after those before it, then the tail.
-fn header(tab: Tab) -> Vec<&'static str> {
-    let mut columns: Vec<&'static str> = Vec::new();
-    let own = tab.layouts().iter().flat_map(|layout| layout.csv);
-    for item in own {
-        if !columns.contains(&item.label) {
-            columns.push(item.label);
-        }
-    }
-    // A selection never holds the Source tab (see `Selection::new`): no records, no columns.
-    if !columns.is_empty() {
-        columns.extend(TAIL);
-    }
-    columns
+fn columns(tab: Tab) -> Columns {
+    Columns::new(&[], tab.layouts(), |layout| layout.csv, &TAIL)
 }
 
-/// A record's cells under `header`: its kind's value for each column it has, empty for the
-/// columns of the tab's other kinds.
-fn row(catalog: &Catalog, record: RecordRef, header: &[&str]) -> Vec<String> {
-    let Some(view) = catalog.get(record) else {
-        return Vec::new();
-    };
-    let own = catalog.layout(record).csv;
-    header
-        .iter()
-        .map(|&column| match column {
-            "summary" => view.summary().to_string(),
-            "note" => view.note().unwrap_or_default().to_string(),
-            "source_paragraphs" => catalog.cited_paragraphs(record),
-            "source_quotes" => {
-                let quotes: Vec<&str> = view.sources().iter().map(|c| c.quote).collect();
-                quotes.join("\n")
-            }
-            "ties" => catalog.quoted_ties(record).join("\n"),
-            _ => own
-                .iter()
-                .find(|item| item.label == column)
-                .and_then(|item| catalog.field_string(record, item.value))
-                .unwrap_or_default(),
-        })
-        .collect()
+/// What `record` has in the columns its export fills itself.
+fn other(catalog: &Catalog, record: RecordRef, column: &str) -> String {
+    match column {
+        "source_paragraphs" => catalog.cited_paragraphs(record),
+        "source_quotes" => catalog.quotes(record).join("\n"),
+        "ties" => catalog.quoted_ties(record).join("\n"),
+        _ => String::new(),
+    }
 }
 
 /// How cells that could start a spreadsheet formula are written.
@@ -87,10 +60,13 @@ pub fn write_csv(
     formulas: FormulaCells,
 ) -> csv::Result<()> {
     let mut writer = csv::Writer::from_writer(out);
-    let header = header(tab);
-    writer.write_record(&header)?;
+    let columns = columns(tab);
+    writer.write_record(columns.names())?;
     for &record in records {
-        let cells = row(catalog, record, &header);
+        if catalog.get(record).is_none() {
+            continue;
+        }
+        let cells = columns.row(catalog, record, |column| other(catalog, record, column));
         match formulas {
             FormulaCells::Neutralised => {
                 writer.write_record(cells.into_iter().map(neutralised))?;

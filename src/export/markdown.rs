@@ -6,7 +6,9 @@ use std::io::{self, Write};
 
 use super::Selection;
 use crate::{
-    data::{Catalog, Item, Kind, ProjectRow, Record, RecordRef, Tab, Value},
+    data::{
+        Catalog, Item, Kind, Layout, ProjectRow, Record, RecordRef, SUM_OF_PROJECTS, Tab, Value,
+    },
     format::{format_period, format_share, format_usd},
 };
 
@@ -53,7 +55,7 @@ fn source(catalog: &Catalog, record: RecordRef) -> String {
 /// export's own figures, in bold.
 fn table(
     out: &mut impl Write,
-    header: &[&str],
+    header: &[String],
     align: &[&str],
     rows: &[Vec<String>],
     total: Option<&[String]>,
@@ -122,9 +124,10 @@ fn write_programme(
     )?;
     writeln!(
         out,
-        "{} Sum of the listed projects: {} (the source gives no total). {}\n",
+        "{} Sum: {} ({}). {}\n",
         text(data.summary()),
         format_usd(total.into()),
+        SUM_OF_PROJECTS.text(),
         source(catalog, RecordRef::Programme(programme))
     )?;
     let mut listed: u128 = 0;
@@ -152,8 +155,8 @@ fn write_programme(
         })
         .collect();
     total_row.push(String::new());
-    let mut header: Vec<&str> = items.iter().map(|item| item.label).collect();
-    header.push("Source");
+    let mut header = headings(ProjectRow::LAYOUT);
+    header.push("Source".into());
     let mut rule: Vec<&str> = items
         .iter()
         .map(|item| match item.value {
@@ -209,8 +212,8 @@ fn list_table(
     let Some(layout) = tab.layouts().first() else {
         return Ok(());
     };
-    let mut header: Vec<&str> = layout.markdown.iter().map(|item| item.label).collect();
-    header.extend(["Ties", "Source"]);
+    let mut header = headings(layout);
+    header.extend(["Ties".into(), "Source".into()]);
     let rule = vec!["---"; header.len()];
     let rows: Vec<Vec<String>> = records
         .iter()
@@ -222,6 +225,19 @@ fn list_table(
         })
         .collect();
     table(out, &header, &rule, &rows, None)
+}
+
+/// The headings of the columns `layout` gives Markdown, each marked value's saying what it
+/// is (`Category (our classification)`, `Share (computed)`).
+fn headings(layout: &Layout) -> Vec<String> {
+    layout
+        .markdown
+        .iter()
+        .map(|item| match item.value.mark(layout) {
+            Some(mark) => format!("{} ({})", item.label, mark.short()),
+            None => item.label.to_string(),
+        })
+        .collect()
 }
 
 /// A record's cells in the columns its kind's layout gives Markdown.

@@ -1,6 +1,7 @@
 //! The records outside the app: JSON, CSV, TSV, Markdown and plain text, for one tab or all, narrowed
 //! by a query with the app's own matcher. Writing to a file is atomic (see [`write_output`]).
 
+mod columns;
 mod csv_table;
 mod json;
 mod markdown;

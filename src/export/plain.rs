@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use super::Selection;
 use crate::{
-    data::{Catalog, RecordRef, Relation},
+    data::{Catalog, Mark, RecordRef, Relation},
     plural::counted,
 };
 
@@ -31,14 +31,14 @@ impl PlainStyle {
 fn particulars(catalog: &Catalog, record: RecordRef) -> Vec<String> {
     let mut out = vec![catalog.what_it_is(record, ", ")];
     for item in catalog.layout(record).plain {
-        let value = match catalog.field_string(record, item.value) {
-            Some(value) => value,
+        let (value, mark) = match catalog.field_string(record, item.value) {
+            Some(value) => (value, catalog.mark(record, item.value)),
             None => match item.absent {
-                Some(words) => words.to_string(),
+                Some(words) => (words.to_string(), None),
                 None => continue,
             },
         };
-        match item.mark {
+        match mark {
             Some(mark) => out.push(format!("{} ({}): {value}", item.label, mark.text())),
             None => out.push(format!("{}: {value}", item.label)),
         }
@@ -95,7 +95,7 @@ pub fn write_plain(
             lines.push(format!("Summary: {}", view.summary()));
             tie_lines(&mut lines, catalog, record);
             if let Some(note) = view.note() {
-                lines.push(format!("Note (from outside the source): {note}"));
+                lines.push(format!("Note ({}): {note}", Mark::Outside.text()));
             }
             for citation in catalog.citation_lines(record) {
                 lines.push(format!("Source {citation}"));

@@ -6,9 +6,9 @@
 
 use std::io::{self, Write};
 
-use super::{FormulaCells, Selection, csv_table::neutralised};
+use super::{FormulaCells, Selection, columns::Columns, csv_table::neutralised};
 use crate::data::{
-    Catalog, RecordRef, Tab,
+    Catalog, Layout, RecordRef, Tab,
     display::{TEXT_CAP, display_text},
 };
 
@@ -22,22 +22,23 @@ const TAIL: [&str; 5] = [
     "source_quotes",
 ];
 
-/// The header: the same columns for every record of every tab, each kind's own in the order
-/// of the kinds, a column two kinds share (`kind`, `title`, `date`) once.
-pub fn columns() -> Vec<&'static str> {
-    let mut columns = HEAD.to_vec();
-    for layout in Tab::RECORDS
+/// The columns: the same for every record of every tab, each kind's own in the order of the
+/// kinds, a column two kinds share (`kind`, `title`, `date`) once.
+fn all_columns() -> Columns {
+    let layouts: Vec<&'static Layout> = Tab::RECORDS
         .iter()
-        .flat_map(|tab| tab.layouts().iter().rev())
-    {
-        for item in layout.tsv {
-            if !columns.contains(&item.label) {
-                columns.push(item.label);
-            }
-        }
-    }
-    columns.extend(TAIL);
-    columns
+        .flat_map(|tab| tab.layouts().iter().rev().copied())
+        .collect();
+    Columns::new(&HEAD, &layouts, |layout| layout.tsv, &TAIL)
+}
+
+/// The header's names.
+pub fn columns() -> Vec<String> {
+    all_columns()
+        .names()
+        .into_iter()
+        .map(String::from)
+        .collect()
 }
 
 /// How the text of a field is written, after the four TSV escapes.
@@ -66,34 +67,20 @@ fn escaped_field(text: &str) -> String {
     out
 }
 
-/// A record's fields under `columns`: its kind's value for each column it has, empty for
-/// the others. Only projects have an amount: a programme's row leaves it empty, so summing
-/// the column counts no dollar twice (the source gives no total).
-fn fields(catalog: &Catalog, record: RecordRef, columns: &[&str]) -> Vec<String> {
-    let Some(view) = catalog.get(record) else {
-        return Vec::new();
-    };
-    let own = catalog.layout(record).tsv;
-    columns
-        .iter()
-        .map(|&column| match column {
-            "tab" => Tab::of(record).title().to_lowercase(),
-            "id" => view.id().to_string(),
-            "summary" => view.summary().to_string(),
-            "note" => view.note().unwrap_or_default().to_string(),
-            "ties" => catalog.labelled_ties(record).join("; "),
-            "source_paragraphs" => catalog.cited_paragraphs(record),
-            "source_quotes" => {
-                let quotes: Vec<&str> = view.sources().iter().map(|c| c.quote).collect();
-                quotes.join("\n")
-            }
-            _ => own
-                .iter()
-                .find(|item| item.label == column)
-                .and_then(|item| catalog.field_string(record, item.value))
-                .unwrap_or_default(),
-        })
-        .collect()
+/// What `record` has in the columns its export fills itself. Only projects have an amount:
+/// a programme's sum has a column of its own, so summing the amounts counts no dollar twice
+/// (the source gives no total).
+fn other(catalog: &Catalog, record: RecordRef, column: &str) -> String {
+    match column {
+        "tab" => Tab::of(record).title().to_lowercase(),
+        "id" => catalog
+            .get(record)
+            .map_or_else(String::new, |view| view.id().to_string()),
+        "ties" => catalog.labelled_ties(record).join("; "),
+        "source_paragraphs" => catalog.cited_paragraphs(record),
+        "source_quotes" => catalog.quotes(record).join("\n"),
+        _ => String::new(),
+    }
 }
 
 /// One field as written: escaped, made terminal-safe if `text` asks, and neutralised as
@@ -118,13 +105,14 @@ pub fn write_tsv(
     text: TsvText,
     formulas: FormulaCells,
 ) -> io::Result<()> {
-    let columns = columns();
-    writeln!(out, "{}", columns.join("\t"))?;
+    let columns = all_columns();
+    writeln!(out, "{}", columns.names().join("\t"))?;
     for record in selection.records() {
         if catalog.get(record).is_none() {
             continue;
         }
-        let line: Vec<String> = fields(catalog, record, &columns)
+        let line: Vec<String> = columns
+            .row(catalog, record, |column| other(catalog, record, column))
             .iter()
             .map(|raw| field(raw, text, formulas))
             .collect();

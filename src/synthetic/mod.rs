@@ -276,6 +276,7 @@ pub fn generate(records: usize, seed: u64) -> Dataset {
         title: title(records, seed),
         description: DESCRIPTION.into(),
         source: String::new(),
+        marks: crate::data::declared_marks(),
         events: (0..sizes.events).map(|n| generator.event(n)).collect(),
         programmes: (0..sizes.programmes)
             .map(|n| generator.programme(n))
@@ -311,7 +312,11 @@ fn write_collection<T: serde::Serialize>(
 pub fn write_json(records: usize, seed: u64, out: &mut impl Write) -> io::Result<()> {
     let mut generator = Generator::new(records, seed);
     let sizes = generator.sizes();
-    let heading = serde_json::json!({ "title": title(records, seed), "description": DESCRIPTION });
+    let heading = serde_json::json!({
+        "title": title(records, seed),
+        "description": DESCRIPTION,
+        "marks": crate::data::declared_marks(),
+    });
     let heading = heading.to_string();
     // The heading object without its closing brace, then the collections.
     out.write_all(heading.trim_end_matches('}').as_bytes())?;

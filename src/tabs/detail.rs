@@ -18,7 +18,7 @@ use crate::{
         styled::{Role, StyledLine},
         theme::Theme,
     },
-    data::{Catalog, Record, RecordRef},
+    data::{Catalog, Mark, Record, RecordRef},
     format::{format_usd, with_aside},
 };
 
@@ -128,7 +128,7 @@ fn write_record(
     out.field("Summary", view.summary());
     let link_lines = write_links(out, catalog, record);
     if let Some(note) = view.note() {
-        out.heading("Note · from outside the source");
+        out.heading(&format!("Note · {}", Mark::Outside.text()));
         out.wrapped(note, 2, Role::Note);
     }
     write_sources(out, view);
@@ -142,14 +142,14 @@ fn write_particulars(out: &mut DetailBuilder, catalog: &Catalog, record: RecordR
     out.wrapped(&catalog.what_it_is(record, " · "), 0, Role::Dim);
     out.blank();
     for item in catalog.layout(record).detail {
-        let value = match catalog.field_string(record, item.value) {
-            Some(value) => value,
+        let (value, mark) = match catalog.field_string(record, item.value) {
+            Some(value) => (value, catalog.mark(record, item.value)),
             None => match item.absent {
-                Some(words) => words.to_string(),
+                Some(words) => (words.to_string(), None),
                 None => continue,
             },
         };
-        match item.mark {
+        match mark {
             Some(mark) => out.field(item.label, &with_aside(&value, mark.text())),
             None => out.field(item.label, &value),
         }

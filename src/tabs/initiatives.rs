@@ -13,7 +13,7 @@ use super::{
 };
 use crate::{
     chrome::text,
-    data::{Catalog, EventDate, InitiativeKind, RecordRef, Role, Tab},
+    data::{Catalog, EventDate, InitiativeKind, RecordRef, Role, Tab, TieKind},
 };
 
 /// The longest a proposer's name is given before it is cut.
@@ -35,10 +35,13 @@ fn short_date(date: EventDate) -> String {
     }
 }
 
-/// Who proposed `record`, by name.
+/// Who proposed `record`, by name: only a tie of the kind the column's name says, never one
+/// who supports, pursues or is mentioned with it.
 fn proposer_of(catalog: &Catalog, record: RecordRef) -> Option<&str> {
     let relations = catalog.relations(record);
-    let proposer = relations.iter().find(|r| r.role == Role::ProposedBy)?;
+    let proposer = relations.iter().find(|r| {
+        r.role == Role::ProposedBy && catalog.tie_kind_of(r.detail) == TieKind::Proposed
+    })?;
     Some(catalog.title(proposer.target))
 }
 

@@ -113,4 +113,5 @@ pub const LAYOUT: Layout = Layout {
             ..naming("place", Value::Text("place"))
         },
     ],
+    marks: &[],
 };

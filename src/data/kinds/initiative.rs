@@ -60,8 +60,8 @@ pub const LAYOUT: Layout = Layout {
         item("kind", Value::Sort(SortForm::Label)),
         item("title", Value::Title),
         item("outcome", Value::Text("outcome")),
-        ids("proposed_by_ids", Role::ProposedBy),
-        names("proposed_by", Role::ProposedBy),
+        ids("participant_ids", Role::ProposedBy),
+        names("participants", Role::ProposedBy),
         ids("partner_ids", Role::Partner),
         names("partners", Role::Partner),
         ids("event_ids", Role::SupportedAt),
@@ -84,4 +84,5 @@ pub const LAYOUT: Layout = Layout {
             ..naming("outcome", Value::Text("outcome"))
         },
     ],
+    marks: &[],
 };

@@ -25,6 +25,9 @@ pub struct Layout {
     pub markdown: &'static [Item],
     /// The fields search reads, after the title and before the running text.
     pub search: &'static [Searched],
+    /// The kind's text fields that are not the source's statements, each with what it is
+    /// (a record's `note` is always from outside the source: see [`Value::mark`]).
+    pub marks: &'static [(&'static str, Mark)],
 }
 
 /// The line that says what a record is: a noun, its sort, or both (`event · summit`).
@@ -47,7 +50,9 @@ pub enum SortForm {
     Description,
 }
 
-/// One field of an output: its label (or column name), what it shows, and how it is marked.
+/// One field of an output: its label (or column name), what it shows, and what is said in
+/// its place when the record has none. How it is marked is its value's ([`Value::mark`]), so
+/// no output can show the value without its mark.
 #[derive(Clone, Copy, Debug)]
 pub struct Item {
     /// What the detail pane and plain text call it, or the column's name.
@@ -56,24 +61,45 @@ pub struct Item {
     pub value: Value,
     /// What is said in its place when the record has none; left out otherwise.
     pub absent: Option<&'static str>,
-    /// How it is marked where the source does not say it.
-    pub mark: Option<Mark>,
     /// A tie whose quotes plain text gives under this field (and not among the ties).
     pub evidence: Option<Role>,
 }
 
-/// What is not the source's own statement, said as what it is.
+/// What a shown value is when it is not the source's own statement. A tie that is an
+/// inference carries its reading in the data instead (see `Catalog::tie_readings`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mark {
     /// The dataset's authors' classification.
     Classification,
+    /// A figure worked out from the records, the source giving none; says how.
+    Computed(&'static str),
+    /// Context from outside the source.
+    Outside,
 }
 
+/// How a programme's sum is worked out.
+pub const SUM_OF_PROJECTS: Mark =
+    Mark::Computed("computed: the sum of the listed projects; the source gives no total");
+
+/// How a project's share is worked out.
+pub const SHARE_OF_SUM: Mark = Mark::Computed("computed from the listed amounts");
+
 impl Mark {
-    /// How the mark reads.
+    /// How the mark reads in full.
     pub fn text(self) -> &'static str {
         match self {
             Self::Classification => "a classification, not from the source",
+            Self::Computed(how) => how,
+            Self::Outside => "from outside the source",
+        }
+    }
+
+    /// How the mark reads in a column's heading.
+    pub fn short(self) -> &'static str {
+        match self {
+            Self::Classification => "our classification",
+            Self::Computed(_) => "computed",
+            Self::Outside => "from outside the source",
         }
     }
 }
@@ -93,7 +119,7 @@ pub enum Value {
     Date(DateForm),
     /// A programme's period, or a project's programme's.
     Period(PeriodForm),
-    /// A project's amount: digits, or in dollars as the source writes them.
+    /// A project's amount, as the source gives it: digits, or in dollars.
     Amount(AmountForm),
     /// A programme's sum of its projects, the source giving no total.
     Sum(AmountForm),
@@ -138,13 +164,6 @@ pub enum AmountForm {
     Digits,
     /// As the source writes amounts: `USD 10 mln`.
     Dollars,
-    /// A programme's sum in dollars, said to be computed: `USD 55 mln, the sum of the listed
-    /// projects (the source gives no total)`.
-    SumSaid,
-    /// The same, as plain text puts it after its label.
-    SumNoTotal,
-    /// A project's amount with its share: `USD 10 mln (18.2% of the listed projects' sum)`.
-    WithShare,
 }
 
 /// How a share is written.
@@ -152,7 +171,7 @@ pub enum AmountForm {
 pub enum ShareForm {
     /// `18.2%`.
     Percent,
-    /// `18.2% of the listed projects' sum (USD 55 mln)`.
+    /// `18.2% of USD 55 mln`.
     OfSum,
 }
 
@@ -179,13 +198,18 @@ pub struct Searched {
     pub spellings: Option<&'static str>,
 }
 
+/// The text fields every kind has after its own, named as table exports name them.
+pub const COMMON_TEXTS: [Item; 2] = [
+    item("summary", Value::Text("summary")),
+    item("note", Value::Text("note")),
+];
+
 /// An item labelled `label` showing `value`.
 pub const fn item(label: &'static str, value: Value) -> Item {
     Item {
         label,
         value,
         absent: None,
-        mark: None,
         evidence: None,
     }
 }
@@ -209,19 +233,29 @@ impl Item {
         }
     }
 
-    /// The same item, marked.
-    pub const fn marked(self, mark: Mark) -> Self {
-        Self {
-            mark: Some(mark),
-            ..self
-        }
-    }
-
     /// The same item, with the quotes of the tie `role` under it in plain text.
     pub const fn with_evidence(self, role: Role) -> Self {
         Self {
             evidence: Some(role),
             ..self
+        }
+    }
+}
+
+impl Value {
+    /// How the value is marked where it is not the source's own statement, in `layout`'s
+    /// kind: every output that shows the value shows this with it.
+    pub fn mark(self, layout: &Layout) -> Option<Mark> {
+        match self {
+            Self::Text("note") => Some(Mark::Outside),
+            Self::Text(field) => layout
+                .marks
+                .iter()
+                .find(|(name, _)| *name == field)
+                .map(|&(_, mark)| mark),
+            Self::Sum(_) => Some(SUM_OF_PROJECTS),
+            Self::Share(_) => Some(SHARE_OF_SUM),
+            _ => None,
         }
     }
 }

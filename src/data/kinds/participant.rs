@@ -76,4 +76,5 @@ pub const LAYOUT: Layout = Layout {
         naming("kind", Value::Sort(SortForm::Label)),
         naming("office", Value::Text("office")),
     ],
+    marks: &[],
 };

@@ -59,22 +59,18 @@ pub const LAYOUT: Layout = Layout {
     },
     detail: &[
         item("Period", Value::Period(PeriodForm::Own)),
-        item("Sum", Value::Sum(AmountForm::SumSaid)),
+        item("Sum", Value::Sum(AmountForm::Dollars)),
     ],
     plain: &[
         item("Period", Value::Period(PeriodForm::Own)),
-        item(
-            "Sum of the listed projects",
-            Value::Sum(AmountForm::SumNoTotal),
-        ),
+        item("Sum", Value::Sum(AmountForm::Dollars)),
     ],
     csv: &[
         item("record", Value::Fixed("programme")),
         item("id", Value::Id),
         item("title", Value::Title),
         item("period", Value::Period(PeriodForm::Own)),
-        item("amount_usd", Value::Sum(AmountForm::Digits)),
-        item("amount_basis", Value::Fixed("sum of the listed projects")),
+        item("sum_of_projects_usd", Value::Sum(AmountForm::Digits)),
         ids("funder_id", Role::Funder),
         names("funder", Role::Funder),
         ids("recipient_id", Role::Recipient),
@@ -87,4 +83,5 @@ pub const LAYOUT: Layout = Layout {
     ],
     markdown: &[],
     search: &[naming("period", Value::Period(PeriodForm::Own))],
+    marks: &[],
 };

@@ -35,11 +35,12 @@ pub const LAYOUT: Layout = Layout {
         item("Amount", Value::Amount(AmountForm::Dollars)),
         item("Share", Value::Share(ShareForm::OfSum)),
         item("Period", Value::Period(PeriodForm::Programme)),
-        item("Category", Value::Text("category")).marked(Mark::Classification),
+        item("Category", Value::Text("category")),
     ],
     plain: &[
-        item("Amount", Value::Amount(AmountForm::WithShare)),
-        item("Category", Value::Text("category")).marked(Mark::Classification),
+        item("Amount", Value::Amount(AmountForm::Dollars)),
+        item("Share", Value::Share(ShareForm::OfSum)),
+        item("Category", Value::Text("category")),
     ],
     csv: &[
         item("record", Value::Fixed("project")),
@@ -49,7 +50,6 @@ pub const LAYOUT: Layout = Layout {
         names("programme", Role::Programme),
         item("period", Value::Period(PeriodForm::Programme)),
         item("amount_usd", Value::Amount(AmountForm::Digits)),
-        item("amount_basis", Value::Fixed("as the source gives it")),
         item("share_of_programme", Value::Share(ShareForm::Percent)),
         item("category", Value::Text("category")),
     ],
@@ -72,4 +72,5 @@ pub const LAYOUT: Layout = Layout {
         naming("amount", Value::Amount(AmountForm::Dollars)),
         naming("category", Value::Text("category")),
     ],
+    marks: &[("category", Mark::Classification)],
 };

@@ -1,0 +1,250 @@
+//! What `check` warns a dataset's author of, so that what the dataset says stays what its
+//! quotes say: a tie whose quotes do not name the record it ties to (an inference, which must
+//! carry a reading, so that one inference is marked alike wherever it is made), and a
+//! sentence of a summary or outcome that shares no word with any quote the record rests on.
+//! These are judgements a reader should look at, not errors: `check --strict` makes them so.
+
+use super::{
+    catalog::Catalog,
+    problems::Problem,
+    record::{RecordRef, Relation},
+};
+
+/// Words that carry no content of their own: a sentence made of them alone cites nothing.
+const FUNCTION_WORDS: [&str; 24] = [
+    "about", "also", "among", "been", "being", "from", "have", "into", "more", "most", "of",
+    "over", "such", "than", "that", "their", "there", "these", "this", "those", "were", "what",
+    "which", "with",
+];
+
+/// How many letters of a word two words must share to count as the same word: enough to
+/// pass "promote"/"promoting" and "religion"/"religious", not "state"/"statement" alone.
+const STEM: usize = 5;
+
+/// Everything `check` warns of in `catalog`, by path, in record order.
+pub fn claim_warnings(catalog: &Catalog) -> Vec<Problem> {
+    let mut warnings = Vec::new();
+    for record in catalog.records() {
+        let Some(view) = catalog.get(record) else {
+            continue;
+        };
+        let path = format!("{}[{}]", record.collection(), record.index());
+        let mut evidence: Vec<String> = view.sources().iter().map(|c| c.quote.into()).collect();
+        for relation in catalog.relations(record).iter() {
+            if let Some(tie) = catalog.tie(&relation) {
+                evidence.extend(tie.sources().iter().map(|c| c.quote.to_string()));
+            }
+            if !relation.role.is_stored() {
+                continue;
+            }
+            // The tie is named by the id it gives: ties are listed by kind, not in file order.
+            let target = catalog.get(relation.target).map_or("", |view| view.id());
+            let tie_path = match relation.role.own_field() {
+                Some((field, true)) => format!("{path}.{field}[{target}]"),
+                Some((field, false)) => format!("{path}.{field}"),
+                None => path.clone(),
+            };
+            check_tie(catalog, record, &relation, &tie_path, &mut warnings);
+        }
+        let words = Words::of(&evidence);
+        for field in ["summary", "outcome"] {
+            for sentence in view.text(field).into_iter().flat_map(sentences) {
+                if !words.cites(sentence) {
+                    warnings.push(Problem {
+                        path: format!("{path}.{field}"),
+                        message: format!(
+                            "“{}” shares no word with the record's quotes or its ties' quotes: \
+                             say only what they say, or cite the sentence that says it",
+                            short(sentence)
+                        ),
+                        position: None,
+                    });
+                }
+            }
+        }
+    }
+    warnings
+}
+
+/// Warns of a tie whose quotes do not name its other end and that carries no reading.
+fn check_tie(
+    catalog: &Catalog,
+    record: RecordRef,
+    relation: &Relation,
+    path: &str,
+    warnings: &mut Vec<Problem>,
+) {
+    let Some(tie) = catalog.tie(relation) else {
+        return;
+    };
+    if tie.sources().is_empty() || !catalog.tie_readings(record, relation).is_empty() {
+        return;
+    }
+    let target = catalog.title(relation.target);
+    let names: Vec<&str> = std::iter::once(target)
+        .chain(catalog.spellings_of(target).iter().map(String::as_str))
+        .flat_map(alternatives)
+        .collect();
+    let named = tie.sources().iter().any(|citation| {
+        let quote = content_words(citation.quote);
+        let whole = words(citation.quote);
+        names.iter().any(|name| match content_words(name) {
+            stems if stems.is_empty() => words(name).iter().all(|w| whole.contains(w)),
+            stems => stems.iter().all(|stem| quote.contains(stem)),
+        })
+    });
+    if !named {
+        warnings.push(Problem {
+            path: path.to_string(),
+            message: format!(
+                "its quotes do not name {}: that they mean it is an inference; give the tie a \
+                 \"reading\" that says so",
+                short(target)
+            ),
+            position: None,
+        });
+    }
+}
+
+/// The words of a record's quotes, cut to their stems.
+struct Words(Vec<String>);
+
+impl Words {
+    fn of(quotes: &[String]) -> Self {
+        Self(quotes.iter().flat_map(|q| content_words(q)).collect())
+    }
+
+    /// Whether `sentence` shares a content word with the quotes, or has none to share.
+    fn cites(&self, sentence: &str) -> bool {
+        // A sentence about the source itself ("The source gives no dates.") says where the
+        // record comes from, not what happened.
+        if sentence.starts_with("The source ") {
+            return true;
+        }
+        let words = content_words(sentence);
+        words.is_empty() || words.iter().any(|word| self.0.contains(word))
+    }
+}
+
+/// The content words of `text`, lower case, cut to [`STEM`] letters.
+fn content_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|word| word.chars().count() >= 4)
+        .map(str::to_lowercase)
+        .filter(|word| !FUNCTION_WORDS.contains(&word.as_str()))
+        .map(|word| word.chars().take(STEM).collect())
+        .collect()
+}
+
+/// The sentences of `text`.
+fn sentences(text: &str) -> impl Iterator<Item = &str> {
+    text.split_inclusive(". ")
+        .map(str::trim)
+        .filter(|sentence| !sentence.is_empty())
+}
+
+/// The ways a name may be written: whole, without its parenthesis, and the parenthesis
+/// alone (`Islamic Development Bank (IDB)`: also `Islamic Development Bank` and `IDB`).
+fn alternatives(name: &str) -> Vec<&str> {
+    let mut ways = vec![name];
+    if let Some((before, after)) = name.split_once(" (") {
+        ways.push(before);
+        ways.push(after.trim_end_matches(')'));
+    }
+    ways
+}
+
+/// The words of `text`, lower case.
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// `text` cut for a message.
+fn short(text: &str) -> String {
+    const MOST: usize = 80;
+    match text.char_indices().nth(MOST) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::{load, load_embedded};
+
+    fn warnings_of(json: &str) -> Vec<String> {
+        let catalog = load("t.json", json, None).unwrap_or_else(|error| panic!("{error}"));
+        claim_warnings(&catalog)
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    }
+
+    /// A dataset with one event and one participant tied by `tie`, the event summarised as
+    /// `summary`.
+    fn dataset(tie: &str, summary: &str) -> String {
+        format!(
+            r#"{{"title": "t",
+              "events": [{{"id": "e", "title": "Summit in Baku", "kind": "summit",
+                "summary": "{summary}",
+                "sources": [{{"paragraph": 1, "quote": "the summit was held in Baku"}}],
+                "participants": [{tie}]}}],
+              "participants": [{{"id": "p", "name": "N. Nazarbayev", "kind": "person",
+                "summary": "He spoke.",
+                "sources": [{{"paragraph": 1, "quote": "N.Nazarbayev spoke"}}]}}]}}"#
+        )
+    }
+
+    #[test]
+    fn a_tie_whose_quotes_do_not_name_its_end_needs_a_reading() {
+        let unnamed = r#"{"id": "p", "kind": "took_part",
+            "sources": [{"paragraph": 1, "quote": "the President took part"}]}"#;
+        let warnings = warnings_of(&dataset(unnamed, "A summit in Baku."));
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(
+            warnings[0]
+                .starts_with("events[0].participants[p]: its quotes do not name N. Nazarbayev")
+        );
+        let read = r#"{"id": "p", "kind": "took_part", "reading": "The President is read as him.",
+            "sources": [{"paragraph": 1, "quote": "the President took part"}]}"#;
+        assert_eq!(
+            warnings_of(&dataset(read, "A summit in Baku.")),
+            Vec::<String>::new()
+        );
+        // Spaces and stops do not hide a name: "N.Nazarbayev" names "N. Nazarbayev".
+        let named = r#"{"id": "p", "kind": "took_part",
+            "sources": [{"paragraph": 1, "quote": "N.Nazarbayev took part"}]}"#;
+        assert_eq!(
+            warnings_of(&dataset(named, "A summit in Baku.")),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn a_summary_sentence_no_quote_supports_is_named() {
+        let bare = r#"{"id": "p", "kind": "took_part",
+            "sources": [{"paragraph": 1, "quote": "N.Nazarbayev took part"}]}"#;
+        let warnings = warnings_of(&dataset(
+            bare,
+            "A summit in Baku. It adopted sweeping economic reforms.",
+        ));
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(
+            warnings[0].starts_with("events[0].summary: “It adopted sweeping economic reforms.”")
+        );
+    }
+
+    #[test]
+    fn the_embedded_dataset_has_no_warnings() {
+        let catalog = load_embedded().expect("loads");
+        let warnings: Vec<String> = claim_warnings(&catalog)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(warnings, Vec::<String>::new());
+    }
+}
