@@ -1,23 +1,43 @@
 //! oic-explorer: a terminal explorer of Kazakhstan's relations with the Organization of the
 //! Islamic Conference.
+//!
+//! The library is the program; most of its modules are private. The public surface is what the
+//! binary (`src/main.rs`), the integration tests (`tests/app`, `tests/binary`, sharing
+//! `tests/common`), the benchmarks (`benches/`) and the examples use, and nothing more: three
+//! modules public as wholes ([`commands`], [`exit`], [`synthetic`]) and the names re-exported
+//! here, in groups:
+//!
+//! - starting up and ending: the command line ([`Cli`]), the config file ([`Config`]), the
+//!   subcommands ([`commands`]), the exit statuses ([`exit`]), the terminal given back
+//!   ([`restore_terminal`]);
+//! - running the explorer: the app the options ask for ([`build_app`]), the session
+//!   ([`run()`]) and its event loop ([`drive`]);
+//! - the dataset: loading it ([`load`], [`load_file`], [`load_embedded`]), the [`Catalog`] it
+//!   becomes, its text made safe to show ([`escaped`]), and datasets of any size
+//!   ([`synthetic`]);
+//! - the app and search: the [`App`], the [`Action`]s that change it, [`render()`], the
+//!   [`Query`], the [`SearchIndex`] and the [`SearchWorker`];
+//! - what the screens show, for the tests that check them: the [`Theme`], the tabs' lists and
+//!   detail panes, the overlays;
+//! - output: the columns of the TSV export ([`tsv_columns`]).
 
-pub mod action;
-pub mod app;
-pub mod chrome;
-pub mod cli;
+mod action;
+mod app;
+mod chrome;
+mod cli;
 pub mod commands;
-pub mod config;
-pub mod data;
+mod config;
+mod data;
 pub mod exit;
-pub mod export;
-pub mod format;
-pub mod overlay;
-pub mod plural;
-pub mod run;
-pub mod search;
+mod export;
+mod format;
+mod overlay;
+mod plural;
+mod run;
+mod search;
 pub mod synthetic;
-pub mod tabs;
-pub mod terminal;
+mod tabs;
+mod terminal;
 
 // Starting up and ending.
 

@@ -34,26 +34,21 @@ mod validate;
 
 pub use catalog::{Catalog, Record};
 pub use dataset::Dataset;
-pub use date::{DateError, EventDate};
+pub use date::EventDate;
 pub use kinds::{
-    AmountForm, DateForm, Event, EventKind, EventRow, EventView, Initiative, InitiativeKind,
-    InitiativeRow, InitiativeView, Item, Kind, Layout, Mark, Participant, ParticipantKind,
-    ParticipantRow, ParticipantView, Period, PeriodForm, Programme, ProgrammeRow, ProgrammeView,
-    Project, ProjectRow, ProjectView, Searched, ShareForm, SortForm, TiedForm, Value, What,
+    Event, EventKind, EventView, Initiative, InitiativeKind, Item, Kind, Participant,
+    ParticipantKind, Period, Programme, Project, ProjectRow, ProjectView, Value,
 };
 pub use load::{
     EMBEDDED_DATASET, EMBEDDED_NAME, EMBEDDED_SOURCE, LoadError, load, load_embedded, load_file,
     load_file_with_progress, read_text,
 };
-pub use problems::{PROBLEM_CAP, Problem};
 pub use progress::{LoadProgress, LoadStage};
 pub use read::{SizeLimits, human_size};
 pub use record::{RecordCounts, RecordRef, Relation, Role};
-pub use relations::Relations;
 pub use shown::FieldText;
 pub use source::SourceText;
-pub use spellings::Spelling;
 pub use tab::Tab;
-pub use text::{Citation, CitationView, Citations, FileText};
-pub use tie::{Tie, TieKind, TieRef, TieView};
+pub use text::Citation;
+pub use tie::{Tie, TieKind, TieRef};
 pub use totals::{CategoryTotal, UNCATEGORISED, category_totals};
