@@ -4,7 +4,7 @@
 mod support;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use oic_explorer::data::load_file;
+use oic_explorer::load_file;
 
 fn load(c: &mut Criterion) {
     let mut group = c.benchmark_group("load and validate");

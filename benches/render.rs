@@ -5,10 +5,7 @@
 mod support;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use oic_explorer::{
-    action::{Action, Movement},
-    app,
-};
+use oic_explorer::{Action, Movement, render};
 use ratatui::{Terminal, backend::TestBackend};
 
 fn frames(c: &mut Criterion) {
@@ -20,15 +17,15 @@ fn frames(c: &mut Criterion) {
                 ("timeline", vec![]),
                 (
                     "funding",
-                    vec![Action::SelectTab(oic_explorer::data::Tab::Funding)],
+                    vec![Action::SelectTab(oic_explorer::Tab::Funding)],
                 ),
                 (
                     "initiatives",
-                    vec![Action::SelectTab(oic_explorer::data::Tab::Initiatives)],
+                    vec![Action::SelectTab(oic_explorer::Tab::Initiatives)],
                 ),
                 (
                     "participants",
-                    vec![Action::SelectTab(oic_explorer::data::Tab::Participants)],
+                    vec![Action::SelectTab(oic_explorer::Tab::Participants)],
                 ),
                 (
                     "search",
@@ -50,7 +47,7 @@ fn frames(c: &mut Criterion) {
                 (
                     "participants by name",
                     vec![
-                        Action::SelectTab(oic_explorer::data::Tab::Participants),
+                        Action::SelectTab(oic_explorer::Tab::Participants),
                         Action::CycleSort,
                         Action::CycleSort,
                     ],
@@ -70,7 +67,7 @@ fn frames(c: &mut Criterion) {
                     b.iter(|| {
                         // A changed frame each time: clear the last one so nothing is skipped.
                         terminal.clear().unwrap();
-                        terminal.draw(|frame| app::render(&app, frame)).unwrap();
+                        terminal.draw(|frame| render(&app, frame)).unwrap();
                     })
                 });
             }
@@ -84,7 +81,7 @@ fn movement(c: &mut Criterion) {
     for (label, records) in support::scales() {
         let mut app = support::app(records, 80, 24);
         let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-        terminal.draw(|frame| app::render(&app, frame)).unwrap();
+        terminal.draw(|frame| render(&app, frame)).unwrap();
         let mut down = true;
         group.bench_function(label, |b| {
             b.iter(|| {
@@ -92,7 +89,7 @@ fn movement(c: &mut Criterion) {
                 let step = if down { Movement::Down } else { Movement::Up };
                 down = !down;
                 app.update(Action::Move(step));
-                terminal.draw(|frame| app::render(&app, frame)).unwrap();
+                terminal.draw(|frame| render(&app, frame)).unwrap();
             })
         });
     }
@@ -109,7 +106,7 @@ fn reshaping(c: &mut Criterion) {
         group.bench_function(label, |b| {
             b.iter(|| {
                 app.update(Action::CycleSort);
-                terminal.draw(|frame| app::render(&app, frame)).unwrap();
+                terminal.draw(|frame| render(&app, frame)).unwrap();
             })
         });
     }
@@ -119,7 +116,7 @@ fn reshaping(c: &mut Criterion) {
         let catalog = support::catalog(records);
         group.bench_function(label, |b| {
             b.iter(|| {
-                oic_explorer::app::App::new(
+                oic_explorer::App::new(
                     std::sync::Arc::clone(&catalog),
                     ratatui::layout::Size::new(80, 24),
                 )
@@ -137,8 +134,8 @@ fn huge_paragraph(c: &mut Criterion) {
     let json = r#"{"title": "t", "events": [{"id": "e1", "title": "E", "kind": "summit",
         "summary": "s", "sources": [{"paragraph": 1, "quote": "Kazakhstan joined the OIC."},
         {"paragraph": 2, "quote": "Kazakhstan joined the OIC."}]}]}"#;
-    let catalog = oic_explorer::data::load("huge.json", json, Some(&source)).unwrap();
-    let mut app = oic_explorer::app::App::new(
+    let catalog = oic_explorer::load("huge.json", json, Some(&source)).unwrap();
+    let mut app = oic_explorer::App::new(
         std::sync::Arc::new(catalog),
         ratatui::layout::Size::new(120, 40),
     );
@@ -150,7 +147,7 @@ fn huge_paragraph(c: &mut Criterion) {
             let step = if down { Movement::Down } else { Movement::Up };
             down = !down;
             app.update(Action::ScrollSource(step));
-            terminal.draw(|frame| app::render(&app, frame)).unwrap();
+            terminal.draw(|frame| render(&app, frame)).unwrap();
         })
     });
 }

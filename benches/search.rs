@@ -5,7 +5,7 @@
 mod support;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use oic_explorer::search::{Query, SearchIndex};
+use oic_explorer::{Query, SearchIndex};
 
 /// Broad queries match most records; selective ones a few. The synthetic text is built from
 /// the words and syllables in `synthetic.rs`, so these hit the same way at every scale.

@@ -3,11 +3,7 @@
 
 use std::sync::{Arc, OnceLock};
 
-use oic_explorer::{
-    app::App,
-    data::{Catalog, load_embedded},
-    synthetic,
-};
+use oic_explorer::{App, Catalog, load_embedded, synthetic};
 use ratatui::layout::Size;
 
 /// The sizes benchmarked: the embedded data, then synthetic datasets of about N events.
@@ -41,7 +37,7 @@ pub fn catalog(records: usize) -> Arc<Catalog> {
         load_embedded().unwrap()
     } else if records >= 100_000 {
         // The same data as `generate` writes, and loading it is many times faster.
-        oic_explorer::data::load_file(&dataset_file(records), None).unwrap()
+        oic_explorer::load_file(&dataset_file(records), None).unwrap()
     } else {
         Catalog::new(synthetic::generate(records, 1), None)
             .unwrap_or_else(|_| panic!("synthetic data is valid"))

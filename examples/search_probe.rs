@@ -1,15 +1,12 @@
 //! Times queries against a dataset file, each narrowing the one before as typing does, with
 //! the memory in use: `cargo run --release --example search_probe -- FILE QUERY...`.
-use oic_explorer::search::{Query, SearchIndex};
+use oic_explorer::{Query, SearchIndex};
 use std::{sync::Arc, time::Instant};
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let path = args.next().ok_or("usage: search_probe FILE QUERY...")?;
     let t = Instant::now();
-    let catalog = Arc::new(oic_explorer::data::load_file(
-        std::path::Path::new(&path),
-        None,
-    )?);
+    let catalog = Arc::new(oic_explorer::load_file(std::path::Path::new(&path), None)?);
     eprintln!("load {:?} rss {} MB", t.elapsed(), rss_mb());
     let index = SearchIndex::new(&catalog);
     let t = Instant::now();

@@ -421,7 +421,7 @@ pub fn man() -> ExitCode {
 }
 
 /// The JSON Schema of a dataset file, as the committed `assets/dataset.schema.json` holds it.
-pub fn schema_json() -> String {
+fn schema_json() -> String {
     let schema = schemars::schema_for!(Dataset);
     let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
     text.push('\n');

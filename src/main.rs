@@ -8,13 +8,11 @@ use std::{
 
 use clap::Parser;
 use oic_explorer::{
-    cli::{Cli, Command},
+    Cli, Command, Config, ConfigPath, Start, build_app,
     commands::{self, complain},
-    config::{Config, ConfigPath},
-    data::display::escaped,
-    exit,
-    run::{self, Failure, Start},
-    terminal,
+    escaped,
+    exit::{self, Failure},
+    restore_terminal, run, selected_record, start_with_file,
 };
 
 fn main() -> ExitCode {
@@ -62,21 +60,22 @@ fn main() -> ExitCode {
     let bindings = config.bindings;
     let (sender, events) = mpsc::channel();
     let start = match (&cli.data, interactive) {
-        (Some(path), true) => run::start_with_file(&cli, &bindings, path.clone(), &sender, &events),
+        (Some(path), true) => start_with_file(&cli, &bindings, path.clone(), &sender, &events),
         _ => match commands::load_dataset(&cli, None) {
             Err(error) => return commands::load_failed(&error),
             Ok(catalog) if !interactive => {
-                return match run::selected_record(&cli, &catalog) {
+                return match selected_record(&cli, &catalog) {
                     Ok(select) => commands::plain(&cli, catalog, select),
                     Err(failure) => fail(&failure),
                 };
             }
-            Ok(catalog) => run::build_app(&cli, &bindings, Arc::new(catalog))
-                .map(|app| Start::Ready(Box::new(app))),
+            Ok(catalog) => {
+                build_app(&cli, &bindings, Arc::new(catalog)).map(|app| Start::Ready(Box::new(app)))
+            }
         },
     };
-    let result = start.and_then(|start| run::run(start, cli.mouse(), &sender, &events));
-    terminal::restore();
+    let result = start.and_then(|start| run(start, cli.mouse(), &sender, &events));
+    restore_terminal();
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => fail(&failure),

@@ -11,14 +11,14 @@ mod mouse;
 mod navigation;
 mod open_view;
 mod overlays;
-pub mod render;
+mod render;
 mod search;
 
 use std::sync::Arc;
 
 use ratatui::layout::{Position, Size};
 
-pub use citation::{DataOrigin, ViewLine, citation_text, command_line};
+pub use citation::{DataOrigin, citation_text};
 pub use history::{History, Location};
 pub use render::render;
 
@@ -124,7 +124,7 @@ impl App {
         self
     }
 
-    /// The same app, told which files it was opened on (see [`DataOrigin`]).
+    /// The same app, told which files it was opened on (see `DataOrigin`).
     pub fn with_origin(mut self, origin: DataOrigin) -> Self {
         self.origin = origin;
         self

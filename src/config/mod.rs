@@ -13,8 +13,8 @@ mod tests;
 use std::{path::PathBuf, sync::Arc};
 
 pub use default_file::default_file;
-pub use error::{ConfigError, line_column};
-pub use locate::{ConfigPath, usual_path};
+pub use error::ConfigError;
+pub use locate::ConfigPath;
 
 use crate::{
     action::Bindings,

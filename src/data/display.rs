@@ -129,7 +129,7 @@ pub fn needs_display(text: &str, cap: usize) -> bool {
         || (may_need_escape(text) && with_escapes(text).any(|(_, escape)| escape))
 }
 
-/// `text` as it may be shown: escapes for what [`needs_escape`] and for a variation selector
+/// `text` as it may be shown: escapes for what `needs_escape` and for a variation selector
 /// that modifies nothing, and at most `cap` characters
 /// followed by a note of how many more there are. `None` when it is already fine as it is.
 pub fn display_text(text: &str, cap: usize) -> Option<String> {
@@ -156,7 +156,7 @@ pub fn display_text(text: &str, cap: usize) -> Option<String> {
     Some(shown)
 }
 
-/// `text` with what [`needs_escape`] (and a stray variation selector) escaped, for text shown
+/// `text` with what `needs_escape` (and a stray variation selector) escaped, for text shown
 /// outside the catalog (the source document, a message).
 pub fn escaped(text: &str) -> Cow<'_, str> {
     match display_text(text, usize::MAX) {

@@ -334,7 +334,7 @@ fn read_text_reporting(
 }
 
 /// A dataset from a file, with its quotes checked against the source file when one is given;
-/// each file no larger than the default [`SizeLimits`].
+/// each file no larger than the default `SizeLimits`.
 pub fn load_file(path: &Path, source: Option<&Path>) -> Result<Catalog, LoadError> {
     load_file_with_progress(path, source, SizeLimits::default(), &LoadProgress::new())
 }

@@ -15,7 +15,7 @@ mod kinds;
 mod load;
 mod locate;
 mod marks;
-pub use marks::{FieldMark, declared as declared_marks};
+pub use marks::declared as declared_marks;
 pub mod pages;
 mod parse;
 pub mod passages;
@@ -38,13 +38,11 @@ mod validate;
 
 pub use catalog::{Catalog, Record};
 pub use dataset::Dataset;
-pub use date::{DateError, EventDate};
+pub use date::EventDate;
 pub use kinds::{
-    AmountForm, COMMON_TEXTS, DateForm, Event, EventKind, EventRow, EventView, Initiative,
-    InitiativeKind, InitiativeRow, InitiativeView, Item, Kind, Layout, Mark, Participant,
-    ParticipantKind, ParticipantRow, ParticipantView, Period, PeriodForm, Programme, ProgrammeRow,
-    ProgrammeView, Project, ProjectRow, ProjectView, SHARE_OF_SUM, SUM_OF_PROJECTS, Searched,
-    ShareForm, SortForm, TiedForm, Value, What,
+    COMMON_TEXTS, Event, EventKind, EventView, Initiative, InitiativeKind, Item, Kind, Layout,
+    Mark, Participant, ParticipantKind, Period, Programme, Project, ProjectRow, ProjectView,
+    SUM_OF_PROJECTS, Value,
 };
 pub use load::{
     EMBEDDED_DATASET, EMBEDDED_NAME, EMBEDDED_SOURCE, LoadError, load, load_embedded, load_file,
@@ -54,11 +52,9 @@ pub use problems::{PROBLEM_CAP, Problem};
 pub use progress::{LoadProgress, LoadStage};
 pub use read::{SizeLimits, human_size};
 pub use record::{RecordCounts, RecordRef, Relation, Role};
-pub use relations::Relations;
 pub use shown::FieldText;
 pub use source::SourceText;
-pub use spellings::Spelling;
 pub use tab::Tab;
-pub use text::{Citation, CitationView, Citations, FileText};
-pub use tie::{Tie, TieKind, TieRef, TieView};
+pub use text::Citation;
+pub use tie::{Tie, TieKind, TieRef};
 pub use totals::{CategoryTotal, UNCATEGORISED, category_totals};

@@ -4,6 +4,8 @@
 mod columns;
 mod csv_table;
 mod json;
+#[cfg(test)]
+mod mark_tests;
 mod markdown;
 mod output_file;
 mod plain;
@@ -11,8 +13,8 @@ mod tsv;
 
 use std::{collections::HashSet, sync::Arc};
 
-pub use csv_table::{FormulaCells, neutralised, write_csv};
-pub use json::{TerminalSafeFormatter, subset, to_terminal_safe_json};
+pub use csv_table::{FormulaCells, write_csv};
+pub use json::{subset, to_terminal_safe_json};
 pub use markdown::write_markdown;
 pub use output_file::write_output;
 pub use plain::{PlainStyle, write_plain};

@@ -17,7 +17,7 @@ pub use filter::{FilterPrompt, FilterStatus, FilterWords};
 pub use help::HelpOverlay;
 pub use last_search::{LastSearch, SearchTarget};
 pub use search::SearchOverlay;
-pub use search_prompt::{QUERY_CAP, ResultLine, SearchPrompt, SearchStatus};
+pub use search_prompt::{QUERY_CAP, SearchPrompt, SearchStatus};
 pub use source::SourceOverlay;
 
 use crate::action::Mode;

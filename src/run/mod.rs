@@ -10,4 +10,4 @@ mod startup;
 pub use crate::exit::Failure;
 pub use event_loop::{LoopEvent, Stop, action_for_event, drive};
 pub use session::{Loading, Start, run};
-pub use startup::{LOADING_SCREEN_AFTER, build_app, selected_record, spawn_load, start_with_file};
+pub use startup::{build_app, selected_record, start_with_file};

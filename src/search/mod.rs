@@ -27,18 +27,14 @@ mod vocabulary;
 mod word_match;
 mod worker;
 
-pub use fields::{
-    FieldText, SearchField, Weight, for_each_field, for_each_own_field, for_each_shown_name,
-    record_fields,
-};
+pub use fields::{for_each_own_field, for_each_shown_name, record_fields};
 pub use query::Query;
-pub use scope::{SCOPE_NAMES, Scope, ScopeFilter};
+pub use scope::{Scope, ScopeFilter};
 pub use worker::{ReportTiming, SearchEvent, SearchHandle, SearchRequest, SearchWorker};
 
-pub use highlight::{FieldHighlight, Highlight};
 pub use index::SearchIndex;
-pub use results::{Hit, Progress, SearchResults};
-pub use source_text::{SOURCE_HIT_CAP, SourceHit, source_hits};
+pub use results::{Hit, SearchResults};
+pub use source_text::{SourceHit, source_hits};
 
 /// Catalogs up to this many records are searched on one thread in one go.
 const SMALL: usize = 20_000;

@@ -209,7 +209,7 @@ impl RunningText {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{data::load_embedded, search::Weight, search::for_each_own_field};
+    use crate::{data::load_embedded, search::fields::Weight, search::for_each_own_field};
 
     /// The records whose running text holds `word`, found record by record.
     fn by_record(catalog: &Catalog, word: &str) -> Vec<usize> {

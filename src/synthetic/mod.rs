@@ -15,7 +15,7 @@ use words::{Random, WORDS, citation, date, name, note, sentence};
 
 /// Sizes of each collection for a dataset of about `records` events.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Sizes {
+struct Sizes {
     /// Events.
     pub events: usize,
     /// Participants.
@@ -45,7 +45,7 @@ impl Sizes {
 }
 
 /// Generates records one at a time, so a large dataset can be written without being held.
-pub struct Generator {
+struct Generator {
     random: Random,
     sizes: Sizes,
     places: Vec<String>,

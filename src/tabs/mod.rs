@@ -26,8 +26,8 @@ pub use detail::{DetailKey, DetailText, link_label};
 pub use funding::FundingTab;
 pub use initiatives::InitiativesTab;
 pub use list::{
-    FilterMatches, FundingSort, ListControls, ListPosition, ListShape, RecordKind, RowOptions,
-    SavedFilters, SortKey, TabRows, events_of, first_event,
+    FilterMatches, FundingSort, ListControls, ListPosition, RecordKind, RowOptions, SavedFilters,
+    SortKey, TabRows,
 };
 pub use participants::ParticipantsTab;
 pub use source::SourceTab;

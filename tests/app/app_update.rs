@@ -1,11 +1,7 @@
 //! The app driven by key and mouse events, checked by its state afterwards.
 
 use crate::common::{self, act, app, press, press_with, selected_title, type_text};
-use oic_explorer::{
-    action::{Action, Mode},
-    data::{RecordRef, Tab},
-    overlay::QUERY_CAP,
-};
+use oic_explorer::{Action, Mode, QUERY_CAP, RecordRef, Tab};
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 #[test]
@@ -459,7 +455,7 @@ fn the_search_counter_follows_the_record_on_screen() {
     press(&mut app, KeyCode::Char('/'));
     type_text(&mut app, "baku");
     press(&mut app, KeyCode::Enter);
-    let status = |app: &oic_explorer::app::App| {
+    let status = |app: &oic_explorer::App| {
         common::screen_text(app)
             .lines()
             .last()
@@ -508,9 +504,9 @@ fn a_selection_given_with_a_query_leaves_n_at_the_first_result() {
 
 #[test]
 fn enter_before_a_background_search_ends_waits_for_its_results() {
-    use oic_explorer::{app::SearchCommand, search::SearchEvent};
+    use oic_explorer::{SearchCommand, SearchEvent};
     let mut app = app(120, 40).with_background_search(true);
-    let answer = |app: &mut oic_explorer::app::App| {
+    let answer = |app: &mut oic_explorer::App| {
         let Some(SearchCommand::Run(request)) = app.take_search_command() else {
             panic!("a search to run");
         };
@@ -546,7 +542,7 @@ fn enter_before_a_background_search_ends_waits_for_its_results() {
     assert_eq!(last.text(), "mekkah");
     let expected = app
         .search_index()
-        .search(&oic_explorer::search::Query::parse("mekkah"));
+        .search(&oic_explorer::Query::parse("mekkah"));
     assert_eq!(
         last.len(),
         expected.len() + 1,

@@ -4,7 +4,7 @@
 //! explorer and in every output.
 
 use crate::common::{catalog, run};
-use oic_explorer::{app::citation_text, tabs::link_label};
+use oic_explorer::{citation_text, link_label};
 
 const SUMMIT: &str = "Third Extraordinary Conference (Extraordinary Summit)";
 

@@ -13,12 +13,8 @@ use std::{
 
 use crate::common::{pty::PtySession, terminal_text};
 use oic_explorer::{
-    app::App,
-    data::Catalog,
-    overlay::SearchStatus,
-    run::{LoopEvent, drive},
-    search::{Query, ReportTiming, SearchEvent, SearchIndex, SearchWorker},
-    synthetic,
+    App, Catalog, LoopEvent, Query, ReportTiming, SearchEvent, SearchIndex, SearchStatus,
+    SearchWorker, drive, synthetic,
 };
 use ratatui::{
     Terminal,
@@ -103,7 +99,7 @@ fn run_loop(
         &events,
         worker.as_ref().map(SearchWorker::handle),
         |app| {
-            let Ok(_) = terminal.draw(|frame| oic_explorer::app::render(app, frame));
+            let Ok(_) = terminal.draw(|frame| oic_explorer::render(app, frame));
             drawn.lock().expect("lock").push(terminal_text(&terminal));
             Ok(())
         },
@@ -116,7 +112,7 @@ fn run_loop(
 
 #[test]
 fn an_idle_explorer_draws_nothing() {
-    let catalog = Arc::new(oic_explorer::data::load_embedded().expect("embedded"));
+    let catalog = Arc::new(oic_explorer::load_embedded().expect("embedded"));
     let app = App::new(catalog, Size::new(100, 30));
     let (sender, events) = mpsc::channel();
     let frames = run_loop(app, None, sender, events, |send| {
@@ -139,7 +135,7 @@ fn an_idle_explorer_draws_nothing() {
 
 #[test]
 fn a_burst_of_keys_is_drawn_once_per_batch() {
-    let catalog = Arc::new(oic_explorer::data::load_embedded().expect("embedded"));
+    let catalog = Arc::new(oic_explorer::load_embedded().expect("embedded"));
     let app = App::new(catalog, Size::new(100, 30));
     let (sender, events) = mpsc::channel();
     // The whole burst is queued before the loop starts.
@@ -217,11 +213,11 @@ fn next_result(events: &mpsc::Receiver<SearchEvent>) -> SearchEvent {
 fn a_query_waiting_for_the_search_to_get_ready_says_how_far_it_has_got() {
     let catalog = synthetic_catalog(2_000);
     let mut app = App::new(Arc::clone(&catalog), Size::new(100, 30)).with_background_search(true);
-    app.update(oic_explorer::action::Action::OpenSearch);
+    app.update(oic_explorer::Action::OpenSearch);
     for c in "council".chars() {
-        app.update(oic_explorer::action::Action::SearchType(c));
+        app.update(oic_explorer::Action::SearchType(c));
     }
-    let Some(oic_explorer::app::SearchCommand::Run(request)) = app.take_search_command() else {
+    let Some(oic_explorer::SearchCommand::Run(request)) = app.take_search_command() else {
         panic!("a search to run");
     };
     let preparing = |generation, percent| SearchEvent::Preparing {
@@ -239,7 +235,7 @@ fn a_query_waiting_for_the_search_to_get_ready_says_how_far_it_has_got() {
     );
     let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("a test terminal");
     terminal
-        .draw(|frame| oic_explorer::app::render(&app, frame))
+        .draw(|frame| oic_explorer::render(&app, frame))
         .expect("drawn");
     let screen = terminal_text(&terminal);
     assert!(screen.contains("preparing search 40%"), "{screen}");
@@ -258,13 +254,13 @@ fn a_query_waiting_for_the_search_to_get_ready_says_how_far_it_has_got() {
 fn background_results_replace_the_waiting_prompt() {
     let catalog = synthetic_catalog(2_000);
     let mut app = App::new(Arc::clone(&catalog), Size::new(100, 30)).with_background_search(true);
-    app.update(oic_explorer::action::Action::OpenSearch);
+    app.update(oic_explorer::Action::OpenSearch);
     for c in "council".chars() {
-        app.update(oic_explorer::action::Action::SearchType(c));
+        app.update(oic_explorer::Action::SearchType(c));
     }
     assert_eq!(app.prompt().status(), SearchStatus::Waiting);
     let command = app.take_search_command().expect("a search to run");
-    let oic_explorer::app::SearchCommand::Run(request) = command else {
+    let oic_explorer::SearchCommand::Run(request) = command else {
         panic!("a search to run, not a cancel");
     };
     let (sender, received) = mpsc::channel();

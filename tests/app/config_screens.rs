@@ -6,7 +6,7 @@ use std::path::Path;
 
 use crate::common::{catalog, draw, press, screen_text};
 use clap::Parser;
-use oic_explorer::{app::App, cli::Cli, config::Config, run::build_app};
+use oic_explorer::{App, Cli, Config, build_app};
 use ratatui::{crossterm::event::KeyCode, style::Color};
 
 /// The app the binary would open with `file` as its config file and `args` on its command
@@ -18,7 +18,7 @@ fn opened(file: &str, args: &[&str], width: u16, height: u16) -> App {
         .expect("the command line parses");
     config.fill_in(&mut cli, true);
     let mut app = build_app(&cli, &config.bindings, catalog()).expect("the app opens");
-    app.update(oic_explorer::action::Action::Resize { width, height });
+    app.update(oic_explorer::Action::Resize { width, height });
     app
 }
 
@@ -82,12 +82,9 @@ const HINTS_REMAPPED: &str = "[keys]\nscroll_detail_down = [\"E\"]\nscroll_detai
 fn the_texts_that_name_keys_name_the_remapped_ones() {
     let config = Config::parse(Path::new("/c.toml"), HINTS_REMAPPED)
         .unwrap_or_else(|error| panic!("{error}"));
+    assert_eq!(oic_explorer::quit_hint(&config.bindings), "x or Esc quits");
     assert_eq!(
-        oic_explorer::chrome::loading::quit_hint(&config.bindings),
-        "x or Esc quits"
-    );
-    assert_eq!(
-        oic_explorer::chrome::loading::quit_hint(&oic_explorer::action::Bindings::built_in()),
+        oic_explorer::quit_hint(&oic_explorer::Bindings::built_in()),
         "q or Esc quits"
     );
     let mut app = opened(HINTS_REMAPPED, &["--tab", "funding"], 80, 24);

@@ -1,7 +1,7 @@
 //! The embedded dataset: it loads, every reference resolves, every quote is verbatim in the
 //! paragraph it names, the amounts are the source's, and nothing of the source is left out.
 
-use oic_explorer::data::{
+use oic_explorer::{
     Catalog, EMBEDDED_DATASET, EMBEDDED_SOURCE, Record, RecordRef, SourceText, load, load_embedded,
 };
 

@@ -3,12 +3,8 @@
 
 use crate::common::{self, act, app, press, press_with, selected_title, type_text};
 use oic_explorer::{
-    action::{Action, Bindings, Mode},
-    app::App,
-    data::{EventKind, RecordRef, Role, Tab},
-    overlay::source::source_lines,
-    search::{Query, SearchIndex},
-    tabs::{DetailText, Focus, FundingSort},
+    Action, App, Bindings, DetailText, EventKind, Focus, FundingSort, Mode, Query, RecordRef, Role,
+    SearchIndex, Tab, source_lines,
 };
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
@@ -523,9 +519,9 @@ fn y_copies_the_citation_and_capital_y_the_command_line() {
 /// The app the command line `args` opens, as the program builds it.
 fn opened_with(args: &[String]) -> App {
     use clap::Parser;
-    let cli = oic_explorer::cli::Cli::try_parse_from(args).expect("the command line parses");
+    let cli = oic_explorer::Cli::try_parse_from(args).expect("the command line parses");
     let catalog = oic_explorer::commands::load_dataset(&cli, None).expect("the dataset loads");
-    oic_explorer::run::build_app(&cli, &Bindings::built_in(), std::sync::Arc::new(catalog))
+    oic_explorer::build_app(&cli, &Bindings::built_in(), std::sync::Arc::new(catalog))
         .expect("the view opens")
 }
 
@@ -534,8 +530,8 @@ fn capital_y_copies_a_command_line_that_reopens_the_same_view_from_anywhere() {
     let folder = tempfile::tempdir().expect("a folder");
     let data = folder.path().join("my data.json");
     let source = folder.path().join("source.txt");
-    std::fs::write(&data, oic_explorer::data::EMBEDDED_DATASET).expect("written");
-    std::fs::write(&source, oic_explorer::data::EMBEDDED_SOURCE).expect("written");
+    std::fs::write(&data, oic_explorer::EMBEDDED_DATASET).expect("written");
+    std::fs::write(&source, oic_explorer::EMBEDDED_SOURCE).expect("written");
     let start: Vec<String> = ["oic-explorer", "--data"]
         .into_iter()
         .map(String::from)
@@ -593,14 +589,14 @@ fn capital_y_copies_a_command_line_that_reopens_the_same_view_from_anywhere() {
 #[test]
 fn an_event_kind_the_dataset_lacks_is_refused() {
     use clap::Parser;
-    let cli = oic_explorer::cli::Cli::try_parse_from(["oic-explorer", "--kind", "other"])
-        .expect("parses");
-    let failure = oic_explorer::run::build_app(&cli, &Bindings::built_in(), common::catalog())
+    let cli =
+        oic_explorer::Cli::try_parse_from(["oic-explorer", "--kind", "other"]).expect("parses");
+    let failure = oic_explorer::build_app(&cli, &Bindings::built_in(), common::catalog())
         .err()
         .expect("refused");
     assert_eq!(failure.code, 2);
     assert!(failure.message.contains("no event of this kind"));
-    let unknown = oic_explorer::cli::Cli::try_parse_from(["oic-explorer", "--kind", "picnic"]);
+    let unknown = oic_explorer::Cli::try_parse_from(["oic-explorer", "--kind", "picnic"]);
     assert!(
         unknown
             .expect_err("refused")
@@ -670,7 +666,7 @@ fn following_a_link_to_the_programme_selects_its_row() {
 fn empty_tabs_say_so_instead_of_failing() {
     let json = r#"{"title": "t", "events": [{"id": "e", "title": "E", "kind": "summit", "summary": "s",
         "sources": [{"paragraph": 1, "quote": "q"}]}]}"#;
-    let catalog = std::sync::Arc::new(oic_explorer::data::load("t", json, None).unwrap());
+    let catalog = std::sync::Arc::new(oic_explorer::load("t", json, None).unwrap());
     let mut app = App::new(catalog, ratatui::layout::Size::new(80, 24));
     press(&mut app, KeyCode::Char('2'));
     for key in ['s', 'y', 'l', 'o', 'c', 'j', 'G', 'J'] {
@@ -767,7 +763,7 @@ fn a_click_on_a_paragraph_selects_it_and_the_wheel_moves_by_paragraph() {
         .expect("¶2 on screen");
     common::act(
         &mut app,
-        oic_explorer::action::Action::Click {
+        oic_explorer::Action::Click {
             column: 10,
             row: u16::try_from(row + 1).expect("a row"),
         },
@@ -779,7 +775,7 @@ fn a_click_on_a_paragraph_selects_it_and_the_wheel_moves_by_paragraph() {
     );
     common::act(
         &mut app,
-        oic_explorer::action::Action::Wheel {
+        oic_explorer::Action::Wheel {
             column: 10,
             row: 10,
             lines: 3,

@@ -7,10 +7,7 @@ use std::sync::Arc;
 
 use crate::common;
 
-use oic_explorer::{
-    app::{self, App},
-    data::{EMBEDDED_DATASET, LoadError, load},
-};
+use oic_explorer::{App, EMBEDDED_DATASET, LoadError, load, render};
 use proptest::prelude::*;
 use ratatui::{Terminal, backend::TestBackend, layout::Size};
 
@@ -117,7 +114,7 @@ fn load_and_show(bytes: &[u8]) -> Result<(), TestCaseError> {
                 .map_err(|e| TestCaseError::fail(format!("{e:?}")))?;
             let app = App::new(Arc::new(catalog), Size::new(100, 30));
             terminal
-                .draw(|frame| app::render(&app, frame))
+                .draw(|frame| render(&app, frame))
                 .map_err(|e| TestCaseError::fail(format!("{e:?}")))?;
         }
         Err(error) => {

@@ -10,11 +10,7 @@ use crate::common::{
     hostile::{self, INJECTIONS, WIDE},
     press, type_text,
 };
-use oic_explorer::{
-    app::App,
-    data::{Catalog, RecordRef, display::display_text, load},
-    tabs::DetailText,
-};
+use oic_explorer::{App, Catalog, DetailText, RecordRef, display_text, load};
 use ratatui::{crossterm::event::KeyCode, layout::Size};
 use unicode_width::UnicodeWidthStr;
 
@@ -108,7 +104,7 @@ fn the_escapes_are_shown_visibly() {
 #[test]
 fn huge_fields_load_and_show_cut_short() {
     let catalog = hostile_catalog();
-    let line_of = |line: &oic_explorer::chrome::styled::StyledLine| line.text();
+    let line_of = |line: &oic_explorer::StyledLine| line.text();
     // The 10 MB summary: its first 20,000 characters and a note of the rest.
     let summary = DetailText::new(&catalog, RecordRef::Event(1), 60);
     let text: Vec<String> = summary.lines.iter().map(line_of).collect();
@@ -167,7 +163,7 @@ fn a_huge_source_paragraph_is_cut_and_wrapped_once() {
     assert_eq!(app.source_page().map(|page| page.lines().as_ptr()), built);
     common::act(
         &mut app,
-        oic_explorer::action::Action::Resize {
+        oic_explorer::Action::Resize {
             width: 90,
             height: 30,
         },

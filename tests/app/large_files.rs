@@ -2,10 +2,7 @@
 //! it loads, and what its errors say and where, must be what the same text says in memory.
 
 use crate::common::run;
-use oic_explorer::{
-    data::{LoadError, load, load_file},
-    synthetic,
-};
+use oic_explorer::{LoadError, load, load_file, synthetic};
 
 /// A dataset text above the size parsed on two threads (16 MiB).
 fn large_text() -> String {
@@ -38,7 +35,7 @@ fn a_large_file_loads_as_its_text_does() {
     assert_eq!(from_file.counts(), in_memory.counts());
     for record in in_memory.records().step_by(997) {
         assert_eq!(from_file.title(record), in_memory.title(record));
-        let ties = |catalog: &oic_explorer::data::Catalog| {
+        let ties = |catalog: &oic_explorer::Catalog| {
             catalog
                 .relations(record)
                 .iter()

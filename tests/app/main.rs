@@ -20,7 +20,6 @@ mod exploring;
 mod fuzz_loader;
 mod hostile_screens;
 mod large_files;
-mod marks;
 mod narrowing;
 mod random_use;
 mod readme;

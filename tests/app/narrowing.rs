@@ -7,11 +7,7 @@ use crate::common;
 
 use std::sync::{Arc, OnceLock};
 
-use oic_explorer::{
-    data::Catalog,
-    search::{Query, SearchIndex},
-    synthetic,
-};
+use oic_explorer::{Catalog, Query, SearchIndex, synthetic};
 use proptest::prelude::*;
 
 /// Words a query is made of: real ones of both datasets, cut anywhere, and operators, numbers

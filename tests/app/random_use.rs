@@ -7,14 +7,7 @@ use crate::common;
 
 use std::sync::{Arc, OnceLock};
 
-use oic_explorer::{
-    action::Mode,
-    app::{self, App},
-    data::{Catalog, Tab, load},
-    run::action_for_event,
-    synthetic,
-    tabs::Focus,
-};
+use oic_explorer::{App, Catalog, Focus, Mode, Tab, action_for_event, load, render, synthetic};
 use proptest::prelude::*;
 use ratatui::{
     Terminal,
@@ -44,7 +37,7 @@ fn catalogs() -> &'static [Arc<Catalog>] {
 /// The embedded dataset's programme and projects, with the participants they refer to.
 fn funding_only() -> Catalog {
     let mut json: serde_json::Value =
-        serde_json::from_str(oic_explorer::data::EMBEDDED_DATASET).expect("JSON");
+        serde_json::from_str(oic_explorer::EMBEDDED_DATASET).expect("JSON");
     json["events"] = serde_json::json!([]);
     json["initiatives"] = serde_json::json!([]);
     // Their notes and names go with the records removed.
@@ -204,7 +197,7 @@ fn draw_at(app: &App, size: (u16, u16)) -> Result<(), TestCaseError> {
     let mut terminal = Terminal::new(TestBackend::new(size.0, size.1))
         .map_err(|e| TestCaseError::fail(format!("{e:?}")))?;
     terminal
-        .draw(|frame| app::render(app, frame))
+        .draw(|frame| render(app, frame))
         .map_err(|e| TestCaseError::fail(format!("{e:?}")))?;
     Ok(())
 }

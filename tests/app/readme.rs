@@ -1,7 +1,7 @@
 //! The README stays true to the program: its key table is the help overlay's, its default
 //! config file is the one the program writes, and its minimal example is a dataset that loads.
 
-use oic_explorer::action::Bindings;
+use oic_explorer::Bindings;
 
 const README: &str = include_str!("../../README.md");
 
@@ -25,7 +25,7 @@ fn the_minimal_example_is_a_valid_dataset() {
         .nth(1)
         .and_then(|block| block.split("```").next())
         .expect("a json block");
-    let catalog = oic_explorer::data::load(
+    let catalog = oic_explorer::load(
         "README example",
         json,
         Some("Uzbekistan joined the OIC in 1996."),
@@ -45,5 +45,5 @@ fn the_default_config_file_is_the_program_s() {
         .nth(1)
         .and_then(|block| block.split("```").next())
         .expect("a toml block");
-    assert_eq!(file, oic_explorer::config::default_file());
+    assert_eq!(file, oic_explorer::default_config_file());
 }

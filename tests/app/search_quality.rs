@@ -3,7 +3,7 @@
 
 use crate::common;
 
-use oic_explorer::search::{Query, SearchIndex};
+use oic_explorer::{Query, SearchIndex};
 
 fn first_result(query: &str) -> String {
     let catalog = common::catalog();
@@ -388,7 +388,7 @@ fn a_quoted_word_finds_only_whole_words() {
     let any = index.search(&Query::parse("kazakh"));
     assert!(!whole.is_empty() && whole.len() < any.len());
     for hit in whole.hits() {
-        let has_the_word = oic_explorer::search::record_fields(&catalog, hit.record)
+        let has_the_word = oic_explorer::record_fields(&catalog, hit.record)
             .iter()
             .any(|field| {
                 field

@@ -1,8 +1,7 @@
 //! Whole screens drawn into a `TestBackend`, compared with reviewed snapshots.
 
 use crate::common::{self, app, draw, press, type_text};
-use oic_explorer::chrome::theme::Theme;
-use oic_explorer::{app::App, tabs::list::SELECTION_MARKER};
+use oic_explorer::{App, SELECTION_MARKER, Theme};
 use ratatui::{
     crossterm::event::KeyCode,
     style::{Color, Modifier},
@@ -143,7 +142,7 @@ fn tiny_sizes_draw_without_panicking() {
         draw(&app);
         common::act(
             &mut app,
-            oic_explorer::action::Action::Resize {
+            oic_explorer::Action::Resize {
                 width: width / 2,
                 height: height / 2,
             },
@@ -432,12 +431,12 @@ fn the_trail_uses_the_width_there_is() {
 /// The strip alone, for the embedded span and a long synthetic one, at several widths.
 #[test]
 fn timeline_strip_scales_with_width_and_span() {
-    use oic_explorer::tabs::timeline_strip::TimelineStrip;
+    use oic_explorer::TimelineStrip;
     use ratatui::{buffer::Buffer, layout::Rect, widgets::Widget};
 
     let app = app(80, 24);
     let embedded = app
-        .view(oic_explorer::data::Tab::Timeline)
+        .view(oic_explorer::Tab::Timeline)
         .rows
         .month_keys()
         .to_vec();

@@ -4,7 +4,7 @@
 //! delegations attended, and a file of bare ids (the older format) still loads as neutral.
 
 use crate::common::run;
-use oic_explorer::data::{
+use oic_explorer::{
     Catalog, Dataset, EMBEDDED_DATASET, EMBEDDED_SOURCE, Role, SourceText, Tie, TieKind, TieRef,
     load, load_embedded,
 };
@@ -392,7 +392,7 @@ fn a_tie_that_says_more_than_its_field_allows_is_refused() {
         id: "p-kazakh-delegations".into(),
         kind,
         document: None,
-        sources: vec![oic_explorer::data::Citation {
+        sources: vec![oic_explorer::Citation {
             paragraph,
             quote: quote.into(),
         }],

@@ -3,12 +3,7 @@
 //! checked by the rows listed after each key, on every tab, and by the screens drawn.
 
 use crate::common::{self, app, draw, press, press_with, screen_text, selected_title, type_text};
-use oic_explorer::{
-    action::Mode,
-    app::App,
-    data::Tab,
-    tabs::{RecordKind, SortKey},
-};
+use oic_explorer::{App, Mode, RecordKind, SortKey, Tab};
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 /// The titles listed in the tab on screen, in order.
@@ -436,7 +431,7 @@ fn a_shrink_and_a_grow_show_the_rows_above_the_selection_again() {
     let before = app.view(Tab::Participants).list;
     common::act(
         &mut app,
-        oic_explorer::action::Action::Resize {
+        oic_explorer::Action::Resize {
             width: 80,
             height: 15,
         },
@@ -448,7 +443,7 @@ fn a_shrink_and_a_grow_show_the_rows_above_the_selection_again() {
     );
     common::act(
         &mut app,
-        oic_explorer::action::Action::Resize {
+        oic_explorer::Action::Resize {
             width: 120,
             height: 40,
         },

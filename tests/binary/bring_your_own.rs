@@ -8,7 +8,7 @@ use std::{
 };
 
 use crate::common::{pty::PtySession, run};
-use oic_explorer::data::{Dataset, EMBEDDED_DATASET, EMBEDDED_SOURCE, load, load_file};
+use oic_explorer::{Dataset, EMBEDDED_DATASET, EMBEDDED_SOURCE, load, load_file};
 
 fn embedded() -> serde_json::Value {
     serde_json::from_str(EMBEDDED_DATASET).unwrap()
@@ -675,7 +675,7 @@ fn the_schema_rejects_unknown_fields_like_the_loader() {
 
 #[test]
 fn themes_and_colour_choices() {
-    use oic_explorer::{chrome::theme::Theme, cli::ThemeName};
+    use oic_explorer::{Theme, ThemeName};
     use ratatui::style::Color;
     let mono = Theme::named(ThemeName::Mono, true);
     let no_colour = Theme::named(ThemeName::Dark, false);

@@ -10,7 +10,7 @@ use crate::common::{
     pty::{PtySession, contains},
     run,
 };
-use oic_explorer::data::Dataset;
+use oic_explorer::Dataset;
 
 fn write_dataset(folder: &tempfile::TempDir, json: &serde_json::Value) -> PathBuf {
     let path = folder.path().join("hostile.json");
@@ -199,7 +199,7 @@ fn json_on_a_terminal_escapes_what_the_terminal_would_act_on_and_still_loads_the
 fn csv_neutralises_formulas_and_markdown_escapes_html_and_links() {
     let folder = tempfile::tempdir().expect("a folder");
     let mut data: serde_json::Value =
-        serde_json::from_str(oic_explorer::data::EMBEDDED_DATASET).expect("JSON");
+        serde_json::from_str(oic_explorer::EMBEDDED_DATASET).expect("JSON");
     data["initiatives"][0]["title"] = "=HYPERLINK(\"http://evil.example\",\"x\")".into();
     data["initiatives"][0]["outcome"] = "@SUM(1+1)*cmd|' /C calc'!A0".into();
     data["initiatives"][1]["title"] =

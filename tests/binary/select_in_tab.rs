@@ -122,7 +122,7 @@ fn the_records_own_tab_still_works_and_export_takes_only_it() {
 fn the_explorer_refuses_it_before_the_terminal_is_touched() {
     let folder = tempfile::tempdir().expect("a folder");
     let data = folder.path().join("d.json");
-    fs::write(&data, oic_explorer::data::EMBEDDED_DATASET).expect("written");
+    fs::write(&data, oic_explorer::EMBEDDED_DATASET).expect("written");
     let data = data.to_str().expect("UTF-8");
     // The embedded dataset, and a file, which loads on a thread of its own (if that takes
     // long enough to show the loading screen, the refusal follows it, once the terminal is

@@ -309,7 +309,7 @@ fn the_loading_screen_suspends_and_continues_too() {
         let after = session.raw_output().len();
         wait_for_output(&session, after, b"Loading", how);
     }
-    std::fs::write(&fifo, oic_explorer::data::EMBEDDED_DATASET).expect("the data");
+    std::fs::write(&fifo, oic_explorer::EMBEDDED_DATASET).expect("the data");
     session.wait_for_text("Kazakhstan joins the OIC");
     session.send("q");
     assert!(session.wait_for_exit().success());

@@ -2,7 +2,7 @@
 //! still exits 0 for a clean dataset; the Source tab counts, per paragraph, who cites it.
 
 use crate::common::run;
-use oic_explorer::data::{EMBEDDED_SOURCE, load_embedded, passages::uncovered_sentences};
+use oic_explorer::{EMBEDDED_SOURCE, load_embedded, uncovered_sentences};
 
 /// Whether `check` with `args` succeeded, and what it wrote.
 fn check(args: &[&str]) -> (bool, String) {

@@ -6,7 +6,7 @@ use std::{thread, time::Duration};
 
 use crate::common::pty::{PtySession, last_position};
 use nix::sys::signal::{Signal, kill};
-use oic_explorer::terminal::output::restore_sequence;
+use oic_explorer::restore_sequence;
 
 /// The resident memory of the process, in MiB.
 fn resident_mib(session: &PtySession) -> u64 {

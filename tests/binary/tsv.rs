@@ -5,7 +5,7 @@
 use std::fs;
 
 use crate::common::run;
-use oic_explorer::export::tsv_columns;
+use oic_explorer::tsv_columns;
 
 /// The lines of `tsv`, each split into its fields.
 fn table(tsv: &str) -> Vec<Vec<&str>> {

@@ -114,7 +114,7 @@ fn a_pipe_with_no_writer_is_said_to_be_waited_on_then_read() {
         .open(&fifo)
         .expect("the writer end");
     writer
-        .write_all(oic_explorer::data::EMBEDDED_DATASET.as_bytes())
+        .write_all(oic_explorer::EMBEDDED_DATASET.as_bytes())
         .expect("written");
     drop(writer);
     let output = child.wait_with_output().expect("it ends");
@@ -179,7 +179,7 @@ fn the_largest_limit_and_a_byte_order_mark_read_as_any_file() {
     let folder = tempfile::tempdir().expect("a folder");
     let with_mark = folder.path().join("bom.json");
     let mut bytes = b"\xEF\xBB\xBF".to_vec();
-    bytes.extend_from_slice(oic_explorer::data::EMBEDDED_DATASET.as_bytes());
+    bytes.extend_from_slice(oic_explorer::EMBEDDED_DATASET.as_bytes());
     fs::write(&with_mark, bytes).expect("written");
     let path = with_mark.to_str().expect("UTF-8");
     let Run { status, stderr, .. } =

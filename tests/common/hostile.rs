@@ -58,11 +58,11 @@ pub const WIDE: &[&str] = &[
 ///
 /// ```ignore
 /// let text = serde_json::to_string(&hostile::dataset())?;
-/// let catalog = oic_explorer::data::load("hostile.json", &text, None)?;
+/// let catalog = oic_explorer::load("hostile.json", &text, None)?;
 /// ```
 pub fn dataset() -> Value {
     let mut json: Value =
-        serde_json::from_str(oic_explorer::data::EMBEDDED_DATASET).expect("embedded JSON");
+        serde_json::from_str(oic_explorer::EMBEDDED_DATASET).expect("embedded JSON");
     // The names and notes the spellings rest on are overwritten below.
     json["spellings"] = Value::Array(Vec::new());
     let events = json["events"].as_array_mut().expect("events");

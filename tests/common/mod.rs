@@ -15,11 +15,7 @@ use std::{
     sync::Arc,
 };
 
-use oic_explorer::{
-    action::Action,
-    app::{self, App},
-    data::{Catalog, load_embedded},
-};
+use oic_explorer::{Action, App, Catalog, load_embedded, render};
 use proptest::test_runner::{Config as ProptestConfig, FileFailurePersistence};
 use ratatui::{
     Terminal,
@@ -103,7 +99,7 @@ pub fn draw(app: &App) -> Terminal<TestBackend> {
     let mut terminal =
         Terminal::new(TestBackend::new(size.width, size.height)).expect("a test terminal");
     terminal
-        .draw(|frame| app::render(app, frame))
+        .draw(|frame| render(app, frame))
         .expect("drawing succeeds");
     terminal
 }
@@ -121,7 +117,7 @@ pub fn screen_text(app: &App) -> String {
 /// frames drawn by the run loop.
 ///
 /// ```ignore
-/// terminal.draw(|frame| oic_explorer::app::render(&app, frame))?;
+/// terminal.draw(|frame| oic_explorer::render(&app, frame))?;
 /// frames.push(terminal_text(&terminal));
 /// ```
 pub fn terminal_text(terminal: &Terminal<TestBackend>) -> String {

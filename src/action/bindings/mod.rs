@@ -17,7 +17,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
 use strum::{EnumIter, EnumMessage, IntoEnumIterator};
 
 pub use key::{Key, Mods};
-pub use remap::{Remap, RemapError};
+pub use remap::Remap;
 
 use super::{Action, Command, Mode};
 

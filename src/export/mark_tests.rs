@@ -6,11 +6,13 @@
 
 use std::sync::Arc;
 
-use oic_explorer::{
-    data::{Catalog, Layout, Mark, RecordRef, Tab, TieKind, Value, load, load_embedded},
-    export::{
-        FormulaCells, PlainStyle, Selection, TsvText, write_csv, write_markdown, write_plain,
-        write_tsv,
+use super::{
+    FormulaCells, PlainStyle, Selection, TsvText, write_csv, write_markdown, write_plain, write_tsv,
+};
+use crate::{
+    data::{
+        COMMON_TEXTS, Catalog, Item, Layout, Mark, RecordRef, Tab, TieKind, Value, load,
+        load_embedded,
     },
     synthetic::write_json,
     tabs::{DetailText, RowOptions},
@@ -139,7 +141,7 @@ fn every_marked_value_keeps_its_mark_in_every_output() {
                 }
             }
             for (items, cells) in [(layout.csv, &out.csv), (layout.tsv, &out.tsv)] {
-                let common = oic_explorer::data::COMMON_TEXTS;
+                let common = COMMON_TEXTS;
                 for item in items.iter().chain(&common).filter(|item| shown(item.value)) {
                     if let Some(mark) = catalog.mark(record, item.value) {
                         let basis = cell(cells, &format!("{}_basis", item.label));
@@ -253,7 +255,7 @@ fn no_column_mixes_computed_and_source_figures() {
         .collect();
     for tab in Tab::RECORDS {
         for (index, pick) in [
-            (|l: &Layout| l.csv) as fn(&Layout) -> &'static [oic_explorer::data::Item],
+            (|l: &Layout| l.csv) as fn(&Layout) -> &'static [Item],
             |l: &Layout| l.tsv,
             |l: &Layout| l.markdown,
         ]
@@ -265,7 +267,7 @@ fn no_column_mixes_computed_and_source_figures() {
             } else {
                 tab.layouts().to_vec()
             };
-            let items: Vec<(&Layout, &oic_explorer::data::Item)> = layouts
+            let items: Vec<(&Layout, &Item)> = layouts
                 .iter()
                 .flat_map(|&layout| pick(layout).iter().map(move |item| (layout, item)))
                 .collect();
