@@ -26,7 +26,10 @@ use crate::{
         text,
         theme::Theme,
     },
-    data::{Catalog, CategoryTotal, ProjectView, RecordRef, Tab, UNCATEGORISED, category_totals},
+    data::{
+        Catalog, CategoryTotal, ProjectView, RecordRef, SHARE_OF_SUM, Tab, UNCATEGORISED,
+        category_totals,
+    },
     format::{format_period, format_usd, with_aside},
     plural::counted,
 };
@@ -214,6 +217,19 @@ impl ProgrammeFacts<'_> {
     }
 }
 
+/// Says on the list's bottom border, left of its position, what the rows' percentages are:
+/// computed, the source giving none. Left out where it would not fit beside the position.
+fn footnote_shares(list: Rect, buf: &mut Buffer, theme: &Theme) {
+    let note = format!(" % {} ", SHARE_OF_SUM.text());
+    // Room for the corner, the note, and the position label (` 5/5 `) right of it.
+    let room = usize::from(list.width).saturating_sub(2 + 12);
+    if list.height < 2 || text::width(&note) > room {
+        return;
+    }
+    let y = list.bottom() - 1;
+    buf.set_string(list.x + 1, y, &note, theme.dim);
+}
+
 /// How the Funding tab is arranged.
 struct FundingLayout<'a> {
     /// The totals by category, when the grouped view is on.
@@ -284,6 +300,7 @@ fn render_funding(
                 .collect()
         },
     );
+    footnote_shares(panes.list, buf, theme);
     if let (Some(area), Some(categories)) = (panes.second, layout.categories) {
         let selected_category = view
             .selected()

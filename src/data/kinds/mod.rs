@@ -16,8 +16,8 @@ mod project;
 pub use event::{Event, EventKind, EventRow, EventView};
 pub use initiative::{Initiative, InitiativeKind, InitiativeRow, InitiativeView};
 pub use layout::{
-    AmountForm, COMMON_TEXTS, DateForm, Item, Layout, Mark, PeriodForm, SUM_OF_PROJECTS, ShareForm,
-    SortForm, TiedForm, Value,
+    AmountForm, COMMON_TEXTS, DateForm, Item, Layout, Mark, PeriodForm, SHARE_OF_SUM,
+    SUM_OF_PROJECTS, ShareForm, SortForm, TiedForm, Value,
 };
 pub use participant::{Participant, ParticipantKind, ParticipantRow, ParticipantView};
 pub use programme::{Period, Programme, ProgrammeRow, ProgrammeView};
