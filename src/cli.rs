@@ -14,9 +14,9 @@ use crate::{
 };
 
 /// Explore Kazakhstan's relations with the Organization of the Islamic Conference (OIC) in the
-/// terminal: the events Kazakhstan took part in, the IDB projects it received, the initiatives
-/// it put forward, and the people, states and bodies involved. Every record cites its source
-/// paragraph and quotes it.
+/// terminal: the events the source names, the IDB programme and its projects, the initiatives and
+/// lines of cooperation it describes, and the people, states and bodies involved. Every record
+/// cites its source paragraph and quotes it.
 #[derive(Clone, Debug, Parser)]
 #[command(name = "oic-explorer", version, about, long_about = None)]
 #[command(

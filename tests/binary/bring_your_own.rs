@@ -303,7 +303,7 @@ fn check_on_the_embedded_data_is_clean() {
     assert!(stdout.contains("events") && stdout.contains("12"));
     assert!(
         stdout.contains(
-            "61 record quotes and 68 tie quotes, each verbatim in its paragraph (15 paragraphs in the source)"
+            "62 record quotes and 68 tie quotes, each verbatim in its paragraph (15 paragraphs in the source)"
         ),
         "{stdout}"
     );
