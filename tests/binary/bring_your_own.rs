@@ -532,8 +532,8 @@ fn csv_parses_back_with_ids_and_names() {
     let headers = reader.headers().unwrap().clone();
     assert_eq!(&headers[0], "id");
     assert!(
-        headers.iter().any(|h| h == "proposed_by_ids")
-            && headers.iter().any(|h| h == "proposed_by")
+        headers.iter().any(|h| h == "participant_ids")
+            && headers.iter().any(|h| h == "participants")
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 11);
@@ -543,9 +543,16 @@ fn csv_parses_back_with_ids_and_names() {
         &second[column("title")],
         "Second Congress of World and Traditional Religions"
     );
-    assert_eq!(&second[column("proposed_by_ids")], "p-nazarbayev");
-    assert_eq!(&second[column("proposed_by")], "N. Nazarbayev");
-    assert_eq!(&second[column("event_ids")], "ev-2006-06-icfm-33");
+    // Each tie says its kind, and a reading says it is one.
+    assert_eq!(
+        &second[column("participant_ids")],
+        "p-nazarbayev [proposed, a reading]"
+    );
+    assert_eq!(
+        &second[column("participants")],
+        "N. Nazarbayev [proposed, a reading]"
+    );
+    assert!(second[column("event_ids")].starts_with("ev-2006-06-icfm-33 [supported"));
 
     let missing_tab = run(["export", "--format", "csv"]);
     assert_eq!(missing_tab.status.code(), Some(2));
