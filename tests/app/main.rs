@@ -22,6 +22,7 @@ mod hostile_screens;
 mod large_files;
 mod narrowing;
 mod random_use;
+mod reader_queries;
 mod readme;
 mod search_quality;
 mod snapshots;
