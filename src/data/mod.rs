@@ -42,7 +42,7 @@ pub use date::EventDate;
 pub use kinds::{
     COMMON_TEXTS, Event, EventKind, EventView, Initiative, InitiativeKind, Item, Kind, Layout,
     Mark, Participant, ParticipantKind, Period, Programme, Project, ProjectRow, ProjectView,
-    SHARE_OF_SUM, SUM_OF_PROJECTS, Value,
+    SHARE_OF_SUM, SUM_OF_PROJECTS, SortForm, Value,
 };
 pub use load::{
     EMBEDDED_DATASET, EMBEDDED_NAME, EMBEDDED_SOURCE, LoadError, load, load_embedded, load_file,

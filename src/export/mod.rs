@@ -31,6 +31,9 @@ use crate::{
 pub struct Selection {
     /// Each tab with its records.
     pub tabs: Vec<(Tab, Vec<RecordRef>)>,
+    /// When no record had every word of the query: the words asked, and the fewer words
+    /// whose records these are.
+    pub relaxed: Option<(String, String)>,
 }
 
 impl Selection {
@@ -50,6 +53,7 @@ impl Selection {
                     .to_string(),
             );
         }
+        let mut relaxed = None;
         let found: Option<HashSet<RecordRef>> = match query {
             None => None,
             Some(text) => {
@@ -58,6 +62,7 @@ impl Selection {
                     return Err(format!("--query: {problem}"));
                 }
                 let results = SearchIndex::new(catalog).search(&query);
+                relaxed = results.relaxed();
                 Some(results.hits().iter().map(|hit| hit.record).collect())
             }
         };
@@ -78,7 +83,7 @@ impl Selection {
                 (tab, records)
             })
             .collect();
-        Ok(Self { tabs })
+        Ok(Self { tabs, relaxed })
     }
 
     /// Every record selected, in tab order.

@@ -5,7 +5,10 @@ use std::io::{self, Write};
 
 use super::Selection;
 use crate::{
-    data::{Catalog, Mark, RecordRef, Relation},
+    data::{
+        Catalog, Mark, RecordRef, Relation,
+        display::{TEXT_CAP, display_text},
+    },
     plural::counted,
 };
 
@@ -61,6 +64,10 @@ pub fn write_plain(
     style: PlainStyle,
 ) -> io::Result<()> {
     writeln!(out, "{}", style.strong(catalog.title_of_dataset()))?;
+    if let Some((asked, shown)) = &selection.relaxed {
+        let said = format!("No record has all of: {asked} — showing {shown}");
+        writeln!(out, "{}", display_text(&said, TEXT_CAP).unwrap_or(said))?;
+    }
     if selection.is_empty() {
         writeln!(out, "\nNo records.")?;
     }

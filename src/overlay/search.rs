@@ -190,7 +190,8 @@ fn result_lines(
     if prompt.query().is_empty() {
         return [
             "Type to search events, funding, initiatives, participants and the source.",
-            "Words match in any order and any field; typos are forgiven from 5 letters.",
+            "Words match in any order, field, case and form (summits, BAKU, Bakü); typos are",
+            "forgiven from 5 letters; a question's little words (when, did, the) are skipped.",
             "Narrow with year:2005  kind:summit  place:baku  tab:funding (or y: k: p: t:).",
         ]
         .into_iter()
@@ -209,26 +210,39 @@ fn result_lines(
         };
         return vec![Line::styled(said, theme.dim)];
     }
-    let height = usize::from(area.height);
+    // No record had every word: say so above what fewer words find.
+    let relaxed = results.relaxed().map(|(asked, shown)| {
+        let said = format!("No record has all of: {asked} — showing {shown}");
+        let said = display_text(&said, TEXT_CAP).unwrap_or(said);
+        Line::styled(
+            text::truncate(&said, usize::from(area.width)),
+            theme.warning,
+        )
+    });
+    let height = usize::from(area.height).saturating_sub(usize::from(relaxed.is_some()));
     let first = prompt.first_visible_line(height);
     let streaming = matches!(prompt.status(), SearchStatus::Streaming { .. });
-    (first..first + height)
-        .map_while(|line| prompt.line(line))
-        .map(|line| match line {
-            ResultLine::Heading(tab, count) => Line::styled(
-                format!(
-                    "{} · {count} {}match{}",
-                    tab.title(),
-                    // While a search runs, a group holds the best hits found so far.
-                    if streaming { "best " } else { "" },
-                    if count == 1 { "" } else { "es" }
-                ),
-                theme.heading,
-            ),
-            ResultLine::Hit(position) => {
-                hit_line(catalog, prompt, position, usize::from(area.width), theme)
-            }
-        })
+    relaxed
+        .into_iter()
+        .chain(
+            (first..first + height)
+                .map_while(|line| prompt.line(line))
+                .map(|line| match line {
+                    ResultLine::Heading(tab, count) => Line::styled(
+                        format!(
+                            "{} · {count} {}match{}",
+                            tab.title(),
+                            // While a search runs, a group holds the best hits found so far.
+                            if streaming { "best " } else { "" },
+                            if count == 1 { "" } else { "es" }
+                        ),
+                        theme.heading,
+                    ),
+                    ResultLine::Hit(position) => {
+                        hit_line(catalog, prompt, position, usize::from(area.width), theme)
+                    }
+                }),
+        )
         .collect()
 }
 
@@ -258,14 +272,24 @@ fn hit_line(
         .field
         .filter(|_| highlight.title.is_empty())
         .map(|field| {
-            let lead = format!("  {}: ", field.name);
+            let lead = match highlight.how {
+                Some(how) => format!("  {} ({how}): ", field.name),
+                None => format!("  {}: ", field.name),
+            };
             let room = (width / 2).saturating_sub(text::width(&lead));
             let (cut, positions) = text::snippet(&field.text, &field.positions, room);
             (lead, cut, positions)
         });
+    // How the title matched, when not as written: said after it.
+    let title_how = match (&field, highlight.how) {
+        (None, Some(how)) => format!("  ({how})"),
+        _ => String::new(),
+    };
     let field_width = field
         .as_ref()
-        .map_or(0, |(lead, cut, _)| text::width(lead) + text::width(cut));
+        .map_or(text::width(&title_how), |(lead, cut, _)| {
+            text::width(lead) + text::width(cut)
+        });
     let title_text = text::truncate(title, width.saturating_sub(2 + field_width));
     spans.extend(text::highlighted(
         &title_text,
@@ -273,6 +297,9 @@ fn hit_line(
         base,
         theme.matched,
     ));
+    if !title_how.is_empty() {
+        spans.push(Span::styled(title_how, theme.dim));
+    }
     if let Some((lead, cut, positions)) = field {
         spans.push(Span::styled(lead, theme.dim));
         spans.extend(text::highlighted(

@@ -301,7 +301,11 @@ impl SearchPrompt {
         if !area.contains(at) {
             return None;
         }
-        let line = self.first_visible_line(area.height as usize) + usize::from(at.y - area.y);
+        // A line above the results says when fewer words found them.
+        let said = usize::from(self.results().relaxed().is_some());
+        let row = usize::from(at.y - area.y).checked_sub(said)?;
+        let height = usize::from(area.height).saturating_sub(said);
+        let line = self.first_visible_line(height) + row;
         match self.line(line)? {
             ResultLine::Hit(position) => Some(position),
             ResultLine::Heading(..) => None,

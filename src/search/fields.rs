@@ -1,7 +1,7 @@
 //! The text fields of each record that search looks at, read in place from the catalog.
 
 pub use crate::data::FieldText;
-use crate::data::{Catalog, Record, RecordRef, TieKind};
+use crate::data::{Catalog, Record, RecordRef, SortForm, TieKind, Value};
 
 /// How much a match in a field counts: a title match outranks one in the summary.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -83,10 +83,16 @@ pub fn for_each_own_field<'c>(
         visit("also written", Weight::Title, Kept(spelling));
     }
     for searched in catalog.layout(record).search {
-        let weight = if searched.naming {
-            Weight::Name
-        } else {
-            Weight::Text
+        // The plural that names the kind of record (`states`, `summits`, `projects`) names the
+        // record as its title does: a reader who types it means the records of that kind.
+        let names_its_kind = matches!(
+            searched.value,
+            Value::Sort(SortForm::Plural) | Value::Fixed(_)
+        );
+        let weight = match (names_its_kind, searched.naming) {
+            (true, _) => Weight::Title,
+            (false, true) => Weight::Name,
+            (false, false) => Weight::Text,
         };
         let Some(text) = catalog.field_text(record, searched.value, scratch) else {
             continue;

@@ -5,7 +5,7 @@ use nucleo_matcher::{Config, Matcher};
 
 use super::{
     Query, SearchIndex, record_fields,
-    word_match::{AS_WRITTEN, points},
+    word_match::{AS_WRITTEN, MatchKind, points},
 };
 use crate::data::{Catalog, RecordRef};
 
@@ -17,6 +17,9 @@ pub struct Highlight {
     pub title: Vec<usize>,
     /// Another field that matched, when the title alone does not explain the hit.
     pub field: Option<FieldHighlight>,
+    /// How the words matched, when not all as written: `word form`, `typo`, `initials`, or
+    /// `spelling` (another spelling the dataset's notes give).
+    pub how: Option<&'static str>,
 }
 
 /// A matched field other than the title.
@@ -41,15 +44,19 @@ impl SearchIndex {
         let mut matcher = Matcher::new(Config::DEFAULT);
         let mut indices = Vec::new();
         let mut positions: Vec<Vec<usize>> = vec![Vec::new(); fields.len()];
+        let mut how = None;
         for word in query.words().iter().filter(|word| !word.is_negative()) {
             // The field this word scores best in, as in scoring.
-            let mut best: Option<(u32, usize, Vec<u32>)> = None;
-            let consider =
-                |best: &mut Option<(u32, usize, Vec<u32>)>, score, number, indices: &[u32]| {
-                    if best.as_ref().is_none_or(|(b, ..)| score > *b) {
-                        *best = Some((score, number, indices.to_vec()));
-                    }
-                };
+            let mut best: Option<(u32, usize, Vec<u32>, MatchKind)> = None;
+            let consider = |best: &mut Option<(u32, usize, Vec<u32>, MatchKind)>,
+                            score,
+                            number,
+                            indices: &[u32],
+                            kind| {
+                if best.as_ref().is_none_or(|(b, ..)| score > *b) {
+                    *best = Some((score, number, indices.to_vec(), kind));
+                }
+            };
             for (number, (field, text)) in fields.iter().zip(&prepared).enumerate() {
                 if let Some(kind) = word.match_field(
                     text.slice(..),
@@ -57,18 +64,38 @@ impl SearchIndex {
                     &mut matcher,
                     &mut indices,
                 ) {
-                    consider(&mut best, points(kind, field.weight), number, &indices);
+                    consider(
+                        &mut best,
+                        points(kind, field.weight),
+                        number,
+                        &indices,
+                        kind,
+                    );
                 }
             }
             if best.as_ref().is_none_or(|(b, ..)| *b < AS_WRITTEN) && word.allows_typos() {
                 for (number, (field, text)) in fields.iter().zip(&prepared).enumerate() {
                     if let Some(kind) = word.match_with_typos(text.slice(..), &mut indices) {
-                        consider(&mut best, points(kind, field.weight), number, &indices);
+                        consider(
+                            &mut best,
+                            points(kind, field.weight),
+                            number,
+                            &indices,
+                            kind,
+                        );
                     }
                 }
             }
-            if let Some((_, number, matched)) = best {
+            if let Some((_, number, matched, kind)) = best {
                 positions[number].extend(matched.iter().map(|&i| i as usize));
+                let said = match kind {
+                    MatchKind::Form => Some("word form"),
+                    MatchKind::OneTypo | MatchKind::TwoTypos => Some("typo"),
+                    MatchKind::Fuzzy => Some("initials"),
+                    _ if fields[number].name.contains("also written") => Some("spelling"),
+                    _ => None,
+                };
+                how = how.or(said);
             }
         }
         // A year found by the record's dates rather than its words: the date says why.
@@ -89,6 +116,6 @@ impl SearchIndex {
                 text: field.text,
                 positions,
             });
-        Highlight { title, field }
+        Highlight { title, field, how }
     }
 }

@@ -81,6 +81,18 @@ impl SearchIndex {
         previous: Option<&SearchResults>,
         mut progress: impl FnMut(Progress<'_>) -> bool,
     ) -> Option<SearchResults> {
+        self.search_watched(query, previous, &mut progress, true)
+    }
+
+    /// [`Self::search_from`], hearing progress through `progress`; with `relax`, looking for
+    /// fewer words when no record has them all.
+    fn search_watched(
+        &self,
+        query: &Query,
+        previous: Option<&SearchResults>,
+        progress: &mut dyn FnMut(Progress<'_>) -> bool,
+        relax: bool,
+    ) -> Option<SearchResults> {
         if query.is_empty() || !query.problems().is_empty() {
             return Some(SearchResults {
                 query: query.clone(),
@@ -103,7 +115,7 @@ impl SearchIndex {
         let ChunkResult {
             mut hits,
             survivors,
-        } = self.scan_all(&plan, total, slot_at, &mut progress)?;
+        } = self.scan_all(&plan, total, slot_at, progress)?;
         if hits.len() < TYPOS_BELOW && query.words().iter().any(|word| word.allows_typos()) {
             // Looking for typos in a large catalog takes a pass over its text: a new key may
             // stop it first.
@@ -119,11 +131,48 @@ impl SearchIndex {
             }
             self.score_typo_reach(&plan, &mut hits);
         }
+        if relax && hits.is_empty() && query.finding_words() > 1 {
+            return self.relaxed(query, progress);
+        }
         Some(SearchResults {
             hits: rank(hits, query).into(),
             survivors: Some(Arc::new(survivors)),
             query: query.clone(),
+            asked: None,
         })
+    }
+
+    /// When no record has every word of `query`: the records that have the words that find
+    /// something each, then, if those together find nothing, fewer of them from the end, as
+    /// Meilisearch's `last` matching strategy drops them; the results say what was asked.
+    fn relaxed(
+        &self,
+        query: &Query,
+        progress: &mut dyn FnMut(Progress<'_>) -> bool,
+    ) -> Option<SearchResults> {
+        let mut fewer = query.clone();
+        for index in (0..query.words().len()).rev() {
+            if query.words()[index].is_negative() || fewer.finding_words() == 1 {
+                continue;
+            }
+            let alone = query.only(index);
+            if self
+                .search_watched(&alone, None, progress, false)?
+                .is_empty()
+            {
+                fewer = fewer.without(index);
+            }
+        }
+        loop {
+            let results = self.search_watched(&fewer, None, progress, false)?;
+            if !results.is_empty() || fewer.finding_words() <= 1 {
+                return Some(SearchResults {
+                    asked: Some(Box::new(query.clone())),
+                    ..results
+                });
+            }
+            fewer = fewer.without_last();
+        }
     }
 
     /// Works out what scanning `total` records for `query` needs.
@@ -178,7 +227,7 @@ impl SearchIndex {
         plan: &Plan<'_>,
         total: usize,
         slot_at: impl Fn(usize) -> u32 + Sync,
-        progress: &mut impl FnMut(Progress<'_>) -> bool,
+        progress: &mut dyn FnMut(Progress<'_>) -> bool,
     ) -> Option<ChunkResult> {
         let mut all = ChunkResult::default();
         let mut scanned = 0;

@@ -1,9 +1,12 @@
 //! Search across all tabs: every text field of every record, read in place from the catalog,
-//! matched as a person means it (see `word_match`: a whole word, a word's start, inside a word,
-//! initials, typos by word length) and ranked by how. Pure: no terminal, no I/O.
+//! matched as a person means it and ranked by how. Query and records go through one text
+//! pipeline (`text_form`: NFKC, case and accents folded, word forms by Snowball stem, stop
+//! words, money); words match as written, as a word form, as initials or with typos
+//! (`word_match`, `query`); when no record has every word, fewer words are tried (`index`).
+//! Pure: no terminal, no I/O.
 //!
-//! A search has up to three steps. A cheap prefilter that keeps every record a word could
-//! match as written (its letters in order, see `prefilter`) picks the candidates, and only
+//! A search has up to three steps (four when fewer words are tried). A cheap prefilter that
+//! keeps every record a word could match as written or in a form (its letters in order, see `prefilter`) picks the candidates, and only
 //! those are scored. The prefilter's survivors are kept, so a query that extends the previous
 //! one scans only them. When the words as written find fewer than [`TYPOS_BELOW`] records,
 //! the records a typo could reach (`typo_reach`, worked out afresh every time) are scored with
@@ -22,6 +25,7 @@ mod results;
 mod running_text;
 mod scope;
 mod source_text;
+mod text_form;
 mod typo_reach;
 mod vocabulary;
 mod word_match;

@@ -9,21 +9,29 @@ use nucleo_matcher::{
 use super::{
     prefilter::Needle,
     scope::{SCOPE_NAMES, Scope, parse_scope},
+    text_form::{
+        folded_char, folded_query, is_stop_word, money_words, split_joined, word_form_root,
+    },
     word_match::{Letters, MatchKind, is_word_char},
 };
 
 /// A query: words matched independently, each in whichever field of a record suits it best.
 ///
-/// Each word is looked for as written (smart case, accents folded for plain words); in titles
-/// and names also as initials; and, from five letters, with typos in any field. The fzf
-/// operators: `'word` a whole word exactly, `^word` a field that starts with it, `word$` one
-/// that ends with it, `!word` none that holds it.
+/// Each word is put through the one text pipeline (`text_form`: NFKC, case folded, accents
+/// dropped) and looked for as written; failing that, as one of its word forms (`summits`
+/// finds "summit"); in titles and names also as initials; and, from five letters, with typos
+/// in any field. A question's stop words (`when`, `did`) are left out unless they are all
+/// there is; money is read as the records write it (`$10` is `usd 10`). The fzf operators:
+/// `'word` a whole word exactly, `^word` a field that starts with it, `word$` one that ends
+/// with it, `!word` none that holds it.
 #[derive(Clone, Debug, Default)]
 pub struct Query {
     text: String,
     words: Vec<QueryWord>,
     scopes: Vec<Scope>,
     problems: Vec<String>,
+    /// The stop words left out, as typed.
+    ignored: Vec<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -33,6 +41,8 @@ pub(crate) struct QueryWord {
     letters: Letters,
     /// Whether it is found by [`Letters::find`] (a plain word or a `'word`), not by the atom.
     as_written: bool,
+    /// The letters its other word forms start with, for a plain word that has them.
+    form: Option<Letters>,
     /// A `'word`: only a whole word, as written.
     whole_only: bool,
     /// The word for the prefilter, lowercased (empty for a `!word`).
@@ -124,23 +134,36 @@ impl Query {
                 None => words_text.push(token),
             }
         }
-        let pattern = Pattern::parse(
-            &words_text.join(" "),
-            CaseMatching::Smart,
-            Normalization::Smart,
-        );
+        let folded: Vec<String> = words_text
+            .iter()
+            .map(|w| folded_query(w))
+            .flat_map(|w| split_joined(&w))
+            .collect();
+        let folded = money_words(&folded);
+        // A stop word asks nothing of the records, unless it is all the query has.
+        let is_plain = |word: &str| word.chars().next().is_some_and(char::is_alphanumeric);
+        let asks = |word: &String| !(is_plain(word) && is_stop_word(word));
+        let (kept, ignored): (Vec<String>, Vec<String>) = if folded.iter().any(asks) {
+            folded.into_iter().partition(asks)
+        } else {
+            (folded, Vec::new())
+        };
+        let pattern = Pattern::parse(&kept.join(" "), CaseMatching::Ignore, Normalization::Smart);
         let mut words: Vec<QueryWord> = pattern
             .atoms
             .into_iter()
             .map(|atom| {
                 let text: String = atom.needle_text().chars().collect();
                 let letters = Letters::new(&text);
-                let needle = if atom.negative {
-                    Needle::default()
-                } else {
-                    Needle::new(&text)
-                };
                 let plain = atom.kind == AtomKind::Fuzzy && !atom.negative;
+                let form = plain.then(|| word_form_root(&text)).flatten();
+                // The prefilter keeps every record a word form could match.
+                let needle = match (&form, atom.negative) {
+                    (_, true) => Needle::default(),
+                    (Some(root), false) => Needle::new(root),
+                    (None, false) => Needle::new(&text),
+                };
+                let form = form.map(|root| Letters::new(&root));
                 let whole_only = atom.kind == AtomKind::Substring && !atom.negative;
                 let year = (plain && letters.is_numeric() && text.len() == 4)
                     .then(|| text.parse().ok())
@@ -148,6 +171,7 @@ impl Query {
                 QueryWord {
                     atom,
                     letters,
+                    form,
                     as_written: plain || whole_only,
                     whole_only,
                     needle,
@@ -174,7 +198,49 @@ impl Query {
             words,
             scopes,
             problems,
+            ignored,
         }
+    }
+
+    /// How many of its words find records (not `!words`).
+    pub(crate) fn finding_words(&self) -> usize {
+        self.words.iter().filter(|word| !word.is_negative()).count()
+    }
+
+    /// The query with only its word at `index` (and its scopes).
+    pub(crate) fn only(&self, index: usize) -> Self {
+        Self {
+            words: self.words.get(index).cloned().into_iter().collect(),
+            ..self.clone()
+        }
+    }
+
+    /// The query without its word at `index`.
+    pub(crate) fn without(&self, index: usize) -> Self {
+        let mut fewer = self.clone();
+        if index < fewer.words.len() {
+            fewer.words.remove(index);
+        }
+        fewer
+    }
+
+    /// The query without its last word that finds records.
+    pub(crate) fn without_last(&self) -> Self {
+        match self.words.iter().rposition(|word| !word.is_negative()) {
+            Some(index) => self.without(index),
+            None => self.clone(),
+        }
+    }
+
+    /// Its words as they are matched, the stop words left out: `kazakhstan join`.
+    pub fn words_said(&self) -> String {
+        let words: Vec<String> = self.words.iter().map(QueryWord::said).collect();
+        words.join(" ")
+    }
+
+    /// The stop words the query left out.
+    pub fn ignored(&self) -> &[String] {
+        &self.ignored
     }
 
     /// The text as typed.
@@ -271,6 +337,19 @@ impl Query {
 }
 
 impl QueryWord {
+    /// The word as the query gives it, with its operator (`!word`, `'word`).
+    fn said(&self) -> String {
+        let text: String = self.atom.needle_text().chars().collect();
+        match (self.atom.negative, self.atom.kind) {
+            (true, _) => format!("!{text}"),
+            (false, AtomKind::Substring) => format!("'{text}"),
+            (false, AtomKind::Prefix) => format!("^{text}"),
+            (false, AtomKind::Postfix) => format!("{text}$"),
+            (false, AtomKind::Exact) => format!("^{text}$"),
+            (false, _) => text,
+        }
+    }
+
     /// Whether this word excludes records (`!word`) instead of finding them.
     pub(crate) fn is_negative(&self) -> bool {
         self.atom.negative
@@ -312,6 +391,14 @@ impl QueryWord {
                 return Some(kind);
             }
             indices.clear();
+            // Another form of the word, at the start of a word: `summits` in "summit".
+            if let Some(form) = &self.form
+                && let Some(MatchKind::Whole | MatchKind::Prefix) =
+                    form.find(haystack, false, indices)
+            {
+                return Some(MatchKind::Form);
+            }
+            indices.clear();
             if self.whole_only || self.letters.is_numeric() || !fuzzy {
                 return None;
             }
@@ -341,12 +428,7 @@ impl QueryWord {
         for (start, end) in words(haystack) {
             word.clear();
             for position in start..end {
-                let c = haystack.get(position as u32);
-                if self.letters.respects_case() {
-                    word.push(c);
-                } else {
-                    word.extend(c.to_lowercase());
-                }
+                word.push(folded_char(haystack.get(position as u32)));
             }
             if let Some(distance) = typo_distance(needle, &word)
                 && distance <= allowed
@@ -508,9 +590,35 @@ mod tests {
     }
 
     #[test]
-    fn smart_case() {
+    fn case_never_stops_a_match() {
         assert!(matches("baku", "BAKU").is_some());
-        assert_eq!(matches("Baku", "baku"), None);
+        assert!(matches("Baku", "baku").is_some());
+        assert!(matches("ＢＡＫＵ", "in Baku").is_some());
+    }
+
+    #[test]
+    fn a_word_form_matches_below_the_word_itself() {
+        let kind = |query: &str, text: &str| {
+            let word = Query::parse(query).words[0].clone();
+            let haystack = Utf32String::from(text);
+            let mut matcher = Matcher::new(Config::DEFAULT);
+            word.match_field(haystack.slice(..), true, &mut matcher, &mut Vec::new())
+        };
+        assert_eq!(kind("summits", "8th OIC Summit"), Some(MatchKind::Form));
+        assert_eq!(
+            kind("religion", "Religious dialogue"),
+            Some(MatchKind::Form)
+        );
+        assert_eq!(kind("summit", "8th OIC Summit"), Some(MatchKind::Whole));
+    }
+
+    #[test]
+    fn stop_words_are_left_out_unless_they_are_all() {
+        let query = Query::parse("when did kazakhstan join");
+        assert_eq!(query.words_said(), "kazakhstan join");
+        assert_eq!(query.ignored(), ["when", "did"]);
+        assert_eq!(Query::parse("the").words_said(), "the");
+        assert_eq!(Query::parse("$10").words_said(), "usd 10");
     }
 
     #[test]

@@ -29,6 +29,9 @@ pub struct SearchResults {
     /// this query has to look.
     pub(super) survivors: Option<Arc<Vec<u32>>>,
     pub(super) query: Query,
+    /// The query as asked, when no record had all its words and these are the results of
+    /// fewer of them (`query`).
+    pub(super) asked: Option<Box<Query>>,
 }
 
 impl PartialEq for SearchResults {
@@ -38,6 +41,13 @@ impl PartialEq for SearchResults {
 }
 
 impl SearchResults {
+    /// When no record had every word asked: the words asked, and the fewer words whose
+    /// results these are ("when did kazakhstan join", "kazakhstan join").
+    pub fn relaxed(&self) -> Option<(String, String)> {
+        let asked = self.asked.as_ref()?;
+        Some((asked.text().trim().to_string(), self.query.words_said()))
+    }
+
     /// Every hit, in display order.
     pub fn hits(&self) -> &[Hit] {
         &self.hits
@@ -106,6 +116,7 @@ impl Progress<'_> {
         SearchResults {
             hits: rank(best, self.query).into(),
             survivors: None,
+            asked: None,
             query: self.query.clone(),
         }
     }

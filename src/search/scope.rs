@@ -269,20 +269,10 @@ impl ScopeFilter {
                 return false;
             }
         }
-        if let Some((held, texts)) = &self.places {
-            let at = |event: u32| held.get(event as usize).copied().unwrap_or(false);
+        // `place:` finds the events held there, as the help says: nothing else is held.
+        if let Some((held, _)) = &self.places {
             let admitted = match record {
-                RecordRef::Event(i) => at(i),
-                RecordRef::Participant(i) => {
-                    let state_named = catalog.participant(i).is_some_and(|p| {
-                        p.kind() == ParticipantKind::State
-                            && texts
-                                .iter()
-                                .any(|text| place_matches(catalog, p.name(), text))
-                    });
-                    state_named || self.tied_events(catalog, record).any(at)
-                }
-                RecordRef::Initiative(_) => self.tied_events(catalog, record).any(at),
+                RecordRef::Event(i) => held.get(i as usize).copied().unwrap_or(false),
                 _ => false,
             };
             if !admitted {

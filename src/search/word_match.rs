@@ -2,12 +2,9 @@
 //! whole word, at the start of a word, or inside one. These kinds, with the field's weight, are
 //! what results are ranked by (see [`points`]).
 
-use nucleo_matcher::{
-    Utf32Str,
-    chars::{normalize, to_lower_case},
-};
+use nucleo_matcher::Utf32Str;
 
-use super::fields::Weight;
+use super::{fields::Weight, text_form::folded_char};
 
 mod initials;
 
@@ -20,6 +17,8 @@ pub enum MatchKind {
     TwoTypos,
     /// A word one edit away (a swap of two neighbouring letters is one).
     OneTypo,
+    /// Another form of the word (`summit` for `summits`), by its Snowball stem.
+    Form,
     /// As written, inside a word (`akhstan`).
     Inside,
     /// As written, at the start of a word (`semipal`).
@@ -39,13 +38,15 @@ impl MatchKind {
     }
 }
 
-/// What a word's match in a field counts for ranking. A whole word or a word's start beats a
-/// match inside a word wherever each is (`sea` is the Aral Sea before "re*sea*rch"), which
-/// beats any typo or initials (a word spelt right should not lose to one spelt wrong); within
+/// What a word's match in a field counts for ranking. A whole word, a word's start or one of
+/// the word's forms beats a match inside a word wherever each is (`sea` is the Aral Sea before
+/// "re*sea*rch"), which beats any typo or initials (a word spelt right should not lose to one spelt wrong); within
 /// each, a title above a name above running text above a related record's name; then the kind.
 pub fn points(kind: MatchKind, weight: Weight) -> u32 {
     let band = match kind {
-        MatchKind::Whole | MatchKind::Prefix => 2 * AS_WRITTEN,
+        // A word form is the word a reader meant: in a title it beats the word as written
+        // in running text; in the same field, the word as written beats it (by kind).
+        MatchKind::Whole | MatchKind::Prefix | MatchKind::Form => 2 * AS_WRITTEN,
         MatchKind::Inside => AS_WRITTEN,
         _ => 0,
     };
@@ -66,13 +67,11 @@ pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-/// A word's letters as matched against text: folded to lowercase unless the word has capitals
-/// (smart case), and matched against text with its accents dropped when the word has none.
+/// A word's letters as matched against text, both folded alike (`text_form`): case and
+/// accents never stop a match.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Letters {
     chars: Vec<char>,
-    respect_case: bool,
-    drop_accents: bool,
     /// Whether they are all digits: a number starts a number, never continues one.
     numeric: bool,
     /// For each ASCII character, a bit for each position of the letters it folds to (for
@@ -93,20 +92,11 @@ const COMMONEST_FIRST: &[u8] = b" etaoinshrdlcumwfgypbvkjxqz";
 impl Letters {
     /// The letters of `word`.
     pub fn new(word: &str) -> Self {
-        let respect_case = word.chars().any(char::is_uppercase);
-        let chars: Vec<char> = if respect_case {
-            word.chars().collect()
-        } else {
-            word.chars().map(to_lower_case).collect()
-        };
+        let chars: Vec<char> = word.chars().map(folded_char).collect();
         let mut ascii_positions = Box::new([0u64; 128]);
         for byte in 0..128u8 {
             let c = char::from(byte);
-            let folded = if respect_case {
-                c
-            } else {
-                c.to_ascii_lowercase()
-            };
+            let folded = c.to_ascii_lowercase();
             for (k, &letter) in chars.iter().enumerate().take(63) {
                 if letter == folded {
                     ascii_positions[usize::from(byte)] |= 1 << k;
@@ -130,8 +120,6 @@ impl Letters {
             ascii,
             ascii_positions,
             numeric: !chars.is_empty() && chars.iter().all(char::is_ascii_digit),
-            drop_accents: word.is_ascii(),
-            respect_case,
             chars,
         }
     }
@@ -139,11 +127,6 @@ impl Letters {
     /// The letters.
     pub fn chars(&self) -> &[char] {
         &self.chars
-    }
-
-    /// Whether the word has capitals and so matches only text with them.
-    pub fn respects_case(&self) -> bool {
-        self.respect_case
     }
 
     /// Whether the word is a number.
@@ -154,19 +137,7 @@ impl Letters {
     /// A character of the text as these letters compare with it.
     #[inline]
     pub fn fold(&self, c: char) -> char {
-        if c.is_ascii() {
-            return if self.respect_case {
-                c
-            } else {
-                c.to_ascii_lowercase()
-            };
-        }
-        let c = if self.drop_accents { normalize(c) } else { c };
-        if self.respect_case {
-            c
-        } else {
-            to_lower_case(c)
-        }
+        folded_char(c)
     }
 
     /// The best place the word is in `haystack` as written, filling `indices` with its
@@ -225,20 +196,12 @@ impl Letters {
         let n = self.chars.len();
         if let (Utf32Str::Ascii(bytes), Some((needle, rarest))) = (haystack, &self.ascii) {
             let rare = needle[*rarest];
-            let (lower, upper) = if self.respect_case {
-                (rare, rare)
-            } else {
-                (rare, rare.to_ascii_uppercase())
-            };
+            let (lower, upper) = (rare, rare.to_ascii_uppercase());
             let mut at = start + rarest;
             while let Some(hit) = memchr::memchr2(lower, upper, bytes.get(at..)?) {
                 let begin = at + hit - rarest;
                 let candidate = bytes.get(begin..begin + n)?;
-                let same = if self.respect_case {
-                    candidate == &needle[..]
-                } else {
-                    candidate.eq_ignore_ascii_case(needle)
-                };
+                let same = candidate.eq_ignore_ascii_case(needle);
                 if same {
                     return Some(begin);
                 }
@@ -291,11 +254,11 @@ mod tests {
     }
 
     #[test]
-    fn case_is_smart_and_accents_fold_for_plain_words() {
+    fn case_and_accents_never_stop_a_match() {
         assert_eq!(find("baku", "BAKU"), Some(MatchKind::Whole));
-        assert_eq!(find("Baku", "baku"), None);
+        assert_eq!(find("Baku", "baku"), Some(MatchKind::Whole));
         assert_eq!(find("cafe", "Café noir"), Some(MatchKind::Whole));
-        assert_eq!(find("café", "cafe noir"), None);
+        assert_eq!(find("café", "cafe noir"), Some(MatchKind::Whole));
     }
 
     #[test]

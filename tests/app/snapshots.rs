@@ -386,13 +386,13 @@ fn the_status_bar_keeps_the_way_back_and_the_search_position() {
         assert!(bar.contains("⌫ back"), "{width}: {bar}");
 
         let mut searched = app(width, 24);
-        keys(&mut searched, &["/", "place:baku", "Enter"]);
+        keys(&mut searched, &["/", "baku", "Enter"]);
         let bar = status_bar(&searched);
-        assert!(bar.contains("n/N [1/5] “place:baku”"), "{width}: {bar}");
+        assert!(bar.contains("n/N [1/7] “baku”"), "{width}: {bar}");
         assert!(bar.contains("⌫ back"), "{width}: {bar}");
         type_text(&mut searched, "n");
         let bar = status_bar(&searched);
-        assert!(bar.contains("n/N [2/5] “place:baku”"), "{width}: {bar}");
+        assert!(bar.contains("n/N [2/7] “baku”"), "{width}: {bar}");
         assert!(bar.contains("⌫ back"), "{width}: {bar}");
         // Where you are and the step before, however cut.
         assert!(bar.contains(" › "), "{width}: {bar}");

@@ -107,7 +107,9 @@ pub const LAYOUT: Layout = Layout {
     ],
     search: &[
         naming("kind", Value::Sort(SortForm::Description)),
-        naming("date", Value::Date(DateForm::Both)),
+        naming("kind", Value::Sort(SortForm::Plural)),
+        naming("date", Value::Date(DateForm::Long)),
+        naming("date", Value::Date(DateForm::Iso)),
         Searched {
             spellings: Some("place, also written"),
             ..naming("place", Value::Text("place"))

@@ -79,6 +79,7 @@ pub const LAYOUT: Layout = Layout {
     ],
     search: &[
         naming("kind", Value::Sort(SortForm::Label)),
+        naming("kind", Value::Sort(SortForm::Plural)),
         Searched {
             naming: false,
             ..naming("outcome", Value::Text("outcome"))

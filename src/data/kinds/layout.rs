@@ -48,6 +48,8 @@ pub enum SortForm {
     Label,
     /// Written out: `foreign ministers' conference`.
     Description,
+    /// In the plural, as a reader names them all: `summits`, `people`.
+    Plural,
 }
 
 /// One field of an output: its label (or column name), what it shows, and what is said in

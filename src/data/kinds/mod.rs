@@ -522,6 +522,7 @@ macro_rules! kind_names {
                     $crate::data::kinds::SortForm::Name => self.name(),
                     $crate::data::kinds::SortForm::Label => self.label(),
                     $crate::data::kinds::SortForm::Description => self.description(),
+                    $crate::data::kinds::SortForm::Plural => self.plural(),
                 }
             }
         }

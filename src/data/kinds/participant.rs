@@ -74,6 +74,7 @@ pub const LAYOUT: Layout = Layout {
     ],
     search: &[
         naming("kind", Value::Sort(SortForm::Label)),
+        naming("kind", Value::Sort(SortForm::Plural)),
         naming("office", Value::Text("office")),
     ],
     marks: &[],

@@ -82,6 +82,10 @@ pub const LAYOUT: Layout = Layout {
         item("date", Value::Period(PeriodForm::OwnIso)),
     ],
     markdown: &[],
-    search: &[naming("period", Value::Period(PeriodForm::Own))],
+    search: &[
+        naming("kind", Value::Fixed("funding programmes")),
+        naming("period", Value::Period(PeriodForm::Own)),
+        naming("sum", Value::Sum(AmountForm::Dollars)),
+    ],
     marks: &[],
 };

@@ -69,6 +69,7 @@ pub const LAYOUT: Layout = Layout {
         item("Share", Value::Share(ShareForm::Percent)),
     ],
     search: &[
+        naming("kind", Value::Fixed("funded projects")),
         naming("amount", Value::Amount(AmountForm::Dollars)),
         naming("category", Value::Text("category")),
     ],
