@@ -23,6 +23,7 @@ use crate::{
         write_markdown, write_output, write_plain, write_tsv,
     },
     plural::counted,
+    quoted::quoted_path,
 };
 
 /// Prints a message to stderr as the program's. What a file put in it is escaped, as on
@@ -135,10 +136,9 @@ fn write_coverage(out: &mut impl Write, catalog: &Catalog, checked: bool) -> io:
 
 /// `oic-explorer check [PATH]`: a summary of counts and problems; 0 only when clean.
 pub fn check(cli: &Cli, path: Option<&Path>, coverage: bool, strict: bool) -> ExitCode {
-    let origin = path.or(cli.data.as_deref()).map_or_else(
-        || data::EMBEDDED_NAME.to_string(),
-        |p| p.display().to_string(),
-    );
+    let origin = path
+        .or(cli.data.as_deref())
+        .map_or_else(|| data::EMBEDDED_NAME.to_string(), |p| quoted_path(p));
     let quotes_checked = cli.source.is_some() || (path.is_none() && cli.data.is_none());
     let mut out = io::stdout().lock();
     let result = match load_dataset(cli, path) {
@@ -314,7 +314,7 @@ pub fn export(cli: &Cli, format: ExportFormat, output: Option<&Path>, raw_cells:
             Err(error) => {
                 complain(format!(
                     "{}: cannot write the export: {error}",
-                    path.display()
+                    quoted_path(path)
                 ));
                 ExitCode::from(exit::FAILED)
             }
@@ -375,7 +375,7 @@ pub fn config(cli: &Cli, default: bool) -> ExitCode {
         };
         return finish(writeln!(io::stdout().lock(), "{why}"));
     };
-    let shown = display::escaped(&path.display().to_string()).into_owned();
+    let shown = quoted_path(&path);
     let state = match Config::load(&chosen) {
         Err(error) => {
             let written = writeln!(io::stdout().lock(), "{shown}");

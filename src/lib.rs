@@ -33,6 +33,7 @@ mod export;
 mod format;
 mod overlay;
 mod plural;
+mod quoted;
 mod run;
 mod search;
 pub mod synthetic;
@@ -93,3 +94,5 @@ pub use tabs::{
 
 /// Output: the columns of the TSV export.
 pub use export::tsv_columns;
+/// Messages: a value from outside, said the one safe way.
+pub use quoted::quoted;

@@ -12,7 +12,7 @@ use oic_explorer::{
     commands::{self, complain},
     escaped,
     exit::{self, Failure},
-    restore_terminal, run, selected_record, start_with_file,
+    quoted, restore_terminal, run, selected_record, start_with_file,
 };
 
 fn main() -> ExitCode {
@@ -105,7 +105,17 @@ fn parse_arguments() -> Result<Cli, ExitCode> {
             Err(ExitCode::SUCCESS)
         }
         Err(error) => {
-            let text = error.render().ansi().to_string();
+            // A value the user gave is said the one safe way (cut, a line feed escaped), as
+            // every message says values, before the message as a whole is escaped.
+            let mut text = error.render().ansi().to_string();
+            for (_, value) in error.context() {
+                if let clap::error::ContextValue::String(value) = value {
+                    let said = quoted(value);
+                    if said != *value {
+                        text = text.replace(value.as_str(), &said);
+                    }
+                }
+            }
             let _ = write!(io::stderr(), "{}", escaped(&text));
             Err(ExitCode::from(
                 u8::try_from(error.exit_code()).unwrap_or(exit::UNUSABLE),

@@ -14,7 +14,9 @@ impl App {
     pub(super) fn copy_citation(&mut self) {
         if let Some(number) = self.view(self.tab).selected_paragraph() {
             self.effects.clipboard = Some(paragraph_citation(&self.catalog, number));
-            self.message = Some(format!("Copied paragraph {number} with its citation"));
+            self.message = Some(format!(
+                "Sent paragraph {number} with its citation to the terminal's clipboard"
+            ));
             return;
         }
         let Some(record) = self.view(self.tab).selected() else {
@@ -23,12 +25,20 @@ impl App {
         };
         self.effects.clipboard = Some(citation_text(&self.catalog, record));
         self.message = Some(format!(
-            "Copied the citation of “{}”",
+            "Sent the citation of “{}” to the terminal's clipboard",
             self.catalog.title(record)
         ));
     }
 
     pub(super) fn copy_command_line(&mut self) {
+        if let Some(piped) = &self.origin.piped {
+            self.message = Some(format!(
+                "Not copied: {} was read from a pipe, which a command line cannot open again; \
+                 save it to a file first (export --format json -o FILE)",
+                crate::quoted::quoted_path(piped)
+            ));
+            return;
+        }
         let record = self.view(self.tab).selected();
         let id = record
             .and_then(|record| self.catalog.get(record))
@@ -45,7 +55,9 @@ impl App {
             by_category: self.grouped(),
             paragraph: self.view(self.tab).selected_paragraph(),
         }));
-        self.message = Some("Copied the command line that reopens this view".to_string());
+        self.message = Some(
+            "Sent the command line that reopens this view to the terminal's clipboard".to_string(),
+        );
     }
 }
 
@@ -154,6 +166,9 @@ pub struct DataOrigin {
     pub data: Option<PathBuf>,
     /// The source text (`--source`).
     pub source: Option<PathBuf>,
+    /// Which of them is no file but a pipe or a device, read once, that no command line can
+    /// open again.
+    pub piped: Option<PathBuf>,
 }
 
 /// A view, as the command line that reopens it names it.
@@ -297,6 +312,7 @@ mod tests {
                     b"/d/bad\xff.json",
                 ))),
                 source: None,
+                piped: None,
             };
             assert_eq!(
                 command_line(&view(&origin, Tab::Timeline)),
@@ -310,6 +326,7 @@ mod tests {
         let origin = DataOrigin {
             data: Some(PathBuf::from("/data/my set.json")),
             source: Some(PathBuf::from("/data/source.txt")),
+            piped: None,
         };
         assert_eq!(
             command_line(&ViewLine {

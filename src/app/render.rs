@@ -128,7 +128,7 @@ impl App {
                         false => format!("[–/{}]", last.len()),
                     };
                     StatusHint {
-                        query: Some(last.text().to_string()),
+                        query: Some(last.shown_text()),
                         wayfinding: true,
                         ..StatusHint::new(keys, count)
                     }

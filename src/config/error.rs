@@ -2,6 +2,7 @@
 //! way compilers say it, so an editor can jump there. Holds the words only; printing them
 //! (escaped, as all outside text is) is the caller's.
 
+use crate::quoted::quoted_path;
 use std::{fmt, path::PathBuf};
 
 /// A config file that cannot be used.
@@ -41,10 +42,10 @@ impl fmt::Display for ConfigError {
             Some((line, column)) => write!(
                 f,
                 "{}:{line}:{column}: {}",
-                self.path.display(),
+                quoted_path(&self.path),
                 self.message
             ),
-            None => write!(f, "{}: {}", self.path.display(), self.message),
+            None => write!(f, "{}: {}", quoted_path(&self.path), self.message),
         }
     }
 }
@@ -71,8 +72,12 @@ pub fn closest<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Opti
         4..=7 => 2,
         _ => 3,
     };
+    let length = word.chars().count();
     known
         .into_iter()
+        // A name whose length is further off than the edits allowed cannot be near: a huge
+        // name is not compared letter by letter with every candidate.
+        .filter(|candidate| candidate.chars().count().abs_diff(length) <= most)
         .map(|candidate| (strsim::damerau_levenshtein(word, candidate), candidate))
         .filter(|&(distance, _)| distance <= most)
         .min_by_key(|&(distance, _)| distance)

@@ -21,6 +21,7 @@ use super::{
     Config,
     error::{ConfigError, closest},
 };
+use crate::quoted::quoted;
 use crate::{
     action::{
         Bindings, Command,
@@ -115,7 +116,8 @@ fn explain(message: &str) -> String {
                 .map(|near| format!("; did you mean `{near}`?"))
                 .unwrap_or_default();
             format!(
-                "unknown setting `{name}`: the settings are {}{hint}",
+                "unknown setting {}: the settings are {}{hint}",
+                quoted(name),
                 SETTINGS.join(", ")
             )
         }
@@ -152,8 +154,8 @@ fn remapped(
             return Err(error(
                 name.span(),
                 format!(
-                    "no action is called `{}` (`oic-explorer config --default` lists them){hint}",
-                    name.get_ref()
+                    "no action is called {} (`oic-explorer config --default` lists them){hint}",
+                    quoted(name.get_ref())
                 ),
             ));
         };

@@ -128,8 +128,12 @@ impl IdIndex {
 
 /// Two independent hashes of an id, FNV-1a (64 bits) and djb2 (32 bits): ninety-six bits make
 /// telling ids apart by hash alone safe, and both come from one pass over the bytes.
+/// Ids are compared in Unicode's composed form (NFC): `p-é` typed as one character and as `e`
+/// with a combining accent are one id, as they look.
 pub(crate) fn id_hash(id: &str) -> (u64, u32) {
-    id.bytes()
+    let composed = same_id_form(id);
+    composed
+        .bytes()
         .fold((0xcbf2_9ce4_8422_2325, 5381), |(fnv, djb), byte| {
             (
                 (fnv ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3),
@@ -138,9 +142,25 @@ pub(crate) fn id_hash(id: &str) -> (u64, u32) {
         })
 }
 
+/// `id` in the form ids are compared in: NFC, borrowed when it already is (plain ASCII is).
+pub(crate) fn same_id_form(id: &str) -> std::borrow::Cow<'_, str> {
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+    if id.is_ascii() || is_nfc_quick(id.chars()) == IsNormalized::Yes {
+        std::borrow::Cow::Borrowed(id)
+    } else {
+        std::borrow::Cow::Owned(id.nfc().collect())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ids_that_look_the_same_are_one() {
+        assert_eq!(id_hash("p-\u{e9}"), id_hash("p-e\u{301}"));
+        assert_ne!(id_hash("p-e"), id_hash("p-e\u{301}"));
+    }
 
     #[test]
     fn every_id_is_found_and_others_are_not() {

@@ -308,7 +308,7 @@ fn read_text_reporting(
     expect: Expect,
     progress: &LoadProgress,
 ) -> Result<String, LoadError> {
-    let origin = path.display().to_string();
+    let origin = crate::quoted::quoted_path(path);
     let mut bytes =
         read_limited(path, limit, expect, progress).map_err(|refusal| LoadError::Read {
             origin: origin.clone(),
@@ -350,7 +350,7 @@ pub fn load_file_with_progress(
         .map(|source| read_text_reporting(source, limits.source, Expect::Text, progress))
         .transpose()?;
     let json = read_text_reporting(path, limits.dataset, Expect::Json, progress)?;
-    let origin = path.display().to_string();
+    let origin = crate::quoted::quoted_path(path);
     // A pipe's text cannot be had twice: it stays in memory until the catalog is built.
     let Some(read) = fs::metadata(path)
         .ok()
@@ -389,7 +389,7 @@ impl FileIdentity {
 /// The text of `path` again, if it is still the regular file read before, unchanged: never a
 /// pipe or a device put in its place (that read could wait for ever), never other text.
 fn read_unchanged(path: &Path, read: FileIdentity, limit: u64) -> Result<String, LoadError> {
-    let origin = path.display().to_string();
+    let origin = crate::quoted::quoted_path(path);
     let changed = || LoadError::Read {
         origin: origin.clone(),
         message: "the file changed while it was loaded: load it again".to_string(),

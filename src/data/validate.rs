@@ -6,7 +6,7 @@ use std::collections::HashSet;
 
 use super::{
     display::{is_variation_selector, needs_escape},
-    id_index::{IdIndex, id_hash},
+    id_index::{IdIndex, id_hash, same_id_form},
     kinds::{self, Row},
     problems::Problems,
     record::{MAX_PACKED_INDEX, RecordRef, Relation, Role},
@@ -17,7 +17,7 @@ use super::{
     text::{Sources, Text},
     tie_checks::check_tie,
 };
-use crate::plural::counted;
+use crate::{plural::counted, quoted::quoted};
 
 /// What a file gave, read and not yet checked: its text and ties, and its rows.
 pub struct Parts<'a> {
@@ -259,13 +259,20 @@ pub fn index_ids(store: &Store, records: &Records, problems: &mut Problems) -> I
             let first = ids
                 .candidates(hash)
                 .filter(|&other| other != slot)
-                .find(|&other| text(other) == id);
+                .find(|&other| same_id_form(text(other)) == same_id_form(id));
             if let Some(first) = first {
                 let (first_collection, first_index, _) = slot_id(records, first);
+                let looks = if text(first) == id {
+                    ""
+                } else {
+                    " (written with other characters that look the same: ids are compared in \
+                     Unicode's composed form, NFC)"
+                };
                 problems.add(
                     format!("{collection}[{index}].id"),
                     format!(
-                        "duplicate id {id:?}, first used at {first_collection}[{first_index}].id"
+                        "duplicate id {}, first used at {first_collection}[{first_index}].id{looks}",
+                        quoted(id)
                     ),
                 );
             }

@@ -3,7 +3,10 @@
 
 use super::search_prompt::SearchPrompt;
 use crate::{
-    data::RecordRef,
+    data::{
+        RecordRef,
+        display::{LINE_CAP, display_text},
+    },
     search::{SearchResults, SourceHit},
 };
 
@@ -117,6 +120,12 @@ impl LastSearch {
     /// The query as typed.
     pub fn text(&self) -> &str {
         &self.text
+    }
+
+    /// The query as it may be shown: what a terminal would act on or hide as visible escapes,
+    /// and no longer than a line.
+    pub fn shown_text(&self) -> String {
+        display_text(&self.text, LINE_CAP).unwrap_or_else(|| self.text.clone())
     }
 
     /// The position of the result shown, counting from 0.

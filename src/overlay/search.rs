@@ -18,7 +18,7 @@ use crate::{
     chrome::{layout::SearchBox, text, theme::Theme},
     data::{
         Catalog,
-        display::{TEXT_CAP, display_text},
+        display::{LINE_CAP, TEXT_CAP, display_text},
     },
     search::SearchIndex,
 };
@@ -202,7 +202,11 @@ fn result_lines(
     }
     if results.is_empty() && prompt.total() == 0 {
         let said = match prompt.status() {
-            SearchStatus::Complete => format!("No matches for “{}”.", prompt.text()),
+            SearchStatus::Complete => {
+                let typed = display_text(prompt.text(), LINE_CAP)
+                    .unwrap_or_else(|| prompt.text().to_string());
+                format!("No matches for “{typed}”.")
+            }
             SearchStatus::Preparing { percent } => format!(
                 "Getting the search ready, once after loading: {percent}%. The results follow."
             ),

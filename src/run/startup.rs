@@ -55,9 +55,16 @@ pub fn build_app(
 /// as given).
 fn origin(cli: &Cli) -> DataOrigin {
     let absolute = |path: &PathBuf| std::path::absolute(path).unwrap_or_else(|_| path.clone());
+    // A pipe (`--data /dev/stdin`, `--data <(…)`) is read once: no command line opens it again.
+    let piped = [&cli.data, &cli.source]
+        .into_iter()
+        .flatten()
+        .find(|path| !std::fs::metadata(path).is_ok_and(|meta| meta.is_file()))
+        .map(absolute);
     DataOrigin {
         data: cli.data.as_ref().map(absolute),
         source: cli.source.as_ref().map(absolute),
+        piped,
     }
 }
 

@@ -8,6 +8,7 @@ use super::query::{typo_allowance, typo_distance};
 use crate::data::{
     Catalog, EventKind, InitiativeKind, ParticipantKind, Record, RecordRef, Role, Tab,
 };
+use crate::quoted::quoted;
 
 /// One `name:value` restriction.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -38,12 +39,13 @@ pub fn parse_scope(token: &str) -> Option<Result<Scope, String>> {
         return None;
     }
     let value_lower = value.to_lowercase();
+    let said = quoted(value);
     Some(match *long {
         "year" => parse_years(value).ok_or_else(|| {
-            format!("year:{value} — expected a year such as 2005 or a range such as 2003-2006")
+            format!("year:{said} — expected a year such as 2005 or a range such as 2003-2006")
         }),
         "kind" if KindMatch::new(&value_lower).matches_none() => Err(format!(
-            "kind:{value} — no kind of record is called that; the kinds: {}",
+            "kind:{said} — no kind of record is called that; the kinds: {}",
             KindMatch::names().join(", ")
         )),
         "kind" => Ok(Scope::Kind(value_lower)),
@@ -54,7 +56,7 @@ pub fn parse_scope(token: &str) -> Option<Result<Scope, String>> {
             .map(Scope::Tab)
             .ok_or_else(|| {
                 format!(
-                    "tab:{value} — expected timeline, funding, initiatives, participants or source"
+                    "tab:{said} — expected timeline, funding, initiatives, participants or source"
                 )
             }),
     })

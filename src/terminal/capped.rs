@@ -1,6 +1,7 @@
-//! A backend that reports no more than [`MAX_SIZE`]: ratatui allocates its buffers for the
-//! size the backend reports, so a terminal claiming 65535×65535 would otherwise ask for
-//! hundreds of gigabytes. Everything else passes through unchanged.
+//! The backend between ratatui and the terminal: it reports no more than [`MAX_SIZE`]
+//! (ratatui allocates its buffers for the size the backend reports, so a terminal claiming
+//! 65535×65535 would otherwise ask for hundreds of gigabytes), and every cell it writes goes
+//! through the one display-safety gate, [`safe_cell`]. Everything else passes through.
 
 use ratatui::{
     backend::{Backend, ClearType, WindowSize},
@@ -8,6 +9,9 @@ use ratatui::{
     layout::{Position, Size},
 };
 
+use std::borrow::Cow;
+
+use super::safe_cells::safe_cell;
 use crate::chrome::layout::capped;
 
 /// `B`, with its size capped at [`MAX_SIZE`](crate::chrome::layout::MAX_SIZE).
@@ -30,7 +34,11 @@ impl<B: Backend> Backend for CappedBackend<B> {
     where
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
-        self.inner.draw(content)
+        let safe: Vec<(u16, u16, Cow<'a, Cell>)> = content
+            .map(|(x, y, cell)| (x, y, safe_cell(cell)))
+            .collect();
+        self.inner
+            .draw(safe.iter().map(|(x, y, cell)| (*x, *y, cell.as_ref())))
     }
 
     fn hide_cursor(&mut self) -> Result<(), Self::Error> {

@@ -6,6 +6,7 @@ mod capped;
 pub mod input;
 pub mod input_split;
 pub mod output;
+mod safe_cells;
 
 use std::{
     io,

@@ -201,7 +201,7 @@ fn a_link_is_followed_and_backspace_comes_back() {
         !screen.contains("¶3 · paragraph")
     });
     session.send("y");
-    session.wait_for_text("Copied the citation");
+    session.wait_for_text("Sent the citation");
     session.send("q");
     assert!(session.wait_for_exit().success());
     let output = session.output_text();

@@ -4,6 +4,7 @@
 //! and the status bar `⌫` for Backspace ([`Key::help_name`]). Which key does what is the
 //! table's business.
 
+use crate::{data::display::needs_escape, quoted::quoted};
 use ratatui::crossterm::event::{
     KeyCode::{self, *},
     KeyEvent, KeyEventKind, KeyEventState, KeyModifiers,
@@ -108,15 +109,17 @@ impl Key {
         {
             if !modifiers.is_empty() {
                 return Err(format!(
-                    "{text:?}: one modifier at most (ctrl-, alt- or shift-)"
+                    "{}: one modifier at most (ctrl-, alt- or shift-)",
+                    quoted(text)
                 ));
             }
             modifiers = modifier;
             rest = after;
         }
-        let code =
-            code_named(rest).ok_or_else(|| format!("{text:?} is not a key: write {KEY_SYNTAX}"))?;
-        let (code, mods) = folded(code, modifiers).map_err(|why| format!("{text:?}: {why}"))?;
+        let code = code_named(rest)
+            .ok_or_else(|| format!("{} is not a key: write {KEY_SYNTAX}", quoted(text)))?;
+        let (code, mods) =
+            folded(code, modifiers).map_err(|why| format!("{}: {why}", quoted(text)))?;
         let codes = match code {
             Char(c) if mods == Mods::CtrlOnly && c.is_ascii_alphabetic() => {
                 vec![Char(c.to_ascii_lowercase()), Char(c.to_ascii_uppercase())]
@@ -192,6 +195,15 @@ fn folded(code: KeyCode, modifiers: KeyModifiers) -> Result<(KeyCode, Mods), Str
                 "a terminal sends ctrl-{c} as {sent}: write {sent} if that is the key meant"
             ));
         }
+        // A terminal sends Ctrl with a letter or a few signs; Ctrl with a digit or a letter
+        // beyond ASCII sends the plain key or nothing, so a binding to it would never come
+        // (`quit = "ctrl-1"` would leave no way out).
+        (Char(c), KeyModifiers::CONTROL) if c.is_ascii_digit() || !c.is_ascii() => {
+            return Err(format!(
+                "a terminal cannot send ctrl-{}: write ctrl- with a letter (ctrl-a to ctrl-z)",
+                quoted(&c.to_string())
+            ));
+        }
         (Enter, KeyModifiers::SHIFT) => return Err("a terminal sends shift-enter as enter".into()),
         (Char(' '), KeyModifiers::SHIFT) => {
             return Err("shift-space is not told apart from space".into());
@@ -207,6 +219,13 @@ fn folded(code: KeyCode, modifiers: KeyModifiers) -> Result<(KeyCode, Mods), Str
         }
         (Char(c), _) if c.is_control() => {
             return Err("a control character is no key; write ctrl- and a letter".into());
+        }
+        // An invisible key could not be told in the help or the status bar, nor typed.
+        (Char(c), _) if needs_escape(c) || (c.is_whitespace() && c != ' ') => {
+            return Err(format!(
+                "{} is an invisible character, no key to press",
+                quoted(&c.to_string())
+            ));
         }
         (code, KeyModifiers::CONTROL) => (code, Mods::CtrlOnly),
         (code, KeyModifiers::ALT) => (code, Mods::Alt),
@@ -332,9 +351,31 @@ mod tests {
 
     #[test]
     fn keys_a_terminal_sends_as_others_are_refused() {
-        for text in ["ctrl-m", "ctrl-M", "ctrl-i", "ctrl-[", "shift-enter"] {
+        for text in [
+            "ctrl-m",
+            "ctrl-M",
+            "ctrl-i",
+            "ctrl-[",
+            "shift-enter",
+            "ctrl-0",
+            "ctrl-1",
+            "ctrl-9",
+            "ctrl-é",
+            "\u{200B}",
+            "\u{202E}",
+            "alt-\u{2028}",
+            "\u{E0041}",
+        ] {
             let error = Key::parse(text).expect_err(text);
-            assert!(error.contains("a terminal sends"), "{text}: {error}");
+            let said = [
+                "a terminal sends",
+                "a terminal cannot send",
+                "invisible",
+                "not a key",
+            ];
+            assert!(said.iter().any(|s| error.contains(s)), "{text}: {error}");
+            // Said visibly: the message carries no invisible character of the key's.
+            assert!(error.chars().all(|c| !needs_escape(c)), "{text}: {error:?}");
         }
         assert!(Key::parse("ctrl-d").is_ok());
         assert!(Key::parse("shift-tab").is_ok());
