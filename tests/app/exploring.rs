@@ -493,7 +493,11 @@ fn y_copies_the_citation_and_capital_y_the_command_line() {
         citation.starts_with("8th OIC Summit (December 1997, Tehran). Source, paragraph 3:"),
         "{citation}"
     );
-    assert!(app.message().unwrap().contains("to the terminal's clipboard"));
+    assert!(
+        app.message()
+            .unwrap()
+            .contains("to the terminal's clipboard")
+    );
     assert!(app.take_clipboard().is_none(), "taken once");
     press(&mut app, KeyCode::Char('Y'));
     assert_eq!(

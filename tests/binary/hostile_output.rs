@@ -410,3 +410,100 @@ fn tsv_export_on_a_terminal_is_terminal_safe() {
     assert!(!contains(&output, b"\x1b"), "no escape code at all");
     assert!(contains(&output, b"\\u{1b}[31mINJECTEDRED"));
 }
+
+/// Hostile text beyond the injections: what each input channel must keep off the terminal.
+fn hostile_texts() -> Vec<String> {
+    let mut texts: Vec<String> = INJECTIONS
+        .iter()
+        .map(|(_, text)| (*text).to_string())
+        .collect();
+    texts.extend([
+        "a\u{2028}LINESEP".to_string(),
+        "b\u{2029}PARASEP".to_string(),
+        "c\u{061C}ALM\u{0600}".to_string(),
+        format!("d{}MARKS", "\u{301}".repeat(200)),
+        "e\nNEWLINE".to_string(),
+    ]);
+    texts
+}
+
+/// The characters of `text` a terminal must never receive as they are (not ESC, which every
+/// frame's own sequences use, nor the line feed and carriage return of a pty's output).
+fn forbidden(text: &str) -> Vec<char> {
+    text.chars()
+        .filter(|&c| {
+            !matches!(c, '\u{1b}' | '\n' | '\r' | '\t')
+                && (c.is_control()
+                    || ('\u{2000}'..='\u{206F}').contains(&c)
+                    || ('\u{E0000}'..='\u{E007F}').contains(&c)
+                    || matches!(
+                        c,
+                        '\u{00AD}' | '\u{061C}' | '\u{0600}' | '\u{FEFF}' | '\u{9b}'
+                    ))
+        })
+        .collect()
+}
+
+fn assert_kept_off(output: &[u8], text: &str, channel: &str) {
+    let output = String::from_utf8_lossy(output);
+    for c in forbidden(text) {
+        assert!(
+            !output.contains(c),
+            "{channel}: U+{:04X} reached the terminal",
+            u32::from(c)
+        );
+    }
+    let hostile = !forbidden(text).is_empty() || text.contains('\u{1b}');
+    assert!(
+        !hostile || !output.contains(text),
+        "{channel}: {text:?} reached the terminal whole"
+    );
+}
+
+#[test]
+fn every_input_channel_keeps_hostile_text_off_the_terminal() {
+    let folder = tempfile::tempdir().expect("a folder");
+    for (number, text) in hostile_texts().iter().enumerate() {
+        // An argument or a variable cannot hold NUL; a paste can.
+        let text = &text.replace('\0', "");
+        // `--query`: the status bar and the results.
+        let query = format!("summit {text}");
+        let mut session = PtySession::spawn_with_args(100, 30, &["--query", &query]);
+        session.wait_for_text("1 Timeline");
+        // Typed (what a key can carry) and pasted (anything) into the search prompt.
+        let pause = || std::thread::sleep(std::time::Duration::from_millis(80));
+        for keys in [
+            "/".to_string(),
+            text.replace('\u{1b}', ""),
+            "\x1b".to_string(),
+            "/".to_string(),
+            format!("\x1b[200~{text}\x1b[201~"),
+            "\x1b".to_string(),
+            "q".to_string(),
+        ] {
+            session.send(&keys);
+            pause();
+        }
+        session.wait_for_exit();
+        assert_kept_off(&session.raw_output(), text, "a query");
+
+        // A path and a config file's key name, in messages.
+        let missing = format!("/tmp/{text}.json");
+        let output = run(["--data", missing.as_str(), "--plain"]);
+        assert_kept_off(output.stderr.as_bytes(), text, "a path");
+        let config = folder.path().join(format!("config-{number}.toml"));
+        fs::write(
+            &config,
+            format!("[keys]\n\"{}\" = \"j\"\n", text.escape_default()),
+        )
+        .expect("written");
+        let output = run(["--config", config.to_str().expect("UTF-8"), "--plain"]);
+        assert_kept_off(output.stderr.as_bytes(), text, "a config key name");
+
+        // An environment variable, where `config` says which file it reads.
+        let home = format!("/tmp/{text}");
+        let output = crate::common::run_with_env(["config"], &[("XDG_CONFIG_HOME", home.as_str())]);
+        assert_kept_off(output.stdout.as_bytes(), text, "XDG_CONFIG_HOME");
+        assert_kept_off(output.stderr.as_bytes(), text, "XDG_CONFIG_HOME");
+    }
+}
