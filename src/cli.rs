@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
 
 pub use crate::chrome::theme::ThemeName;
-use crate::quoted::quoted;
+use crate::quoted::said;
 use crate::{
     data::{Catalog, EventKind, RecordRef, SizeLimits, Tab, read::parse_size},
     tabs::{FundingSort, RowOptions},
@@ -176,12 +176,12 @@ impl Cli {
         };
         let record = catalog
             .find(id)
-            .ok_or_else(|| format!("--select {}: no record has this id", quoted(id)))?;
+            .ok_or_else(|| format!("--select {}: no record has this id", said(id, '"')))?;
         let own = Tab::of(record);
         match self.tab {
             Some(asked) if asked != own => Err(format!(
                 "--select {} --tab {}: the record is in the {} tab; leave out --tab, or give --tab {}",
-                quoted(id),
+                said(id, '"'),
                 asked.title().to_lowercase(),
                 own.title(),
                 own.title().to_lowercase()

@@ -2,7 +2,7 @@
 //! from a config file or a dataset. One function, so that every message says such a value the
 //! same safe way: as it is when it is plain and short; otherwise as coreutils' `ls` quotes a
 //! file name, `$'…'` with what a terminal would act on or hide written as an escape (`\n`,
-//! `\e`, `\u{202e}`), so no value can forge a line of its own; and never more than
+//! `\u{1b}`, `\u{202e}`), so no value can forge a line of its own; and never more than
 //! [`QUOTED_CAP`] characters, then how many more there were.
 
 use std::path::Path;
@@ -26,7 +26,6 @@ pub fn quoted(value: &str) -> String {
                 ('\n', _) => out.push_str("\\n"),
                 ('\t', _) => out.push_str("\\t"),
                 ('\r', _) => out.push_str("\\r"),
-                ('\u{1b}', _) => out.push_str("\\e"),
                 (c, true) => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
                 ('\'', false) => out.push_str("\\'"),
                 ('\\', false) => out.push_str("\\\\"),
@@ -42,6 +41,17 @@ pub fn quoted(value: &str) -> String {
         out.push_str(&format!("… ({} more characters)", total - QUOTED_CAP));
     }
     out
+}
+
+/// `value` in a sentence: between `mark`s (`"p-abdildin"`, `` `theme` ``) when it is plain,
+/// else as [`quoted`] writes it, which marks it already.
+pub fn said(value: &str, mark: char) -> String {
+    let quoted = quoted(value);
+    if quoted == value {
+        format!("{mark}{value}{mark}")
+    } else {
+        quoted
+    }
 }
 
 /// A path as a message may repeat it (see [`quoted`]).
@@ -65,7 +75,7 @@ mod tests {
             quoted("/tmp/x.json\noic-explorer: all records verified"),
             "$'/tmp/x.json\\noic-explorer: all records verified'"
         );
-        assert_eq!(quoted("a\u{1b}]0;t\u{7}"), "$'a\\e]0;t\\u{7}'");
+        assert_eq!(quoted("a\u{1b}]0;t\u{7}"), "$'a\\u{1b}]0;t\\u{7}'");
         assert_eq!(quoted("x\u{202e}y'z"), "$'x\\u{202e}y\\'z'");
     }
 

@@ -21,7 +21,7 @@ use super::{
     Config,
     error::{ConfigError, closest},
 };
-use crate::quoted::quoted;
+use crate::quoted::said;
 use crate::{
     action::{
         Bindings, Command,
@@ -117,7 +117,7 @@ fn explain(message: &str) -> String {
                 .unwrap_or_default();
             format!(
                 "unknown setting {}: the settings are {}{hint}",
-                quoted(name),
+                said(name, '`'),
                 SETTINGS.join(", ")
             )
         }
@@ -155,7 +155,7 @@ fn remapped(
                 name.span(),
                 format!(
                     "no action is called {} (`oic-explorer config --default` lists them){hint}",
-                    quoted(name.get_ref())
+                    said(name.get_ref(), '`')
                 ),
             ));
         };

@@ -17,7 +17,7 @@ use super::{
     text::{Sources, Text},
     tie_checks::check_tie,
 };
-use crate::{plural::counted, quoted::quoted};
+use crate::{plural::counted, quoted::said};
 
 /// What a file gave, read and not yet checked: its text and ties, and its rows.
 pub struct Parts<'a> {
@@ -272,7 +272,7 @@ pub fn index_ids(store: &Store, records: &Records, problems: &mut Problems) -> I
                     format!("{collection}[{index}].id"),
                     format!(
                         "duplicate id {}, first used at {first_collection}[{first_index}].id{looks}",
-                        quoted(id)
+                        said(id, '"')
                     ),
                 );
             }

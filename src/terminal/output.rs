@@ -89,13 +89,46 @@ pub fn restore_sequence() -> Vec<u8> {
 /// Writes all of `bytes` to standard output, in as few `write` calls as the terminal takes
 /// (one, unless it accepts only part).
 #[cfg(unix)]
-fn write_fully(mut bytes: &[u8]) -> io::Result<()> {
-    let stdout = rustix::stdio::stdout();
+fn write_fully(bytes: &[u8]) -> io::Result<()> {
+    write_within(rustix::stdio::stdout(), bytes, RESTORE_WITHIN)
+}
+
+/// The longest the restore sequence waits for a terminal that has stopped reading: it is the
+/// last thing written, and a shell left in the alternate screen with the mouse captured is
+/// worse than a wait; a terminal gone for good is not waited for beyond this.
+const RESTORE_WITHIN: Duration = Duration::from_secs(2);
+
+/// Writes all of `bytes`; when standard output was made not to wait (a stuck frame given up,
+/// see [`unstick_writer`]), waits for room for up to `limit`, so a slow terminal still gets
+/// them once it reads again.
+#[cfg(unix)]
+fn write_within(
+    stdout: impl rustix::fd::AsFd,
+    mut bytes: &[u8],
+    limit: Duration,
+) -> io::Result<()> {
+    use rustix::event::{PollFd, PollFlags, Timespec, poll};
+    let start = Instant::now();
     while !bytes.is_empty() {
-        match rustix::io::write(stdout, bytes) {
+        match rustix::io::write(&stdout, bytes) {
             Ok(0) => return Err(io::ErrorKind::WriteZero.into()),
             Ok(written) => bytes = &bytes[written..],
             Err(rustix::io::Errno::INTR) => {}
+            Err(rustix::io::Errno::AGAIN) => {
+                let left = limit.saturating_sub(start.elapsed());
+                if left.is_zero() {
+                    return Err(io::ErrorKind::TimedOut.into());
+                }
+                let mut fds = [PollFd::new(&stdout, PollFlags::OUT)];
+                let timeout = Timespec::try_from(left).unwrap_or(Timespec {
+                    tv_sec: 2,
+                    tv_nsec: 0,
+                });
+                match poll(&mut fds, Some(&timeout)) {
+                    Ok(_) | Err(rustix::io::Errno::INTR) => {}
+                    Err(error) => return Err(error.into()),
+                }
+            }
             Err(error) => return Err(error.into()),
         }
     }
@@ -336,5 +369,45 @@ mod tests {
         assert!(restore.contains("\x1b[?1000l"), "{restore:?}");
         assert!(restore.contains("\x1b[?1049l"), "{restore:?}");
         assert!(restore.ends_with("\x1b[?25h"), "{restore:?}");
+    }
+}
+
+#[cfg(all(test, unix))]
+mod restore_tests {
+    use super::*;
+
+    /// A full pipe that is not being read, like a terminal that stopped reading.
+    fn full_pipe() -> (io::PipeReader, io::PipeWriter) {
+        let (reader, writer) = io::pipe().expect("a pipe");
+        let flags = rustix::fs::fcntl_getfl(&writer).expect("flags");
+        rustix::fs::fcntl_setfl(&writer, flags | rustix::fs::OFlags::NONBLOCK).expect("set");
+        while rustix::io::write(&writer, &[b'x'; 4096]).is_ok() {}
+        (reader, writer)
+    }
+
+    #[test]
+    fn the_restore_reaches_a_terminal_that_reads_again_in_time() {
+        let (reader, writer) = full_pipe();
+        let drain = std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(100));
+            let mut buffer = vec![0u8; 1 << 20];
+            let mut got = Vec::new();
+            while let Ok(read) = rustix::io::read(&reader, &mut buffer) {
+                got.extend_from_slice(&buffer[..read]);
+                if read == 0 || got.ends_with(b"RESTORED") {
+                    break;
+                }
+            }
+            got
+        });
+        write_within(&writer, b"RESTORED", Duration::from_secs(5)).expect("written once read");
+        assert!(drain.join().expect("drained").ends_with(b"RESTORED"));
+    }
+
+    #[test]
+    fn a_terminal_that_never_reads_again_is_given_up_within_the_limit() {
+        let (_reader, writer) = full_pipe();
+        let outcome = write_within(&writer, b"RESTORED", Duration::from_millis(200));
+        assert_eq!(outcome.map_err(|e| e.kind()), Err(io::ErrorKind::TimedOut));
     }
 }

@@ -4,7 +4,10 @@
 //! and the status bar `⌫` for Backspace ([`Key::help_name`]). Which key does what is the
 //! table's business.
 
-use crate::{data::display::needs_escape, quoted::quoted};
+use crate::{
+    data::display::needs_escape,
+    quoted::{quoted, said},
+};
 use ratatui::crossterm::event::{
     KeyCode::{self, *},
     KeyEvent, KeyEventKind, KeyEventState, KeyModifiers,
@@ -110,16 +113,16 @@ impl Key {
             if !modifiers.is_empty() {
                 return Err(format!(
                     "{}: one modifier at most (ctrl-, alt- or shift-)",
-                    quoted(text)
+                    said(text, '"')
                 ));
             }
             modifiers = modifier;
             rest = after;
         }
         let code = code_named(rest)
-            .ok_or_else(|| format!("{} is not a key: write {KEY_SYNTAX}", quoted(text)))?;
+            .ok_or_else(|| format!("{} is not a key: write {KEY_SYNTAX}", said(text, '"')))?;
         let (code, mods) =
-            folded(code, modifiers).map_err(|why| format!("{}: {why}", quoted(text)))?;
+            folded(code, modifiers).map_err(|why| format!("{}: {why}", said(text, '"')))?;
         let codes = match code {
             Char(c) if mods == Mods::CtrlOnly && c.is_ascii_alphabetic() => {
                 vec![Char(c.to_ascii_lowercase()), Char(c.to_ascii_uppercase())]
