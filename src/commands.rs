@@ -138,7 +138,7 @@ fn write_coverage(out: &mut impl Write, catalog: &Catalog, checked: bool) -> io:
 pub fn check(cli: &Cli, path: Option<&Path>, coverage: bool, strict: bool) -> ExitCode {
     let origin = path
         .or(cli.data.as_deref())
-        .map_or_else(|| data::EMBEDDED_NAME.to_string(), |p| quoted_path(p));
+        .map_or_else(|| data::EMBEDDED_NAME.to_string(), quoted_path);
     let quotes_checked = cli.source.is_some() || (path.is_none() && cli.data.is_none());
     let mut out = io::stdout().lock();
     let result = match load_dataset(cli, path) {
@@ -375,7 +375,7 @@ pub fn config(cli: &Cli, default: bool) -> ExitCode {
         };
         return finish(writeln!(io::stdout().lock(), "{why}"));
     };
-    let shown = quoted_path(&path);
+    let shown = quoted_path(path);
     let state = match Config::load(&chosen) {
         Err(error) => {
             let written = writeln!(io::stdout().lock(), "{shown}");
