@@ -291,6 +291,24 @@ mod tests {
     }
 
     #[test]
+    fn a_dataset_read_from_a_pipe_is_never_offered_as_a_command_line() {
+        let catalog = std::sync::Arc::new(crate::data::load_embedded().expect("loads"));
+        let mut app = crate::app::App::new(catalog, ratatui::layout::Size::new(100, 30))
+            .with_origin(DataOrigin {
+                data: Some(PathBuf::from("/dev/stdin")),
+                source: None,
+                piped: Some(PathBuf::from("/dev/stdin")),
+            });
+        app.update(crate::action::Action::CopyCommandLine);
+        let message = app.message().unwrap_or_default().to_string();
+        assert!(
+            message.starts_with("Not copied: /dev/stdin was read from a pipe"),
+            "{message}"
+        );
+        assert_eq!(app.take_clipboard(), None);
+    }
+
+    #[test]
     fn words_a_shell_would_misread_are_written_so_it_reads_them_back() {
         let embedded = DataOrigin::default();
         let line = |query: &str| {

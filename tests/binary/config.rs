@@ -102,6 +102,19 @@ fn a_bad_file_is_refused_with_where_and_exit_2() {
             "[keys]\nopen_search = \"s\"\n",
             ":2:15: s would do both open_search",
         ),
+        // Keys no terminal sends, which would leave no way out.
+        (
+            "[keys]\nquit = \"ctrl-1\"\nsuspend = \"ctrl-0\"\n",
+            ":2:8: \"ctrl-1\": a terminal cannot send ctrl-1",
+        ),
+        (
+            "[keys]\nquit = \"ctrl-é\"\n",
+            ":2:8: \"ctrl-é\": a terminal cannot send ctrl-é",
+        ),
+        (
+            "[keys]\nquit = \"\\u200B\"\n",
+            ":2:8: $'\\u{200b}': an invisible character is no key to press",
+        ),
     ];
     for (file, expected) in cases {
         let home = ConfigHome::new(Some(file));

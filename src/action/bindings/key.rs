@@ -225,10 +225,7 @@ fn folded(code: KeyCode, modifiers: KeyModifiers) -> Result<(KeyCode, Mods), Str
         }
         // An invisible key could not be told in the help or the status bar, nor typed.
         (Char(c), _) if needs_escape(c) || (c.is_whitespace() && c != ' ') => {
-            return Err(format!(
-                "{} is an invisible character, no key to press",
-                quoted(&c.to_string())
-            ));
+            return Err("an invisible character is no key to press".into());
         }
         (code, KeyModifiers::CONTROL) => (code, Mods::CtrlOnly),
         (code, KeyModifiers::ALT) => (code, Mods::Alt),
