@@ -7,8 +7,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{
+    field_mark::FieldMark,
     kinds::{Event, Initiative, Participant, Programme, Project},
-    marks::FieldMark,
     spellings::Spelling,
 };
 

@@ -4,24 +4,12 @@
 //! each it gives must be what the program shows, so no file can pass a classification off as
 //! a quotation.
 
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
-
+pub use super::field_mark::FieldMark;
 use super::{
     kinds::{EventRow, InitiativeRow, Kind, Layout, ParticipantRow, ProgrammeRow, ProjectRow},
     problems::Problems,
 };
 use crate::data::Value;
-
-/// What one field of one collection is, where it is not the source's statement.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct FieldMark {
-    /// The collection and the field: `projects.category`.
-    pub field: String,
-    /// What it is: `a classification, not from the source`.
-    pub says: String,
-}
 
 /// Each collection with its kind's layout and fields.
 fn collections() -> [(&'static str, &'static Layout, &'static [&'static str]); 5] {

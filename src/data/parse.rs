@@ -7,8 +7,8 @@ use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visit
 use serde_json::value::RawValue;
 
 use super::{
+    field_mark::FieldMark,
     kinds::{EventRow, InitiativeRow, Kind, ParticipantRow, ProgrammeRow, ProjectRow},
-    marks::FieldMark,
     pages::GiveBack,
     progress::{LoadProgress, LoadStage},
     records::{Records, RowsOf},

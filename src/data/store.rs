@@ -4,7 +4,7 @@
 //! records cost their text plus a few bytes a tie.
 
 use super::{
-    marks::FieldMark,
+    field_mark::FieldMark,
     record::{DetailIndex, NO_DETAIL, RecordRef, Role},
     spellings::Spelling,
     text::{Arena, Text, Texts, position},

@@ -3,10 +3,10 @@
 //! a paragraph one of the tie's two records cites, so every tie can be traced like a record.
 
 use super::{
+    parts::Parts,
     problems::Problems,
     record::{RecordRef, Role},
     tie::{TieKind, TieRow},
-    validate::Parts,
 };
 use crate::plural::counted;
 

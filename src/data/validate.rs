@@ -4,6 +4,7 @@
 
 use std::collections::HashSet;
 
+pub use super::parts::Parts;
 use super::{
     display::{is_variation_selector, needs_escape},
     id_index::{IdIndex, id_hash, same_id_form},
@@ -18,38 +19,6 @@ use super::{
     tie_checks::check_tie,
 };
 use crate::{plural::counted, quoted::said};
-
-/// What a file gave, read and not yet checked: its text and ties, and its rows.
-pub struct Parts<'a> {
-    /// The text, tie details and references.
-    pub store: &'a Store,
-    /// The rows.
-    pub records: &'a Records,
-    /// The source every quote must be verbatim in, when given.
-    pub source: Option<&'a SourceText>,
-    /// The ids, once indexed.
-    pub ids: &'a IdIndex,
-}
-
-impl Parts<'_> {
-    /// The record with this id.
-    pub fn find(&self, id: &str) -> Option<RecordRef> {
-        let slot = self.ids.candidates(id_hash(id)).next()?;
-        self.records.counts().record_at(slot as usize)
-    }
-
-    /// The paragraphs `record` cites.
-    pub fn cited(&self, record: RecordRef) -> Vec<u32> {
-        self.records.common(record).map_or_else(Vec::new, |common| {
-            self.store
-                .texts
-                .rows(common.sources)
-                .iter()
-                .map(|citation| citation.paragraph)
-                .collect()
-        })
-    }
-}
 
 /// Refuses a store too large for the packed tables.
 pub fn check_limits(store: &Store, records: &Records, problems: &mut Problems) {
