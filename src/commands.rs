@@ -19,8 +19,8 @@ use crate::{
     },
     exit,
     export::{
-        FormulaCells, PlainStyle, Selection, TsvText, subset, to_terminal_safe_json, write_csv,
-        write_markdown, write_output, write_plain, write_tsv,
+        FormulaCells, PlainStyle, Selection, TsvText, Written, subset, to_terminal_safe_json,
+        write_csv, write_markdown, write_output, write_plain, write_tsv,
     },
     plural::counted,
     quoted::quoted_path,
@@ -310,10 +310,17 @@ pub fn export(cli: &Cli, format: ExportFormat, output: Option<&Path>, raw_cells:
     }
     match output {
         Some(path) => match write_output(path, &bytes) {
-            Ok(()) => ExitCode::SUCCESS,
+            Ok(Written::InPlace(why)) => {
+                complain(format!(
+                    "{} was written in place, not atomically: {why}. A program reading it meanwhile could have seen it part-written.",
+                    quoted_path(path)
+                ));
+                ExitCode::SUCCESS
+            }
+            Ok(Written::Atomically | Written::Directly) => ExitCode::SUCCESS,
             Err(error) => {
                 complain(format!(
-                    "{}: cannot write the export: {error}",
+                    "cannot write the export to {}: {error}",
                     quoted_path(path)
                 ));
                 ExitCode::from(exit::FAILED)

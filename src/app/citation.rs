@@ -102,44 +102,10 @@ pub fn citation_text(catalog: &Catalog, record: RecordRef) -> String {
     text
 }
 
-/// `bytes` as one shell word. Plain text is quoted as POSIX shells read it (shlex); text with
-/// a control or invisible character, or bytes that are not UTF-8 (a file name may be anything),
-/// is written in `$'...'` quoting with escapes (bash, zsh, ksh, and POSIX shells since 2024),
-/// so the clipboard carries nothing a terminal would act on when it is pasted.
-fn shell_word(bytes: &[u8]) -> String {
-    if let Ok(text) = std::str::from_utf8(bytes)
-        && !text
-            .chars()
-            .any(|c| c.is_control() || crate::data::display::needs_escape(c))
-        && let Ok(quoted) = shlex::try_quote(text)
-    {
-        return quoted.into_owned();
-    }
-    let mut word = String::from("$'");
-    for chunk in bytes.utf8_chunks() {
-        for c in chunk.valid().chars() {
-            match c {
-                '\\' => word.push_str("\\\\"),
-                '\'' => word.push_str("\\'"),
-                c if c.is_ascii_control() => word.push_str(&format!("\\x{:02x}", c as u32)),
-                c if c.is_control() || crate::data::display::needs_escape(c) => {
-                    word.push_str(&format!("\\U{:08x}", c as u32));
-                }
-                c => word.push(c),
-            }
-        }
-        for byte in chunk.invalid() {
-            word.push_str(&format!("\\x{byte:02x}"));
-        }
-    }
-    word.push('\'');
-    word
-}
-
 /// ` --option value`, or ` --option=value` when the value starts with `-` and would be read
 /// as an option of its own.
 fn option(name: &str, value: &[u8]) -> String {
-    let word = shell_word(value);
+    let word = crate::data::display::shell_word(value);
     if value.starts_with(b"-") {
         format!(" {name}={word}")
     } else {

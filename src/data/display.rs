@@ -165,6 +165,52 @@ pub fn escaped(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// `bytes` as one shell word. Plain text is quoted as POSIX shells read it (shlex); text with
+/// a control or invisible character, or bytes that are not UTF-8 (a file name may be anything),
+/// is written in `$'...'` quoting with escapes (bash, zsh, ksh, and POSIX shells since 2024),
+/// so the clipboard carries nothing a terminal would act on when it is pasted.
+pub fn shell_word(bytes: &[u8]) -> String {
+    if let Ok(text) = std::str::from_utf8(bytes)
+        && !text.chars().any(|c| c.is_control() || needs_escape(c))
+        && let Ok(quoted) = shlex::try_quote(text)
+    {
+        return quoted.into_owned();
+    }
+    let mut word = String::from("$'");
+    for chunk in bytes.utf8_chunks() {
+        for c in chunk.valid().chars() {
+            match c {
+                '\\' => word.push_str("\\\\"),
+                '\'' => word.push_str("\\'"),
+                c if c.is_ascii_control() => word.push_str(&format!("\\x{:02x}", c as u32)),
+                c if c.is_control() || needs_escape(c) => {
+                    word.push_str(&format!("\\U{:08x}", c as u32));
+                }
+                c => word.push(c),
+            }
+        }
+        for byte in chunk.invalid() {
+            word.push_str(&format!("\\x{byte:02x}"));
+        }
+    }
+    word.push('\'');
+    word
+}
+
+/// `path` as one shell word (see [`shell_word`]): how a message names a file, so a name with
+/// spaces, quotes or controls reads as one path and shows nothing a terminal would act on.
+pub fn shell_path(path: &std::path::Path) -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        shell_word(path.as_os_str().as_bytes())
+    }
+    #[cfg(not(unix))]
+    {
+        shell_word(path.to_string_lossy().as_bytes())
+    }
+}
+
 #[cfg(test)]
 mod tests {
 
@@ -183,6 +229,17 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn a_path_reads_as_one_shell_word() {
+        use std::path::Path;
+        assert_eq!(
+            shell_path(Path::new("/tmp/funding.csv")),
+            "/tmp/funding.csv"
+        );
+        assert_eq!(shell_path(Path::new("my file.csv")), "'my file.csv'");
+        assert_eq!(shell_path(Path::new("a\x1b[2Jb")), "$'a\\x1b[2Jb'");
+    }
 
     #[test]
     fn plain_text_is_left_alone() {

@@ -1,5 +1,6 @@
 //! The records outside the app: JSON, CSV, TSV, Markdown and plain text, for one tab or all, narrowed
-//! by a query with the app's own matcher. Writing to a file is atomic (see [`write_output`]).
+//! by a query with the app's own matcher. Writing to a file is atomic where a rename keeps what the
+//! file has, else in place (see [`write_output`]).
 
 mod columns;
 mod csv_table;
@@ -16,7 +17,7 @@ use std::{collections::HashSet, sync::Arc};
 pub use csv_table::{FormulaCells, write_csv};
 pub use json::{subset, to_terminal_safe_json};
 pub use markdown::write_markdown;
-pub use output_file::write_output;
+pub use output_file::{Written, write_output};
 pub use plain::{PlainStyle, write_plain};
 pub use tsv::{TsvText, columns as tsv_columns, write_tsv};
 

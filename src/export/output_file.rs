@@ -1,10 +1,18 @@
-//! Where `export --output` writes, as careful tools do. A regular file is replaced atomically
-//! (a temporary file in the same folder, flushed, renamed over it) keeping its mode and owner;
-//! a new file gets the mode the umask allows; a symbolic link is followed and its target
-//! replaced; a device or a pipe is written directly, never replaced; a path that leads to the
-//! program's own output (`/dev/stdout` in any spelling) is written as that stream; a read-only
-//! file is refused. A temporary file never outlives the export: a signal removes it, and one
-//! left by a killed export is removed by the next export to the same folder.
+//! Where `export --output` writes, as careful tools do, keeping what the file has.
+//!
+//! A regular file is replaced atomically (a temporary file in the same folder, flushed, given
+//! the old file's mode, owner, group and extended attributes, renamed over it) when the rename
+//! keeps all of that. When it would not — the file has other hard links, its folder is not
+//! writable by this user, its owner, group, mode or extended attributes cannot be given to a
+//! new file, it is a mount point — the file is written in place instead (its space reserved,
+//! written, cut to length, flushed), and the caller is told why ([`Written::InPlace`]). A new
+//! file gets the mode the umask allows; a symbolic link is followed and its target written; a
+//! device or a pipe is written directly, never replaced; a path that leads to the program's
+//! own output (`/dev/stdout` in any spelling) is written as that stream. What cannot be written
+//! is refused, saying why: a read-only file, one this user may not write, a read-only
+//! filesystem, a full disk. A temporary file never outlives the export: a signal removes it,
+//! and one left by a killed export is removed by the next export to the same folder; a signal
+//! during an in-place write waits for the write to end.
 
 use std::{
     fs,
@@ -13,32 +21,50 @@ use std::{
     sync::{Mutex, Once, PoisonError},
 };
 
+use crate::quoted::quoted_path as shell_path;
+
 /// What every temporary file's name starts with; the process id follows, so a later export can
 /// tell an abandoned one from one still being written.
 const TEMPORARY_PREFIX: &str = ".oic-explorer-export-";
 const TEMPORARY_SUFFIX: &str = ".tmp";
 
-/// The temporary file being written, for a signal to remove.
+/// The temporary file being written, for a signal to remove; held during an in-place write, so
+/// a signal waits for it to end.
 static PENDING: Mutex<Option<PathBuf>> = Mutex::new(None);
 
+/// How an export reached its path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Written {
+    /// A new file, or a replacement renamed over the old one: a reader sees the old content or
+    /// the new, never a mix.
+    Atomically,
+    /// A stream, a device or a pipe, written as it is.
+    Directly,
+    /// Written over the old content, not atomically, because a replacement would not have kept
+    /// what the file has; the reason, in the user's words.
+    InPlace(String),
+}
+
 /// Writes `bytes` to `path` (see the module's description).
-pub fn write_output(path: &Path, bytes: &[u8]) -> io::Result<()> {
+pub fn write_output(path: &Path, bytes: &[u8]) -> io::Result<Written> {
     // Followed through every link, /proc's descriptor links included, as opening it would be.
     match fs::metadata(path) {
         Ok(metadata) => {
             if let Some(stream) = own_stream(&metadata) {
-                return stream(bytes);
+                stream(bytes)?;
+                return Ok(Written::Directly);
             }
             if metadata.is_dir() {
                 return Err(refusal("it is a folder: give the path of a file"));
             }
             if !metadata.is_file() {
-                return write_directly(path, bytes, &metadata);
+                write_directly(path, bytes, &metadata)?;
+                return Ok(Written::Directly);
             }
             // Where the file really is: a link may lead elsewhere, even through /proc.
             let target = fs::canonicalize(path)?;
-            refuse_read_only(&target, &metadata)?;
-            replace(&target, bytes, Some(&metadata))
+            may_write(&target, &metadata)?;
+            update(&target, bytes, &metadata)
         }
         Err(error) if error.kind() == io::ErrorKind::NotFound => {
             let target = follow_links(path)?;
@@ -47,7 +73,7 @@ pub fn write_output(path: &Path, bytes: &[u8]) -> io::Result<()> {
                     "it names an open file that is not there: give the path of a file",
                 ));
             }
-            replace(&target, bytes, None)
+            create(&target, bytes)
         }
         Err(error) => Err(error),
     }
@@ -55,6 +81,28 @@ pub fn write_output(path: &Path, bytes: &[u8]) -> io::Result<()> {
 
 fn refusal(message: &str) -> io::Error {
     io::Error::new(io::ErrorKind::InvalidInput, message.to_string())
+}
+
+/// `error` in the user's words when it is one a person can act on (a read-only filesystem, a
+/// full disk, a used-up quota): what happened, `consequence` (what became of the file), and
+/// what to do. Other errors are kept as they are.
+fn explain(error: io::Error, consequence: &str) -> io::Error {
+    let (cause, advice) = match error.kind() {
+        io::ErrorKind::ReadOnlyFilesystem => (
+            "the filesystem is read-only",
+            "choose a path on a writable filesystem, or remount it read-write",
+        ),
+        io::ErrorKind::StorageFull => (
+            "the disk is full",
+            "free some space, or choose another path",
+        ),
+        io::ErrorKind::QuotaExceeded => (
+            "your disk quota is used up",
+            "free some space, or choose another path",
+        ),
+        _ => return error,
+    };
+    io::Error::new(error.kind(), format!("{cause}: {consequence}; {advice}"))
 }
 
 type StreamWriter = fn(&[u8]) -> io::Result<()>;
@@ -165,48 +213,190 @@ fn open_for_writing(path: &Path) -> io::Result<fs::File> {
     fs::OpenOptions::new().write(true).open(path)
 }
 
-/// A file nobody may write, or this user may not, is not replaced behind its back.
-fn refuse_read_only(path: &Path, metadata: &fs::Metadata) -> io::Result<()> {
+/// Refuses a file this user cannot write, saying why: its filesystem is read-only, nobody may
+/// write it (its mode), or this user may not (its owner and mode). Root is refused a read-only
+/// file too: its mode says it is not to be written.
+fn may_write(path: &Path, metadata: &fs::Metadata) -> io::Result<()> {
     #[cfg(unix)]
     {
-        use std::os::unix::fs::PermissionsExt;
-        let mode = metadata.permissions().mode();
-        let writable =
-            mode & 0o222 != 0 && rustix::fs::access(path, rustix::fs::Access::WRITE_OK).is_ok();
-        if !writable {
+        use rustix::{
+            fs::{Access, AtFlags, CWD, accessat},
+            io::Errno,
+        };
+        use std::os::unix::fs::MetadataExt;
+        let mode = metadata.mode() & 0o7777;
+        // As this process's effective user, as opening it would be.
+        let access = accessat(CWD, path, Access::WRITE_OK, AtFlags::EACCESS);
+        if access == Err(Errno::ROFS) {
+            return Err(explain(Errno::ROFS.into(), "nothing was written"));
+        }
+        if mode & 0o222 == 0 {
             return Err(io::Error::new(
                 io::ErrorKind::PermissionDenied,
                 format!(
-                    "the file is read-only (mode {:o}): not replaced; make it writable or choose another path",
-                    mode & 0o7777
+                    "the file is read-only (mode {mode:o}): nothing was written; make it writable (chmod u+w) or choose another path"
                 ),
             ));
         }
+        match access {
+            Ok(()) => Ok(()),
+            Err(Errno::ACCESS) if metadata.uid() == rustix::process::geteuid().as_raw() => {
+                Err(io::Error::new(
+                    io::ErrorKind::PermissionDenied,
+                    format!(
+                        "its mode {mode:o} does not let you, its owner, write it: nothing was written; make it writable (chmod u+w) or choose another path"
+                    ),
+                ))
+            }
+            Err(Errno::ACCESS) => Err(io::Error::new(
+                io::ErrorKind::PermissionDenied,
+                format!(
+                    "you may not write it (owner {}, mode {mode:o}): nothing was written; ask its owner for write access, or choose another path",
+                    owner_and_group(metadata.uid(), metadata.gid())
+                ),
+            )),
+            Err(Errno::PERM) => Err(not_changeable()),
+            Err(errno) => Err(errno.into()),
+        }
     }
     #[cfg(not(unix))]
-    if metadata.permissions().readonly() {
+    {
         let _ = path;
-        return Err(io::Error::new(
-            io::ErrorKind::PermissionDenied,
-            "the file is read-only: not replaced",
-        ));
+        if metadata.permissions().readonly() {
+            return Err(io::Error::new(
+                io::ErrorKind::PermissionDenied,
+                "the file is read-only: nothing was written; make it writable or choose another path",
+            ));
+        }
+        Ok(())
     }
-    Ok(())
 }
 
-/// Replaces (or creates) the regular file `target` atomically, keeping the mode and owner of
-/// the file it replaces, or taking the umask's mode for a new one.
-fn replace(target: &Path, bytes: &[u8], old: Option<&fs::Metadata>) -> io::Result<()> {
-    let folder = match target.parent() {
+/// The refusal of a file the system does not let anyone change (EPERM).
+#[cfg(unix)]
+fn not_changeable() -> io::Error {
+    io::Error::new(
+        io::ErrorKind::PermissionDenied,
+        "the system does not let it be changed (is it immutable or append-only? see lsattr): nothing was written",
+    )
+}
+
+/// `owner:group`, by name where the system's account files name them, else by number.
+#[cfg(unix)]
+fn owner_and_group(uid: u32, gid: u32) -> String {
+    format!("{}:{}", user_name(uid), group_name(gid))
+}
+
+#[cfg(unix)]
+fn user_name(uid: u32) -> String {
+    account_name("/etc/passwd", uid).unwrap_or_else(|| uid.to_string())
+}
+
+#[cfg(unix)]
+fn group_name(gid: u32) -> String {
+    account_name("/etc/group", gid).unwrap_or_else(|| gid.to_string())
+}
+
+/// The name `/etc/passwd` or `/etc/group` gives to `id` (the third field of a line).
+#[cfg(unix)]
+fn account_name(database: &str, id: u32) -> Option<String> {
+    let text = fs::read_to_string(database).ok()?;
+    text.lines().find_map(|line| {
+        let mut fields = line.split(':');
+        let name = fields.next()?;
+        let _password = fields.next()?;
+        (fields.next()?.parse::<u32>().ok()? == id).then(|| name.to_string())
+    })
+}
+
+/// The folder a file is in (`.` for a bare name).
+fn folder_of(target: &Path) -> &Path {
+    match target.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
+    }
+}
+
+/// Writes an existing, writable regular file: replaced atomically when that keeps what it has,
+/// else written in place.
+fn update(target: &Path, bytes: &[u8], old: &fs::Metadata) -> io::Result<Written> {
+    let folder = folder_of(target);
+    let why = match rename_would_lose(folder, old) {
+        Some(why) => why,
+        None => match replace(target, folder, bytes, Some(old))? {
+            None => return Ok(Written::Atomically),
+            Some(why) => why,
+        },
     };
+    write_in_place(target, bytes, old)?;
+    Ok(Written::InPlace(why))
+}
+
+/// Creates the new file `target` atomically, with the mode the umask gives.
+fn create(target: &Path, bytes: &[u8]) -> io::Result<Written> {
+    let folder = folder_of(target);
     if !folder.is_dir() {
         return Err(io::Error::new(
             io::ErrorKind::NotFound,
-            format!("the folder {} does not exist", folder.display()),
+            format!(
+                "the folder {} does not exist: nothing was written; create it first, or choose another path",
+                shell_path(folder)
+            ),
         ));
     }
+    replace(target, folder, bytes, None)?;
+    Ok(Written::Atomically)
+}
+
+/// Why a replacement would lose something, when that is plain before one is made: other
+/// names the file has (hard links), or a folder where no replacement can be made.
+fn rename_would_lose(folder: &Path, old: &fs::Metadata) -> Option<String> {
+    #[cfg(unix)]
+    {
+        use rustix::fs::{Access, AtFlags, CWD, accessat};
+        use std::os::unix::fs::MetadataExt;
+        let links = old.nlink();
+        if links > 1 {
+            let others = match links {
+                2 => "the other name".to_string(),
+                _ => format!("the other {} names", links - 1),
+            };
+            return Some(format!(
+                "it has {links} hard links, and a replacement would have left the old content under {others}"
+            ));
+        }
+        let writable = accessat(
+            CWD,
+            folder,
+            Access::WRITE_OK | Access::EXEC_OK,
+            AtFlags::EACCESS,
+        );
+        if writable.is_err() {
+            return Some(format!(
+                "its folder {} is not writable by you, so no replacement could be made beside it",
+                shell_path(folder)
+            ));
+        }
+    }
+    let _ = (folder, old);
+    None
+}
+
+/// Replaces (or creates) the regular file `target` in `folder` by a rename, giving the new file
+/// the mode, owner, group and extended attributes of the one it replaces (`old`), or the
+/// umask's mode for a new one. `Some(why)` when that could not be kept: nothing was changed,
+/// and the caller writes in place.
+fn replace(
+    target: &Path,
+    folder: &Path,
+    bytes: &[u8],
+    old: Option<&fs::Metadata>,
+) -> io::Result<Option<String>> {
+    let left = if old.is_some() {
+        "the file was left as it was"
+    } else {
+        "nothing was written"
+    };
     watch_signals();
     remove_abandoned(folder);
     let mut builder = tempfile::Builder::new();
@@ -220,62 +410,312 @@ fn replace(target: &Path, bytes: &[u8], old: Option<&fs::Metadata>) -> io::Resul
         builder.permissions(fs::Permissions::from_mode(mode));
     }
     // tempfile's own message names the temporary file, which means nothing to the user.
-    let mut file = builder.tempfile_in(folder).map_err(|error| {
-        io::Error::new(
-            error.kind(),
-            format!(
-                "cannot make a file in {}: {}",
-                folder.display(),
-                error.kind()
-            ),
-        )
-    })?;
-    set_pending(Some(file.path().to_path_buf()));
-    let written = (|| {
-        pause_if_asked();
-        file.write_all(bytes)?;
-        if let Some(old) = old {
-            keep_mode_and_owner(file.as_file(), old);
+    let mut file = match builder.tempfile_in(folder) {
+        Ok(file) => file,
+        Err(error) if error.kind() == io::ErrorKind::PermissionDenied => {
+            if old.is_some() {
+                return Ok(Some(format!(
+                    "no replacement could be made in its folder {}",
+                    shell_path(folder)
+                )));
+            }
+            return Err(io::Error::new(
+                io::ErrorKind::PermissionDenied,
+                format!(
+                    "you may not make files in the folder {}: nothing was written; choose another folder",
+                    shell_path(folder)
+                ),
+            ));
         }
-        file.as_file().sync_all()?;
-        Ok::<(), io::Error>(())
-    })();
-    let outcome = written.and_then(|()| {
-        // Renamed while holding the lock, so a signal either removes the file before or finds
-        // nothing left to remove.
-        let mut pending = PENDING.lock().unwrap_or_else(PoisonError::into_inner);
-        let persisted = file.persist(target).map(drop).map_err(|error| error.error);
-        *pending = None;
-        persisted
-    });
-    set_pending(None);
-    outcome?;
-    // The rename itself is durable once the folder is flushed (best effort: not every
-    // system lets a folder be synced).
-    if let Ok(folder) = fs::File::open(folder) {
-        let _ = folder.sync_all();
+        Err(error) => {
+            let kind = error.kind();
+            let explained = explain(io::Error::from(kind), left);
+            return Err(if explained.get_ref().is_some() {
+                explained
+            } else {
+                io::Error::new(
+                    kind,
+                    format!("cannot make a file in {}: {kind}", shell_path(folder)),
+                )
+            });
+        }
+    };
+    set_pending(Some(file.path().to_path_buf()));
+    let kept = write_and_keep(&mut file, target, bytes, old);
+    // Removed or renamed while holding the lock, so a signal either removes the file before or
+    // finds nothing left to remove.
+    let mut pending = PENDING.lock().unwrap_or_else(PoisonError::into_inner);
+    let outcome = match kept {
+        Ok(None) => match file.persist(target) {
+            Ok(_) => Ok(None),
+            // A file mounted over (a bind mount) cannot be renamed over; the temporary file is
+            // removed as the error is dropped.
+            Err(error) if old.is_some() && error.error.kind() == io::ErrorKind::ResourceBusy => Ok(
+                Some("it is a mount point, which a rename cannot replace".to_string()),
+            ),
+            Err(error) => Err(explain(error.error, left)),
+        },
+        Ok(Some(why)) => {
+            drop(file);
+            Ok(Some(why))
+        }
+        Err(error) => {
+            drop(file);
+            Err(explain(error, left))
+        }
+    };
+    *pending = None;
+    drop(pending);
+    if outcome.as_ref().is_ok_and(Option::is_none) {
+        // The rename itself is durable once the folder is flushed (best effort: not every
+        // system lets a folder be synced).
+        if let Ok(folder) = fs::File::open(folder) {
+            let _ = folder.sync_all();
+        }
     }
+    outcome
+}
+
+/// Writes the temporary file, gives it what the old file has, and flushes it; `Some(why)` when
+/// what the old file has cannot be given to it.
+fn write_and_keep(
+    file: &mut tempfile::NamedTempFile,
+    target: &Path,
+    bytes: &[u8],
+    old: Option<&fs::Metadata>,
+) -> io::Result<Option<String>> {
+    pause_if_asked();
+    file.write_all(bytes)?;
+    // After the write: writing clears set-id bits.
+    if let Some(old) = old
+        && let Err(why) = keep_what_it_has(file.as_file(), target, old)
+    {
+        return Ok(Some(why));
+    }
+    file.as_file().sync_all()?;
+    Ok(None)
+}
+
+/// Gives the new file the old one's exact mode (the umask may have narrowed it), owner and
+/// group (as root may, or a member of the group), and extended attributes (an access control
+/// list among them); `Err(why)` when one of them cannot be given.
+#[cfg(unix)]
+fn keep_what_it_has(file: &fs::File, target: &Path, old: &fs::Metadata) -> Result<(), String> {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let (uid, gid, mode) = (old.uid(), old.gid(), old.mode() & 0o7777);
+    let unchecked = |error: io::Error| format!("the replacement could not be checked ({error})");
+    let new = file.metadata().map_err(unchecked)?;
+    if new.uid() != uid || new.gid() != gid {
+        let owner = rustix::process::Uid::from_raw(uid);
+        let group = rustix::process::Gid::from_raw(gid);
+        let _ = rustix::fs::fchown(file, Some(owner), Some(group));
+    }
+    // Also after the owner: changing it can clear set-id bits.
+    let _ = file.set_permissions(fs::Permissions::from_mode(mode));
+    let new = file.metadata().map_err(unchecked)?;
+    if new.uid() != uid {
+        return Err(format!(
+            "it belongs to {}, and a replacement made by you would have belonged to you",
+            user_name(uid)
+        ));
+    }
+    if new.gid() != gid {
+        return Err(format!(
+            "its group is {}, which a replacement made by you could not have been given",
+            group_name(gid)
+        ));
+    }
+    if new.mode() & 0o7777 != mode {
+        return Err(format!(
+            "its mode {mode:o} could not have been given to a replacement made by you"
+        ));
+    }
+    copy_extended_attributes(file, target)
+}
+
+#[cfg(not(unix))]
+fn keep_what_it_has(file: &fs::File, _target: &Path, old: &fs::Metadata) -> Result<(), String> {
+    let _ = file.set_permissions(old.permissions());
     Ok(())
 }
 
-/// Gives the new file the old one's exact mode (the umask may have narrowed it) and owner (when
-/// the user may, as root may).
-fn keep_mode_and_owner(file: &fs::File, old: &fs::Metadata) {
-    let _ = file.set_permissions(old.permissions());
+/// Gives `file` the extended attributes `from` has (an access control list, a label, a note a
+/// program left), and takes away any it got that `from` has not (a folder's default access
+/// control list); `Err(why)` when that cannot be done, as when one is the system's to set.
+#[cfg(any(target_os = "linux", target_os = "android"))]
+fn copy_extended_attributes(file: &fs::File, from: &Path) -> Result<(), String> {
+    use rustix::{fs as rfs, io::Errno};
+    let names = |list: &[u8]| -> Vec<Vec<u8>> {
+        list.split(|byte| *byte == 0)
+            .filter(|name| !name.is_empty())
+            .map(<[u8]>::to_vec)
+            .collect()
+    };
+    let wanted = match sized(
+        || rfs::listxattr_query(from),
+        |buffer| rfs::listxattr(from, buffer),
+    ) {
+        Ok(list) => names(&list),
+        // A filesystem without them.
+        Err(Errno::NOTSUP) => return Ok(()),
+        Err(errno) => {
+            return Err(format!(
+                "its extended attributes could not be read ({})",
+                io::Error::from(errno)
+            ));
+        }
+    };
+    let present = sized(
+        || rfs::flistxattr_query(file),
+        |buffer| rfs::flistxattr(file, buffer),
+    )
+    .map(|list| names(&list))
+    .unwrap_or_default();
+    let mut lost = Vec::new();
+    for name in &wanted {
+        let name = name.as_slice();
+        let Ok(value) = sized(
+            || rfs::getxattr_query(from, name),
+            |buffer| rfs::getxattr(from, name, buffer),
+        ) else {
+            lost.push(name);
+            continue;
+        };
+        let same = sized(
+            || rfs::fgetxattr_query(file, name),
+            |buffer| rfs::fgetxattr(file, name, buffer),
+        )
+        .is_ok_and(|now| now == value);
+        if !same && rfs::fsetxattr(file, name, &value, rfs::XattrFlags::empty()).is_err() {
+            lost.push(name);
+        }
+    }
+    for name in present.iter().filter(|name| !wanted.contains(name)) {
+        if rfs::fremovexattr(file, name.as_slice()).is_err() {
+            lost.push(name);
+        }
+    }
+    if lost.is_empty() {
+        return Ok(());
+    }
+    let lost: Vec<_> = lost
+        .iter()
+        .map(|name| String::from_utf8_lossy(name).into_owned())
+        .collect();
+    Err(format!(
+        "its extended attributes ({}) could not have been given to a replacement",
+        lost.join(", ")
+    ))
+}
+
+#[cfg(all(unix, not(any(target_os = "linux", target_os = "android"))))]
+fn copy_extended_attributes(_file: &fs::File, _from: &Path) -> Result<(), String> {
+    Ok(())
+}
+
+/// A list or a value read whole: its size asked first, read again if it grew in between.
+#[cfg(any(target_os = "linux", target_os = "android"))]
+fn sized(
+    query: impl Fn() -> rustix::io::Result<usize>,
+    read: impl Fn(&mut Vec<u8>) -> rustix::io::Result<usize>,
+) -> rustix::io::Result<Vec<u8>> {
+    for _ in 0..4 {
+        let mut buffer = vec![0; query()?];
+        match read(&mut buffer) {
+            Ok(length) => {
+                buffer.truncate(length);
+                return Ok(buffer);
+            }
+            Err(rustix::io::Errno::RANGE) => {}
+            Err(errno) => return Err(errno),
+        }
+    }
+    Err(rustix::io::Errno::RANGE)
+}
+
+/// Writes over the file `target` (which `old` describes) where it is: the file keeps its inode,
+/// and so its owner, group, mode, extended attributes and every name it has. Its space is
+/// reserved first where the filesystem allows, so a full disk leaves it as it was; a signal
+/// waits for the write to end (a `SIGKILL` cannot be made to).
+fn write_in_place(target: &Path, bytes: &[u8], old: &fs::Metadata) -> io::Result<()> {
+    let mut file = open_in_place(target, old)?;
+    watch_signals();
+    let _held = PENDING.lock().unwrap_or_else(PoisonError::into_inner);
+    let length = bytes.len() as u64;
+    reserve(&file, length).map_err(|error| explain(error, "the file was left as it was"))?;
+    file.write_all(bytes)
+        .and_then(|()| file.set_len(length))
+        .and_then(|()| file.sync_all())
+        .map_err(|error| explain(error, "the file may be part-written"))
+}
+
+/// Opens `target` for writing without changing it, and makes sure it is still the file `old`
+/// describes (not a link or another file put in its place since).
+fn open_in_place(target: &Path, old: &fs::Metadata) -> io::Result<fs::File> {
+    let mut options = fs::OpenOptions::new();
+    options.write(true);
+    #[cfg(unix)]
+    {
+        use rustix::fs::OFlags;
+        use std::os::unix::fs::OpenOptionsExt;
+        // Never a link; never blocked by a pipe put in its place.
+        options.custom_flags((OFlags::NOFOLLOW | OFlags::NONBLOCK).bits() as i32);
+    }
+    let changed = || {
+        io::Error::other(
+            "it was replaced by something else while the export was written: nothing was written; try again",
+        )
+    };
+    let file = options.open(target).map_err(|error| {
+        #[cfg(unix)]
+        {
+            use rustix::io::Errno;
+            match Errno::from_io_error(&error) {
+                Some(Errno::LOOP) => return changed(),
+                Some(Errno::PERM) => return not_changeable(),
+                Some(Errno::TXTBSY) => {
+                    return io::Error::new(
+                        error.kind(),
+                        "it is a program being run, which cannot be written in place: nothing was written; choose another path",
+                    );
+                }
+                _ => {}
+            }
+        }
+        explain(error, "nothing was written")
+    })?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;
-        let (uid, gid) = (old.uid(), old.gid());
-        if let Ok(new) = file.metadata()
-            && (new.uid() != uid || new.gid() != gid)
-        {
-            let owner = rustix::process::Uid::from_raw(uid);
-            let group = rustix::process::Gid::from_raw(gid);
-            let _ = rustix::fs::fchown(file, Some(owner), Some(group));
-            // Changing the owner can clear set-id bits: put the mode back.
-            let _ = file.set_permissions(old.permissions());
+        let now = file.metadata()?;
+        if !now.is_file() || now.dev() != old.dev() || now.ino() != old.ino() {
+            return Err(changed());
         }
     }
+    let _ = old;
+    Ok(file)
+}
+
+/// Reserves `length` bytes for the file, so that writing them cannot find the disk full; a
+/// filesystem that cannot reserve space is written without.
+fn reserve(file: &fs::File, length: u64) -> io::Result<()> {
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    {
+        use rustix::{
+            fs::{FallocateFlags, fallocate},
+            io::Errno,
+        };
+        if length > 0 {
+            match fallocate(file, FallocateFlags::empty(), 0, length) {
+                Err(errno) if errno == Errno::NOSPC || errno == Errno::DQUOT => {
+                    return Err(errno.into());
+                }
+                _ => {}
+            }
+        }
+    }
+    let _ = (file, length);
+    Ok(())
 }
 
 fn set_pending(path: Option<PathBuf>) {
@@ -392,6 +832,50 @@ mod tests {
         assert_eq!(abandoned_pid(".oic-explorer-export-4242-.tmp"), None);
         assert_eq!(abandoned_pid(".oic-explorer-export-x-aB3xYz.tmp"), None);
         assert_eq!(abandoned_pid("notes.tmp"), None);
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn a_read_only_filesystem_a_full_disk_and_a_used_up_quota_are_named() {
+        use rustix::io::Errno;
+        let said = |errno: Errno| {
+            explain(
+                io::Error::from_raw_os_error(errno.raw_os_error()),
+                "nothing was written",
+            )
+            .to_string()
+        };
+        let read_only = said(Errno::ROFS);
+        assert!(
+            read_only.starts_with("the filesystem is read-only: nothing was written; "),
+            "{read_only}"
+        );
+        assert!(!read_only.contains("mode"), "the file's mode is not blamed");
+        assert!(said(Errno::NOSPC).starts_with("the disk is full: nothing was written; "));
+        assert!(said(Errno::DQUOT).starts_with("your disk quota is used up: "));
+        // The kind alone, as tempfile passes it on, is enough.
+        let kind_only = explain(
+            io::Error::from(io::ErrorKind::ReadOnlyFilesystem),
+            "the file was left as it was",
+        );
+        assert!(
+            kind_only
+                .to_string()
+                .starts_with("the filesystem is read-only")
+        );
+        // Anything else is passed on as it is.
+        assert!(said(Errno::IO).contains("os error"));
+    }
+
+    #[test]
+    #[cfg(target_os = "linux")]
+    fn owners_are_named_from_the_account_files() {
+        assert_eq!(owner_and_group(0, 0), "root:root");
+        assert_eq!(
+            user_name(4_000_000_000),
+            "4000000000",
+            "a number when unnamed"
+        );
     }
 
     #[test]

@@ -113,7 +113,7 @@ fn a_bad_file_is_refused_with_where_and_exit_2() {
         ),
         (
             "[keys]\nquit = \"\\u200B\"\n",
-            ":2:8: $'\\u{200b}': an invisible character is no key to press",
+            ":2:8: $'\\U0000200b': an invisible character is no key to press",
         ),
     ];
     for (file, expected) in cases {

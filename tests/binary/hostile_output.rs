@@ -115,7 +115,9 @@ fn argument_errors_show_what_was_typed_escaped() {
             "{args:?}: {stderr:?}"
         );
         assert!(
-            stderr.contains("\\u{1b}") || stderr.contains("\\u{9b}"),
+            ["\\u{1b}", "\\u{9b}", "\\x1b", "\\U0000009b"]
+                .iter()
+                .any(|shown| stderr.contains(shown)),
             "{args:?}: what was typed is shown: {stderr}"
         );
         assert!(stderr.starts_with("error: "), "{stderr}");
