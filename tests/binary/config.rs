@@ -109,7 +109,7 @@ fn a_bad_file_is_refused_with_where_and_exit_2() {
         ),
         (
             "[keys]\nquit = \"ctrl-é\"\n",
-            ":2:8: \"ctrl-é\": a terminal cannot send ctrl-é",
+            ":2:8: 'ctrl-é': a terminal cannot send ctrl-é",
         ),
         (
             "[keys]\nquit = \"\\u200B\"\n",
@@ -220,7 +220,7 @@ fn remapped_keys_work_and_the_help_names_them() {
     session.wait_for_text("Tabs");
     // The end of the help, where quitting is.
     session.send("G");
-    session.wait_for_text("Anywhere");
+    session.wait_for_text("quit (in the search");
     let screen = session.screen();
     let row = |what: &str| {
         screen

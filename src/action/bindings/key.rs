@@ -4,10 +4,7 @@
 //! and the status bar `⌫` for Backspace ([`Key::help_name`]). Which key does what is the
 //! table's business.
 
-use crate::{
-    data::display::needs_escape,
-    quoted::{quoted, said},
-};
+use crate::{data::display::needs_escape, quoted::said};
 use ratatui::crossterm::event::{
     KeyCode::{self, *},
     KeyEvent, KeyEventKind, KeyEventState, KeyModifiers,
@@ -204,7 +201,7 @@ fn folded(code: KeyCode, modifiers: KeyModifiers) -> Result<(KeyCode, Mods), Str
         (Char(c), KeyModifiers::CONTROL) if c.is_ascii_digit() || !c.is_ascii() => {
             return Err(format!(
                 "a terminal cannot send ctrl-{}: write ctrl- with a letter (ctrl-a to ctrl-z)",
-                quoted(&c.to_string())
+                c.escape_debug()
             ));
         }
         (Enter, KeyModifiers::SHIFT) => return Err("a terminal sends shift-enter as enter".into()),
