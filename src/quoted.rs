@@ -43,7 +43,10 @@ pub fn quoted_path(path: &Path) -> String {
 /// `quoted` with a note of how many characters of `total` were left out.
 fn capped(mut quoted: String, total: usize) -> String {
     if total > QUOTED_CAP {
-        quoted.push_str(&format!("… ({} more characters)", total - QUOTED_CAP));
+        quoted.push_str(&format!(
+            "… ({} more)",
+            crate::plural::counted(total - QUOTED_CAP, "character")
+        ));
     }
     quoted
 }
@@ -74,7 +77,7 @@ mod tests {
         let long = "a".repeat(100_000);
         let shown = quoted(&long);
         assert!(shown.starts_with(&"a".repeat(QUOTED_CAP)));
-        assert!(shown.ends_with("… (99800 more characters)"), "{shown}");
+        assert!(shown.ends_with("… (99800 characters more)"), "{shown}");
     }
 
     proptest::proptest! {

@@ -426,7 +426,7 @@ impl Catalog {
         match self
             .representations(relation.target, record, Some(relation.detail))
             .first()
-            .and_then(|&(group, _)| self.get(group))
+            .and_then(|&(group, _)| self.get(group.target))
         {
             Some(group) => format!("Took part in, through {}", group.title()),
             None => relation.role.heading().to_string(),
@@ -441,7 +441,7 @@ impl Catalog {
         event: RecordRef,
         state: RecordRef,
         detail: Option<DetailIndex>,
-    ) -> Vec<(RecordRef, Relation)> {
+    ) -> Vec<(Relation, Relation)> {
         self.relations(event)
             .iter()
             .filter(|tie| tie.role == Role::Participant)
@@ -451,7 +451,7 @@ impl Catalog {
                     .relations(tie.target)
                     .iter()
                     .find(|up| up.role == Role::Represents && up.target == state)?;
-                Some((tie.target, represents))
+                Some((tie, represents))
             })
             .collect()
     }
@@ -472,11 +472,17 @@ impl Catalog {
             Role::RepresentedThere => self.representations(record, relation.target, None),
             _ => Vec::new(),
         };
-        for (_, represents) in representations {
-            if let Some(reading) = self.tie(&represents).and_then(TieView::reading)
-                && !readings.contains(&reading)
-            {
-                readings.push(reading);
+        for (took_part, represents) in representations {
+            // On the event, the state was there only if its representative was: a reading of
+            // that participation is a reading of this too.
+            let participation = (relation.role == Role::RepresentedThere)
+                .then(|| self.tie(&took_part).and_then(TieView::reading))
+                .flatten();
+            let represented = self.tie(&represents).and_then(TieView::reading);
+            for reading in [participation, represented].into_iter().flatten() {
+                if !readings.contains(&reading) {
+                    readings.push(reading);
+                }
             }
         }
         readings

@@ -18,6 +18,8 @@ use icu_properties::{
     },
 };
 
+use unicode_normalization::char::is_combining_mark;
+
 use crate::plural::counted;
 
 /// The most characters shown of a one-line field (a title, a name, a place).
@@ -88,12 +90,22 @@ pub fn escapes_after(
     text: &str,
     mut before: Option<char>,
 ) -> impl Iterator<Item = (usize, char, bool)> + '_ {
+    let mut marks = 0;
     text.char_indices().map(move |(at, c)| {
-        let escape = needs_escape(c) || (is_variation_selector(c) && !selector_may_stay(before, c));
+        // A pile of combining marks on one letter runs over the lines around it: past a few,
+        // each is escaped.
+        marks = if is_combining_mark(c) { marks + 1 } else { 0 };
+        let escape = needs_escape(c)
+            || (is_variation_selector(c) && !selector_may_stay(before, c))
+            || marks > MOST_MARKS;
         before = Some(c);
         (at, c, escape)
     })
 }
+
+/// The most combining marks in a row shown as they are: enough for any script's stacked
+/// diacritics.
+pub const MOST_MARKS: usize = 4;
 
 /// Whether any byte of `text` could start a character that needs escaping: a cheap test
 /// that passes all of plain ASCII prose at once.
@@ -171,19 +183,19 @@ pub fn escaped(text: &str) -> Cow<'_, str> {
 /// so the clipboard carries nothing a terminal would act on when it is pasted.
 pub fn shell_word(bytes: &[u8]) -> String {
     if let Ok(text) = std::str::from_utf8(bytes)
-        && !text.chars().any(|c| c.is_control() || needs_escape(c))
+        && !escapes_after(text, None).any(|(_, c, escape)| escape || c.is_control())
         && let Ok(quoted) = shlex::try_quote(text)
     {
         return quoted.into_owned();
     }
     let mut word = String::from("$'");
     for chunk in bytes.utf8_chunks() {
-        for c in chunk.valid().chars() {
+        for (_, c, escape) in escapes_after(chunk.valid(), None) {
             match c {
                 '\\' => word.push_str("\\\\"),
                 '\'' => word.push_str("\\'"),
                 c if c.is_ascii_control() => word.push_str(&format!("\\x{:02x}", c as u32)),
-                c if c.is_control() || needs_escape(c) => {
+                c if c.is_control() || escape => {
                     word.push_str(&format!("\\U{:08x}", c as u32));
                 }
                 c => word.push(c),

@@ -54,7 +54,7 @@ pub use problems::{PROBLEM_CAP, Problem};
 pub use progress::{LoadProgress, LoadStage};
 pub use read::{SizeLimits, human_size};
 pub use record::{RecordCounts, RecordRef, Relation, Role};
-pub use shown::FieldText;
+pub use shown::{FieldText, READING_MARK};
 pub use source::SourceText;
 pub use tab::Tab;
 pub use text::Citation;

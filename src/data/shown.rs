@@ -17,6 +17,9 @@ use super::{
 };
 use crate::format::{format_period, format_share, format_usd, iso_period, with_aside};
 
+/// How a short field or a column marks a tie the source does not state.
+pub const READING_MARK: &str = "(a reading)";
+
 /// A field's text: held by the catalog (and so kept as long as it), or written for the
 /// moment into a scratch buffer (a date, an amount).
 #[derive(Clone, Copy, Debug)]
@@ -162,14 +165,22 @@ impl Catalog {
                     return None;
                 };
                 let state = self.tied(record, Role::Country, TiedForm::Names);
+                let read = self
+                    .tied_name(record, Role::Country)
+                    .is_some_and(|said| said.ends_with(READING_MARK));
+                let mark = if read {
+                    format!(" {READING_MARK}")
+                } else {
+                    String::new()
+                };
                 match (event.place(), state.is_empty()) {
                     (Some(place), false)
                         if place != state && !place.ends_with(&format!(", {state}")) =>
                     {
-                        write!(out, "{place}, {state}")
+                        write!(out, "{place}, {state}{mark}")
                     }
                     (Some(place), _) => write!(out, "{place}"),
-                    (None, false) => write!(out, "{state}"),
+                    (None, false) => write!(out, "{state}{mark}"),
                     (None, true) => return None,
                 }
             }
@@ -213,6 +224,17 @@ impl Catalog {
     /// How `value` of `record` is marked where it is not the source's own statement.
     pub fn mark(&self, record: RecordRef, value: Value) -> Option<Mark> {
         value.mark(self.layout(record))
+    }
+
+    /// The name of the first record `record` is tied to as `role`, marked ` (a reading)` when
+    /// the source does not state the tie: what a short field or a column shows of it.
+    pub fn tied_name(&self, record: RecordRef, role: Role) -> Option<String> {
+        let relation = self.relations(record).iter().find(|r| r.role == role)?;
+        let name = self.title(relation.target);
+        Some(match self.tie_readings(record, &relation).is_empty() {
+            true => name.to_string(),
+            false => format!("{name} {READING_MARK}"),
+        })
     }
 
     /// The ids or the names of the records `record` is tied to as `role`, `; ` between, each

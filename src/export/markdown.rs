@@ -9,7 +9,7 @@ use crate::{
     data::{
         Catalog, Item, Kind, Layout, ProjectRow, Record, RecordRef, SUM_OF_PROJECTS, Tab, Value,
     },
-    format::{format_period, format_share, format_usd},
+    format::{format_period, format_usd},
 };
 
 /// Text from the data as Markdown shows it literally: HTML's `<`, `>` and `&` as entities,
@@ -51,14 +51,12 @@ fn source(catalog: &Catalog, record: RecordRef) -> String {
         .join(", ")
 }
 
-/// A table: `rows` of text from the data (escaped here), then an optional `total` row of the
-/// export's own figures, in bold.
+/// A table: `rows` of text from the data (escaped here).
 fn table(
     out: &mut impl Write,
     header: &[String],
     align: &[&str],
     rows: &[Vec<String>],
-    total: Option<&[String]>,
 ) -> io::Result<()> {
     writeln!(out, "| {} |", header.join(" | "))?;
     writeln!(out, "|{}|", align.join("|"))?;
@@ -66,20 +64,10 @@ fn table(
         let cells: Vec<String> = row.iter().map(|c| text(c)).collect();
         writeln!(out, "| {} |", cells.join(" | "))?;
     }
-    if let Some(total) = total {
-        let cells: Vec<String> = total
-            .iter()
-            .map(|c| match c.as_str() {
-                "" => String::new(),
-                c => format!("**{}**", text(c)),
-            })
-            .collect();
-        writeln!(out, "| {} |", cells.join(" | "))?;
-    }
     writeln!(out)
 }
 
-/// The Funding tab: a section per programme, its projects in a table with their total.
+/// The Funding tab: a section per programme, its projects in a table.
 fn funding(out: &mut impl Write, catalog: &Catalog, records: &[RecordRef]) -> io::Result<()> {
     for (programme, projects) in programme_groups(catalog, records) {
         write_programme(out, catalog, programme, &projects)?;
@@ -130,12 +118,10 @@ fn write_programme(
         SUM_OF_PROJECTS.text(),
         source(catalog, RecordRef::Programme(programme))
     )?;
-    let mut listed: u128 = 0;
     let rows: Vec<Vec<String>> = projects
         .iter()
         .filter_map(|&record| match catalog.get(record) {
-            Some(Record::Project(project)) => {
-                listed += u128::from(project.amount_usd());
+            Some(Record::Project(_)) => {
                 let mut row = cells(catalog, record);
                 row.push(source(catalog, record));
                 Some(row)
@@ -143,18 +129,9 @@ fn write_programme(
             _ => None,
         })
         .collect();
-    // The listed projects' sum under the column of each figure it sums.
+    // No total row: a sum is computed, and in the Amount column it would sit among the
+    // source's own figures (the heading above gives the programme's sum, marked computed).
     let items = ProjectRow::LAYOUT.markdown;
-    let mut total_row: Vec<String> = items
-        .iter()
-        .map(|item| match item.value {
-            Value::Title => "Sum of the listed projects".to_string(),
-            Value::Amount(_) => format_usd(listed),
-            Value::Share(_) => format_share(listed, total.into()),
-            _ => String::new(),
-        })
-        .collect();
-    total_row.push(String::new());
     let mut header = headings(ProjectRow::LAYOUT);
     header.push("Source".into());
     let mut rule: Vec<&str> = items
@@ -165,7 +142,7 @@ fn write_programme(
         })
         .collect();
     rule.push("---");
-    table(out, &header, &rule, &rows, Some(&total_row))
+    table(out, &header, &rule, &rows)
 }
 
 /// Writes the selection as a Markdown report.
@@ -224,7 +201,7 @@ fn list_table(
             row
         })
         .collect();
-    table(out, &header, &rule, &rows, None)
+    table(out, &header, &rule, &rows)
 }
 
 /// The headings of the columns `layout` gives Markdown, each marked value's saying what it

@@ -63,7 +63,9 @@ pub fn write_plain(
     selection: &Selection,
     style: PlainStyle,
 ) -> io::Result<()> {
-    writeln!(out, "{}", style.strong(catalog.title_of_dataset()))?;
+    // One line, as every record's title: a line break in it could fake a line of its own.
+    let title: Vec<&str> = catalog.title_of_dataset().split_whitespace().collect();
+    writeln!(out, "{}", style.strong(&title.join(" ")))?;
     if let Some((asked, shown)) = &selection.relaxed {
         let said = format!("No record has all of: {asked} — showing {shown}");
         writeln!(out, "{}", display_text(&said, TEXT_CAP).unwrap_or(said))?;

@@ -377,7 +377,8 @@ fn longest_state_name(catalog: &Catalog) -> usize {
         .filter(|participant| participant.kind() == crate::data::ParticipantKind::State)
         .map(|participant| participant.name().len())
         .max()
-        .unwrap_or(0)
+        // Room for the mark of a state the source does not name (see `Catalog::tied_name`).
+        .map_or(0, |longest| longest + 1 + crate::data::READING_MARK.len())
 }
 
 /// The detail text of a record or a paragraph at `width`.

@@ -32,6 +32,8 @@ use crate::{
 
 /// The longest a place or a state's name is given before it is cut.
 const PLACE_CAP: usize = 20;
+/// The same for a state, with room for its reading mark, which is never cut.
+const STATE_CAP: usize = PLACE_CAP + 1 + crate::data::READING_MARK.len();
 
 /// The Timeline tab.
 pub struct TimelineTab {
@@ -112,7 +114,7 @@ fn columns(catalog: &Catalog) -> Columns {
         title,
         vec![
             Column::text("place", place.min(PLACE_CAP)),
-            Column::text("state", super::longest_state_name(catalog).min(PLACE_CAP)),
+            Column::text("state", super::longest_state_name(catalog).min(STATE_CAP)),
         ],
     )
 }
@@ -145,11 +147,9 @@ fn year_label(event: EventView<'_>) -> String {
         .map_or_else(|| "n.d.".to_string(), |date| date.year().to_string())
 }
 
-/// The state an event was held in, by name.
-fn state_of(catalog: &Catalog, record: RecordRef) -> Option<&str> {
-    let relations = catalog.relations(record);
-    let state = relations.iter().find(|r| r.role == Role::Country)?;
-    Some(catalog.title(state.target))
+/// The state an event was held in, by name, marked when the tie is a reading.
+fn state_of(catalog: &Catalog, record: RecordRef) -> Option<String> {
+    catalog.tied_name(record, Role::Country)
 }
 
 /// Draws the timeline strip and list.
@@ -220,8 +220,9 @@ fn render_timeline(panes: &Panes, buf: &mut Buffer, tab: &TimelineTab) {
                 }
                 if shown >= 2 {
                     let state = state_of(catalog, record).unwrap_or_default();
+                    let state = state.as_str();
                     cells.push(Cell::from(Span::styled(
-                        text::truncate(state, PLACE_CAP),
+                        text::truncate(state, STATE_CAP),
                         theme.dim,
                     )));
                 }

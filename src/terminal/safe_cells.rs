@@ -9,14 +9,12 @@
 use std::borrow::Cow;
 
 use ratatui::buffer::Cell;
-use unicode_normalization::char::is_combining_mark;
 
+#[cfg(test)]
+use crate::data::display::MOST_MARKS;
 use crate::data::display::escapes_after;
 #[cfg(test)]
 use crate::data::display::needs_escape;
-
-/// The most combining marks one cell keeps: enough for any script's stacked diacritics.
-const MOST_MARKS: usize = 4;
 
 /// `cell` as it may be written to a terminal.
 pub fn safe_cell(cell: &Cell) -> Cow<'_, Cell> {
@@ -36,13 +34,8 @@ pub fn safe_cell(cell: &Cell) -> Cow<'_, Cell> {
 /// `symbol` without what must not reach a terminal; `�` when nothing is left of a symbol that
 /// had something.
 fn safe_symbol(symbol: &str) -> String {
-    let mut marks = 0;
     let kept: String = escapes_after(symbol, None)
-        .filter(|&(_, c, escape)| {
-            let mark = is_combining_mark(c);
-            marks += usize::from(mark);
-            !escape && c != '\n' && !(mark && marks > MOST_MARKS)
-        })
+        .filter(|&(_, c, escape)| !escape && c != '\n')
         .map(|(_, c, _)| c)
         .collect();
     if kept.is_empty() && !symbol.is_empty() {

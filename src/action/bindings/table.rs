@@ -232,7 +232,7 @@ pub(super) fn lines() -> Vec<Line> {
         ]),
         line(Search, "search every tab and the source text", [browse(OpenSearch, &[ch('/')])])
             ,
-        words(Search, "type", "as written, initials, typos from 5 letters; Caps exact"),
+        words(Search, "type", "any case or form, initials, typos from 5 letters"),
         line(Search, "choose a result", [
             on(SearchSelectDown, SEARCH, Any, &[Down]), on(SearchSelectUp, SEARCH, Any, &[Up]),
             on(SearchSelectDown, SEARCH, Ctrl, &[ch('n')]),
