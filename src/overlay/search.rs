@@ -276,9 +276,10 @@ fn hit_line(
         .field
         .filter(|_| highlight.title.is_empty())
         .map(|field| {
-            let lead = match highlight.how {
-                Some(how) => format!("  {} ({how}): ", field.name),
-                None => format!("  {}: ", field.name),
+            let said: Vec<&str> = [field.mark, highlight.how].into_iter().flatten().collect();
+            let lead = match said.is_empty() {
+                true => format!("  {}: ", field.name),
+                false => format!("  {} ({}): ", field.name, said.join(", ")),
             };
             let room = (width / 2).saturating_sub(text::width(&lead));
             let (cut, positions) = text::snippet(&field.text, &field.positions, room);

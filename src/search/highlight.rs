@@ -7,7 +7,21 @@ use super::{
     Query, SearchIndex, record_fields,
     word_match::{AS_WRITTEN, MatchKind, points},
 };
-use crate::data::{Catalog, RecordRef};
+use crate::data::{Catalog, Mark, RecordRef};
+
+/// How the field of `record` named `name` in search results is marked, as its value is
+/// everywhere else: by its kind's layout, a note and another spelling from a note being from
+/// outside the source.
+fn field_mark(catalog: &Catalog, record: RecordRef, name: &str) -> Option<&'static str> {
+    let layout = catalog.layout(record);
+    let searched = layout.search.iter().find(|searched| searched.name == name);
+    let mark = match searched {
+        Some(searched) => searched.value.mark(layout),
+        None if name == "note" || name.contains("also written") => Some(Mark::Outside),
+        None => None,
+    };
+    mark.map(Mark::short)
+}
 
 /// The matched characters of a hit, for highlighting: grapheme positions in its title, and the
 /// best-matching other field with its own positions.
@@ -31,6 +45,9 @@ pub struct FieldHighlight {
     pub text: String,
     /// Matched positions (graphemes) in `text`.
     pub positions: Vec<usize>,
+    /// What the field is where it is not the source's statement (`our classification`,
+    /// `computed`, `from outside the source`), as every output marks it.
+    pub mark: Option<&'static str>,
 }
 
 impl SearchIndex {
@@ -112,6 +129,7 @@ impl SearchIndex {
             .filter(|(field, p)| !p.is_empty() || (by_date && is_date(field.name)))
             .max_by_key(|(field, p)| (p.len(), field.weight.factor()))
             .map(|(field, positions)| FieldHighlight {
+                mark: field_mark(catalog, record, field.name),
                 name: field.name,
                 text: field.text,
                 positions,
