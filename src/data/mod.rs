@@ -54,7 +54,7 @@ pub use read::{SizeLimits, human_size};
 pub use record::{RecordCounts, RecordRef, Relation, Role};
 pub use shown::FieldText;
 pub use source::SourceText;
-pub use spellings::Spelling;
+pub use spellings::{SpelledName, Spelling};
 pub use tab::Tab;
 pub use text::Citation;
 pub use tie::{Tie, TieKind, TieRef};
