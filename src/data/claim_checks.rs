@@ -331,4 +331,49 @@ mod tests {
             .collect();
         assert_eq!(warnings, Vec::<String>::new());
     }
+
+    #[test]
+    fn names_indexed_by_their_first_word_are_named_as_one_by_one() {
+        let names = [
+            "Islamic Development Bank (IDB)",
+            "IsDB",
+            "N. Nazarbayev",
+            "Nursultan Nazarbayev",
+            "The Of",
+            "",
+        ];
+        let quotes = [
+            "the Islamic Development Bank funded it",
+            "the IDB funded it",
+            "the isdb funded it",
+            "Nazarbayev spoke",
+            "N. Nazarbayev spoke",
+            "the of",
+            "of the",
+            "nothing here",
+        ];
+        // One by one, as the check did before indexing the names.
+        let one_by_one = |names: &[&str], quote: &str| {
+            let stems = content_words(quote);
+            let whole = words(quote);
+            names
+                .iter()
+                .flat_map(|name| alternatives(name))
+                .any(|name| match content_words(name) {
+                    own if own.is_empty() => words(name).iter().all(|w| whole.contains(w)),
+                    own => own.iter().all(|stem| stems.contains(stem)),
+                })
+        };
+        for count in 1..=names.len() {
+            let names = &names[..count];
+            let indexed = Names::new(names.iter().copied());
+            for quote in quotes {
+                assert_eq!(
+                    indexed.named_in(quote),
+                    one_by_one(names, quote),
+                    "{names:?} in {quote:?}"
+                );
+            }
+        }
+    }
 }

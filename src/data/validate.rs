@@ -496,7 +496,10 @@ fn held_phrases(note: Option<&str>, phrases: &[String]) -> Vec<bool> {
                 // A phrase that starts and ends with a whole character matches on character
                 // boundaries; `get` keeps a stray one from panicking all the same.
                 if !*slot
-                    && alone(note.get(..found.start()).and_then(|s| s.chars().next_back()))
+                    && alone(
+                        note.get(..found.start())
+                            .and_then(|s| s.chars().next_back()),
+                    )
                     && alone(note.get(found.end()..).and_then(|s| s.chars().next()))
                 {
                     *slot = true;
@@ -627,7 +630,10 @@ mod tests {
             held_phrases(Some(note), &phrases)[..5],
             [true, true, true, true, false]
         );
-        assert!(holds_phrase(note, "x.x"), "the overlapping occurrence stands alone");
+        assert!(
+            holds_phrase(note, "x.x"),
+            "the overlapping occurrence stands alone"
+        );
         assert!(held_phrases(None, &phrases).iter().all(|held| !held));
     }
 }
