@@ -20,7 +20,7 @@ use super::{
     records::{Records, RowsOf},
     relations::{Edges, Relations},
     source::SourceText,
-    spellings::Spellings,
+    spellings::{SpelledName, Spellings},
     store::Store,
     tab::Tab,
     text::{Citations, Text},
@@ -112,6 +112,22 @@ impl Catalog {
     /// The other spellings of `name` (a title or a place) that the notes give.
     pub fn spellings_of(&self, name: &str) -> &[String] {
         self.spellings.of(name)
+    }
+
+    /// The number of `name` (a title or a place) among the names with other spellings, when
+    /// it has some: search matches each such name's spellings once per query, by this number.
+    pub fn spelled_name(&self, name: &str) -> Option<SpelledName> {
+        self.spellings.id_of(name)
+    }
+
+    /// The other spellings of the name numbered `id` (see [`Self::spelled_name`]).
+    pub fn spellings_by_id(&self, id: SpelledName) -> &[String] {
+        self.spellings.by_id(id)
+    }
+
+    /// How many names have other spellings; their numbers are `0..` this.
+    pub fn spelled_name_count(&self) -> usize {
+        self.spellings.count()
     }
 
     /// Shows every text as loaded from now on, control characters and all: for exports,

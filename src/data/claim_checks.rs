@@ -4,10 +4,13 @@
 //! sentence of a summary or outcome that shares no word with any quote the record rests on.
 //! These are judgements a reader should look at, not errors: `check --strict` makes them so.
 
+use std::collections::HashMap;
+
 use super::{
     catalog::Catalog,
     problems::Problem,
     record::{RecordRef, Relation},
+    spellings::SpelledName,
 };
 
 /// Words that carry no content of their own: a sentence made of them alone cites nothing.
@@ -24,6 +27,7 @@ const STEM: usize = 5;
 /// Everything `check` warns of in `catalog`, by path, in record order.
 pub fn claim_warnings(catalog: &Catalog) -> Vec<Problem> {
     let mut warnings = Vec::new();
+    let mut named_by = HashMap::new();
     for record in catalog.records() {
         let Some(view) = catalog.get(record) else {
             continue;
@@ -44,7 +48,14 @@ pub fn claim_warnings(catalog: &Catalog) -> Vec<Problem> {
                 Some((field, false)) => format!("{path}.{field}"),
                 None => path.clone(),
             };
-            check_tie(catalog, record, &relation, &tie_path, &mut warnings);
+            check_tie(
+                catalog,
+                record,
+                &relation,
+                &tie_path,
+                &mut named_by,
+                &mut warnings,
+            );
         }
         let words = Words::of(&evidence);
         for field in ["summary", "outcome"] {
@@ -66,12 +77,15 @@ pub fn claim_warnings(catalog: &Catalog) -> Vec<Problem> {
     warnings
 }
 
-/// Warns of a tie whose quotes do not name its other end and that carries no reading.
+/// Warns of a tie whose quotes do not name its other end and that carries no reading. The
+/// names of an end with other spellings are worked out once per name in `named_by`, not per
+/// tie: a name may have tens of thousands of spellings and many ties.
 fn check_tie(
     catalog: &Catalog,
     record: RecordRef,
     relation: &Relation,
     path: &str,
+    named_by: &mut HashMap<SpelledName, Names>,
     warnings: &mut Vec<Problem>,
 ) {
     let Some(tie) = catalog.tie(relation) else {
@@ -81,18 +95,23 @@ fn check_tie(
         return;
     }
     let target = catalog.title(relation.target);
-    let names: Vec<&str> = std::iter::once(target)
-        .chain(catalog.spellings_of(target).iter().map(String::as_str))
-        .flat_map(alternatives)
-        .collect();
-    let named = tie.sources().iter().any(|citation| {
-        let quote = content_words(citation.quote);
-        let whole = words(citation.quote);
-        names.iter().any(|name| match content_words(name) {
-            stems if stems.is_empty() => words(name).iter().all(|w| whole.contains(w)),
-            stems => stems.iter().all(|stem| quote.contains(stem)),
-        })
-    });
+    let alone;
+    let names = match catalog.spelled_name(target) {
+        Some(id) => named_by.entry(id).or_insert_with(|| {
+            Names::new(
+                std::iter::once(target)
+                    .chain(catalog.spellings_by_id(id).iter().map(String::as_str)),
+            )
+        }),
+        None => {
+            alone = Names::new(std::iter::once(target));
+            &alone
+        }
+    };
+    let named = tie
+        .sources()
+        .iter()
+        .any(|citation| names.named_in(citation.quote));
     if !named {
         warnings.push(Problem {
             path: path.to_string(),
@@ -103,6 +122,71 @@ fn check_tie(
             ),
             position: None,
         });
+    }
+}
+
+/// The ways the names of a record may be written (see [`alternatives`]), indexed so that
+/// whether a quote names one takes time by the quote's words, not by the names.
+#[derive(Default)]
+struct Names {
+    /// The content words of each way that has some (see [`content_words`]).
+    stems: Vec<Vec<String>>,
+    /// The ways in `stems` by their first content word, which a quote naming them must hold.
+    by_first_stem: HashMap<String, Vec<usize>>,
+    /// All the words of each way without content words.
+    plain: Vec<Vec<String>>,
+    /// The ways in `plain` by their first word.
+    by_first_word: HashMap<String, Vec<usize>>,
+    /// Whether a way has no words at all, which every quote names.
+    wordless: bool,
+}
+
+impl Names {
+    fn new<'a>(names: impl Iterator<Item = &'a str>) -> Self {
+        let mut all = Self::default();
+        for way in names.flat_map(alternatives) {
+            let stems = content_words(way);
+            if let Some(first) = stems.first() {
+                let at = all.stems.len();
+                all.by_first_stem.entry(first.clone()).or_default().push(at);
+                all.stems.push(stems);
+                continue;
+            }
+            let words = words(way);
+            let Some(first) = words.first() else {
+                all.wordless = true;
+                continue;
+            };
+            let at = all.plain.len();
+            all.by_first_word.entry(first.clone()).or_default().push(at);
+            all.plain.push(words);
+        }
+        all
+    }
+
+    /// Whether `quote` names one of the ways: holds all its content words (by their stems),
+    /// or, for a way without content words, all its words.
+    fn named_in(&self, quote: &str) -> bool {
+        if self.wordless {
+            return true;
+        }
+        let stems = content_words(quote);
+        let by_stems = stems.iter().any(|stem| {
+            self.by_first_stem.get(stem).is_some_and(|ways| {
+                ways.iter()
+                    .any(|&way| self.stems[way].iter().all(|s| stems.contains(s)))
+            })
+        });
+        if by_stems || self.plain.is_empty() {
+            return by_stems;
+        }
+        let whole = words(quote);
+        whole.iter().any(|word| {
+            self.by_first_word.get(word).is_some_and(|ways| {
+                ways.iter()
+                    .any(|&way| self.plain[way].iter().all(|w| whole.contains(w)))
+            })
+        })
     }
 }
 
@@ -246,5 +330,50 @@ mod tests {
             .map(ToString::to_string)
             .collect();
         assert_eq!(warnings, Vec::<String>::new());
+    }
+
+    #[test]
+    fn names_indexed_by_their_first_word_are_named_as_one_by_one() {
+        let names = [
+            "Islamic Development Bank (IDB)",
+            "IsDB",
+            "N. Nazarbayev",
+            "Nursultan Nazarbayev",
+            "The Of",
+            "",
+        ];
+        let quotes = [
+            "the Islamic Development Bank funded it",
+            "the IDB funded it",
+            "the isdb funded it",
+            "Nazarbayev spoke",
+            "N. Nazarbayev spoke",
+            "the of",
+            "of the",
+            "nothing here",
+        ];
+        // One by one, as the check did before indexing the names.
+        let one_by_one = |names: &[&str], quote: &str| {
+            let stems = content_words(quote);
+            let whole = words(quote);
+            names
+                .iter()
+                .flat_map(|name| alternatives(name))
+                .any(|name| match content_words(name) {
+                    own if own.is_empty() => words(name).iter().all(|w| whole.contains(w)),
+                    own => own.iter().all(|stem| stems.contains(stem)),
+                })
+        };
+        for count in 1..=names.len() {
+            let names = &names[..count];
+            let indexed = Names::new(names.iter().copied());
+            for quote in quotes {
+                assert_eq!(
+                    indexed.named_in(quote),
+                    one_by_one(names, quote),
+                    "{names:?} in {quote:?}"
+                );
+            }
+        }
     }
 }

@@ -56,6 +56,7 @@ pub use read::{SizeLimits, human_size};
 pub use record::{RecordCounts, RecordRef, Relation, Role};
 pub use shown::{FieldText, READING_MARK};
 pub use source::SourceText;
+pub use spellings::{SpelledName, Spelling};
 pub use tab::Tab;
 pub use text::Citation;
 pub use tie::{Tie, TieKind, TieRef};

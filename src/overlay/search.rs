@@ -261,7 +261,12 @@ fn hit_line(
         return source_hit_line(catalog, prompt, position, width, theme);
     };
     let chosen = position == prompt.selected();
-    let highlight = SearchIndex::highlight(catalog, hit.record, prompt.query());
+    let highlight = SearchIndex::highlight_remembering(
+        catalog,
+        hit.record,
+        prompt.query(),
+        prompt.spelling_choices(),
+    );
     let base = if chosen {
         theme.selected
     } else {

@@ -7,7 +7,10 @@ use ratatui::layout::{Position, Rect};
 use crate::{
     action::Movement,
     data::Tab,
-    search::{Hit, Query, SearchEvent, SearchIndex, SearchRequest, SearchResults, SourceHit},
+    search::{
+        Hit, Query, SearchEvent, SearchIndex, SearchRequest, SearchResults, SourceHit,
+        SpellingChoices,
+    },
 };
 
 /// The most characters a query keeps: enough for any search a person types, and a bound on
@@ -75,6 +78,8 @@ pub struct SearchPrompt {
     generation: u64,
     /// Whether the query typed was longer than [`QUERY_CAP`] and cut.
     cut: bool,
+    /// Which spellings of a name can explain a hit of the query, kept between drawings.
+    spelling_choices: SpellingChoices,
 }
 
 impl SearchPrompt {
@@ -91,6 +96,12 @@ impl SearchPrompt {
     /// The current results.
     pub fn results(&self) -> &SearchResults {
         &self.results
+    }
+
+    /// Which spellings of a name can explain a hit of the query, remembered while it stays
+    /// (see [`SearchIndex::highlight_remembering`]).
+    pub fn spelling_choices(&self) -> &SpellingChoices {
+        &self.spelling_choices
     }
 
     /// Whether the results are the query's, or a search is still running.

@@ -22,10 +22,6 @@ use crate::{
     terminal::{TerminalSession, copy_to_clipboard, spawn_input, watch_for_hang_up, watch_signals},
 };
 
-/// Catalogs larger than this are searched off the drawing thread; smaller ones are searched
-/// at once, so their results arrive with the keystroke that asked for them.
-const BACKGROUND_SEARCH_FROM: usize = 20_000;
-
 /// How often the loading screen redraws while nothing else happens.
 const LOADING_TICK: Duration = Duration::from_millis(100);
 
@@ -86,19 +82,19 @@ pub fn run(
         width: size.width,
         height: size.height,
     });
-    let worker = if app.catalog().record_count() > BACKGROUND_SEARCH_FROM {
-        let results = sender.clone();
-        SearchWorker::spawn(
-            Arc::clone(app.search_index()),
-            ReportTiming::default(),
-            move |event| {
-                let _ = results.send(LoopEvent::Search(event));
-            },
-        )
-        .ok()
-    } else {
-        None
-    };
+    // Every search runs on the search thread, whatever the catalog's size: a small catalog can
+    // still be slow to search (a name with tens of thousands of other spellings), and keys
+    // must never wait on a search. Only when that thread cannot be started are searches run
+    // here, at once.
+    let results = sender.clone();
+    let worker = SearchWorker::spawn(
+        Arc::clone(app.search_index()),
+        ReportTiming::default(),
+        move |event| {
+            let _ = results.send(LoopEvent::Search(event));
+        },
+    )
+    .ok();
     let mut app = app.with_background_search(worker.is_some());
     loop {
         let stop = drive(

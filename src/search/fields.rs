@@ -1,7 +1,20 @@
-//! The text fields of each record that search looks at, read in place from the catalog.
+//! The text fields of each record that search looks at, read in place from the catalog. The
+//! other spellings of a name are given as the name's number, not one by one: a name may have
+//! tens of thousands, borne by thousands of records, and search matches them once per query
+//! (see `spelled`); only [`record_fields`] writes each out.
 
 pub use crate::data::FieldText;
-use crate::data::{Catalog, Record, RecordRef, SortForm, TieKind, Value};
+use crate::data::{Catalog, Record, RecordRef, SortForm, SpelledName, TieKind, Value};
+
+/// What one searched field holds: a text, or all the other spellings of a name (a title's, a
+/// place's), each of which counts as a field of the same name and weight.
+#[derive(Clone, Copy, Debug)]
+pub enum FieldValue<'c, 't> {
+    /// A text of the record's, or of a record it refers to.
+    Text(FieldText<'c, 't>),
+    /// The other spellings the notes give of the name with this number.
+    Spellings(SpelledName),
+}
 
 /// How much a match in a field counts: a title match outranks one in the summary.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -58,29 +71,37 @@ pub fn for_each_field(
     scratch: &mut String,
     mut visit: impl FnMut(&'static str, Weight, &str),
 ) {
-    for_each_own_field(catalog, record, scratch, |name, weight, text| {
-        visit(name, weight, text.as_str())
-    });
-    for_each_related_field(catalog, record, &mut |name, weight, text| {
-        visit(name, weight, text)
+    let mut each = |name, weight, value: FieldValue<'_, '_>| match value {
+        FieldValue::Text(text) => visit(name, weight, text.as_str()),
+        FieldValue::Spellings(id) => {
+            for spelling in catalog.spellings_by_id(id) {
+                visit(name, weight, spelling);
+            }
+        }
+    };
+    for_each_own_field(catalog, record, scratch, &mut each);
+    for_each_related_field(catalog, record, &mut |name, weight, value| {
+        each(name, weight, value)
     });
 }
 
 /// The record's own fields, in descending weight: title, names, running text; the fields of
-/// its kind as its layout lists them for search.
+/// its kind as its layout lists them for search. The other spellings of its title and of a
+/// naming field (an event's place) follow the field, as one [`FieldValue::Spellings`].
 pub fn for_each_own_field<'c>(
     catalog: &'c Catalog,
     record: RecordRef,
     scratch: &mut String,
-    mut visit: impl FnMut(&'static str, Weight, FieldText<'c, '_>),
+    mut visit: impl FnMut(&'static str, Weight, FieldValue<'c, '_>),
 ) {
     use FieldText::Kept;
     let Some(view) = catalog.get(record) else {
         return;
     };
-    visit("title", Weight::Title, Kept(view.title()));
-    for spelling in catalog.spellings_of(view.title()) {
-        visit("also written", Weight::Title, Kept(spelling));
+    let text = |text| FieldValue::Text(Kept(text));
+    visit("title", Weight::Title, text(view.title()));
+    if let Some(id) = catalog.spelled_name(view.title()) {
+        visit("also written", Weight::Title, FieldValue::Spellings(id));
     }
     for searched in catalog.layout(record).search {
         // The plural that names the kind of record (`states`, `summits`, `projects`) names the
@@ -97,19 +118,22 @@ pub fn for_each_own_field<'c>(
         let Some(text) = catalog.field_text(record, searched.value, scratch) else {
             continue;
         };
-        visit(searched.name, weight, text);
-        if let (Some(also), Kept(text)) = (searched.spellings, text) {
-            for spelling in catalog.spellings_of(text) {
-                visit(also, weight, Kept(spelling));
-            }
+        visit(searched.name, weight, FieldValue::Text(text));
+        if let (Some(also), Kept(text)) = (searched.spellings, text)
+            && let Some(id) = catalog.spelled_name(text)
+        {
+            // Spellings are words of the naming fields' vocabulary, never running text: the
+            // pass over all running text at once reads the catalog's text, not theirs.
+            debug_assert!(searched.naming, "{also}: spellings of running text");
+            visit(also, weight, FieldValue::Spellings(id));
         }
     }
-    visit("summary", Weight::Text, Kept(view.summary()));
+    visit("summary", Weight::Text, text(view.summary()));
     if let Some(note) = view.note() {
-        visit("note", Weight::Text, Kept(note));
+        visit("note", Weight::Text, text(note));
     }
     for citation in view.sources().iter() {
-        visit("source", Weight::Text, Kept(citation.quote));
+        visit("source", Weight::Text, text(citation.quote));
     }
 }
 
@@ -118,7 +142,7 @@ pub fn for_each_own_field<'c>(
 pub fn for_each_related_field<'a>(
     catalog: &'a Catalog,
     record: RecordRef,
-    visit: &mut dyn FnMut(&'static str, Weight, &'a str),
+    visit: &mut dyn FnMut(&'static str, Weight, FieldValue<'a, 'a>),
 ) {
     for relation in catalog
         .relations(record)
@@ -132,26 +156,26 @@ pub fn for_each_related_field<'a>(
                 .tie_kind_of(relation.detail)
                 .field_name(relation.role)
         };
-        for_each_shown_name(catalog, relation.target, &mut |text| {
-            visit(field, Weight::Related, text)
+        for_each_shown_name(catalog, relation.target, &mut |value| {
+            visit(field, Weight::Related, value)
         });
     }
 }
 
 /// What a record shows of itself to the records that refer to it: its title and, for an
-/// event, its place, each with the other spellings the notes give.
+/// event, its place, each followed by the other spellings the notes give.
 pub fn for_each_shown_name<'a>(
     catalog: &'a Catalog,
     record: RecordRef,
-    visit: &mut dyn FnMut(&'a str),
+    visit: &mut dyn FnMut(FieldValue<'a, 'a>),
 ) {
     let Some(view) = catalog.get(record) else {
         return;
     };
     let mut name = |text: &'a str| {
-        visit(text);
-        for spelling in catalog.spellings_of(text) {
-            visit(spelling);
+        visit(FieldValue::Text(FieldText::Kept(text)));
+        if let Some(id) = catalog.spelled_name(text) {
+            visit(FieldValue::Spellings(id));
         }
     };
     name(view.title());

@@ -1,27 +1,26 @@
 //! Which characters of a hit matched, for drawing: the title's, and the other field that best
 //! explains the hit. Worked out only for the hits on screen, never while searching.
+//!
+//! A name's other spellings count as fields, but only those that can explain a hit are looked
+//! at: for each word, the first spelling it matches best, as written and with typos (no other
+//! can be the field a word is shown in). Which those are is worked out once per query and name
+//! ([`SpellingChoices`]), as a name may have tens of thousands of spellings and every hit on
+//! screen may bear it.
+
+use std::{
+    collections::HashMap,
+    sync::{Arc, Mutex},
+};
 
 use nucleo_matcher::{Config, Matcher};
 
 use super::{
-    Query, SearchIndex, record_fields,
+    Query, SearchIndex,
+    fields::{FieldValue, SearchField, Weight, for_each_own_field, for_each_related_field},
+    spelled::utf32,
     word_match::{AS_WRITTEN, MatchKind, points},
 };
-use crate::data::{Catalog, Mark, RecordRef};
-
-/// How the field of `record` named `name` in search results is marked, as its value is
-/// everywhere else: by its kind's layout, a note and another spelling from a note being from
-/// outside the source.
-fn field_mark(catalog: &Catalog, record: RecordRef, name: &str) -> Option<&'static str> {
-    let layout = catalog.layout(record);
-    let searched = layout.search.iter().find(|searched| searched.name == name);
-    let mark = match searched {
-        Some(searched) => searched.value.mark(layout),
-        None if name == "note" || name.contains("also written") => Some(Mark::Outside),
-        None => None,
-    };
-    mark.map(Mark::short)
-}
+use crate::data::{Catalog, Mark, RecordRef, SpelledName};
 
 /// The matched characters of a hit, for highlighting: grapheme positions in its title, and the
 /// best-matching other field with its own positions.
@@ -50,37 +49,245 @@ pub struct FieldHighlight {
     pub mark: Option<&'static str>,
 }
 
+/// How the field of `record` named `name` in search results is marked, as its value is
+/// everywhere else: by its kind's layout, a note and another spelling from a note being from
+/// outside the source.
+fn field_mark(catalog: &Catalog, record: RecordRef, name: &str) -> Option<&'static str> {
+    let layout = catalog.layout(record);
+    let searched = layout.search.iter().find(|searched| searched.name == name);
+    let mark = match searched {
+        Some(searched) => searched.value.mark(layout),
+        None if name == "note" || name.contains("also written") => Some(Mark::Outside),
+        None => None,
+    };
+    mark.map(Mark::short)
+}
+
+/// Which spellings of each name can explain a hit of one query (see the module's notes),
+/// remembered from one drawing of the results to the next; a new query starts afresh.
+#[derive(Default)]
+pub struct SpellingChoices {
+    memo: Mutex<Option<Choices>>,
+}
+
+/// The spellings chosen for one query in one catalog.
+struct Choices {
+    /// The catalog's address and the query's text they are for.
+    key: (usize, String),
+    /// By name, and whether its spellings are matched as a title's (initials too).
+    chosen: HashMap<(SpelledName, bool), Arc<[u32]>>,
+}
+
+impl Clone for SpellingChoices {
+    /// A copy remembers nothing: it is worked out again when asked.
+    fn clone(&self) -> Self {
+        Self::default()
+    }
+}
+
+impl std::fmt::Debug for SpellingChoices {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SpellingChoices")
+    }
+}
+
+impl SpellingChoices {
+    /// The numbers of the spellings of `id` that can explain a hit of `query`, ascending.
+    fn of(&self, catalog: &Catalog, query: &Query, id: SpelledName, initials: bool) -> Arc<[u32]> {
+        let key = (
+            std::ptr::from_ref(catalog) as usize,
+            query.text().to_string(),
+        );
+        let mut memo = self
+            .memo
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let memo = match &mut *memo {
+            Some(choices) if choices.key == key => choices,
+            stale => stale.insert(Choices {
+                key,
+                chosen: HashMap::new(),
+            }),
+        };
+        Arc::clone(
+            memo.chosen
+                .entry((id, initials))
+                .or_insert_with(|| choose(catalog, query, id, initials).into()),
+        )
+    }
+}
+
+/// For each word of `query`, the first spelling of `id` it matches best as written, and, when
+/// no spelling matches it as written (initials aside) and it may have typos, the first it
+/// matches best with typos; their numbers, ascending.
+fn choose(catalog: &Catalog, query: &Query, id: SpelledName, initials: bool) -> Vec<u32> {
+    let spellings = catalog.spellings_by_id(id);
+    let words: Vec<_> = query
+        .words()
+        .iter()
+        .filter(|word| !word.is_negative())
+        .collect();
+    let mut matcher = Matcher::new(Config::DEFAULT);
+    let (mut indices, mut chars) = (Vec::new(), Vec::new());
+    // Only a better kind replaces the first found, so a word is settled once it has the best
+    // kind there is (`ceiling`), and the pass ends when every word is.
+    let better = |best: &mut Option<(MatchKind, u32)>, kind: Option<MatchKind>, at: usize| {
+        if let Some(kind) = kind
+            && best.is_none_or(|(b, _)| kind > b)
+        {
+            *best = Some((kind, u32::try_from(at).unwrap_or(u32::MAX)));
+        }
+    };
+    let settled = |best: &[Option<(MatchKind, u32)>], wanted: &[bool], ceiling: MatchKind| {
+        best.iter()
+            .zip(wanted)
+            .all(|(best, wanted)| !wanted || best.is_some_and(|(kind, _)| kind >= ceiling))
+    };
+    let all = vec![true; words.len()];
+    let mut written: Vec<Option<(MatchKind, u32)>> = vec![None; words.len()];
+    for (at, spelling) in spellings.iter().enumerate() {
+        if settled(&written, &all, MatchKind::Whole) {
+            break;
+        }
+        let text = utf32(spelling, &mut chars);
+        for (word, best) in words.iter().zip(&mut written) {
+            let kind = word.match_field(text, initials, &mut matcher, &mut indices);
+            better(best, kind, at);
+        }
+    }
+    // A word matched as written here is shown from here or from a better field; typos are
+    // looked for only when no field matches it as written.
+    let typos_wanted: Vec<bool> = words
+        .iter()
+        .zip(&written)
+        .map(|(word, best)| {
+            word.allows_typos()
+                && best.is_none_or(|(kind, _)| points(kind, Weight::Related) < AS_WRITTEN)
+        })
+        .collect();
+    let mut typos: Vec<Option<(MatchKind, u32)>> = vec![None; words.len()];
+    for (at, spelling) in spellings.iter().enumerate() {
+        if settled(&typos, &typos_wanted, MatchKind::OneTypo) {
+            break;
+        }
+        let text = utf32(spelling, &mut chars);
+        for ((word, best), wanted) in words.iter().zip(&mut typos).zip(&typos_wanted) {
+            if *wanted {
+                better(best, word.match_with_typos(text, &mut indices), at);
+            }
+        }
+    }
+    let mut chosen: Vec<u32> = written
+        .iter()
+        .chain(&typos)
+        .filter_map(|best| best.map(|(_, at)| at))
+        .collect();
+    chosen.sort_unstable();
+    chosen.dedup();
+    chosen
+}
+
+/// Every field of `record` that can explain a hit of `query`, owned, title first: its own
+/// fields and the names of the records it refers to, each name's spellings cut to those
+/// `choices` gives.
+fn shown_fields(
+    catalog: &Catalog,
+    record: RecordRef,
+    query: &Query,
+    choices: &SpellingChoices,
+) -> Vec<SearchField> {
+    let mut fields = Vec::new();
+    let mut push = |name: &'static str, weight: Weight, value: FieldValue<'_, '_>| match value {
+        FieldValue::Text(text) => fields.push(SearchField {
+            name,
+            weight,
+            text: text.as_str().to_string(),
+        }),
+        FieldValue::Spellings(id) => {
+            let spellings = catalog.spellings_by_id(id);
+            let chosen = choices.of(catalog, query, id, weight.allows_initials());
+            for &at in chosen.iter() {
+                if let Some(spelling) = spellings.get(at as usize) {
+                    fields.push(SearchField {
+                        name,
+                        weight,
+                        text: spelling.clone(),
+                    });
+                }
+            }
+        }
+    };
+    let mut scratch = String::new();
+    for_each_own_field(catalog, record, &mut scratch, &mut push);
+    for_each_related_field(catalog, record, &mut |name, weight, value| {
+        push(name, weight, value)
+    });
+    fields
+}
+
 impl SearchIndex {
     /// Which characters of `record` matched `query`, for display.
     pub fn highlight(catalog: &Catalog, record: RecordRef, query: &Query) -> Highlight {
-        let fields = record_fields(catalog, record);
-        let prepared: Vec<nucleo_matcher::Utf32String> = fields
-            .iter()
-            .map(|field| nucleo_matcher::Utf32String::from(field.text.as_str()))
-            .collect();
-        let mut matcher = Matcher::new(Config::DEFAULT);
-        let mut indices = Vec::new();
-        let mut positions: Vec<Vec<usize>> = vec![Vec::new(); fields.len()];
-        let mut how = None;
-        for word in query.words().iter().filter(|word| !word.is_negative()) {
-            // The field this word scores best in, as in scoring.
-            let mut best: Option<(u32, usize, Vec<u32>, MatchKind)> = None;
-            let consider = |best: &mut Option<(u32, usize, Vec<u32>, MatchKind)>,
-                            score,
-                            number,
-                            indices: &[u32],
-                            kind| {
-                if best.as_ref().is_none_or(|(b, ..)| score > *b) {
-                    *best = Some((score, number, indices.to_vec(), kind));
-                }
-            };
+        Self::highlight_remembering(catalog, record, query, &SpellingChoices::default())
+    }
+
+    /// [`SearchIndex::highlight`], with the spellings that can explain a hit of `query`
+    /// remembered in `choices` from one hit (or one drawing) to the next.
+    pub fn highlight_remembering(
+        catalog: &Catalog,
+        record: RecordRef,
+        query: &Query,
+        choices: &SpellingChoices,
+    ) -> Highlight {
+        let mut highlight = highlight_fields(shown_fields(catalog, record, query, choices), query);
+        if let Some(field) = &mut highlight.field {
+            field.mark = field_mark(catalog, record, field.name);
+        }
+        highlight
+    }
+}
+
+/// The highlight of a record with these fields (title first) for `query`.
+fn highlight_fields(fields: Vec<SearchField>, query: &Query) -> Highlight {
+    let prepared: Vec<nucleo_matcher::Utf32String> = fields
+        .iter()
+        .map(|field| nucleo_matcher::Utf32String::from(field.text.as_str()))
+        .collect();
+    let mut matcher = Matcher::new(Config::DEFAULT);
+    let mut indices = Vec::new();
+    let mut positions: Vec<Vec<usize>> = vec![Vec::new(); fields.len()];
+    let mut how = None;
+    for word in query.words().iter().filter(|word| !word.is_negative()) {
+        // The field this word scores best in, as in scoring.
+        let mut best: Option<(u32, usize, Vec<u32>, MatchKind)> = None;
+        let consider = |best: &mut Option<(u32, usize, Vec<u32>, MatchKind)>,
+                        score,
+                        number,
+                        indices: &[u32],
+                        kind| {
+            if best.as_ref().is_none_or(|(b, ..)| score > *b) {
+                *best = Some((score, number, indices.to_vec(), kind));
+            }
+        };
+        for (number, (field, text)) in fields.iter().zip(&prepared).enumerate() {
+            if let Some(kind) = word.match_field(
+                text.slice(..),
+                field.weight.allows_initials(),
+                &mut matcher,
+                &mut indices,
+            ) {
+                consider(
+                    &mut best,
+                    points(kind, field.weight),
+                    number,
+                    &indices,
+                    kind,
+                );
+            }
+        }
+        if best.as_ref().is_none_or(|(b, ..)| *b < AS_WRITTEN) && word.allows_typos() {
             for (number, (field, text)) in fields.iter().zip(&prepared).enumerate() {
-                if let Some(kind) = word.match_field(
-                    text.slice(..),
-                    field.weight.allows_initials(),
-                    &mut matcher,
-                    &mut indices,
-                ) {
+                if let Some(kind) = word.match_with_typos(text.slice(..), &mut indices) {
                     consider(
                         &mut best,
                         points(kind, field.weight),
@@ -90,50 +297,99 @@ impl SearchIndex {
                     );
                 }
             }
-            if best.as_ref().is_none_or(|(b, ..)| *b < AS_WRITTEN) && word.allows_typos() {
-                for (number, (field, text)) in fields.iter().zip(&prepared).enumerate() {
-                    if let Some(kind) = word.match_with_typos(text.slice(..), &mut indices) {
-                        consider(
-                            &mut best,
-                            points(kind, field.weight),
-                            number,
-                            &indices,
-                            kind,
-                        );
-                    }
-                }
-            }
-            if let Some((_, number, matched, kind)) = best {
-                positions[number].extend(matched.iter().map(|&i| i as usize));
-                let said = match kind {
-                    MatchKind::Form => Some("word form"),
-                    MatchKind::OneTypo | MatchKind::TwoTypos => Some("typo"),
-                    MatchKind::Fuzzy => Some("initials"),
-                    _ if fields[number].name.contains("also written") => Some("spelling"),
-                    _ => None,
-                };
-                how = how.or(said);
+        }
+        if let Some((_, number, matched, kind)) = best {
+            positions[number].extend(matched.iter().map(|&i| i as usize));
+            let said = match kind {
+                MatchKind::Form => Some("word form"),
+                MatchKind::OneTypo | MatchKind::TwoTypos => Some("typo"),
+                MatchKind::Fuzzy => Some("initials"),
+                _ if fields[number].name.contains("also written") => Some("spelling"),
+                _ => None,
+            };
+            how = how.or(said);
+        }
+    }
+    // A year found by the record's dates rather than its words: the date says why.
+    let by_date =
+        query.words().iter().any(|word| word.year.is_some()) && positions.iter().all(Vec::is_empty);
+    let is_date = |name: &str| name == "date" || name == "period";
+    for list in &mut positions {
+        list.sort_unstable();
+        list.dedup();
+    }
+    let mut numbered = fields.into_iter().zip(positions);
+    let title = numbered.next().map(|(_, p)| p).unwrap_or_default();
+    let field = numbered
+        .filter(|(field, p)| !p.is_empty() || (by_date && is_date(field.name)))
+        .max_by_key(|(field, p)| (p.len(), field.weight.factor()))
+        .map(|(field, positions)| FieldHighlight {
+            name: field.name,
+            text: field.text,
+            positions,
+            mark: None,
+        });
+    Highlight { title, field, how }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::{
+        data::load_embedded,
+        search::record_fields,
+        synthetic::{self, spelling_name},
+    };
+
+    /// Each hit's highlight, from the spellings that can explain it, is the one every field
+    /// (each spelling written out) gives.
+    fn agrees_with_every_field(catalog: &Arc<Catalog>, queries: &[String]) {
+        let index = SearchIndex::new(catalog);
+        let choices = SpellingChoices::default();
+        for text in queries {
+            let query = Query::parse(text);
+            for hit in index.search(&query).hits() {
+                let full = highlight_fields(record_fields(catalog, hit.record), &query);
+                let shown =
+                    SearchIndex::highlight_remembering(catalog, hit.record, &query, &choices);
+                assert_eq!(shown, full, "{text:?} on {:?}", hit.record);
             }
         }
-        // A year found by the record's dates rather than its words: the date says why.
-        let by_date = query.words().iter().any(|word| word.year.is_some())
-            && positions.iter().all(Vec::is_empty);
-        let is_date = |name: &str| name == "date" || name == "period";
-        for list in &mut positions {
-            list.sort_unstable();
-            list.dedup();
-        }
-        let mut numbered = fields.into_iter().zip(positions);
-        let title = numbered.next().map(|(_, p)| p).unwrap_or_default();
-        let field = numbered
-            .filter(|(field, p)| !p.is_empty() || (by_date && is_date(field.name)))
-            .max_by_key(|(field, p)| (p.len(), field.weight.factor()))
-            .map(|(field, positions)| FieldHighlight {
-                mark: field_mark(catalog, record, field.name),
-                name: field.name,
-                text: field.text,
-                positions,
-            });
-        Highlight { title, field, how }
+    }
+
+    #[test]
+    fn the_spellings_chosen_highlight_as_all_of_them_do() {
+        let embedded = Arc::new(load_embedded().expect("embedded data"));
+        let queries = [
+            "mecca",
+            "makah",
+            "nursultan",
+            "nazarbaev",
+            "isdb",
+            "icesco",
+            "iwesco",
+            "islamic world",
+            "putrajaya",
+            "2005 mecca",
+            "kazakhstan makkah",
+            "p:mecca",
+        ];
+        agrees_with_every_field(&embedded, &queries.map(String::from));
+        let hostile = Arc::new(
+            Catalog::new(synthetic::spelled_place(40, 300), None).expect("the data is valid"),
+        );
+        let name = spelling_name(123).to_lowercase();
+        let queries = [
+            name.clone(),
+            format!("{name}x"),
+            format!("{}{}", &name[..3], &name[4..]),
+            format!("{name} summit"),
+            format!("{} baku", &name[..5]),
+            "qy".into(),
+            "baku".into(),
+        ];
+        agrees_with_every_field(&hostile, &queries);
     }
 }

@@ -8,12 +8,15 @@ use std::{
 };
 
 use super::{
-    CHUNK, Query, SMALL, ScopeFilter, TYPOS_BELOW, for_each_shown_name,
+    CHUNK, Query, SMALL, ScopeFilter, TYPOS_BELOW,
+    fields::FieldValue,
+    for_each_shown_name,
     plan::{ChunkResult, Plan, YearFlags},
     prefilter,
     prepared::Prepared,
     record_match::{RecordText, Scorer},
     results::{Hit, Progress, Rank, SearchResults, rank},
+    spelled::SpelledAnswers,
 };
 use crate::data::{Catalog, RecordRef};
 
@@ -176,7 +179,7 @@ impl SearchIndex {
     }
 
     /// Works out what scanning `total` records for `query` needs.
-    fn plan<'q>(&'q self, query: &'q Query, total: usize) -> Plan<'q> {
+    pub(super) fn plan<'q>(&'q self, query: &'q Query, total: usize) -> Plan<'q> {
         let catalog = &*self.catalog;
         let needles = query.needles().take(64).count();
         let needle_list: Vec<&prefilter::Needle> = query.needles().take(64).collect();
@@ -197,12 +200,14 @@ impl SearchIndex {
                 .collect(),
             _ => Vec::new(),
         };
+        let spelled = SpelledAnswers::new(catalog, query, &needle_list);
         Plan {
             catalog,
             query,
             in_running_text,
-            named: self.named_sets(&needle_list),
+            named: self.named_sets(&needle_list, &spelled),
             needles: needle_list,
+            spelled,
             scopes: ScopeFilter::new(catalog, query.scopes()),
             years: query
                 .words()
@@ -269,8 +274,13 @@ impl SearchIndex {
 
     /// For each needle, a bit per slot: whether it occurs in what that record shows to the
     /// records referring to it (see [`Plan::named`]). One pass over every record's name,
-    /// skipped where the letters say it cannot; two threads for a large catalog.
-    fn named_sets(&self, needles: &[&prefilter::Needle]) -> Vec<Vec<u64>> {
+    /// skipped where the letters say it cannot; two threads for a large catalog. The other
+    /// spellings of a name are answered by `spelled`, once per name.
+    fn named_sets(
+        &self,
+        needles: &[&prefilter::Needle],
+        spelled: &SpelledAnswers<'_>,
+    ) -> Vec<Vec<u64>> {
         let catalog = &*self.catalog;
         let masks = &self.prepared().name_masks;
         let count = catalog.record_count();
@@ -288,12 +298,21 @@ impl SearchIndex {
                     let Some(record) = catalog.record_at(slot).filter(|_| wanted != 0) else {
                         continue;
                     };
-                    for_each_shown_name(catalog, record, &mut |text| {
+                    for_each_shown_name(catalog, record, &mut |value| {
+                        // A name's spellings answer for every needle at once, once per query.
+                        let spelled_in = match value {
+                            FieldValue::Spellings(id) => spelled.prefilter(id, false),
+                            FieldValue::Text(_) => 0,
+                        };
                         let mut bits = wanted;
                         while bits != 0 {
                             let bit = bits.trailing_zeros() as usize;
                             bits &= bits - 1;
-                            if needles[bit].occurs_in(text) {
+                            let occurs = match value {
+                                FieldValue::Spellings(_) => spelled_in & (1 << bit) != 0,
+                                FieldValue::Text(text) => needles[bit].occurs_in(text.as_str()),
+                            };
+                            if occurs {
                                 sets[bit][word - words.start] |= 1 << (slot % 64);
                                 wanted &= !(1 << bit);
                             }
@@ -358,7 +377,7 @@ impl SearchIndex {
                 continue;
             }
             text.load(record);
-            if text.prefilter_own(&plan.needles, plan.all_flags, known, found)
+            if text.prefilter_own(&plan.needles, (plan.all_flags, known, found), &plan.spelled)
                 | related
                 | years.covered
                 != plan.all_flags
@@ -396,7 +415,7 @@ impl SearchIndex {
                 .get(word)
                 .is_some_and(|slots| slots.binary_search(&slot).is_ok())
         };
-        let score = scorer.score(text, plan.query, related, years, reachable)?;
+        let score = scorer.score(text, (plan.query, &plan.spelled), related, years, reachable)?;
         // Equal scores go to the shorter title, then to the order the tab lists them in;
         // without words to rank by, records keep that order.
         let title = if plan.query.ranks() {

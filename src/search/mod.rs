@@ -25,6 +25,7 @@ mod results;
 mod running_text;
 mod scope;
 mod source_text;
+mod spelled;
 mod text_form;
 mod typo_reach;
 mod vocabulary;
@@ -36,6 +37,7 @@ pub use query::Query;
 pub use scope::{Scope, ScopeFilter};
 pub use worker::{ReportTiming, SearchEvent, SearchHandle, SearchRequest, SearchWorker};
 
+pub use highlight::SpellingChoices;
 pub use index::SearchIndex;
 pub use results::{Hit, SearchResults};
 pub use source_text::{SourceHit, source_hits};

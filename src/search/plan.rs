@@ -8,6 +8,7 @@ use super::{
     results::{Hit, Rank},
     running_text::RunningText,
     scope::own_years,
+    spelled::SpelledAnswers,
 };
 use crate::data::{Catalog, RecordRef};
 
@@ -27,6 +28,8 @@ pub(super) struct Plan<'q> {
     /// record's running text holds it (see [`RunningText::find`]); `None` for the others.
     pub(super) in_running_text: Vec<Option<Vec<u64>>>,
     pub(super) all_flags: u64,
+    /// What the other spellings of each name answer to the query, worked out once per name.
+    pub(super) spelled: SpelledAnswers<'q>,
 }
 
 impl Plan<'_> {

@@ -3,7 +3,9 @@
 //! where each record's running text lies.
 
 use super::{
-    COUNT_EVERY, for_each_own_field, for_each_shown_name, prefilter,
+    COUNT_EVERY,
+    fields::FieldValue,
+    for_each_own_field, for_each_shown_name, prefilter,
     running_text::RunningText,
     vocabulary::{Fields, Vocabulary},
 };
@@ -16,7 +18,7 @@ use std::{
     time::Duration,
 };
 
-use crate::data::Catalog;
+use crate::data::{Catalog, SpelledName};
 
 /// Worked out once per catalog: the typo vocabulary, and which letters each record holds.
 pub(super) struct Prepared {
@@ -109,8 +111,22 @@ impl Prepared {
 }
 
 /// By slot: the letters of each record's own fields, of what it shows to those that refer to
-/// it, and of its naming fields (see [`Prepared`]); adds to `done` as records are read.
+/// it, and of its naming fields (see [`Prepared`]); adds to `done` as records are read. The
+/// letters of a name's other spellings are gathered once per name, not per record bearing it.
 fn letter_masks(catalog: &Catalog, done: &AtomicUsize) -> [Vec<u64>; 3] {
+    let spelled: Vec<u64> = (0..catalog.spelled_name_count())
+        .map(|id| {
+            let id = SpelledName::try_from(id).unwrap_or(SpelledName::MAX);
+            catalog
+                .spellings_by_id(id)
+                .iter()
+                .fold(0, |mask, spelling| mask | prefilter::letter_mask(spelling))
+        })
+        .collect();
+    let mask_of = |value: FieldValue<'_, '_>| match value {
+        FieldValue::Text(text) => prefilter::letter_mask(text.as_str()),
+        FieldValue::Spellings(id) => spelled.get(id as usize).copied().unwrap_or(u64::MAX),
+    };
     let mut scratch = String::new();
     let mut all = [Vec::new(), Vec::new(), Vec::new()];
     for list in &mut all {
@@ -121,17 +137,15 @@ fn letter_masks(catalog: &Catalog, done: &AtomicUsize) -> [Vec<u64>; 3] {
             done.fetch_add(COUNT_EVERY, Ordering::Relaxed);
         }
         let (mut own, mut fuzzy) = (0, 0);
-        for_each_own_field(catalog, record, &mut scratch, |_, weight, text| {
-            let mask = prefilter::letter_mask(text.as_str());
+        for_each_own_field(catalog, record, &mut scratch, |_, weight, value| {
+            let mask = mask_of(value);
             own |= mask;
             if weight.is_naming() {
                 fuzzy |= mask;
             }
         });
         let mut name = 0;
-        for_each_shown_name(catalog, record, &mut |text| {
-            name |= prefilter::letter_mask(text)
-        });
+        for_each_shown_name(catalog, record, &mut |value| name |= mask_of(value));
         for (list, mask) in all.iter_mut().zip([own, name, fuzzy]) {
             list.push(mask);
         }

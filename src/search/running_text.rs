@@ -209,7 +209,11 @@ impl RunningText {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{data::load_embedded, search::fields::Weight, search::for_each_own_field};
+    use crate::{
+        data::load_embedded,
+        search::fields::{FieldValue, Weight},
+        search::for_each_own_field,
+    };
 
     /// The records whose running text holds `word`, found record by record.
     fn by_record(catalog: &Catalog, word: &str) -> Vec<usize> {
@@ -220,8 +224,9 @@ mod tests {
             .enumerate()
             .filter(|(_, record)| {
                 let mut holds = false;
-                for_each_own_field(catalog, *record, &mut scratch, |_, weight, text| {
-                    holds |= weight == Weight::Text && needle.occurs_in(text.as_str());
+                for_each_own_field(catalog, *record, &mut scratch, |_, weight, value| {
+                    holds |= weight == Weight::Text
+                        && matches!(value, FieldValue::Text(text) if needle.occurs_in(text.as_str()));
                 });
                 holds
             })

@@ -1,8 +1,10 @@
 //! Field scopes in a query: `year:2005`, `kind:summit`, `place:baku`, `tab:funding` (or `y:`,
 //! `k:`, `p:`, `t:`), which narrow the records before the words are matched. Nothing is stored
 //! per record: each query works out what it needs once (which kinds, which events' places
-//! match) and then tests each record in constant time, or by its ties for initiatives and
-//! participants.
+//! match, each distinct place once) and then tests each record in constant time, or by its
+//! ties for initiatives and participants.
+
+use std::collections::HashMap;
 
 use super::query::{typo_allowance, typo_distance};
 use crate::data::{
@@ -78,9 +80,15 @@ fn parse_years(value: &str) -> Option<Scope> {
 pub struct ScopeFilter {
     years: Vec<(i32, i32)>,
     kinds: Vec<KindMatch>,
-    /// For place scopes: which events are held at a matching place; and the texts, for states.
-    places: Option<(Vec<bool>, Vec<String>)>,
+    /// For place scopes: which events are held at a matching place.
+    places: Option<Places>,
     tabs: Vec<Tab>,
+}
+
+/// What `place:` scopes admit, worked out once per query: by event, whether it is held at a
+/// matching place (or in a matching state). Only events are held anywhere.
+struct Places {
+    held: Vec<bool>,
 }
 
 /// Whether a name (lowercase) answers a scope's value: it holds the value, or, from five
@@ -197,7 +205,7 @@ fn event_years(catalog: &Catalog, index: u32) -> Option<(i32, i32)> {
 
 impl ScopeFilter {
     /// The filter for `scopes` (an empty filter admits everything).
-    pub fn new(catalog: &Catalog, scopes: &[Scope]) -> Self {
+    pub fn new<'c>(catalog: &'c Catalog, scopes: &[Scope]) -> Self {
         let mut filter = Self {
             years: Vec::new(),
             kinds: Vec::new(),
@@ -214,7 +222,19 @@ impl ScopeFilter {
             }
         }
         if !places.is_empty() {
-            let events = u32::try_from(catalog.counts().events).unwrap_or(u32::MAX);
+            // Many events share a place and a place may have thousands of other spellings:
+            // each distinct name is matched once per query, not once per record bearing it.
+            let mut answers: HashMap<&'c str, bool> = HashMap::new();
+            let mut answers = |name: &'c str| -> bool {
+                if let Some(&answer) = answers.get(name) {
+                    return answer;
+                }
+                let answer = places.iter().any(|text| place_matches(catalog, name, text));
+                answers.insert(name, answer);
+                answer
+            };
+            let counts = catalog.counts();
+            let events = u32::try_from(counts.events).unwrap_or(u32::MAX);
             let held = (0..events)
                 .map(|i| {
                     let event = RecordRef::Event(i);
@@ -224,13 +244,10 @@ impl ScopeFilter {
                         .iter()
                         .find(|r| r.role == Role::Country)
                         .map(|r| catalog.title(r.target));
-                    places.iter().any(|text| {
-                        place.is_some_and(|place| place_matches(catalog, place, text))
-                            || country.is_some_and(|country| place_matches(catalog, country, text))
-                    })
+                    place.is_some_and(&mut answers) || country.is_some_and(&mut answers)
                 })
                 .collect();
-            filter.places = Some((held, places));
+            filter.places = Some(Places { held });
         }
         filter
     }
@@ -272,7 +289,7 @@ impl ScopeFilter {
             }
         }
         // `place:` finds the events held there, as the help says: nothing else is held.
-        if let Some((held, _)) = &self.places {
+        if let Some(Places { held, .. }) = &self.places {
             let admitted = match record {
                 RecordRef::Event(i) => held.get(i as usize).copied().unwrap_or(false),
                 _ => false,

@@ -120,8 +120,9 @@ impl SearchIndex {
             text.load(record);
             let related = plan.related_flags(record, plan.all_flags);
             let years = plan.year_flags(record);
-            let flags =
-                text.prefilter_own(&plan.needles, plan.all_flags, 0, 0) | related | years.covered;
+            let flags = text.prefilter_own(&plan.needles, (plan.all_flags, 0, 0), &plan.spelled)
+                | related
+                | years.covered;
             if could_match(&typo_slots, slot, flags)
                 && let Some(hit) = Self::hit(
                     &mut scorer,

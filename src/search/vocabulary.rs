@@ -1,7 +1,9 @@
 //! The words of the records, for typos: those of every title and name field with the records
 //! each appears in, and those of the running text (summaries, notes, quotes) without. A
 //! misspelt word is looked up here, among words starting with the same letter, instead of in
-//! every record.
+//! every record. The words of a name's other spellings are held once for the name, which
+//! lists the records bearing it: not once per record, as a name may have tens of thousands of
+//! spellings and thousands of records bearing it.
 
 use std::collections::HashMap;
 
@@ -14,10 +16,10 @@ use nucleo_matcher::chars::graphemes;
 
 use super::{
     COUNT_EVERY,
-    fields::{Weight, for_each_own_field},
+    fields::{FieldValue, Weight, for_each_own_field},
     query::{typo_allowance, typo_distance},
 };
-use crate::data::Catalog;
+use crate::data::{Catalog, SpelledName};
 
 /// The shortest word kept: a typo needs five letters, and a candidate one less.
 const SHORTEST: usize = 4;
@@ -45,8 +47,16 @@ pub struct Vocabulary {
     by_first: HashMap<char, Vec<u32>>,
     /// Where each word's records start in `postings`; one more entry than words.
     offsets: Vec<u32>,
-    /// The slots of the records holding each word, grouped by word, ascending.
+    /// The slots of the records holding each word, grouped by word, ascending. A word of a
+    /// name's other spellings is held by `spelled_from` plus the name's number instead.
     postings: Vec<u32>,
+    /// The first number in `postings` that stands for a name, not a slot (the record count).
+    spelled_from: u32,
+    /// Where each name's bearers start in `bearers`; one more entry than names.
+    bearer_offsets: Vec<u32>,
+    /// The slots of the records bearing each name with other spellings in their titles and
+    /// names, grouped by name, ascending.
+    bearers: Vec<u32>,
 }
 
 /// The words of `text` as typo matching sees them: runs of letters and digits over the first
@@ -85,6 +95,8 @@ pub fn words_of(text: &str, mut visit: impl FnMut(&[char])) {
 /// The `(word, slot)` pairs grouped by word: where each word's slots start, and the slots.
 fn postings(word_count: usize, mut pairs: Vec<(u32, u32)>) -> (Vec<u32>, Vec<u32>) {
     pairs.sort_unstable();
+    // The spellings of one name may share a word.
+    pairs.dedup();
     let mut offsets = vec![0u32; word_count + 1];
     for &(id, _) in &pairs {
         offsets[id as usize + 1] += 1;
@@ -108,6 +120,9 @@ struct WordList {
     ids: HashTable<u32>,
     /// (word, slot) pairs, one per word a record holds (titles and names only), by slot.
     pairs: Vec<(u32, u32)>,
+    /// (name, slot) pairs, one per name with other spellings a record bears in its titles and
+    /// names, by slot: the spellings' words are read once, for the name.
+    spelled: Vec<(u32, u32)>,
     hasher: FixedState,
 }
 
@@ -118,6 +133,7 @@ impl WordList {
             starts: vec![0],
             ids: HashTable::new(),
             pairs: Vec::new(),
+            spelled: Vec::new(),
             hasher: FixedState::default(),
         }
     }
@@ -143,10 +159,19 @@ impl WordList {
             }
             let slot = u32::try_from(slot).unwrap_or(u32::MAX);
             seen.clear();
-            for_each_own_field(catalog, record, &mut scratch, |_, weight, text| {
+            for_each_own_field(catalog, record, &mut scratch, |_, weight, value| {
                 if !wanted(weight) {
                     return;
                 }
+                let text = match value {
+                    FieldValue::Text(text) => text,
+                    FieldValue::Spellings(id) => {
+                        if fields == Fields::Names {
+                            list.spelled.push((id, slot));
+                        }
+                        return;
+                    }
+                };
                 words_of(text.as_str(), |word| {
                     let start = list.letters.len();
                     list.letters.extend(word);
@@ -207,6 +232,24 @@ impl WordList {
                 .iter()
                 .map(|&(id, slot)| (renumbered[id as usize], slot)),
         );
+        self.spelled.extend(later.spelled);
+    }
+
+    /// Adds the words of every name's other spellings, each held by `from` plus the name's
+    /// number: after all the records' words, so that one reading or two give the same.
+    fn add_spellings(&mut self, catalog: &Catalog, from: u32) {
+        for id in 0..catalog.spelled_name_count() {
+            let id = SpelledName::try_from(id).unwrap_or(SpelledName::MAX);
+            let holder = from.saturating_add(id);
+            for spelling in catalog.spellings_by_id(id) {
+                words_of(spelling, |word| {
+                    let start = self.letters.len();
+                    self.letters.extend(word);
+                    let word = self.keep_last(start);
+                    self.pairs.push((word, holder));
+                });
+            }
+        }
     }
 }
 
@@ -221,12 +264,8 @@ impl Vocabulary {
     /// order one reading would have found them, so the result is the same either way.
     pub fn counting(catalog: &Catalog, fields: Fields, done: &AtomicUsize) -> Self {
         let count = catalog.record_count();
-        let WordList {
-            mut letters,
-            starts,
-            pairs,
-            ..
-        } = if count < SPLIT_FROM {
+        let spelled_from = u32::try_from(count).unwrap_or(u32::MAX);
+        let mut list = if count < SPLIT_FROM {
             WordList::read(catalog, fields, 0..count, done)
         } else {
             let middle = count / 2;
@@ -241,7 +280,18 @@ impl Vocabulary {
             first.append(later);
             first
         };
+        if fields == Fields::Names {
+            list.add_spellings(catalog, spelled_from);
+        }
+        let WordList {
+            mut letters,
+            starts,
+            pairs,
+            spelled,
+            ..
+        } = list;
         let word_count = starts.len() - 1;
+        let (bearer_offsets, bearers) = postings(catalog.spelled_name_count(), spelled);
         let (offsets, postings) = postings(word_count, pairs);
         let mut by_first: HashMap<char, Vec<u32>> = HashMap::new();
         for id in 0..word_count {
@@ -259,6 +309,9 @@ impl Vocabulary {
             by_first,
             offsets,
             postings,
+            spelled_from,
+            bearer_offsets,
+            bearers,
         }
     }
 
@@ -296,10 +349,31 @@ impl Vocabulary {
     /// letters), sorted and without repeats (empty for a vocabulary of running text).
     pub fn typo_candidates(&self, needle: &[char]) -> Vec<u32> {
         let mut slots: Vec<u32> = Vec::new();
+        let mut names: Vec<u32> = Vec::new();
         self.near(needle, |id| {
             let range = self.offsets[id as usize] as usize..self.offsets[id as usize + 1] as usize;
-            slots.extend_from_slice(self.postings.get(range).unwrap_or(&[]));
+            for &holder in self.postings.get(range).unwrap_or(&[]) {
+                match holder.checked_sub(self.spelled_from) {
+                    Some(name) => names.push(name),
+                    None => slots.push(holder),
+                }
+            }
         });
+        // Each name's bearers once, however many of its spellings are near.
+        names.sort_unstable();
+        names.dedup();
+        for name in names {
+            let at = name as usize;
+            if let (Some(&start), Some(&end)) =
+                (self.bearer_offsets.get(at), self.bearer_offsets.get(at + 1))
+            {
+                slots.extend_from_slice(
+                    self.bearers
+                        .get(start as usize..end as usize)
+                        .unwrap_or(&[]),
+                );
+            }
+        }
         slots.sort_unstable();
         slots.dedup();
         slots
@@ -338,6 +412,7 @@ mod tests {
                 assert_eq!(first.letters, whole.letters, "{fields:?} split at {middle}");
                 assert_eq!(first.starts, whole.starts, "{fields:?} split at {middle}");
                 assert_eq!(first.pairs, whole.pairs, "{fields:?} split at {middle}");
+                assert_eq!(first.spelled, whole.spelled, "{fields:?} split at {middle}");
             }
             assert!(whole.starts.len() > 100, "{fields:?}: a real vocabulary");
         }

@@ -4,7 +4,10 @@
 
 use std::io::{self, Write};
 
+mod spelled;
 mod words;
+
+pub use spelled::{SPELLED_PLACE, spelled_place, spelling_name};
 
 use crate::data::{
     Dataset, Event, EventKind, Initiative, InitiativeKind, Participant, ParticipantKind, Period,

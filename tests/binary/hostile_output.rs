@@ -34,6 +34,9 @@ fn nothing_injected_reaches_the_terminal() {
         session.send(key);
         std::thread::sleep(std::time::Duration::from_millis(30));
     }
+    // The last Esc closes the help. Waited for, so that a busy machine (the search thread
+    // getting the 10 MB dataset ready) cannot read it with the next key as one Alt-3.
+    session.wait_for("the help to close", |screen| !screen.contains("┌ Keys"));
     session.send("3");
     session.wait_for_text("INJECTEDRED");
     assert!(
