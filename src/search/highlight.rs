@@ -351,7 +351,10 @@ mod tests {
         for text in queries {
             let query = Query::parse(text);
             for hit in index.search(&query).hits() {
-                let full = highlight_fields(record_fields(catalog, hit.record), &query);
+                let mut full = highlight_fields(record_fields(catalog, hit.record), &query);
+                if let Some(field) = &mut full.field {
+                    field.mark = field_mark(catalog, hit.record, field.name);
+                }
                 let shown =
                     SearchIndex::highlight_remembering(catalog, hit.record, &query, &choices);
                 assert_eq!(shown, full, "{text:?} on {:?}", hit.record);
