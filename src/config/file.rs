@@ -17,10 +17,7 @@ use serde::{
 };
 use toml::Spanned;
 
-use super::{
-    Config,
-    error::{ConfigError, closest},
-};
+use super::{Config, error::ConfigError};
 use crate::{
     action::{
         Bindings, Command,
@@ -29,6 +26,7 @@ use crate::{
     chrome::theme::ThemeName,
     cli::ColorChoice,
     data::Tab,
+    nearest::closest,
 };
 
 /// The settings a file may have, as TOML writes them.

@@ -165,8 +165,37 @@ pub fn escaped(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// The most characters a message quotes of a value.
+pub const QUOTE_CAP: usize = 200;
+
+/// `text` as a message quotes a value from a file or the command line: in double quotes (one
+/// inside written `\"`), escaped as [`escaped`] does, and at most [`QUOTE_CAP`] characters,
+/// then how many more there are: `"xxx…" (900 more characters)`.
+pub fn quoted(text: &str) -> String {
+    let cut = text.char_indices().nth(QUOTE_CAP).map(|(at, _)| at);
+    let shown = escaped(&text[..cut.unwrap_or(text.len())]).replace('"', "\\\"");
+    match cut {
+        None => format!("\"{shown}\""),
+        Some(at) => format!(
+            "\"{shown}…\" ({})",
+            counted(text[at..].chars().count(), "more character")
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_quoted_value_is_escaped_and_cut() {
+        assert_eq!(quoted("5 mln"), "\"5 mln\"");
+        assert_eq!(quoted("say \"hi\"\u{1b}"), "\"say \\\"hi\\\"\\u{1b}\"");
+        let huge = "x".repeat(900_000);
+        assert_eq!(
+            quoted(&huge),
+            format!("\"{}…\" (899800 more characters)", "x".repeat(200))
+        );
+    }
 
     #[test]
     fn the_word_at_a_time_test_misses_nothing() {
