@@ -20,6 +20,7 @@ mod exploring;
 mod fuzz_loader;
 mod hostile_screens;
 mod large_files;
+mod load_messages;
 mod narrowing;
 mod random_use;
 mod reader_queries;
