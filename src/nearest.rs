@@ -178,6 +178,10 @@ mod tests {
         let candidates: Vec<String> = (0..10_000).map(|n| format!("x{n}")).collect();
         assert_eq!(closest(&huge, candidates.iter().map(String::as_str)), None);
         assert_eq!(closest("summit", [huge.as_str()]), None);
-        assert!(started.elapsed().as_millis() < 500, "{:?}", started.elapsed());
+        assert!(
+            started.elapsed().as_millis() < 500,
+            "{:?}",
+            started.elapsed()
+        );
     }
 }

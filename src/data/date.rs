@@ -245,8 +245,7 @@ fn parse_number(part: &str, digits: usize, whole: &str) -> Result<u32, DateError
     if part.len() != digits || !part.bytes().all(|byte| byte.is_ascii_digit()) {
         return Err(not_a_date(whole));
     }
-    part.parse()
-        .map_err(|_| not_a_date(whole))
+    part.parse().map_err(|_| not_a_date(whole))
 }
 
 fn parse_day(text: &str, whole: &str) -> Result<NaiveDate, DateError> {

@@ -50,10 +50,16 @@ pub fn explain(path: &str, message: &str, json: &str, at: usize) -> String {
         return with_names(said, field, &names, "the fields here are");
     }
     if let Some(field) = backticked(message, "missing field `") {
-        return format!("the field {} is missing; it is required here", quoted(field));
+        return format!(
+            "the field {} is missing; it is required here",
+            quoted(field)
+        );
     }
     if let Some(field) = backticked(message, "duplicate field `") {
-        return format!("the field {} is given twice here; give it once", quoted(field));
+        return format!(
+            "the field {} is given twice here; give it once",
+            quoted(field)
+        );
     }
     // Else the program's own words (a date that does not exist), kept as they are.
     syntax(&path, message, json, at).unwrap_or_else(|| message.to_string())
@@ -592,7 +598,10 @@ mod tests {
              which is below zero"
         );
         assert_eq!(
-            said("events[0]", "invalid type: integer `5`, expected struct Event"),
+            said(
+                "events[0]",
+                "invalid type: integer `5`, expected struct Event"
+            ),
             "each entry of events must be an event: an object in braces { … }; found the number 5"
         );
         assert_eq!(

@@ -466,7 +466,12 @@ fn syntax_error(origin: &str, json: &str, path: String, error: &serde_json::Erro
         .filter(|step| !matches!(*step, "" | "?"))
         .collect::<Vec<_>>()
         .join(".");
-    let message = explain(&path, message, json, byte_at(json, error.line(), error.column()));
+    let message = explain(
+        &path,
+        message,
+        json,
+        byte_at(json, error.line(), error.column()),
+    );
     let (line, column) = editor_position(json, error.line(), error.column());
     LoadError::Syntax {
         origin: origin.to_string(),

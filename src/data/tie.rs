@@ -416,7 +416,10 @@ mod tests {
             "{error}"
         );
         let error = serde_json::from_str::<TieRef>("3").expect_err("a number");
-        assert!(error.to_string().contains("id in double quotes, or a tie"), "{error}");
+        assert!(
+            error.to_string().contains("id in double quotes, or a tie"),
+            "{error}"
+        );
     }
 }
 

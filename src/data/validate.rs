@@ -482,7 +482,13 @@ impl Suggestions {
         self.compared += ids.len();
         let mut nearest = Nearest::new(id);
         for slot in ids {
-            nearest.consider(parts.store.texts.arena.get(slot_id(parts.records, slot as u32).2));
+            nearest.consider(
+                parts
+                    .store
+                    .texts
+                    .arena
+                    .get(slot_id(parts.records, slot as u32).2),
+            );
         }
         nearest.best()
     }

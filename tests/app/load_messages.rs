@@ -146,11 +146,17 @@ fn references(data: &Value) -> Vec<String> {
 
 /// Every record's id.
 fn ids(data: &Value) -> Vec<String> {
-    ["events", "programmes", "projects", "initiatives", "participants"]
-        .iter()
-        .flat_map(|collection| data[collection].as_array().cloned().unwrap_or_default())
-        .filter_map(|record| Some(record["id"].as_str()?.to_string()))
-        .collect()
+    [
+        "events",
+        "programmes",
+        "projects",
+        "initiatives",
+        "participants",
+    ]
+    .iter()
+    .flat_map(|collection| data[collection].as_array().cloned().unwrap_or_default())
+    .filter_map(|record| Some(record["id"].as_str()?.to_string()))
+    .collect()
 }
 
 #[test]
@@ -162,7 +168,10 @@ fn the_cases_are_there_to_be_made() {
     assert!(references(&data).len() > 50);
     assert_eq!(misspelt("summit", (1, 1, 'x')), "smmit");
     assert_eq!(misspelt("summit", (2, 0, 'x')), "usmmit");
-    assert_eq!(suggested("x; did you mean \"summit\"? The kinds"), Some("summit"));
+    assert_eq!(
+        suggested("x; did you mean \"summit\"? The kinds"),
+        Some("summit")
+    );
 }
 
 proptest! {
@@ -297,11 +306,17 @@ fn a_huge_unknown_name_is_quoted_short_and_answered_at_once() {
         .expect_err("an unknown kind")
         .to_string();
     assert!(started.elapsed().as_secs() < 2, "{:?}", started.elapsed());
-    assert!(said.contains("(899800 more characters)"), "{}", &said[..300]);
+    assert!(
+        said.contains("(899800 more characters)"),
+        "{}",
+        &said[..300]
+    );
     assert!(said.len() < 2_000, "{} bytes", said.len());
     let id = "p-".to_string() + &"y".repeat(900_000);
     let text = EMBEDDED_DATASET.replacen("\"p-kazakhstan\"", &format!("\"{id}\""), 1);
-    let said = load("x.json", &text, None).expect_err("a missing id").to_string();
+    let said = load("x.json", &text, None)
+        .expect_err("a missing id")
+        .to_string();
     assert!(started.elapsed().as_secs() < 4, "{:?}", started.elapsed());
     assert!(said.contains("(899802 more characters)"), "{said:.300}");
 }
@@ -313,7 +328,9 @@ fn the_examples_read_as_an_author_would_say_them() {
         let mut data = data.clone();
         edit(&mut data);
         let text = serde_json::to_string_pretty(&data).expect("json");
-        load("x.json", &text, None).expect_err("refused").to_string()
+        load("x.json", &text, None)
+            .expect_err("refused")
+            .to_string()
     };
     let amount = with(&|data| data["projects"][0]["amount_usd"] = json!("5 mln"));
     assert!(
@@ -333,7 +350,9 @@ fn the_examples_read_as_an_author_would_say_them() {
     );
     let text = serde_json::to_string_pretty(&data).expect("json");
     let doubled = text.replacen("\",\n", "\",,\n", 1);
-    let comma = load("x.json", &doubled, None).expect_err("refused").to_string();
+    let comma = load("x.json", &doubled, None)
+        .expect_err("refused")
+        .to_string();
     assert!(
         comma.contains("a comma is doubled, or a field is missing before this comma"),
         "{comma}"
