@@ -8,9 +8,9 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
 
 pub use crate::chrome::theme::ThemeName;
-use crate::quoted::said;
 use crate::{
-    data::{Catalog, EventKind, RecordRef, SizeLimits, Tab, read::parse_size},
+    data::{Catalog, EventKind, RecordRef, SizeLimits, Tab, display::quoted, read::parse_size},
+    nearest::closest,
     tabs::{FundingSort, RowOptions},
 };
 
@@ -106,8 +106,13 @@ fn parse_event_kind(text: &str) -> Result<EventKind, String> {
         .into_iter()
         .find(|kind| kind.name() == text)
         .ok_or_else(|| {
-            let names: Vec<&str> = EventKind::ALL.iter().map(|kind| kind.name()).collect();
-            format!("not an event kind: expected one of {}", names.join(", "))
+            let hint = closest(text, EventKind::NAMES)
+                .map(|near| format!("did you mean {near}? "))
+                .unwrap_or_default();
+            format!(
+                "not a kind of event: {hint}the kinds are {}",
+                EventKind::NAMES.join(", ")
+            )
         })
 }
 
@@ -174,14 +179,20 @@ impl Cli {
         let Some(id) = self.select.as_deref() else {
             return Ok(None);
         };
-        let record = catalog
-            .find(id)
-            .ok_or_else(|| format!("--select {}: no record has this id", said(id, '"')))?;
+        let record = catalog.find(id).ok_or_else(|| {
+            let ids = catalog
+                .records()
+                .filter_map(|record| Some(catalog.get(record)?.id()));
+            let hint = closest(id, ids)
+                .map(|near| format!("; did you mean {}?", quoted(near)))
+                .unwrap_or_default();
+            format!("--select: no record has the id {}{hint}", quoted(id))
+        })?;
         let own = Tab::of(record);
         match self.tab {
             Some(asked) if asked != own => Err(format!(
                 "--select {} --tab {}: the record is in the {} tab; leave out --tab, or give --tab {}",
-                said(id, '"'),
+                quoted(id),
                 asked.title().to_lowercase(),
                 own.title(),
                 own.title().to_lowercase()

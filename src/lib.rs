@@ -31,6 +31,7 @@ mod data;
 pub mod exit;
 mod export;
 mod format;
+mod nearest;
 mod overlay;
 mod plural;
 mod quoted;

@@ -290,7 +290,7 @@ commands! { mode;
     PreviousResult => Action::PreviousResult,
     /// open or close the help
     ToggleHelp => Action::ToggleHelp,
-    /// quit (q is a letter in the prompts)
+    /// quit (a letter key types itself in the prompts)
     Quit => Action::Quit,
     /// suspend to the shell; fg brings it back
     Suspend => Action::Suspend,

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use super::{App, SearchCommand};
 use crate::{
-    action::{Command, Movement},
+    action::{Command, Mode, Movement},
     data::{RecordRef, Tab},
     overlay::{FilterPrompt, FilterStatus, LastSearch, Overlay, SearchStatus},
     search::{SearchRequest, SearchResults},
@@ -242,14 +242,19 @@ impl App {
         self.move_selection(movement);
     }
 
-    /// Ctrl-f in the search: its results in the chosen result's tab become that tab's
-    /// filter, and the chosen result is shown there; `n`/`N` step through them.
+    /// Ctrl-f in the search (or its remapped key): its results in the chosen result's tab
+    /// become that tab's filter, and the chosen result is shown there; `n`/`N` step through
+    /// them. What it says names the keys in force.
     pub(super) fn keep_results_as_filter(&mut self) {
         let Some(Overlay::Search(search)) = &self.overlay else {
             return;
         };
+        let in_search = |command| self.bindings.keys_for(&[command], Mode::Search);
         if search.prompt.status() != SearchStatus::Complete {
-            self.message = Some("The search is still running: Ctrl-f once it is done.".into());
+            self.message = Some(match in_search(Command::KeepAsFilter) {
+                Some(keys) => format!("The search is still running: {keys} once it is done."),
+                None => "The search is still running: keep it as a filter once it is done.".into(),
+            });
             return;
         }
         let chosen = search
@@ -260,8 +265,13 @@ impl App {
             self.message = Some(if search.prompt.source_hits().is_empty() {
                 "Nothing found to keep as a filter.".into()
             } else {
-                "Paragraphs of the source cannot filter a list: Enter goes to the one chosen."
-                    .into()
+                match in_search(Command::SearchSubmit) {
+                    Some(keys) => format!(
+                        "Paragraphs of the source cannot filter a list: {keys} goes to the one \
+                         chosen."
+                    ),
+                    None => "Paragraphs of the source cannot filter a list.".into(),
+                }
             });
             return;
         };

@@ -64,26 +64,6 @@ pub fn line_column(text: &str, at: usize) -> (usize, usize) {
     (line, before[start..].chars().count() + 1)
 }
 
-/// The one of `known` that `word` was most likely meant as, if any is close: one or two
-/// letters off, or letters swapped, for a name of some length.
-pub fn closest<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let most = match word.chars().count() {
-        0..=3 => 1,
-        4..=7 => 2,
-        _ => 3,
-    };
-    let length = word.chars().count();
-    known
-        .into_iter()
-        // A name whose length is further off than the edits allowed cannot be near: a huge
-        // name is not compared letter by letter with every candidate.
-        .filter(|candidate| candidate.chars().count().abs_diff(length) <= most)
-        .map(|candidate| (strsim::damerau_levenshtein(word, candidate), candidate))
-        .filter(|&(distance, _)| distance <= most)
-        .min_by_key(|&(distance, _)| distance)
-        .map(|(_, candidate)| candidate)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -97,18 +77,6 @@ mod tests {
         // `x` is the 7th character of line 2, after two two-byte letters.
         assert_eq!(line_column(text, text.find('x').unwrap()), (2, 7));
         assert_eq!(line_column(text, 999), (3, 1));
-    }
-
-    #[test]
-    fn near_misses_are_named() {
-        let known = ["theme", "color", "mouse", "tab"];
-        assert_eq!(closest("thme", known), Some("theme"));
-        assert_eq!(closest("colour", known), Some("color"));
-        assert_eq!(closest("palette", known), None);
-        assert_eq!(
-            closest("move_dwon", ["move_down", "move_up"]),
-            Some("move_down")
-        );
     }
 
     #[test]

@@ -17,10 +17,7 @@ use serde::{
 };
 use toml::Spanned;
 
-use super::{
-    Config,
-    error::{ConfigError, closest},
-};
+use super::{Config, error::ConfigError};
 use crate::quoted::said;
 use crate::{
     action::{
@@ -30,6 +27,7 @@ use crate::{
     chrome::theme::ThemeName,
     cli::ColorChoice,
     data::Tab,
+    nearest::closest,
 };
 
 /// The settings a file may have, as TOML writes them.

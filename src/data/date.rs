@@ -4,6 +4,8 @@ use std::{cmp::Ordering, fmt, str::FromStr};
 
 use chrono::{Datelike, NaiveDate};
 
+use super::display::quoted;
+
 /// A date at the precision the source gives it.
 ///
 /// Written in the dataset as ISO 8601: `1995`, `1997-12`, `2006-03-01`, or an interval of days
@@ -231,14 +233,19 @@ impl fmt::Display for DateError {
 
 impl std::error::Error for DateError {}
 
-const DATE_FORMS: &str = "expected YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DD/YYYY-MM-DD";
+const DATE_FORMS: &str = "a date is written YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DD/YYYY-MM-DD, \
+    like 1995, 1997-12, 2006-03-01 or 2005-09-09/2005-09-11";
+
+/// `{whole}` is not a date as the dataset writes one.
+fn not_a_date(whole: &str) -> DateError {
+    DateError(format!("{} is not a date: {DATE_FORMS}", quoted(whole)))
+}
 
 fn parse_number(part: &str, digits: usize, whole: &str) -> Result<u32, DateError> {
     if part.len() != digits || !part.bytes().all(|byte| byte.is_ascii_digit()) {
-        return Err(DateError(format!("invalid date {whole:?}: {DATE_FORMS}")));
+        return Err(not_a_date(whole));
     }
-    part.parse()
-        .map_err(|_| DateError(format!("invalid date {whole:?}: {DATE_FORMS}")))
+    part.parse().map_err(|_| not_a_date(whole))
 }
 
 fn parse_day(text: &str, whole: &str) -> Result<NaiveDate, DateError> {
@@ -246,14 +253,14 @@ fn parse_day(text: &str, whole: &str) -> Result<NaiveDate, DateError> {
     let (Some(year), Some(month), Some(day), None) =
         (parts.next(), parts.next(), parts.next(), parts.next())
     else {
-        return Err(DateError(format!("invalid date {whole:?}: {DATE_FORMS}")));
+        return Err(not_a_date(whole));
     };
     let year = parse_number(year, 4, whole)?;
     let month = parse_number(month, 2, whole)?;
     let day = parse_number(day, 2, whole)?;
     // Four digits always fit in an i32.
     NaiveDate::from_ymd_opt(year as i32, month, day)
-        .ok_or_else(|| DateError(format!("the date {text:?} does not exist")))
+        .ok_or_else(|| DateError(format!("the date {} does not exist", quoted(text))))
 }
 
 impl FromStr for EventDate {
@@ -267,7 +274,8 @@ impl FromStr for EventDate {
                 Ordering::Less => Ok(Self::Range { start, end }),
                 Ordering::Equal => Ok(Self::Day(start)),
                 Ordering::Greater => Err(DateError(format!(
-                    "the range {text:?} ends before it starts"
+                    "the range {} ends before it starts",
+                    quoted(text)
                 ))),
             };
         }
@@ -278,7 +286,10 @@ impl FromStr for EventDate {
                 let year = parse_number(year, 4, text)? as i32;
                 let month = parse_number(month, 2, text)?;
                 if !(1..=12).contains(&month) {
-                    return Err(DateError(format!("the month in {text:?} does not exist")));
+                    return Err(DateError(format!(
+                        "the month in {} does not exist",
+                        quoted(text)
+                    )));
                 }
                 Ok(Self::Month { year, month })
             }
@@ -310,7 +321,10 @@ impl<'de> serde::Deserialize<'de> for EventDate {
         impl serde::de::Visitor<'_> for DateVisitor {
             type Value = EventDate;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a date such as 1995, 1997-12, 2006-03-01 or 2005-09-09/2005-09-11")
+                f.write_str(
+                    "a date in double quotes, like \"1995\", \"1997-12\", \"2006-03-01\" or \
+                     \"2005-09-09/2005-09-11\"",
+                )
             }
             fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<EventDate, E> {
                 text.parse().map_err(E::custom)

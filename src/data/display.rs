@@ -223,8 +223,26 @@ pub fn shell_path(path: &std::path::Path) -> String {
     }
 }
 
+/// `text` as a message quotes a value from a file or the command line (see
+/// [`crate::quoted::said`]: in double quotes when plain, one shell word otherwise, cut at 200
+/// characters).
+pub fn quoted(text: &str) -> String {
+    crate::quoted::said(text, '"')
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_quoted_value_is_escaped_and_cut() {
+        assert_eq!(quoted("5 mln"), "\"5 mln\"");
+        assert_eq!(quoted("say \"hi\"\u{1b}"), "$'say \"hi\"\\x1b'");
+        let huge = "x".repeat(900_000);
+        assert_eq!(
+            quoted(&huge),
+            format!("{}… (899800 characters more)", "x".repeat(200))
+        );
+    }
 
     #[test]
     fn the_word_at_a_time_test_misses_nothing() {

@@ -9,6 +9,7 @@ use super::{
     catalog::Catalog,
     dataset::Dataset,
     display_safe::DisplayTexts,
+    explain::explain,
     locate::locate,
     marks,
     parse::{
@@ -102,8 +103,7 @@ impl fmt::Display for LoadError {
                 message,
             } => {
                 write!(f, "{origin}:{line}:{column}: ")?;
-                // serde_path_to_error says "." for the top and "?" where it cannot tell.
-                if !path.is_empty() && path != "." && path != "?" {
+                if !path.is_empty() {
                     write!(f, "at {path}: ")?;
                 }
                 write!(f, "{message}")
@@ -460,16 +460,18 @@ fn syntax_error(origin: &str, json: &str, path: String, error: &serde_json::Erro
     let message = text
         .rsplit_once(" at line ")
         .map_or(text.as_str(), |(message, _)| message);
-    let message = match message {
-        "recursion limit exceeded" => {
-            "the JSON is nested too deeply (serde_json allows 128 levels; a dataset needs 4)"
-                .to_string()
-        }
-        message if message.starts_with("EOF while parsing") => {
-            format!("{message}: the file ends too soon (is it truncated?)")
-        }
-        message => message.to_string(),
-    };
+    // serde_path_to_error says "." for the top and "?" where it cannot tell (inside a key).
+    let path = path
+        .split('.')
+        .filter(|step| !matches!(*step, "" | "?"))
+        .collect::<Vec<_>>()
+        .join(".");
+    let message = explain(
+        &path,
+        message,
+        json,
+        byte_at(json, error.line(), error.column()),
+    );
     let (line, column) = editor_position(json, error.line(), error.column());
     LoadError::Syntax {
         origin: origin.to_string(),
@@ -478,6 +480,19 @@ fn syntax_error(origin: &str, json: &str, path: String, error: &serde_json::Erro
         path,
         message,
     }
+}
+
+/// The byte of `json` at serde_json's `line` and `column` (the column counts bytes from 1; 0
+/// is the line break before the line).
+fn byte_at(json: &str, line: usize, column: usize) -> usize {
+    let start = match line {
+        0 | 1 => 0,
+        line => json
+            .match_indices('\n')
+            .nth(line - 2)
+            .map_or(json.len(), |(at, _)| at + 1),
+    };
+    (start + column).saturating_sub(1).min(json.len())
 }
 
 /// serde_json's line and column as an editor counts them. serde_json says column 0 when the
@@ -513,7 +528,13 @@ mod tests {
         let error = load("x.json", &json, None).unwrap_err().to_string();
         assert!(error.starts_with("x.json:3:"), "{error}");
         assert!(error.contains("events[0].kind"), "{error}");
-        assert!(error.contains("unknown variant `sumit`"), "{error}");
+        assert!(
+            error.contains(
+                "kind \"sumit\" is not a kind of event; did you mean \"summit\"? The kinds are: \
+                 membership, summit,"
+            ),
+            "{error}"
+        );
     }
 
     #[test]
@@ -530,13 +551,19 @@ mod tests {
     fn unknown_fields_are_rejected() {
         let json = MINIMAL.replace("\"title\": \"t\"", "\"title\": \"t\", \"titel\": 1");
         let error = load("x.json", &json, None).unwrap_err().to_string();
-        assert!(error.contains("unknown field `titel`"), "{error}");
+        assert!(
+            error.contains("there is no field \"titel\" here; did you mean \"title\"?"),
+            "{error}"
+        );
     }
 
     #[test]
     fn trailing_text_is_rejected() {
         let error = load("x.json", &format!("{MINIMAL} []"), None).unwrap_err();
-        assert!(error.to_string().contains("trailing characters"), "{error}");
+        assert!(
+            error.to_string().contains("the dataset ends before this"),
+            "{error}"
+        );
     }
 
     #[test]

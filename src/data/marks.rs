@@ -6,6 +6,7 @@
 
 pub use super::field_mark::FieldMark;
 use super::{
+    display::quoted,
     kinds::{EventRow, InitiativeRow, Kind, Layout, ParticipantRow, ProgrammeRow, ProjectRow},
     problems::Problems,
 };
@@ -52,15 +53,17 @@ pub fn check(given: &[FieldMark], problems: &mut Problems) {
             Some(own) => problems.add(
                 path,
                 format!(
-                    "{} is shown as {:?}, not {:?}: marks say what the program shows",
-                    own.field, own.says, mark.says
+                    "{} is shown as {}, not {}: marks say what the program shows",
+                    own.field,
+                    quoted(&own.says),
+                    quoted(&mark.says)
                 ),
             ),
             None => problems.add(
                 path,
                 format!(
-                    "{:?} is not a marked field; these are: {}",
-                    mark.field,
+                    "{} is not a marked field; these are: {}",
+                    quoted(&mark.field),
                     declared
                         .iter()
                         .map(|d| d.field.as_str())

@@ -43,6 +43,12 @@ impl Problems {
         }
     }
 
+    /// Whether a problem added now would be listed (and not only counted): what it says
+    /// need only be worked out then.
+    pub fn will_list(&self) -> bool {
+        self.listed.len() < PROBLEM_CAP
+    }
+
     /// Adds the problems another check found, after these.
     pub fn merge(&mut self, other: Problems) {
         for problem in other.listed {

@@ -87,7 +87,10 @@ impl<'de, S: Deserialize<'de>> Deserialize<'de> for TieRef<S> {
             type Value = TieRef<S>;
 
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an id, or a tie: {\"id\": …, \"kind\": …, \"sources\": […]}")
+                f.write_str(
+                    "a record's id in double quotes, or a tie: an object like \
+                     {\"id\": \"…\", \"kind\": \"…\", \"sources\": […]}",
+                )
             }
 
             fn visit_borrowed_str<E: de::Error>(self, id: &'de str) -> Result<Self::Value, E> {
@@ -107,6 +110,12 @@ impl<'de, S: Deserialize<'de>> Deserialize<'de> for TieRef<S> {
             }
         }
         deserializer.deserialize_any(Entry(std::marker::PhantomData))
+    }
+}
+
+impl<'de> Deserialize<'de> for TieKind {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        super::named::deserialize_named(deserializer, &Self::ALL, &Self::NAMES)
     }
 }
 
@@ -192,9 +201,7 @@ impl<'a> TieView<'a> {
 }
 
 /// What the source says a tie is, in its own verbs.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum TieKind {
     /// An initiative mentioned in an event ("mentioned in the Address").
@@ -251,8 +258,19 @@ impl TieKind {
         Self::Mentioned,
     ];
 
+    /// Every kind as a dataset file writes it, in [`Self::ALL`]'s order.
+    pub const NAMES: [&'static str; Self::ALL.len()] = {
+        let mut names = [""; Self::ALL.len()];
+        let mut at = 0;
+        while at < names.len() {
+            names[at] = Self::ALL[at].name();
+            at += 1;
+        }
+        names
+    };
+
     /// The kind as a dataset file writes it.
-    pub fn name(self) -> &'static str {
+    pub const fn name(self) -> &'static str {
         match self {
             Self::Mentioned => "mentioned",
             Self::MentionedIn => "mentioned_in",
@@ -398,7 +416,10 @@ mod tests {
             "{error}"
         );
         let error = serde_json::from_str::<TieRef>("3").expect_err("a number");
-        assert!(error.to_string().contains("an id, or a tie"), "{error}");
+        assert!(
+            error.to_string().contains("id in double quotes, or a tie"),
+            "{error}"
+        );
     }
 }
 

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 
 pub use super::parts::Parts;
 use super::{
-    display::{is_variation_selector, needs_escape},
+    display::{is_variation_selector, needs_escape, quoted},
     id_index::{IdIndex, id_hash, same_id_form},
     kinds::{self, Row},
     problems::Problems,
@@ -18,7 +18,7 @@ use super::{
     text::{Sources, Text},
     tie_checks::check_tie,
 };
-use crate::{plural::counted, quoted::said};
+use crate::{nearest::Nearest, plural::counted, quoted::said};
 
 /// Refuses a store too large for the packed tables.
 pub fn check_limits(store: &Store, records: &Records, problems: &mut Problems) {
@@ -207,7 +207,7 @@ pub fn index_ids(store: &Store, records: &Records, problems: &mut Problems) -> I
         if id.chars().any(char::is_whitespace) {
             problems.add(
                 format!("{collection}[{index}].id"),
-                format!("the id {id:?} contains whitespace"),
+                format!("the id {} contains whitespace", quoted(id)),
             );
         } else if let Some(c) = id
             .chars()
@@ -217,7 +217,8 @@ pub fn index_ids(store: &Store, records: &Records, problems: &mut Problems) -> I
             problems.add(
                 format!("{collection}[{index}].id"),
                 format!(
-                    "the id {id:?} contains the control or invisible character U+{:04X}",
+                    "the id {} contains the control or invisible character U+{:04X}",
+                    quoted(id),
                     u32::from(c)
                 ),
             );
@@ -345,6 +346,7 @@ fn resolve_part(
     // The references of one field come together; long lists check repeats with a set.
     let mut run_start = 0;
     let mut run_seen: std::collections::HashSet<RecordRef> = std::collections::HashSet::new();
+    let mut suggest = Suggestions::default();
     for (n, reference) in pending.iter().enumerate() {
         if n == 0 || (pending[n - 1].from, pending[n - 1].role) != (reference.from, reference.role)
         {
@@ -359,9 +361,17 @@ fn resolve_part(
         let path = || reference_path(reference);
         let id = store.pending_text.get(reference.id);
         let Some(target) = parts.find(id) else {
+            let near = match problems.will_list() {
+                true => suggest.nearest(parts, id, reference.role.target(0)),
+                false => None,
+            };
             problems.add(
                 path(),
-                format!("no record has the id {id:?} (dangling reference)"),
+                format!(
+                    "no record has the id {} (dangling reference){}",
+                    quoted(id),
+                    did_you_mean(near)
+                ),
             );
             continue;
         };
@@ -370,7 +380,11 @@ fn resolve_part(
             let found = target.collection_name();
             problems.add(
                 path(),
-                format!("{id:?} is {} {found}, expected {wanted}", article(found)),
+                format!(
+                    "{} is {} {found}, expected {wanted}",
+                    quoted(id),
+                    article(found)
+                ),
             );
             continue;
         }
@@ -399,7 +413,10 @@ fn resolve_part(
             run_seen.contains(&target)
         };
         if repeated {
-            problems.add(path(), format!("{id:?} is already listed in this field"));
+            problems.add(
+                path(),
+                format!("{} is already listed in this field", quoted(id)),
+            );
             continue;
         }
         if !run_seen.is_empty() {
@@ -417,6 +434,53 @@ fn resolve_part(
         ties.push((from, relation));
     }
     (ties, problems)
+}
+
+/// How many ids, all told, one run of references may compare a missing id with to find the
+/// nearest: each search looks at every id of a collection, so a large dataset with many
+/// missing ids suggests for the first few only, and stays quick.
+const SUGGESTION_BUDGET: usize = 4_000_000;
+
+/// The searches for the nearest id made so far in one run of references.
+#[derive(Default)]
+struct Suggestions {
+    compared: usize,
+}
+
+impl Suggestions {
+    /// The id of a record of `kind`'s collection nearest `id`, within the budget.
+    fn nearest<'p>(&mut self, parts: &Parts<'p>, id: &str, kind: RecordRef) -> Option<&'p str> {
+        let ids = collection_ids(parts, kind);
+        if self.compared > 0 && self.compared + ids.len() > SUGGESTION_BUDGET {
+            return None;
+        }
+        self.compared += ids.len();
+        let mut nearest = Nearest::new(id);
+        for slot in ids {
+            nearest.consider(
+                parts
+                    .store
+                    .texts
+                    .arena
+                    .get(slot_id(parts.records, slot as u32).2),
+            );
+        }
+        nearest.best()
+    }
+}
+
+/// The slots of the records of `kind`'s collection.
+fn collection_ids(parts: &Parts<'_>, kind: RecordRef) -> std::ops::Range<usize> {
+    let counts = parts.records.counts().named();
+    let at = kind.kind_index();
+    let start: usize = counts[..at].iter().map(|(_, count)| count).sum();
+    start..start + counts[at].1
+}
+
+/// `; did you mean "id"?` for a nearest name found, else nothing.
+fn did_you_mean(near: Option<&str>) -> String {
+    near.map(|near| format!("; did you mean {}?", quoted(near)))
+        .unwrap_or_default()
 }
 
 /// Whether `phrase` is in `note` as whole words: neither a letter nor a digit either side,
@@ -528,8 +592,8 @@ pub fn check_spellings(parts: &Parts<'_>, list: &[Spelling], problems: &mut Prob
             problems.add(
                 format!("{path}.name"),
                 format!(
-                    "no record has the title or place {:?}; a spelling names what a record is called",
-                    spelling.name
+                    "no record has the title or place {}; a spelling names what a record is called",
+                    quoted(&spelling.name)
                 ),
             );
         }
@@ -541,10 +605,21 @@ pub fn check_spellings(parts: &Parts<'_>, list: &[Spelling], problems: &mut Prob
             .and_then(|record| parts.records.common(record))
             .map(|common| texts.optional(common.note));
         match note {
-            None => problems.add(
-                format!("{path}.note_of"),
-                format!("no record has the id {:?}", spelling.note_of),
-            ),
+            None => {
+                let ids = (0..counts.total()).filter_map(|slot| {
+                    let common = parts.records.common(counts.record_at(slot)?)?;
+                    Some(texts.get(common.id))
+                });
+                let near = crate::nearest::closest(&spelling.note_of, ids);
+                problems.add(
+                    format!("{path}.note_of"),
+                    format!(
+                        "no record has the id {}{}",
+                        quoted(&spelling.note_of),
+                        did_you_mean(near)
+                    ),
+                )
+            }
             Some(note) => {
                 let name = spelling.name.to_lowercase();
                 let held = held_phrases(note, &spelling.also);
@@ -555,7 +630,7 @@ pub fn check_spellings(parts: &Parts<'_>, list: &[Spelling], problems: &mut Prob
                     if other.to_lowercase() == name || !given.insert(other.as_str()) {
                         problems.add(
                             path(),
-                            format!("{other:?} is the name itself or listed twice"),
+                            format!("{} is the name itself or listed twice", quoted(other)),
                         );
                         continue;
                     }
@@ -563,7 +638,8 @@ pub fn check_spellings(parts: &Parts<'_>, list: &[Spelling], problems: &mut Prob
                         problems.add(
                             path(),
                             format!(
-                                "{other:?} is not in the note of {}: a spelling is outside knowledge, and the note is where the dataset says it",
+                                "{} is not in the note of {}: a spelling is outside knowledge, and the note is where the dataset says it",
+                                quoted(other),
                                 spelling.note_of
                             ),
                         );

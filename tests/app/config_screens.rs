@@ -4,10 +4,13 @@
 
 use std::path::Path;
 
-use crate::common::{catalog, draw, press, screen_text};
+use crate::common::{catalog, draw, press, press_with, screen_text, type_text};
 use clap::Parser;
 use oic_explorer::{App, Cli, Config, build_app};
-use ratatui::{crossterm::event::KeyCode, style::Color};
+use ratatui::{
+    crossterm::event::{KeyCode, KeyModifiers},
+    style::Color,
+};
 
 /// The app the binary would open with `file` as its config file and `args` on its command
 /// line, at `width` × `height`.
@@ -106,6 +109,22 @@ fn the_texts_that_name_keys_name_the_remapped_ones() {
     );
     assert!(!prompt.contains("Enter keeps"), "{prompt}");
     assert!(!prompt.contains("Esc clears"), "{prompt}");
+}
+
+#[test]
+fn keeping_a_search_as_a_filter_names_the_remapped_keys() {
+    let mut app = opened(HINTS_REMAPPED, &[], 100, 30);
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "tab:source kazakhstan");
+    press_with(&mut app, KeyCode::Char('f'), KeyModifiers::CONTROL);
+    let message = screen_text(&app);
+    assert!(
+        message.contains(
+            "Paragraphs of the source cannot filter a list: Ctrl-t goes to the one chosen."
+        ),
+        "{message}"
+    );
+    assert!(!message.contains("Enter goes"), "{message}");
 }
 
 #[test]

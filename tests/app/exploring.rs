@@ -605,7 +605,7 @@ fn an_event_kind_the_dataset_lacks_is_refused() {
         unknown
             .expect_err("refused")
             .to_string()
-            .contains("expected one of membership, summit")
+            .contains("the kinds are membership, summit")
     );
 }
 

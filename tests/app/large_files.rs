@@ -88,7 +88,8 @@ fn a_syntax_error_late_in_a_large_file_says_where_as_the_text_does() {
     assert!(matches!(from_file, LoadError::Syntax { .. }), "{from_file}");
     assert_eq!(said(&from_file), said(&in_memory));
     assert!(
-        said(&from_file).contains("unknown variant `bodi`"),
+        said(&from_file)
+            .contains("kind \"bodi\" is not a kind of participant; did you mean \"body\"?"),
         "{from_file}"
     );
     let LoadError::Syntax { line, .. } = from_file else {

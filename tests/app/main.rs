@@ -20,6 +20,7 @@ mod exploring;
 mod fuzz_loader;
 mod hostile_screens;
 mod large_files;
+mod load_messages;
 mod many_spellings;
 mod narrowing;
 mod random_use;

@@ -166,3 +166,20 @@ fn the_explorer_refuses_it_before_the_terminal_is_touched() {
     session.send("q");
     assert!(session.wait_for_exit().success());
 }
+
+#[test]
+fn an_id_a_letter_off_is_refused_naming_the_nearest() {
+    for args in [
+        &["--plain", "--select", "p-kazakstan"][..],
+        &["export", "--format", "json", "--select", "p-kazakstan"],
+    ] {
+        let Run { status, stderr, .. } = run(args);
+        assert_eq!(status.code(), Some(2), "{args:?}");
+        assert_eq!(
+            stderr,
+            "oic-explorer: --select: no record has the id \"p-kazakstan\"; did you mean \
+             \"p-kazakhstan\"?\n",
+            "{args:?}"
+        );
+    }
+}

@@ -125,14 +125,48 @@ enum Layout {
     Words(&'static str),
 }
 
+/// What a line of the help says its keys do. Where the words state how keys behave (which are
+/// letters in the search prompt, which quit from anywhere, which other key does the same),
+/// that part is worked out from the bindings in force ([`Bindings::help_text`]), so no remap
+/// can make it false.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Help {
+    /// Words that hold whatever the keys. They may name another command's key as
+    /// `{command}` (its key while browsing) or `{command:mode}` (`{search_select_down:search}`),
+    /// a key not of this line; a part in `[…]` is left out when a command it names has none.
+    /// In `<next / previous>` each part is what one of the line's commands does, in the order
+    /// the table first gave them, and is said only while that command has keys on the line.
+    Words(&'static str),
+    /// The words, then which keys of other lines do what the line's keys do: `, as ↓ ↑ do`.
+    As(&'static str),
+    /// The words, then which of the line's keys are letters in the search prompt, if any:
+    /// `quit (in the search prompt q is a letter)`.
+    LettersInSearch(&'static str),
+    /// The words, then `from anywhere` when each of the line's keys does its command in every
+    /// mode, or else where one does not: `(not in the search prompt)`.
+    Anywhere(&'static str),
+    /// The words, then which of the line's keys do their command in the search prompt, when
+    /// not all of them do: `(in the search prompt: F1)`, `(not in the search prompt)`.
+    InSearch(&'static str),
+    /// Closing an overlay: `or cancel` when the line's keys cancel elsewhere, `never quits`
+    /// when none of them quits anywhere.
+    Closes,
+    /// The words, then `key`, a key the label leaves out, while the line still has it:
+    /// `(Alt-⌫ too)`.
+    Too(&'static str, Key),
+}
+
 /// One line of the help: what it says its keys do, and the bindings behind them.
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct Line {
     section: Section,
     layout: Layout,
-    help: &'static str,
+    help: Help,
     /// In the order the help and a config file name their keys.
     binds: Vec<Bind>,
+    /// The commands of its keys as the table first gave them, in order (a remap leaves them):
+    /// what the parts of its words in `<… / …>` are about.
+    commands: Vec<Command>,
 }
 
 /// When a hint is worth showing.
@@ -186,7 +220,7 @@ pub struct HelpSection {
     /// The heading.
     pub title: &'static str,
     /// Each row: the keys, and what they do.
-    pub entries: Vec<(String, &'static str)>,
+    pub entries: Vec<(String, String)>,
 }
 
 /// A command as a config file lists it.
@@ -248,8 +282,9 @@ impl Bindings {
         }
     }
 
-    /// A line's keys as the help writes them; `None` when it has none left.
-    fn label(line: &Line) -> Option<String> {
+    /// The keys a line's label names, in order, each once: not those the help leaves unsaid
+    /// while their command has other keys on the line.
+    fn line_keys(line: &Line) -> Vec<Key> {
         let said = |bind: &&Bind| {
             let other = |other: &Bind| other.said && other.command == bind.command;
             bind.said || !line.binds.iter().any(other)
@@ -263,6 +298,12 @@ impl Bindings {
                 keys.push(bind.key);
             }
         }
+        keys
+    }
+
+    /// A line's keys as the help writes them; `None` when it has none left.
+    fn label(line: &Line) -> Option<String> {
+        let keys = Self::line_keys(line);
         // Each key's modifier and code; Backspace with a modifier is `⌫`, as the hints write
         // it: `Ctrl-⌫`.
         let parts: Vec<(&str, String)> = (keys.iter())
@@ -298,6 +339,206 @@ impl Bindings {
         })
     }
 
+    /// Whether a press of `key` does `command` in `mode`.
+    fn does(&self, key: Key, mode: Mode, command: Command) -> bool {
+        self.binding_for(&key.press(), mode)
+            .is_some_and(|bind| bind.command == command)
+    }
+
+    /// Whether a press of `key` does what it does on `line` in `mode`: the command of the
+    /// line's binding of that key.
+    fn does_here(&self, line: &Line, key: Key, mode: Mode) -> bool {
+        let mine = line.binds.iter().filter(|bind| bind.key == key);
+        mine.clone().any(|bind| self.does(key, mode, bind.command))
+    }
+
+    /// What `line` says its keys do, its statements about them worked out from these
+    /// bindings (see [`Help`]).
+    fn help_text(&self, line: &Line) -> String {
+        let keys = Self::line_keys(line);
+        let listed = |keys: &[Key]| -> String {
+            let names: Vec<String> = keys.iter().map(|&key| help_key(key)).collect();
+            match names.as_slice() {
+                [] => String::new(),
+                [one] => one.clone(),
+                [most @ .., last] => format!("{} and {last}", most.join(", ")),
+            }
+        };
+        match line.help {
+            Help::Words(words) => self.fill(words, line).0,
+            Help::As(words) => {
+                let words = self.fill(words, line).0;
+                let same: Option<Vec<String>> = (line.commands.iter())
+                    .filter_map(|&command| {
+                        let bind = line.binds.iter().find(|bind| bind.command == command)?;
+                        let mode = bind.modes.iter().next()?;
+                        Some(self.first_key(command, mode, self.other_binds(line)))
+                    })
+                    .collect();
+                match same.as_deref() {
+                    None | Some([]) => words,
+                    Some([one]) => format!("{words}, as {one} does"),
+                    Some(many) => format!("{words}, as {} do", many.join(" ")),
+                }
+            }
+            Help::LettersInSearch(words) => {
+                let letters: Vec<Key> = (keys.iter().copied())
+                    .filter(|key| {
+                        let typed = self.action_for_key(key.press(), Mode::Search);
+                        matches!(typed, Some(super::Action::SearchType(_)))
+                    })
+                    .collect();
+                match letters.len() {
+                    0 => words.to_string(),
+                    1 => format!(
+                        "{words} (in the search prompt {} is a letter)",
+                        listed(&letters)
+                    ),
+                    _ => format!(
+                        "{words} (in the search prompt {} are letters)",
+                        listed(&letters)
+                    ),
+                }
+            }
+            Help::Anywhere(words) => {
+                let missing: Vec<Mode> = Mode::iter()
+                    .filter(|&mode| !keys.iter().all(|&key| self.does_here(line, key, mode)))
+                    .collect();
+                if missing.is_empty() {
+                    return format!("{words} from anywhere");
+                }
+                let places: Vec<&str> = missing.iter().map(|&mode| mode_words(mode)).collect();
+                format!("{words} (not in {})", places.join(" or "))
+            }
+            Help::InSearch(words) => {
+                let here: Vec<Key> = (keys.iter().copied())
+                    .filter(|&key| self.does_here(line, key, Mode::Search))
+                    .collect();
+                match here.len() {
+                    n if n == keys.len() => words.to_string(),
+                    0 => format!("{words} (not in the search prompt)"),
+                    _ => format!("{words} (in the search prompt: {})", listed(&here)),
+                }
+            }
+            Help::Closes => {
+                let any = |command: Command| {
+                    (keys.iter()).any(|&key| Mode::iter().any(|mode| self.does(key, mode, command)))
+                };
+                let mut said = "close an overlay".to_string();
+                if any(Command::Cancel) {
+                    said.push_str(" or cancel");
+                }
+                if !any(Command::Quit) {
+                    said.push_str("; never quits");
+                }
+                said
+            }
+            Help::Too(words, key) => {
+                let kept = line.binds.iter().any(|bind| {
+                    bind.key == key
+                        && bind
+                            .modes
+                            .iter()
+                            .any(|mode| self.does(key, mode, bind.command))
+                });
+                match kept {
+                    true => format!("{words} ({} too)", help_key(key)),
+                    false => words.to_string(),
+                }
+            }
+        }
+    }
+
+    /// `words` with each `{command}` or `{command:mode}` given that command's key in that
+    /// mode (browsing when none is named) among the keys of the other lines; a part in `[…]`
+    /// is left out when a command it names has none there. See [`Help::Words`]. With the
+    /// text, each key it names, for which command, in which mode.
+    fn fill(&self, words: &str, line: &Line) -> (String, Vec<(Command, Mode, String)>) {
+        let mut out = String::new();
+        let mut named = Vec::new();
+        // The keys named in the optional part so far.
+        let mut pending = Vec::new();
+        // The text of an optional part so far, and whether each of its keys was found.
+        let mut optional: Option<(String, bool)> = None;
+        let mut rest = words;
+        while let Some(at) = rest.find(['{', '[', ']', '<']) {
+            let (before, from) = rest.split_at(at);
+            match &mut optional {
+                Some((text, _)) => text.push_str(before),
+                None => out.push_str(before),
+            }
+            let (found, after) = match from.as_bytes()[0] {
+                b'<' => {
+                    let end = from.find('>').unwrap_or(from.len() - 1);
+                    let parts: Vec<&str> = (from[1..end].split(" / ").enumerate())
+                        .filter(|&(at, _)| {
+                            let command = line.commands.get(at);
+                            line.binds.iter().any(|bind| Some(&bind.command) == command)
+                        })
+                        .map(|(_, part)| part)
+                        .collect();
+                    let said = parts.join(" / ");
+                    match &mut optional {
+                        Some((text, _)) => text.push_str(&said),
+                        None => out.push_str(&said),
+                    }
+                    (None, &from[end + 1..])
+                }
+                b'[' => {
+                    optional = Some((String::new(), true));
+                    (None, &from[1..])
+                }
+                b']' => {
+                    if let Some((text, true)) = optional.take() {
+                        out.push_str(&text);
+                        named.append(&mut pending);
+                    }
+                    pending.clear();
+                    optional = None;
+                    (None, &from[1..])
+                }
+                _ => {
+                    let end = from.find('}').unwrap_or(from.len() - 1);
+                    let name = &from[1..end];
+                    let key = self.placeholder(name, line);
+                    let stated = placeholder_parts(name).zip(key.clone());
+                    let stated = stated.map(|((command, mode), key)| (command, mode, key));
+                    (Some((key, stated)), &from[end + 1..])
+                }
+            };
+            if let Some((key, stated)) = found {
+                match (&mut optional, key) {
+                    (Some((text, _)), Some(key)) => {
+                        text.push_str(&key);
+                        pending.extend(stated);
+                    }
+                    (Some((_, found)), None) => *found = false,
+                    (None, key) => {
+                        out.push_str(&key.unwrap_or_default());
+                        named.extend(stated);
+                    }
+                }
+            }
+            rest = after;
+        }
+        out.push_str(rest);
+        (out, named)
+    }
+
+    /// The key `{command}` or `{command:mode}` names, among the keys of lines other than
+    /// `line`.
+    fn placeholder(&self, name: &str, line: &Line) -> Option<String> {
+        let (command, mode) = placeholder_parts(name)?;
+        self.first_key(command, mode, self.other_binds(line))
+    }
+
+    /// The bindings of every line but `line`.
+    fn other_binds<'a>(&'a self, line: &'a Line) -> impl Iterator<Item = &'a Bind> + Clone {
+        (self.lines.iter())
+            .filter(move |other| !std::ptr::eq(*other, line))
+            .flat_map(|other| other.binds.iter())
+    }
+
     /// The help, section by section.
     pub fn help_sections(&self) -> Vec<HelpSection> {
         let entries = |section| {
@@ -306,7 +547,7 @@ impl Bindings {
                 .iter()
                 .filter(move |line| line.section == section);
             lines
-                .filter_map(|line| Some((Self::label(line)?, line.help)))
+                .filter_map(|line| Some((Self::label(line)?, self.help_text(line))))
                 .collect()
         };
         let section = |section: Section| HelpSection {
@@ -420,6 +661,33 @@ impl Bindings {
             }
         }
         names
+    }
+}
+
+/// A key as a line of the help writes it: `q`, `F1`, `Ctrl-C`, `Alt-⌫`.
+fn help_key(key: Key) -> String {
+    let modifier = key.mods.named().2;
+    format!("{modifier}{}", key.help_code(!modifier.is_empty()))
+}
+
+/// The command and mode a placeholder of the help's words names: `cycle_sort` (while
+/// browsing), `search_select_down:search`.
+fn placeholder_parts(name: &str) -> Option<(Command, Mode)> {
+    let (command, mode) = name.split_once(':').unwrap_or((name, "browse"));
+    let command = Command::iter().find(|known| known.name() == command)?;
+    let mode = Mode::iter().find(|known| format!("{known:?}").eq_ignore_ascii_case(mode))?;
+    Some((command, mode))
+}
+
+/// How the help says where a key works.
+fn mode_words(mode: Mode) -> &'static str {
+    match mode {
+        Mode::Browse => "the list",
+        Mode::Links => "the detail pane's links",
+        Mode::Search => "the search prompt",
+        Mode::Help => "the help",
+        Mode::Source => "the quick look",
+        Mode::Filter => "the filter prompt",
     }
 }
 

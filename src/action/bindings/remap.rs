@@ -6,7 +6,7 @@
 
 use ratatui::crossterm::event::KeyCode;
 
-use super::{Bind, Bindings, Key, Mode, Modes, Mods, key};
+use super::{Bind, Bindings, Key, Mode, Modes, Mods, key, mode_words};
 use crate::action::{Action, Command};
 
 /// The keys a config file gives one command.
@@ -34,18 +34,6 @@ type Added = (Bind, usize, usize);
 
 /// A command's bindings on one line, each new one with the key that asked for it.
 type Row = Vec<(Bind, Option<usize>)>;
-
-/// How the help says where a key works.
-fn mode_words(mode: Mode) -> &'static str {
-    match mode {
-        Mode::Browse => "the list",
-        Mode::Links => "the detail pane's links",
-        Mode::Search => "the search prompt",
-        Mode::Help => "the help",
-        Mode::Source => "the quick look",
-        Mode::Filter => "the filter prompt",
-    }
-}
 
 impl Bindings {
     /// These bindings with `remaps` applied (see the module's notes), or the first remap that
@@ -131,8 +119,37 @@ impl Bindings {
                 && matches!(keys[0].code, KeyCode::Char(c) if !c.is_control());
             let unplaced = if typed { Modes::TYPING } else { Modes::NONE };
             let mut covered = unplaced;
-            for &(at, _, modes) in &places {
-                let modes = modes.without(covered);
+            // While the links have the focus a key bound for browsing works as it does there,
+            // unless the links take it themselves.
+            let links = Modes::of(&[Mode::Links]);
+            let links_take_it = self.binds().any(|bind| {
+                bind.modes.contains(Mode::Links)
+                    && keys.iter().any(|key| bind.key.matches(&key.press()))
+            });
+            let as_browsing =
+                !links_take_it && command.action(Mode::Links) == command.action(Mode::Browse);
+            // A key that types nothing goes wholly on a line that speaks of every mode the
+            // command works in (`quit from anywhere`), not in pieces on several.
+            let every =
+                (places.iter()).fold(Modes::NONE, |every, &(_, _, modes)| every.union(modes));
+            let widest = places.iter().find(|&&(_, _, modes)| modes == every);
+            let places = match widest {
+                Some(widest) if !typed => vec![widest.clone()],
+                _ => places.clone(),
+            };
+            for &(at, _, all) in &places {
+                let modes = all.without(covered);
+                if modes == links && all != links && covered.contains(Mode::Browse) && as_browsing {
+                    // Left only the links on a line that speaks of more (`quit from anywhere`):
+                    // the key's line for browsing takes them, and says no more than is so.
+                    for (bind, new) in rows.iter_mut().flatten() {
+                        if *new == Some(index) && bind.modes.contains(Mode::Browse) {
+                            bind.modes = bind.modes.union(links);
+                        }
+                    }
+                    covered = covered.union(links);
+                    continue;
+                }
                 if modes != Modes::NONE {
                     covered = covered.union(modes);
                     let bind = |&key| (Bind::new(command, modes, key), Some(index));

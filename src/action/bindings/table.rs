@@ -1,13 +1,15 @@
 //! The table itself: every line of the help, in order, with the keys behind it (each a
 //! command's, in some modes), and the status bar's hints. The help, the hints and the config
-//! file write these keys; nothing writes a key by hand.
+//! file write these keys; nothing writes a key by hand, and what a line says of keys (which
+//! are letters in the search prompt, which quit from anywhere, which other key does the same)
+//! is worked out from the bindings in force (see [`Help`]).
 
 use ratatui::crossterm::event::KeyCode::{
     self, BackTab, Backspace, Down, End, Enter, Esc, F, Home, Left, PageDown, PageUp, Right, Up,
 };
 
 use super::{
-    Bind, Hint, HintWhen, Key, Layout, Line, Modes,
+    Bind, Help, Hint, HintWhen, Key, Layout, Line, Modes,
     Mods::{self, *},
     Section::{self, *},
 };
@@ -51,13 +53,22 @@ const fn ch(c: char) -> KeyCode {
     KeyCode::Char(c)
 }
 
-/// A line of `section` saying `help` of the keys of `binds`, two spaces apart.
+/// A line of `section` saying `help` of the keys of `binds`, two spaces apart (see
+/// [`Help::Words`] for the keys `help` may name).
 fn line<const N: usize>(section: Section, help: &'static str, binds: [Vec<Bind>; N]) -> Line {
+    let binds: Vec<Bind> = binds.into_iter().flatten().collect();
+    let mut commands: Vec<Command> = Vec::new();
+    for bind in &binds {
+        if !commands.contains(&bind.command) {
+            commands.push(bind.command);
+        }
+    }
     Line {
         section,
         layout: Layout::Spaced,
-        help,
-        binds: binds.into_iter().flatten().collect(),
+        help: Help::Words(help),
+        binds,
+        commands,
     }
 }
 
@@ -72,6 +83,11 @@ fn words(section: Section, words: &'static str, help: &'static str) -> Line {
 impl Line {
     fn layout(self, layout: Layout) -> Self {
         Self { layout, ..self }
+    }
+
+    /// The line saying `help`, which works out what it states of the keys.
+    fn says(self, help: Help) -> Self {
+        Self { help, ..self }
     }
 }
 
@@ -164,7 +180,7 @@ pub(super) fn lines() -> Vec<Line> {
         line(Moving, "scroll the detail pane up", [
             browse(ScrollDetailUp, &[ch('K')]), on(ScrollDetailUp, BROWSE, Shift, &[Up]),
         ]),
-        line(Moving, "the detail pane a page down / up", [
+        line(Moving, "the detail pane a page <down / up>", [
             browse(PageDetailDown, &[ch(' ')]), browse(PageDetailUp, &[ch('b')]),
         ]),
         words(Moving, "click  wheel", "select a row; scroll the pane under the pointer"),
@@ -192,7 +208,7 @@ pub(super) fn lines() -> Vec<Line> {
             browse(ToggleSource, &[ch('S')]), on(ToggleSource, SOURCE, Any, &[ch('S')]),
             unsaid(ToggleSource, SOURCE, Any, &[ch('s')]),
         ]),
-        line(Views, "in the help and the quick look (S): one page down", [
+        line(Views, "in the help and the quick look[ ({toggle_source})]: one page down", [
             on(MovePageDown, READING, Any, &[ch(' ')]),
         ]),
         line(Lists, "filter this tab's list as you type, with the search's rules", [
@@ -207,20 +223,27 @@ pub(super) fn lines() -> Vec<Line> {
             on(SearchSelectDown, FILTER, Any, &[Down]), on(SearchSelectUp, FILTER, Any, &[Up]),
         ]).layout(Layout::Run)
             ,
-        line(Lists, "only the next / previous kind of record; past the last, all", [
+        line(Lists, "only the <next / previous> kind of record; past the last, all", [
             browse(StepKindForward, &[ch('f')]), browse(StepKindBackward, &[ch('F')]),
         ]),
-        line(Lists, "sort the list the next way / turn the order round", [
+        line(Lists, "<sort the list the next way / turn the order round>", [
             browse(CycleSort, &[ch('o')]), browse(ReverseSort, &[ch('O')]),
         ]),
         line(Lists, "show every record again: clears the kind and the filter", [
             browse(Cancel, &[Esc]),
         ]),
-        words(Lists, "Timeline", "o: date, kind, place · f: summits, ministers… · & filter"),
-        words(Lists, "Funding", "o: source order, largest, name · & filter · no kinds"),
-        words(Lists, "Initiatives", "o: listed, kind, title, first event, ties · f · &"),
-        words(Lists, "Participants", "o: listed, kind, name, events · f: people, states… · &"),
-        words(Lists, "Source", "paragraphs in the source's order: / searches them"),
+        words(Lists, "Timeline",
+            "{cycle_sort}: date, kind, place · {step_kind_forward}: summits, ministers… · \
+             {open_filter} filter"),
+        words(Lists, "Funding",
+            "{cycle_sort}: source order, largest, name · {open_filter} filter · no kinds"),
+        words(Lists, "Initiatives",
+            "{cycle_sort}: listed, kind, title, first event, ties · {step_kind_forward} · \
+             {open_filter}"),
+        words(Lists, "Participants",
+            "{cycle_sort}: listed, kind, name, events · {step_kind_forward}: people, states… · \
+             {open_filter}"),
+        words(Lists, "Source", "paragraphs in the source's order: {open_search} searches them"),
         line(Views, "Funding: show or hide the totals by category", [
             browse(ToggleGrouped, &[ch('c')]),
         ]),
@@ -239,11 +262,11 @@ pub(super) fn lines() -> Vec<Line> {
             on(SearchSelectUp, SEARCH, Ctrl, &[ch('p')]),
         ]).layout(Layout::Run)
             ,
-        line(Search, "the next / previous result, as ↓ ↑ do", [
+        line(Search, "", [
             on(SearchSelectDown, SEARCH, Any, &[KeyCode::Tab]),
             on(SearchSelectUp, SEARCH, Any, &[BackTab]),
-        ]),
-        line(Search, "a page of results down / up", [
+        ]).says(Help::As("the <next / previous> result")),
+        line(Search, "a page of results <down / up>", [
             on(SearchSelectPageDown, SEARCH, Any, &[PageDown]),
             on(SearchSelectPageUp, SEARCH, Any, &[PageUp]),
         ]),
@@ -252,20 +275,20 @@ pub(super) fn lines() -> Vec<Line> {
         line(Search, "delete the character before the cursor", [
             on(SearchBackspace, TYPING, Plain, &[Backspace]),
         ]),
-        line(Search, "delete the word before the cursor (Alt-⌫ too)", [
+        line(Search, "", [
             on(SearchDeleteWord, TYPING, Ctrl, &[ch('w')]),
             // What most terminals send for Ctrl-Backspace.
             unsaid(SearchDeleteWord, TYPING, Ctrl, &[ch('h')]),
             on(SearchDeleteWord, TYPING, Ctrl, &[Backspace]),
             unsaid(SearchDeleteWord, TYPING, Alt, &[Backspace]),
-        ]),
+        ]).says(Help::Too("delete the word before the cursor", Key { code: Backspace, mods: Alt })),
         line(Search, "clear the query", [on(SearchClear, TYPING, Ctrl, &[ch('u')])]),
         line(Search, "keep the results as the filter of their tab and go there", [
             on(KeepAsFilter, SEARCH, Ctrl, &[ch('f')]),
         ]),
         line(Search, "cancel the search", [on(Cancel, SEARCH, Any, &[Esc])])
             ,
-        line(Search, "after a search: next / previous result", [
+        line(Search, "after a search: <next / previous> result", [
             browse(NextResult, &[ch('n')]), browse(PreviousResult, &[ch('N')]),
         ]),
         words(Query, "'w ^w w$ !w", "whole word; field starts / ends with w; not w"),
@@ -273,19 +296,19 @@ pub(super) fn lines() -> Vec<Line> {
         words(Query, "kind:summit  k:", "records of a kind (a wrong kind lists them all)"),
         words(Query, "place:baku  p:", "events held there: city, country, other spelling"),
         words(Query, "tab:funding  t:", "one tab's records; tab:source the source's paragraphs"),
-        line(Anywhere, "this help over whatever is open (in the search prompt: F1)", [
+        line(Anywhere, "", [
             browse(ToggleHelp, &[ch('?'), F(1)]), on(ToggleHelp, READING, Any, &[ch('?'), F(1)]),
             on(ToggleHelp, SEARCH, Any, &[F(1)]),
-        ]),
-        line(Anywhere, "close an overlay or cancel; never quits", [
+        ]).says(Help::InSearch("this help over whatever is open")),
+        line(Anywhere, "", [
             on(ToggleHelp, HELP, Any, &[Esc]), on(ToggleSource, SOURCE, Any, &[Esc]),
-        ]),
-        line(Anywhere, "quit (in the search prompt q is a letter)", [
+        ]).says(Help::Closes),
+        line(Anywhere, "", [
             browse(Quit, &[ch('q')]), on(Quit, READING, NoCtrl, &[ch('q')]),
-        ]),
+        ]).says(Help::LettersInSearch("quit")),
         // Terminals send Ctrl with a letter in either case; the help writes it in capitals.
-        line(Anywhere, "quit from anywhere", [on(Quit, Modes::ALL, Ctrl, &[ch('C'), ch('c')])])
-            ,
+        line(Anywhere, "", [on(Quit, Modes::ALL, Ctrl, &[ch('C'), ch('c')])])
+            .says(Help::Anywhere("quit")),
         line(Anywhere, "suspend to the shell; fg brings it back", [
             on(Suspend, Modes::ALL, Ctrl, &[ch('Z'), ch('z')]),
         ]),

@@ -4,11 +4,14 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use strum::IntoEnumIterator;
 
+use proptest::prelude::*;
+
 use super::{
-    Bind, Bindings, Command, Key, Layout, Line, Mode, Modes, Mods, Remap,
+    Bind, Bindings, Command, Help, Key, Layout, Line, Mode, Modes, Mods, Remap,
     key::{every_modifier_mix, press},
+    mode_words, placeholder_parts,
 };
-use crate::action::Movement;
+use crate::action::{Action, Movement};
 
 /// The key a name of the help means: `j`, `↓`, `PgDn`, `Ctrl-d`, `Shift-Tab`, `Alt-←`.
 fn named_key(name: &str) -> Option<KeyEvent> {
@@ -362,7 +365,7 @@ fn every_key_that_works_is_in_the_help_of(table: &Bindings, what: &str) {
                     continue;
                 }
                 // Alt-⌫ is in the words: "(Alt-⌫ too)".
-                let in_words = line.help.contains(&bind.key.help_name(true));
+                let in_words = table.help_text(line).contains(&bind.key.help_name(true));
                 if !in_words && !named.iter().any(|key| reaching.contains(key)) {
                     unnamed.push(format!(
                         "{mode:?}: {code:?} ({:?}) under {label:?}",
@@ -463,7 +466,7 @@ fn a_remapped_key_works_and_the_old_one_does_not() {
         Some(super::Action::SearchType('e'))
     );
     let moving = &table.help_sections()[1];
-    let row = |at: usize| (moving.entries[at].0.as_str(), moving.entries[at].1);
+    let row = |at: usize| (moving.entries[at].0.as_str(), moving.entries[at].1.as_str());
     assert_eq!(row(0), ("e", "next record"));
     let hints: Vec<_> = table.hints(Mode::Browse).collect();
     assert_eq!(hints[0].1, "e/k");
@@ -541,4 +544,340 @@ fn the_texts_naming_keys_name_the_built_in_ones_as_they_always_did() {
         Some("Enter")
     );
     assert_eq!(keys(&[C::Cancel], Mode::Filter).as_deref(), Some("Esc"));
+}
+
+/// The keys a note of the help lists: `q`, `q and x`, `F1, F2 and x`.
+fn listed_keys(list: &str) -> Vec<KeyEvent> {
+    list.split(", ")
+        .flat_map(|part| part.split(" and "))
+        .map(|name| named_key(name).unwrap_or_else(|| panic!("{name:?} is no key")))
+        .collect()
+}
+
+/// The text between `before` and `after` in `text`, if it has both.
+fn between<'t>(text: &'t str, before: &str, after: &str) -> Option<&'t str> {
+    let rest = text.split_once(before)?.1;
+    Some(rest.split_once(after)?.0)
+}
+
+/// What each line of the help says of its keys holds of `table`: the keys it says are
+/// letters in the search prompt are, and only they; the keys it says quit from anywhere quit
+/// in every mode; the keys it names for another command do that command where it says.
+fn the_help_says_only_what_is_so(table: &Bindings, what: &str) {
+    for line in &table.lines {
+        let text = table.help_text(line);
+        assert!(
+            !text.contains(['{', '}', '[', ']', '<', '>']),
+            "{what}: {text:?} is left unfilled"
+        );
+        let keys: Vec<KeyEvent> = Bindings::line_keys(line)
+            .into_iter()
+            .map(Key::press)
+            .collect();
+        let command_of = |key: &KeyEvent| {
+            let bind = line.binds.iter().find(|bind| bind.key.matches(key));
+            bind.map(|bind| bind.command).expect("a key of the line")
+        };
+        let does = |key: &KeyEvent, mode: Mode, command: Command| {
+            table
+                .binding_for(key, mode)
+                .is_some_and(|bind| bind.command == command)
+        };
+        let typed = |key: &KeyEvent| {
+            matches!(
+                table.action_for_key(*key, Mode::Search),
+                Some(Action::SearchType(_))
+            )
+        };
+        match line.help {
+            Help::Words(words) => {
+                for name in words
+                    .split('{')
+                    .skip(1)
+                    .filter_map(|part| part.split_once('}'))
+                {
+                    assert!(
+                        placeholder_parts(name.0).is_some(),
+                        "{{{}}} names no command",
+                        name.0
+                    );
+                }
+                for (command, mode, named) in table.fill(words, line).1 {
+                    assert!(text.contains(&named), "{what}: {text:?} leaves out {named}");
+                    for key in listed_keys(&named) {
+                        assert!(
+                            does(&key, mode, command),
+                            "{what}: {text:?}: {named} does not do {command:?} in {mode:?}"
+                        );
+                    }
+                }
+            }
+            Help::As(_) => {
+                // `, as ↓ ↑ do`: each key does what the line's key in its place does.
+                let named = between(&text, ", as ", " do")
+                    .or_else(|| between(&text, ", as ", " does"))
+                    .map(|keys| keys.split(' ').map(|key| named_key(key).expect("a key")))
+                    .map(Vec::from_iter)
+                    .unwrap_or_default();
+                let here: Vec<&Bind> = (line.commands.iter())
+                    .filter_map(|&command| line.binds.iter().find(|bind| bind.command == command))
+                    .collect();
+                if !named.is_empty() {
+                    assert_eq!(named.len(), here.len(), "{what}: {text:?}");
+                }
+                for (key, bind) in named.iter().zip(here) {
+                    let mode = bind.modes.iter().next().expect("a mode");
+                    assert!(does(key, mode, bind.command), "{what}: {text:?}: {key:?}");
+                }
+            }
+            Help::LettersInSearch(_) => {
+                let said = between(&text, "(in the search prompt ", " is a letter)")
+                    .or_else(|| between(&text, "(in the search prompt ", " are letters)"))
+                    .map(listed_keys)
+                    .unwrap_or_default();
+                for key in &keys {
+                    assert_eq!(
+                        said.contains(key),
+                        typed(key),
+                        "{what}: {text:?}: {key:?} in the search prompt"
+                    );
+                }
+            }
+            Help::Anywhere(_) => {
+                let not_in: Vec<Mode> = Mode::iter()
+                    .filter(|&mode| {
+                        between(&text, "(not in ", ")").is_some_and(|places| {
+                            places.split(" or ").any(|p| p == mode_words(mode))
+                        })
+                    })
+                    .collect();
+                assert_eq!(
+                    text.ends_with(" from anywhere"),
+                    not_in.is_empty(),
+                    "{what}: {text:?}"
+                );
+                for mode in Mode::iter() {
+                    let all = keys.iter().all(|key| does(key, mode, command_of(key)));
+                    assert_eq!(all, !not_in.contains(&mode), "{what}: {text:?} in {mode:?}");
+                }
+            }
+            Help::InSearch(_) => {
+                let working: Vec<&KeyEvent> = keys
+                    .iter()
+                    .filter(|key| does(key, Mode::Search, command_of(key)))
+                    .collect();
+                if let Some(named) = between(&text, "(in the search prompt: ", ")") {
+                    let named = listed_keys(named);
+                    assert_eq!(
+                        named.iter().collect::<Vec<_>>(),
+                        working,
+                        "{what}: {text:?}"
+                    );
+                } else if text.ends_with("(not in the search prompt)") {
+                    assert!(working.is_empty(), "{what}: {text:?}");
+                } else {
+                    assert_eq!(working.len(), keys.len(), "{what}: {text:?}");
+                }
+            }
+            Help::Closes => {
+                let any = |command| {
+                    keys.iter()
+                        .any(|key| Mode::iter().any(|mode| does(key, mode, command)))
+                };
+                assert_eq!(
+                    text.contains("never quits"),
+                    !any(Command::Quit),
+                    "{what}: {text:?}"
+                );
+                assert_eq!(
+                    text.contains("or cancel"),
+                    any(Command::Cancel),
+                    "{what}: {text:?}"
+                );
+            }
+            Help::Too(_, key) => {
+                if let Some(named) = between(&text, "(", " too)") {
+                    let named = named_key(named).expect("a key");
+                    assert_eq!(named, key.press());
+                    let command = Command::SearchDeleteWord;
+                    assert!(
+                        line.binds
+                            .iter()
+                            .any(|bind| bind.command == command && bind.key == key),
+                        "{what}: {text:?}"
+                    );
+                    assert!(does(&named, Mode::Search, command), "{what}: {text:?}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_help_says_only_what_is_so_of_every_table() {
+    for (what, table) in tables() {
+        the_help_says_only_what_is_so(&table, &what);
+    }
+}
+
+#[test]
+fn the_built_in_help_says_what_it_always_said() {
+    let table = Bindings::built_in();
+    let said: Vec<String> = table
+        .help_sections()
+        .into_iter()
+        .flat_map(|section| section.entries)
+        .map(|(keys, what)| format!("{keys} | {what}"))
+        .collect();
+    for line in [
+        "Esc | close an overlay or cancel; never quits",
+        "q | quit (in the search prompt q is a letter)",
+        "Ctrl-C | quit from anywhere",
+        "?  F1 | this help over whatever is open (in the search prompt: F1)",
+        "Tab  Shift-Tab | the next / previous result, as ↓ ↑ do",
+        "Ctrl-w  Ctrl-⌫ | delete the word before the cursor (Alt-⌫ too)",
+        "Space | in the help and the quick look (S): one page down",
+        "Timeline | o: date, kind, place · f: summits, ministers… · & filter",
+        "Source | paragraphs in the source's order: / searches them",
+    ] {
+        assert!(
+            said.iter().any(|said| said == line),
+            "{line:?} not in {said:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_remapped_quit_is_said_where_it_works() {
+    let table = Bindings::default()
+        .remapped(&[remap("quit", &["x", "ctrl-c"])])
+        .expect("a remap");
+    let said: Vec<(String, String)> = table
+        .help_sections()
+        .into_iter()
+        .flat_map(|section| section.entries)
+        .collect();
+    let line = |keys: &str| {
+        said.iter()
+            .find(|(k, _)| k == keys)
+            .map(|(_, what)| what.as_str())
+    };
+    assert_eq!(line("x"), Some("quit (in the search prompt x is a letter)"));
+    assert_eq!(line("Ctrl-C"), Some("quit from anywhere"));
+    let key = |c| press(KeyCode::Char(c), KeyModifiers::NONE);
+    assert_eq!(
+        table.action_for_key(key('x'), Mode::Links),
+        Some(Action::Quit)
+    );
+    assert_eq!(
+        table.action_for_key(key('x'), Mode::Search),
+        Some(Action::SearchType('x'))
+    );
+    // Keys of other lines named in words follow their remaps too.
+    let table = Bindings::default()
+        .remapped(&[
+            remap("toggle_help", &["f2"]),
+            remap("cycle_sort", &["z"]),
+            remap("toggle_source", &["v"]),
+            remap("search_delete_word", &["ctrl-w"]),
+            remap("search_select_down", &["ctrl-j"]),
+        ])
+        .expect("a remap");
+    let said: Vec<String> = table
+        .help_sections()
+        .into_iter()
+        .flat_map(|section| section.entries)
+        .map(|(keys, what)| format!("{keys} | {what}"))
+        .collect();
+    for line in [
+        "F2 | this help over whatever is open",
+        "Shift-Tab | the previous result, as ↑ does",
+        "Timeline | z: date, kind, place · f: summits, ministers… · & filter",
+        "Space | in the help and the quick look (v): one page down",
+        "Ctrl-w | delete the word before the cursor",
+    ] {
+        assert!(
+            said.iter().any(|said| said == line),
+            "{line:?} not in {said:#?}"
+        );
+    }
+}
+
+/// Commands a config file may well remap, and keys it may give them.
+const REMAPPABLE: [&str; 13] = [
+    "quit",
+    "toggle_help",
+    "search_delete_word",
+    "search_select_down",
+    "search_select_up",
+    "toggle_source",
+    "cycle_sort",
+    "step_kind_forward",
+    "open_filter",
+    "open_search",
+    "cancel",
+    "move_page_down",
+    "focus_list",
+];
+const KEYS: [&str; 22] = [
+    "x",
+    "z",
+    "v",
+    "t",
+    "|",
+    "ctrl-q",
+    "ctrl-k",
+    "ctrl-j",
+    "f2",
+    "f3",
+    "alt-x",
+    "?",
+    "q",
+    "ctrl-c",
+    "esc",
+    "enter",
+    "tab",
+    "ctrl-w",
+    "alt-backspace",
+    "ctrl-backspace",
+    "down",
+    "F1",
+];
+
+fn remaps() -> impl Strategy<Value = Vec<Remap>> {
+    let one = (
+        0..REMAPPABLE.len(),
+        prop::collection::vec(0..KEYS.len(), 1..3),
+    )
+        .prop_map(|(command, keys)| {
+            let keys: Vec<&str> = keys.into_iter().map(|key| KEYS[key]).collect();
+            remap(REMAPPABLE[command], &keys)
+        });
+    prop::collection::vec(one, 1..4)
+}
+
+proptest! {
+    // Failures are kept beside this file, in `tests.proptest-regressions`.
+    #![proptest_config(ProptestConfig {
+        cases: 256,
+        failure_persistence: Some(Box::new(
+            proptest::test_runner::FileFailurePersistence::WithSource("proptest-regressions"),
+        )),
+        ..ProptestConfig::default()
+    })]
+
+    /// Every table a config file can make keeps the help true: what it says of each key
+    /// holds, every key it names works, every key that works is named.
+    #[test]
+    fn a_remapped_help_says_only_what_is_so(remaps in remaps()) {
+        let Ok(table) = Bindings::default().remapped(&remaps) else {
+            return Ok(());
+        };
+        let what = format!("{remaps:?}");
+        the_help_says_only_what_is_so(&table, &what);
+        every_key_the_help_names_does_what_it_says_in(&table, &what);
+        every_hint_names_keys_that_do_it_in(&table, &what);
+        no_key_means_two_things_in(&table, &what);
+        every_key_that_works_is_in_the_help_of(&table, &what);
+    }
 }

@@ -483,7 +483,7 @@ macro_rules! kind_names {
     ) => {
         $(#[$doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord,
-            serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+            serde::Serialize, schemars::JsonSchema)]
         pub enum $kind {
             $( $(#[$vdoc])* #[serde(rename = $name)] $variant, )*
         }
@@ -492,6 +492,9 @@ macro_rules! kind_names {
             /// Every sort, in the order they are declared.
             pub const ALL: [Self; { let all: &[$kind] = &[$($kind::$variant),*]; all.len() }] =
                 [$(Self::$variant),*];
+
+            /// Every sort as a dataset file names it, in the order they are declared.
+            pub const NAMES: [&'static str; Self::ALL.len()] = [$($name),*];
 
             /// The sort as a dataset file and the command line name it.
             pub fn name(self) -> &'static str {
@@ -511,6 +514,12 @@ macro_rules! kind_names {
             /// The sort in the plural, as a filter names what it shows.
             pub fn plural(self) -> &'static str {
                 match self { $(Self::$variant => $plural,)* }
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $kind {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                $crate::data::named::deserialize_named(deserializer, &Self::ALL, &Self::NAMES)
             }
         }
 
