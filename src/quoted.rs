@@ -7,7 +7,7 @@
 
 use std::path::Path;
 
-use crate::data::display::{shell_path, shell_word};
+use crate::data::display::{escapes_after, shell_path, shell_word};
 
 /// The most characters of a value a message repeats.
 pub const QUOTED_CAP: usize = 200;
@@ -22,11 +22,13 @@ pub fn quoted(value: &str) -> String {
 /// `value` in a sentence: between `mark`s (`"p-abdildin"`, `` `theme` ``) when it is plain,
 /// else as [`quoted`] writes it, which marks it already.
 pub fn said(value: &str, mark: char) -> String {
-    let quoted = quoted(value);
-    if quoted == value {
+    let plain = value.chars().count() <= QUOTED_CAP
+        && !value.contains(mark)
+        && !escapes_after(value, None).any(|(_, c, escape)| escape || c.is_control());
+    if plain {
         format!("{mark}{value}{mark}")
     } else {
-        quoted
+        quoted(value)
     }
 }
 
@@ -44,8 +46,8 @@ pub fn quoted_path(path: &Path) -> String {
 fn capped(mut quoted: String, total: usize) -> String {
     if total > QUOTED_CAP {
         quoted.push_str(&format!(
-            "… ({} more)",
-            crate::plural::counted(total - QUOTED_CAP, "character")
+            "… ({})",
+            crate::plural::counted(total - QUOTED_CAP, "more character")
         ));
     }
     quoted
@@ -77,7 +79,7 @@ mod tests {
         let long = "a".repeat(100_000);
         let shown = quoted(&long);
         assert!(shown.starts_with(&"a".repeat(QUOTED_CAP)));
-        assert!(shown.ends_with("… (99800 characters more)"), "{shown}");
+        assert!(shown.ends_with("… (99800 more characters)"), "{shown}");
     }
 
     proptest::proptest! {

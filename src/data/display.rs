@@ -240,7 +240,7 @@ mod tests {
         let huge = "x".repeat(900_000);
         assert_eq!(
             quoted(&huge),
-            format!("{}… (899800 characters more)", "x".repeat(200))
+            format!("{}… (899800 more characters)", "x".repeat(200))
         );
     }
 

@@ -30,8 +30,8 @@ pub struct Highlight {
     pub title: Vec<usize>,
     /// Another field that matched, when the title alone does not explain the hit.
     pub field: Option<FieldHighlight>,
-    /// How the words matched, when not all as written: `word form`, `typo`, `initials`, or
-    /// `spelling` (another spelling the dataset's notes give).
+    /// How the words matched, when not all as written: `word form`, `typo` or `initials` (a
+    /// spelling from the notes says so by its field's name, `also written`).
     pub how: Option<&'static str>,
 }
 
@@ -55,9 +55,14 @@ pub struct FieldHighlight {
 fn field_mark(catalog: &Catalog, record: RecordRef, name: &str) -> Option<&'static str> {
     let layout = catalog.layout(record);
     let searched = layout.search.iter().find(|searched| searched.name == name);
+    // Another spelling is from a record's note, outside the source: said short, since the
+    // field's name already says what it is.
+    if name.contains("also written") {
+        return Some("from a note");
+    }
     let mark = match searched {
         Some(searched) => searched.value.mark(layout),
-        None if name == "note" || name.contains("also written") => Some(Mark::Outside),
+        None if name == "note" => Some(Mark::Outside),
         None => None,
     };
     mark.map(Mark::short)
@@ -304,7 +309,6 @@ fn highlight_fields(fields: Vec<SearchField>, query: &Query) -> Highlight {
                 MatchKind::Form => Some("word form"),
                 MatchKind::OneTypo | MatchKind::TwoTypos => Some("typo"),
                 MatchKind::Fuzzy => Some("initials"),
-                _ if fields[number].name.contains("also written") => Some("spelling"),
                 _ => None,
             };
             how = how.or(said);

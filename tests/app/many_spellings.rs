@@ -103,7 +103,7 @@ fn the_search_overlay_says_the_place_is_also_written_so() {
     type_text(&mut app, &name.to_lowercase());
     let screen = screen_text(&app);
     assert!(
-        screen.contains(&format!("place, also written: {name}")),
+        screen.contains(&format!("place, also written (from a note): {name}")),
         "{screen}"
     );
 }
