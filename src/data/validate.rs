@@ -504,6 +504,9 @@ fn holds_phrase(note: &str, phrase: &str) -> bool {
     false
 }
 
+/// Up to this many spellings of one entry are looked for in its note one at a time.
+const FEW_PHRASES: usize = 16;
+
 /// Which of `phrases` are in `note` as whole words (see [`holds_phrase`]), found in one pass
 /// over the note for all of them: an entry may give tens of thousands of spellings, all in one
 /// note, and a search of the note for each would take their count times its length.
@@ -512,6 +515,13 @@ fn held_phrases(note: Option<&str>, phrases: &[String]) -> Vec<bool> {
     let Some(note) = note else {
         return held;
     };
+    // A few are looked for one by one: building the automaton costs more than that.
+    if phrases.len() <= FEW_PHRASES {
+        for (slot, phrase) in held.iter_mut().zip(phrases) {
+            *slot = holds_phrase(note, phrase);
+        }
+        return held;
+    }
     // Only a phrase that starts and ends with a letter or a digit can stand alone; the rest
     // are never held, and left out they cannot match at every other character.
     let worded: Vec<usize> = (0..phrases.len())
@@ -674,9 +684,16 @@ mod tests {
         ]
         .map(String::from)
         .to_vec();
-        let held = held_phrases(Some(note), &phrases);
-        for (phrase, held) in phrases.iter().zip(held) {
-            assert_eq!(held, holds_phrase(note, phrase), "{phrase:?}");
+        // Few phrases are looked for one by one, many by one automaton: both as one by one.
+        let many: Vec<String> = (0..FEW_PHRASES)
+            .map(|n| format!("absent{n}"))
+            .chain(phrases.iter().cloned())
+            .collect();
+        for list in [&phrases[..5], &phrases[..], &many[..]] {
+            let held = held_phrases(Some(note), list);
+            for (phrase, held) in list.iter().zip(held) {
+                assert_eq!(held, holds_phrase(note, phrase), "{phrase:?}");
+            }
         }
         assert_eq!(
             held_phrases(Some(note), &phrases)[..5],
