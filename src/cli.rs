@@ -106,13 +106,13 @@ fn parse_event_kind(text: &str) -> Result<EventKind, String> {
         .into_iter()
         .find(|kind| kind.name() == text)
         .ok_or_else(|| {
-            let hint = closest(text, EventKind::NAMES)
-                .map(|near| format!("did you mean {near}? "))
-                .unwrap_or_default();
-            format!(
-                "not a kind of event: {hint}the kinds are {}",
-                EventKind::NAMES.join(", ")
-            )
+            let kinds = EventKind::NAMES.join(", ");
+            match closest(text, EventKind::NAMES) {
+                Some(near) => {
+                    format!("not a kind of event: did you mean {near}? The kinds are {kinds}")
+                }
+                None => format!("not a kind of event: the kinds are {kinds}"),
+            }
         })
 }
 

@@ -29,10 +29,16 @@ fn embedded() -> Value {
     serde_json::from_str(EMBEDDED_DATASET).expect("the embedded dataset")
 }
 
-/// `message` says nothing in the reader's code's words.
+/// `message` says nothing in the reader's code's words, but in the values it quotes from the
+/// file (an id a letter off may well read `ev-u32`).
 fn in_authors_words(message: &str) -> Result<(), TestCaseError> {
+    let unquoted: String = message
+        .split('"')
+        .step_by(2)
+        .collect::<Vec<_>>()
+        .join("\"…\"");
     for rust in RUST_WORDS {
-        prop_assert!(!message.contains(rust), "{rust:?} in: {message}");
+        prop_assert!(!unquoted.contains(rust), "{rust:?} in: {message}");
     }
     Ok(())
 }
