@@ -10,7 +10,10 @@ use ratatui::{
 };
 
 use super::chart::{ChartExtent, ChartScale};
-use crate::{chrome::theme::Theme, data::CategoryTotal};
+use crate::{
+    chrome::theme::Theme,
+    data::{CategoryTotal, Mark, SHARE_OF_SUM},
+};
 
 /// The second chart's lines: the totals by category and their labels.
 #[derive(Clone, Copy)]
@@ -45,7 +48,12 @@ pub fn render_categories(
     let mut block = Block::bordered()
         .border_style(theme.border)
         .title(Line::styled(
-            " By category · a classification, not from the source ",
+            // Both marks the chart carries: what a category is, and what its totals are.
+            format!(
+                " By category ({}) · totals {} ",
+                Mark::Classification.short(),
+                SHARE_OF_SUM.short()
+            ),
             theme.pane_title,
         ));
     let count = categories.totals.len();
