@@ -13,7 +13,7 @@ use super::{
 };
 use crate::{
     chrome::text,
-    data::{Catalog, EventDate, InitiativeKind, RecordRef, Role, Tab, TieKind},
+    data::{Catalog, EventDate, InitiativeKind, READING_MARK, RecordRef, Role, Tab, TieKind},
 };
 
 /// The longest a proposer's name is given before it is cut.
@@ -36,13 +36,17 @@ fn short_date(date: EventDate) -> String {
 }
 
 /// Who proposed `record`, by name: only a tie of the kind the column's name says, never one
-/// who supports, pursues or is mentioned with it.
-fn proposer_of(catalog: &Catalog, record: RecordRef) -> Option<&str> {
+/// who supports, pursues or is mentioned with it; marked when the tie is a reading.
+fn proposer_of(catalog: &Catalog, record: RecordRef) -> Option<String> {
     let relations = catalog.relations(record);
     let proposer = relations.iter().find(|r| {
         r.role == Role::ProposedBy && catalog.tie_kind_of(r.detail) == TieKind::Proposed
     })?;
-    Some(catalog.title(proposer.target))
+    let name = catalog.title(proposer.target);
+    Some(match catalog.tie_readings(record, &proposer).is_empty() {
+        true => name.to_string(),
+        false => format!("{name} {READING_MARK}"),
+    })
 }
 
 impl Table for Initiatives {
@@ -54,7 +58,7 @@ impl Table for Initiatives {
         let (mut title, mut proposer, mut first) = (0, 0, 0);
         for record in catalog.records_of(Tab::Initiatives) {
             title = title.max(catalog.title(record).len());
-            proposer = proposer.max(proposer_of(catalog, record).map_or(0, str::len));
+            proposer = proposer.max(proposer_of(catalog, record).map_or(0, |p| text::width(&p)));
             first = first
                 .max(first_event(catalog, record).map_or(0, |d| d.label_within_year_width() + 5));
         }
@@ -68,7 +72,10 @@ impl Table for Initiatives {
             "initiative",
             title,
             vec![
-                Column::text("proposed by", proposer.min(PROPOSER_CAP)),
+                Column::text(
+                    "proposed by",
+                    proposer.min(PROPOSER_CAP + READING_MARK.len()),
+                ),
                 Column::right("first event", first),
                 Column::right("ties", 3),
             ],
@@ -97,7 +104,7 @@ impl Table for Initiatives {
         if shown >= 1 {
             let proposer = proposer_of(catalog, record).unwrap_or_default();
             cells.push(Cell::from(Span::styled(
-                text::truncate(proposer, PROPOSER_CAP),
+                text::truncate(&proposer, PROPOSER_CAP + READING_MARK.len()),
                 theme.dim,
             )));
         }
