@@ -109,7 +109,7 @@ fn a_bad_file_is_refused_with_where_and_exit_2() {
         ),
         (
             "[keys]\nquit = \"ctrl-é\"\n",
-            ":2:8: 'ctrl-é': a terminal cannot send ctrl-é",
+            ":2:8: \"ctrl-é\": a terminal cannot send ctrl-é",
         ),
         (
             "[keys]\nquit = \"\\u200B\"\n",
