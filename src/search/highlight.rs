@@ -265,11 +265,13 @@ fn highlight_fields(fields: Vec<SearchField>, query: &Query) -> Highlight {
     for word in query.words().iter().filter(|word| !word.is_negative()) {
         // The field this word scores best in, as in scoring.
         let mut best: Option<(u32, usize, Vec<u32>, MatchKind)> = None;
+        // A match of `kind` in field `number`, of `weight`, at `indices`: kept if it scores best.
         let consider = |best: &mut Option<(u32, usize, Vec<u32>, MatchKind)>,
-                        score,
+                        weight,
                         number,
                         indices: &[u32],
                         kind| {
+            let score = points(kind, weight);
             if best.as_ref().is_none_or(|(b, ..)| score > *b) {
                 *best = Some((score, number, indices.to_vec(), kind));
             }
@@ -281,25 +283,13 @@ fn highlight_fields(fields: Vec<SearchField>, query: &Query) -> Highlight {
                 &mut matcher,
                 &mut indices,
             ) {
-                consider(
-                    &mut best,
-                    points(kind, field.weight),
-                    number,
-                    &indices,
-                    kind,
-                );
+                consider(&mut best, field.weight, number, &indices, kind);
             }
         }
         if best.as_ref().is_none_or(|(b, ..)| *b < AS_WRITTEN) && word.allows_typos() {
             for (number, (field, text)) in fields.iter().zip(&prepared).enumerate() {
                 if let Some(kind) = word.match_with_typos(text.slice(..), &mut indices) {
-                    consider(
-                        &mut best,
-                        points(kind, field.weight),
-                        number,
-                        &indices,
-                        kind,
-                    );
+                    consider(&mut best, field.weight, number, &indices, kind);
                 }
             }
         }

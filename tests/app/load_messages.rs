@@ -8,22 +8,7 @@ use oic_explorer::{Cli, EMBEDDED_DATASET, LoadError, load};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
-use crate::common;
-
-/// Words of the Rust code that reads a dataset, which a message about one never uses.
-const RUST_WORDS: [&str; 11] = [
-    "u64",
-    "u32",
-    "i32",
-    "variant",
-    "invalid type",
-    "key must be a string",
-    "struct",
-    "Option",
-    "EOF",
-    "sequence",
-    "map,",
-];
+use crate::common::{self, RUST_WORDS};
 
 fn embedded() -> Value {
     serde_json::from_str(EMBEDDED_DATASET).expect("the embedded dataset")

@@ -7,7 +7,7 @@ use std::{
     path::{Path, PathBuf},
 };
 
-use crate::common::{pty::PtySession, run};
+use crate::common::{RUST_WORDS, pty::PtySession, run};
 use oic_explorer::{Dataset, EMBEDDED_DATASET, EMBEDDED_SOURCE, load, load_file};
 
 fn embedded() -> serde_json::Value {
@@ -52,19 +52,6 @@ fn assert_refused(name: &str, bytes: impl AsRef<[u8]>, code: u32, expected: &[&s
         assert!(!output.contains(rust), "{rust:?} in: {output}");
     }
 }
-
-/// Words of the Rust code that reads a dataset, which a message about one never uses.
-const RUST_WORDS: [&str; 9] = [
-    "u64",
-    "u32",
-    "i32",
-    "variant",
-    "invalid type",
-    "key must be a string",
-    "struct",
-    "Option",
-    "EOF",
-];
 
 fn with(edit: impl FnOnce(&mut serde_json::Value)) -> String {
     let mut json = embedded();

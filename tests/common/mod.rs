@@ -29,6 +29,21 @@ use ratatui::{
 /// ```ignore
 /// let catalog = common::catalog();
 /// let summit = catalog.find("ev-1997-12-summit-8").expect("the summit");
+/// Words of the Rust code that reads a dataset, which a message about one never uses.
+pub const RUST_WORDS: [&str; 11] = [
+    "u64",
+    "u32",
+    "i32",
+    "variant",
+    "invalid type",
+    "key must be a string",
+    "struct",
+    "Option",
+    "EOF",
+    "sequence",
+    "map,",
+];
+
 /// ```
 pub fn catalog() -> Arc<Catalog> {
     Arc::new(load_embedded().expect("the embedded dataset loads"))
