@@ -22,18 +22,21 @@ pub fn folded_char(c: char) -> char {
     if c < '\u{250}' {
         return to_lower_case(normalize(c));
     }
-    let mut one = ['\0'; 1];
-    let mut count = 0;
-    for folded in c.to_string().nfkd().filter(|&c| !is_combining_mark(c)) {
-        for lower in folded.to_lowercase() {
-            if count == 0 {
-                one[0] = lower;
+    // Decomposed in place: this runs for every character compared in text beyond Latin, so
+    // it allocates nothing.
+    let (mut first, mut count) = ('\0', 0);
+    unicode_normalization::char::decompose_compatible(c, |part| {
+        if !is_combining_mark(part) {
+            for lower in part.to_lowercase() {
+                if count == 0 {
+                    first = lower;
+                }
+                count += 1;
             }
-            count += 1;
         }
-    }
+    });
     if count == 1 {
-        one[0]
+        first
     } else {
         c.to_lowercase().next().unwrap_or(c)
     }
