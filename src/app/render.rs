@@ -33,6 +33,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     let cursor = match app.overlay() {
         Some(Overlay::Search(search)) => search.cursor(area),
         Some(Overlay::Filter(prompt)) => prompt.cursor(app.filter_line(&screen)),
+        Some(Overlay::Palette(palette)) => palette.cursor(area),
         _ => None,
     };
     if let Some(cursor) = cursor {
@@ -121,7 +122,7 @@ impl App {
                     wayfinding: true,
                     ..StatusHint::new(keys, hint.what)
                 }),
-                HintWhen::HasSearch => self.last_search().map(|last| {
+                HintWhen::HasSearch => self.last_search().filter(|last| last.in_view()).map(|last| {
                     // Off the results (browsed away, or not shown yet) the position is not said.
                     let count = match last.on_result() {
                         true => counter(last.position(), last.len()),

@@ -232,9 +232,17 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     }
 }
 
+/// `frame` and the ring of cells round it, within `area`: what a box over the tabs clears
+/// before it draws, so no letter of the pane underneath sits against its border.
+pub fn with_margin(frame: Rect, area: Rect) -> Rect {
+    frame.outer(Margin::new(1, 1)).intersection(area)
+}
+
 /// The search overlay: the box, the prompt line and the results below it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct SearchBox {
+    /// The box and the one-cell margin round it, cleared before it is drawn.
+    pub margin: Rect,
     /// The whole box, border included.
     pub frame: Rect,
     /// The line where the query is typed.
@@ -255,6 +263,7 @@ impl SearchBox {
             Constraint::Fill(1),
         ]));
         Self {
+            margin: with_margin(frame, area),
             frame,
             prompt,
             results,
@@ -265,6 +274,8 @@ impl SearchBox {
 /// A box of text over the screen (help, source) and the text area inside its border.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct TextBox {
+    /// The box and the one-cell margin round it, cleared before it is drawn.
+    pub margin: Rect,
     /// The whole box, border included.
     pub frame: Rect,
     /// The text.
@@ -276,6 +287,7 @@ impl TextBox {
         let area = Rect::new(0, 0, size.width, size.height);
         let frame = centered(area, width, height);
         Self {
+            margin: with_margin(frame, area),
             frame,
             text: inside_border(frame),
         }

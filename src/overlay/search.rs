@@ -127,7 +127,7 @@ impl Widget for &SearchOverlay {
 fn render_search(area: Rect, buf: &mut Buffer, search: &SearchOverlay) {
     let (catalog, prompt, theme) = (&search.catalog, &search.prompt, &search.theme);
     let overlay = SearchBox::new(area.as_size());
-    Clear.render(overlay.frame, buf);
+    Clear.render(overlay.margin, buf);
     Block::bordered()
         .border_style(theme.pane_title)
         .title(Line::styled(" Search all tabs ", theme.pane_title))

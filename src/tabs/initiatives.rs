@@ -1,6 +1,7 @@
 //! The Initiatives tab: initiatives, resolutions, proposals and lines of cooperation, each with
 //! its kind, in the order the dataset lists them (or by kind, title, first event, ties), with
-//! columns for the proposer, the first event and the number of ties when the list is wide.
+//! columns for the proposer, the first event, the number of ties and the events where it was
+//! supported when the list is wide.
 
 use ratatui::{style::Style, text::Span, widgets::Cell};
 
@@ -18,6 +19,33 @@ use crate::{
 
 /// The longest a proposer's name is given before it is cut.
 const PROPOSER_CAP: usize = 24;
+
+/// The longest the events where an initiative was supported are given before they are cut.
+const SUPPORTED_AT_CAP: usize = 48;
+
+/// The kinds of tie that say an event supported an initiative: supported there, support
+/// reiterated there, included in a document adopted there.
+const SUPPORT: [TieKind; 3] = [
+    TieKind::Supported,
+    TieKind::SupportReiterated,
+    TieKind::IncludedInDocument,
+];
+
+/// The events where `record` was supported (see [`SUPPORT`]), by name, `; ` between, each
+/// marked when the tie is a reading; `None` when there are none.
+fn supported_at(catalog: &Catalog, record: RecordRef) -> Option<String> {
+    let named: Vec<String> = (catalog.relations(record).iter())
+        .filter(|r| r.role == Role::SupportedAt && SUPPORT.contains(&catalog.tie_kind_of(r.detail)))
+        .map(|relation| {
+            let name = catalog.title(relation.target);
+            match catalog.tie_readings(record, &relation).is_empty() {
+                true => name.to_string(),
+                false => format!("{name} {READING_MARK}"),
+            }
+        })
+        .collect();
+    (!named.is_empty()).then(|| named.join("; "))
+}
 
 /// The Initiatives tab.
 pub type InitiativesTab = TableTab<Initiatives>;
@@ -53,10 +81,12 @@ impl Table for Initiatives {
     const TAB: Tab = Tab::Initiatives;
     const NOUN: &'static str = "initiatives";
 
-    /// Kind, the title, then the proposer, the first event and the ties.
+    /// Kind, the title, then the proposer, the first event, the ties and where it was
+    /// supported.
     fn columns(catalog: &Catalog) -> Columns {
-        let (mut title, mut proposer, mut first) = (0, 0, 0);
+        let (mut title, mut proposer, mut first, mut supported) = (0, 0, 0, 0);
         for record in catalog.records_of(Tab::Initiatives) {
+            supported = supported.max(supported_at(catalog, record).map_or(0, |s| text::width(&s)));
             title = title.max(catalog.title(record).len());
             proposer = proposer.max(proposer_of(catalog, record).map_or(0, |p| text::width(&p)));
             first = first
@@ -78,6 +108,7 @@ impl Table for Initiatives {
                 ),
                 Column::right("first event", first),
                 Column::right("ties", 3),
+                Column::text("supported at", supported.min(SUPPORTED_AT_CAP)),
             ],
         )
     }
@@ -115,6 +146,13 @@ impl Table for Initiatives {
         if shown >= 3 {
             let ties = catalog.relations(record).len();
             cells.push(look.columns.optional[2].cell(ties.to_string(), theme.dim));
+        }
+        if shown >= 4 {
+            let supported = supported_at(catalog, record).unwrap_or_default();
+            cells.push(Cell::from(Span::styled(
+                text::truncate(&supported, SUPPORTED_AT_CAP),
+                theme.dim,
+            )));
         }
         Some(cells)
     }

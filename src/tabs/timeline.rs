@@ -1,5 +1,5 @@
 //! The Timeline tab: events in date order (or by kind, or by place), labelled by year, with
-//! the strip of the months they fall in above them, and columns for the place and the state
+//! the strip of the months they fall in above them, and columns for the place and the country
 //! they were held in when the list is wide enough.
 
 use std::sync::Arc;
@@ -30,10 +30,10 @@ use crate::{
     data::{Catalog, EventKind, EventView, RecordRef, Role, Tab},
 };
 
-/// The longest a place or a state's name is given before it is cut.
+/// The longest a place or a country's name is given before it is cut.
 const PLACE_CAP: usize = 20;
-/// The same for a state, with room for its reading mark, which is never cut.
-const STATE_CAP: usize = PLACE_CAP + 1 + crate::data::READING_MARK.len();
+/// The same for a country, with room for its reading mark, which is never cut.
+const COUNTRY_CAP: usize = PLACE_CAP + 1 + crate::data::READING_MARK.len();
 
 /// The Timeline tab.
 pub struct TimelineTab {
@@ -88,7 +88,7 @@ impl TimelineTab {
 }
 
 /// The columns: year, date (months right-aligned, so they line up) and kind, then the title,
-/// then the place and the state where the width allows.
+/// then the place and the country where the width allows.
 fn columns(catalog: &Catalog) -> Columns {
     let events = u32::try_from(catalog.counts().events).unwrap_or(u32::MAX);
     let (mut date, mut title, mut place) = (0, 0, 0);
@@ -114,7 +114,7 @@ fn columns(catalog: &Catalog) -> Columns {
         title,
         vec![
             Column::text("place", place.min(PLACE_CAP)),
-            Column::text("state", super::longest_state_name(catalog).min(STATE_CAP)),
+            Column::text("country", super::longest_state_name(catalog).min(COUNTRY_CAP)),
         ],
     )
 }
@@ -147,8 +147,8 @@ fn year_label(event: EventView<'_>) -> String {
         .map_or_else(|| "n.d.".to_string(), |date| date.year().to_string())
 }
 
-/// The state an event was held in, by name, marked when the tie is a reading.
-fn state_of(catalog: &Catalog, record: RecordRef) -> Option<String> {
+/// The country an event was held in, by name, marked when the tie is a reading.
+fn country_of(catalog: &Catalog, record: RecordRef) -> Option<String> {
     catalog.tied_name(record, Role::Country)
 }
 
@@ -219,10 +219,10 @@ fn render_timeline(panes: &Panes, buf: &mut Buffer, tab: &TimelineTab) {
                     cells.push(Cell::from(text::truncate(place, PLACE_CAP)));
                 }
                 if shown >= 2 {
-                    let state = state_of(catalog, record).unwrap_or_default();
-                    let state = state.as_str();
+                    let country = country_of(catalog, record).unwrap_or_default();
+                    let country = country.as_str();
                     cells.push(Cell::from(Span::styled(
-                        text::truncate(state, STATE_CAP),
+                        text::truncate(country, COUNTRY_CAP),
                         theme.dim,
                     )));
                 }

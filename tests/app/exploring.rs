@@ -590,6 +590,32 @@ fn capital_y_copies_a_command_line_that_reopens_the_same_view_from_anywhere() {
     );
 }
 
+/// `--kind` and `kind:` take one vocabulary: the kind as the list shows it, and as a dataset
+/// file writes it; each says the list's names when it is wrong.
+#[test]
+fn a_kind_is_named_as_the_list_shows_it_or_as_a_file_writes_it() {
+    use clap::Parser;
+    for typed in ["ministers", "foreign_ministers", "Foreign Ministers", "extraordinary_summit"] {
+        let cli = oic_explorer::Cli::try_parse_from(["oic-explorer", "--kind", typed]);
+        assert!(cli.is_ok(), "--kind {typed}");
+        let query = Query::parse(&format!("kind:{}", typed.replace(' ', "_")));
+        assert!(query.problems().is_empty(), "kind:{typed}: {:?}", query.problems());
+    }
+    let cli = oic_explorer::Cli::try_parse_from(["oic-explorer", "--kind", "ministers"]);
+    assert_eq!(
+        cli.expect("parses").kind,
+        Some(EventKind::ForeignMinisters)
+    );
+    let wrong = oic_explorer::Cli::try_parse_from(["oic-explorer", "--kind", "picnic"])
+        .expect_err("refused")
+        .to_string();
+    let problem = Query::parse("kind:picnic").problems().join(" ");
+    for said in [&wrong, &problem] {
+        assert!(said.contains("ministers, coordination"), "{said}");
+        assert!(!said.contains("foreign_ministers"), "{said}");
+    }
+}
+
 #[test]
 fn an_event_kind_the_dataset_lacks_is_refused() {
     use clap::Parser;
