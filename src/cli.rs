@@ -104,15 +104,15 @@ pub struct Cli {
 /// (`foreign_ministers`): see [`EventKind::from_typed`].
 fn parse_event_kind(text: &str) -> Result<EventKind, String> {
     EventKind::from_typed(text).ok_or_else(|| {
-            let names = EventKind::ALL.map(EventKind::typed_name);
-            let kinds = names.join(", ");
-            match closest(text, names) {
-                Some(near) => {
-                    format!("not a kind of event: did you mean {near}? The kinds are {kinds}")
-                }
-                None => format!("not a kind of event: the kinds are {kinds}"),
+        let names = EventKind::ALL.map(EventKind::typed_name);
+        let kinds = names.join(", ");
+        match closest(text, names) {
+            Some(near) => {
+                format!("not a kind of event: did you mean {near}? The kinds are {kinds}")
             }
-        })
+            None => format!("not a kind of event: the kinds are {kinds}"),
+        }
+    })
 }
 
 /// An order of the Funding tab's projects, as the command line names it.

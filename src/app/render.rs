@@ -122,18 +122,22 @@ impl App {
                     wayfinding: true,
                     ..StatusHint::new(keys, hint.what)
                 }),
-                HintWhen::HasSearch => self.last_search().filter(|last| last.in_view()).map(|last| {
-                    // Off the results (browsed away, or not shown yet) the position is not said.
-                    let count = match last.on_result() {
-                        true => counter(last.position(), last.len()),
-                        false => format!("[–/{}]", last.len()),
-                    };
-                    StatusHint {
-                        query: Some(last.shown_text()),
-                        wayfinding: true,
-                        ..StatusHint::new(keys, count)
-                    }
-                }),
+                HintWhen::HasSearch => {
+                    self.last_search()
+                        .filter(|last| last.in_view())
+                        .map(|last| {
+                            // Off the results (browsed away, or not shown yet) the position is not said.
+                            let count = match last.on_result() {
+                                true => counter(last.position(), last.len()),
+                                false => format!("[–/{}]", last.len()),
+                            };
+                            StatusHint {
+                                query: Some(last.shown_text()),
+                                wayfinding: true,
+                                ..StatusHint::new(keys, count)
+                            }
+                        })
+                }
             })
             .collect()
     }

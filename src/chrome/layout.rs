@@ -232,10 +232,20 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     }
 }
 
-/// `frame` and the ring of cells round it, within `area`: what a box over the tabs clears
-/// before it draws, so no letter of the pane underneath sits against its border.
+/// `frame` and the ring of cells round it, within `area` less its first and last rows (the
+/// tab bar and the status bar, which stay readable): what a box over the tabs clears before it
+/// draws, so no letter of the pane underneath sits against its border.
 pub fn with_margin(frame: Rect, area: Rect) -> Rect {
-    frame.outer(Margin::new(1, 1)).intersection(area)
+    let between_bars = Rect {
+        y: area.y.saturating_add(1),
+        height: area.height.saturating_sub(2),
+        ..area
+    };
+    let ring = frame.outer(Margin::new(1, 1)).intersection(between_bars);
+    match ring.is_empty() || frame.is_empty() {
+        true => frame,
+        false => ring.union(frame),
+    }
 }
 
 /// The search overlay: the box, the prompt line and the results below it.

@@ -49,13 +49,21 @@ fn titles(
     // Every title cut to the same length, the longest that lets them all fit: `Timeli…`,
     // `Fundi…`, never a tab named by its number alone while a few letters fit.
     let longest = Tab::ALL.iter().map(|tab| text::width(tab.title())).max();
-    let shortened = (MIN_LETTERS..longest.unwrap_or(0)).rev().find_map(|letters| {
-        let labels: Vec<String> = Tab::ALL
-            .iter()
-            .map(|tab| format!(" {} {} ", tab.index() + 1, text::truncate(tab.title(), letters)))
-            .collect();
-        fits(&labels).then_some(labels)
-    });
+    let shortened = (MIN_LETTERS..longest.unwrap_or(0))
+        .rev()
+        .find_map(|letters| {
+            let labels: Vec<String> = Tab::ALL
+                .iter()
+                .map(|tab| {
+                    format!(
+                        " {} {} ",
+                        tab.index() + 1,
+                        text::truncate(tab.title(), letters)
+                    )
+                })
+                .collect();
+            fits(&labels).then_some(labels)
+        });
     let labels = if fits(&with_counts) {
         with_counts
     } else if fits(&named) {

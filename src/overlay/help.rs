@@ -197,12 +197,9 @@ impl Widget for &HelpOverlay {
             }
             false => &self.keys,
         };
-        self.page.render(
-            text_box,
-            buf,
-            (&title, keys),
-            &self.theme,
-            |width| help_lines(&self.bindings, width, &self.filter),
-        );
+        self.page
+            .render(text_box, buf, (&title, keys), &self.theme, |width| {
+                help_lines(&self.bindings, width, &self.filter)
+            });
     }
 }

@@ -31,7 +31,10 @@ fn pane_shows_in_margin(buf: &Buffer, margin: Rect, frame: Rect) -> Option<(u16,
     margin
         .positions()
         .filter(|&position| !frame.contains(position))
-        .find(|&position| buf.cell(position).is_some_and(|cell| cell.symbol() == UNDER))
+        .find(|&position| {
+            buf.cell(position)
+                .is_some_and(|cell| cell.symbol() == UNDER)
+        })
         .map(|position| (position.x, position.y))
 }
 

@@ -34,7 +34,11 @@ pub struct PaletteEntry {
 impl PaletteEntry {
     /// What the filter looks in: what it does, and its name in a config file as words.
     fn words(&self) -> String {
-        format!("{} {}", self.command.about(), self.command.name().replace('_', " "))
+        format!(
+            "{} {}",
+            self.command.about(),
+            self.command.name().replace('_', " ")
+        )
     }
 }
 
@@ -184,10 +188,12 @@ impl PaletteOverlay {
         }
         let height = usize::from(area.height).max(1);
         let first = (self.selected + 1).saturating_sub(height);
-        let keys_width = (self.shown().map(|entry| text::width(&entry.keys.join("  "))))
-            .max()
-            .unwrap_or(0)
-            .min(width / 3);
+        let keys_width = (self
+            .shown()
+            .map(|entry| text::width(&entry.keys.join("  "))))
+        .max()
+        .unwrap_or(0)
+        .min(width / 3);
         self.shown()
             .enumerate()
             .skip(first)
@@ -196,10 +202,7 @@ impl PaletteOverlay {
                 let chosen = at == self.selected;
                 let marker = if chosen { "▶ " } else { "  " };
                 let keys = text::fit(&entry.keys.join("  "), keys_width);
-                let about = text::fit(
-                    entry.command.about(),
-                    width.saturating_sub(keys_width + 3),
-                );
+                let about = text::fit(entry.command.about(), width.saturating_sub(keys_width + 3));
                 let padding = width.saturating_sub(2 + text::width(&about) + text::width(&keys));
                 let style = match chosen {
                     true => theme.selected.add_modifier(Modifier::REVERSED),

@@ -153,10 +153,10 @@ impl KindMatch {
             text: text.to_string(),
             // The label the list shows, and the file's name as another spelling (the same
             // vocabulary as `--kind`: see `typed_name`).
-            events: EventKind::ALL.map(|kind| {
-                has(&[kind.label(), kind.name(), kind.description(), "event"])
-            }),
-            initiatives: INITIATIVE_KINDS.map(|kind| has(&[kind.label(), kind.name(), "initiative"])),
+            events: EventKind::ALL
+                .map(|kind| has(&[kind.label(), kind.name(), kind.description(), "event"])),
+            initiatives: INITIATIVE_KINDS
+                .map(|kind| has(&[kind.label(), kind.name(), "initiative"])),
             participants: PARTICIPANT_KINDS
                 .map(|kind| has(&[kind.label(), kind.name(), "participant"])),
             programmes: has(&["programme", "program", "funding"]),

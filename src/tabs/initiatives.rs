@@ -1,7 +1,7 @@
 //! The Initiatives tab: initiatives, resolutions, proposals and lines of cooperation, each with
 //! its kind, in the order the dataset lists them (or by kind, title, first event, ties), with
-//! columns for the proposer, the first event, the number of ties and the events where it was
-//! supported when the list is wide.
+//! columns for the proposer, the events where it was supported, the first event and the
+//! number of ties when the list is wide.
 
 use ratatui::{style::Style, text::Span, widgets::Cell};
 
@@ -21,7 +21,7 @@ use crate::{
 const PROPOSER_CAP: usize = 24;
 
 /// The longest the events where an initiative was supported are given before they are cut.
-const SUPPORTED_AT_CAP: usize = 48;
+const SUPPORTED_AT_CAP: usize = 32;
 
 /// The kinds of tie that say an event supported an initiative: supported there, support
 /// reiterated there, included in a document adopted there.
@@ -31,13 +31,27 @@ const SUPPORT: [TieKind; 3] = [
     TieKind::IncludedInDocument,
 ];
 
-/// The events where `record` was supported (see [`SUPPORT`]), by name, `; ` between, each
-/// marked when the tie is a reading; `None` when there are none.
+/// The events where `record` was supported (see [`SUPPORT`]), each by its place and date,
+/// `; ` between, each marked when the tie is a reading; `None` when there are none.
 fn supported_at(catalog: &Catalog, record: RecordRef) -> Option<String> {
     let named: Vec<String> = (catalog.relations(record).iter())
         .filter(|r| r.role == Role::SupportedAt && SUPPORT.contains(&catalog.tie_kind_of(r.detail)))
         .map(|relation| {
-            let name = catalog.title(relation.target);
+            // An event's place and date say where and when in a few letters (`Sanaa, Jun
+            // 2005`); its title would take the whole column.
+            let event = match relation.target {
+                RecordRef::Event(i) => catalog.event(i),
+                _ => None,
+            };
+            let short = event.and_then(|event| {
+                let date = event.date().map(short_date);
+                match (event.place(), date) {
+                    (Some(place), Some(date)) => Some(format!("{place}, {date}")),
+                    (Some(place), None) => Some(place.to_string()),
+                    (None, date) => date,
+                }
+            });
+            let name = short.unwrap_or_else(|| catalog.title(relation.target).to_string());
             match catalog.tie_readings(record, &relation).is_empty() {
                 true => name.to_string(),
                 false => format!("{name} {READING_MARK}"),
@@ -81,8 +95,8 @@ impl Table for Initiatives {
     const TAB: Tab = Tab::Initiatives;
     const NOUN: &'static str = "initiatives";
 
-    /// Kind, the title, then the proposer, the first event, the ties and where it was
-    /// supported.
+    /// Kind, the title, then the proposer, where it was supported, the first event and the
+    /// ties.
     fn columns(catalog: &Catalog) -> Columns {
         let (mut title, mut proposer, mut first, mut supported) = (0, 0, 0, 0);
         for record in catalog.records_of(Tab::Initiatives) {
@@ -106,9 +120,10 @@ impl Table for Initiatives {
                     "proposed by",
                     proposer.min(PROPOSER_CAP + READING_MARK.len()),
                 ),
+                // Where it was supported answers more than when it was first met.
+                Column::text("supported at", supported.min(SUPPORTED_AT_CAP)),
                 Column::right("first event", first),
                 Column::right("ties", 3),
-                Column::text("supported at", supported.min(SUPPORTED_AT_CAP)),
             ],
         )
     }
@@ -140,19 +155,19 @@ impl Table for Initiatives {
             )));
         }
         if shown >= 2 {
-            let first = first_event(catalog, record).map(short_date);
-            cells.push(look.columns.optional[1].cell(first.unwrap_or_default(), Style::default()));
-        }
-        if shown >= 3 {
-            let ties = catalog.relations(record).len();
-            cells.push(look.columns.optional[2].cell(ties.to_string(), theme.dim));
-        }
-        if shown >= 4 {
             let supported = supported_at(catalog, record).unwrap_or_default();
             cells.push(Cell::from(Span::styled(
                 text::truncate(&supported, SUPPORTED_AT_CAP),
                 theme.dim,
             )));
+        }
+        if shown >= 3 {
+            let first = first_event(catalog, record).map(short_date);
+            cells.push(look.columns.optional[2].cell(first.unwrap_or_default(), Style::default()));
+        }
+        if shown >= 4 {
+            let ties = catalog.relations(record).len();
+            cells.push(look.columns.optional[3].cell(ties.to_string(), theme.dim));
         }
         Some(cells)
     }

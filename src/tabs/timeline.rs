@@ -114,7 +114,10 @@ fn columns(catalog: &Catalog) -> Columns {
         title,
         vec![
             Column::text("place", place.min(PLACE_CAP)),
-            Column::text("country", super::longest_state_name(catalog).min(COUNTRY_CAP)),
+            Column::text(
+                "country",
+                super::longest_state_name(catalog).min(COUNTRY_CAP),
+            ),
         ],
     )
 }

@@ -595,17 +595,23 @@ fn capital_y_copies_a_command_line_that_reopens_the_same_view_from_anywhere() {
 #[test]
 fn a_kind_is_named_as_the_list_shows_it_or_as_a_file_writes_it() {
     use clap::Parser;
-    for typed in ["ministers", "foreign_ministers", "Foreign Ministers", "extraordinary_summit"] {
+    for typed in [
+        "ministers",
+        "foreign_ministers",
+        "Foreign Ministers",
+        "extraordinary_summit",
+    ] {
         let cli = oic_explorer::Cli::try_parse_from(["oic-explorer", "--kind", typed]);
         assert!(cli.is_ok(), "--kind {typed}");
         let query = Query::parse(&format!("kind:{}", typed.replace(' ', "_")));
-        assert!(query.problems().is_empty(), "kind:{typed}: {:?}", query.problems());
+        assert!(
+            query.problems().is_empty(),
+            "kind:{typed}: {:?}",
+            query.problems()
+        );
     }
     let cli = oic_explorer::Cli::try_parse_from(["oic-explorer", "--kind", "ministers"]);
-    assert_eq!(
-        cli.expect("parses").kind,
-        Some(EventKind::ForeignMinisters)
-    );
+    assert_eq!(cli.expect("parses").kind, Some(EventKind::ForeignMinisters));
     let wrong = oic_explorer::Cli::try_parse_from(["oic-explorer", "--kind", "picnic"])
         .expect_err("refused")
         .to_string();

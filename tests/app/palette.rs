@@ -4,7 +4,9 @@
 
 use std::path::Path;
 
-use crate::common::{app, catalog, draw, press, press_with, screen_text, selected_title, type_text};
+use crate::common::{
+    app, catalog, draw, press, press_with, screen_text, selected_title, type_text,
+};
 use clap::Parser;
 use oic_explorer::{App, Cli, Config, Mode, Tab, build_app};
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
@@ -102,15 +104,38 @@ fn the_help_filters_its_lines_after_a_slash() {
         press(&mut app, KeyCode::Char('/'));
         assert_eq!(app.mode(), Mode::Palette, "letters are typed");
         type_text(&mut app, "quote");
-        insta::assert_snapshot!(format!("help_filtered_{width}x{height}"), draw(&app).backend());
+        insta::assert_snapshot!(
+            format!("help_filtered_{width}x{height}"),
+            draw(&app).backend()
+        );
         let screen = screen_text(&app);
         assert!(!screen.contains("next tab"), "{screen}");
         press(&mut app, KeyCode::Enter);
-        assert_eq!(app.mode(), Mode::Help, "the filter kept, j and k scroll again");
+        assert_eq!(
+            app.mode(),
+            Mode::Help,
+            "the filter kept, j and k scroll again"
+        );
         assert!(screen_text(&app).contains("/quote"));
         press(&mut app, KeyCode::Char('/'));
         press(&mut app, KeyCode::Esc);
         assert_eq!(app.mode(), Mode::Help);
         assert!(screen_text(&app).contains("next tab"), "the filter dropped");
+    }
+}
+
+/// The Initiatives list says where each initiative was supported when the width allows; at 80
+/// columns the title keeps the room.
+#[test]
+fn the_initiatives_list_says_where_each_was_supported() {
+    for (width, height) in [(80, 24), (200, 50)] {
+        let mut app = app(width, height);
+        press(&mut app, KeyCode::Char('3'));
+        let screen = screen_text(&app);
+        assert_eq!(screen.contains("supported at"), width >= 200, "{screen}");
+        insta::assert_snapshot!(
+            format!("initiatives_supported_at_{width}x{height}"),
+            draw(&app).backend()
+        );
     }
 }
