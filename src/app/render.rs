@@ -112,10 +112,14 @@ impl App {
     fn hints(&self) -> Vec<StatusHint> {
         let has_links = self.view(self.tab()).link_count(self.catalog()) > 0;
         let has_history = !self.history().trail().is_empty();
+        let in_help_filter =
+            matches!(self.overlay(), Some(Overlay::Help(help)) if help.is_typing());
         self.bindings()
             .hints(self.mode())
             .filter_map(|(hint, keys)| match hint.when {
                 HintWhen::Always => Some(StatusHint::new(keys, hint.what)),
+                HintWhen::InPalette => (!in_help_filter).then(|| StatusHint::new(keys, hint.what)),
+                HintWhen::InHelpFilter => in_help_filter.then(|| StatusHint::new(keys, hint.what)),
                 HintWhen::HasLinks => has_links.then(|| StatusHint::new(keys, hint.what)),
                 // The way back and the search position say where you are: they are kept first.
                 HintWhen::HasHistory => has_history.then(|| StatusHint {

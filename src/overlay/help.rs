@@ -14,7 +14,7 @@ use std::sync::Arc;
 use super::text_page::{PageKeys, TextPage};
 
 use crate::{
-    action::{Bindings, Command, Mode, Movement},
+    action::{Bindings, Command, Mode, Movement, bindings::HintWhen},
     chrome::{
         layout::TextBox,
         styled::{Role, StyledLine},
@@ -133,15 +133,11 @@ impl HelpOverlay {
         self.typing
     }
 
-    /// How to keep or clear the filter being typed, by the bindings in force:
-    /// `Enter keep · Esc clear`.
+    /// How to keep or clear the filter being typed, as the status bar's hints say it by the
+    /// bindings in force: `Enter keep · Esc clear`.
     fn filter_keys(&self) -> String {
-        let said = [(Command::SearchSubmit, "keep"), (Command::Cancel, "clear")];
-        let keys = said.iter().filter_map(|&(command, what)| {
-            let keys = self.bindings.keys_for(&[command], Mode::Palette)?;
-            Some(format!("{keys} {what}"))
-        });
-        keys.collect::<Vec<_>>().join(" · ")
+        let when = HintWhen::InHelpFilter;
+        self.bindings.reminder(Mode::Palette, when, Command::Quit)
     }
 
     /// Starts typing the filter, after what is typed already.

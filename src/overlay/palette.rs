@@ -13,7 +13,7 @@ use ratatui::{
 
 use super::search::counter;
 use crate::{
-    action::{Bindings, Command, Mode, Movement},
+    action::{Bindings, Command, Mode, Movement, bindings::HintWhen},
     chrome::{layout::SearchBox, text, theme::Theme},
     data::display::{LINE_CAP, display_text},
     search::phrase_score,
@@ -74,7 +74,7 @@ impl PaletteOverlay {
             selected: 0,
             behind,
             theme,
-            reminder: bindings.reminder(Mode::Palette, Command::Quit),
+            reminder: bindings.reminder(Mode::Palette, HintWhen::InPalette, Command::Quit),
         };
         palette.refilter();
         palette

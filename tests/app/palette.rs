@@ -28,6 +28,16 @@ fn the_palette_lists_every_action_and_filters_as_you_type() {
         let mut app = app(width, height);
         press(&mut app, KeyCode::Char(':'));
         assert_eq!(app.mode(), Mode::Palette);
+        let screen = screen_text(&app);
+        let status = screen.lines().last().unwrap_or_default();
+        assert!(
+            status.contains("Enter run") && status.contains("Esc close"),
+            "{status}"
+        );
+        assert!(
+            !status.contains("keep") && !status.contains("clear"),
+            "{status}"
+        );
         insta::assert_snapshot!(format!("palette_{width}x{height}"), draw(&app).backend());
         type_text(&mut app, "citation");
         insta::assert_snapshot!(
@@ -110,6 +120,16 @@ fn the_help_filters_its_lines_after_a_slash() {
         );
         let screen = screen_text(&app);
         assert!(!screen.contains("next tab"), "{screen}");
+        // The status bar says what Enter and Esc do in the help's filter, not in the palette.
+        let status = screen.lines().last().unwrap_or_default();
+        assert!(
+            status.contains("Enter keep") && status.contains("Esc clear"),
+            "{status}"
+        );
+        assert!(
+            !status.contains("run") && !status.contains("close") && !status.contains("choose"),
+            "{status}"
+        );
         press(&mut app, KeyCode::Enter);
         assert_eq!(
             app.mode(),

@@ -182,6 +182,10 @@ pub enum HintWhen {
     HasHistory,
     /// When a search was submitted (the hint then shows its position and query).
     HasSearch,
+    /// In the command palette, not in the help's filter (the two share a mode).
+    InPalette,
+    /// While the help's filter is typed, where the palette's keys keep or clear it.
+    InHelpFilter,
 }
 
 /// A hint in the status bar: in `mode`, a key of each of `commands` and what they do;
@@ -589,13 +593,15 @@ impl Bindings {
         })
     }
 
-    /// The mode's hints as one line, `keys what · keys what`, less those naming `except` (the
-    /// quit every mode has): what an overlay's border reminds of.
-    pub fn reminder(&self, mode: Mode, except: Command) -> String {
+    /// The mode's hints as one line, `keys what · keys what`: those that always show or show
+    /// `when`, less those naming `except` (the quit every mode has): what an overlay's border
+    /// reminds of.
+    pub fn reminder(&self, mode: Mode, when: HintWhen, except: Command) -> String {
         let hints = self
             .hints(mode)
-            .filter(|(hint, _)| !hint.commands.contains(&except));
+            .filter(|(hint, _)| matches!(hint.when, HintWhen::Always) || hint.when == when);
         let said: Vec<String> = hints
+            .filter(|(hint, _)| !hint.commands.contains(&except))
             .map(|(hint, keys)| format!("{keys} {}", hint.what).trim_end().into())
             .collect();
         said.join(" · ")

@@ -147,9 +147,12 @@ pub(super) const HINTS: &[Hint] = {
         hint(M::Filter, &[SearchSubmit], "keep"),
         hint(M::Filter, &[Cancel], "clear"),
         hint(M::Filter, &[Quit], "quit"),
-        hint(M::Palette, &[SearchSelectUp, SearchSelectDown], "choose"),
-        hint(M::Palette, &[SearchSubmit], "run"),
-        hint(M::Palette, &[Cancel], "close"),
+        hint(M::Palette, &[SearchSelectUp, SearchSelectDown], "choose").when(InPalette),
+        hint(M::Palette, &[SearchSubmit], "run").when(InPalette),
+        hint(M::Palette, &[Cancel], "close").when(InPalette),
+        // The help's filter is typed with the palette's keys, which there keep or clear it.
+        hint(M::Palette, &[SearchSubmit], "keep").when(InHelpFilter),
+        hint(M::Palette, &[Cancel], "clear").when(InHelpFilter),
         hint(M::Palette, &[Quit], "quit"),
     ]
 };
