@@ -116,12 +116,9 @@ impl Table for Initiatives {
             "initiative",
             title,
             vec![
-                Column::text(
-                    "proposed by",
-                    proposer.min(PROPOSER_CAP + READING_MARK.len()),
-                ),
+                Column::text("proposed by", proposer).capped(PROPOSER_CAP + READING_MARK.len()),
                 // Where it was supported answers more than when it was first met.
-                Column::text("supported at", supported.min(SUPPORTED_AT_CAP)),
+                Column::text("supported at", supported).capped(SUPPORTED_AT_CAP),
                 Column::right("first event", first),
                 Column::right("ties", 3),
             ],
@@ -136,28 +133,28 @@ impl Table for Initiatives {
         let RecordRef::Initiative(i) = record else {
             return None;
         };
-        let (theme, shown) = (look.theme, look.shown);
+        let (theme, shown) = (look.theme, look.widths.shown);
         let initiative = catalog.initiative(i)?;
         let mut cells = vec![
             Cell::from(Span::styled(initiative.kind().label(), theme.kind)),
             Cell::from(title_with_suffix(
                 initiative.title(),
                 None,
-                look.title_width,
+                usize::from(look.widths.title),
                 theme,
             )),
         ];
         if shown >= 1 {
             let proposer = proposer_of(catalog, record).unwrap_or_default();
             cells.push(Cell::from(Span::styled(
-                text::truncate(&proposer, PROPOSER_CAP + READING_MARK.len()),
+                text::truncate(&proposer, look.widths.of_optional(0)),
                 theme.dim,
             )));
         }
         if shown >= 2 {
             let supported = supported_at(catalog, record).unwrap_or_default();
             cells.push(Cell::from(Span::styled(
-                text::truncate(&supported, SUPPORTED_AT_CAP),
+                text::truncate(&supported, look.widths.of_optional(1)),
                 theme.dim,
             )));
         }

@@ -82,7 +82,7 @@ impl TimelineTab {
             } else {
                 STRIP_LINES
             },
-            ..super::column_extras(&self.columns)
+            ..super::column_extras(&self.columns, &self.view)
         }
     }
 }
@@ -113,11 +113,8 @@ fn columns(catalog: &Catalog) -> Columns {
         "event",
         title,
         vec![
-            Column::text("place", place.min(PLACE_CAP)),
-            Column::text(
-                "country",
-                super::longest_state_name(catalog).min(COUNTRY_CAP),
-            ),
+            Column::text("place", place).capped(PLACE_CAP),
+            Column::text("country", super::longest_state_name(catalog)).capped(COUNTRY_CAP),
         ],
     )
 }
@@ -169,7 +166,8 @@ fn render_timeline(panes: &Panes, buf: &mut Buffer, tab: &TimelineTab) {
         theme,
     }
     .render(panes.header, buf);
-    let shown = tab.columns.optional_shown(panes.rows.width);
+    let widths = tab.columns.allocate(panes.rows.width);
+    let shown = widths.shown;
     let title = Line::from(format!(
         " Timeline · {} ",
         view.controls
@@ -179,11 +177,11 @@ fn render_timeline(panes: &Panes, buf: &mut Buffer, tab: &TimelineTab) {
     let look = ListLook {
         title,
         columns,
-        shown,
+        widths: &widths,
         theme,
     };
-    render_record_list(panes, buf, look, view, |window, offset, width| {
-        let title_width = columns.title_width(width, shown);
+    render_record_list(panes, buf, look, view, |window, offset, _| {
+        let title_width = usize::from(widths.title);
         // The year is written where it changes, and on the first row on screen; sorted by
         // kind or place, it is written on every row, where it changes from row to row.
         let mut previous_year: Option<String> = (offset > 0)
@@ -219,13 +217,13 @@ fn render_timeline(panes: &Panes, buf: &mut Buffer, tab: &TimelineTab) {
                 ];
                 if place_column {
                     let place = event.place().unwrap_or_default();
-                    cells.push(Cell::from(text::truncate(place, PLACE_CAP)));
+                    cells.push(Cell::from(text::truncate(place, widths.of_optional(0))));
                 }
                 if shown >= 2 {
                     let country = country_of(catalog, record).unwrap_or_default();
                     let country = country.as_str();
                     cells.push(Cell::from(Span::styled(
-                        text::truncate(country, COUNTRY_CAP),
+                        text::truncate(country, widths.of_optional(1)),
                         theme.dim,
                     )));
                 }
