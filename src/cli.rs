@@ -88,8 +88,8 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "TEXT")]
     pub query: Option<String>,
     /// Open with the Timeline showing events of this kind only (as `f` does): membership,
-    /// summit, extraordinary_summit, foreign_ministers, coordination_meeting, parliamentary,
-    /// scholars, national, other.
+    /// summit, extraordinary_summit, ministers, coordination, parliamentary, scholars,
+    /// national, other (as the list shows them; a dataset file's names work too).
     #[arg(long, value_name = "KIND", value_parser = parse_event_kind)]
     pub kind: Option<EventKind>,
     /// Open with the Funding tab's projects in this order (as `o` does).
@@ -100,20 +100,19 @@ pub struct Cli {
     pub by_category: bool,
 }
 
-/// An event kind as the dataset names it (`foreign_ministers`).
+/// An event kind as the list labels it (`ministers`) or the dataset names it
+/// (`foreign_ministers`): see [`EventKind::from_typed`].
 fn parse_event_kind(text: &str) -> Result<EventKind, String> {
-    EventKind::ALL
-        .into_iter()
-        .find(|kind| kind.name() == text)
-        .ok_or_else(|| {
-            let kinds = EventKind::NAMES.join(", ");
-            match closest(text, EventKind::NAMES) {
-                Some(near) => {
-                    format!("not a kind of event: did you mean {near}? The kinds are {kinds}")
-                }
-                None => format!("not a kind of event: the kinds are {kinds}"),
+    EventKind::from_typed(text).ok_or_else(|| {
+        let names = EventKind::ALL.map(EventKind::typed_name);
+        let kinds = names.join(", ");
+        match closest(text, names) {
+            Some(near) => {
+                format!("not a kind of event: did you mean {near}? The kinds are {kinds}")
             }
-        })
+            None => format!("not a kind of event: the kinds are {kinds}"),
+        }
+    })
 }
 
 /// An order of the Funding tab's projects, as the command line names it.

@@ -28,6 +28,8 @@ pub enum Mode {
     Source,
     /// Typing a filter for the tab's list.
     Filter,
+    /// Typing in the command palette, or in the help's filter.
+    Palette,
 }
 
 /// A move of a selection or a scroll position.
@@ -148,6 +150,10 @@ pub enum Action {
     ScrollHelp(Movement),
     /// Close an overlay or cancel; never quits.
     Cancel,
+    /// Open the command palette: every action by what it does, filtered as it is typed.
+    OpenPalette,
+    /// In the help: filter its lines as they are typed.
+    FilterHelp,
     /// The terminal changed size.
     Resize {
         /// Columns.
@@ -294,6 +300,10 @@ commands! { mode;
     Quit => Action::Quit,
     /// suspend to the shell; fg brings it back
     Suspend => Action::Suspend,
+    /// the command palette: every action by name, run with Enter
+    OpenPalette => Action::OpenPalette,
+    /// in the help: filter its lines as you type
+    FilterHelp => Action::FilterHelp,
 }
 
 /// A movement moves the selection, or scrolls the help or the quick look, by the same keys.

@@ -43,7 +43,10 @@ impl App {
         let id = record
             .and_then(|record| self.catalog.get(record))
             .map(|record| record.id());
-        let query = self.last_search.as_ref().map(LastSearch::text);
+        // A search left behind is not part of the view (see `LastSearch::in_view`).
+        let query = (self.last_search.as_ref())
+            .filter(|last| last.in_view())
+            .map(LastSearch::text);
         let options = self.row_options();
         self.effects.clipboard = Some(command_line(&ViewLine {
             origin: &self.origin,

@@ -11,6 +11,7 @@ mod mouse;
 mod navigation;
 mod open_view;
 mod overlays;
+mod palette;
 mod render;
 mod search;
 
@@ -342,8 +343,12 @@ impl App {
             Action::SearchSelect(movement) if self.mode() == Mode::Filter => {
                 self.move_in_filtered_list(movement);
             }
+            Action::SearchSelect(movement) if self.mode() == Mode::Palette => {
+                self.move_in_palette(movement);
+            }
             Action::SearchSelect(movement) => self.select_result(movement),
             Action::SearchSubmit if self.mode() == Mode::Filter => self.keep_filter(),
+            Action::SearchSubmit if self.mode() == Mode::Palette => self.submit_palette(),
             Action::SearchSubmit => self.submit_search(),
             Action::NextResult => self.step_result(true),
             Action::PreviousResult => self.step_result(false),
@@ -353,7 +358,14 @@ impl App {
                     help.scroll(Some(movement), self.size);
                 }
             }
+            Action::Cancel if self.mode() == Mode::Palette => self.cancel_palette(),
             Action::Cancel => self.cancel(),
+            Action::OpenPalette => self.open_palette(),
+            Action::FilterHelp => {
+                if let Some(Overlay::Help(help)) = &mut self.overlay {
+                    help.start_filter();
+                }
+            }
             Action::Resize { width, height } => self.resize(Size::new(width, height)),
             Action::Click { column, row } => self.click(Position::new(column, row)),
             Action::Wheel { column, row, lines } => self.wheel(Position::new(column, row), lines),

@@ -15,7 +15,7 @@ impl App {
     pub(super) fn click(&mut self, at: Position) {
         match &self.overlay {
             Some(Overlay::Search(_)) => self.click_result(at),
-            Some(Overlay::Help(_) | Overlay::Source(_)) => {}
+            Some(Overlay::Help(_) | Overlay::Source(_) | Overlay::Palette(_)) => {}
             // A click goes back to the list, the filter kept, and does what it does there.
             Some(Overlay::Filter(_)) => {
                 self.keep_filter();
@@ -83,6 +83,11 @@ impl App {
             Some(Overlay::Source(source)) => {
                 for _ in 0..steps {
                     source.scroll(Some(movement), size);
+                }
+            }
+            Some(Overlay::Palette(_)) => {
+                for _ in 0..steps {
+                    self.move_in_palette(movement);
                 }
             }
             None | Some(Overlay::Filter(_)) => {

@@ -33,6 +33,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     let cursor = match app.overlay() {
         Some(Overlay::Search(search)) => search.cursor(area),
         Some(Overlay::Filter(prompt)) => prompt.cursor(app.filter_line(&screen)),
+        Some(Overlay::Palette(palette)) => palette.cursor(area),
         _ => None,
     };
     if let Some(cursor) = cursor {
@@ -111,28 +112,36 @@ impl App {
     fn hints(&self) -> Vec<StatusHint> {
         let has_links = self.view(self.tab()).link_count(self.catalog()) > 0;
         let has_history = !self.history().trail().is_empty();
+        let in_help_filter =
+            matches!(self.overlay(), Some(Overlay::Help(help)) if help.is_typing());
         self.bindings()
             .hints(self.mode())
             .filter_map(|(hint, keys)| match hint.when {
                 HintWhen::Always => Some(StatusHint::new(keys, hint.what)),
+                HintWhen::InPalette => (!in_help_filter).then(|| StatusHint::new(keys, hint.what)),
+                HintWhen::InHelpFilter => in_help_filter.then(|| StatusHint::new(keys, hint.what)),
                 HintWhen::HasLinks => has_links.then(|| StatusHint::new(keys, hint.what)),
                 // The way back and the search position say where you are: they are kept first.
                 HintWhen::HasHistory => has_history.then(|| StatusHint {
                     wayfinding: true,
                     ..StatusHint::new(keys, hint.what)
                 }),
-                HintWhen::HasSearch => self.last_search().map(|last| {
-                    // Off the results (browsed away, or not shown yet) the position is not said.
-                    let count = match last.on_result() {
-                        true => counter(last.position(), last.len()),
-                        false => format!("[–/{}]", last.len()),
-                    };
-                    StatusHint {
-                        query: Some(last.shown_text()),
-                        wayfinding: true,
-                        ..StatusHint::new(keys, count)
-                    }
-                }),
+                HintWhen::HasSearch => {
+                    self.last_search()
+                        .filter(|last| last.in_view())
+                        .map(|last| {
+                            // Off the results (browsed away, or not shown yet) the position is not said.
+                            let count = match last.on_result() {
+                                true => counter(last.position(), last.len()),
+                                false => format!("[–/{}]", last.len()),
+                            };
+                            StatusHint {
+                                query: Some(last.shown_text()),
+                                wayfinding: true,
+                                ..StatusHint::new(keys, count)
+                            }
+                        })
+                }
             })
             .collect()
     }

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use super::{App, SearchCommand};
 use crate::{
-    action::Movement,
+    action::{Command, Movement},
     data::Tab,
     overlay::{
         LastSearch, Overlay, QUERY_CAP, SearchOverlay, SearchPrompt, SearchStatus, SearchTarget,
@@ -66,9 +66,13 @@ impl App {
 
     /// Changes the query by `edit` and searches again (or asks for the search).
     pub(super) fn edit_query(&mut self, edit: impl FnOnce(&mut String)) {
-        if let Some(Overlay::Filter(_)) = &self.overlay {
-            self.edit_filter(edit);
-            return;
+        match &mut self.overlay {
+            Some(Overlay::Filter(_)) => return self.edit_filter(edit),
+            Some(Overlay::Palette(palette)) => return palette.edit(edit),
+            Some(Overlay::Help(help)) if help.is_typing() => {
+                return help.edit_filter(edit, self.size);
+            }
+            _ => {}
         }
         let Some(Overlay::Search(search)) = &mut self.overlay else {
             return;
@@ -154,6 +158,10 @@ impl App {
 
     pub(super) fn step_result(&mut self, forward: bool) {
         let Some(last) = self.last_search.as_mut() else {
+            self.message = Some(match self.keys_for(&[Command::OpenSearch]) {
+                Some(keys) => format!("No search to step through: {keys} searches."),
+                None => "No search to step through.".to_string(),
+            });
             return;
         };
         match last.step(forward) {

@@ -78,8 +78,9 @@ pub struct TabExtras {
     /// The width inside the list's border from which it shows more columns than the title,
     /// and so a header row naming them (0: never).
     pub column_header_from: u16,
-    /// Rows the list holds, when a second chart goes under it: the chart then sits right
-    /// under them, not at the bottom of a tall pane; 0 lets the list take all it can.
+    /// Rows the list holds: stacked, a list that needs fewer rows than its share gives the
+    /// rest to the pane below it (the second chart, which then sits right under the rows, or
+    /// the detail pane); 0 lets the list take all its share.
     pub list_rows: u16,
 }
 
@@ -122,11 +123,19 @@ impl Panes {
                 Constraint::Fill(1),
             ]))
         };
+        let stacked = detail.x == column.x;
+        let wants_column_header = extras.column_header_from > 0
+            && column.width.saturating_sub(2) >= extras.column_header_from;
+        // The header row shows over two rows or more (see below), and takes a line of its own.
+        let column_header_wanted = u16::from(wants_column_header && extras.list_rows >= 2);
+        let list_wanted = match extras.list_rows {
+            0 => column.height,
+            rows => rows
+                .saturating_add(extras.header_lines)
+                .saturating_add(column_header_wanted)
+                .saturating_add(2),
+        };
         let (list, second, detail) = if with_second {
-            let list_wanted = match extras.list_rows {
-                0 => column.height,
-                rows => rows.saturating_add(extras.header_lines).saturating_add(2),
-            };
             // The chart gets half the column, or more when the list needs less.
             let second_height = extras
                 .second_chart_rows
@@ -139,24 +148,23 @@ impl Panes {
                 Constraint::Fill(1),
             ]));
             // Stacked, what the two charts leave goes to the detail pane below them.
-            let detail = if detail.x == column.x {
-                Rect::new(
-                    detail.x,
-                    second.bottom(),
-                    detail.width,
-                    detail.bottom().saturating_sub(second.bottom()),
-                )
-            } else {
-                detail
+            let detail = match stacked {
+                true => below(second, detail),
+                false => detail,
             };
             (list, Some(second), detail)
+        } else if stacked {
+            // A short list leaves no blank rows: the detail pane below has them.
+            let list = Rect {
+                height: column.height.min(list_wanted),
+                ..column
+            };
+            (list, None, below(list, detail))
         } else {
             (column, None, detail)
         };
         let inner = inside_border(list);
         let header_lines = extras.header_lines.min(inner.height.saturating_sub(1));
-        let wants_column_header =
-            extras.column_header_from > 0 && inner.width >= extras.column_header_from;
         // The header row is the first thing given up on a short list: rows come first.
         let column_header_lines =
             u16::from(wants_column_header && inner.height.saturating_sub(header_lines) > 2);
@@ -201,6 +209,16 @@ fn side_by_side_width(width: u16, extras: TabExtras) -> Option<u16> {
     Some(extras.list_full.max(width / 2).min(most))
 }
 
+/// `pane` grown upwards to start right under `above`, in the same column.
+fn below(above: Rect, pane: Rect) -> Rect {
+    let top = above.bottom().min(pane.bottom());
+    Rect {
+        y: top,
+        height: pane.bottom() - top,
+        ..pane
+    }
+}
+
 /// The line a filter is typed on: a list's bottom border, inside its corners.
 pub fn filter_line(list: Rect) -> Rect {
     Rect {
@@ -232,9 +250,27 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     }
 }
 
+/// `frame` and the ring of cells round it, within `area` less its first and last rows (the
+/// tab bar and the status bar, which stay readable): what a box over the tabs clears before it
+/// draws, so no letter of the pane underneath sits against its border.
+pub fn with_margin(frame: Rect, area: Rect) -> Rect {
+    let between_bars = Rect {
+        y: area.y.saturating_add(1),
+        height: area.height.saturating_sub(2),
+        ..area
+    };
+    let ring = frame.outer(Margin::new(1, 1)).intersection(between_bars);
+    match ring.is_empty() || frame.is_empty() {
+        true => frame,
+        false => ring.union(frame),
+    }
+}
+
 /// The search overlay: the box, the prompt line and the results below it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct SearchBox {
+    /// The box and the one-cell margin round it, cleared before it is drawn.
+    pub margin: Rect,
     /// The whole box, border included.
     pub frame: Rect,
     /// The line where the query is typed.
@@ -255,6 +291,7 @@ impl SearchBox {
             Constraint::Fill(1),
         ]));
         Self {
+            margin: with_margin(frame, area),
             frame,
             prompt,
             results,
@@ -265,6 +302,8 @@ impl SearchBox {
 /// A box of text over the screen (help, source) and the text area inside its border.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct TextBox {
+    /// The box and the one-cell margin round it, cleared before it is drawn.
+    pub margin: Rect,
     /// The whole box, border included.
     pub frame: Rect,
     /// The text.
@@ -276,6 +315,7 @@ impl TextBox {
         let area = Rect::new(0, 0, size.width, size.height);
         let frame = centered(area, width, height);
         Self {
+            margin: with_margin(frame, area),
             frame,
             text: inside_border(frame),
         }
@@ -414,6 +454,48 @@ mod tests {
             tall.detail.bottom(),
             "a long list fills"
         );
+    }
+
+    #[test]
+    fn a_short_list_gives_the_rows_it_does_not_need_to_the_detail_pane() {
+        let short = TabExtras {
+            list_rows: 5,
+            ..TabExtras::default()
+        };
+        for (width, height) in [(60, 15), (80, 24), (99, 40)] {
+            let screen = Screen::new(Size::new(width, height)).unwrap();
+            let (plain, panes) = (screen.panes(TabExtras::default()), screen.panes(short));
+            assert_eq!(
+                panes.list.height,
+                plain.list.height.min(7),
+                "{width}x{height}"
+            );
+            assert_eq!(panes.detail.y, panes.list.bottom(), "{width}x{height}");
+            assert_eq!(
+                panes.detail.bottom(),
+                screen.body.bottom(),
+                "{width}x{height}"
+            );
+        }
+        // With a header row and a strip, each takes its line.
+        let strip = TabExtras {
+            header_lines: 2,
+            column_header_from: 40,
+            ..short
+        };
+        let panes = Screen::new(Size::new(80, 40)).unwrap().panes(strip);
+        assert_eq!(panes.rows.height, 5);
+        assert!(panes.column_header.is_some());
+        assert_eq!(panes.list.height, 5 + 2 + 1 + 2);
+        // A long list keeps its share; side by side, the list keeps the whole height.
+        let long = TabExtras {
+            list_rows: 500,
+            ..TabExtras::default()
+        };
+        let screen = Screen::new(Size::new(80, 24)).unwrap();
+        assert_eq!(screen.panes(long), screen.panes(TabExtras::default()));
+        let side = Screen::new(Size::new(200, 60)).unwrap().panes(short);
+        assert_eq!(side.list.height, side.detail.height);
     }
 
     #[test]

@@ -12,9 +12,13 @@ use crate::data::Tab;
 
 const SEPARATOR: &str = "│";
 
+/// The fewest characters a shortened title keeps, its ellipsis included: fewer would not say
+/// which tab it is.
+const MIN_LETTERS: usize = 4;
+
 /// Each tab's title and the columns it covers, relative to the bar's left edge: with counts
-/// where they fit, else without, else (at the narrowest) the tab on screen alone named and
-/// the others by number.
+/// where they fit, else without, else every title shortened alike, else (narrower than the
+/// explorer draws) the tab on screen alone named and the others by number.
 fn titles(
     counts: &[usize; Tab::ALL.len()],
     active: Tab,
@@ -42,10 +46,30 @@ fn titles(
         .iter()
         .map(|tab| format!(" {} {} ", tab.index() + 1, tab.title()))
         .collect();
+    // Every title cut to the same length, the longest that lets them all fit: `Timeli…`,
+    // `Fundi…`, never a tab named by its number alone while a few letters fit.
+    let longest = Tab::ALL.iter().map(|tab| text::width(tab.title())).max();
+    let shortened = (MIN_LETTERS..longest.unwrap_or(0))
+        .rev()
+        .find_map(|letters| {
+            let labels: Vec<String> = Tab::ALL
+                .iter()
+                .map(|tab| {
+                    format!(
+                        " {} {} ",
+                        tab.index() + 1,
+                        text::truncate(tab.title(), letters)
+                    )
+                })
+                .collect();
+            fits(&labels).then_some(labels)
+        });
     let labels = if fits(&with_counts) {
         with_counts
     } else if fits(&named) {
         named
+    } else if let Some(shortened) = shortened {
+        shortened
     } else {
         Tab::ALL
             .iter()
@@ -116,6 +140,18 @@ impl Widget for TabBar<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn at_the_narrowest_every_tab_keeps_a_name() {
+        let counts = [12, 5, 11, 18, 15];
+        for active in Tab::ALL {
+            let titles = titles(&counts, active, 60);
+            for (tab, label, ..) in &titles {
+                let name = label.trim().trim_start_matches(char::is_numeric).trim();
+                assert!(name.chars().count() >= MIN_LETTERS, "{tab:?}: {label:?}");
+            }
+        }
+    }
 
     #[test]
     fn every_title_can_be_clicked() {

@@ -117,6 +117,14 @@ impl LastSearch {
         self.on_result
     }
 
+    /// Whether the search is still the one being read: a result is on screen, or none has
+    /// been shown yet (`--query` with `--select`). Once a record or paragraph outside the
+    /// results is shown (by moving, a tab, a filter, a link), the status bar and the copied
+    /// command line leave it out, until `n`/`N` or a move lands on a result again.
+    pub fn in_view(&self) -> bool {
+        self.on_result || !self.visited
+    }
+
     /// The query as typed.
     pub fn text(&self) -> &str {
         &self.text

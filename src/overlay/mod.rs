@@ -1,4 +1,4 @@
-//! The overlays drawn over the tabs: the search, the help and the source view. Each is a type
+//! The overlays drawn over the tabs: the search, the help, the source view and the palette. Each is a type
 //! with its own state (the prompt, a scroll), its intent methods and its widget; [`Overlay`]
 //! is the one open, so a closed overlay keeps no state and the keys' mode follows from it. An
 //! overlay reads the catalog and its own state, never a tab or the app.
@@ -6,16 +6,21 @@
 pub mod filter;
 pub mod help;
 pub mod last_search;
+pub mod palette;
 pub mod search;
 pub mod search_prompt;
 pub mod source;
 pub mod text_page;
+
+#[cfg(test)]
+mod margin_tests;
 
 use ratatui::{buffer::Buffer, layout::Rect, layout::Size, widgets::Widget};
 
 pub use filter::{FilterPrompt, FilterStatus, FilterWords};
 pub use help::HelpOverlay;
 pub use last_search::{LastSearch, SearchTarget};
+pub use palette::PaletteOverlay;
 pub use search::SearchOverlay;
 pub use search_prompt::{QUERY_CAP, SearchPrompt, SearchStatus};
 pub use source::SourceOverlay;
@@ -32,6 +37,8 @@ pub enum Overlay {
     Source(SourceOverlay),
     /// Typing a filter for the tab's list.
     Filter(FilterPrompt),
+    /// Choosing an action by what it does.
+    Palette(PaletteOverlay),
 }
 
 impl Overlay {
@@ -39,16 +46,19 @@ impl Overlay {
     pub fn mode(&self) -> Mode {
         match self {
             Self::Search(_) => Mode::Search,
+            // While its filter is typed, letters are text, as in the palette.
+            Self::Help(help) if help.is_typing() => Mode::Palette,
             Self::Help(_) => Mode::Help,
             Self::Source(_) => Mode::Source,
             Self::Filter(_) => Mode::Filter,
+            Self::Palette(_) => Mode::Palette,
         }
     }
 
     /// Fits it to a terminal of `size`: text laid out for a new width, a scroll within it.
     pub fn resize(&mut self, size: Size) {
         match self {
-            Self::Search(_) | Self::Filter(_) => {}
+            Self::Search(_) | Self::Filter(_) | Self::Palette(_) => {}
             Self::Help(help) => help.resize(size),
             Self::Source(source) => source.resize(size),
         }
@@ -61,6 +71,7 @@ impl Widget for &Overlay {
             Overlay::Search(search) => search.render(area, buf),
             Overlay::Help(help) => help.render(area, buf),
             Overlay::Source(source) => source.render(area, buf),
+            Overlay::Palette(palette) => palette.render(area, buf),
             // Drawn in the tab's list by the app, which knows where that is.
             Overlay::Filter(_) => {}
         }

@@ -14,7 +14,7 @@ use ratatui::{
 
 use super::search_prompt::{ResultLine, SearchPrompt, SearchStatus};
 use crate::{
-    action::{Bindings, Command, Mode},
+    action::{Bindings, Command, Mode, bindings::HintWhen},
     chrome::{layout::SearchBox, text, theme::Theme},
     data::{
         Catalog,
@@ -127,7 +127,7 @@ impl Widget for &SearchOverlay {
 fn render_search(area: Rect, buf: &mut Buffer, search: &SearchOverlay) {
     let (catalog, prompt, theme) = (&search.catalog, &search.prompt, &search.theme);
     let overlay = SearchBox::new(area.as_size());
-    Clear.render(overlay.frame, buf);
+    Clear.render(overlay.margin, buf);
     Block::bordered()
         .border_style(theme.pane_title)
         .title(Line::styled(" Search all tabs ", theme.pane_title))
@@ -141,7 +141,7 @@ fn render_search(area: Rect, buf: &mut Buffer, search: &SearchOverlay) {
 /// The keys of the search, as its status-bar hints name them: `↑↓ choose · Enter go · …`,
 /// less the way to quit, which works everywhere.
 pub fn key_reminder(bindings: &Bindings) -> String {
-    bindings.reminder(Mode::Search, Command::Quit)
+    bindings.reminder(Mode::Search, HintWhen::Always, Command::Quit)
 }
 
 /// The prompt line, `/ query` with the counter at its end, and the rule under it.

@@ -121,7 +121,7 @@ impl TextPage {
         parts.push(keys.close.clone());
         parts.retain(|part| !part.is_empty());
         let position = format!(" {} ", parts.join(" · "));
-        Clear.render(text_box.frame, buf);
+        Clear.render(text_box.margin, buf);
         Block::bordered()
             .border_style(theme.pane_title)
             .title(Line::styled(title, theme.pane_title))

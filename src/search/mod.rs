@@ -16,6 +16,7 @@
 mod fields;
 mod highlight;
 mod index;
+mod phrase_match;
 mod plan;
 mod prefilter;
 mod prepared;
@@ -39,6 +40,7 @@ pub use worker::{ReportTiming, SearchEvent, SearchHandle, SearchRequest, SearchW
 
 pub use highlight::SpellingChoices;
 pub use index::SearchIndex;
+pub use phrase_match::phrase_score;
 pub use results::{Hit, SearchResults};
 pub use source_text::{SourceHit, source_hits};
 

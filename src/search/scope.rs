@@ -151,9 +151,14 @@ impl KindMatch {
         let has = |words: &[&str]| words.iter().any(|word| name_matches(word, text));
         Self {
             text: text.to_string(),
-            events: EventKind::ALL.map(|kind| has(&[kind.label(), kind.description(), "event"])),
-            initiatives: INITIATIVE_KINDS.map(|kind| has(&[kind.label(), "initiative"])),
-            participants: PARTICIPANT_KINDS.map(|kind| has(&[kind.label(), "participant"])),
+            // The label the list shows, and the file's name as another spelling (the same
+            // vocabulary as `--kind`: see `typed_name`).
+            events: EventKind::ALL
+                .map(|kind| has(&[kind.label(), kind.name(), kind.description(), "event"])),
+            initiatives: INITIATIVE_KINDS
+                .map(|kind| has(&[kind.label(), kind.name(), "initiative"])),
+            participants: PARTICIPANT_KINDS
+                .map(|kind| has(&[kind.label(), kind.name(), "participant"])),
             programmes: has(&["programme", "program", "funding"]),
             projects: has(&["project", "funding"]),
         }
@@ -168,16 +173,13 @@ impl KindMatch {
             || self.projects)
     }
 
-    /// Every kind's name, as `kind:` takes it (one word each).
+    /// Every kind's name, as `kind:` and `--kind` offer it (one word each).
     fn names() -> Vec<&'static str> {
         EventKind::ALL
             .iter()
-            .map(|kind| match kind {
-                EventKind::ExtraordinarySummit => "extraordinary",
-                _ => kind.label(),
-            })
-            .chain(INITIATIVE_KINDS.iter().map(|kind| kind.label()))
-            .chain(PARTICIPANT_KINDS.iter().map(|kind| kind.label()))
+            .map(|kind| kind.typed_name())
+            .chain(INITIATIVE_KINDS.iter().map(|kind| kind.typed_name()))
+            .chain(PARTICIPANT_KINDS.iter().map(|kind| kind.typed_name()))
             .chain(["programme", "project"])
             .collect()
     }

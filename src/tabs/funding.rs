@@ -1,7 +1,8 @@
 //! The Funding tab: each programme with its total and period, then a labelled horizontal bar
 //! for each of its projects (the chart is also the tab's list, one row per record), and its
 //! choices: the order of the projects (`o`) and the second chart of totals by category (`c`).
-//! Both charts are drawn to one scale (`funding/chart.rs`), so their bars can be compared.
+//! Both charts are drawn to one scale (`funding/chart.rs`), so their bars can be compared, and
+//! it is the same whether the categories show or not: showing them leaves the bars as they were.
 
 use std::sync::Arc;
 
@@ -44,8 +45,11 @@ pub struct FundingTab {
     categories: Vec<CategoryTotal>,
     /// Each category's label in its chart: its name and how many projects it has.
     category_labels: Vec<String>,
-    /// The largest project of all, which a bar stands for at full length when not grouped.
+    /// The largest project of all.
     largest_project: u128,
+    /// What the totals by category hold: a full bar stands for the largest of them or of the
+    /// projects, whether they show or not, so `c` leaves the bars as they were.
+    categories_extent: ChartExtent,
     catalog: Arc<Catalog>,
     /// The styles it is drawn with.
     pub theme: Theme,
@@ -57,7 +61,7 @@ impl FundingTab {
     /// The programmes of `catalog`, each followed by its projects as the source lists them.
     pub fn new(catalog: Arc<Catalog>) -> Self {
         let categories = category_totals(&catalog);
-        let category_labels = categories
+        let category_labels: Vec<String> = categories
             .iter()
             .map(|c| with_aside(&c.name, &c.projects.to_string()))
             .collect();
@@ -66,7 +70,13 @@ impl FundingTab {
             .map(|programme| catalog.programme_largest(programme))
             .max()
             .unwrap_or(0);
+        let categories_extent = Categories {
+            totals: &categories,
+            labels: &category_labels,
+        }
+        .extent();
         Self {
+            categories_extent,
             view: TabView::of_tab(&catalog, Tab::Funding),
             grouped: false,
             categories,
@@ -109,16 +119,16 @@ impl FundingTab {
         self.grouped = grouped;
     }
 
-    /// The second chart under the list, when grouped.
+    /// The rows the chart holds, and the second chart under it when grouped.
     pub fn extras(&self) -> TabExtras {
-        if self.grouped {
-            TabExtras {
-                second_chart_rows: u16::try_from(self.categories.len()).unwrap_or(u16::MAX),
-                list_rows: u16::try_from(self.view.len()).unwrap_or(u16::MAX),
-                ..TabExtras::default()
-            }
-        } else {
-            TabExtras::default()
+        let second_chart_rows = match self.grouped {
+            true => u16::try_from(self.categories.len()).unwrap_or(u16::MAX),
+            false => 0,
+        };
+        TabExtras {
+            second_chart_rows,
+            list_rows: self.view.layout_rows(),
+            ..TabExtras::default()
         }
     }
 }
@@ -132,6 +142,7 @@ impl Widget for &FundingTab {
                 labels: &self.category_labels,
             }),
             largest_project: self.largest_project,
+            categories_extent: self.categories_extent,
             categories_hint: &self.hints.funding_categories,
         };
         render_funding(&panes, buf, &self.catalog, &self.view, &self.theme, &layout);
@@ -236,6 +247,8 @@ struct FundingLayout<'a> {
     categories: Option<Categories<'a>>,
     /// The largest project of all.
     largest_project: u128,
+    /// What the totals by category hold, shown or not.
+    categories_extent: ChartExtent,
     /// The keys that show the totals by category, and what they do.
     categories_hint: &'a str,
 }
@@ -270,13 +283,12 @@ fn render_funding(
             // The chart's rows leave room for the selection marker.
             let width = usize::from(width).saturating_sub(SELECTION_MARKER_WIDTH);
             let projects = window.iter().filter_map(|&r| project(catalog, r));
-            // The largest project of all, not of the window: scrolling keeps the scale.
-            let mut extent =
+            // The largest project of all, not of the window: scrolling keeps the scale; and
+            // the categories whether they show or not: `c` keeps it too.
+            let extent =
                 ChartExtent::of(projects.map(|(p, _)| (p.title(), u128::from(p.amount_usd()))))
-                    .with_largest(layout.largest_project);
-            if let Some(categories) = &layout.categories {
-                extent = extent.with(categories.extent());
-            }
+                    .with_largest(layout.largest_project)
+                    .with(layout.categories_extent);
             let chart = ChartScale::fit(width, extent);
             scale = Some(chart);
             window
@@ -311,7 +323,9 @@ fn render_funding(
             let width = usize::from(area.width.saturating_sub(2));
             ChartScale::fit(
                 width.saturating_sub(SELECTION_MARKER_WIDTH),
-                categories.extent().with_largest(layout.largest_project),
+                layout
+                    .categories_extent
+                    .with_largest(layout.largest_project),
             )
         });
         render_categories(area, buf, categories, selected_category, &scale, theme);

@@ -1,6 +1,7 @@
 //! The Initiatives tab: initiatives, resolutions, proposals and lines of cooperation, each with
 //! its kind, in the order the dataset lists them (or by kind, title, first event, ties), with
-//! columns for the proposer, the first event and the number of ties when the list is wide.
+//! columns for the proposer, the events where it was supported, the first event and the
+//! number of ties when the list is wide.
 
 use ratatui::{style::Style, text::Span, widgets::Cell};
 
@@ -18,6 +19,47 @@ use crate::{
 
 /// The longest a proposer's name is given before it is cut.
 const PROPOSER_CAP: usize = 24;
+
+/// The longest the events where an initiative was supported are given before they are cut.
+const SUPPORTED_AT_CAP: usize = 32;
+
+/// The kinds of tie that say an event supported an initiative: supported there, support
+/// reiterated there, included in a document adopted there.
+const SUPPORT: [TieKind; 3] = [
+    TieKind::Supported,
+    TieKind::SupportReiterated,
+    TieKind::IncludedInDocument,
+];
+
+/// The events where `record` was supported (see [`SUPPORT`]), each by its place and date,
+/// `; ` between, each marked when the tie is a reading; `None` when there are none.
+fn supported_at(catalog: &Catalog, record: RecordRef) -> Option<String> {
+    let named: Vec<String> = (catalog.relations(record).iter())
+        .filter(|r| r.role == Role::SupportedAt && SUPPORT.contains(&catalog.tie_kind_of(r.detail)))
+        .map(|relation| {
+            // An event's place and date say where and when in a few letters (`Sanaa, Jun
+            // 2005`); its title would take the whole column.
+            let event = match relation.target {
+                RecordRef::Event(i) => catalog.event(i),
+                _ => None,
+            };
+            let short = event.and_then(|event| {
+                let date = event.date().map(short_date);
+                match (event.place(), date) {
+                    (Some(place), Some(date)) => Some(format!("{place}, {date}")),
+                    (Some(place), None) => Some(place.to_string()),
+                    (None, date) => date,
+                }
+            });
+            let name = short.unwrap_or_else(|| catalog.title(relation.target).to_string());
+            match catalog.tie_readings(record, &relation).is_empty() {
+                true => name.to_string(),
+                false => format!("{name} {READING_MARK}"),
+            }
+        })
+        .collect();
+    (!named.is_empty()).then(|| named.join("; "))
+}
 
 /// The Initiatives tab.
 pub type InitiativesTab = TableTab<Initiatives>;
@@ -53,10 +95,12 @@ impl Table for Initiatives {
     const TAB: Tab = Tab::Initiatives;
     const NOUN: &'static str = "initiatives";
 
-    /// Kind, the title, then the proposer, the first event and the ties.
+    /// Kind, the title, then the proposer, where it was supported, the first event and the
+    /// ties.
     fn columns(catalog: &Catalog) -> Columns {
-        let (mut title, mut proposer, mut first) = (0, 0, 0);
+        let (mut title, mut proposer, mut first, mut supported) = (0, 0, 0, 0);
         for record in catalog.records_of(Tab::Initiatives) {
+            supported = supported.max(supported_at(catalog, record).map_or(0, |s| text::width(&s)));
             title = title.max(catalog.title(record).len());
             proposer = proposer.max(proposer_of(catalog, record).map_or(0, |p| text::width(&p)));
             first = first
@@ -72,10 +116,9 @@ impl Table for Initiatives {
             "initiative",
             title,
             vec![
-                Column::text(
-                    "proposed by",
-                    proposer.min(PROPOSER_CAP + READING_MARK.len()),
-                ),
+                Column::text("proposed by", proposer).capped(PROPOSER_CAP + READING_MARK.len()),
+                // Where it was supported answers more than when it was first met.
+                Column::text("supported at", supported).capped(SUPPORTED_AT_CAP),
                 Column::right("first event", first),
                 Column::right("ties", 3),
             ],
@@ -90,31 +133,38 @@ impl Table for Initiatives {
         let RecordRef::Initiative(i) = record else {
             return None;
         };
-        let (theme, shown) = (look.theme, look.shown);
+        let (theme, shown) = (look.theme, look.widths.shown);
         let initiative = catalog.initiative(i)?;
         let mut cells = vec![
             Cell::from(Span::styled(initiative.kind().label(), theme.kind)),
             Cell::from(title_with_suffix(
                 initiative.title(),
                 None,
-                look.title_width,
+                usize::from(look.widths.title),
                 theme,
             )),
         ];
         if shown >= 1 {
             let proposer = proposer_of(catalog, record).unwrap_or_default();
             cells.push(Cell::from(Span::styled(
-                text::truncate(&proposer, PROPOSER_CAP + READING_MARK.len()),
+                text::truncate(&proposer, look.widths.of_optional(0)),
                 theme.dim,
             )));
         }
         if shown >= 2 {
-            let first = first_event(catalog, record).map(short_date);
-            cells.push(look.columns.optional[1].cell(first.unwrap_or_default(), Style::default()));
+            let supported = supported_at(catalog, record).unwrap_or_default();
+            cells.push(Cell::from(Span::styled(
+                text::truncate(&supported, look.widths.of_optional(1)),
+                theme.dim,
+            )));
         }
         if shown >= 3 {
+            let first = first_event(catalog, record).map(short_date);
+            cells.push(look.columns.optional[2].cell(first.unwrap_or_default(), Style::default()));
+        }
+        if shown >= 4 {
             let ties = catalog.relations(record).len();
-            cells.push(look.columns.optional[2].cell(ties.to_string(), theme.dim));
+            cells.push(look.columns.optional[3].cell(ties.to_string(), theme.dim));
         }
         Some(cells)
     }

@@ -106,14 +106,18 @@ pub struct TabView {
     detail: Option<DetailText>,
     /// For the Source tab, which lists the source's paragraphs instead of records: how many.
     paragraphs: Option<usize>,
+    /// How many rows the list has with no filter: what it asks the layout for.
+    unfiltered: usize,
 }
 
 impl TabView {
     /// A view of `tab`'s records in the tab's own order, the first selected.
     pub fn of_tab(catalog: &Catalog, tab: Tab) -> Self {
         let controls = ListControls::new(catalog, tab);
+        let rows = TabRows::shaped(catalog, tab, controls.shape());
         Self {
-            rows: TabRows::shaped(catalog, tab, controls.shape()),
+            unfiltered: rows.len(),
+            rows,
             controls,
             ..Self::default()
         }
@@ -130,6 +134,7 @@ impl TabView {
     pub fn of_paragraphs(count: usize) -> Self {
         Self {
             paragraphs: Some(count),
+            unfiltered: count,
             controls: ListControls::fixed(Tab::Source),
             ..Self::default()
         }
@@ -143,6 +148,12 @@ impl TabView {
     /// How many rows the list has: records, or paragraphs.
     pub fn len(&self) -> usize {
         self.paragraphs.unwrap_or(self.rows.len())
+    }
+
+    /// The rows the list asks the layout for: all it has with no filter, so the panes stay
+    /// where they are while a filter is typed on the list's border.
+    pub fn layout_rows(&self) -> u16 {
+        u16::try_from(self.unfiltered.max(1)).unwrap_or(u16::MAX)
     }
 
     /// Whether the list is empty.
@@ -360,11 +371,12 @@ fn render_detail(
 
 /// What a list of `columns` asks of the layout: the widths at which its titles read whole
 /// and at which every column shows, and where its header row starts.
-fn column_extras(columns: &list::columns::Columns) -> TabExtras {
+fn column_extras(columns: &list::columns::Columns, view: &TabView) -> TabExtras {
     TabExtras {
         list_readable: columns.readable_width(),
         list_full: columns.full_width(),
         column_header_from: columns.header_from(),
+        list_rows: view.layout_rows(),
         ..TabExtras::default()
     }
 }

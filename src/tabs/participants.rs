@@ -16,7 +16,7 @@ use crate::{
     data::{Catalog, ParticipantKind, RecordRef, Tab},
 };
 
-/// The longest an office is given before it is cut.
+/// The longest an office is given before it is cut, when room is short.
 const OFFICE_CAP: usize = 32;
 
 /// The Participants tab.
@@ -47,7 +47,7 @@ impl Table for Participants {
             "name",
             name,
             vec![
-                Column::text("office", office.min(OFFICE_CAP)),
+                Column::text("office", office).capped(OFFICE_CAP),
                 Column::right("events", 3),
             ],
         )
@@ -61,7 +61,7 @@ impl Table for Participants {
         let RecordRef::Participant(i) = record else {
             return None;
         };
-        let (theme, shown) = (look.theme, look.shown);
+        let (theme, shown) = (look.theme, look.widths.shown);
         let participant = catalog.participant(i)?;
         let suffix = if shown >= 1 {
             None
@@ -73,14 +73,14 @@ impl Table for Participants {
             Cell::from(title_with_suffix(
                 participant.name(),
                 suffix,
-                look.title_width,
+                usize::from(look.widths.title),
                 theme,
             )),
         ];
         if shown >= 1 {
             let office = participant.office().unwrap_or_default();
             cells.push(Cell::from(Span::styled(
-                text::truncate(office, OFFICE_CAP),
+                text::truncate(office, look.widths.of_optional(0)),
                 theme.dim,
             )));
         }

@@ -13,7 +13,11 @@ use ratatui::{
 
 use super::{
     TabHints, TabView,
-    list::{ListLook, columns::Columns, render_record_list},
+    list::{
+        ListLook,
+        columns::{ColumnWidths, Columns},
+        render_record_list,
+    },
 };
 use crate::{
     chrome::{
@@ -33,7 +37,7 @@ pub trait Table {
     /// The columns, their widths worked out from every record once.
     fn columns(catalog: &Catalog) -> Columns;
 
-    /// A record's cells with `shown` optional columns, its title cut to `title_width`.
+    /// A record's cells in the columns `look` shows, each cut to its width.
     fn cells(
         catalog: &Catalog,
         record: RecordRef,
@@ -45,10 +49,8 @@ pub trait Table {
 pub struct CellLook<'a> {
     /// The columns.
     pub columns: &'a Columns,
-    /// How many optional columns show.
-    pub shown: usize,
-    /// The width the title has.
-    pub title_width: usize,
+    /// How the width is shared among the columns.
+    pub widths: &'a ColumnWidths,
     /// The styles.
     pub theme: &'a Theme,
 }
@@ -81,7 +83,7 @@ impl<T: Table> TableTab<T> {
 
     /// What the list asks of the layout.
     pub fn extras(&self) -> TabExtras {
-        super::column_extras(&self.columns)
+        super::column_extras(&self.columns, &self.view)
     }
 }
 
@@ -90,7 +92,7 @@ impl<T: Table> Widget for &TableTab<T> {
         let panes = Panes::new(area, self.extras());
         let (catalog, view, theme) = (&*self.catalog, &self.view, &self.theme);
         let columns = &self.columns;
-        let shown = columns.optional_shown(panes.rows.width);
+        let widths = columns.allocate(panes.rows.width);
         let total = catalog.records_of(T::TAB).count();
         let title = Line::from(format!(
             " {} · {} ",
@@ -100,14 +102,13 @@ impl<T: Table> Widget for &TableTab<T> {
         let look = ListLook {
             title,
             columns,
-            shown,
+            widths: &widths,
             theme,
         };
-        render_record_list(&panes, buf, look, view, |window, _, width| {
+        render_record_list(&panes, buf, look, view, |window, _, _| {
             let look = CellLook {
                 columns,
-                shown,
-                title_width: columns.title_width(width, shown),
+                widths: &widths,
                 theme,
             };
             window

@@ -1,5 +1,5 @@
 //! The Timeline tab: events in date order (or by kind, or by place), labelled by year, with
-//! the strip of the months they fall in above them, and columns for the place and the state
+//! the strip of the months they fall in above them, and columns for the place and the country
 //! they were held in when the list is wide enough.
 
 use std::sync::Arc;
@@ -30,10 +30,10 @@ use crate::{
     data::{Catalog, EventKind, EventView, RecordRef, Role, Tab},
 };
 
-/// The longest a place or a state's name is given before it is cut.
+/// The longest a place or a country's name is given before it is cut.
 const PLACE_CAP: usize = 20;
-/// The same for a state, with room for its reading mark, which is never cut.
-const STATE_CAP: usize = PLACE_CAP + 1 + crate::data::READING_MARK.len();
+/// The same for a country, with room for its reading mark, which is never cut.
+const COUNTRY_CAP: usize = PLACE_CAP + 1 + crate::data::READING_MARK.len();
 
 /// The Timeline tab.
 pub struct TimelineTab {
@@ -82,13 +82,13 @@ impl TimelineTab {
             } else {
                 STRIP_LINES
             },
-            ..super::column_extras(&self.columns)
+            ..super::column_extras(&self.columns, &self.view)
         }
     }
 }
 
 /// The columns: year, date (months right-aligned, so they line up) and kind, then the title,
-/// then the place and the state where the width allows.
+/// then the place and the country where the width allows.
 fn columns(catalog: &Catalog) -> Columns {
     let events = u32::try_from(catalog.counts().events).unwrap_or(u32::MAX);
     let (mut date, mut title, mut place) = (0, 0, 0);
@@ -113,8 +113,8 @@ fn columns(catalog: &Catalog) -> Columns {
         "event",
         title,
         vec![
-            Column::text("place", place.min(PLACE_CAP)),
-            Column::text("state", super::longest_state_name(catalog).min(STATE_CAP)),
+            Column::text("place", place).capped(PLACE_CAP),
+            Column::text("country", super::longest_state_name(catalog)).capped(COUNTRY_CAP),
         ],
     )
 }
@@ -147,8 +147,8 @@ fn year_label(event: EventView<'_>) -> String {
         .map_or_else(|| "n.d.".to_string(), |date| date.year().to_string())
 }
 
-/// The state an event was held in, by name, marked when the tie is a reading.
-fn state_of(catalog: &Catalog, record: RecordRef) -> Option<String> {
+/// The country an event was held in, by name, marked when the tie is a reading.
+fn country_of(catalog: &Catalog, record: RecordRef) -> Option<String> {
     catalog.tied_name(record, Role::Country)
 }
 
@@ -166,7 +166,8 @@ fn render_timeline(panes: &Panes, buf: &mut Buffer, tab: &TimelineTab) {
         theme,
     }
     .render(panes.header, buf);
-    let shown = tab.columns.optional_shown(panes.rows.width);
+    let widths = tab.columns.allocate(panes.rows.width);
+    let shown = widths.shown;
     let title = Line::from(format!(
         " Timeline · {} ",
         view.controls
@@ -176,11 +177,11 @@ fn render_timeline(panes: &Panes, buf: &mut Buffer, tab: &TimelineTab) {
     let look = ListLook {
         title,
         columns,
-        shown,
+        widths: &widths,
         theme,
     };
-    render_record_list(panes, buf, look, view, |window, offset, width| {
-        let title_width = columns.title_width(width, shown);
+    render_record_list(panes, buf, look, view, |window, offset, _| {
+        let title_width = usize::from(widths.title);
         // The year is written where it changes, and on the first row on screen; sorted by
         // kind or place, it is written on every row, where it changes from row to row.
         let mut previous_year: Option<String> = (offset > 0)
@@ -216,13 +217,13 @@ fn render_timeline(panes: &Panes, buf: &mut Buffer, tab: &TimelineTab) {
                 ];
                 if place_column {
                     let place = event.place().unwrap_or_default();
-                    cells.push(Cell::from(text::truncate(place, PLACE_CAP)));
+                    cells.push(Cell::from(text::truncate(place, widths.of_optional(0))));
                 }
                 if shown >= 2 {
-                    let state = state_of(catalog, record).unwrap_or_default();
-                    let state = state.as_str();
+                    let country = country_of(catalog, record).unwrap_or_default();
+                    let country = country.as_str();
                     cells.push(Cell::from(Span::styled(
-                        text::truncate(state, STATE_CAP),
+                        text::truncate(country, widths.of_optional(1)),
                         theme.dim,
                     )));
                 }

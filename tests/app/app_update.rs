@@ -481,10 +481,48 @@ fn the_search_counter_follows_the_record_on_screen() {
     press(&mut app, KeyCode::Char('1'));
     press(&mut app, KeyCode::Char('g'));
     assert!(
-        status(&app).contains("[–/"),
-        "off the results: {}",
+        !status(&app).contains("baku") && !status(&app).contains("[–/"),
+        "off the results the search is forgotten: {}",
         status(&app)
     );
+    press(&mut app, KeyCode::Char('n'));
+    assert!(
+        status(&app).contains("baku"),
+        "n still steps, and the search is back: {}",
+        status(&app)
+    );
+}
+
+/// Leaving the results (a record outside them, by any move) takes the search out of the status
+/// bar and out of the command line `Y` copies; `n` with no search at all says so.
+#[test]
+fn a_search_left_behind_is_forgotten_by_the_bar_and_by_y() {
+    let copied = |app: &mut oic_explorer::App| {
+        press(app, KeyCode::Char('Y'));
+        app.take_clipboard().unwrap_or_default()
+    };
+    for (width, height) in [(80, 24), (160, 40)] {
+        let mut app = app(width, height);
+        press(&mut app, KeyCode::Char('n'));
+        assert_eq!(
+            app.message(),
+            Some("No search to step through: / searches.")
+        );
+        press(&mut app, KeyCode::Char('/'));
+        type_text(&mut app, "2005");
+        press(&mut app, KeyCode::Enter);
+        assert!(copied(&mut app).contains("--query 2005"));
+        press(&mut app, KeyCode::Esc);
+        press(&mut app, KeyCode::Char('1'));
+        press(&mut app, KeyCode::Char('g'));
+        let screen = common::screen_text(&app);
+        assert!(!screen.contains("2005”"), "{screen}");
+        insta::assert_snapshot!(
+            format!("status_after_leaving_results_{width}x{height}"),
+            screen
+        );
+        assert!(!copied(&mut app).contains("--query"));
+    }
 }
 
 #[test]

@@ -403,8 +403,31 @@ fn a_short_terminal_says_which_categories_it_leaves_out_and_keeps_the_marked_one
     // Syzganov Institute, a research institute: the smallest category, below the fold.
     press(&mut app, KeyCode::Char('j'));
     let screen = common::screen_text(&app);
-    assert!(screen.contains("▶   research institute (1)"), "{screen}");
+    assert!(screen.contains("•   research institute (1)"), "{screen}");
     assert!(screen.contains(" +1 more "), "{screen}");
+}
+
+/// With the totals by category shown, the selected project's category is marked, but only
+/// the list's row has the selection's `▶`; and the projects' bars stay as they were.
+#[test]
+fn the_categories_leave_one_selection_marker_and_the_bars_as_they_were() {
+    for (width, height) in [(80, 24), (200, 60)] {
+        let mut app = app(width, height);
+        press(&mut app, KeyCode::Char('2'));
+        press(&mut app, KeyCode::Char('j'));
+        let before = common::screen_text(&app);
+        press(&mut app, KeyCode::Char('c'));
+        let after = common::screen_text(&app);
+        assert_eq!(after.matches('▶').count(), 1, "{width}x{height}\n{after}");
+        assert!(after.contains("•   research institute (1)"), "{after}");
+        for label in ["Syzganov", "Osakarovka", "Small and medium"] {
+            assert_eq!(
+                bar_eighths(&after, label),
+                bar_eighths(&before, label),
+                "{label} at {width}x{height}\n{before}\n{after}"
+            );
+        }
+    }
 }
 
 fn titles(query: &str) -> Vec<String> {
@@ -588,6 +611,38 @@ fn capital_y_copies_a_command_line_that_reopens_the_same_view_from_anywhere() {
         "{line}: {}",
         String::from_utf8_lossy(&output.stderr)
     );
+}
+
+/// `--kind` and `kind:` take one vocabulary: the kind as the list shows it, and as a dataset
+/// file writes it; each says the list's names when it is wrong.
+#[test]
+fn a_kind_is_named_as_the_list_shows_it_or_as_a_file_writes_it() {
+    use clap::Parser;
+    for typed in [
+        "ministers",
+        "foreign_ministers",
+        "Foreign Ministers",
+        "extraordinary_summit",
+    ] {
+        let cli = oic_explorer::Cli::try_parse_from(["oic-explorer", "--kind", typed]);
+        assert!(cli.is_ok(), "--kind {typed}");
+        let query = Query::parse(&format!("kind:{}", typed.replace(' ', "_")));
+        assert!(
+            query.problems().is_empty(),
+            "kind:{typed}: {:?}",
+            query.problems()
+        );
+    }
+    let cli = oic_explorer::Cli::try_parse_from(["oic-explorer", "--kind", "ministers"]);
+    assert_eq!(cli.expect("parses").kind, Some(EventKind::ForeignMinisters));
+    let wrong = oic_explorer::Cli::try_parse_from(["oic-explorer", "--kind", "picnic"])
+        .expect_err("refused")
+        .to_string();
+    let problem = Query::parse("kind:picnic").problems().join(" ");
+    for said in [&wrong, &problem] {
+        assert!(said.contains("ministers, coordination"), "{said}");
+        assert!(!said.contains("foreign_ministers"), "{said}");
+    }
 }
 
 #[test]
@@ -860,5 +915,57 @@ fn a_kind_that_names_nothing_says_which_kinds_there_are() {
             .problems()
             .iter()
             .any(|p| p.contains("kind"))
+    );
+}
+
+/// Stacked, a list shorter than its share of the screen keeps no blank rows: the detail pane
+/// below has them. Side by side, the list keeps the height beside the detail pane.
+#[test]
+fn a_short_list_gives_its_blank_rows_to_the_detail_pane() {
+    for (width, height) in [(80, 24), (60, 15), (200, 60)] {
+        let mut app = app(width, height);
+        press(&mut app, KeyCode::Char('2'));
+        let panes = app.panes().expect("a layout");
+        let rows = app.view(Tab::Funding).len();
+        if width < 100 {
+            // At 60x15 the list's share is shorter than its rows: it scrolls, with no blank row.
+            let expected = if height < 24 { panes.list.height } else { 7 };
+            assert!(
+                usize::from(panes.list.height) <= rows + 2,
+                "{width}x{height}"
+            );
+            assert_eq!(
+                panes.list.height, expected,
+                "all five rows at {width}x{height}"
+            );
+            assert_eq!(panes.detail.y, panes.list.bottom(), "{width}x{height}");
+        } else {
+            assert_eq!(panes.list.height, panes.detail.height, "{width}x{height}");
+        }
+        let screen = common::screen_text(&app);
+        let list = screen
+            .lines()
+            .skip(usize::from(panes.list.y))
+            .take(usize::from(panes.list.height));
+        let blank = list.filter(|line| line.trim_end_matches(['│', ' ']).is_empty());
+        let blank = if width < 100 { blank.count() } else { 0 };
+        assert_eq!(blank, 0, "{width}x{height}\n{screen}");
+    }
+}
+
+/// At 200 columns the Participants list shows an office whole where the name column has room
+/// to spare.
+#[test]
+fn a_wide_list_shows_a_column_whole_when_another_can_spare_the_room() {
+    let mut app = app(200, 60);
+    press(&mut app, KeyCode::Char('4'));
+    let screen = common::screen_text(&app);
+    assert!(
+        screen.contains("President of the Republic of Kazakhstan "),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Islamic Education, Science and Culture Organization (ISESCO)"),
+        "{screen}"
     );
 }

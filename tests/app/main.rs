@@ -23,6 +23,7 @@ mod large_files;
 mod load_messages;
 mod many_spellings;
 mod narrowing;
+mod palette;
 mod random_use;
 mod reader_queries;
 mod readme;

@@ -36,6 +36,8 @@ pub enum Section {
     Views,
     /// Search
     Search,
+    /// The command palette
+    Palette,
     /// In a search query
     Query,
     /// Anywhere
@@ -56,9 +58,9 @@ struct Modes(u8);
 impl Modes {
     const NONE: Self = Self(0);
     /// A binding for every mode (Ctrl-C, Ctrl-Z) is tried before any other.
-    const ALL: Self = Self(0b11_1111);
-    /// Where a printable key is typed as text: the search and filter prompts.
-    const TYPING: Self = Self::of(&[Mode::Search, Mode::Filter]);
+    const ALL: Self = Self(0b111_1111);
+    /// Where a printable key is typed as text: the search and filter prompts, the palette.
+    const TYPING: Self = Self::of(&[Mode::Search, Mode::Filter, Mode::Palette]);
 
     const fn of(modes: &[Mode]) -> Self {
         let (mut bits, mut at) = (0, 0);
@@ -180,6 +182,10 @@ pub enum HintWhen {
     HasHistory,
     /// When a search was submitted (the hint then shows its position and query).
     HasSearch,
+    /// In the command palette, not in the help's filter (the two share a mode).
+    InPalette,
+    /// While the help's filter is typed, where the palette's keys keep or clear it.
+    InHelpFilter,
 }
 
 /// A hint in the status bar: in `mode`, a key of each of `commands` and what they do;
@@ -587,13 +593,15 @@ impl Bindings {
         })
     }
 
-    /// The mode's hints as one line, `keys what · keys what`, less those naming `except` (the
-    /// quit every mode has): what an overlay's border reminds of.
-    pub fn reminder(&self, mode: Mode, except: Command) -> String {
+    /// The mode's hints as one line, `keys what · keys what`: those that always show or show
+    /// `when`, less those naming `except` (the quit every mode has): what an overlay's border
+    /// reminds of.
+    pub fn reminder(&self, mode: Mode, when: HintWhen, except: Command) -> String {
         let hints = self
             .hints(mode)
-            .filter(|(hint, _)| !hint.commands.contains(&except));
+            .filter(|(hint, _)| matches!(hint.when, HintWhen::Always) || hint.when == when);
         let said: Vec<String> = hints
+            .filter(|(hint, _)| !hint.commands.contains(&except))
             .map(|(hint, keys)| format!("{keys} {}", hint.what).trim_end().into())
             .collect();
         said.join(" · ")
@@ -636,6 +644,39 @@ impl Bindings {
             .filter(reaching)
             .min_by_key(|bind| (!bind.modes.contains(mode), bind.modes != Modes::of(&[mode])))?;
         Some(bind.key.help_name(true))
+    }
+
+    /// What the command palette lists from `mode`: every command one of whose keys does it
+    /// there, or that has no key at all (a config file may leave one without), in the
+    /// table's order, with the keys that do it there as the hints write them (`Ctrl-p`).
+    pub fn commands_in(&self, mode: Mode) -> Vec<(Command, Vec<String>)> {
+        let mut order: Vec<Command> = Vec::new();
+        for bind in self.binds() {
+            if !order.contains(&bind.command) {
+                order.push(bind.command);
+            }
+        }
+        let unbound: Vec<Command> = Command::iter()
+            .filter(|command| !order.contains(command))
+            .collect();
+        let reaching = |command: Command| -> Vec<String> {
+            let mut keys: Vec<String> = Vec::new();
+            for bind in self.binds().filter(|bind| bind.command == command) {
+                let name = bind.key.help_name(true);
+                if self.binding_for(&bind.key.press(), mode) == Some(bind) && !keys.contains(&name)
+                {
+                    keys.push(name);
+                }
+            }
+            keys
+        };
+        let bound = order.into_iter().filter_map(|command| {
+            let keys = reaching(command);
+            (!keys.is_empty()).then_some((command, keys))
+        });
+        bound
+            .chain(unbound.into_iter().map(|command| (command, Vec::new())))
+            .collect()
     }
 
     /// Every command keys are bound to, in the table's order, with the section of its first
@@ -688,6 +729,7 @@ fn mode_words(mode: Mode) -> &'static str {
         Mode::Help => "the help",
         Mode::Source => "the quick look",
         Mode::Filter => "the filter prompt",
+        Mode::Palette => "the palette",
     }
 }
 

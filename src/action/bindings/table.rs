@@ -21,6 +21,7 @@ const SEARCH: Modes = Modes::of(&[Mode::Search]);
 const FILTER: Modes = Modes::of(&[Mode::Filter]);
 const HELP: Modes = Modes::of(&[Mode::Help]);
 const SOURCE: Modes = Modes::of(&[Mode::Source]);
+const PALETTE: Modes = Modes::of(&[Mode::Palette]);
 /// The help and the quick look: the same scrolling keys.
 const READING: Modes = Modes::of(&[Mode::Help, Mode::Source]);
 /// Typing a search or a filter: the same editing keys.
@@ -135,6 +136,7 @@ pub(super) const HINTS: &[Hint] = {
         hint(M::Search, &[Cancel], "cancel"),
         hint(M::Search, &[Quit], "quit"),
         hint(M::Help, &[MoveDown, MoveUp], "scroll"),
+        hint(M::Help, &[FilterHelp], "filter"),
         hint(M::Help, &[ToggleHelp], "close"),
         hint(M::Help, &[Quit], "quit"),
         hint(M::Source, &[MoveDown, MoveUp], "scroll"),
@@ -145,6 +147,13 @@ pub(super) const HINTS: &[Hint] = {
         hint(M::Filter, &[SearchSubmit], "keep"),
         hint(M::Filter, &[Cancel], "clear"),
         hint(M::Filter, &[Quit], "quit"),
+        hint(M::Palette, &[SearchSelectUp, SearchSelectDown], "choose").when(InPalette),
+        hint(M::Palette, &[SearchSubmit], "run").when(InPalette),
+        hint(M::Palette, &[Cancel], "close").when(InPalette),
+        // The help's filter is typed with the palette's keys, which there keep or clear it.
+        hint(M::Palette, &[SearchSubmit], "keep").when(InHelpFilter),
+        hint(M::Palette, &[Cancel], "clear").when(InHelpFilter),
+        hint(M::Palette, &[Quit], "quit"),
     ]
 };
 
@@ -290,6 +299,27 @@ pub(super) fn lines() -> Vec<Line> {
             ,
         line(Search, "after a search: <next / previous> result", [
             browse(NextResult, &[ch('n')]), browse(PreviousResult, &[ch('N')]),
+        ]),
+        line(Palette, "every action by what it does, filtered as you type", [
+            browse(OpenPalette, &[ch(':')]), on(OpenPalette, BROWSE, CtrlOnly, &[ch('p')]),
+        ]),
+        line(Palette, "in the palette: the <next / previous> action", [
+            on(SearchSelectDown, PALETTE, Any, &[Down]), on(SearchSelectUp, PALETTE, Any, &[Up]),
+            on(SearchSelectDown, PALETTE, Ctrl, &[ch('n')]),
+            on(SearchSelectUp, PALETTE, Ctrl, &[ch('p')]),
+        ]).layout(Layout::Run),
+        line(Palette, "in the palette: a page of actions <down / up>", [
+            on(SearchSelectPageDown, PALETTE, Any, &[PageDown]),
+            on(SearchSelectPageUp, PALETTE, Any, &[PageUp]),
+        ]),
+        line(Palette, "in the palette: run the chosen action; in the help's filter: keep it", [
+            on(SearchSubmit, PALETTE, Any, &[Enter]),
+        ]),
+        line(Palette, "in the palette: close it; in the help's filter: clear it", [
+            on(Cancel, PALETTE, Any, &[Esc]),
+        ]),
+        line(Palette, "in the help: filter its lines as you type", [
+            on(FilterHelp, HELP, Plain, &[ch('/')]),
         ]),
         words(Query, "'w ^w w$ !w", "whole word; field starts / ends with w; not w"),
         words(Query, "year:2005  y:", "a year or a range: y:2003-2006 (repeated: either)"),

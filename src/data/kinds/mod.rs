@@ -515,6 +515,27 @@ macro_rules! kind_names {
             pub fn plural(self) -> &'static str {
                 match self { $(Self::$variant => $plural,)* }
             }
+
+            /// The sort as `--kind` and a query's `kind:` offer it: the label the list shows,
+            /// or where that is more than a word, the file's name (`extraordinary_summit`).
+            pub fn typed_name(self) -> &'static str {
+                let label = self.label();
+                match label.contains(|c: char| !c.is_alphanumeric()) {
+                    true => self.name(),
+                    false => label,
+                }
+            }
+
+            /// The sort `text` names, as the list labels it (`ministers`) or as a file names
+            /// it (`foreign_ministers`), in any case, a space for `_`: the one vocabulary
+            /// `--kind` and `kind:` take.
+            pub fn from_typed(text: &str) -> Option<Self> {
+                let typed = text.trim().to_lowercase().replace('_', " ");
+                let spelled = |name: &str| name.to_lowercase().replace('_', " ") == typed;
+                Self::ALL
+                    .into_iter()
+                    .find(|kind| spelled(kind.label()) || spelled(kind.name()))
+            }
         }
 
         impl<'de> serde::Deserialize<'de> for $kind {

@@ -1,5 +1,6 @@
 //! The Funding tab's second chart: the totals by category, drawn to the projects' scale, the
-//! selected project's category marked. When the terminal is too short for all of them, the
+//! selected project's category marked with a mark of its own (the list's `▶` is the one
+//! selection). When the terminal is too short for all of them, the
 //! chart keeps the marked one in view and its border says how many are left out.
 
 use ratatui::{
@@ -14,6 +15,9 @@ use crate::{
     chrome::theme::Theme,
     data::{CategoryTotal, Mark, SHARE_OF_SUM},
 };
+
+/// The mark of the selected project's category; as wide as the list's selection marker.
+const CATEGORY_MARKER: &str = "• ";
 
 /// The second chart's lines: the totals by category and their labels.
 #[derive(Clone, Copy)]
@@ -87,11 +91,12 @@ pub fn render_categories(
             ..inner
         };
         let marked = chosen == Some(index);
-        let marker = if marked { "▶ " } else { "  " };
+        let marker = if marked { CATEGORY_MARKER } else { "  " };
         let mut line = scale.line(label, category.amount, total, theme);
         line.spans.insert(0, Span::raw(marker));
         if marked {
-            line = line.style(theme.selected);
+            // Bold, as a label is: reversed is the selected row's look.
+            line = line.style(theme.label);
         }
         line.render(line_area, buf);
     }

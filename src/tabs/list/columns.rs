@@ -1,7 +1,9 @@
-//! The columns of a tab's list and how many of them the width allows: some always shown
+//! The columns of a tab's list and how the width is shared among them: some always shown
 //! (kind, date), the title filling what is left, and more (place, proposer, counts) added one
-//! by one while the title keeps the width it wants. Widths are fixed per column, worked out
-//! once from the data, so a column never changes width as the list scrolls.
+//! by one while the title keeps the width it wants; then what the title has beyond its longest
+//! goes to the columns cut short, so no column is cut while another has room it does not use.
+//! Widths are worked out once from the data for a list's width, so a column never changes
+//! width as the list scrolls.
 
 use ratatui::{
     layout::{Alignment, Constraint},
@@ -20,13 +22,16 @@ const TITLE_CAP: u16 = 56;
 /// The fewest columns a title is given, however narrow the list.
 const TITLE_FLOOR: u16 = 12;
 
-/// One column: its header and its width.
+/// One column: its header and its widths.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Column {
     /// The header's text.
     pub header: &'static str,
-    /// The width in cells.
+    /// The width in cells it is given when room is short (its natural width, or a cap).
     pub width: u16,
+    /// The width its longest content (or its header) takes, which it grows to when the
+    /// title has room to spare.
+    pub natural: u16,
     /// Numbers are right-aligned, so their digits line up.
     pub align: Alignment,
 }
@@ -43,11 +48,21 @@ impl Column {
     }
 
     fn new(header: &'static str, width: usize, align: Alignment) -> Self {
-        let width = width.max(text::width(header));
+        let width = u16::try_from(width.max(text::width(header))).unwrap_or(u16::MAX);
         Self {
             header,
-            width: u16::try_from(width).unwrap_or(u16::MAX),
+            width,
+            natural: width,
             align,
+        }
+    }
+
+    /// The same column given at most `cap` cells (or its header's width) when room is short.
+    pub fn capped(self, cap: usize) -> Self {
+        let cap = u16::try_from(cap.max(text::width(self.header))).unwrap_or(u16::MAX);
+        Self {
+            width: self.natural.min(cap),
+            ..self
         }
     }
 
@@ -68,6 +83,9 @@ pub struct Columns {
     /// The width the longest title wants (capped: a very long title is cut rather than
     /// crowding every other column out).
     pub title_wanted: u16,
+    /// The width the longest title (or the header) takes: beyond it, the title's room goes
+    /// to the columns cut short.
+    pub title_natural: u16,
     /// Shown after the title when the width allows, in this order.
     pub optional: Vec<Column>,
 }
@@ -80,13 +98,13 @@ impl Columns {
         longest: usize,
         optional: Vec<Column>,
     ) -> Self {
-        let title_wanted = u16::try_from(longest)
-            .unwrap_or(u16::MAX)
-            .clamp(TITLE_FLOOR, TITLE_CAP);
+        let longest = u16::try_from(longest).unwrap_or(u16::MAX);
+        let header = u16::try_from(text::width(title_header)).unwrap_or(u16::MAX);
         Self {
             leading,
             title_header,
-            title_wanted,
+            title_wanted: longest.clamp(TITLE_FLOOR, TITLE_CAP),
+            title_natural: longest.max(header),
             optional,
         }
     }
@@ -147,22 +165,46 @@ impl Columns {
         self.leading_width().saturating_add(self.title_wanted + 2)
     }
 
-    /// The list's width, border included, with every column shown.
+    /// The list's width, border included, with every column shown whole.
     pub fn full_width(&self) -> u16 {
-        self.optional
-            .iter()
-            .fold(self.readable_width(), |sum, column| {
-                sum.saturating_add(column.width + SPACING)
-            })
+        let title = self.title_natural.max(self.title_wanted);
+        let readable = self.leading_width().saturating_add(title).saturating_add(2);
+        self.optional.iter().fold(readable, |sum, column| {
+            sum.saturating_add(column.natural.saturating_add(SPACING))
+        })
     }
 
-    /// The table's column widths with `shown` optional columns.
-    pub fn constraints(&self, shown: usize) -> Vec<Constraint> {
+    /// How a list `width` cells wide inside its border is shared: as many optional columns
+    /// as leave the title the width it wants, the title the rest; then what the title has
+    /// beyond its longest goes to the columns cut short, most wanted first.
+    pub fn allocate(&self, width: u16) -> ColumnWidths {
+        let shown = self.optional_shown(width);
+        let mut optional: Vec<u16> = self.optional[..shown].iter().map(|c| c.width).collect();
+        let title = u16::try_from(self.title_width(width, shown)).unwrap_or(u16::MAX);
+        let mut spare = title.saturating_sub(self.title_natural);
+        let before = spare;
+        for (given, column) in optional.iter_mut().zip(&self.optional) {
+            let more = column.natural.saturating_sub(*given).min(spare);
+            *given += more;
+            spare -= more;
+        }
+        ColumnWidths {
+            shown,
+            title: title - (before - spare),
+            optional,
+        }
+    }
+
+    /// The table's column widths as `widths` shares them.
+    pub fn constraints(&self, widths: &ColumnWidths) -> Vec<Constraint> {
         let leading = self.leading.iter().map(|c| Constraint::Length(c.width));
-        let optional = self.optional.iter().take(shown);
+        let optional = widths
+            .optional
+            .iter()
+            .map(|&width| Constraint::Length(width));
         leading
             .chain(std::iter::once(Constraint::Fill(1)))
-            .chain(optional.map(|c| Constraint::Length(c.width)))
+            .chain(optional)
             .collect()
     }
 
@@ -182,8 +224,30 @@ impl Columns {
     }
 }
 
+/// How a list's width is shared among its columns (see [`Columns::allocate`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ColumnWidths {
+    /// How many optional columns show.
+    pub shown: usize,
+    /// The title's width.
+    pub title: u16,
+    /// The width of each optional column shown, in order.
+    pub optional: Vec<u16>,
+}
+
+impl ColumnWidths {
+    /// The width of optional column `index`, 0 when it does not show.
+    pub fn of_optional(&self, index: usize) -> usize {
+        self.optional
+            .get(index)
+            .map_or(0, |&width| usize::from(width))
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    use proptest::strategy::Strategy;
+
     use super::*;
 
     fn columns() -> Columns {
@@ -205,6 +269,88 @@ mod tests {
         assert_eq!(columns.optional_shown(13 + 30 + 13 + 5), 2);
         assert_eq!(columns.header_from(), 13 + 30 + 13);
         assert_eq!(columns.title_width(100, 2), 100 - 13 - 13 - 5);
+    }
+
+    #[test]
+    fn a_title_with_room_to_spare_gives_it_to_a_column_cut_short() {
+        // The Participants list: names of up to 60, offices of up to 129 cut to 32.
+        let columns = Columns::new(
+            vec![Column::text("kind", 12)],
+            "name",
+            60,
+            vec![
+                Column::text("office", 129).capped(32),
+                Column::right("events", 3),
+            ],
+        );
+        let short = columns.allocate(2 + 13 + 56 + 33 + 7);
+        assert_eq!(
+            (short.shown, short.title, short.optional),
+            (2, 56, vec![32, 6])
+        );
+        let wide = columns.allocate(138);
+        assert_eq!((wide.title, wide.optional), (60, vec![55, 6]));
+        let wider = columns.allocate(400);
+        assert_eq!(wider.optional, vec![129, 6], "whole when there is room");
+        assert_eq!(
+            wider.title,
+            400 - 15 - 130 - 7,
+            "the title keeps what is left over"
+        );
+        assert_eq!(columns.full_width(), 2 + 13 + 60 + 2 + 130 + 7);
+    }
+
+    /// A column's contents: a few texts, some with characters two cells wide.
+    fn contents() -> impl Strategy<Value = Vec<String>> {
+        proptest::collection::vec("[a-z ]{0,70}|[a-z漢字]{0,30}", 1..6)
+    }
+
+    fn longest(contents: &[String]) -> usize {
+        contents.iter().map(|c| text::width(c)).max().unwrap_or(0)
+    }
+
+    const HEADERS: [&str; 4] = ["office", "place", "supported at", "ties"];
+
+    proptest::proptest! {
+        /// No column is cut while another one has width it does not use; a column is given
+        /// at least what it has when room is short, and the columns fill the list.
+        #[test]
+        fn no_column_is_cut_while_another_has_room_to_spare(
+            kind in 1usize..14,
+            titles in contents(),
+            optional in proptest::collection::vec((contents(), proptest::option::of(4usize..40)), 0..4),
+            width in 0u16..320,
+        ) {
+            let optional_columns = optional.iter().zip(HEADERS).map(|((contents, cap), header)| {
+                let column = Column::text(header, longest(contents));
+                cap.map_or(column, |cap| column.capped(cap))
+            });
+            let columns = Columns::new(
+                vec![Column::text("kind", kind)],
+                "title",
+                longest(&titles),
+                optional_columns.collect(),
+            );
+            let widths = columns.allocate(width);
+            // Each shown column: what its widest text (or header) needs, and what it is given.
+            let needs = std::iter::once((longest(&titles).max(5), usize::from(widths.title)))
+                .chain(optional.iter().zip(HEADERS).zip(&widths.optional).map(
+                    |(((contents, _), header), &given)| {
+                        (longest(contents).max(text::width(header)), usize::from(given))
+                    },
+                ));
+            let needs: Vec<(usize, usize)> = needs.collect();
+            let cut = needs.iter().any(|&(need, given)| given < need);
+            let unused = needs.iter().any(|&(need, given)| given > need);
+            proptest::prop_assert!(!(cut && unused), "{needs:?} in {width}");
+            for (column, &given) in columns.optional.iter().zip(&widths.optional) {
+                proptest::prop_assert!(given >= column.width && given <= column.natural);
+            }
+            if width >= columns.leading_width() {
+                let optional: u16 = widths.optional.iter().map(|w| w + SPACING).sum();
+                proptest::prop_assert_eq!(columns.leading_width() + widths.title + optional, width);
+            }
+        }
     }
 
     #[test]

@@ -21,7 +21,7 @@ use ratatui::{
     },
 };
 
-use self::columns::Columns;
+use self::columns::{ColumnWidths, Columns};
 use super::TabView;
 use crate::{
     action::Movement,
@@ -100,8 +100,8 @@ pub struct ListLook<'a, 'c> {
     pub title: Line<'a>,
     /// The columns.
     pub columns: &'c Columns,
-    /// How many of the optional columns show.
-    pub shown: usize,
+    /// How the width is shared among the columns.
+    pub widths: &'c ColumnWidths,
     /// The styles.
     pub theme: &'c Theme,
 }
@@ -116,10 +116,10 @@ pub fn render_record_list<'a>(
     view: &TabView,
     make_rows: impl FnOnce(&[RecordRef], usize, u16) -> Vec<Row<'a>>,
 ) {
-    let widths = look.columns.constraints(look.shown);
+    let widths = look.columns.constraints(look.widths);
     let header = panes
         .column_header
-        .map(|area| (area, look.columns.header(look.shown, look.theme.dim)));
+        .map(|area| (area, look.columns.header(look.widths.shown, look.theme.dim)));
     render_rows(
         panes, buf, look.title, view, &widths, header, look.theme, make_rows,
     );
