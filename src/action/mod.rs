@@ -94,6 +94,8 @@ pub enum Action {
     Forward,
     /// Show the selected record's first quoted passage in the Source tab.
     ShowInSource,
+    /// Show the place the selected record (or the picked link) names on the Map tab.
+    ShowOnMap,
     /// Open or close a quick look at the selected record's source paragraphs.
     ToggleSource,
     /// Scroll the source view.
@@ -208,6 +210,8 @@ commands! { mode;
     SelectTabParticipants => Action::SelectTab(Tab::Participants),
     /// the Source tab
     SelectTabSource => Action::SelectTab(Tab::Source),
+    /// the Map tab
+    SelectTabMap => Action::SelectTab(Tab::Map),
     /// the next tab
     NextTab => Action::NextTab,
     /// the previous tab
@@ -262,6 +266,8 @@ commands! { mode;
     ReverseSort => Action::ReverseSort,
     /// the record's first quoted passage in the Source tab
     ShowInSource => Action::ShowInSource,
+    /// the place the record names, on the Map tab
+    ShowOnMap => Action::ShowOnMap,
     /// open or close the quick look at the record's paragraphs
     ToggleSource => Action::ToggleSource,
     /// Funding: show or hide the totals by category

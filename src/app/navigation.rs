@@ -103,6 +103,33 @@ impl App {
         }
     }
 
+    /// Shows the place the picked link (when the links have the focus) or else the selected
+    /// record names on the Map tab, remembered in history; on the Map tab, the list.
+    pub(super) fn show_on_map(&mut self) {
+        let view = self.view(self.tab);
+        let record = match view.focus {
+            Focus::Links => view.link_target(&self.catalog),
+            Focus::List => view.selected(),
+        };
+        let Some(record) = record else {
+            self.message = Some(match self.tab {
+                Tab::Map => "This is the map: j/k pick a place.".to_string(),
+                _ => "Nothing to show: this tab has no records.".to_string(),
+            });
+            return;
+        };
+        let Some(place) = crate::tabs::map::place_of(&self.catalog, record) else {
+            self.message = Some("This record names no place.".to_string());
+            return;
+        };
+        let page = self.list_page_of(Tab::Map);
+        self.navigate(|app| {
+            if app.tabs.map.show_place(place, page) {
+                app.tab = Tab::Map;
+            }
+        });
+    }
+
     /// Returns to a recorded place, as near as the data still allows.
     fn restore(&mut self, location: Location) {
         if let Some(filters) = location.cleared {
@@ -111,7 +138,8 @@ impl App {
         self.tab = location.tab;
         match location.record {
             Some(record) => self.show(record),
-            None if location.tab == Tab::Source => self.select_row(location.row),
+            // Paragraphs and places are not records: their row is where they were.
+            None if !Tab::RECORDS.contains(&location.tab) => self.select_row(location.row),
             None => {}
         }
         let page = self.list_page_of(self.tab);
@@ -162,6 +190,8 @@ impl App {
         if self.view(self.tab).link_count(&self.catalog) == 0 {
             let message = if self.tab == Tab::Source {
                 "No record quotes this paragraph."
+            } else if self.tab == Tab::Map {
+                "No event is held here."
             } else {
                 "This record has no links to other records."
             };

@@ -20,11 +20,12 @@ fn titles(
     active: Tab,
     width: u16,
 ) -> Vec<(Tab, String, u16, u16)> {
-    // The Source tab lists paragraphs, not records: its count would read as records.
+    // The Source and Map tabs list paragraphs and places, not records: a count would read as
+    // records.
     let with_counts: Vec<String> = Tab::ALL
         .iter()
         .map(|&tab| match tab {
-            Tab::Source => format!(" {} {} ", tab.index() + 1, tab.title()),
+            Tab::Source | Tab::Map => format!(" {} {} ", tab.index() + 1, tab.title()),
             _ => format!(
                 " {} {} {} ",
                 tab.index() + 1,
