@@ -187,7 +187,8 @@ pub fn check(cli: &Cli, path: Option<&Path>, coverage: bool, strict: bool) -> Ex
                 .filter_map(|r| catalog.get(r))
                 .map(|r| r.sources().len())
                 .sum();
-            let warnings = data::claim_warnings(&catalog);
+            let mut warnings = data::claim_warnings(&catalog);
+            warnings.extend(data::place_warnings(&catalog));
             let verdict = match (warnings.len(), strict) {
                 (0, _) => "clean".to_string(),
                 (count, false) => format!("clean, {}", counted(count, "warning")),

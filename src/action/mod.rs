@@ -440,7 +440,11 @@ mod tests {
             action_for_key(key(KeyCode::Char('5')), Mode::Browse),
             Some(Action::SelectTab(Tab::Source))
         );
-        assert_eq!(action_for_key(key(KeyCode::Char('6')), Mode::Browse), None);
+        assert_eq!(
+            action_for_key(key(KeyCode::Char('6')), Mode::Browse),
+            Some(Action::SelectTab(Tab::Map))
+        );
+        assert_eq!(action_for_key(key(KeyCode::Char('7')), Mode::Browse), None);
         assert_eq!(action_for_key(ctrl('x'), Mode::Browse), None);
     }
 

@@ -208,7 +208,7 @@ impl App {
         self.tab
     }
 
-    /// The five tabs.
+    /// The six tabs.
     pub fn tabs(&self) -> &Tabs {
         &self.tabs
     }

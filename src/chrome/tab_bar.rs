@@ -13,7 +13,7 @@ use crate::data::Tab;
 const SEPARATOR: &str = "│";
 
 /// Each tab's title and the columns it covers, relative to the bar's left edge: with counts
-/// where they fit, else without, else (at the narrowest) the tab on screen alone named and
+/// where they fit, else with the count of the tab on screen alone, else without, else (at the narrowest) the tab on screen alone named and
 /// the others by number.
 fn titles(
     counts: &[usize; Tab::ALL.len()],
@@ -43,8 +43,20 @@ fn titles(
         .iter()
         .map(|tab| format!(" {} {} ", tab.index() + 1, tab.title()))
         .collect();
+    // Next, the count of the tab on screen alone: the one a filter changes.
+    let active_counted: Vec<String> = Tab::ALL
+        .iter()
+        .zip(&with_counts)
+        .zip(&named)
+        .map(|((&tab, counted), named)| match tab == active {
+            true => counted.clone(),
+            false => named.clone(),
+        })
+        .collect();
     let labels = if fits(&with_counts) {
         with_counts
+    } else if fits(&active_counted) {
+        active_counted
     } else if fits(&named) {
         named
     } else {
@@ -120,7 +132,7 @@ mod tests {
 
     #[test]
     fn every_title_can_be_clicked() {
-        let counts = [12, 5, 11, 18, 15];
+        let counts = [12, 5, 11, 18, 15, 9];
         for width in [60, 80, 120] {
             for active in Tab::ALL {
                 let area = Rect::new(0, 0, width, 1);

@@ -55,7 +55,7 @@ pub use load::{
     load_file_with_progress, read_text,
 };
 pub use place_table::{PlaceEntry, PlaceOrder, PlaceTable, event_place};
-pub use places::{Degrees, Place, Precision};
+pub use places::{Degrees, Place, Precision, place_warnings};
 pub use problems::{PROBLEM_CAP, Problem};
 pub use progress::{LoadProgress, LoadStage};
 pub use read::{SizeLimits, human_size};

@@ -10,7 +10,12 @@ use std::collections::HashSet;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{catalog::Catalog, display::quoted, place_table::event_place, problems::Problems};
+use super::{
+    catalog::Catalog,
+    display::quoted,
+    place_table::event_place,
+    problems::{Problem, Problems},
+};
 
 /// Where a place the records name lies, from outside the source.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -48,13 +53,27 @@ impl PartialEq for Degrees {
 impl Eq for Degrees {}
 
 /// What a place's coordinates stand for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Precision {
     /// The city itself.
     City,
     /// The middle of the country: the records name the country alone.
     Country,
+}
+
+impl Precision {
+    /// Every precision, in the order of [`Self::NAMES`].
+    const ALL: [Self; 2] = [Self::City, Self::Country];
+    /// How a file names each.
+    const NAMES: [&'static str; 2] = ["city", "country"];
+}
+
+/// Read by name, so a wrong value is answered with the names there are.
+impl<'de> Deserialize<'de> for Precision {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        super::named::deserialize_named(deserializer, &Self::ALL, &Self::NAMES)
+    }
 }
 
 impl Place {
@@ -75,34 +94,14 @@ fn in_range(degrees: f64, limit: f64) -> bool {
     degrees.is_finite() && (-limit..=limit).contains(&degrees)
 }
 
-/// Checks each place: its name is a place of some event and given once, its coordinates are
-/// both given or both absent and in range, and its note says where they come from.
+/// Checks each place: it is given once, its coordinates are both given or both absent and
+/// in range, and its note says where they come from. A name no event is held in is only
+/// warned of ([`place_warnings`]): a dataset cut down to fewer events still opens.
 pub fn check_places(catalog: &Catalog, problems: &mut Problems) {
     let list = catalog.given_places();
-    if list.is_empty() {
-        return;
-    }
-    let events = u32::try_from(catalog.counts().events).unwrap_or(u32::MAX);
-    let held: HashSet<&str> = (0..events)
-        .filter_map(|event| event_place(catalog, event))
-        .collect();
     let mut given: HashSet<&str> = HashSet::with_capacity(list.len());
     for (index, place) in list.iter().enumerate() {
         let path = format!("places[{index}]");
-        if !held.contains(place.name.as_str()) {
-            let near = crate::nearest::closest(&place.name, held.iter().copied());
-            problems.add(
-                format!("{path}.name"),
-                format!(
-                    "no event is held in {}{}; a place is named as the records write it",
-                    quoted(&place.name),
-                    near.map_or_else(String::new, |near| format!(
-                        " (did you mean {}?)",
-                        quoted(near)
-                    ))
-                ),
-            );
-        }
         if !given.insert(place.name.as_str()) {
             problems.add(
                 format!("{path}.name"),
@@ -117,6 +116,38 @@ pub fn check_places(catalog: &Catalog, problems: &mut Problems) {
             );
         }
     }
+}
+
+/// What `check` warns of in the dataset's `places`: each name no event is held in (the map
+/// cannot draw it), with the nearest place that is.
+pub fn place_warnings(catalog: &Catalog) -> Vec<Problem> {
+    let list = catalog.given_places();
+    if list.is_empty() {
+        return Vec::new();
+    }
+    let events = u32::try_from(catalog.counts().events).unwrap_or(u32::MAX);
+    let held: HashSet<&str> = (0..events)
+        .filter_map(|event| event_place(catalog, event))
+        .collect();
+    list.iter()
+        .enumerate()
+        .filter(|(_, place)| !held.contains(place.name.as_str()))
+        .map(|(index, place)| {
+            let near = crate::nearest::closest(&place.name, held.iter().copied());
+            Problem {
+                path: format!("places[{index}].name"),
+                message: format!(
+                    "no event is held in {}{}; a place is named as the records write it",
+                    quoted(&place.name),
+                    near.map_or_else(String::new, |near| format!(
+                        " (did you mean {}?)",
+                        quoted(near)
+                    ))
+                ),
+                position: None,
+            }
+        })
+        .collect()
 }
 
 /// Checks that `place` gives both coordinates or neither, each in range.

@@ -138,13 +138,16 @@ impl Generator {
             .filter(|&(_, (name, &used))| used && given.insert(name.as_str()))
             .map(|(n, (name, _))| {
                 let located = n % 50 != 49;
-                let degrees = |step: usize, span: usize, from: f64| {
-                    located.then(|| Degrees((n * step % span) as f64 / 10.0 - from))
+                // Tenths of a degree, divided last: a file writes them short and reads them
+                // back exactly.
+                let degrees = |step: usize, span: usize, from: i64| {
+                    let tenths = i64::try_from(n * step % span).unwrap_or(0) - from;
+                    located.then(|| Degrees(tenths as f64 / 10.0))
                 };
                 Place {
                     name: name.clone(),
-                    latitude: degrees(7919, 1600, 70.0),
-                    longitude: degrees(104_729, 3600, 180.0),
+                    latitude: degrees(7919, 1600, 700),
+                    longitude: degrees(104_729, 3600, 1800),
                     precision: located.then_some(Precision::City),
                     note: "Synthetic coordinates, made up for benchmarks.".to_string(),
                 }

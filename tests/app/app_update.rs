@@ -23,7 +23,11 @@ fn number_keys_tab_and_brackets_switch_tabs() {
     press(&mut app, KeyCode::Tab);
     assert_eq!(app.tab(), Tab::Source);
     press(&mut app, KeyCode::Tab);
+    assert_eq!(app.tab(), Tab::Map);
+    press(&mut app, KeyCode::Tab);
     assert_eq!(app.tab(), Tab::Timeline, "Tab wraps around");
+    press(&mut app, KeyCode::BackTab);
+    assert_eq!(app.tab(), Tab::Map);
     press(&mut app, KeyCode::BackTab);
     assert_eq!(app.tab(), Tab::Source);
     press(&mut app, KeyCode::BackTab);

@@ -248,7 +248,7 @@ pub(super) fn lines() -> Vec<Line> {
             "{cycle_sort}: listed, kind, name, events · {step_kind_forward}: people, states… · \
              {open_filter}"),
         words(Lists, "Source", "paragraphs in the source's order: {open_search} searches them"),
-        words(Lists, "Map", "{cycle_sort}: name, events, first year · Enter: an event held there"),
+        words(Lists, "Map", "{cycle_sort}: name, events, first year · {show_on_map} from a record"),
         line(Views, "Funding: show or hide the totals by category", [
             browse(ToggleGrouped, &[ch('c')]),
         ]),
