@@ -34,6 +34,8 @@ pub struct PlaceEntry {
     pub events: Vec<u32>,
     /// The first and the last year of its dated events.
     pub years: Option<(i32, i32)>,
+    /// The month its first dated event starts in, to order places by their first event.
+    first_month: Option<i64>,
     /// Where it lies, when the dataset's `places` say.
     pub location: Option<Location>,
     /// The `places` entry's note (where the figures come from), safe to show; `None` when the
@@ -59,7 +61,7 @@ pub enum PlaceOrder {
     Name,
     /// Most events first.
     Events,
-    /// By the year of the first event, undated last.
+    /// By the date of the first event, undated last.
     FirstYear,
 }
 
@@ -106,6 +108,7 @@ impl PlaceTable {
                     country: country_of(catalog, event).map(str::to_string),
                     events: Vec::new(),
                     years: None,
+                    first_month: None,
                     location: None,
                     note: None,
                 });
@@ -126,6 +129,7 @@ impl PlaceTable {
             place
                 .events
                 .sort_by_key(|event| (date(event).map_or(i64::MAX, |d| d.month_key()), *event));
+            place.first_month = place.events.iter().find_map(date).map(|d| d.month_key());
             let years = place.events.iter().filter_map(date).map(|d| d.year());
             place.years = years.fold(None, |span, year| match span {
                 None => Some((year, year)),
@@ -215,7 +219,7 @@ impl PlaceTable {
                 numbers.sort_by_key(|n| std::cmp::Reverse(place(n).events.len()));
             }
             PlaceOrder::FirstYear => {
-                numbers.sort_by_key(|n| place(n).years.map_or(i32::MAX, |(first, _)| first));
+                numbers.sort_by_key(|n| place(n).first_month.unwrap_or(i64::MAX));
             }
         }
         if reversed {
