@@ -266,7 +266,7 @@ commands! { mode;
     ReverseSort => Action::ReverseSort,
     /// the record's first quoted passage in the Source tab
     ShowInSource => Action::ShowInSource,
-    /// the place the record names, on the Map tab
+    /// the place the record (link, search result) names, on the Map tab
     ShowOnMap => Action::ShowOnMap,
     /// open or close the quick look at the record's paragraphs
     ToggleSource => Action::ToggleSource,

@@ -103,9 +103,24 @@ impl App {
         }
     }
 
-    /// Shows the place the picked link (when the links have the focus) or else the selected
-    /// record names on the Map tab, remembered in history; on the Map tab, the list.
+    /// Shows the place the chosen search result, the picked link (when the links have the
+    /// focus) or else the selected record names on the Map tab, remembered in history.
     pub(super) fn show_on_map(&mut self) {
+        if let Some(crate::overlay::Overlay::Search(search)) = &self.overlay {
+            let Some(hit) = search.prompt.selected_hit() else {
+                return;
+            };
+            let record = hit.record;
+            if crate::tabs::map::place_of(&self.catalog, record).is_none() {
+                self.message = Some("This result names no place.".to_string());
+                return;
+            }
+            self.last_search = Some(crate::overlay::LastSearch::from_prompt(&search.prompt));
+            let overlay = self.overlay.take();
+            self.close_overlay(overlay);
+            self.open_place_of(record);
+            return;
+        }
         let view = self.view(self.tab);
         let record = match view.focus {
             Focus::Links => view.link_target(&self.catalog),
@@ -118,8 +133,16 @@ impl App {
             });
             return;
         };
-        let Some(place) = crate::tabs::map::place_of(&self.catalog, record) else {
+        if crate::tabs::map::place_of(&self.catalog, record).is_none() {
             self.message = Some("This record names no place.".to_string());
+            return;
+        }
+        self.open_place_of(record);
+    }
+
+    /// Opens the Map tab at the place `record` names, remembered in history.
+    fn open_place_of(&mut self, record: RecordRef) {
+        let Some(place) = crate::tabs::map::place_of(&self.catalog, record) else {
             return;
         };
         let page = self.list_page_of(Tab::Map);

@@ -8,7 +8,11 @@ use std::sync::Arc;
 use oic_explorer::{App, Catalog, Tab, Theme, load};
 use proptest::prelude::*;
 use ratatui::{
-    Terminal, backend::TestBackend, crossterm::event::KeyCode, layout::Size, style::Modifier,
+    Terminal,
+    backend::TestBackend,
+    crossterm::event::{KeyCode, KeyModifiers},
+    layout::Size,
+    style::Modifier,
 };
 use serde_json::{Value, json};
 
@@ -211,6 +215,16 @@ fn a_place_s_events_are_followed_into_the_timeline_and_back() {
 #[test]
 fn a_search_result_opens_its_place_on_the_map() {
     let mut app = app(120, 40);
+    press(&mut app, KeyCode::Char('/'));
+    common::type_text(&mut app, "place:baku");
+    // Alt-m from the chosen result, without going to it first.
+    common::press_with(&mut app, KeyCode::Char('m'), KeyModifiers::ALT);
+    assert!(app.overlay().is_none(), "the search closed");
+    assert_eq!(app.tab(), Tab::Map);
+    assert_eq!(selected_place(&app), "Baku");
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(app.tab(), Tab::Timeline);
+    // Or `m` from the result gone to.
     press(&mut app, KeyCode::Char('/'));
     common::type_text(&mut app, "place:baku");
     press(&mut app, KeyCode::Enter);

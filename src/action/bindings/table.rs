@@ -205,8 +205,8 @@ pub(super) fn lines() -> Vec<Line> {
         line(Views, "the record's first quoted passage in the Source tab", [
             browse(ShowInSource, &[ch('s')]),
         ]),
-        line(Views, "the place the record or the picked link names, on the Map tab", [
-            browse(ShowOnMap, &[ch('m')]),
+        line(Views, "the place the record, the picked link or the chosen result names, on the Map tab", [
+            browse(ShowOnMap, &[ch('m')]), on(ShowOnMap, SEARCH, Alt, &[ch('m')]),
         ]),
         line(Views, "a quick look at the record's paragraphs, its quotes marked", [
             browse(ToggleSource, &[ch('S')]), on(ToggleSource, SOURCE, Any, &[ch('S')]),

@@ -153,6 +153,9 @@ impl Widget for WorldMap<'_> {
         );
         let inner = block.inner(area);
         block.render(area, buf);
+        if inner.is_empty() {
+            return;
+        }
         if inner.width < MIN_CANVAS.0 || inner.height < MIN_CANVAS.1 {
             let need = format!("the map needs {}×{}", MIN_CANVAS.0 + 2, MIN_CANVAS.1 + 2);
             buf.set_stringn(
@@ -311,21 +314,14 @@ impl Taken {
     }
 
     /// Writes `label` beside the marker at `at`, right of it where there is room, else left of
-    /// it; nowhere when both would cover something.
+    /// it; nowhere when both would cover a marker or another label. A blank column is kept
+    /// after it, so two labels never run together.
     fn label(&mut self, buf: &mut Buffer, at: (u16, u16), label: &str, style: Style) {
         let (x, y) = at;
         let width = u16::try_from(text::width(label)).unwrap_or(u16::MAX);
         let right = x.saturating_add(1);
         let left = x.checked_sub(width.saturating_add(1));
-        // One blank column between a label and the marker of another place.
-        let start = if self.free(
-            right,
-            y,
-            width
-                .saturating_add(1)
-                .min(self.area.right().saturating_sub(right)),
-        ) && self.free(right, y, width)
-        {
+        let start = if self.free(right, y, width) {
             Some(right)
         } else {
             left.filter(|&left| self.free(left, y, width))
@@ -340,7 +336,7 @@ impl Taken {
             usize::from(width),
             Style::reset().patch(style),
         );
-        self.take(start, y, width);
+        self.take(start, y, width.saturating_add(1));
     }
 }
 
