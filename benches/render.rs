@@ -1,6 +1,7 @@
-//! A frame: each tab, the search overlay and the help overlay, drawn into a `TestBackend` at
-//! 80x24 and 250x80, for the embedded data and 1k, 100k and 1M records; and one `j` at each
-//! scale, key to finished frame; `o` (a new order) at each scale, and opening the app.
+//! A frame: each tab (the Map tab too), the search overlay and the help overlay, drawn into a
+//! `TestBackend` at 80x24 and 250x80, for the embedded data and 1k, 100k and 1M records; and
+//! one `j` at each scale, key to finished frame; `o` (a new order) at each scale, and opening
+//! the app.
 
 mod support;
 
@@ -13,7 +14,7 @@ fn frames(c: &mut Criterion) {
     for (label, records) in support::scales() {
         for (width, height) in [(80u16, 24u16), (250, 80)] {
             let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-            let views: [(&str, Vec<Action>); 8] = [
+            let views: [(&str, Vec<Action>); 9] = [
                 ("timeline", vec![]),
                 (
                     "funding",
@@ -36,6 +37,8 @@ fn frames(c: &mut Criterion) {
                     ],
                 ),
                 ("help", vec![Action::ToggleHelp]),
+                // The places were gathered when the tab was made: a frame only draws them.
+                ("map", vec![Action::SelectTab(oic_explorer::Tab::Map)]),
                 (
                     "timeline by place, one kind",
                     vec![

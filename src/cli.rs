@@ -21,7 +21,7 @@ use crate::{
 #[derive(Clone, Debug, Parser)]
 #[command(name = "oic-explorer", version, about, long_about = None)]
 #[command(
-    after_help = "Keys: 1-5 tabs, j/k move, l links, / search, s source, ? help, q quit (the built-in \
+    after_help = "Keys: 1-6 tabs, j/k move, l links, / search, s source, ? help, q quit (the built-in \
     ones: a config file can change them, see `oic-explorer config --default`).\n\
     Config: $XDG_CONFIG_HOME/oic-explorer/config.toml (`oic-explorer config` says which file).\n\
     Exit status: 0 ok; 1 a dataset with problems; 2 a file that cannot be read or parsed, a bad \

@@ -106,6 +106,44 @@ fn write_warnings(out: &mut impl Write, warnings: &[Problem], strict: bool) -> i
     Ok(())
 }
 
+/// `check`'s word on the places: how many are on the map, and which places of records the
+/// dataset's `places` give no entry for (the map cannot draw them).
+fn write_places(out: &mut impl Write, catalog: &Catalog) -> io::Result<()> {
+    let places = catalog.places();
+    if places.is_empty() {
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "  places: {} of {} on the map",
+        places.located(),
+        counted(places.len(), "place")
+    )?;
+    let missing: Vec<String> = places
+        .without_entry()
+        .map(|place| display::quoted(&place.name))
+        .collect();
+    if !missing.is_empty() {
+        let shown = missing
+            .iter()
+            .take(PROBLEM_CAP)
+            .cloned()
+            .collect::<Vec<_>>();
+        let more = missing.len().saturating_sub(PROBLEM_CAP);
+        writeln!(
+            out,
+            "  note: no entry in places for {}{}: give each a name, latitude, longitude, precision and note",
+            shown.join(", "),
+            if more > 0 {
+                format!(" and {more} more")
+            } else {
+                String::new()
+            }
+        )?;
+    }
+    Ok(())
+}
+
 /// `check --coverage`: every sentence of the source that no record or tie quotes.
 fn write_coverage(out: &mut impl Write, catalog: &Catalog, checked: bool) -> io::Result<()> {
     let (Some(source), Some(map), true) = (catalog.source(), catalog.passages(), checked) else {
@@ -149,7 +187,8 @@ pub fn check(cli: &Cli, path: Option<&Path>, coverage: bool, strict: bool) -> Ex
                 .filter_map(|r| catalog.get(r))
                 .map(|r| r.sources().len())
                 .sum();
-            let warnings = data::claim_warnings(&catalog);
+            let mut warnings = data::claim_warnings(&catalog);
+            warnings.extend(data::place_warnings(&catalog));
             let verdict = match (warnings.len(), strict) {
                 (0, _) => "clean".to_string(),
                 (count, false) => format!("clean, {}", counted(count, "warning")),
@@ -175,6 +214,7 @@ pub fn check(cli: &Cli, path: Option<&Path>, coverage: bool, strict: bool) -> Ex
                         if bare == 1 { " is" } else { "s are" }
                     ),
                 })
+                .and_then(|()| write_places(&mut out, &catalog))
                 .and_then(|()| write_warnings(&mut out, &warnings, strict))
                 .and_then(|()| match coverage {
                     true => write_coverage(&mut out, &catalog, quotes_checked),

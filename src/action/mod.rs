@@ -96,6 +96,8 @@ pub enum Action {
     Forward,
     /// Show the selected record's first quoted passage in the Source tab.
     ShowInSource,
+    /// Show the place the selected record (or the picked link) names on the Map tab.
+    ShowOnMap,
     /// Open or close a quick look at the selected record's source paragraphs.
     ToggleSource,
     /// Scroll the source view.
@@ -214,6 +216,8 @@ commands! { mode;
     SelectTabParticipants => Action::SelectTab(Tab::Participants),
     /// the Source tab
     SelectTabSource => Action::SelectTab(Tab::Source),
+    /// the Map tab
+    SelectTabMap => Action::SelectTab(Tab::Map),
     /// the next tab
     NextTab => Action::NextTab,
     /// the previous tab
@@ -268,6 +272,8 @@ commands! { mode;
     ReverseSort => Action::ReverseSort,
     /// the record's first quoted passage in the Source tab
     ShowInSource => Action::ShowInSource,
+    /// the place the record (link, search result) names, on the Map tab
+    ShowOnMap => Action::ShowOnMap,
     /// open or close the quick look at the record's paragraphs
     ToggleSource => Action::ToggleSource,
     /// Funding: show or hide the totals by category
@@ -444,7 +450,11 @@ mod tests {
             action_for_key(key(KeyCode::Char('5')), Mode::Browse),
             Some(Action::SelectTab(Tab::Source))
         );
-        assert_eq!(action_for_key(key(KeyCode::Char('6')), Mode::Browse), None);
+        assert_eq!(
+            action_for_key(key(KeyCode::Char('6')), Mode::Browse),
+            Some(Action::SelectTab(Tab::Map))
+        );
+        assert_eq!(action_for_key(key(KeyCode::Char('7')), Mode::Browse), None);
         assert_eq!(action_for_key(ctrl('x'), Mode::Browse), None);
     }
 

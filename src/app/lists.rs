@@ -39,6 +39,7 @@ impl App {
                     None => "Funding records have no kinds.".into(),
                 },
                 Tab::Source => "The Source tab lists paragraphs, which have no kinds.".into(),
+                Tab::Map => "The Map tab lists places, which have no kinds.".into(),
                 _ => "These records have no kinds to choose from.".into(),
             });
             return;
@@ -106,6 +107,10 @@ impl App {
         if self.tab == Tab::Source {
             self.message =
                 Some("The Source tab lists the source's paragraphs: / searches them.".into());
+            return;
+        }
+        if self.tab == Tab::Map {
+            self.message = Some("The Map tab lists places: p:NAME in / finds their events.".into());
             return;
         }
         let text = self

@@ -209,7 +209,7 @@ impl App {
         self.tab
     }
 
-    /// The five tabs.
+    /// The six tabs.
     pub fn tabs(&self) -> &Tabs {
         &self.tabs
     }
@@ -311,6 +311,7 @@ impl App {
             Action::Back => self.go_back(),
             Action::Forward => self.go_forward(),
             Action::ShowInSource => self.show_in_source(),
+            Action::ShowOnMap => self.show_on_map(),
             Action::ToggleSource => self.toggle_source(),
             Action::ScrollSource(movement) => {
                 if let Some(Overlay::Source(source)) = &mut self.overlay {

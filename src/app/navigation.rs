@@ -103,6 +103,56 @@ impl App {
         }
     }
 
+    /// Shows the place the chosen search result, the picked link (when the links have the
+    /// focus) or else the selected record names on the Map tab, remembered in history.
+    pub(super) fn show_on_map(&mut self) {
+        if let Some(crate::overlay::Overlay::Search(search)) = &self.overlay {
+            let Some(hit) = search.prompt.selected_hit() else {
+                return;
+            };
+            let record = hit.record;
+            if crate::tabs::map::place_of(&self.catalog, record).is_none() {
+                self.message = Some("This result names no place.".to_string());
+                return;
+            }
+            self.last_search = Some(crate::overlay::LastSearch::from_prompt(&search.prompt));
+            let overlay = self.overlay.take();
+            self.close_overlay(overlay);
+            self.open_place_of(record);
+            return;
+        }
+        let view = self.view(self.tab);
+        let record = match view.focus {
+            Focus::Links => view.link_target(&self.catalog),
+            Focus::List => view.selected(),
+        };
+        let Some(record) = record else {
+            self.message = Some(match self.tab {
+                Tab::Map => "This is the map: j/k pick a place.".to_string(),
+                _ => "Nothing to show: this tab has no records.".to_string(),
+            });
+            return;
+        };
+        if crate::tabs::map::place_of(&self.catalog, record).is_none() {
+            self.message = Some("This record names no place.".to_string());
+            return;
+        }
+        self.open_place_of(record);
+    }
+
+    /// Opens the Map tab at the place `record` names, remembered in history.
+    fn open_place_of(&mut self, record: RecordRef) {
+        let Some(place) = crate::tabs::map::place_of(&self.catalog, record) else {
+            return;
+        };
+        let page = self.list_page_of(Tab::Map);
+        self.navigate(|app| {
+            if app.tabs.map.show_place(place, page) {
+                app.tab = Tab::Map;
+            }
+        });
+    }
+
     /// Returns to a recorded place, as near as the data still allows.
     fn restore(&mut self, location: Location) {
         if let Some(filters) = location.cleared {
@@ -111,7 +161,8 @@ impl App {
         self.tab = location.tab;
         match location.record {
             Some(record) => self.show(record),
-            None if location.tab == Tab::Source => self.select_row(location.row),
+            // Paragraphs and places are not records: their row is where they were.
+            None if !Tab::RECORDS.contains(&location.tab) => self.select_row(location.row),
             None => {}
         }
         let page = self.list_page_of(self.tab);
@@ -162,6 +213,8 @@ impl App {
         if self.view(self.tab).link_count(&self.catalog) == 0 {
             let message = if self.tab == Tab::Source {
                 "No record quotes this paragraph."
+            } else if self.tab == Tab::Map {
+                "No event is held here."
             } else {
                 "This record has no links to other records."
             };

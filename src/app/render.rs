@@ -156,6 +156,10 @@ impl App {
             None if location.tab == Tab::Source && !self.view(Tab::Source).is_empty() => {
                 format!("¶{}", location.row + 1)
             }
+            None if location.tab == Tab::Map => match self.tabs().map.place_name(location.row) {
+                Some(name) => text::truncate(name, usize::from(MAX_SIZE.width)),
+                None => location.tab.title().to_string(),
+            },
             None => location.tab.title().to_string(),
         }
     }

@@ -82,7 +82,14 @@ pub struct TabExtras {
     /// rest to the pane below it (the second chart, which then sits right under the rows, or
     /// the detail pane); 0 lets the list take all its share.
     pub list_rows: u16,
+    /// The share of the body's height, in percent, that a picture across its whole width
+    /// takes above the list and the detail pane (the Map tab's map); 0 for none.
+    pub band_share: u16,
 }
+
+/// The fewest lines a band leaves under it for the list and the detail pane: a border and a
+/// row each.
+const UNDER_BAND_MIN: u16 = 6;
 
 /// A tab's list (or chart), an optional second chart, and the detail pane, each bordered.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -99,12 +106,29 @@ pub struct Panes {
     pub second: Option<Rect>,
     /// The detail pane, border included.
     pub detail: Rect,
+    /// The picture across the body above the other panes, border included, when the tab
+    /// has one.
+    pub band: Option<Rect>,
 }
 
 impl Panes {
     /// Side by side from [`SIDE_BY_SIDE_WIDTH`] columns when the list's titles can be read
     /// there beside a detail pane of [`DETAIL_MIN_WIDTH`], stacked otherwise.
     pub fn new(body: Rect, extras: TabExtras) -> Self {
+        let (band, body) = match extras.band_share {
+            0 => (None, body),
+            share => {
+                let wanted =
+                    u16::try_from(u32::from(body.height) * u32::from(share.min(100)) / 100)
+                        .unwrap_or(body.height);
+                let height = wanted.min(body.height.saturating_sub(UNDER_BAND_MIN));
+                let [band, rest] = body.layout(&Layout::vertical([
+                    Constraint::Length(height),
+                    Constraint::Fill(1),
+                ]));
+                (Some(band), rest)
+            }
+        };
         let with_second = extras.second_chart_rows > 0;
         let [column, detail] = if let Some(list_width) = side_by_side_width(body.width, extras) {
             body.layout(&Layout::horizontal([
@@ -180,6 +204,7 @@ impl Panes {
             rows,
             second,
             detail,
+            band,
         }
     }
 
@@ -324,7 +349,7 @@ impl TextBox {
     /// The help overlay for a terminal of `size`: tall enough for the whole help, with a few
     /// rows to spare, on a tall terminal.
     pub fn help(size: Size) -> Self {
-        Self::new(size, 76, 96)
+        Self::new(size, 76, 128)
     }
 
     /// The source view for a terminal of `size`: wide enough for a paragraph to read well.

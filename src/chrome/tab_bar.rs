@@ -17,18 +17,20 @@ const SEPARATOR: &str = "│";
 const MIN_LETTERS: usize = 4;
 
 /// Each tab's title and the columns it covers, relative to the bar's left edge: with counts
-/// where they fit, else without, else every title shortened alike, else (narrower than the
-/// explorer draws) the tab on screen alone named and the others by number.
+/// where they fit, else with the count of the tab on screen alone, else without, else every
+/// title shortened alike, else (narrower than the explorer draws) the tab on screen alone named
+/// and the others by number.
 fn titles(
     counts: &[usize; Tab::ALL.len()],
     active: Tab,
     width: u16,
 ) -> Vec<(Tab, String, u16, u16)> {
-    // The Source tab lists paragraphs, not records: its count would read as records.
+    // The Source and Map tabs list paragraphs and places, not records: a count would read as
+    // records.
     let with_counts: Vec<String> = Tab::ALL
         .iter()
         .map(|&tab| match tab {
-            Tab::Source => format!(" {} {} ", tab.index() + 1, tab.title()),
+            Tab::Source | Tab::Map => format!(" {} {} ", tab.index() + 1, tab.title()),
             _ => format!(
                 " {} {} {} ",
                 tab.index() + 1,
@@ -64,8 +66,20 @@ fn titles(
                 .collect();
             fits(&labels).then_some(labels)
         });
+    // Next, the count of the tab on screen alone: the one a filter changes.
+    let active_counted: Vec<String> = Tab::ALL
+        .iter()
+        .zip(&with_counts)
+        .zip(&named)
+        .map(|((&tab, counted), named)| match tab == active {
+            true => counted.clone(),
+            false => named.clone(),
+        })
+        .collect();
     let labels = if fits(&with_counts) {
         with_counts
+    } else if fits(&active_counted) {
+        active_counted
     } else if fits(&named) {
         named
     } else if let Some(shortened) = shortened {
@@ -143,7 +157,7 @@ mod tests {
 
     #[test]
     fn at_the_narrowest_every_tab_keeps_a_name() {
-        let counts = [12, 5, 11, 18, 15];
+        let counts = [12, 5, 11, 18, 15, 9];
         for active in Tab::ALL {
             let titles = titles(&counts, active, 60);
             for (tab, label, ..) in &titles {
@@ -155,7 +169,7 @@ mod tests {
 
     #[test]
     fn every_title_can_be_clicked() {
-        let counts = [12, 5, 11, 18, 15];
+        let counts = [12, 5, 11, 18, 15, 9];
         for width in [60, 80, 120] {
             for active in Tab::ALL {
                 let area = Rect::new(0, 0, width, 1);

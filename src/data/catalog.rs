@@ -16,6 +16,8 @@ use super::{
         ParticipantRow, ParticipantView, ProgrammeRow, ProgrammeView, ProjectRow, ProjectView,
     },
     passages::SourceMap,
+    place_table::PlaceTable,
+    places::Place,
     record::{DetailIndex, MAX_PACKED_INDEX, RecordCounts, RecordRef, Relation, Role},
     records::{Records, RowsOf},
     relations::{Edges, Relations},
@@ -47,6 +49,8 @@ pub struct Catalog {
     pub(super) passages: OnceLock<Option<SourceMap>>,
     /// Other spellings of titles and places, by name.
     pub(super) spellings: Spellings,
+    /// The events gathered by place, worked out the first time they are asked for.
+    pub(super) places: OnceLock<PlaceTable>,
 }
 
 /// A record of any collection.
@@ -109,6 +113,17 @@ impl<'a> Record<'a> {
 }
 
 impl Catalog {
+    /// The events gathered by the place they were held in, worked out once.
+    pub fn places(&self) -> &PlaceTable {
+        self.places
+            .get_or_init(|| PlaceTable::new(self, &self.store.places))
+    }
+
+    /// The dataset's `places` as the file gives them.
+    pub fn given_places(&self) -> &[Place] {
+        &self.store.places
+    }
+
     /// The other spellings of `name` (a title or a place) that the notes give.
     pub fn spellings_of(&self, name: &str) -> &[String] {
         self.spellings.of(name)
@@ -351,6 +366,7 @@ impl Catalog {
             description: self.store.description.clone(),
             source: self.store.source.clone(),
             spellings: self.store.spellings.clone(),
+            places: self.store.places.clone(),
             marks: super::marks::declared(),
             events: all::<EventRow>(self, |view: EventView<'_>, r| view.to_model(&ties(r))),
             programmes: all::<ProgrammeRow>(self, |view: ProgrammeView<'_>, r| {

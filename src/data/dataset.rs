@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::{
     field_mark::FieldMark,
     kinds::{Event, Initiative, Participant, Programme, Project},
+    places::Place,
     spellings::Spelling,
 };
 
@@ -50,4 +51,8 @@ pub struct Dataset {
     /// (search finds records by them).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub spellings: Vec<Spelling>,
+    /// Where the places the events were held in lie on a map: coordinates from outside the
+    /// source, each entry with a note naming where they come from (the Map tab draws them).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub places: Vec<Place>,
 }

@@ -229,6 +229,7 @@ impl Catalog {
             description: dataset.description.clone(),
             source: dataset.source.clone(),
             spellings: dataset.spellings.clone(),
+            places: dataset.places.clone(),
             marks: dataset.marks.clone(),
             ..Store::default()
         };
@@ -277,12 +278,17 @@ impl Catalog {
             display: DisplayTexts::default(),
             passages: std::sync::OnceLock::new(),
             spellings: Spellings::default(),
+            places: std::sync::OnceLock::new(),
         };
         catalog.sum_programmes(&mut problems);
         if !problems.is_empty() {
             return Err(problems);
         }
         catalog.edges = Edges::new(&counts, &catalog.store, &ties);
+        super::places::check_places(&catalog, &mut problems);
+        if !problems.is_empty() {
+            return Err(problems);
+        }
         catalog.spellings = Spellings::new(&catalog.store.spellings);
         catalog.display = DisplayTexts::make(&mut catalog.store, &catalog.records);
         catalog.store.texts.arena.shrink();

@@ -23,6 +23,8 @@ pub use marks::declared as declared_marks;
 pub mod pages;
 mod parse;
 pub mod passages;
+mod place_table;
+mod places;
 mod problems;
 mod progress;
 pub mod read;
@@ -52,6 +54,8 @@ pub use load::{
     EMBEDDED_DATASET, EMBEDDED_NAME, EMBEDDED_SOURCE, LoadError, load, load_embedded, load_file,
     load_file_with_progress, read_text,
 };
+pub use place_table::{PlaceEntry, PlaceOrder, PlaceTable, event_place};
+pub use places::{Degrees, Place, Precision, place_warnings};
 pub use problems::{PROBLEM_CAP, Problem};
 pub use progress::{LoadProgress, LoadStage};
 pub use read::{SizeLimits, human_size};

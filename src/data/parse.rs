@@ -10,6 +10,7 @@ use super::{
     field_mark::FieldMark,
     kinds::{EventRow, InitiativeRow, Kind, ParticipantRow, ProgrammeRow, ProjectRow},
     pages::GiveBack,
+    places::Place,
     progress::{LoadProgress, LoadStage},
     records::{Records, RowsOf},
     spellings::Spelling,
@@ -29,6 +30,7 @@ const FIELDS: &[&str] = &[
     "initiatives",
     "participants",
     "spellings",
+    "places",
 ];
 
 /// Reads a whole dataset into `store` and `records`.
@@ -70,6 +72,7 @@ impl<'de> Visitor<'de> for DatasetSeed<'_> {
                 "description" => self.store.description = map.next_value()?,
                 "source" => self.store.source = map.next_value()?,
                 "spellings" => self.store.spellings = map.next_value()?,
+                "places" => self.store.places = map.next_value()?,
                 "marks" => self.store.marks = map.next_value()?,
                 "events" => {
                     map.next_value_seed(RecordList::<EventRow>::new(self.store, self.records))?
@@ -173,6 +176,8 @@ struct RawDataset<'a> {
     participants: Vec<&'a RawValue>,
     #[serde(default)]
     spellings: Vec<Spelling>,
+    #[serde(default)]
+    places: Vec<Place>,
 }
 
 /// A dataset read but for its records, which are known by where they lie in the file: it
@@ -188,6 +193,7 @@ struct Scanned {
     source: String,
     marks: Vec<FieldMark>,
     spellings: Vec<Spelling>,
+    places: Vec<Place>,
     events: Vec<Span>,
     programmes: Vec<Span>,
     projects: Vec<Span>,
@@ -221,6 +227,7 @@ impl Scanned {
             source: raw.source,
             marks: raw.marks,
             spellings: raw.spellings,
+            places: raw.places,
             events: spans(raw.events),
             programmes: spans(raw.programmes),
             projects: spans(raw.projects),
@@ -265,6 +272,7 @@ impl Scanned {
         store.description = self.description;
         store.source = self.source;
         store.spellings = self.spellings;
+        store.places = self.places;
         store.marks = self.marks;
     }
 

@@ -5,6 +5,7 @@
 
 use super::{
     field_mark::FieldMark,
+    places::Place,
     record::{DetailIndex, NO_DETAIL, RecordRef, Role},
     spellings::Spelling,
     text::{Arena, Text, Texts, position},
@@ -41,6 +42,8 @@ pub struct Store {
     pub source: String,
     /// Other spellings of its names.
     pub spellings: Vec<Spelling>,
+    /// Where its places lie on a map.
+    pub places: Vec<Place>,
     /// The marks the file gives (checked against the program's).
     pub marks: Vec<FieldMark>,
     /// The details of the ties a file gives as objects (kind, quotes, reading).

@@ -1,4 +1,4 @@
-//! The five tabs of the explorer.
+//! The six tabs of the explorer.
 
 use super::{
     kinds::{EventRow, InitiativeRow, Kind, Layout, ParticipantRow, ProgrammeRow, ProjectRow},
@@ -33,19 +33,22 @@ pub enum Tab {
     Participants,
     /// The source document, paragraph by paragraph (the explorer only).
     Source,
+    /// The places the events were held in, on a map (the explorer only).
+    Map,
 }
 
 impl Tab {
     /// Every tab, in display order.
-    pub const ALL: [Self; 5] = [
+    pub const ALL: [Self; 6] = [
         Self::Timeline,
         Self::Funding,
         Self::Initiatives,
         Self::Participants,
         Self::Source,
+        Self::Map,
     ];
 
-    /// The tabs that list records (every tab but Source), for exports and search.
+    /// The tabs that list records (every tab but Source and Map), for exports and search.
     pub const RECORDS: [Self; 4] = [
         Self::Timeline,
         Self::Funding,
@@ -61,6 +64,7 @@ impl Tab {
             Self::Initiatives => "Initiatives",
             Self::Participants => "Participants",
             Self::Source => "Source",
+            Self::Map => "Map",
         }
     }
 
@@ -69,7 +73,7 @@ impl Tab {
         self as usize
     }
 
-    /// The tab with this number key (`1`–`5`).
+    /// The tab with this number key (`1`–`6`).
     pub fn from_number(number: u32) -> Option<Self> {
         Self::ALL.get(number.checked_sub(1)? as usize).copied()
     }
@@ -93,18 +97,19 @@ impl Tab {
             Self::Funding => &[ProjectRow::LAYOUT, ProgrammeRow::LAYOUT],
             Self::Initiatives => &[InitiativeRow::LAYOUT],
             Self::Participants => &[ParticipantRow::LAYOUT],
-            Self::Source => &[],
+            Self::Source | Self::Map => &[],
         }
     }
 
     /// The collection the tab lists, one record a row, as a handle maker; `None` for the
-    /// Funding tab (each programme followed by its projects) and the Source tab (paragraphs).
+    /// Funding tab (each programme followed by its projects), the Source tab (paragraphs) and
+    /// the Map tab (places).
     pub fn collection(self) -> Option<fn(u32) -> RecordRef> {
         match self {
             Self::Timeline => Some(RecordRef::Event),
             Self::Initiatives => Some(RecordRef::Initiative),
             Self::Participants => Some(RecordRef::Participant),
-            Self::Funding | Self::Source => None,
+            Self::Funding | Self::Source | Self::Map => None,
         }
     }
 
@@ -126,8 +131,9 @@ mod tests {
     #[test]
     fn next_and_previous_wrap() {
         assert_eq!(Tab::Participants.next(), Tab::Source);
-        assert_eq!(Tab::Source.next(), Tab::Timeline);
-        assert_eq!(Tab::Timeline.previous(), Tab::Source);
+        assert_eq!(Tab::Source.next(), Tab::Map);
+        assert_eq!(Tab::Map.next(), Tab::Timeline);
+        assert_eq!(Tab::Timeline.previous(), Tab::Map);
         for tab in Tab::ALL {
             assert_eq!(tab.next().previous(), tab);
         }
@@ -139,6 +145,7 @@ mod tests {
         assert_eq!(Tab::from_number(4), Some(Tab::Participants));
         assert_eq!(Tab::from_number(0), None);
         assert_eq!(Tab::from_number(5), Some(Tab::Source));
-        assert_eq!(Tab::from_number(6), None);
+        assert_eq!(Tab::from_number(6), Some(Tab::Map));
+        assert_eq!(Tab::from_number(7), None);
     }
 }

@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 
 use super::Selection;
-use crate::data::{Catalog, Dataset, RecordRef};
+use crate::data::{Catalog, Dataset, RecordRef, event_place};
 
 /// The dataset narrowed to `selection`, plus every record a selected one refers to, so that
 /// the file still loads; all of it, unchanged, when everything is selected.
@@ -56,6 +56,18 @@ pub fn subset(catalog: &Catalog, selection: &Selection) -> Dataset {
                 && kept_names.contains(&spelling.name.to_lowercase())
         })
         .collect();
+    // A place stays when a kept event is still held there: `check` wants every place named
+    // to be one.
+    let held: HashSet<&str> = kept
+        .iter()
+        .filter_map(|&record| match record {
+            RecordRef::Event(event) => event_place(catalog, event),
+            _ => None,
+        })
+        .collect();
+    subset
+        .places
+        .retain(|place| held.contains(place.name.as_str()));
     subset
 }
 

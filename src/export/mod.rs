@@ -54,6 +54,13 @@ impl Selection {
                     .to_string(),
             );
         }
+        if tab == Some(Tab::Map) {
+            return Err(
+                "--tab map: the Map tab lists places, not records; name a tab of records \
+                 (timeline, funding, initiatives, participants)"
+                    .to_string(),
+            );
+        }
         let mut relaxed = None;
         let found: Option<HashSet<RecordRef>> = match query {
             None => None,

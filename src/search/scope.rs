@@ -52,8 +52,10 @@ pub fn parse_scope(token: &str) -> Option<Result<Scope, String>> {
         )),
         "kind" => Ok(Scope::Kind(value_lower)),
         "place" => Ok(Scope::Place(value_lower)),
+        // The Map tab lists places, which search does not find: `p:` finds their events.
         _ => Tab::ALL
             .into_iter()
+            .filter(|&tab| tab != Tab::Map)
             .find(|tab| tab.title().to_lowercase().starts_with(&value_lower))
             .map(Scope::Tab)
             .ok_or_else(|| {

@@ -10,8 +10,8 @@ mod words;
 pub use spelled::{SPELLED_PLACE, spelled_place, spelling_name};
 
 use crate::data::{
-    Dataset, Event, EventKind, Initiative, InitiativeKind, Participant, ParticipantKind, Period,
-    Programme, Project, TieRef,
+    Dataset, Degrees, Event, EventKind, Initiative, InitiativeKind, Participant, ParticipantKind,
+    Period, Place, Precision, Programme, Project, TieRef,
 };
 use crate::plural::counted;
 use words::{Random, WORDS, citation, date, name, note, sentence};
@@ -52,16 +52,19 @@ struct Generator {
     random: Random,
     sizes: Sizes,
     places: Vec<String>,
+    /// Which of `places` an event was held in, so only those are given coordinates.
+    used: Vec<bool>,
 }
 
 impl Generator {
     /// A generator for about `records` events from `seed`.
     pub fn new(records: usize, seed: u64) -> Self {
         let mut random = Random(seed ^ 0x6F69_632D_6578_706C);
-        let places = (0..500).map(|_| name(&mut random)).collect();
+        let places: Vec<String> = (0..500).map(|_| name(&mut random)).collect();
         Self {
             random,
             sizes: Sizes::for_records(records),
+            used: vec![false; places.len()],
             places,
         }
     }
@@ -79,7 +82,13 @@ impl Generator {
     pub fn event(&mut self, n: usize) -> Event {
         let random = &mut self.random;
         let kind = *random.pick(&EventKind::ALL);
-        let place = random.chance(80).then(|| random.pick(&self.places).clone());
+        let place = random.chance(80).then(|| {
+            let at = random.below(self.places.len());
+            if let Some(used) = self.used.get_mut(at) {
+                *used = true;
+            }
+            self.places[at].clone()
+        });
         // A state among the first participants (every seventh participant is a state).
         let country = random.chance(40).then(|| {
             format!(
@@ -115,6 +124,35 @@ impl Generator {
             sources,
             note,
         }
+    }
+
+    /// Where the places events were held in lie: spread over the world from their number
+    /// (never from the random stream, which the records draw on), every fiftieth left off the
+    /// map, each name given once.
+    pub fn places(&self) -> Vec<Place> {
+        let mut given = std::collections::HashSet::new();
+        self.places
+            .iter()
+            .zip(&self.used)
+            .enumerate()
+            .filter(|&(_, (name, &used))| used && given.insert(name.as_str()))
+            .map(|(n, (name, _))| {
+                let located = n % 50 != 49;
+                // Tenths of a degree, divided last: a file writes them short and reads them
+                // back exactly.
+                let degrees = |step: usize, span: usize, from: i64| {
+                    let tenths = i64::try_from(n * step % span).unwrap_or(0) - from;
+                    located.then(|| Degrees(tenths as f64 / 10.0))
+                };
+                Place {
+                    name: name.clone(),
+                    latitude: degrees(7919, 1600, 700),
+                    longitude: degrees(104_729, 3600, 1800),
+                    precision: located.then_some(Precision::City),
+                    note: "Synthetic coordinates, made up for benchmarks.".to_string(),
+                }
+            })
+            .collect()
     }
 
     /// Participant `n`; every seventh is a state, some are bodies of an earlier organisation.
@@ -292,6 +330,7 @@ pub fn generate(records: usize, seed: u64) -> Dataset {
             .map(|n| generator.participant(n))
             .collect(),
         spellings: Vec::new(),
+        places: generator.places(),
     }
 }
 
@@ -340,6 +379,9 @@ pub fn write_json(records: usize, seed: u64, out: &mut impl Write) -> io::Result
     write_collection(out, "participants", sizes.participants, |n| {
         generator.participant(n)
     })?;
+    out.write_all(b",")?;
+    let places = generator.places();
+    write_collection(out, "places", places.len(), |n| &places[n])?;
     out.write_all(b"}\n")
 }
 

@@ -35,6 +35,8 @@ pub fn spelled_place(events: usize, names: usize) -> Dataset {
     for event in &mut dataset.events {
         event.place = Some(SPELLED_PLACE.to_string());
     }
+    // The generated places were the events' places before: none is one now.
+    dataset.places.clear();
     if let Some(first) = dataset.events.first_mut() {
         first.note = Some(format!(
             "{SPELLED_PLACE} is also written {}.",

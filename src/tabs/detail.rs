@@ -22,13 +22,16 @@ use crate::{
     format::{format_usd, with_aside},
 };
 
-/// What a detail pane shows: a record, or a paragraph of the source (the Source tab).
+/// What a detail pane shows: a record, a paragraph of the source (the Source tab), or a
+/// place (the Map tab).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DetailKey {
     /// A record.
     Record(RecordRef),
     /// Paragraph `n` of the source, counting from 1.
     Paragraph(u32),
+    /// Place `n` of [`crate::data::PlaceTable`].
+    Place(u32),
 }
 
 /// The detail pane's text for one record or paragraph at one width: its lines, and the line
@@ -95,7 +98,8 @@ impl DetailText {
         }
     }
 
-    /// Text built elsewhere (the Source tab's paragraphs) from `out`'s lines.
+    /// Text built elsewhere (the Source tab's paragraphs, the Map tab's places) from `out`'s
+    /// lines.
     pub(super) fn built(
         key: DetailKey,
         width: u16,

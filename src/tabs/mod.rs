@@ -1,4 +1,4 @@
-//! The five tabs. Each is a type that owns its list, its detail pane and what is its own (the
+//! The six tabs. Each is a type that owns its list, its detail pane and what is its own (the
 //! Timeline's filter, the Funding tab's order and grouping), with the intent methods that
 //! change them and the widget that draws them. What every tab shares is here: [`TabView`], a
 //! list of records with its selection and the detail pane with its links. A tab reads the
@@ -11,6 +11,7 @@ mod detail_builder;
 pub mod funding;
 pub mod initiatives;
 pub mod list;
+pub mod map;
 pub mod participants;
 pub mod source;
 mod source_document;
@@ -29,6 +30,7 @@ pub use list::{
     FilterMatches, FundingSort, ListControls, ListPosition, RecordKind, RowOptions, SavedFilters,
     SortKey, TabRows,
 };
+pub use map::MapTab;
 pub use participants::ParticipantsTab;
 pub use source::SourceTab;
 pub use timeline::TimelineTab;
@@ -104,10 +106,23 @@ pub struct TabView {
     pub link: usize,
     /// The selected record's detail text, laid out for the last width asked for.
     detail: Option<DetailText>,
-    /// For the Source tab, which lists the source's paragraphs instead of records: how many.
-    paragraphs: Option<usize>,
     /// How many rows the list has with no filter: what it asks the layout for.
     unfiltered: usize,
+    /// What the list holds when it is not records: the Source tab's paragraphs, the Map
+    /// tab's places.
+    entries: Entries,
+}
+
+/// What a list holds.
+#[derive(Debug, Default)]
+enum Entries {
+    /// The records in [`TabView::rows`].
+    #[default]
+    Records,
+    /// This many paragraphs of the source, in order.
+    Paragraphs(usize),
+    /// Places (their numbers in [`crate::data::PlaceTable`]), in the order shown.
+    Places(Vec<u32>),
 }
 
 impl TabView {
@@ -126,14 +141,75 @@ impl TabView {
     /// Builds the rows again from the controls (after `f`, `o`, a filter), keeping the
     /// selected record where it is still listed.
     pub fn reshape(&mut self, catalog: &Catalog, tab: Tab, page: usize) {
+        if let Entries::Places(_) = self.entries {
+            let shape = self.controls.shape();
+            let order = map::place_order(shape.sort);
+            self.set_places(catalog.places().ordered(order, shape.reversed), page);
+            return;
+        }
         let rows = TabRows::shaped(catalog, tab, self.controls.shape());
         self.set_rows(rows, page);
+    }
+
+    /// A view of `catalog`'s places in the Map tab's own order, the first selected.
+    pub fn of_places(catalog: &Catalog) -> Self {
+        let controls = ListControls::new(catalog, Tab::Map);
+        let shape = controls.shape();
+        let order = catalog
+            .places()
+            .ordered(map::place_order(shape.sort), shape.reversed);
+        Self {
+            unfiltered: order.len(),
+            entries: Entries::Places(order),
+            controls,
+            ..Self::default()
+        }
+    }
+
+    /// Lists the places `order` gives, keeping the selected place where it is.
+    fn set_places(&mut self, order: Vec<u32>, page: usize) {
+        let selected = self.selected_place();
+        let row = selected
+            .and_then(|place| order.iter().position(|&p| p == place))
+            .unwrap_or(0);
+        let kept = selected.is_some() && order.get(row).copied() == selected;
+        self.entries = Entries::Places(order);
+        self.list.selected = row;
+        if !kept {
+            self.detail_scroll = 0;
+            self.focus = Focus::List;
+        }
+        self.list.scroll_into_view(self.len(), page);
+    }
+
+    /// The selected place (its number in [`crate::data::PlaceTable`]), on the Map tab.
+    pub fn selected_place(&self) -> Option<u32> {
+        match &self.entries {
+            Entries::Places(order) => order.get(self.list.selected).copied(),
+            _ => None,
+        }
+    }
+
+    /// The row that lists place `place`, on the Map tab.
+    pub fn row_of_place(&self, place: u32) -> Option<usize> {
+        match &self.entries {
+            Entries::Places(order) => order.iter().position(|&p| p == place),
+            _ => None,
+        }
+    }
+
+    /// The places listed, in the order shown (empty but on the Map tab).
+    pub fn places(&self) -> &[u32] {
+        match &self.entries {
+            Entries::Places(order) => order,
+            _ => &[],
+        }
     }
 
     /// A view of the source's `count` paragraphs, the first selected.
     pub fn of_paragraphs(count: usize) -> Self {
         Self {
-            paragraphs: Some(count),
+            entries: Entries::Paragraphs(count),
             unfiltered: count,
             controls: ListControls::fixed(Tab::Source),
             ..Self::default()
@@ -145,9 +221,13 @@ impl TabView {
         self.rows.get(self.list.selected)
     }
 
-    /// How many rows the list has: records, or paragraphs.
+    /// How many rows the list has: records, paragraphs or places.
     pub fn len(&self) -> usize {
-        self.paragraphs.unwrap_or(self.rows.len())
+        match &self.entries {
+            Entries::Records => self.rows.len(),
+            Entries::Paragraphs(count) => *count,
+            Entries::Places(order) => order.len(),
+        }
     }
 
     /// The rows the list asks the layout for: all it has with no filter, so the panes stay
@@ -163,15 +243,18 @@ impl TabView {
 
     /// The selected paragraph (counting from 1), on the Source tab.
     pub fn selected_paragraph(&self) -> Option<u32> {
-        let count = self.paragraphs?;
+        let Entries::Paragraphs(count) = self.entries else {
+            return None;
+        };
         (self.list.selected < count).then(|| u32::try_from(self.list.selected + 1).unwrap_or(0))
     }
 
-    /// What the detail pane shows: the selected record or paragraph.
+    /// What the detail pane shows: the selected record, paragraph or place.
     pub fn detail_key(&self) -> Option<DetailKey> {
-        match self.paragraphs {
-            Some(_) => self.selected_paragraph().map(DetailKey::Paragraph),
-            None => self.selected().map(DetailKey::Record),
+        match self.entries {
+            Entries::Records => self.selected().map(DetailKey::Record),
+            Entries::Paragraphs(_) => self.selected_paragraph().map(DetailKey::Paragraph),
+            Entries::Places(_) => self.selected_place().map(DetailKey::Place),
         }
     }
 
@@ -187,6 +270,12 @@ impl TabView {
                 .paragraph(number)?
                 .link(self.link)
                 .map(|(_, record)| record),
+            DetailKey::Place(place) => catalog
+                .places()
+                .get(place)?
+                .events
+                .get(self.link)
+                .map(|&event| RecordRef::Event(event)),
         }
     }
 
@@ -264,6 +353,10 @@ impl TabView {
                 .passages()
                 .and_then(|map| map.paragraph(number))
                 .map_or(0, |entry| entry.link_count()),
+            Some(DetailKey::Place(place)) => catalog
+                .places()
+                .get(place)
+                .map_or(0, |entry| entry.events.len()),
             None => 0,
         }
     }
@@ -306,8 +399,8 @@ impl TabView {
             .unwrap_or(start);
         // On the Source tab a link is read under its passage's quote: both are kept on screen
         // when they fit.
-        let first = match self.paragraphs {
-            Some(_) => {
+        let first = match self.entries {
+            Entries::Paragraphs(_) => {
                 let quote = (0..start)
                     .rev()
                     .find(|&line| text.lines[line].width() == 0)
@@ -318,7 +411,7 @@ impl TabView {
                     start
                 }
             }
-            None => start,
+            Entries::Records | Entries::Places(_) => start,
         };
         let limit = text.lines.len().saturating_sub(height);
         if first < self.detail_scroll {
@@ -398,6 +491,7 @@ fn detail_text_of(catalog: &Catalog, key: DetailKey, width: u16) -> DetailText {
     match key {
         DetailKey::Record(record) => DetailText::new(catalog, record, width),
         DetailKey::Paragraph(number) => source::paragraph_text(catalog, number, width),
+        DetailKey::Place(place) => map::place_text(catalog, place, width),
     }
 }
 
@@ -410,7 +504,7 @@ fn offset_by(value: usize, delta: i32) -> usize {
     }
 }
 
-/// The five tabs.
+/// The six tabs.
 pub struct Tabs {
     /// Events in date order.
     pub timeline: TimelineTab,
@@ -422,6 +516,8 @@ pub struct Tabs {
     pub participants: ParticipantsTab,
     /// The source document.
     pub source: SourceTab,
+    /// The places on a map.
+    pub map: MapTab,
 }
 
 impl Tabs {
@@ -433,6 +529,7 @@ impl Tabs {
             initiatives: InitiativesTab::new(Arc::clone(catalog)),
             participants: ParticipantsTab::new(Arc::clone(catalog)),
             source: SourceTab::new(Arc::clone(catalog)),
+            map: MapTab::new(Arc::clone(catalog)),
         }
     }
 
@@ -444,6 +541,7 @@ impl Tabs {
             Tab::Initiatives => &self.initiatives,
             Tab::Participants => &self.participants,
             Tab::Source => &self.source,
+            Tab::Map => &self.map,
         }
     }
 
@@ -455,6 +553,7 @@ impl Tabs {
             Tab::Initiatives => &mut self.initiatives,
             Tab::Participants => &mut self.participants,
             Tab::Source => &mut self.source,
+            Tab::Map => &mut self.map,
         }
     }
 
@@ -545,4 +644,5 @@ pages!(
     InitiativesTab: extras,
     ParticipantsTab: extras,
     SourceTab,
+    MapTab,
 );

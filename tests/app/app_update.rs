@@ -23,7 +23,11 @@ fn number_keys_tab_and_brackets_switch_tabs() {
     press(&mut app, KeyCode::Tab);
     assert_eq!(app.tab(), Tab::Source);
     press(&mut app, KeyCode::Tab);
+    assert_eq!(app.tab(), Tab::Map);
+    press(&mut app, KeyCode::Tab);
     assert_eq!(app.tab(), Tab::Timeline, "Tab wraps around");
+    press(&mut app, KeyCode::BackTab);
+    assert_eq!(app.tab(), Tab::Map);
     press(&mut app, KeyCode::BackTab);
     assert_eq!(app.tab(), Tab::Source);
     press(&mut app, KeyCode::BackTab);
@@ -288,7 +292,7 @@ fn help_opens_scrolls_and_closes() {
 
 #[test]
 fn help_does_not_scroll_when_it_fits() {
-    let mut app = app(120, 100);
+    let mut app = app(120, 140);
     press(&mut app, KeyCode::Char('?'));
     press(&mut app, KeyCode::Char('j'));
     assert_eq!(app.help_scroll(), 0);

@@ -22,6 +22,7 @@ mod hostile_screens;
 mod large_files;
 mod load_messages;
 mod many_spellings;
+mod map_tab;
 mod narrowing;
 mod palette;
 mod random_use;

@@ -136,9 +136,12 @@ fn check(app: &App) -> Result<(), TestCaseError> {
                 "{:?}: selection on screen",
                 tab
             );
-            match view.selected_paragraph() {
-                Some(paragraph) => prop_assert!(paragraph as usize <= length),
-                None => prop_assert!(view.selected().is_some_and(|r| catalog.get(r).is_some())),
+            match (view.selected_paragraph(), view.selected_place()) {
+                (Some(paragraph), _) => prop_assert!(paragraph as usize <= length),
+                (None, Some(place)) => prop_assert!(catalog.places().get(place).is_some()),
+                (None, None) => {
+                    prop_assert!(view.selected().is_some_and(|r| catalog.get(r).is_some()))
+                }
             }
             if view.focus == Focus::Links {
                 prop_assert!(view.link < view.link_count(catalog), "{:?}: link", tab);

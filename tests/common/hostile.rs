@@ -74,6 +74,23 @@ pub fn dataset() -> Value {
         event["place"] = format!("Place {injection}").into();
         event["note"] = format!("Note {injection}").into();
     }
+    // Each event's place on the map, its name and note the injections, spread over the world.
+    let places: Vec<Value> = events
+        .iter()
+        .filter_map(|event| event["place"].as_str())
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .enumerate()
+        .map(|(n, name)| {
+            serde_json::json!({
+                "name": name,
+                "latitude": (n as f64) * 13.0 - 70.0,
+                "longitude": (n as f64) * 29.0 - 170.0,
+                "note": format!("Note of {name}"),
+            })
+        })
+        .collect();
+    json["places"] = Value::Array(places);
     for (n, wide) in WIDE.iter().enumerate() {
         json["participants"][n]["name"] = (*wide).into();
     }

@@ -169,10 +169,11 @@ pub(super) fn lines() -> Vec<Line> {
          on(command, READING, Any, &[code]), on(command, READING, Ctrl, &[ch(letter)])]
     };
     vec![
-        line(Tabs, "Timeline, Funding, Initiatives, Participants, Source", [
+        line(Tabs, "Timeline, Funding, Initiatives, Participants, Source, Map", [
             browse(SelectTabTimeline, &[ch('1')]), browse(SelectTabFunding, &[ch('2')]),
             browse(SelectTabInitiatives, &[ch('3')]), browse(SelectTabParticipants, &[ch('4')]),
             browse(SelectTabSource, &[ch('5')]),
+            browse(SelectTabMap, &[ch('6')]),
         ]).layout(Layout::Run),
         line(Tabs, "next tab", [browse(NextTab, &[KeyCode::Tab, ch(']')])]),
         line(Tabs, "previous tab", [browse(PreviousTab, &[BackTab, ch('[')])]),
@@ -212,6 +213,9 @@ pub(super) fn lines() -> Vec<Line> {
         line(Links, "go forward again", [on(Forward, BROWSE, Alt, &[Right])]),
         line(Views, "the record's first quoted passage in the Source tab", [
             browse(ShowInSource, &[ch('s')]),
+        ]),
+        line(Views, "the place the record, the picked link or the chosen result names, on the Map tab", [
+            browse(ShowOnMap, &[ch('m')]), on(ShowOnMap, SEARCH, Alt, &[ch('m')]),
         ]),
         line(Views, "a quick look at the record's paragraphs, its quotes marked", [
             browse(ToggleSource, &[ch('S')]), on(ToggleSource, SOURCE, Any, &[ch('S')]),
@@ -253,6 +257,7 @@ pub(super) fn lines() -> Vec<Line> {
             "{cycle_sort}: listed, kind, name, events · {step_kind_forward}: people, states… · \
              {open_filter}"),
         words(Lists, "Source", "paragraphs in the source's order: {open_search} searches them"),
+        words(Lists, "Map", "{cycle_sort}: name, events, first year · {show_on_map} from a record"),
         line(Views, "Funding: show or hide the totals by category", [
             browse(ToggleGrouped, &[ch('c')]),
         ]),

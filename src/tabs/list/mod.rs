@@ -138,7 +138,7 @@ pub fn render_rows<'a>(
     theme: &Theme,
     make_rows: impl FnOnce(&[RecordRef], usize, u16) -> Vec<Row<'a>>,
 ) {
-    let length = view.rows.len();
+    let length = view.len();
     let position_label = if length == 0 {
         " empty ".to_string()
     } else {

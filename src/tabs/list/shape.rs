@@ -44,6 +44,7 @@ impl SortKey {
             ],
             Tab::Participants => &[Self::Listed, Self::Kind, Self::Title, Self::Events],
             Tab::Source => &[],
+            Tab::Map => &[Self::Title, Self::Events, Self::Date],
         }
     }
 
@@ -54,6 +55,10 @@ impl SortKey {
             (Self::Listed, true) if tab == Tab::Funding => "source order reversed",
             (Self::Listed, false) => "as listed",
             (Self::Listed, true) => "as listed, reversed",
+            (Self::Date, false) if tab == Tab::Map => "by first year",
+            (Self::Date, true) if tab == Tab::Map => "by first year, latest first",
+            (Self::Title, false) if tab == Tab::Map => "by name",
+            (Self::Title, true) if tab == Tab::Map => "by name, Z–A",
             (Self::Date, false) if tab == Tab::Timeline => "by date",
             (Self::Date, true) if tab == Tab::Timeline => "latest first",
             (Self::Date, false) => "by first event",
