@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 pub use crate::chrome::theme::ThemeName;
 use crate::{
     data::{Catalog, EventKind, RecordRef, SizeLimits, Tab, display::quoted, read::parse_size},
+    export::ExportFormat,
     nearest::closest,
     tabs::{FundingSort, RowOptions},
 };
@@ -298,19 +299,6 @@ impl ColorChoice {
 /// Whether `NO_COLOR` is set and not empty, as no-color.org defines it.
 pub fn no_color_requested() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty())
-}
-
-/// An export format.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ExportFormat {
-    /// The dataset schema.
-    Json,
-    /// Comma-separated values, one tab's records.
-    Csv,
-    /// Tab-separated values, one line per record, for grep, cut and awk.
-    Tsv,
-    /// A report: a heading and a table per tab.
-    Markdown,
 }
 
 /// A format of plain output.

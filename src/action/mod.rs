@@ -28,6 +28,8 @@ pub enum Mode {
     Source,
     /// Typing a filter for the tab's list.
     Filter,
+    /// Choosing the format and path of an export of the list.
+    Export,
 }
 
 /// A move of a selection or a scroll position.
@@ -122,6 +124,12 @@ pub enum Action {
     CopyCitation,
     /// Copy the command line that reopens this view.
     CopyCommandLine,
+    /// Open the prompt that exports the list on screen.
+    OpenExport,
+    /// In the export prompt: the next format.
+    CycleExportFormat,
+    /// In the export prompt: complete the path from its folder's names.
+    CompletePath,
     /// Open the search prompt.
     OpenSearch,
     /// Type a character into the search prompt.
@@ -294,6 +302,12 @@ commands! { mode;
     Quit => Action::Quit,
     /// suspend to the shell; fg brings it back
     Suspend => Action::Suspend,
+    /// export the list as shown, to a file
+    OpenExport => Action::OpenExport,
+    /// in the export prompt: the next format
+    CycleExportFormat => Action::CycleExportFormat,
+    /// in the export prompt: complete the path
+    CompletePath => Action::CompletePath,
 }
 
 /// A movement moves the selection, or scrolls the help or the quick look, by the same keys.

@@ -5,6 +5,7 @@
 //! draws nothing. The widget that draws the whole screen is in [`render()`].
 
 mod citation;
+mod export;
 mod history;
 mod lists;
 mod mouse;
@@ -19,6 +20,7 @@ use std::sync::Arc;
 use ratatui::layout::{Position, Size};
 
 pub use citation::{DataOrigin, citation_text};
+pub use export::{FileAnswer, FileWork};
 pub use history::{History, Location};
 pub use render::render;
 
@@ -52,6 +54,8 @@ struct Effects {
     clipboard: Option<String>,
     /// Ctrl-Z: hand the terminal back and stop the process.
     suspend: bool,
+    /// A path to complete or an export to write.
+    files: Option<export::FileWork>,
 }
 
 /// The whole state of the explorer.
@@ -86,6 +90,8 @@ pub struct App {
     bindings: Arc<Bindings>,
     /// What the filter prompt says of its keys, as [`Self::bindings`] name them.
     filter_words: Arc<crate::overlay::FilterWords>,
+    /// The format of the last export this session, the export prompt's first choice.
+    export_format: crate::export::ExportFormat,
 }
 
 impl App {
@@ -112,6 +118,7 @@ impl App {
             theme: Theme::default(),
             bindings: Bindings::built_in(),
             filter_words: Arc::default(),
+            export_format: crate::export::ExportFormat::default(),
         };
         app.refresh_detail();
         app
@@ -325,6 +332,10 @@ impl App {
             Action::ToggleGrouped => self.toggle_grouped(),
             Action::CopyCitation => self.copy_citation(),
             Action::CopyCommandLine => self.copy_command_line(),
+            Action::OpenExport => self.open_export(),
+            Action::CycleExportFormat => self.cycle_export_format(),
+            Action::CompletePath => self.complete_export_path(),
+            Action::SearchSubmit if self.mode() == Mode::Export => self.submit_export(),
             Action::OpenSearch => self.open_search(),
             Action::SearchType(c) => self.edit_query(|query| query.push(c)),
             Action::SearchPaste(text) => self.edit_query(|query| {

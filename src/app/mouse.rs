@@ -15,7 +15,8 @@ impl App {
     pub(super) fn click(&mut self, at: Position) {
         match &self.overlay {
             Some(Overlay::Search(_)) => self.click_result(at),
-            Some(Overlay::Help(_) | Overlay::Source(_)) => {}
+            // The export prompt stays over the list it writes until it is done or cancelled.
+            Some(Overlay::Help(_) | Overlay::Source(_) | Overlay::Export(_)) => {}
             // A click goes back to the list, the filter kept, and does what it does there.
             Some(Overlay::Filter(_)) => {
                 self.keep_filter();
@@ -85,6 +86,7 @@ impl App {
                     source.scroll(Some(movement), size);
                 }
             }
+            Some(Overlay::Export(_)) => {}
             None | Some(Overlay::Filter(_)) => {
                 let Some(panes) = self.panes() else {
                     return;

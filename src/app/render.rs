@@ -33,6 +33,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     let cursor = match app.overlay() {
         Some(Overlay::Search(search)) => search.cursor(area),
         Some(Overlay::Filter(prompt)) => prompt.cursor(app.filter_line(&screen)),
+        Some(Overlay::Export(prompt)) => prompt.cursor(area),
         _ => None,
     };
     if let Some(cursor) = cursor {

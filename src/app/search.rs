@@ -70,6 +70,10 @@ impl App {
             self.edit_filter(edit);
             return;
         }
+        if let Some(Overlay::Export(prompt)) = &mut self.overlay {
+            prompt.edit(edit);
+            return;
+        }
         let Some(Overlay::Search(search)) = &mut self.overlay else {
             return;
         };

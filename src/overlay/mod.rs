@@ -1,8 +1,10 @@
-//! The overlays drawn over the tabs: the search, the help and the source view. Each is a type
+//! The overlays drawn over the tabs: the search, the help, the source view and the export
+//! prompt. Each is a type
 //! with its own state (the prompt, a scroll), its intent methods and its widget; [`Overlay`]
 //! is the one open, so a closed overlay keeps no state and the keys' mode follows from it. An
 //! overlay reads the catalog and its own state, never a tab or the app.
 
+pub mod export;
 pub mod filter;
 pub mod help;
 pub mod last_search;
@@ -13,6 +15,7 @@ pub mod text_page;
 
 use ratatui::{buffer::Buffer, layout::Rect, layout::Size, widgets::Widget};
 
+pub use export::{ExportPrompt, ExportStatus};
 pub use filter::{FilterPrompt, FilterStatus, FilterWords};
 pub use help::HelpOverlay;
 pub use last_search::{LastSearch, SearchTarget};
@@ -32,6 +35,8 @@ pub enum Overlay {
     Source(SourceOverlay),
     /// Typing a filter for the tab's list.
     Filter(FilterPrompt),
+    /// Choosing where to export the list.
+    Export(ExportPrompt),
 }
 
 impl Overlay {
@@ -42,13 +47,14 @@ impl Overlay {
             Self::Help(_) => Mode::Help,
             Self::Source(_) => Mode::Source,
             Self::Filter(_) => Mode::Filter,
+            Self::Export(_) => Mode::Export,
         }
     }
 
     /// Fits it to a terminal of `size`: text laid out for a new width, a scroll within it.
     pub fn resize(&mut self, size: Size) {
         match self {
-            Self::Search(_) | Self::Filter(_) => {}
+            Self::Search(_) | Self::Filter(_) | Self::Export(_) => {}
             Self::Help(help) => help.resize(size),
             Self::Source(source) => source.resize(size),
         }
@@ -61,6 +67,7 @@ impl Widget for &Overlay {
             Overlay::Search(search) => search.render(area, buf),
             Overlay::Help(help) => help.render(area, buf),
             Overlay::Source(source) => source.render(area, buf),
+            Overlay::Export(export) => export.render(area, buf),
             // Drawn in the tab's list by the app, which knows where that is.
             Overlay::Filter(_) => {}
         }

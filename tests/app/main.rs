@@ -17,6 +17,7 @@ mod at_scale;
 mod config_screens;
 mod data_integrity;
 mod exploring;
+mod exporting;
 mod fuzz_loader;
 mod hostile_screens;
 mod large_files;

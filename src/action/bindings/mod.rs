@@ -56,9 +56,9 @@ struct Modes(u8);
 impl Modes {
     const NONE: Self = Self(0);
     /// A binding for every mode (Ctrl-C, Ctrl-Z) is tried before any other.
-    const ALL: Self = Self(0b11_1111);
-    /// Where a printable key is typed as text: the search and filter prompts.
-    const TYPING: Self = Self::of(&[Mode::Search, Mode::Filter]);
+    const ALL: Self = Self(0b111_1111);
+    /// Where a printable key is typed as text: the search, filter and export prompts.
+    const TYPING: Self = Self::of(&[Mode::Search, Mode::Filter, Mode::Export]);
 
     const fn of(modes: &[Mode]) -> Self {
         let (mut bits, mut at) = (0, 0);
@@ -688,6 +688,7 @@ fn mode_words(mode: Mode) -> &'static str {
         Mode::Help => "the help",
         Mode::Source => "the quick look",
         Mode::Filter => "the filter prompt",
+        Mode::Export => "the export prompt",
     }
 }
 

@@ -21,6 +21,7 @@ const SEARCH: Modes = Modes::of(&[Mode::Search]);
 const FILTER: Modes = Modes::of(&[Mode::Filter]);
 const HELP: Modes = Modes::of(&[Mode::Help]);
 const SOURCE: Modes = Modes::of(&[Mode::Source]);
+const EXPORT: Modes = Modes::of(&[Mode::Export]);
 /// The help and the quick look: the same scrolling keys.
 const READING: Modes = Modes::of(&[Mode::Help, Mode::Source]);
 /// Typing a search or a filter: the same editing keys.
@@ -145,6 +146,11 @@ pub(super) const HINTS: &[Hint] = {
         hint(M::Filter, &[SearchSubmit], "keep"),
         hint(M::Filter, &[Cancel], "clear"),
         hint(M::Filter, &[Quit], "quit"),
+        hint(M::Export, &[SearchSubmit], "write"),
+        hint(M::Export, &[CycleExportFormat], "format"),
+        hint(M::Export, &[CompletePath], "complete"),
+        hint(M::Export, &[Cancel], "cancel"),
+        hint(M::Export, &[Quit], "quit"),
     ]
 };
 
@@ -253,6 +259,19 @@ pub(super) fn lines() -> Vec<Line> {
         line(Views, "copy the command line that reopens this view", [
             browse(CopyCommandLine, &[ch('Y')]),
         ]),
+        line(Views, "export the list as shown (its filter, kind, order) to a file", [
+            browse(OpenExport, &[ch('e')]),
+        ]),
+        line(Views, "in the export prompt: the next format (CSV, TSV, JSON, Markdown)", [
+            on(CycleExportFormat, EXPORT, Ctrl, &[ch('f')]),
+        ]),
+        line(Views, "in the export prompt: complete the path from its folder", [
+            on(CompletePath, EXPORT, Any, &[KeyCode::Tab]),
+        ]),
+        line(Views, "in the export prompt: write the file (a second time to replace one)", [
+            on(SearchSubmit, EXPORT, Any, &[Enter]),
+        ]),
+        line(Views, "in the export prompt: cancel", [on(Cancel, EXPORT, Any, &[Esc])]),
         line(Search, "search every tab and the source text", [browse(OpenSearch, &[ch('/')])])
             ,
         words(Search, "type", "any case or form, initials, typos from 5 letters"),
