@@ -28,7 +28,7 @@ use super::{
 };
 
 /// A dataset that passed validation, ready to explore. Immutable once built.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Catalog {
     pub(super) store: Store,
     pub(super) records: Records,
@@ -135,6 +135,15 @@ impl Catalog {
     pub fn show_raw_text(&mut self) {
         self.display = DisplayTexts::default();
         self.store.texts.shown.clear();
+    }
+
+    /// Whether some text is shown other than as loaded (escaped or cut for the screen), so an
+    /// export from the app must work from a copy shown raw ([`Self::show_raw_text`]).
+    pub fn shows_changed_text(&self) -> bool {
+        !self.store.texts.shown.is_empty()
+            || self.display.title.is_some()
+            || self.display.description.is_some()
+            || self.display.source.is_some()
     }
 
     /// All the text the records hold, end to end, for scanning in one pass (see

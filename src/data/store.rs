@@ -27,7 +27,7 @@ pub struct PendingReference {
 }
 
 /// A dataset's text, tie details and pending references, and what it says of itself.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Store {
     /// Every text and citation.
     pub texts: Texts,

@@ -54,8 +54,19 @@ impl ExportJob {
         if !self.replace && there {
             return ExportOutcome::Exists(self.path.clone());
         }
+        // The screen shows unsafe text escaped; a file gets it as loaded, as `export -o` writes
+        // it. Only a dataset with such text pays for the copy, here off the drawing thread.
+        let raw_copy;
+        let catalog = if self.catalog.shows_changed_text() {
+            let mut copy = Catalog::clone(&self.catalog);
+            copy.show_raw_text();
+            raw_copy = copy;
+            &raw_copy
+        } else {
+            &*self.catalog
+        };
         let bytes = match export_bytes(
-            &self.catalog,
+            catalog,
             self.format,
             &self.selection,
             ExportOptions::default(),

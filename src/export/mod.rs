@@ -1,6 +1,7 @@
 //! The records outside the app: JSON, CSV, TSV, Markdown and plain text, for one tab or all, narrowed
-//! by a query with the app's own matcher. Writing to a file is atomic where a rename keeps what the
-//! file has, else in place (see [`write_output`]).
+//! by a query with the app's own matcher, or the rows a list of the explorer shows
+//! ([`Selection::of_list`], written by an [`ExportJob`]). Writing to a file is atomic where a
+//! rename keeps what the file has, else in place (see [`write_output`]).
 
 mod columns;
 mod complete_path;

@@ -265,3 +265,46 @@ fn a_path_with_what_a_terminal_would_act_on_is_shown_escaped() {
     let screen = screen_text(&app);
     assert!(!screen.contains('\u{202e}'), "{screen}");
 }
+
+#[test]
+fn text_the_screen_shows_escaped_is_written_as_loaded_as_export_writes_it() {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let data = folder.path().join("hostile.json");
+    let text = serde_json::to_string(&common::hostile::dataset()).expect("JSON");
+    fs::write(&data, &text).expect("written");
+    let catalog = oic_explorer::load("hostile.json", &text, None).expect("valid");
+    assert!(
+        catalog.shows_changed_text(),
+        "the hostile dataset has text shown escaped"
+    );
+    let mut app = App::new(
+        std::sync::Arc::new(catalog),
+        ratatui::layout::Size::new(80, 24),
+    );
+    for format in [ExportFormat::Tsv, ExportFormat::Json] {
+        let ours = folder.path().join(format!("ours.{}", format.extension()));
+        prompt_for(&mut app, format, &ours);
+        press(&mut app, KeyCode::Enter);
+        do_file_work(&mut app);
+        let theirs = folder.path().join(format!("theirs.{}", format.extension()));
+        let (data, theirs_arg) = (data.display().to_string(), theirs.display().to_string());
+        let command = [
+            "--data",
+            &data,
+            "--tab",
+            "timeline",
+            "export",
+            "--format",
+            format_name(format),
+            "-o",
+            &theirs_arg,
+        ];
+        let run = common::run(command);
+        assert!(run.status.success(), "{}", run.stderr);
+        assert_eq!(
+            fs::read(&ours).expect("ours written"),
+            fs::read(&theirs).expect("theirs written"),
+            "{format:?}"
+        );
+    }
+}
