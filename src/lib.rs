@@ -24,6 +24,7 @@
 mod action;
 mod app;
 mod chrome;
+mod cite;
 mod cli;
 pub mod commands;
 mod config;

@@ -19,7 +19,8 @@ use std::sync::Arc;
 
 use ratatui::layout::{Position, Size};
 
-pub use citation::{DataOrigin, citation_text};
+pub use crate::cite::citation_text;
+pub use citation::DataOrigin;
 pub use export::{FileAnswer, FileWork};
 pub use history::{History, Location};
 pub use render::render;
@@ -92,6 +93,8 @@ pub struct App {
     filter_words: Arc<crate::overlay::FilterWords>,
     /// The format of the last export this session, the export prompt's first choice.
     export_format: crate::export::ExportFormat,
+    /// The style `y` copies a citation in (`cite_style`).
+    cite_style: crate::cite::CiteStyle,
 }
 
 impl App {
@@ -119,6 +122,7 @@ impl App {
             bindings: Bindings::built_in(),
             filter_words: Arc::default(),
             export_format: crate::export::ExportFormat::default(),
+            cite_style: crate::cite::CiteStyle::default(),
         };
         app.refresh_detail();
         app
@@ -134,6 +138,12 @@ impl App {
     /// The same app, told which files it was opened on (see `DataOrigin`).
     pub fn with_origin(mut self, origin: DataOrigin) -> Self {
         self.origin = origin;
+        self
+    }
+
+    /// The same app copying citations in `style` with `y`.
+    pub fn with_cite_style(mut self, style: crate::cite::CiteStyle) -> Self {
+        self.cite_style = style;
         self
     }
 
@@ -330,7 +340,7 @@ impl App {
             Action::KeepAsFilter => self.keep_results_as_filter(),
             Action::PageDetail { down } => self.page_detail(down),
             Action::ToggleGrouped => self.toggle_grouped(),
-            Action::CopyCitation => self.copy_citation(),
+            Action::CopyCitation => self.copy_citation(None),
             Action::CopyCommandLine => self.copy_command_line(),
             Action::OpenExport => self.open_export(),
             Action::CycleExportFormat => self.cycle_export_format(),

@@ -208,6 +208,11 @@ impl Catalog {
         self.display.source.as_deref().unwrap_or(&self.store.source)
     }
 
+    /// The document the quotes come from, as the dataset describes it for citing, if it does.
+    pub fn document(&self) -> Option<&super::document::Document> {
+        self.store.document.as_ref()
+    }
+
     /// The source text the quotes come from, when it was given.
     pub fn source(&self) -> Option<&SourceText> {
         self.source.as_ref()
@@ -360,6 +365,7 @@ impl Catalog {
             description: self.store.description.clone(),
             source: self.store.source.clone(),
             spellings: self.store.spellings.clone(),
+            document: self.store.document.clone(),
             marks: super::marks::declared(),
             events: all::<EventRow>(self, |view: EventView<'_>, r| view.to_model(&ties(r))),
             programmes: all::<ProgrammeRow>(self, |view: ProgrammeView<'_>, r| {

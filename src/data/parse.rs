@@ -22,6 +22,7 @@ const FIELDS: &[&str] = &[
     "title",
     "description",
     "source",
+    "document",
     "marks",
     "events",
     "programmes",
@@ -71,6 +72,7 @@ impl<'de> Visitor<'de> for DatasetSeed<'_> {
                 "source" => self.store.source = map.next_value()?,
                 "spellings" => self.store.spellings = map.next_value()?,
                 "marks" => self.store.marks = map.next_value()?,
+                "document" => self.store.document = map.next_value()?,
                 "events" => {
                     map.next_value_seed(RecordList::<EventRow>::new(self.store, self.records))?
                 }

@@ -41,6 +41,8 @@ pub struct Store {
     pub source: String,
     /// Other spellings of its names.
     pub spellings: Vec<Spelling>,
+    /// The document it quotes, as a citation names it.
+    pub document: Option<super::document::Document>,
     /// The marks the file gives (checked against the program's).
     pub marks: Vec<FieldMark>,
     /// The details of the ties a file gives as objects (kind, quotes, reading).
