@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
 
 pub use crate::chrome::theme::ThemeName;
+pub use crate::cite::CiteStyle;
 use crate::{
     data::{Catalog, EventKind, RecordRef, SizeLimits, Tab, display::quoted, read::parse_size},
     export::ExportFormat,
@@ -50,6 +51,10 @@ pub struct Cli {
     /// and light backgrounds alike.
     #[arg(long, value_enum, value_name = "THEME")]
     pub theme: Option<ThemeName>,
+    /// The style `y` copies a citation in (`plain` unless the config file's `cite_style` says
+    /// otherwise): plain, markdown, bibtex, csl-json, apa or chicago (author-date).
+    #[arg(long, value_enum, value_name = "STYLE")]
+    pub cite_style: Option<CiteStyle>,
     /// Leave the mouse to the terminal, so its own selection and copy work; the keys do
     /// everything. (`mouse = false` in the config file.)
     #[arg(long, overrides_with = "mouse")]
@@ -160,6 +165,11 @@ impl Cli {
     /// The palette: as given, else the default one.
     pub fn theme(&self) -> ThemeName {
         self.theme.unwrap_or(ThemeName::Default)
+    }
+
+    /// The style `y` copies a citation in.
+    pub fn cite_style(&self) -> CiteStyle {
+        self.cite_style.unwrap_or_default()
     }
 
     /// Whether the explorer takes the mouse: unless `--no-mouse` came last.

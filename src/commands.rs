@@ -387,7 +387,7 @@ pub fn completions(shell: clap_complete::Shell) -> ExitCode {
 const MAN_FILES: &str = r#".SH FILES
 .TP
 \fI$XDG_CONFIG_HOME/oic\-explorer/config.toml\fR
-Settings (theme, color, mouse, tab, data, source) and key bindings by action name
+Settings (theme, cite_style, color, mouse, tab, data, source) and key bindings by action name
 (\fB[keys]\fR); \fI~/.config/oic\-explorer/config.toml\fR when XDG_CONFIG_HOME is unset.
 \fBoic\-explorer config\fR prints the path in use, \fBoic\-explorer config \-\-default\fR a
 commented file of every setting and key. \fB\-\-config\fR \fIPATH\fR reads another file,

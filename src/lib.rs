@@ -45,7 +45,7 @@ mod terminal;
 // Starting up and ending.
 
 /// Starting up: the command line.
-pub use cli::{Cli, Command, ThemeName};
+pub use cli::{CiteStyle, Cli, Command, ThemeName};
 /// Starting up: the config file.
 pub use config::{Config, ConfigPath, default_file as default_config_file};
 /// Ending: giving the terminal back, and the bytes that do it.

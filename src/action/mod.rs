@@ -10,7 +10,7 @@ use strum::{EnumIter, EnumMessage, IntoStaticStr};
 
 pub use bindings::Bindings;
 
-use crate::data::Tab;
+use crate::{cite::CiteStyle, data::Tab};
 
 /// Which part of the app takes the keys.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, EnumIter)]
@@ -30,6 +30,8 @@ pub enum Mode {
     Filter,
     /// Choosing the format and path of an export of the list.
     Export,
+    /// Choosing the style a citation is copied in.
+    Cite,
 }
 
 /// A move of a selection or a scroll position.
@@ -130,6 +132,10 @@ pub enum Action {
     CycleExportFormat,
     /// In the export prompt: complete the path from its folder's names.
     CompletePath,
+    /// Open the chooser of the style a citation is copied in.
+    OpenCiteStyles,
+    /// Copy the selected record's citation in this style.
+    CopyCitationAs(CiteStyle),
     /// Open the search prompt.
     OpenSearch,
     /// Type a character into the search prompt.
@@ -308,6 +314,20 @@ commands! { mode;
     CycleExportFormat => Action::CycleExportFormat,
     /// in the export prompt: complete the path
     CompletePath => Action::CompletePath,
+    /// choose the style of the citation to copy
+    OpenCiteStyles => Action::OpenCiteStyles,
+    /// in the citation styles: copy as plain text
+    CiteAsPlain => Action::CopyCitationAs(CiteStyle::Plain),
+    /// in the citation styles: copy as Markdown
+    CiteAsMarkdown => Action::CopyCitationAs(CiteStyle::Markdown),
+    /// in the citation styles: copy as BibTeX
+    CiteAsBibtex => Action::CopyCitationAs(CiteStyle::Bibtex),
+    /// in the citation styles: copy as CSL-JSON
+    CiteAsCslJson => Action::CopyCitationAs(CiteStyle::CslJson),
+    /// in the citation styles: copy as APA
+    CiteAsApa => Action::CopyCitationAs(CiteStyle::Apa),
+    /// in the citation styles: copy as Chicago author-date
+    CiteAsChicago => Action::CopyCitationAs(CiteStyle::Chicago),
 }
 
 /// A movement moves the selection, or scrolls the help or the quick look, by the same keys.

@@ -3,11 +3,15 @@
 
 use std::path::PathBuf;
 
+use strum::IntoEnumIterator;
+
 use super::App;
 use crate::{
+    action::{Action, Command, Mode},
     cite::{CiteStyle, cite, paragraph_cited, record_cited},
     data::{EventKind, Tab},
     overlay::LastSearch,
+    overlay::{CiteStyles, Overlay},
     tabs::FundingSort,
 };
 
@@ -47,6 +51,37 @@ impl App {
                 ));
             }
         }
+    }
+
+    /// Opens the chooser of the style a citation is copied in, when there is something to
+    /// cite.
+    pub(super) fn open_cite_styles(&mut self) {
+        let view = self.view(self.tab);
+        let what = match (view.selected_paragraph(), view.selected()) {
+            (Some(number), _) => format!("paragraph {number}"),
+            (None, Some(record)) => format!("“{}”", self.catalog.title(record)),
+            (None, None) => {
+                self.message = Some("Nothing to cite: this tab has no records.".to_string());
+                return;
+            }
+        };
+        let styles = CiteStyle::all()
+            .map(|style| {
+                let command = Command::iter()
+                    .find(|command| command.action(Mode::Cite) == Action::CopyCitationAs(style));
+                let key =
+                    command.and_then(|command| self.bindings.keys_for(&[command], Mode::Cite));
+                (style, key)
+            })
+            .collect();
+        let keys = self.bindings.reminder(Mode::Cite, Command::Quit);
+        self.overlay = Some(Overlay::Cite(CiteStyles::new(
+            what,
+            styles,
+            self.cite_style,
+            keys,
+            self.theme,
+        )));
     }
 
     pub(super) fn copy_command_line(&mut self) {

@@ -341,6 +341,15 @@ impl App {
             Action::PageDetail { down } => self.page_detail(down),
             Action::ToggleGrouped => self.toggle_grouped(),
             Action::CopyCitation => self.copy_citation(None),
+            Action::OpenCiteStyles => self.open_cite_styles(),
+            Action::CopyCitationAs(style) => {
+                self.overlay = None;
+                self.copy_citation(Some(style));
+            }
+            Action::SearchSubmit if self.mode() == Mode::Cite => {
+                self.overlay = None;
+                self.copy_citation(None);
+            }
             Action::CopyCommandLine => self.copy_command_line(),
             Action::OpenExport => self.open_export(),
             Action::CycleExportFormat => self.cycle_export_format(),

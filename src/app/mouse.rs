@@ -16,7 +16,8 @@ impl App {
         match &self.overlay {
             Some(Overlay::Search(_)) => self.click_result(at),
             // The export prompt stays over the list it writes until it is done or cancelled.
-            Some(Overlay::Help(_) | Overlay::Source(_) | Overlay::Export(_)) => {}
+            Some(Overlay::Help(_) | Overlay::Source(_) | Overlay::Export(_) | Overlay::Cite(_)) => {
+            }
             // A click goes back to the list, the filter kept, and does what it does there.
             Some(Overlay::Filter(_)) => {
                 self.keep_filter();
@@ -86,7 +87,7 @@ impl App {
                     source.scroll(Some(movement), size);
                 }
             }
-            Some(Overlay::Export(_)) => {}
+            Some(Overlay::Export(_) | Overlay::Cite(_)) => {}
             None | Some(Overlay::Filter(_)) => {
                 let Some(panes) = self.panes() else {
                     return;

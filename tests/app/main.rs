@@ -14,6 +14,7 @@ mod common;
 mod app_update;
 mod asides;
 mod at_scale;
+mod citing;
 mod config_screens;
 mod data_integrity;
 mod exploring;

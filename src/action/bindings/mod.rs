@@ -56,7 +56,7 @@ struct Modes(u8);
 impl Modes {
     const NONE: Self = Self(0);
     /// A binding for every mode (Ctrl-C, Ctrl-Z) is tried before any other.
-    const ALL: Self = Self(0b111_1111);
+    const ALL: Self = Self(0b1111_1111);
     /// Where a printable key is typed as text: the search, filter and export prompts.
     const TYPING: Self = Self::of(&[Mode::Search, Mode::Filter, Mode::Export]);
 
@@ -689,6 +689,7 @@ fn mode_words(mode: Mode) -> &'static str {
         Mode::Source => "the quick look",
         Mode::Filter => "the filter prompt",
         Mode::Export => "the export prompt",
+        Mode::Cite => "the citation styles",
     }
 }
 

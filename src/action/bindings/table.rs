@@ -22,6 +22,7 @@ const FILTER: Modes = Modes::of(&[Mode::Filter]);
 const HELP: Modes = Modes::of(&[Mode::Help]);
 const SOURCE: Modes = Modes::of(&[Mode::Source]);
 const EXPORT: Modes = Modes::of(&[Mode::Export]);
+const CITE: Modes = Modes::of(&[Mode::Cite]);
 /// The help and the quick look: the same scrolling keys.
 const READING: Modes = Modes::of(&[Mode::Help, Mode::Source]);
 /// Typing a search or a filter: the same editing keys.
@@ -151,6 +152,9 @@ pub(super) const HINTS: &[Hint] = {
         hint(M::Export, &[CompletePath], "complete"),
         hint(M::Export, &[Cancel], "cancel"),
         hint(M::Export, &[Quit], "quit"),
+        hint(M::Cite, &[SearchSubmit], "copy"),
+        hint(M::Cite, &[Cancel], "close"),
+        hint(M::Cite, &[Quit], "quit"),
     ]
 };
 
@@ -272,6 +276,19 @@ pub(super) fn lines() -> Vec<Line> {
             on(SearchSubmit, EXPORT, Any, &[Enter]),
         ]),
         line(Views, "in the export prompt: cancel", [on(Cancel, EXPORT, Any, &[Esc])]),
+        line(Views, "copy the citation in a style chosen for this copy", [
+            browse(OpenCiteStyles, &[ch('C')]),
+        ]),
+        line(Views, "in the citation styles: copy as <plain text / Markdown / BibTeX / \
+                     CSL-JSON / APA / Chicago author-date>", [
+            on(CiteAsPlain, CITE, Any, &[ch('1')]), on(CiteAsMarkdown, CITE, Any, &[ch('2')]),
+            on(CiteAsBibtex, CITE, Any, &[ch('3')]), on(CiteAsCslJson, CITE, Any, &[ch('4')]),
+            on(CiteAsApa, CITE, Any, &[ch('5')]), on(CiteAsChicago, CITE, Any, &[ch('6')]),
+        ]).layout(Layout::Run),
+        line(Views, "in the citation styles: copy in the style set (cite_style)", [
+            on(SearchSubmit, CITE, Any, &[Enter]),
+        ]),
+        line(Views, "in the citation styles: close", [on(Cancel, CITE, Any, &[Esc])]),
         line(Search, "search every tab and the source text", [browse(OpenSearch, &[ch('/')])])
             ,
         words(Search, "type", "any case or form, initials, typos from 5 letters"),
@@ -325,6 +342,8 @@ pub(super) fn lines() -> Vec<Line> {
         line(Anywhere, "", [
             browse(Quit, &[ch('q')]), on(Quit, READING, NoCtrl, &[ch('q')]),
         ]).says(Help::LettersInSearch("quit")),
+        // Where a letter is no text, q quits, as in the help.
+        line(Anywhere, "quit, in the citation styles", [on(Quit, CITE, NoCtrl, &[ch('q')])]),
         // Terminals send Ctrl with a letter in either case; the help writes it in capitals.
         line(Anywhere, "", [on(Quit, Modes::ALL, Ctrl, &[ch('C'), ch('c')])])
             .says(Help::Anywhere("quit")),

@@ -440,7 +440,13 @@ fn sets_hold_what_they_are_made_of() {
     assert_eq!(Modes::of(&Mode::iter().collect::<Vec<_>>()), Modes::ALL);
     assert_eq!(
         Modes::ALL.without(Modes::TYPING).iter().collect::<Vec<_>>(),
-        [Mode::Browse, Mode::Links, Mode::Help, Mode::Source]
+        [
+            Mode::Browse,
+            Mode::Links,
+            Mode::Help,
+            Mode::Source,
+            Mode::Cite
+        ]
     );
     assert_eq!(Modes::TYPING.without(Modes::TYPING), Modes::NONE);
     assert_eq!(reading.union(Modes::TYPING).iter().count(), 5);
