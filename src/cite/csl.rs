@@ -94,16 +94,11 @@ fn plain(children: &ElemChildren) -> Result<String, String> {
 pub fn formatted(work: &Work, cited: &Cited, style: Formatted) -> Result<String, String> {
     let item: Item = serde_json::from_value(item(work, cited, false))
         .map_err(|error| format!("the item was not CSL-JSON: {error}"))?;
-    formatted_item_in(item, cited, style, work)
+    format_item(item, cited, style, work)
 }
 
 /// `item` formatted as [`formatted`] says.
-fn formatted_item_in(
-    item: Item,
-    cited: &Cited,
-    style: Formatted,
-    work: &Work,
-) -> Result<String, String> {
+fn format_item(item: Item, cited: &Cited, style: Formatted, work: &Work) -> Result<String, String> {
     let archived = match style {
         Formatted::Apa => ArchivedStyle::AmericanPsychologicalAssociation,
         Formatted::Chicago => ArchivedStyle::ChicagoAuthorDate,

@@ -2,7 +2,11 @@
 //! the source shows it or it is a reading, escaped as the screen shows text. Without a
 //! `document` in the dataset, its title stands in as the document's, as a reading.
 
-use crate::data::{Catalog, DocumentField, display::escaped, document::parse_date};
+use crate::data::{
+    Catalog, DocumentField,
+    display::escaped,
+    document::{DateParts, parse_date},
+};
 
 /// One particular of the document.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -40,7 +44,7 @@ pub struct Work {
     /// Who wrote or issued it.
     pub author: Option<Part>,
     /// When: the text, and its year, month and day.
-    pub date: Option<(Part, (i32, Option<u8>, Option<u8>))>,
+    pub date: Option<(Part, DateParts)>,
     /// Where it was published.
     pub place: Option<Part>,
     /// Its address.

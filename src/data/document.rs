@@ -64,8 +64,11 @@ impl DocumentField {
     }
 }
 
+/// A date's year, and its month and day where it gives them.
+pub type DateParts = (i32, Option<u8>, Option<u8>);
+
 /// A date as `YYYY`, `YYYY-MM` or `YYYY-MM-DD`: year, month and day.
-pub fn parse_date(text: &str) -> Option<(i32, Option<u8>, Option<u8>)> {
+pub fn parse_date(text: &str) -> Option<DateParts> {
     let mut parts = text.split('-');
     let year = parts.next().filter(|y| y.len() == 4)?.parse::<i32>().ok()?;
     let number = |part: Option<&str>, most: u8| -> Result<Option<u8>, ()> {

@@ -46,11 +46,6 @@ impl CiteStyles {
             theme,
         }
     }
-
-    /// The style Enter copies.
-    pub fn set(&self) -> CiteStyle {
-        self.set
-    }
 }
 
 impl Widget for &CiteStyles {
