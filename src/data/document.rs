@@ -33,7 +33,7 @@ pub struct Document {
 }
 
 /// One particular of the document: as the source shows it, or a reading.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(untagged)]
 pub enum DocumentField {
     /// What the source itself shows.
@@ -45,6 +45,46 @@ pub enum DocumentField {
         /// Why it is taken: what in the source (or outside it) it rests on.
         reading: String,
     },
+}
+
+/// A reading as a file writes it.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReadingObject {
+    value: String,
+    reading: String,
+}
+
+/// Read by hand rather than as an untagged enum, so a value of the wrong type is refused
+/// saying what the field must be, as every other field is.
+impl<'de> Deserialize<'de> for DocumentField {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Field;
+        impl<'de> serde::de::Visitor<'de> for Field {
+            type Value = DocumentField;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string (what the source shows) or an object with value and reading")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<DocumentField, E> {
+                Ok(DocumentField::Shown(text.to_string()))
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<DocumentField, A::Error> {
+                let object =
+                    ReadingObject::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                Ok(DocumentField::Reading {
+                    value: object.value,
+                    reading: object.reading,
+                })
+            }
+        }
+        deserializer.deserialize_any(Field)
+    }
 }
 
 impl DocumentField {

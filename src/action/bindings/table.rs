@@ -266,16 +266,13 @@ pub(super) fn lines() -> Vec<Line> {
         line(Views, "export the list as shown (its filter, kind, order) to a file", [
             browse(OpenExport, &[ch('e')]),
         ]),
-        line(Views, "in the export prompt: the next format (CSV, TSV, JSON, Markdown)", [
+        line(Views, "in the export prompt: <the next format / complete the path>", [
             on(CycleExportFormat, EXPORT, Ctrl, &[ch('f')]),
-        ]),
-        line(Views, "in the export prompt: complete the path from its folder", [
             on(CompletePath, EXPORT, Any, &[KeyCode::Tab]),
         ]),
-        line(Views, "in the export prompt: write the file (a second time to replace one)", [
-            on(SearchSubmit, EXPORT, Any, &[Enter]),
+        line(Views, "in the export prompt: <write (again to replace a file) / cancel>", [
+            on(SearchSubmit, EXPORT, Any, &[Enter]), on(Cancel, EXPORT, Any, &[Esc]),
         ]),
-        line(Views, "in the export prompt: cancel", [on(Cancel, EXPORT, Any, &[Esc])]),
         line(Views, "copy the citation in a style chosen for this copy", [
             browse(OpenCiteStyles, &[ch('C')]),
         ]),
@@ -285,10 +282,11 @@ pub(super) fn lines() -> Vec<Line> {
             on(CiteAsBibtex, CITE, Any, &[ch('3')]), on(CiteAsCslJson, CITE, Any, &[ch('4')]),
             on(CiteAsApa, CITE, Any, &[ch('5')]), on(CiteAsChicago, CITE, Any, &[ch('6')]),
         ]).layout(Layout::Run),
-        line(Views, "in the citation styles: copy in the style set (cite_style)", [
-            on(SearchSubmit, CITE, Any, &[Enter]),
+        // Where a letter is no text, q quits, as in the help.
+        line(Views, "in the citation styles: <copy in the style set (cite_style) / close / quit>", [
+            on(SearchSubmit, CITE, Any, &[Enter]), on(Cancel, CITE, Any, &[Esc]),
+            on(Quit, CITE, NoCtrl, &[ch('q')]),
         ]),
-        line(Views, "in the citation styles: close", [on(Cancel, CITE, Any, &[Esc])]),
         line(Search, "search every tab and the source text", [browse(OpenSearch, &[ch('/')])])
             ,
         words(Search, "type", "any case or form, initials, typos from 5 letters"),
@@ -342,8 +340,6 @@ pub(super) fn lines() -> Vec<Line> {
         line(Anywhere, "", [
             browse(Quit, &[ch('q')]), on(Quit, READING, NoCtrl, &[ch('q')]),
         ]).says(Help::LettersInSearch("quit")),
-        // Where a letter is no text, q quits, as in the help.
-        line(Anywhere, "quit, in the citation styles", [on(Quit, CITE, NoCtrl, &[ch('q')])]),
         // Terminals send Ctrl with a letter in either case; the help writes it in capitals.
         line(Anywhere, "", [on(Quit, Modes::ALL, Ctrl, &[ch('C'), ch('c')])])
             .says(Help::Anywhere("quit")),
