@@ -8,8 +8,10 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
 
 pub use crate::chrome::theme::ThemeName;
+pub use crate::cite::CiteStyle;
 use crate::{
     data::{Catalog, EventKind, RecordRef, SizeLimits, Tab, display::quoted, read::parse_size},
+    export::ExportFormat,
     nearest::closest,
     tabs::{FundingSort, RowOptions},
 };
@@ -49,6 +51,10 @@ pub struct Cli {
     /// and light backgrounds alike.
     #[arg(long, value_enum, value_name = "THEME")]
     pub theme: Option<ThemeName>,
+    /// The style `y` copies a citation in (`plain` unless the config file's `cite_style` says
+    /// otherwise): plain, markdown, bibtex, csl-json, apa or chicago (author-date).
+    #[arg(long, value_enum, value_name = "STYLE")]
+    pub cite_style: Option<CiteStyle>,
     /// Leave the mouse to the terminal, so its own selection and copy work; the keys do
     /// everything. (`mouse = false` in the config file.)
     #[arg(long, overrides_with = "mouse")]
@@ -158,6 +164,11 @@ impl Cli {
     /// The palette: as given, else the default one.
     pub fn theme(&self) -> ThemeName {
         self.theme.unwrap_or(ThemeName::Default)
+    }
+
+    /// The style `y` copies a citation in.
+    pub fn cite_style(&self) -> CiteStyle {
+        self.cite_style.unwrap_or_default()
     }
 
     /// Whether the explorer takes the mouse: unless `--no-mouse` came last.
@@ -297,19 +308,6 @@ impl ColorChoice {
 /// Whether `NO_COLOR` is set and not empty, as no-color.org defines it.
 pub fn no_color_requested() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty())
-}
-
-/// An export format.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ExportFormat {
-    /// The dataset schema.
-    Json,
-    /// Comma-separated values, one tab's records.
-    Csv,
-    /// Tab-separated values, one line per record, for grep, cut and awk.
-    Tsv,
-    /// A report: a heading and a table per tab.
-    Markdown,
 }
 
 /// A format of plain output.

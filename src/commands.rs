@@ -11,7 +11,7 @@ use std::{
 use clap::CommandFactory;
 
 use crate::{
-    cli::{Cli, ExportFormat, PlainFormat},
+    cli::{Cli, PlainFormat},
     config::{Config, ConfigPath, default_file},
     data::{
         self, Catalog, Dataset, LoadError, LoadProgress, PROBLEM_CAP, Problem, RecordCounts,
@@ -19,8 +19,8 @@ use crate::{
     },
     exit,
     export::{
-        FormulaCells, PlainStyle, Selection, TsvText, Written, subset, to_terminal_safe_json,
-        write_csv, write_markdown, write_output, write_plain, write_tsv,
+        ExportFormat, ExportOptions, FormulaCells, PlainStyle, Selection, TsvText, Written,
+        export_bytes, write_output, write_plain, write_tsv,
     },
     plural::counted,
     quoted::quoted_path,
@@ -307,47 +307,22 @@ pub fn export(cli: &Cli, format: ExportFormat, output: Option<&Path>, raw_cells:
             return ExitCode::from(exit::UNUSABLE);
         }
     };
-    let formulas = if raw_cells {
-        FormulaCells::Raw
-    } else {
-        FormulaCells::Neutralised
+    let options = ExportOptions {
+        whole_dataset: tab.is_none() && cli.query.is_none() && only.is_none(),
+        to_terminal,
+        formulas: if raw_cells {
+            FormulaCells::Raw
+        } else {
+            FormulaCells::Neutralised
+        },
     };
-    let mut bytes = Vec::new();
-    let written = match format {
-        ExportFormat::Json => {
-            let everything = tab.is_none() && cli.query.is_none() && only.is_none();
-            let dataset: Dataset = if everything {
-                catalog.to_dataset()
-            } else {
-                subset(&catalog, &selection)
-            };
-            let written = if to_terminal {
-                to_terminal_safe_json(&mut bytes, &dataset)
-            } else {
-                serde_json::to_writer_pretty(&mut bytes, &dataset)
-            };
-            written
-                .map_err(io::Error::other)
-                .and_then(|()| bytes.write_all(b"\n"))
+    let bytes = match export_bytes(&catalog, format, &selection, options) {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            complain(format!("cannot write the export: {error}"));
+            return ExitCode::from(exit::FAILED);
         }
-        ExportFormat::Csv => {
-            let (tab, records) = &selection.tabs[0];
-            write_csv(&mut bytes, &catalog, *tab, records, formulas).map_err(io::Error::other)
-        }
-        ExportFormat::Tsv => {
-            let text = if to_terminal {
-                TsvText::TerminalSafe
-            } else {
-                TsvText::AsData
-            };
-            write_tsv(&mut bytes, &catalog, &selection, text, formulas)
-        }
-        ExportFormat::Markdown => write_markdown(&mut bytes, &catalog, &selection),
     };
-    if let Err(error) = written {
-        complain(format!("cannot write the export: {error}"));
-        return ExitCode::from(exit::FAILED);
-    }
     match output {
         Some(path) => match write_output(path, &bytes) {
             Ok(Written::InPlace(why)) => {
@@ -452,7 +427,7 @@ pub fn completions(shell: clap_complete::Shell) -> ExitCode {
 const MAN_FILES: &str = r#".SH FILES
 .TP
 \fI$XDG_CONFIG_HOME/oic\-explorer/config.toml\fR
-Settings (theme, color, mouse, tab, data, source) and key bindings by action name
+Settings (theme, cite_style, color, mouse, tab, data, source) and key bindings by action name
 (\fB[keys]\fR); \fI~/.config/oic\-explorer/config.toml\fR when XDG_CONFIG_HOME is unset.
 \fBoic\-explorer config\fR prints the path in use, \fBoic\-explorer config \-\-default\fR a
 commented file of every setting and key. \fB\-\-config\fR \fIPATH\fR reads another file,

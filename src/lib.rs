@@ -24,6 +24,7 @@
 mod action;
 mod app;
 mod chrome;
+mod cite;
 mod cli;
 pub mod commands;
 mod config;
@@ -44,7 +45,7 @@ mod terminal;
 // Starting up and ending.
 
 /// Starting up: the command line.
-pub use cli::{Cli, Command, ThemeName};
+pub use cli::{CiteStyle, Cli, Command, ThemeName};
 /// Starting up: the config file.
 pub use config::{Config, ConfigPath, default_file as default_config_file};
 /// Ending: giving the terminal back, and the bytes that do it.
@@ -75,7 +76,7 @@ pub use data::{
 /// The app's input: actions, key bindings and modes.
 pub use action::{Action, Bindings, Mode, Movement};
 /// The app: its state, what it asks of a search, its drawing, a record's citation.
-pub use app::{App, SearchCommand, citation_text, render};
+pub use app::{App, FileAnswer, FileWork, SearchCommand, citation_text, render};
 /// Search: the query, the index, the worker, and a record's searched fields.
 pub use search::{Query, ReportTiming, SearchEvent, SearchIndex, SearchWorker, record_fields};
 
@@ -84,7 +85,7 @@ pub use search::{Query, ReportTiming, SearchEvent, SearchIndex, SearchWorker, re
 /// On screen: the theme, laid-out lines, the loading screen's hint.
 pub use chrome::{loading::quit_hint, styled::StyledLine, theme::Theme};
 /// On screen: the search prompt's cap and status, and the source view's lines.
-pub use overlay::{QUERY_CAP, SearchStatus, source::source_lines};
+pub use overlay::{ExportStatus, QUERY_CAP, SearchStatus, source::source_lines};
 /// On screen: the tabs' lists, orders, detail panes and timeline strip.
 pub use tabs::{
     DetailText, Focus, FundingSort, RecordKind, SortKey, link_label, list::SELECTION_MARKER,
@@ -94,6 +95,6 @@ pub use tabs::{
 // Output.
 
 /// Output: the columns of the TSV export.
-pub use export::tsv_columns;
+pub use export::{ExportFormat, ExportOutcome, tsv_columns};
 /// Messages: a value from outside, said the one safe way.
 pub use quoted::quoted;

@@ -42,6 +42,13 @@ pub fn quoted_path(path: &Path) -> String {
     capped(shell_word(shown.as_bytes()), total)
 }
 
+/// A path being typed, as a prompt shows it: not quoted (it is being edited, and quotes would
+/// be taken for part of it), but with what a terminal would act on written as a visible
+/// escape, as the dataset's text is.
+pub fn shown_path(typed: &str) -> std::borrow::Cow<'_, str> {
+    crate::data::display::escaped(typed)
+}
+
 /// `quoted` with a note of how many characters of `total` were left out.
 fn capped(mut quoted: String, total: usize) -> String {
     if total > QUOTED_CAP {

@@ -6,14 +6,14 @@
 pub mod bindings;
 
 use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
-use strum::{EnumIter, EnumMessage, IntoStaticStr};
+use strum::{EnumCount, EnumIter, EnumMessage, IntoStaticStr};
 
 pub use bindings::Bindings;
 
-use crate::data::Tab;
+use crate::{cite::CiteStyle, data::Tab};
 
 /// Which part of the app takes the keys.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, EnumIter)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, EnumIter, EnumCount)]
 pub enum Mode {
     /// Moving through the tabs and lists.
     #[default]
@@ -30,6 +30,10 @@ pub enum Mode {
     Filter,
     /// Typing in the command palette, or in the help's filter.
     Palette,
+    /// Choosing the format and path of an export of the list.
+    Export,
+    /// Choosing the style a citation is copied in.
+    Cite,
 }
 
 /// A move of a selection or a scroll position.
@@ -126,6 +130,16 @@ pub enum Action {
     CopyCitation,
     /// Copy the command line that reopens this view.
     CopyCommandLine,
+    /// Open the prompt that exports the list on screen.
+    OpenExport,
+    /// In the export prompt: the next format.
+    CycleExportFormat,
+    /// In the export prompt: complete the path from its folder's names.
+    CompletePath,
+    /// Open the chooser of the style a citation is copied in.
+    OpenCiteStyles,
+    /// Copy the selected record's citation in this style.
+    CopyCitationAs(CiteStyle),
     /// Open the search prompt.
     OpenSearch,
     /// Type a character into the search prompt.
@@ -310,6 +324,26 @@ commands! { mode;
     OpenPalette => Action::OpenPalette,
     /// in the help: filter its lines as you type
     FilterHelp => Action::FilterHelp,
+    /// export the list as shown, to a file
+    OpenExport => Action::OpenExport,
+    /// in the export prompt: the next format
+    CycleExportFormat => Action::CycleExportFormat,
+    /// in the export prompt: complete the path
+    CompletePath => Action::CompletePath,
+    /// choose the style of the citation to copy
+    OpenCiteStyles => Action::OpenCiteStyles,
+    /// in the citation styles: copy as plain text
+    CiteAsPlain => Action::CopyCitationAs(CiteStyle::Plain),
+    /// in the citation styles: copy as Markdown
+    CiteAsMarkdown => Action::CopyCitationAs(CiteStyle::Markdown),
+    /// in the citation styles: copy as BibTeX
+    CiteAsBibtex => Action::CopyCitationAs(CiteStyle::Bibtex),
+    /// in the citation styles: copy as CSL-JSON
+    CiteAsCslJson => Action::CopyCitationAs(CiteStyle::CslJson),
+    /// in the citation styles: copy as APA
+    CiteAsApa => Action::CopyCitationAs(CiteStyle::Apa),
+    /// in the citation styles: copy as Chicago author-date
+    CiteAsChicago => Action::CopyCitationAs(CiteStyle::Chicago),
 }
 
 /// A movement moves the selection, or scrolls the help or the quick look, by the same keys.

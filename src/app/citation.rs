@@ -1,33 +1,89 @@
-//! What `y` and `Y` copy: a record's citation, and the command line that reopens a view.
+//! What `y` and `Y` copy: a record's (or a paragraph's) citation in the style the reader
+//! chose, and the command line that reopens a view.
 
 use std::path::PathBuf;
 
+use strum::IntoEnumIterator;
+
 use super::App;
 use crate::{
-    data::{Catalog, EventKind, Record, RecordRef, Tab},
-    format::{format_period, format_usd, with_aside},
+    action::{Action, Command, Mode, bindings::HintWhen},
+    cite::{CiteStyle, cite, paragraph_cited, record_cited},
+    data::{EventKind, Tab},
     overlay::LastSearch,
+    overlay::{CiteStyles, Overlay},
     tabs::FundingSort,
 };
 
 impl App {
-    pub(super) fn copy_citation(&mut self) {
-        if let Some(number) = self.view(self.tab).selected_paragraph() {
-            self.effects.clipboard = Some(paragraph_citation(&self.catalog, number));
-            self.message = Some(format!(
-                "Sent paragraph {number} with its citation to the terminal's clipboard"
-            ));
-            return;
-        }
-        let Some(record) = self.view(self.tab).selected() else {
+    /// Copies the citation of what is selected in `style`, or in the style set
+    /// (`cite_style`) when it is `None`.
+    pub(super) fn copy_citation(&mut self, style: Option<CiteStyle>) {
+        let style = style.unwrap_or(self.cite_style);
+        let (cited, what) = if let Some(number) = self.view(self.tab).selected_paragraph() {
+            (
+                paragraph_cited(&self.catalog, number),
+                format!("paragraph {number} with its citation"),
+            )
+        } else if let Some(record) = self.view(self.tab).selected() {
+            (
+                record_cited(&self.catalog, record),
+                format!("the citation of “{}”", self.catalog.title(record)),
+            )
+        } else {
             self.message = Some("Nothing to copy: this tab has no records.".to_string());
             return;
         };
-        self.effects.clipboard = Some(citation_text(&self.catalog, record));
-        self.message = Some(format!(
-            "Sent the citation of “{}” to the terminal's clipboard",
-            self.catalog.title(record)
-        ));
+        match cite(&self.catalog, &cited, style) {
+            Ok(text) => {
+                self.effects.clipboard = Some(text);
+                // Plain text says what it always said.
+                let style = match style {
+                    CiteStyle::Plain => String::new(),
+                    other => format!(" as {}", other.label()),
+                };
+                self.message = Some(format!("Sent {what} to the terminal's clipboard{style}"));
+            }
+            Err(why) => {
+                self.message = Some(format!(
+                    "Not copied: the citation could not be written as {}: {why}",
+                    style.label()
+                ));
+            }
+        }
+    }
+
+    /// Opens the chooser of the style a citation is copied in, when there is something to
+    /// cite.
+    pub(super) fn open_cite_styles(&mut self) {
+        let view = self.view(self.tab);
+        let what = match (view.selected_paragraph(), view.selected()) {
+            (Some(number), _) => format!("paragraph {number}"),
+            (None, Some(record)) => format!("“{}”", self.catalog.title(record)),
+            (None, None) => {
+                self.message = Some("Nothing to cite: this tab has no records.".to_string());
+                return;
+            }
+        };
+        let styles = CiteStyle::all()
+            .map(|style| {
+                let command = Command::iter()
+                    .find(|command| command.action(Mode::Cite) == Action::CopyCitationAs(style));
+                let key =
+                    command.and_then(|command| self.bindings.keys_for(&[command], Mode::Cite));
+                (style, key)
+            })
+            .collect();
+        let keys = self
+            .bindings
+            .reminder(Mode::Cite, HintWhen::Always, Command::Quit);
+        self.overlay = Some(Overlay::Cite(CiteStyles::new(
+            what,
+            styles,
+            self.cite_style,
+            keys,
+            self.theme,
+        )));
     }
 
     pub(super) fn copy_command_line(&mut self) {
@@ -62,47 +118,6 @@ impl App {
             "Sent the command line that reopens this view to the terminal's clipboard".to_string(),
         );
     }
-}
-
-/// A citation of `record`: its title and particulars, each source paragraph with its quote,
-/// and the dataset and id it comes from. One line, ready to paste into a report.
-pub fn citation_text(catalog: &Catalog, record: RecordRef) -> String {
-    let Some(view) = catalog.get(record) else {
-        return String::new();
-    };
-    let particulars: Vec<String> = match view {
-        Record::Event(event) => [
-            event.date().map(|date| date.long_label()),
-            event.place().map(str::to_string),
-        ]
-        .into_iter()
-        .flatten()
-        .collect(),
-        Record::Programme(programme) => vec![format_period(programme.period())],
-        Record::Project(project) => vec![format_usd(project.amount_usd().into())],
-        Record::Initiative(initiative) => vec![initiative.kind().label().to_string()],
-        Record::Participant(participant) => participant
-            .office()
-            .map(str::to_string)
-            .into_iter()
-            .collect(),
-    };
-    let mut text = view.title().to_string();
-    if !particulars.is_empty() {
-        text = with_aside(&text, &particulars.join(", "));
-    }
-    let sources: Vec<String> = view
-        .sources()
-        .iter()
-        .map(|citation| format!("paragraph {}: “{}”", citation.paragraph, citation.quote))
-        .collect();
-    text.push_str(&format!(". Source, {}.", sources.join("; ")));
-    text.push_str(&format!(
-        " {}, record {}.",
-        catalog.title_of_dataset(),
-        view.id()
-    ));
-    text
 }
 
 /// ` --option value`, or ` --option=value` when the value starts with `-` and would be read
@@ -161,20 +176,6 @@ pub struct ViewLine<'a> {
     pub paragraph: Option<u32>,
 }
 
-/// A paragraph of the source as `y` copies it: the paragraph, where it is, which document.
-fn paragraph_citation(catalog: &Catalog, number: u32) -> String {
-    let text = catalog
-        .source()
-        .and_then(|source| source.paragraph(number))
-        .unwrap_or("");
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    format!(
-        "“{text}” Source, paragraph {number}: {}. {}",
-        catalog.source_note(),
-        catalog.title_of_dataset()
-    )
-}
-
 /// The command line that opens the explorer on `view`: its files, its tab, its filter, order
 /// and grouping, its selected record and its search; options left at their defaults are left
 /// out.
@@ -213,7 +214,7 @@ pub fn command_line(view: &ViewLine) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::load_embedded;
+    use crate::{cite::citation_text, data::load_embedded};
 
     #[test]
     fn an_event_citation_names_date_place_paragraph_and_quote() {

@@ -5,6 +5,7 @@
 //! draws nothing. The widget that draws the whole screen is in [`render()`].
 
 mod citation;
+mod export;
 mod history;
 mod lists;
 mod mouse;
@@ -19,7 +20,9 @@ use std::sync::Arc;
 
 use ratatui::layout::{Position, Size};
 
-pub use citation::{DataOrigin, citation_text};
+pub use crate::cite::citation_text;
+pub use citation::DataOrigin;
+pub use export::{FileAnswer, FileWork};
 pub use history::{History, Location};
 pub use render::render;
 
@@ -53,6 +56,8 @@ struct Effects {
     clipboard: Option<String>,
     /// Ctrl-Z: hand the terminal back and stop the process.
     suspend: bool,
+    /// A path to complete or an export to write.
+    files: Option<export::FileWork>,
 }
 
 /// The whole state of the explorer.
@@ -87,6 +92,10 @@ pub struct App {
     bindings: Arc<Bindings>,
     /// What the filter prompt says of its keys, as [`Self::bindings`] name them.
     filter_words: Arc<crate::overlay::FilterWords>,
+    /// The format of the last export this session, the export prompt's first choice.
+    export_format: crate::export::ExportFormat,
+    /// The style `y` copies a citation in (`cite_style`).
+    cite_style: crate::cite::CiteStyle,
 }
 
 impl App {
@@ -113,6 +122,8 @@ impl App {
             theme: Theme::default(),
             bindings: Bindings::built_in(),
             filter_words: Arc::default(),
+            export_format: crate::export::ExportFormat::default(),
+            cite_style: crate::cite::CiteStyle::default(),
         };
         app.refresh_detail();
         app
@@ -128,6 +139,12 @@ impl App {
     /// The same app, told which files it was opened on (see `DataOrigin`).
     pub fn with_origin(mut self, origin: DataOrigin) -> Self {
         self.origin = origin;
+        self
+    }
+
+    /// The same app copying citations in `style` with `y`.
+    pub fn with_cite_style(mut self, style: crate::cite::CiteStyle) -> Self {
+        self.cite_style = style;
         self
     }
 
@@ -325,8 +342,21 @@ impl App {
             Action::KeepAsFilter => self.keep_results_as_filter(),
             Action::PageDetail { down } => self.page_detail(down),
             Action::ToggleGrouped => self.toggle_grouped(),
-            Action::CopyCitation => self.copy_citation(),
+            Action::CopyCitation => self.copy_citation(None),
+            Action::OpenCiteStyles => self.open_cite_styles(),
+            Action::CopyCitationAs(style) => {
+                self.overlay = None;
+                self.copy_citation(Some(style));
+            }
+            Action::SearchSubmit if self.mode() == Mode::Cite => {
+                self.overlay = None;
+                self.copy_citation(None);
+            }
             Action::CopyCommandLine => self.copy_command_line(),
+            Action::OpenExport => self.open_export(),
+            Action::CycleExportFormat => self.cycle_export_format(),
+            Action::CompletePath => self.complete_export_path(),
+            Action::SearchSubmit if self.mode() == Mode::Export => self.submit_export(),
             Action::OpenSearch => self.open_search(),
             Action::SearchType(c) => self.edit_query(|query| query.push(c)),
             Action::SearchPaste(text) => self.edit_query(|query| {

@@ -15,7 +15,14 @@ impl App {
     pub(super) fn click(&mut self, at: Position) {
         match &self.overlay {
             Some(Overlay::Search(_)) => self.click_result(at),
-            Some(Overlay::Help(_) | Overlay::Source(_) | Overlay::Palette(_)) => {}
+            // The export prompt stays over the list it writes until it is done or cancelled.
+            Some(
+                Overlay::Help(_)
+                | Overlay::Source(_)
+                | Overlay::Palette(_)
+                | Overlay::Export(_)
+                | Overlay::Cite(_),
+            ) => {}
             // A click goes back to the list, the filter kept, and does what it does there.
             Some(Overlay::Filter(_)) => {
                 self.keep_filter();
@@ -90,6 +97,7 @@ impl App {
                     self.move_in_palette(movement);
                 }
             }
+            Some(Overlay::Export(_) | Overlay::Cite(_)) => {}
             None | Some(Overlay::Filter(_)) => {
                 let Some(panes) = self.panes() else {
                     return;

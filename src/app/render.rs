@@ -34,6 +34,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         Some(Overlay::Search(search)) => search.cursor(area),
         Some(Overlay::Filter(prompt)) => prompt.cursor(app.filter_line(&screen)),
         Some(Overlay::Palette(palette)) => palette.cursor(area),
+        Some(Overlay::Export(prompt)) => prompt.cursor(area),
         _ => None,
     };
     if let Some(cursor) = cursor {

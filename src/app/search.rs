@@ -74,6 +74,10 @@ impl App {
             }
             _ => {}
         }
+        if let Some(Overlay::Export(prompt)) = &mut self.overlay {
+            prompt.edit(edit);
+            return;
+        }
         let Some(Overlay::Search(search)) = &mut self.overlay else {
             return;
         };

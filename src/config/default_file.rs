@@ -19,6 +19,10 @@ const SETTINGS: &str = r#"# oic-explorer's settings. It reads them from $XDG_CON
 # The palette: default (reads on dark and light backgrounds), dark, light, or mono.
 #theme = "default"
 
+# The style y copies a citation in: plain (one line), markdown, bibtex, csl-json, apa, or
+# chicago (author-date); C picks another for one copy.
+#cite_style = "plain"
+
 # When to use colour: auto (on a terminal, unless NO_COLOR is set), always, or never.
 #color = "auto"
 

@@ -35,6 +35,7 @@ use crate::{
 #[serde(deny_unknown_fields)]
 struct FileSettings {
     theme: Option<ThemeName>,
+    cite_style: Option<crate::cite::CiteStyle>,
     color: Option<ColorChoice>,
     mouse: Option<bool>,
     tab: Option<Tab>,
@@ -44,7 +45,16 @@ struct FileSettings {
 }
 
 /// The settings' names, as the file writes them.
-pub const SETTINGS: [&str; 7] = ["theme", "color", "mouse", "tab", "data", "source", "keys"];
+pub const SETTINGS: [&str; 8] = [
+    "theme",
+    "cite_style",
+    "color",
+    "mouse",
+    "tab",
+    "data",
+    "source",
+    "keys",
+];
 
 /// One key (`search = "/"`) or several (`quit = ["q", "ctrl-c"]`), each where it is written.
 #[derive(Debug)]
@@ -92,6 +102,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
     };
     Ok(Config {
         theme: settings.theme,
+        cite_style: settings.cite_style,
         color: settings.color,
         mouse: settings.mouse,
         tab: settings.tab,

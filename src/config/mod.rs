@@ -33,6 +33,8 @@ pub const CONFIG_LIMIT: u64 = 1_000_000;
 pub struct Config {
     /// The palette.
     pub theme: Option<ThemeName>,
+    /// The style `y` copies a citation in.
+    pub cite_style: Option<crate::cite::CiteStyle>,
     /// When to use colour.
     pub color: Option<ColorChoice>,
     /// Whether the explorer has the mouse.
@@ -51,6 +53,7 @@ impl Default for Config {
     fn default() -> Self {
         Self {
             theme: None,
+            cite_style: None,
             color: None,
             mouse: None,
             tab: None,
@@ -97,12 +100,14 @@ impl Config {
         file::parse(path, text)
     }
 
-    /// Fills in what `cli` leaves out with what this file sets: theme, colour and mouse;
+    /// Fills in what `cli` leaves out with what this file sets: theme, citation style, colour
+    /// and mouse;
     /// the dataset and its source unless the command line names either; the tab to open on
     /// when the explorer `opens` and the command line says nowhere to open (a tab narrows
     /// plain output and exports, which the file must not do).
     pub fn fill_in(&self, cli: &mut Cli, opens: bool) {
         cli.theme = cli.theme.or(self.theme);
+        cli.cite_style = cli.cite_style.or(self.cite_style);
         cli.color = cli.color.or(self.color);
         if !cli.mouse && !cli.no_mouse && self.mouse == Some(false) {
             cli.no_mouse = true;

@@ -52,6 +52,7 @@ fn the_default_file_uncommented_parses_to_the_built_in_values() {
         config,
         Config {
             theme: Some(ThemeName::Default),
+            cite_style: Some(crate::cite::CiteStyle::Plain),
             color: Some(ColorChoice::Auto),
             mouse: Some(true),
             tab: Some(Tab::Timeline),
@@ -73,12 +74,13 @@ fn every_action_is_in_the_default_file() {
 #[test]
 fn each_setting_is_read() {
     let config = parse(
-        "theme = \"dark\"\ncolor = \"never\"\nmouse = false\ntab = \"funding\"\n\
+        "theme = \"dark\"\ncite_style = \"csl-json\"\ncolor = \"never\"\nmouse = false\ntab = \"funding\"\n\
          data = \"d/dataset.json\"\nsource = \"/srv/source.txt\"\n\n[keys]\nquit = \"x\"\n\
          open_search = [\"/\", \"ctrl-k\"]\n",
     )
     .unwrap_or_else(|error| panic!("{error}"));
     assert_eq!(config.theme, Some(ThemeName::Dark));
+    assert_eq!(config.cite_style, Some(crate::cite::CiteStyle::CslJson));
     assert_eq!(config.color, Some(ColorChoice::Never));
     assert_eq!(config.mouse, Some(false));
     assert_eq!(config.tab, Some(Tab::Funding));

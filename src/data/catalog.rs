@@ -30,7 +30,7 @@ use super::{
 };
 
 /// A dataset that passed validation, ready to explore. Immutable once built.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Catalog {
     pub(super) store: Store,
     pub(super) records: Records,
@@ -152,6 +152,15 @@ impl Catalog {
         self.store.texts.shown.clear();
     }
 
+    /// Whether some text is shown other than as loaded (escaped or cut for the screen), so an
+    /// export from the app must work from a copy shown raw ([`Self::show_raw_text`]).
+    pub fn shows_changed_text(&self) -> bool {
+        !self.store.texts.shown.is_empty()
+            || self.display.title.is_some()
+            || self.display.description.is_some()
+            || self.display.source.is_some()
+    }
+
     /// All the text the records hold, end to end, for scanning in one pass (see
     /// [`Self::running_text_bounds`]).
     pub fn text_arena(&self) -> &str {
@@ -212,6 +221,11 @@ impl Catalog {
     /// Which document the quotes refer to, as the dataset says.
     pub fn source_note(&self) -> &str {
         self.display.source.as_deref().unwrap_or(&self.store.source)
+    }
+
+    /// The document the quotes come from, as the dataset describes it for citing, if it does.
+    pub fn document(&self) -> Option<&super::document::Document> {
+        self.store.document.as_ref()
     }
 
     /// The source text the quotes come from, when it was given.
@@ -367,6 +381,7 @@ impl Catalog {
             source: self.store.source.clone(),
             spellings: self.store.spellings.clone(),
             places: self.store.places.clone(),
+            document: self.store.document.clone(),
             marks: super::marks::declared(),
             events: all::<EventRow>(self, |view: EventView<'_>, r| view.to_model(&ties(r))),
             programmes: all::<ProgrammeRow>(self, |view: ProgrammeView<'_>, r| {

@@ -7,6 +7,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{
+    document::Document,
     field_mark::FieldMark,
     kinds::{Event, Initiative, Participant, Programme, Project},
     places::Place,
@@ -28,6 +29,9 @@ pub struct Dataset {
     /// Which document the quotes and paragraph numbers refer to.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub source: String,
+    /// The document the quotes come from, as a citation names it (see [`Document`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document: Option<Document>,
     /// Which fields are not the source's statements, and what each is (`export` writes the
     /// program's; a file that gives them must give those).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

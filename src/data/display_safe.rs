@@ -21,7 +21,7 @@ fn needs_display_copy(store: &Store, needing: &mut Vec<(Text, usize)>, cap: usiz
 
 /// What is shown instead of the dataset's own title, description and source note, where they
 /// are unsafe to show as they are.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub(super) struct DisplayTexts {
     pub(super) title: Option<String>,
     pub(super) description: Option<String>,

@@ -6,7 +6,7 @@
 /// [`IdIndex::prefetch`]) while other references are resolved. A hash shared by several ids
 /// (a collision, or a duplicate being reported) keeps the others aside, so lookups still
 /// compare the ids.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub(crate) struct IdIndex {
     /// A power-of-two number of entries; an empty one has [`EMPTY`] as its slot.
     table: Vec<Entry>,

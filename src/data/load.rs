@@ -230,6 +230,7 @@ impl Catalog {
             source: dataset.source.clone(),
             spellings: dataset.spellings.clone(),
             places: dataset.places.clone(),
+            document: dataset.document.clone(),
             marks: dataset.marks.clone(),
             ..Store::default()
         };
@@ -261,6 +262,9 @@ impl Catalog {
         let (ties, programmes) = validate::resolve_references(&parts, &pending, &mut problems);
         validate::check_spellings(&parts, &store.spellings, &mut problems);
         marks::check(&store.marks, &mut problems);
+        if let Some(document) = &store.document {
+            super::document::check(document, &mut problems);
+        }
         drop(pending);
         store.pending_text = Default::default();
         for (row, programme) in records.projects.iter_mut().zip(programmes) {

@@ -10,6 +10,7 @@ mod dataset;
 mod date;
 pub mod display;
 mod display_safe;
+pub mod document;
 mod explain;
 mod field_mark;
 mod id_index;
@@ -45,6 +46,7 @@ mod validate;
 pub use catalog::{Catalog, Record};
 pub use dataset::Dataset;
 pub use date::EventDate;
+pub use document::DocumentField;
 pub use kinds::{
     COMMON_TEXTS, Event, EventKind, EventView, Initiative, InitiativeKind, Item, Kind, Layout,
     Mark, Participant, ParticipantKind, Period, Programme, Project, ProjectRow, ProjectView,

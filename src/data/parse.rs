@@ -23,6 +23,7 @@ const FIELDS: &[&str] = &[
     "title",
     "description",
     "source",
+    "document",
     "marks",
     "events",
     "programmes",
@@ -74,6 +75,7 @@ impl<'de> Visitor<'de> for DatasetSeed<'_> {
                 "spellings" => self.store.spellings = map.next_value()?,
                 "places" => self.store.places = map.next_value()?,
                 "marks" => self.store.marks = map.next_value()?,
+                "document" => self.store.document = map.next_value()?,
                 "events" => {
                     map.next_value_seed(RecordList::<EventRow>::new(self.store, self.records))?
                 }

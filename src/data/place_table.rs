@@ -66,7 +66,7 @@ pub enum PlaceOrder {
 }
 
 /// Every place the events were held in, in the order first named.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct PlaceTable {
     places: Vec<PlaceEntry>,
     /// For each event, its place's number, or `u32::MAX`.

@@ -13,7 +13,7 @@ use super::{
 };
 
 /// Every record's row, collection by collection in file order.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Records {
     /// Events.
     pub events: Vec<EventRow>,

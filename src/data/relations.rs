@@ -12,7 +12,7 @@ use super::{
 };
 
 /// Where each record's ties are in one packed table.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub(super) struct Edges {
     /// Where each slot's ties start in `edges`; one more entry than there are records.
     offsets: Vec<u32>,

@@ -23,7 +23,7 @@ pub struct Spelling {
 /// The spellings by name (lowercased), worked out once at load. Each name with spellings has a
 /// number ([`SpelledName`]), so search can match a name's spellings once per query and look
 /// the answer up for every record with that name.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Spellings {
     /// The number of each name, lowercased.
     ids: HashMap<String, SpelledName>,

@@ -28,7 +28,7 @@ pub struct PendingReference {
 }
 
 /// A dataset's text, tie details and pending references, and what it says of itself.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Store {
     /// Every text and citation.
     pub texts: Texts,
@@ -44,6 +44,8 @@ pub struct Store {
     pub spellings: Vec<Spelling>,
     /// Where its places lie on a map.
     pub places: Vec<Place>,
+    /// The document it quotes, as a citation names it.
+    pub document: Option<super::document::Document>,
     /// The marks the file gives (checked against the program's).
     pub marks: Vec<FieldMark>,
     /// The details of the ties a file gives as objects (kind, quotes, reading).

@@ -54,7 +54,7 @@ impl Text {
 }
 
 /// Text stored end to end, handed out as spans.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Arena {
     bytes: String,
     /// Set when the text outgrew what `u32` spans can address.
@@ -177,7 +177,7 @@ pub struct CitationRow {
 
 /// All of a dataset's text: the arena, the citations, and what the screen shows instead of
 /// the texts unsafe to show as they are.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Texts {
     /// Every text, end to end.
     pub arena: Arena,

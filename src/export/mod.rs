@@ -1,9 +1,13 @@
 //! The records outside the app: JSON, CSV, TSV, Markdown and plain text, for one tab or all, narrowed
-//! by a query with the app's own matcher. Writing to a file is atomic where a rename keeps what the
-//! file has, else in place (see [`write_output`]).
+//! by a query with the app's own matcher, or the rows a list of the explorer shows
+//! ([`Selection::of_list`], written by an [`ExportJob`]). Writing to a file is atomic where a
+//! rename keeps what the file has, else in place (see [`write_output`]).
 
 mod columns;
+mod complete_path;
 mod csv_table;
+mod format;
+mod job;
 mod json;
 #[cfg(test)]
 mod mark_tests;
@@ -14,7 +18,10 @@ mod tsv;
 
 use std::{collections::HashSet, sync::Arc};
 
+pub use complete_path::{Completion, complete_path};
 pub use csv_table::{FormulaCells, write_csv};
+pub use format::{ExportFormat, ExportOptions, export_bytes};
+pub use job::{ExportJob, ExportOutcome};
 pub use json::{subset, to_terminal_safe_json};
 pub use markdown::write_markdown;
 pub use output_file::{Written, write_output};
@@ -92,6 +99,15 @@ impl Selection {
             })
             .collect();
         Ok(Self { tabs, relaxed })
+    }
+
+    /// The records a list shows, in the order it shows them: what the explorer's export
+    /// prompt writes (the list's filter, kind and order already applied).
+    pub fn of_list(tab: Tab, records: Vec<RecordRef>) -> Self {
+        Self {
+            tabs: vec![(tab, records)],
+            relaxed: None,
+        }
     }
 
     /// Every record selected, in tab order.

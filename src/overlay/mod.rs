@@ -1,8 +1,11 @@
-//! The overlays drawn over the tabs: the search, the help, the source view and the palette. Each is a type
+//! The overlays drawn over the tabs: the search, the help, the source view, the palette, the
+//! export prompt and the citation styles. Each is a type
 //! with its own state (the prompt, a scroll), its intent methods and its widget; [`Overlay`]
 //! is the one open, so a closed overlay keeps no state and the keys' mode follows from it. An
 //! overlay reads the catalog and its own state, never a tab or the app.
 
+pub mod cite_styles;
+pub mod export;
 pub mod filter;
 pub mod help;
 pub mod last_search;
@@ -17,6 +20,8 @@ mod margin_tests;
 
 use ratatui::{buffer::Buffer, layout::Rect, layout::Size, widgets::Widget};
 
+pub use cite_styles::CiteStyles;
+pub use export::{ExportPrompt, ExportStatus};
 pub use filter::{FilterPrompt, FilterStatus, FilterWords};
 pub use help::HelpOverlay;
 pub use last_search::{LastSearch, SearchTarget};
@@ -39,6 +44,10 @@ pub enum Overlay {
     Filter(FilterPrompt),
     /// Choosing an action by what it does.
     Palette(PaletteOverlay),
+    /// Choosing where to export the list.
+    Export(ExportPrompt),
+    /// Choosing the style of a citation to copy.
+    Cite(CiteStyles),
 }
 
 impl Overlay {
@@ -52,13 +61,19 @@ impl Overlay {
             Self::Source(_) => Mode::Source,
             Self::Filter(_) => Mode::Filter,
             Self::Palette(_) => Mode::Palette,
+            Self::Export(_) => Mode::Export,
+            Self::Cite(_) => Mode::Cite,
         }
     }
 
     /// Fits it to a terminal of `size`: text laid out for a new width, a scroll within it.
     pub fn resize(&mut self, size: Size) {
         match self {
-            Self::Search(_) | Self::Filter(_) | Self::Palette(_) => {}
+            Self::Search(_)
+            | Self::Filter(_)
+            | Self::Palette(_)
+            | Self::Export(_)
+            | Self::Cite(_) => {}
             Self::Help(help) => help.resize(size),
             Self::Source(source) => source.resize(size),
         }
@@ -72,6 +87,8 @@ impl Widget for &Overlay {
             Overlay::Help(help) => help.render(area, buf),
             Overlay::Source(source) => source.render(area, buf),
             Overlay::Palette(palette) => palette.render(area, buf),
+            Overlay::Export(export) => export.render(area, buf),
+            Overlay::Cite(styles) => styles.render(area, buf),
             // Drawn in the tab's list by the app, which knows where that is.
             Overlay::Filter(_) => {}
         }

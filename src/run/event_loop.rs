@@ -9,7 +9,7 @@ use ratatui::crossterm::event::Event;
 use super::Failure;
 use crate::{
     action::{Action, Bindings, Mode, action_for_mouse},
-    app::{App, SearchCommand},
+    app::{App, FileAnswer, FileWork, SearchCommand},
     data::Catalog,
     search::{SearchEvent, SearchHandle},
     terminal::TerminalEvent,
@@ -24,6 +24,8 @@ pub enum LoopEvent {
     InputFailed(io::Error),
     /// A background search reports.
     Search(SearchEvent),
+    /// File work done off the loop (an export) reports.
+    Files(FileAnswer),
     /// A background load ended.
     Loaded(Box<Result<Catalog, Failure>>),
     /// Asked from outside (`SIGTSTP`) to hand the terminal back and stop.
@@ -64,20 +66,24 @@ pub fn action_for_event(event: Event, mode: Mode, bindings: &Bindings) -> Option
         Event::Key(key) => bindings.action_for_key(key, mode),
         Event::Mouse(mouse) => action_for_mouse(mouse),
         Event::Resize(width, height) => Some(Action::Resize { width, height }),
-        Event::Paste(text) if mode == Mode::Search => Some(Action::SearchPaste(text)),
+        Event::Paste(text) if matches!(mode, Mode::Search | Mode::Export) => {
+            Some(Action::SearchPaste(text))
+        }
         _ => None,
     }
 }
 
 /// Runs `app` until it quits or `events` has no senders left: draws with `draw` whenever
-/// something changed, hands searches to `search`, and clipboard text to `clipboard`. Blocks
-/// between events, so an idle explorer draws nothing and uses no CPU.
+/// something changed, hands searches to `search`, clipboard text to `clipboard`, and file work
+/// to `files`, which answers at once or later, as [`LoopEvent::Files`]. Blocks between events,
+/// so an idle explorer draws nothing and uses no CPU.
 pub fn drive(
     app: &mut App,
     events: &Receiver<LoopEvent>,
     search: Option<&SearchHandle>,
     mut draw: impl FnMut(&App) -> io::Result<()>,
     mut clipboard: impl FnMut(&str) -> io::Result<()>,
+    mut files: impl FnMut(FileWork) -> Option<FileAnswer>,
 ) -> io::Result<Stop> {
     let mut dirty = true;
     while app.is_running() {
@@ -110,6 +116,11 @@ pub fn drive(
             if let Some(text) = app.take_clipboard() {
                 clipboard(&text)?;
             }
+            if let Some(work) = app.take_file_work()
+                && let Some(answer) = files(work)
+            {
+                app.receive_file_answer(answer);
+            }
             if !app.is_running() {
                 return Ok(Stop::Quit);
             }
@@ -134,6 +145,10 @@ fn handle(app: &mut App, event: LoopEvent) -> io::Result<bool> {
         },
         LoopEvent::InputFailed(error) => return Err(error),
         LoopEvent::Search(event) => app.receive_search(event),
+        LoopEvent::Files(answer) => {
+            app.receive_file_answer(answer);
+            true
+        }
         LoopEvent::Loaded(_) | LoopEvent::Suspend | LoopEvent::Continued => false,
     })
 }

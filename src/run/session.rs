@@ -107,6 +107,7 @@ pub fn run(
                 Ok(())
             },
             copy_to_clipboard,
+            |work| file_work(work, sender),
         )?;
         match stop {
             Stop::Quit => return Ok(()),
@@ -114,6 +115,31 @@ pub fn run(
             Stop::Redraw => session.start_afresh()?,
         }
     }
+}
+
+/// Does file work the app asks for: a path's completion at once (one folder read), an export
+/// on a thread of its own, which reports on the loop's channel, so a large list never holds
+/// up the keys or the screen. Only when no thread can be started is it written here.
+fn file_work(work: app::FileWork, sender: &Sender<LoopEvent>) -> Option<app::FileAnswer> {
+    if let app::FileWork::Export(_) = work {
+        let answers = sender.clone();
+        let pending = std::sync::Arc::new(std::sync::Mutex::new(Some(work)));
+        let taken = std::sync::Arc::clone(&pending);
+        let spawned = std::thread::Builder::new()
+            .name("export".to_string())
+            .spawn(move || {
+                let work = taken.lock().ok().and_then(|mut work| work.take());
+                if let Some(work) = work {
+                    let _ = answers.send(LoopEvent::Files(work.run()));
+                }
+            });
+        if spawned.is_ok() {
+            return None;
+        }
+        let work = pending.lock().ok().and_then(|mut work| work.take())?;
+        return Some(work.run());
+    }
+    Some(work.run())
 }
 
 /// Whether keys can be read: from standard input when it is a terminal, else from the

@@ -41,6 +41,7 @@ pub fn build_app(
     let theme = Theme::named(cli.theme(), cli.color().enabled(true));
     let mut app = App::new(catalog, Size::new(80, 24))
         .with_theme(theme)
+        .with_cite_style(cli.cite_style())
         .with_bindings(Arc::clone(bindings))
         .with_origin(origin(cli));
     app.set_row_options(options, cli.by_category);

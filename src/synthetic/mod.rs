@@ -317,6 +317,7 @@ pub fn generate(records: usize, seed: u64) -> Dataset {
         title: title(records, seed),
         description: DESCRIPTION.into(),
         source: String::new(),
+        document: None,
         marks: crate::data::declared_marks(),
         events: (0..sizes.events).map(|n| generator.event(n)).collect(),
         programmes: (0..sizes.programmes)

@@ -104,6 +104,7 @@ fn run_loop(
             Ok(())
         },
         |_| Ok(()),
+        |work| Some(work.run()),
     )
     .expect("the loop runs");
     scripted.join().expect("the script ran");

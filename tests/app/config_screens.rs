@@ -25,14 +25,14 @@ fn opened(file: &str, args: &[&str], width: u16, height: u16) -> App {
     app
 }
 
-const REMAPPED: &str = "[keys]\nmove_down = [\"e\", \"down\"]\nquit = [\"x\", \"ctrl-c\"]\n";
+const REMAPPED: &str = "[keys]\nmove_down = [\"v\", \"down\"]\nquit = [\"x\", \"ctrl-c\"]\n";
 
 #[test]
 fn the_help_and_the_hints_name_remapped_keys() {
     let mut app = opened(REMAPPED, &[], 80, 40);
     let browsing = draw(&app);
     insta::assert_snapshot!("remapped_timeline_80x40", browsing.backend());
-    press(&mut app, KeyCode::Char('e'));
+    press(&mut app, KeyCode::Char('v'));
     press(&mut app, KeyCode::Char('?'));
     insta::assert_snapshot!("remapped_help_80x40", draw(&app).backend());
     // The remapped keys do what the help says, and the old ones no longer do.

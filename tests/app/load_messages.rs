@@ -52,6 +52,10 @@ fn fields(value: &Value, at: &str, found: &mut Vec<(String, String, Value)>) {
 /// offered there.
 fn wrong_for(value: &Value) -> Vec<Value> {
     match value {
+        // A coordinate takes a fraction, so 2.5 is not wrong there.
+        Value::Number(number) if number.is_f64() => {
+            vec![json!("5 mln"), json!(false), json!([1]), json!({"a": 1})]
+        }
         Value::String(_) => vec![json!(5), json!(-5), json!(2.5), json!(true), json!([1])],
         Value::Number(_) => vec![
             json!("5 mln"),

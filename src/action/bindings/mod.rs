@@ -14,7 +14,7 @@ mod tests;
 use std::sync::{Arc, LazyLock};
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
-use strum::{EnumIter, EnumMessage, IntoEnumIterator};
+use strum::{EnumCount, EnumIter, EnumMessage, IntoEnumIterator};
 
 pub use key::{Key, Mods};
 pub use remap::Remap;
@@ -53,26 +53,27 @@ impl Section {
 
 /// Some of the modes, as bits: those a binding works in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Modes(u8);
+struct Modes(u16);
 
 impl Modes {
     const NONE: Self = Self(0);
     /// A binding for every mode (Ctrl-C, Ctrl-Z) is tried before any other.
-    const ALL: Self = Self(0b111_1111);
-    /// Where a printable key is typed as text: the search and filter prompts, the palette.
-    const TYPING: Self = Self::of(&[Mode::Search, Mode::Filter, Mode::Palette]);
+    const ALL: Self = Self((1 << Mode::COUNT) - 1);
+    /// Where a printable key is typed as text: the search, filter and export prompts, the
+    /// palette.
+    const TYPING: Self = Self::of(&[Mode::Search, Mode::Filter, Mode::Palette, Mode::Export]);
 
     const fn of(modes: &[Mode]) -> Self {
         let (mut bits, mut at) = (0, 0);
         while at < modes.len() {
-            bits |= 1 << modes[at] as u8;
+            bits |= 1 << modes[at] as u16;
             at += 1;
         }
         Self(bits)
     }
 
     const fn contains(self, mode: Mode) -> bool {
-        self.0 & 1 << mode as u8 != 0
+        self.0 & 1 << mode as u16 != 0
     }
 
     fn union(self, other: Self) -> Self {
@@ -730,6 +731,8 @@ fn mode_words(mode: Mode) -> &'static str {
         Mode::Source => "the quick look",
         Mode::Filter => "the filter prompt",
         Mode::Palette => "the palette",
+        Mode::Export => "the export prompt",
+        Mode::Cite => "the citation styles",
     }
 }
 

@@ -22,6 +22,8 @@ const FILTER: Modes = Modes::of(&[Mode::Filter]);
 const HELP: Modes = Modes::of(&[Mode::Help]);
 const SOURCE: Modes = Modes::of(&[Mode::Source]);
 const PALETTE: Modes = Modes::of(&[Mode::Palette]);
+const EXPORT: Modes = Modes::of(&[Mode::Export]);
+const CITE: Modes = Modes::of(&[Mode::Cite]);
 /// The help and the quick look: the same scrolling keys.
 const READING: Modes = Modes::of(&[Mode::Help, Mode::Source]);
 /// Typing a search or a filter: the same editing keys.
@@ -154,6 +156,14 @@ pub(super) const HINTS: &[Hint] = {
         hint(M::Palette, &[SearchSubmit], "keep").when(InHelpFilter),
         hint(M::Palette, &[Cancel], "clear").when(InHelpFilter),
         hint(M::Palette, &[Quit], "quit"),
+        hint(M::Export, &[SearchSubmit], "write"),
+        hint(M::Export, &[CycleExportFormat], "format"),
+        hint(M::Export, &[CompletePath], "complete"),
+        hint(M::Export, &[Cancel], "cancel"),
+        hint(M::Export, &[Quit], "quit"),
+        hint(M::Cite, &[SearchSubmit], "copy"),
+        hint(M::Cite, &[Cancel], "close"),
+        hint(M::Cite, &[Quit], "quit"),
     ]
 };
 
@@ -266,6 +276,30 @@ pub(super) fn lines() -> Vec<Line> {
         ]),
         line(Views, "copy the command line that reopens this view", [
             browse(CopyCommandLine, &[ch('Y')]),
+        ]),
+        line(Views, "export the list as shown (its filter, kind, order) to a file", [
+            browse(OpenExport, &[ch('e')]),
+        ]),
+        line(Views, "in the export prompt: <the next format / complete the path>", [
+            on(CycleExportFormat, EXPORT, Ctrl, &[ch('f')]),
+            on(CompletePath, EXPORT, Any, &[KeyCode::Tab]),
+        ]),
+        line(Views, "in the export prompt: <write (again to replace a file) / cancel>", [
+            on(SearchSubmit, EXPORT, Any, &[Enter]), on(Cancel, EXPORT, Any, &[Esc]),
+        ]),
+        line(Views, "copy the citation in a style chosen for this copy", [
+            browse(OpenCiteStyles, &[ch('C')]),
+        ]),
+        line(Views, "in the citation styles: copy as <plain text / Markdown / BibTeX / \
+                     CSL-JSON / APA / Chicago author-date>", [
+            on(CiteAsPlain, CITE, Any, &[ch('1')]), on(CiteAsMarkdown, CITE, Any, &[ch('2')]),
+            on(CiteAsBibtex, CITE, Any, &[ch('3')]), on(CiteAsCslJson, CITE, Any, &[ch('4')]),
+            on(CiteAsApa, CITE, Any, &[ch('5')]), on(CiteAsChicago, CITE, Any, &[ch('6')]),
+        ]).layout(Layout::Run),
+        // Where a letter is no text, q quits, as in the help.
+        line(Views, "in the citation styles: <copy in the style set (cite_style) / close / quit>", [
+            on(SearchSubmit, CITE, Any, &[Enter]), on(Cancel, CITE, Any, &[Esc]),
+            on(Quit, CITE, NoCtrl, &[ch('q')]),
         ]),
         line(Search, "search every tab and the source text", [browse(OpenSearch, &[ch('/')])])
             ,

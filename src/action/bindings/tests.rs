@@ -153,7 +153,7 @@ fn tables() -> Vec<(String, Bindings)> {
     let built_in = Bindings::default();
     let remaps = [
         vec![
-            remap("move_down", &["e", "down"]),
+            remap("move_down", &["v", "down"]),
             remap("move_up", &["u", "up"]),
         ],
         vec![
@@ -440,37 +440,43 @@ fn sets_hold_what_they_are_made_of() {
     assert_eq!(Modes::of(&Mode::iter().collect::<Vec<_>>()), Modes::ALL);
     assert_eq!(
         Modes::ALL.without(Modes::TYPING).iter().collect::<Vec<_>>(),
-        [Mode::Browse, Mode::Links, Mode::Help, Mode::Source]
+        [
+            Mode::Browse,
+            Mode::Links,
+            Mode::Help,
+            Mode::Source,
+            Mode::Cite
+        ]
     );
     assert_eq!(Modes::TYPING.without(Modes::TYPING), Modes::NONE);
-    // The help and the quick look, the search, the filter and the palette.
-    assert_eq!(reading.union(Modes::TYPING).iter().count(), 5);
+    // The help and the quick look, the search, the filter, the palette and the export prompt.
+    assert_eq!(reading.union(Modes::TYPING).iter().count(), 6);
 }
 
 #[test]
 fn a_remapped_key_works_and_the_old_one_does_not() {
     let table = Bindings::default()
-        .remapped(&[remap("move_down", &["e"])])
+        .remapped(&[remap("move_down", &["v"])])
         .expect("a remap");
     let key = |c| press(KeyCode::Char(c), KeyModifiers::NONE);
     let down = Some(super::Action::Move(Movement::Down));
-    assert_eq!(table.action_for_key(key('e'), Mode::Browse), down);
-    assert_eq!(table.action_for_key(key('e'), Mode::Links), down);
+    assert_eq!(table.action_for_key(key('v'), Mode::Browse), down);
+    assert_eq!(table.action_for_key(key('v'), Mode::Links), down);
     assert_eq!(table.action_for_key(key('j'), Mode::Browse), None);
     assert_eq!(
-        table.action_for_key(key('e'), Mode::Help),
+        table.action_for_key(key('v'), Mode::Help),
         Some(super::Action::ScrollHelp(Movement::Down))
     );
-    // In the prompts e is a letter.
+    // In the prompts v is a letter.
     assert_eq!(
-        table.action_for_key(key('e'), Mode::Search),
-        Some(super::Action::SearchType('e'))
+        table.action_for_key(key('v'), Mode::Search),
+        Some(super::Action::SearchType('v'))
     );
     let moving = &table.help_sections()[1];
     let row = |at: usize| (moving.entries[at].0.as_str(), moving.entries[at].1.as_str());
-    assert_eq!(row(0), ("e", "next record"));
+    assert_eq!(row(0), ("v", "next record"));
     let hints: Vec<_> = table.hints(Mode::Browse).collect();
-    assert_eq!(hints[0].1, "e/k");
+    assert_eq!(hints[0].1, "v/k");
     // What did not change keeps its words.
     assert_eq!(row(1), ("k  ↑", "previous record"));
 }
