@@ -24,6 +24,8 @@ pub enum LoopEvent {
     InputFailed(io::Error),
     /// A background search reports.
     Search(SearchEvent),
+    /// A thread built the order a tab's list waits for.
+    Ordered(crate::data::Tab),
     /// A background load ended.
     Loaded(Box<Result<Catalog, Failure>>),
     /// Asked from outside (`SIGTSTP`) to hand the terminal back and stop.
@@ -134,6 +136,7 @@ fn handle(app: &mut App, event: LoopEvent) -> io::Result<bool> {
         },
         LoopEvent::InputFailed(error) => return Err(error),
         LoopEvent::Search(event) => app.receive_search(event),
+        LoopEvent::Ordered(tab) => app.order_built(tab),
         LoopEvent::Loaded(_) | LoopEvent::Suspend | LoopEvent::Continued => false,
     })
 }

@@ -26,8 +26,8 @@ pub use detail::{DetailKey, DetailText, link_label};
 pub use funding::FundingTab;
 pub use initiatives::InitiativesTab;
 pub use list::{
-    FilterMatches, FundingSort, ListControls, ListPosition, RecordKind, RowOptions, SavedFilters,
-    SortKey, TabRows,
+    FilterMatches, FundingSort, ListControls, ListPosition, Orders, RecordKind, RowOptions,
+    SavedFilters, SortKey, TabRows,
 };
 pub use participants::ParticipantsTab;
 pub use source::SourceTab;
@@ -106,14 +106,18 @@ pub struct TabView {
     detail: Option<DetailText>,
     /// For the Source tab, which lists the source's paragraphs instead of records: how many.
     paragraphs: Option<usize>,
+    /// Whether the rows wait for an order being built (see [`Self::reshape_with`]).
+    ordering: bool,
 }
 
 impl TabView {
     /// A view of `tab`'s records in the tab's own order, the first selected.
-    pub fn of_tab(catalog: &Catalog, tab: Tab) -> Self {
+    pub fn of_tab(orders: &Arc<Orders>, catalog: &Arc<Catalog>, tab: Tab) -> Self {
         let controls = ListControls::new(catalog, tab);
+        let rows = TabRows::shaped_with(orders, catalog, tab, controls.shape())
+            .unwrap_or_else(|| TabRows::shaped(catalog, tab, controls.shape()));
         Self {
-            rows: TabRows::shaped(catalog, tab, controls.shape()),
+            rows,
             controls,
             ..Self::default()
         }
@@ -124,6 +128,41 @@ impl TabView {
     pub fn reshape(&mut self, catalog: &Catalog, tab: Tab, page: usize) {
         let rows = TabRows::shaped(catalog, tab, self.controls.shape());
         self.set_rows(rows, page);
+        self.ordering = false;
+    }
+
+    /// [`Self::reshape`] with the order taken from `orders`; while a thread builds it, the
+    /// rows stay as they were and [`Self::is_ordering`] says so (call again when it is built).
+    pub fn reshape_with(
+        &mut self,
+        orders: &Arc<Orders>,
+        catalog: &Arc<Catalog>,
+        tab: Tab,
+        page: usize,
+    ) {
+        match TabRows::shaped_with(orders, catalog, tab, self.controls.shape()) {
+            Some(rows) => {
+                self.set_rows(rows, page);
+                self.ordering = false;
+            }
+            None => self.ordering = true,
+        }
+    }
+
+    /// What the title says of the list (see [`ListControls::describe`]), and `ordering…`
+    /// while the order asked for is being built.
+    pub fn describe(&self, total: usize, noun: &str) -> String {
+        let described = self.controls.describe(self.rows.len(), total, noun);
+        if self.ordering {
+            format!("{described} · ordering…")
+        } else {
+            described
+        }
+    }
+
+    /// Whether the rows still wait for an order a thread builds: the title says "ordering…".
+    pub fn is_ordering(&self) -> bool {
+        self.ordering
     }
 
     /// A view of the source's `count` paragraphs, the first selected.
@@ -410,16 +449,20 @@ pub struct Tabs {
     pub participants: ParticipantsTab,
     /// The source document.
     pub source: SourceTab,
+    /// The whole orders the lists take their rows from, built once each.
+    pub orders: Arc<Orders>,
 }
 
 impl Tabs {
     /// The tabs of `catalog`, each at its first record.
     pub fn new(catalog: &Arc<Catalog>) -> Self {
+        let orders = Arc::new(Orders::default());
         Self {
-            timeline: TimelineTab::new(Arc::clone(catalog)),
+            timeline: TimelineTab::new(Arc::clone(catalog), &orders),
             funding: FundingTab::new(Arc::clone(catalog)),
-            initiatives: InitiativesTab::new(Arc::clone(catalog)),
-            participants: ParticipantsTab::new(Arc::clone(catalog)),
+            initiatives: InitiativesTab::new(Arc::clone(catalog), &orders),
+            participants: ParticipantsTab::new(Arc::clone(catalog), &orders),
+            orders,
             source: SourceTab::new(Arc::clone(catalog)),
         }
     }

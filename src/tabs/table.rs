@@ -13,7 +13,7 @@ use ratatui::{
 
 use super::{
     TabHints, TabView,
-    list::{ListLook, columns::Columns, render_record_list},
+    list::{ListLook, Orders, columns::Columns, render_record_list},
 };
 use crate::{
     chrome::{
@@ -68,9 +68,9 @@ pub struct TableTab<T> {
 
 impl<T: Table> TableTab<T> {
     /// Every record `T` lists, in the tab's own order.
-    pub fn new(catalog: Arc<Catalog>) -> Self {
+    pub fn new(catalog: Arc<Catalog>, orders: &Arc<Orders>) -> Self {
         Self {
-            view: TabView::of_tab(&catalog, T::TAB),
+            view: TabView::of_tab(orders, &catalog, T::TAB),
             columns: T::columns(&catalog),
             catalog,
             theme: Theme::default(),
@@ -95,7 +95,7 @@ impl<T: Table> Widget for &TableTab<T> {
         let title = Line::from(format!(
             " {} · {} ",
             T::TAB.title(),
-            view.controls.describe(view.rows.len(), total, T::NOUN)
+            view.describe(total, T::NOUN)
         ));
         let look = ListLook {
             title,

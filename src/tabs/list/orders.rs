@@ -1,0 +1,141 @@
+//! Every whole order a tab's list can be sorted in, built once per catalog, tab, key and
+//! direction and shared: a list filtered, narrowed to a kind or sorted again takes the records
+//! it keeps from the order it needs, one pass and no sort, so `o`, `f` and a filter's answer
+//! cost a frame at any size. An order not yet built is built at once, or, once a notifier is
+//! set (the running explorer sets one), on a thread of its own that announces its end: the
+//! drawing thread never sorts a million rows. Owns only the cache; [`super::TabRows`] reads it.
+
+use std::{
+    collections::{HashMap, HashSet},
+    sync::{Arc, Mutex, PoisonError},
+    thread,
+};
+
+use super::{SortKey, rows};
+use crate::data::{Catalog, Tab};
+
+/// Which whole order: the tab's records by `sort`, the other way round when `reversed`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct OrderKey {
+    /// The tab whose records are ordered.
+    pub tab: Tab,
+    /// The order.
+    pub sort: SortKey,
+    /// Whether it is turned round.
+    pub reversed: bool,
+}
+
+/// Every record of a tab's collection in one order, with each record's row and, on the
+/// timeline, the months of the dated rows, sorted.
+#[derive(Debug)]
+pub struct WholeOrder {
+    /// The records (indices into the collection), in order.
+    pub items: Arc<[u32]>,
+    /// Each record's row, indexed by the record.
+    pub rows: Arc<[u32]>,
+    /// For the timeline: the month each dated record starts in, sorted.
+    pub month_keys: Arc<[i32]>,
+}
+
+/// Called with the tab whose order a thread has just built.
+type Notifier = Arc<dyn Fn(Tab) + Send + Sync>;
+
+/// The whole orders built so far for one catalog, and how a missing one is built.
+#[derive(Default)]
+pub struct Orders {
+    built: Mutex<HashMap<OrderKey, Arc<WholeOrder>>>,
+    building: Mutex<HashSet<OrderKey>>,
+    notifier: Mutex<Option<Notifier>>,
+}
+
+impl std::fmt::Debug for Orders {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let built = self.built.lock().map_or(0, |built| built.len());
+        f.debug_struct("Orders").field("built", &built).finish()
+    }
+}
+
+/// Lists at most this long are ordered at once even with a notifier: sorting them takes less
+/// than a frame, and a list that never says "ordering…" is simpler to read.
+const AT_ONCE: usize = 20_000;
+
+impl Orders {
+    /// From now on, orders of long lists are built on a thread that calls `notify` with the
+    /// tab when done.
+    pub fn set_notifier(&self, notify: impl Fn(Tab) + Send + Sync + 'static) {
+        *self.notifier.lock().unwrap_or_else(PoisonError::into_inner) = Some(Arc::new(notify));
+    }
+
+    /// The whole order `key` of `catalog`, built now if no thread would build it; `None`
+    /// while a thread builds it (its notifier says when it is ready).
+    pub fn get(self: &Arc<Self>, catalog: &Arc<Catalog>, key: OrderKey) -> Option<Arc<WholeOrder>> {
+        if let Some(order) = self.lock_built().get(&key) {
+            return Some(Arc::clone(order));
+        }
+        let notifier = self
+            .notifier
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone();
+        let count = catalog.records_of(key.tab).count();
+        let Some(notify) = notifier.filter(|_| count > AT_ONCE) else {
+            let order = Arc::new(build(catalog, key));
+            self.lock_built().insert(key, Arc::clone(&order));
+            return Some(order);
+        };
+        let first_asked = self
+            .building
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(key);
+        if first_asked {
+            let (orders, shared) = (Arc::clone(self), Arc::clone(catalog));
+            let started = thread::Builder::new()
+                .name("ordering".to_string())
+                .spawn(move || {
+                    let order = Arc::new(build(&shared, key));
+                    orders.lock_built().insert(key, order);
+                    orders
+                        .building
+                        .lock()
+                        .unwrap_or_else(PoisonError::into_inner)
+                        .remove(&key);
+                    notify(key.tab);
+                });
+            // No thread to be had: build it here, late rather than never.
+            if started.is_err() {
+                let order = Arc::new(build(catalog, key));
+                self.lock_built().insert(key, Arc::clone(&order));
+                return Some(order);
+            }
+        }
+        None
+    }
+
+    fn lock_built(&self) -> std::sync::MutexGuard<'_, HashMap<OrderKey, Arc<WholeOrder>>> {
+        self.built.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+/// Sorts every record of `key.tab` as `key` says.
+pub(super) fn build(catalog: &Catalog, key: OrderKey) -> WholeOrder {
+    let count = catalog.records_of(key.tab).count();
+    let make = key
+        .tab
+        .collection()
+        .unwrap_or(crate::data::RecordRef::Participant);
+    let mut items: Vec<u32> = (0..rows::index(count)).collect();
+    rows::sort(catalog, key.tab, key.sort, key.reversed, make, &mut items);
+    let rows = rows::positions(items.iter().copied(), count);
+    let month_keys = rows::month_keys(
+        catalog,
+        key.tab,
+        &items,
+        key.sort == SortKey::Date && !key.reversed,
+    );
+    WholeOrder {
+        items: items.into(),
+        rows: rows.into(),
+        month_keys: month_keys.into(),
+    }
+}
