@@ -42,19 +42,20 @@ const FRAME_GAP: Duration = Duration::from_millis(4);
 /// The screen is quiet when nothing has been written for this long.
 const QUIET: Duration = Duration::from_millis(500);
 
-/// What is sent, named as reported. `&a` then Enter filters by a broad query.
-const KEYS: &[(&str, &str)] = &[
-    ("j", "j"),
-    ("G", "G"),
-    ("g", "g"),
-    ("o", "o"),
-    ("O", "O"),
-    ("f", "f"),
-    ("F", "F"),
-    ("Tab", "\t"),
-    ("BackTab", "\x1b[Z"),
-    ("&a⏎", "&a\r"),
-    ("Esc", "\x1b"),
+/// What is sent, named as reported, and the text on screen that says it is answered (the
+/// `&` filter's answer comes from the search thread, seconds after the keys at 1M).
+const KEYS: &[(&str, &str, &str)] = &[
+    ("j", "j", ""),
+    ("G", "G", ""),
+    ("g", "g", ""),
+    ("o", "o", ""),
+    ("O", "O", ""),
+    ("f", "f", ""),
+    ("F", "F", ""),
+    ("Tab", "\t", ""),
+    ("BackTab", "\x1b[Z", ""),
+    ("&su⏎", "&su\r", "“su”"),
+    ("Esc", "\x1b", ""),
 ];
 
 struct Session {
@@ -119,13 +120,16 @@ impl Session {
         self.chunks.lock().ok()?.last().map(|&(at, _)| at)
     }
 
-    /// Waits until nothing has been written for [`QUIET`] and nothing is still ordering.
-    fn wait_quiet(&self, limit: Duration) {
+    /// Waits until something past the first `from` chunks was written, then nothing for
+    /// [`QUIET`], and nothing is still ordering.
+    fn wait_quiet(&self, from: usize, answered: &str, limit: Duration) {
         let started = Instant::now();
         loop {
             thread::sleep(Duration::from_millis(20));
-            let quiet = self.last_chunk().is_none_or(|last| last.elapsed() >= QUIET);
-            let busy = self.contents().contains("ordering");
+            let written = self.chunks.lock().map_or(0, |chunks| chunks.len()) > from;
+            let quiet = written && self.last_chunk().is_none_or(|last| last.elapsed() >= QUIET);
+            let contents = self.contents();
+            let busy = contents.contains("ordering") || !contents.contains(answered);
             if (quiet && !busy) || started.elapsed() > limit {
                 return;
             }
@@ -133,12 +137,12 @@ impl Session {
     }
 
     /// Sends `keys` and returns the end of the first frame and of the last one after them.
-    fn time(&mut self, keys: &str) -> Option<(Duration, Duration)> {
+    fn time(&mut self, keys: &str, answered: &str) -> Option<(Duration, Duration)> {
         let from = self.chunks.lock().ok()?.len();
         let sent = Instant::now();
         self.writer.write_all(keys.as_bytes()).ok()?;
         self.writer.flush().ok()?;
-        self.wait_quiet(Duration::from_secs(20));
+        self.wait_quiet(from, answered, Duration::from_secs(30));
         let chunks = self.chunks.lock().ok()?;
         let after = chunks.get(from..)?;
         let mut first = None;
@@ -163,14 +167,19 @@ impl Drop for Session {
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let options = Options::parse();
+    let mut options = Options::parse();
+    // The pty looks a bare name up in PATH: give it the binaries' whole paths.
+    for binary in &mut options.binaries {
+        *binary = std::fs::canonicalize(&*binary)?;
+    }
     // (binary, key) → (firsts, finals) in milliseconds.
     let mut timings: BTreeMap<(usize, usize), (Vec<f64>, Vec<f64>)> = BTreeMap::new();
     for round in 0..options.rounds {
         for (b, binary) in options.binaries.iter().enumerate() {
             let mut session = Session::start(binary, &options.data)?;
             let started = Instant::now();
-            while session.contents().contains("oading") || session.last_chunk().is_none() {
+            // The list's title is drawn once the records are in.
+            while !session.contents().contains("Timeline ·") {
                 if started.elapsed() > Duration::from_secs(60) {
                     return Err("the binary did not show its records within a minute".into());
                 }
@@ -178,10 +187,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             }
             let shown = started.elapsed();
             thread::sleep(Duration::from_secs_f64(options.settle));
-            session.wait_quiet(Duration::from_secs(20));
+            session.wait_quiet(0, "", Duration::from_secs(20));
             eprintln!("round {round} binary {b}: records shown after {shown:?}");
-            for (k, (_, keys)) in KEYS.iter().enumerate() {
-                if let Some((first, last)) = session.time(keys) {
+            for (k, (_, keys, answered)) in KEYS.iter().enumerate() {
+                if let Some((first, last)) = session.time(keys, answered) {
                     let entry = timings.entry((b, k)).or_default();
                     entry.0.push(first.as_secs_f64() * 1000.0);
                     entry.1.push(last.as_secs_f64() * 1000.0);

@@ -11,7 +11,7 @@ use std::{
     thread,
 };
 
-use super::{SortKey, rows};
+use super::{RecordKind, SortKey, rows};
 use crate::data::{Catalog, Tab};
 
 /// Which whole order: the tab's records by `sort`, the other way round when `reversed`.
@@ -35,7 +35,15 @@ pub struct WholeOrder {
     pub rows: Arc<[u32]>,
     /// For the timeline: the month each dated record starts in, sorted.
     pub month_keys: Arc<[i32]>,
+    /// Each row's kind, in row order: a list narrowed to a kind reads these in turn instead
+    /// of each record, scattered through memory, in the order's sequence.
+    pub kinds: Box<[Option<RecordKind>]>,
+    /// For the timeline, each row's month ([`UNDATED`] when it has none), in row order.
+    pub months: Box<[i32]>,
 }
+
+/// The month of an undated row in [`WholeOrder::months`].
+pub const UNDATED: i32 = i32::MIN;
 
 /// Called with the tab whose order a thread has just built.
 type Notifier = Arc<dyn Fn(Tab) + Send + Sync>;
@@ -127,15 +135,36 @@ pub(super) fn build(catalog: &Catalog, key: OrderKey) -> WholeOrder {
     let mut items: Vec<u32> = (0..rows::index(count)).collect();
     rows::sort(catalog, key.tab, key.sort, key.reversed, make, &mut items);
     let rows = rows::positions(items.iter().copied(), count);
-    let month_keys = rows::month_keys(
-        catalog,
-        key.tab,
-        &items,
-        key.sort == SortKey::Date && !key.reversed,
-    );
+    let kinds = items
+        .iter()
+        .map(|&i| RecordKind::of(catalog, make(i)))
+        .collect();
+    let months: Box<[i32]> = if key.tab == Tab::Timeline {
+        items
+            .iter()
+            .map(|&i| {
+                catalog
+                    .event(i)
+                    .and_then(|event| event.date())
+                    .map_or(UNDATED, |date| {
+                        i32::try_from(date.month_key()).unwrap_or(i32::MAX)
+                    })
+            })
+            .collect()
+    } else {
+        Box::default()
+    };
+    let dated = months
+        .iter()
+        .copied()
+        .filter(|&month| month != UNDATED)
+        .collect();
+    let month_keys = rows::sorted_months(dated, key.sort == SortKey::Date && !key.reversed);
     WholeOrder {
         items: items.into(),
         rows: rows.into(),
         month_keys: month_keys.into(),
+        kinds,
+        months,
     }
 }

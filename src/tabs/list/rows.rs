@@ -11,7 +11,7 @@ use std::{
 
 use super::{
     ListShape, RecordKind, SortKey,
-    orders::{self, OrderKey, Orders, WholeOrder},
+    orders::{self, OrderKey, Orders, UNDATED, WholeOrder},
 };
 use crate::data::{Catalog, EventDate, EventKind, RecordRef, Role, Tab};
 
@@ -239,17 +239,19 @@ impl TabRows {
                 month_keys: Arc::clone(&whole.month_keys),
             };
         }
-        let items: Vec<u32> = whole
-            .items
-            .iter()
-            .copied()
-            .filter(|&i| {
-                let record = make(i);
-                shape.keeps(record, RecordKind::of(catalog, record))
-            })
-            .collect();
+        let mut items = Vec::new();
+        let mut months = Vec::new();
+        for (row, &i) in whole.items.iter().enumerate() {
+            let kind = whole.kinds.get(row).copied().flatten();
+            if shape.keeps(make(i), kind) {
+                items.push(i);
+                if let Some(&month) = whole.months.get(row).filter(|&&m| m != UNDATED) {
+                    months.push(month);
+                }
+            }
+        }
         let date_order = shape.sort == SortKey::Date && !shape.reversed;
-        let month_keys = month_keys(catalog, tab, &items, date_order);
+        let month_keys = sorted_months(months, date_order);
         let rows = positions(items.iter().copied(), count);
         Self {
             order: Order::Listed {
@@ -387,18 +389,9 @@ fn sort_projects(catalog: &Catalog, projects: &mut [RecordRef], order: FundingSo
     }
 }
 
-/// For the timeline, the month each dated event of `items` starts in, sorted (`in_order`:
-/// `items` are in date order already); empty elsewhere. Months span a narrow range, so they
-/// are counted into place rather than sorted.
-pub(super) fn month_keys(catalog: &Catalog, tab: Tab, items: &[u32], in_order: bool) -> Vec<i32> {
-    if tab != Tab::Timeline {
-        return Vec::new();
-    }
-    let mut keys: Vec<i32> = items
-        .iter()
-        .filter_map(|&i| catalog.event(i)?.date())
-        .map(|date| i32::try_from(date.month_key()).unwrap_or(i32::MAX))
-        .collect();
+/// `keys` (months), sorted; `in_order` when they are already. Months span a narrow range,
+/// so they are counted into place rather than sorted.
+pub(super) fn sorted_months(mut keys: Vec<i32>, in_order: bool) -> Vec<i32> {
     if in_order {
         return keys;
     }
