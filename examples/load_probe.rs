@@ -2,7 +2,8 @@
 //! `cargo run --release --example load_probe -- FILE [ROUNDS]`. Each round times, in turn,
 //! reading the file, the floor (a syntax-only parse of the text read: serde_json into
 //! `IgnoredAny`), loading and validating that text into a catalog, the whole `load_file`,
-//! and preparing the search index; it prints each with the memory in use after it.
+//! preparing the search index (what every search needs) and then its typo vocabulary; it
+//! prints each with the memory in use after it.
 
 use std::{
     path::Path,
@@ -33,8 +34,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let catalog = Arc::new(catalog?);
         report(round, "load_file", whole);
         let index = SearchIndex::new(&catalog);
-        let ((), prepared) = timed(|| index.prepare());
-        report(round, "prepare index", prepared);
+        let ((), prepared) = timed(|| index.prepare_watching(Duration::MAX, |_| {}));
+        report(round, "prepare index (searchable)", prepared);
+        let ((), typos) = timed(|| index.prepare_typos());
+        report(round, "prepare typo vocabulary", typos);
         println!(
             "round {round}: load_file / (read + floor) = {:.2}",
             whole.as_secs_f64() / (read + floor).as_secs_f64()

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use super::{App, SearchCommand};
 use crate::{
     action::{Command, Mode, Movement},
-    data::{RecordRef, Tab},
+    data::Tab,
     overlay::{FilterPrompt, FilterStatus, LastSearch, Overlay, SearchStatus},
     search::{SearchRequest, SearchResults},
     tabs::{FilterMatches, ListControls},
@@ -204,12 +204,8 @@ impl App {
             return false;
         };
         let tab = prompt.tab();
-        let records: Vec<RecordRef> = results
-            .hits()
-            .iter()
-            .map(|hit| hit.record)
-            .filter(|&record| Tab::of(record) == tab)
-            .collect();
+        let mut records = results.records();
+        records.retain(|&record| Tab::of(record) == tab);
         if !prompt.answered(generation, results, records.len()) {
             return false;
         }
@@ -294,14 +290,8 @@ impl App {
             return;
         };
         let tab = Tab::of(chosen.record);
-        let records: Vec<RecordRef> = search
-            .prompt
-            .results()
-            .hits()
-            .iter()
-            .map(|hit| hit.record)
-            .filter(|&record| Tab::of(record) == tab)
-            .collect();
+        let mut records = search.prompt.results().records();
+        records.retain(|&record| Tab::of(record) == tab);
         let matches = FilterMatches::new(search.prompt.text(), records);
         self.last_search = Some(LastSearch::from_prompt(&search.prompt));
         let overlay = self.overlay.take();
