@@ -49,11 +49,23 @@ pub const UNDATED: i32 = i32::MIN;
 type Notifier = Arc<dyn Fn(Tab) + Send + Sync>;
 
 /// The whole orders built so far for one catalog, and how a missing one is built.
-#[derive(Default)]
 pub struct Orders {
     built: Mutex<HashMap<OrderKey, Arc<WholeOrder>>>,
     building: Mutex<HashSet<OrderKey>>,
     notifier: Mutex<Option<Notifier>>,
+    /// Lists at most this long are ordered at once, notifier or not.
+    at_once: usize,
+}
+
+impl Default for Orders {
+    fn default() -> Self {
+        Self {
+            built: Mutex::default(),
+            building: Mutex::default(),
+            notifier: Mutex::default(),
+            at_once: AT_ONCE,
+        }
+    }
 }
 
 impl std::fmt::Debug for Orders {
@@ -86,7 +98,7 @@ impl Orders {
             .unwrap_or_else(PoisonError::into_inner)
             .clone();
         let count = catalog.records_of(key.tab).count();
-        let Some(notify) = notifier.filter(|_| count > AT_ONCE) else {
+        let Some(notify) = notifier.filter(|_| count > self.at_once) else {
             let order = Arc::new(build(catalog, key));
             self.lock_built().insert(key, Arc::clone(&order));
             return Some(order);
@@ -166,5 +178,107 @@ pub(super) fn build(catalog: &Catalog, key: OrderKey) -> WholeOrder {
         month_keys: month_keys.into(),
         kinds,
         months,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::mpsc;
+
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::{
+        data::RecordRef,
+        synthetic,
+        tabs::list::{FilterMatches, ListShape, TabRows},
+    };
+
+    fn catalog() -> Arc<Catalog> {
+        let dataset = synthetic::generate(300, 3);
+        Arc::new(Catalog::new(dataset, None).expect("synthetic data is valid"))
+    }
+
+    #[test]
+    fn a_long_list_is_ordered_on_a_thread_that_says_when() {
+        let catalog = catalog();
+        let orders = Arc::new(Orders {
+            at_once: 0,
+            ..Orders::default()
+        });
+        let (sender, built) = mpsc::channel();
+        orders.set_notifier(move |tab| {
+            let _ = sender.send(tab);
+        });
+        let key = OrderKey {
+            tab: Tab::Timeline,
+            sort: SortKey::Place,
+            reversed: true,
+        };
+        assert!(orders.get(&catalog, key).is_none(), "not built yet");
+        let tab = built
+            .recv_timeout(std::time::Duration::from_secs(30))
+            .expect("the thread says it is done");
+        assert_eq!(tab, Tab::Timeline);
+        let order = orders.get(&catalog, key).expect("built now");
+        let at_once = build(&catalog, key);
+        assert_eq!(order.items, at_once.items);
+        assert_eq!(order.month_keys, at_once.month_keys);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        /// A list taken from a whole order is the one sorting only its own records gives.
+        #[test]
+        fn a_shaped_list_from_a_whole_order_is_the_list_sorted_alone(
+            tab_at in 0usize..3,
+            sort_at in 0usize..5,
+            reversed in any::<bool>(),
+            kind_at in prop::option::of(0usize..8),
+            kept in prop::option::of(prop::collection::vec(any::<bool>(), 0..400)),
+        ) {
+            let catalog = catalog();
+            let tab = [Tab::Timeline, Tab::Initiatives, Tab::Participants][tab_at];
+            let sorts = SortKey::for_tab(tab);
+            let make = tab.collection().unwrap_or(RecordRef::Participant);
+            let count = catalog.records_of(tab).count();
+            let controls = crate::tabs::ListControls::new(&catalog, tab);
+            let shape = ListShape {
+                kind: kind_at.and_then(|at| controls.kinds().get(at % controls.kinds().len().max(1)).copied()),
+                matches: kept.map(|kept| {
+                    let records = (0..count)
+                        .filter(|&i| kept.get(i).copied().unwrap_or(false))
+                        .map(|i| make(rows::index(i)))
+                        .collect();
+                    FilterMatches::new("x", records)
+                }),
+                sort: sorts[sort_at % sorts.len()],
+                reversed,
+            };
+            let orders = Arc::new(Orders::default());
+            let shaped = TabRows::shaped_with(&orders, &catalog, tab, &shape)
+                .expect("built at once without a notifier");
+            let mut alone: Vec<u32> = (0..rows::index(count))
+                .filter(|&i| shape.keeps(make(i), RecordKind::of(&catalog, make(i))))
+                .collect();
+            rows::sort(&catalog, tab, shape.sort, shape.reversed, make, &mut alone);
+            let listed: Vec<RecordRef> = (0..shaped.len()).filter_map(|row| shaped.get(row)).collect();
+            let expected: Vec<RecordRef> = alone.iter().map(|&i| make(i)).collect();
+            prop_assert_eq!(&listed, &expected);
+            for (row, record) in expected.iter().enumerate() {
+                prop_assert_eq!(shaped.position_of(*record), Some(row));
+            }
+            let mut months: Vec<i32> = alone
+                .iter()
+                .filter_map(|&i| catalog.event(i)?.date())
+                .map(|date| i32::try_from(date.month_key()).unwrap_or(i32::MAX))
+                .collect();
+            if tab != Tab::Timeline {
+                months.clear();
+            }
+            months.sort_unstable();
+            prop_assert_eq!(shaped.month_keys(), &months[..]);
+        }
     }
 }
