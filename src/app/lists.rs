@@ -9,7 +9,7 @@ use std::sync::Arc;
 use super::{App, SearchCommand};
 use crate::{
     action::{Command, Mode, Movement},
-    data::{RecordRef, Tab},
+    data::Tab,
     overlay::{FilterPrompt, FilterStatus, LastSearch, Overlay, SearchStatus},
     search::{SearchRequest, SearchResults},
     tabs::{FilterMatches, ListControls},
@@ -21,9 +21,27 @@ impl App {
     pub(super) fn reshape(&mut self, tab: Tab, change: impl FnOnce(&mut ListControls)) {
         let page = self.list_page_of(tab);
         let catalog = Arc::clone(&self.catalog);
+        let orders = Arc::clone(&self.tabs.orders);
         let view = self.tabs.view_mut(tab);
         change(&mut view.controls);
-        view.reshape(&catalog, tab, page);
+        view.reshape_with(&orders, &catalog, tab, page);
+    }
+
+    /// A thread has built an order `tab`'s list may be waiting for: the rows are built again
+    /// if they were; `true` when the screen changes.
+    pub fn order_built(&mut self, tab: Tab) -> bool {
+        if !self.tabs.view(tab).is_ordering() {
+            return false;
+        }
+        self.reshape(tab, |_| {});
+        self.refresh_detail();
+        true
+    }
+
+    /// From now on, long lists are ordered on a thread of their own, which calls `notify`
+    /// with the tab when its order is built (hand that to [`Self::order_built`]).
+    pub fn order_in_background(&self, notify: impl Fn(Tab) + Send + Sync + 'static) {
+        self.tabs.orders.set_notifier(notify);
     }
 
     /// `f` and `F`: the next or the previous kind of record, on tabs whose records have kinds.
@@ -191,12 +209,8 @@ impl App {
             return false;
         };
         let tab = prompt.tab();
-        let records: Vec<RecordRef> = results
-            .hits()
-            .iter()
-            .map(|hit| hit.record)
-            .filter(|&record| Tab::of(record) == tab)
-            .collect();
+        let mut records = results.records();
+        records.retain(|&record| Tab::of(record) == tab);
         if !prompt.answered(generation, results, records.len()) {
             return false;
         }
@@ -281,14 +295,8 @@ impl App {
             return;
         };
         let tab = Tab::of(chosen.record);
-        let records: Vec<RecordRef> = search
-            .prompt
-            .results()
-            .hits()
-            .iter()
-            .map(|hit| hit.record)
-            .filter(|&record| Tab::of(record) == tab)
-            .collect();
+        let mut records = search.prompt.results().records();
+        records.retain(|&record| Tab::of(record) == tab);
         let matches = FilterMatches::new(search.prompt.text(), records);
         self.last_search = Some(LastSearch::from_prompt(&search.prompt));
         let overlay = self.overlay.take();

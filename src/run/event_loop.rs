@@ -26,6 +26,8 @@ pub enum LoopEvent {
     Search(SearchEvent),
     /// File work done off the loop (an export) reports.
     Files(FileAnswer),
+    /// A thread built the order a tab's list waits for.
+    Ordered(crate::data::Tab),
     /// A background load ended.
     Loaded(Box<Result<Catalog, Failure>>),
     /// Asked from outside (`SIGTSTP`) to hand the terminal back and stop.
@@ -149,6 +151,7 @@ fn handle(app: &mut App, event: LoopEvent) -> io::Result<bool> {
             app.receive_file_answer(answer);
             true
         }
+        LoopEvent::Ordered(tab) => app.order_built(tab),
         LoopEvent::Loaded(_) | LoopEvent::Suspend | LoopEvent::Continued => false,
     })
 }

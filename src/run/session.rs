@@ -96,6 +96,11 @@ pub fn run(
     )
     .ok();
     let mut app = app.with_background_search(worker.is_some());
+    // Likewise a long list's new order is sorted on a thread, the list saying "ordering…".
+    let ordered = sender.clone();
+    app.order_in_background(move |tab| {
+        let _ = ordered.send(LoopEvent::Ordered(tab));
+    });
     loop {
         let stop = drive(
             &mut app,

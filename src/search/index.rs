@@ -15,7 +15,7 @@ use super::{
     prefilter,
     prepared::Prepared,
     record_match::{RecordText, Scorer},
-    results::{Hit, Progress, Rank, SearchResults, rank},
+    results::{Hit, Progress, RANKED_FIRST, Rank, SearchResults, rank_first},
     spelled::SpelledAnswers,
 };
 use crate::data::{Catalog, RecordRef};
@@ -54,13 +54,21 @@ impl SearchIndex {
         &self.catalog
     }
 
-    /// Works out the vocabulary and letter masks now rather than at the first search.
+    /// Works out the letter masks and the typo vocabulary now rather than at the first search.
     pub fn prepare(&self) {
         self.prepared();
+        self.prepare_typos();
     }
 
-    /// [`SearchIndex::prepare`], calling `watch` with how far it has got, in percent, every
-    /// `every` until it is done; at once when it was done already.
+    /// Works out the typo vocabulary now (the letter masks too, if not yet): only a query
+    /// that finds nothing as written needs it, so the search thread has it built apart.
+    pub fn prepare_typos(&self) {
+        self.prepared().vocabulary(&self.catalog);
+    }
+
+    /// Works out the letter masks (not the typo vocabulary: see [`Self::prepare_typos`]),
+    /// calling `watch` with how far it has got, in percent, every `every` until it is done;
+    /// at once when it was done already.
     pub fn prepare_watching(&self, every: std::time::Duration, watch: impl FnMut(u8)) {
         self.prepared
             .get_or_init(|| Prepared::watched(&self.catalog, every, watch));
@@ -137,8 +145,10 @@ impl SearchIndex {
         if relax && hits.is_empty() && query.finding_words() > 1 {
             return self.relaxed(query, progress);
         }
+        let (hits, rest) = rank_first(hits, query, RANKED_FIRST);
         Some(SearchResults {
-            hits: rank(hits, query).into(),
+            hits,
+            rest,
             survivors: Some(Arc::new(survivors)),
             query: query.clone(),
             asked: None,

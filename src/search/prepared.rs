@@ -1,6 +1,7 @@
-//! What every search needs, worked out once per catalog on first use: the typo vocabulary,
-//! the letters each record holds (so most records are ruled out without reading them), and
-//! where each record's running text lies.
+//! What every search needs, worked out once per catalog on first use: the letters each
+//! record holds (so most records are ruled out without reading them) and where each record's
+//! running text lies; and what only a search for typos needs, the vocabulary of names, worked
+//! out apart (the search thread has it built after the rest, so the index is ready sooner).
 
 use super::{
     COUNT_EVERY,
@@ -22,8 +23,8 @@ use crate::data::{Catalog, SpelledName};
 
 /// Worked out once per catalog: the typo vocabulary, and which letters each record holds.
 pub(super) struct Prepared {
-    /// The words of titles and names, with their records.
-    pub(super) vocabulary: Vocabulary,
+    /// The words of titles and names, with their records: worked out when first needed.
+    vocabulary: OnceLock<Vocabulary>,
     /// The words of running text, worked out the first time a typo is looked for there.
     running_words: OnceLock<Vocabulary>,
     /// By slot: the letters and digits in the record's own fields (see
@@ -39,6 +40,13 @@ pub(super) struct Prepared {
 }
 
 impl Prepared {
+    /// The words of `catalog`'s titles and names (the catalog this was prepared for), for
+    /// typos: built now if no one has yet.
+    pub(super) fn vocabulary(&self, catalog: &Catalog) -> &Vocabulary {
+        self.vocabulary
+            .get_or_init(|| Vocabulary::new(catalog, Fields::Names))
+    }
+
     /// The words of `catalog`'s running text (the catalog this was prepared for).
     pub(super) fn running_words(&self, catalog: &Catalog) -> &Vocabulary {
         self.running_words
@@ -53,10 +61,10 @@ impl Prepared {
     /// [`Prepared::new`], calling `watch` with how far it has got, in percent, every `every`
     /// while it works (on the calling thread, which does nothing else meanwhile).
     pub(super) fn watched(catalog: &Catalog, every: Duration, mut watch: impl FnMut(u8)) -> Self {
-        let [masks_done, words_done] = [AtomicUsize::new(0), AtomicUsize::new(0)];
+        let masks_done = AtomicUsize::new(0);
         let percent = || {
-            let done = masks_done.load(Ordering::Relaxed) + words_done.load(Ordering::Relaxed);
-            let total = catalog.record_count().saturating_mul(2).max(1);
+            let done = masks_done.load(Ordering::Relaxed);
+            let total = catalog.record_count().max(1);
             u8::try_from((done.min(total) * 100 / total).min(99)).unwrap_or(99)
         };
         let watcher = thread::current();
@@ -68,39 +76,35 @@ impl Prepared {
             watcher.unpark();
         };
         // The two halves of the work share nothing: one thread each; this one watches.
-        let (vocabulary, ([own_masks, name_masks, fuzzy_masks], running)) =
-            thread::scope(|scope| {
-                let masks = scope.spawn(|| {
-                    let masks = (
-                        letter_masks(catalog, &masks_done),
-                        RunningText::new(catalog),
-                    );
-                    finish();
-                    masks
-                });
-                let vocabulary = scope.spawn(|| {
-                    let vocabulary = Vocabulary::counting(catalog, Fields::Names, &words_done);
-                    finish();
-                    vocabulary
-                });
-                while finished.load(Ordering::SeqCst) < 2 {
-                    thread::park_timeout(every);
-                    if finished.load(Ordering::SeqCst) < 2 {
-                        watch(percent());
-                    }
-                }
-                let vocabulary = vocabulary
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-                let masks = masks
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-                (vocabulary, masks)
+        let ([own_masks, name_masks, fuzzy_masks], running) = thread::scope(|scope| {
+            let masks = scope.spawn(|| {
+                let masks = letter_masks(catalog, &masks_done);
+                finish();
+                masks
             });
+            let running = scope.spawn(|| {
+                let running = RunningText::new(catalog);
+                finish();
+                running
+            });
+            while finished.load(Ordering::SeqCst) < 2 {
+                thread::park_timeout(every);
+                if finished.load(Ordering::SeqCst) < 2 {
+                    watch(percent());
+                }
+            }
+            let running = running
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            let masks = masks
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (masks, running)
+        });
         // The halves' scratch is freed now; glibc would keep it.
         crate::data::pages::return_freed_memory();
         Prepared {
-            vocabulary,
+            vocabulary: OnceLock::new(),
             running_words: OnceLock::new(),
             own_masks,
             name_masks,

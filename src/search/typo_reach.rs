@@ -26,7 +26,7 @@ pub(super) fn typo_slots(
     letters: &[char],
     parallel: bool,
 ) -> Vec<u32> {
-    let named = prepared.vocabulary.typo_candidates(letters);
+    let named = prepared.vocabulary(catalog).typo_candidates(letters);
     let mut slots = named.clone();
     for &slot in &named {
         let Some(record) = catalog.record_at(slot as usize) else {

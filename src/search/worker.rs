@@ -151,7 +151,7 @@ impl Drop for SearchWorker {
 
 /// The worker's loop: the newest request wins; each is searched with progress and checks.
 fn serve(
-    index: &SearchIndex,
+    index: &Arc<SearchIndex>,
     requests: &Receiver<SearchRequest>,
     wanted: &AtomicU64,
     timing: ReportTiming,
@@ -172,6 +172,12 @@ fn serve(
             });
         }
     });
+    // Searches can run now; the typo vocabulary is built beside them (a search for a typo
+    // before it is done waits for it). Without a thread for it, the first such search builds it.
+    let typos = Arc::clone(index);
+    let _ = thread::Builder::new()
+        .name("search-typos".to_string())
+        .spawn(move || typos.prepare_typos());
     loop {
         let mut request = match waiting.take() {
             Some(request) => request,
@@ -210,10 +216,14 @@ fn serve(
         if let Some(results) = results
             && current()
         {
+            let ranking = results.clone();
             sink(SearchEvent::Done {
                 generation,
                 results,
             });
+            // The first screen went out with the best hits ranked; the rest are ranked here,
+            // before a scroll past them would wait on it.
+            ranking.finish_ranking();
         }
     }
 }

@@ -77,7 +77,7 @@ impl FundingTab {
         .extent();
         Self {
             categories_extent,
-            view: TabView::of_tab(&catalog, Tab::Funding),
+            view: TabView::of_tab(&Arc::default(), &catalog, Tab::Funding),
             grouped: false,
             categories,
             category_labels,
@@ -263,7 +263,7 @@ fn render_funding(
     layout: &FundingLayout,
 ) {
     let count = catalog.counts().programmes + catalog.counts().projects;
-    let described = view.controls.describe(view.rows.len(), count, "rows");
+    let described = view.describe(count, "rows");
     let title = Line::from(if layout.categories_hint.is_empty() {
         format!(" Funding · {described} ")
     } else {

@@ -27,8 +27,8 @@ pub use detail::{DetailKey, DetailText, link_label};
 pub use funding::FundingTab;
 pub use initiatives::InitiativesTab;
 pub use list::{
-    FilterMatches, FundingSort, ListControls, ListPosition, RecordKind, RowOptions, SavedFilters,
-    SortKey, TabRows,
+    FilterMatches, FundingSort, ListControls, ListPosition, Orders, RecordKind, RowOptions,
+    SavedFilters, SortKey, TabRows,
 };
 pub use map::MapTab;
 pub use participants::ParticipantsTab;
@@ -111,6 +111,8 @@ pub struct TabView {
     /// What the list holds when it is not records: the Source tab's paragraphs, the Map
     /// tab's places.
     entries: Entries,
+    /// Whether the rows wait for an order being built (see [`Self::reshape_with`]).
+    ordering: bool,
 }
 
 /// What a list holds.
@@ -127,9 +129,10 @@ enum Entries {
 
 impl TabView {
     /// A view of `tab`'s records in the tab's own order, the first selected.
-    pub fn of_tab(catalog: &Catalog, tab: Tab) -> Self {
+    pub fn of_tab(orders: &Arc<Orders>, catalog: &Arc<Catalog>, tab: Tab) -> Self {
         let controls = ListControls::new(catalog, tab);
-        let rows = TabRows::shaped(catalog, tab, controls.shape());
+        let rows = TabRows::shaped_with(orders, catalog, tab, controls.shape())
+            .unwrap_or_else(|| TabRows::shaped(catalog, tab, controls.shape()));
         Self {
             unfiltered: rows.len(),
             rows,
@@ -149,6 +152,45 @@ impl TabView {
         }
         let rows = TabRows::shaped(catalog, tab, self.controls.shape());
         self.set_rows(rows, page);
+        self.ordering = false;
+    }
+
+    /// [`Self::reshape`] with the order taken from `orders`; while a thread builds it, the
+    /// rows stay as they were and [`Self::is_ordering`] says so (call again when it is built).
+    pub fn reshape_with(
+        &mut self,
+        orders: &Arc<Orders>,
+        catalog: &Arc<Catalog>,
+        tab: Tab,
+        page: usize,
+    ) {
+        // Places are ordered from the catalog's place table at once: there are few of them.
+        if let Entries::Places(_) = self.entries {
+            return self.reshape(catalog, tab, page);
+        }
+        match TabRows::shaped_with(orders, catalog, tab, self.controls.shape()) {
+            Some(rows) => {
+                self.set_rows(rows, page);
+                self.ordering = false;
+            }
+            None => self.ordering = true,
+        }
+    }
+
+    /// What the title says of the list (see [`ListControls::describe`]), and `ordering…`
+    /// while the order asked for is being built.
+    pub fn describe(&self, total: usize, noun: &str) -> String {
+        let described = self.controls.describe(self.rows.len(), total, noun);
+        if self.ordering {
+            format!("{described} · ordering…")
+        } else {
+            described
+        }
+    }
+
+    /// Whether the rows still wait for an order a thread builds: the title says "ordering…".
+    pub fn is_ordering(&self) -> bool {
+        self.ordering
     }
 
     /// A view of `catalog`'s places in the Map tab's own order, the first selected.
@@ -518,16 +560,20 @@ pub struct Tabs {
     pub source: SourceTab,
     /// The places on a map.
     pub map: MapTab,
+    /// The whole orders the lists take their rows from, built once each.
+    pub orders: Arc<Orders>,
 }
 
 impl Tabs {
     /// The tabs of `catalog`, each at its first record.
     pub fn new(catalog: &Arc<Catalog>) -> Self {
+        let orders = Arc::new(Orders::default());
         Self {
-            timeline: TimelineTab::new(Arc::clone(catalog)),
+            timeline: TimelineTab::new(Arc::clone(catalog), &orders),
             funding: FundingTab::new(Arc::clone(catalog)),
-            initiatives: InitiativesTab::new(Arc::clone(catalog)),
-            participants: ParticipantsTab::new(Arc::clone(catalog)),
+            initiatives: InitiativesTab::new(Arc::clone(catalog), &orders),
+            participants: ParticipantsTab::new(Arc::clone(catalog), &orders),
+            orders,
             source: SourceTab::new(Arc::clone(catalog)),
             map: MapTab::new(Arc::clone(catalog)),
         }

@@ -14,7 +14,7 @@ use ratatui::{
 use super::{
     TabHints, TabView,
     list::{
-        ListLook,
+        ListLook, Orders,
         columns::{ColumnWidths, Columns},
         render_record_list,
     },
@@ -70,9 +70,9 @@ pub struct TableTab<T> {
 
 impl<T: Table> TableTab<T> {
     /// Every record `T` lists, in the tab's own order.
-    pub fn new(catalog: Arc<Catalog>) -> Self {
+    pub fn new(catalog: Arc<Catalog>, orders: &Arc<Orders>) -> Self {
         Self {
-            view: TabView::of_tab(&catalog, T::TAB),
+            view: TabView::of_tab(orders, &catalog, T::TAB),
             columns: T::columns(&catalog),
             catalog,
             theme: Theme::default(),
@@ -97,7 +97,7 @@ impl<T: Table> Widget for &TableTab<T> {
         let title = Line::from(format!(
             " {} · {} ",
             T::TAB.title(),
-            view.controls.describe(view.rows.len(), total, T::NOUN)
+            view.describe(total, T::NOUN)
         ));
         let look = ListLook {
             title,

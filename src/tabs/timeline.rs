@@ -15,7 +15,7 @@ use super::TabHints;
 use super::{
     TabView,
     list::{
-        ListLook, RecordKind,
+        ListLook, Orders, RecordKind,
         columns::{Column, Columns},
         render_record_list, title_with_suffix,
     },
@@ -50,9 +50,9 @@ pub struct TimelineTab {
 
 impl TimelineTab {
     /// Every event of `catalog`, by date.
-    pub fn new(catalog: Arc<Catalog>) -> Self {
+    pub fn new(catalog: Arc<Catalog>, orders: &Arc<Orders>) -> Self {
         Self {
-            view: TabView::of_tab(&catalog, Tab::Timeline),
+            view: TabView::of_tab(orders, &catalog, Tab::Timeline),
             columns: columns(&catalog),
             catalog,
             theme: Theme::default(),
@@ -170,8 +170,7 @@ fn render_timeline(panes: &Panes, buf: &mut Buffer, tab: &TimelineTab) {
     let shown = widths.shown;
     let title = Line::from(format!(
         " Timeline · {} ",
-        view.controls
-            .describe(view.rows.len(), catalog.counts().events, "events")
+        view.describe(catalog.counts().events, "events")
     ));
     let columns = &tab.columns;
     let look = ListLook {

@@ -5,9 +5,11 @@
 //! without colour, and a scrollbar when the rows overflow.
 
 pub mod columns;
+mod orders;
 mod rows;
 mod shape;
 
+pub use orders::Orders;
 pub use rows::{FundingSort, RowOptions, TabRows, events_of, first_event};
 pub use shape::{FilterMatches, ListControls, ListShape, RecordKind, SavedFilters, SortKey};
 

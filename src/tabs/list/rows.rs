@@ -4,9 +4,15 @@
 //! undated event, an event held nowhere named) go last in either direction, and ties fall
 //! back to date and to the dataset's order, so an order is stable.
 
-use std::cmp::{Ordering, Reverse};
+use std::{
+    cmp::{Ordering, Reverse},
+    sync::Arc,
+};
 
-use super::{ListShape, RecordKind, SortKey};
+use super::{
+    ListShape, RecordKind, SortKey,
+    orders::{self, OrderKey, Orders, UNDATED, WholeOrder},
+};
 use crate::data::{Catalog, EventDate, EventKind, RecordRef, Role, Tab};
 
 /// How the Funding tab orders the projects within each programme.
@@ -100,7 +106,7 @@ impl FundingSort {
 pub struct TabRows {
     order: Order,
     /// For the timeline: the month (`year * 12 + month - 1`) each dated row starts in, sorted.
-    month_keys: Vec<i32>,
+    month_keys: Arc<[i32]>,
 }
 
 #[derive(Clone, Debug)]
@@ -113,8 +119,8 @@ enum Order {
     /// Some records of one collection in some order, with each record's row (`u32::MAX`
     /// when not listed).
     Listed {
-        items: Vec<u32>,
-        rows: Vec<u32>,
+        items: Arc<[u32]>,
+        rows: Arc<[u32]>,
         make: fn(u32) -> RecordRef,
     },
     /// Programmes and their projects, with each one's row.
@@ -134,12 +140,12 @@ impl Default for Order {
     }
 }
 
-fn index(position: usize) -> u32 {
+pub(super) fn index(position: usize) -> u32 {
     u32::try_from(position).unwrap_or(u32::MAX)
 }
 
 /// Each item's position in `items`, indexed by the item.
-fn positions(items: impl Iterator<Item = u32>, length: usize) -> Vec<u32> {
+pub(super) fn positions(items: impl Iterator<Item = u32>, length: usize) -> Vec<u32> {
     let mut rows = vec![u32::MAX; length];
     for (row, item) in items.enumerate() {
         if let Some(slot) = rows.get_mut(item as usize) {
@@ -155,47 +161,105 @@ impl TabRows {
         Self::shaped(catalog, tab, &options.shape_of(tab))
     }
 
-    /// The rows of `tab` shaped by `shape`: its kind, its filter, its order.
+    /// The rows of `tab` shaped by `shape`: its kind, its filter, its order (sorted here,
+    /// for a caller that shapes a list once; a list reshaped often reads [`Orders`]).
     pub fn shaped(catalog: &Catalog, tab: Tab, shape: &ListShape) -> Self {
+        let whole = (tab != Tab::Funding).then(|| {
+            let key = OrderKey {
+                tab,
+                sort: shape.sort,
+                reversed: shape.reversed,
+            };
+            orders::build(catalog, key)
+        });
+        Self::from_order(catalog, tab, shape, whole.as_ref())
+    }
+
+    /// The rows of `tab` shaped by `shape`, its order taken from `orders`; `None` while a
+    /// thread builds that order.
+    pub fn shaped_with(
+        orders: &Arc<Orders>,
+        catalog: &Arc<Catalog>,
+        tab: Tab,
+        shape: &ListShape,
+    ) -> Option<Self> {
+        if tab == Tab::Funding || Self::as_stored(tab, shape) {
+            return Some(Self::from_order(catalog, tab, shape, None));
+        }
+        let key = OrderKey {
+            tab,
+            sort: shape.sort,
+            reversed: shape.reversed,
+        };
+        let whole = orders.get(catalog, key)?;
+        Some(Self::from_order(catalog, tab, shape, Some(&whole)))
+    }
+
+    /// Whether `shape` lists `tab`'s records as the dataset has them, all of them.
+    fn as_stored(tab: Tab, shape: &ListShape) -> bool {
+        tab != Tab::Timeline
+            && shape.sort == SortKey::Listed
+            && !shape.reversed
+            && !shape.is_filtered()
+    }
+
+    /// The rows of `tab` that `shape` keeps, in the `whole` order (which is `shape`'s): the
+    /// whole order itself, shared, when nothing is hidden; one pass over it otherwise.
+    fn from_order(
+        catalog: &Catalog,
+        tab: Tab,
+        shape: &ListShape,
+        whole: Option<&WholeOrder>,
+    ) -> Self {
         if tab == Tab::Funding {
             return Self::funding(catalog, shape);
         }
         // The Source tab lists paragraphs, not records: no rows here.
         let make = tab.collection().unwrap_or(RecordRef::Participant);
         let count = catalog.records_of(tab).count();
-        let as_stored = shape.sort == SortKey::Listed && !shape.reversed;
-        if tab != Tab::Timeline && as_stored && !shape.is_filtered() {
+        let whole = match whole {
+            Some(whole) if !Self::as_stored(tab, shape) => whole,
+            _ => {
+                return Self {
+                    order: Order::Identity {
+                        length: index(count),
+                        make,
+                    },
+                    month_keys: Arc::from([]),
+                };
+            }
+        };
+        if !shape.is_filtered() {
             return Self {
-                order: Order::Identity {
-                    length: index(count),
+                order: Order::Listed {
+                    items: Arc::clone(&whole.items),
+                    rows: Arc::clone(&whole.rows),
                     make,
                 },
-                month_keys: Vec::new(),
+                month_keys: Arc::clone(&whole.month_keys),
             };
         }
-        let mut items: Vec<u32> = (0..index(count))
-            .filter(|&i| {
-                let record = make(i);
-                !shape.is_filtered() || shape.keeps(record, RecordKind::of(catalog, record))
-            })
-            .collect();
-        sort(catalog, tab, shape, make, &mut items);
-        let mut month_keys: Vec<i32> = if tab == Tab::Timeline {
-            items
-                .iter()
-                .filter_map(|&i| catalog.event(i)?.date())
-                .map(|date| i32::try_from(date.month_key()).unwrap_or(i32::MAX))
-                .collect()
-        } else {
-            Vec::new()
-        };
-        if shape.sort != SortKey::Date || shape.reversed {
-            month_keys.sort_unstable();
+        let mut items = Vec::new();
+        let mut months = Vec::new();
+        for (row, &i) in whole.items.iter().enumerate() {
+            let kind = whole.kinds.get(row).copied().flatten();
+            if shape.keeps(make(i), kind) {
+                items.push(i);
+                if let Some(&month) = whole.months.get(row).filter(|&&m| m != UNDATED) {
+                    months.push(month);
+                }
+            }
         }
+        let date_order = shape.sort == SortKey::Date && !shape.reversed;
+        let month_keys = sorted_months(months, date_order);
         let rows = positions(items.iter().copied(), count);
         Self {
-            order: Order::Listed { items, rows, make },
-            month_keys,
+            order: Order::Listed {
+                items: items.into(),
+                rows: rows.into(),
+                make,
+            },
+            month_keys: month_keys.into(),
         }
     }
 
@@ -247,7 +311,7 @@ impl TabRows {
                 programme_rows,
                 project_rows,
             },
-            month_keys: Vec::new(),
+            month_keys: Arc::from([]),
         }
     }
 
@@ -325,15 +389,42 @@ fn sort_projects(catalog: &Catalog, projects: &mut [RecordRef], order: FundingSo
     }
 }
 
-/// Sorts `items` (indices into the collection `make` names) as `shape` orders `tab`.
+/// `keys` (months), sorted; `in_order` when they are already. Months span a narrow range,
+/// so they are counted into place rather than sorted.
+pub(super) fn sorted_months(mut keys: Vec<i32>, in_order: bool) -> Vec<i32> {
+    if in_order {
+        return keys;
+    }
+    let (Some(&low), Some(&high)) = (keys.iter().min(), keys.iter().max()) else {
+        return keys;
+    };
+    let span = usize::try_from(i64::from(high) - i64::from(low) + 1).unwrap_or(usize::MAX);
+    if span > keys.len().max(1 << 16) {
+        keys.sort_unstable();
+        return keys;
+    }
+    let mut counts = vec![0usize; span];
+    for &key in &keys {
+        counts[(i64::from(key) - i64::from(low)) as usize] += 1;
+    }
+    keys.clear();
+    for (offset, &count) in counts.iter().enumerate() {
+        let month = low.saturating_add(i32::try_from(offset).unwrap_or(i32::MAX));
+        keys.extend(std::iter::repeat_n(month, count));
+    }
+    keys
+}
+
+/// Sorts `items` (indices into the collection `make` names) as `sort` orders `tab`, the
+/// other way round when `reversed`.
 pub(super) fn sort(
     catalog: &Catalog,
     tab: Tab,
-    shape: &ListShape,
+    sort: SortKey,
+    reversed: bool,
     make: fn(u32) -> RecordRef,
     items: &mut Vec<u32>,
 ) {
-    let reversed = shape.reversed;
     let date = |i: u32| match make(i) {
         RecordRef::Event(i) => catalog.event(i).and_then(|event| event.date()),
         record @ RecordRef::Initiative(_) => first_event(catalog, record),
@@ -341,7 +432,7 @@ pub(super) fn sort(
     };
     // An event's date breaks ties on the timeline; elsewhere the dataset's order does.
     let then_date = |i: u32| (tab == Tab::Timeline).then(|| date(i)).flatten();
-    match shape.sort {
+    match sort {
         SortKey::Listed | SortKey::Amount => by(items, Some, |_| None::<u8>, reversed),
         SortKey::Date => by(items, date, |_| None::<u8>, reversed),
         SortKey::Kind => by(
