@@ -90,7 +90,25 @@ pub fn restore_sequence() -> Vec<u8> {
 /// (one, unless it accepts only part).
 #[cfg(unix)]
 fn write_fully(bytes: &[u8]) -> io::Result<()> {
-    write_within(rustix::stdio::stdout(), bytes, RESTORE_WITHIN)
+    write_within(rustix::stdio::stdout(), bytes, RESTORE_WITHIN, None)
+}
+
+/// [`write_fully`] for a frame: once the program has begun to end, a frame that cannot go out
+/// at once gives up instead of waiting for room, so it neither holds the lock the restore
+/// needs nor fills the room made for it.
+#[cfg(unix)]
+fn write_frame(bytes: &[u8]) -> io::Result<()> {
+    write_within(
+        rustix::stdio::stdout(),
+        bytes,
+        RESTORE_WITHIN,
+        Some(&ENDING),
+    )
+}
+
+#[cfg(not(unix))]
+fn write_frame(bytes: &[u8]) -> io::Result<()> {
+    write_fully(bytes)
 }
 
 /// The longest the restore sequence waits for a terminal that has stopped reading: it is the
@@ -100,12 +118,14 @@ const RESTORE_WITHIN: Duration = Duration::from_secs(2);
 
 /// Writes all of `bytes`; when standard output was made not to wait (a stuck frame given up,
 /// see [`unstick_writer`]), waits for room for up to `limit`, so a slow terminal still gets
-/// them once it reads again.
+/// them once it reads again; gives up at once instead while `give_up` is set (for a frame:
+/// [`ENDING`]).
 #[cfg(unix)]
 fn write_within(
     stdout: impl rustix::fd::AsFd,
     mut bytes: &[u8],
     limit: Duration,
+    give_up: Option<&AtomicBool>,
 ) -> io::Result<()> {
     use rustix::event::{PollFd, PollFlags, Timespec, poll};
     let start = Instant::now();
@@ -113,6 +133,11 @@ fn write_within(
         match rustix::io::write(&stdout, bytes) {
             Ok(0) => return Err(io::ErrorKind::WriteZero.into()),
             Ok(written) => bytes = &bytes[written..],
+            Err(rustix::io::Errno::INTR | rustix::io::Errno::AGAIN)
+                if give_up.is_some_and(|flag| flag.load(Ordering::SeqCst)) =>
+            {
+                return Err(io::ErrorKind::Interrupted.into());
+            }
             Err(rustix::io::Errno::INTR) => {}
             Err(rustix::io::Errno::AGAIN) => {
                 let left = limit.saturating_sub(start.elapsed());
@@ -177,7 +202,7 @@ pub fn write_out(bytes: &[u8]) -> io::Result<()> {
         }
         #[cfg(unix)]
         WRITER.store(this_thread(), Ordering::SeqCst);
-        let written = write_fully(bytes);
+        let written = write_frame(bytes);
         WRITER.store(0, Ordering::SeqCst);
         written
     };
@@ -400,14 +425,32 @@ mod restore_tests {
             }
             got
         });
-        write_within(&writer, b"RESTORED", Duration::from_secs(5)).expect("written once read");
+        write_within(&writer, b"RESTORED", Duration::from_secs(5), None)
+            .expect("written once read");
         assert!(drain.join().expect("drained").ends_with(b"RESTORED"));
     }
 
     #[test]
     fn a_terminal_that_never_reads_again_is_given_up_within_the_limit() {
         let (_reader, writer) = full_pipe();
-        let outcome = write_within(&writer, b"RESTORED", Duration::from_millis(200));
+        let outcome = write_within(&writer, b"RESTORED", Duration::from_millis(200), None);
         assert_eq!(outcome.map_err(|e| e.kind()), Err(io::ErrorKind::TimedOut));
+    }
+
+    #[test]
+    fn a_frame_gives_up_at_once_when_the_program_is_ending_and_the_restore_does_not() {
+        let (_reader, writer) = full_pipe();
+        let ending = AtomicBool::new(true);
+        let start = std::time::Instant::now();
+        let frame = write_within(&writer, b"FRAME", Duration::from_secs(5), Some(&ending));
+        assert_eq!(frame.map_err(|e| e.kind()), Err(io::ErrorKind::Interrupted));
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "it did not wait for room"
+        );
+        // Not ending: the same frame waits for room, up to its limit.
+        ending.store(false, Ordering::SeqCst);
+        let waited = write_within(&writer, b"FRAME", Duration::from_millis(100), Some(&ending));
+        assert_eq!(waited.map_err(|e| e.kind()), Err(io::ErrorKind::TimedOut));
     }
 }

@@ -219,8 +219,7 @@ impl PtySession {
         let start = Instant::now();
         loop {
             if let Some(status) = self.child.try_wait().unwrap() {
-                // Let the reader drain what was written before the exit.
-                thread::sleep(Duration::from_millis(100));
+                self.drain();
                 return status;
             }
             assert!(
@@ -229,6 +228,22 @@ impl PtySession {
                 self.screen()
             );
             thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Waits until the reader has taken in what the program wrote before it ended: no new
+    /// byte for 200 ms (a reader that was paused may have a full terminal buffer to read, and
+    /// a loaded machine reads it slowly).
+    fn drain(&self) {
+        let start = Instant::now();
+        let mut seen = self.output.lock().unwrap().len();
+        while start.elapsed() < TIMEOUT {
+            thread::sleep(Duration::from_millis(200));
+            let now = self.output.lock().unwrap().len();
+            if now == seen {
+                return;
+            }
+            seen = now;
         }
     }
 
