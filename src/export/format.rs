@@ -50,6 +50,17 @@ impl ExportFormat {
         }
     }
 
+    /// The format a file name's extension names (`people.CSV` → CSV, `notes.markdown` →
+    /// Markdown), if it names one.
+    pub fn of_file_name(name: &str) -> Option<Self> {
+        let (_, extension) = name.rsplit_once('.')?;
+        let extension = extension.to_ascii_lowercase();
+        Self::CYCLE
+            .into_iter()
+            .find(|format| format.extension() == extension)
+            .or((extension == "markdown").then_some(Self::Markdown))
+    }
+
     /// The format after it in [`Self::CYCLE`], round to the first.
     pub fn next(self) -> Self {
         let at = Self::CYCLE.iter().position(|&format| format == self);
@@ -120,4 +131,32 @@ pub fn export_bytes(
         ExportFormat::Markdown => write_markdown(&mut bytes, catalog, selection)?,
     }
     Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_name_names_its_format_by_its_extension_in_any_case() {
+        assert_eq!(ExportFormat::of_file_name("a.csv"), Some(ExportFormat::Csv));
+        assert_eq!(
+            ExportFormat::of_file_name("dir.v2/a.TSV"),
+            Some(ExportFormat::Tsv)
+        );
+        assert_eq!(
+            ExportFormat::of_file_name("a.markdown"),
+            Some(ExportFormat::Markdown)
+        );
+        assert_eq!(
+            ExportFormat::of_file_name("a.Json"),
+            Some(ExportFormat::Json)
+        );
+        assert_eq!(ExportFormat::of_file_name("a.txt"), None);
+        assert_eq!(ExportFormat::of_file_name("csv"), None);
+        for format in ExportFormat::CYCLE {
+            let name = format!("x.{}", format.extension());
+            assert_eq!(ExportFormat::of_file_name(&name), Some(format));
+        }
+    }
 }

@@ -125,12 +125,22 @@ impl ExportPrompt {
         if self.path.chars().count() > PATH_CAP {
             self.path = self.path.chars().take(PATH_CAP).collect();
         }
+        self.follow_extension();
         self.status = ExportStatus::Ready;
+    }
+
+    /// A path typed with a format's extension (`people.csv`) takes that format, so a file
+    /// never holds another format than its name says.
+    fn follow_extension(&mut self) {
+        if let Some(format) = ExportFormat::of_file_name(&self.path) {
+            self.format = format;
+        }
     }
 
     /// Takes in what Tab made of the path.
     pub fn complete(&mut self, completion: Completion) {
         self.path = completion.text;
+        self.follow_extension();
         self.status = match completion.found {
             0 => ExportStatus::NoMatch,
             1 => ExportStatus::Ready,

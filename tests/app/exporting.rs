@@ -308,3 +308,40 @@ fn text_the_screen_shows_escaped_is_written_as_loaded_as_export_writes_it() {
         );
     }
 }
+
+#[test]
+fn a_path_typed_with_a_formats_extension_takes_that_format() {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let mut app = app(80, 24);
+    prompt_for(
+        &mut app,
+        ExportFormat::Json,
+        &folder.path().join("people.CSV"),
+    );
+    assert_eq!(
+        app.export_prompt().map(|p| p.format()),
+        Some(ExportFormat::Csv),
+        "the name says CSV"
+    );
+    press(&mut app, KeyCode::Enter);
+    do_file_work(&mut app);
+    let written = std::fs::read_to_string(folder.path().join("people.CSV")).expect("written");
+    assert!(
+        !written.trim_start().starts_with('{'),
+        "not JSON: {written}"
+    );
+    assert!(
+        written.lines().next().unwrap_or_default().contains(','),
+        "{written}"
+    );
+    // A name without a format's extension keeps the format chosen.
+    prompt_for(
+        &mut app,
+        ExportFormat::Tsv,
+        &folder.path().join("notes.txt"),
+    );
+    assert_eq!(
+        app.export_prompt().map(|p| p.format()),
+        Some(ExportFormat::Tsv)
+    );
+}
