@@ -37,12 +37,15 @@ impl App {
         match cite(&self.catalog, &cited, style) {
             Ok(text) => {
                 self.effects.clipboard = Some(text);
-                // Plain text says what it always said.
-                let style = match style {
-                    CiteStyle::Plain => String::new(),
-                    other => format!(" as {}", other.label()),
-                };
-                self.message = Some(format!("Sent {what} to the terminal's clipboard{style}"));
+                // Plain text says what it always said; another style is named first, where a
+                // narrow status bar still shows it.
+                self.message = Some(match style {
+                    CiteStyle::Plain => format!("Sent {what} to the terminal's clipboard"),
+                    other => format!(
+                        "Sent as {} to the terminal's clipboard: {what}",
+                        other.label()
+                    ),
+                });
             }
             Err(why) => {
                 self.message = Some(format!(

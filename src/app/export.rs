@@ -58,14 +58,15 @@ fn noun(tab: Tab) -> &'static str {
 impl App {
     /// Opens the export prompt on the list on screen, in the format used last this session.
     pub(super) fn open_export(&mut self) {
+        // What is said first is what a narrow status bar keeps.
         let listed = match self.tab {
-            Tab::Source => Some("The Source tab lists the source's paragraphs"),
-            Tab::Map => Some("The Map tab lists the places the events were held in"),
+            Tab::Source => Some("the Source tab lists the source's paragraphs"),
+            Tab::Map => Some("the Map tab lists the places the events were held in"),
             _ => None,
         };
         if let Some(listed) = listed {
             self.message = Some(format!(
-                "{listed}, not records: nothing to export here; go to a tab of records"
+                "Nothing to export here: {listed}, not records; go to a tab of records"
             ));
             return;
         }

@@ -19,7 +19,7 @@ fn y_copies_in_the_style_set_and_says_which() {
     assert_eq!(
         app.message(),
         Some(
-            "Sent the citation of “24th Islamic Conference of Foreign Ministers” to the terminal's clipboard as APA"
+            "Sent as APA to the terminal's clipboard: the citation of “24th Islamic Conference of Foreign Ministers”"
         )
     );
 }
@@ -36,7 +36,11 @@ fn the_chooser_copies_one_style_for_this_copy_and_closes() {
         copied.starts_with("@misc{oic-ev-1995-membership,"),
         "{copied}"
     );
-    assert!(app.message().unwrap_or_default().ends_with(" as BibTeX"));
+    assert!(
+        app.message()
+            .unwrap_or_default()
+            .starts_with("Sent as BibTeX ")
+    );
     // The style set is unchanged: y copies plain text still.
     press(&mut app, KeyCode::Char('y'));
     let copied = app.take_clipboard().expect("copied");
@@ -75,7 +79,7 @@ fn a_paragraph_of_the_source_is_cited_whole_with_its_number() {
     assert_eq!(
         app.message(),
         Some(
-            "Sent paragraph 2 with its citation to the terminal's clipboard as Chicago author-date"
+            "Sent as Chicago author-date to the terminal's clipboard: paragraph 2 with its citation"
         )
     );
 }
