@@ -118,7 +118,10 @@ impl App {
         self.bindings()
             .hints(self.mode())
             .filter_map(|(hint, keys)| match hint.when {
-                HintWhen::Always => Some(StatusHint::new(keys, hint.what)),
+                HintWhen::Always => Some(StatusHint {
+                    kept: hint.is_way_out_or_help(),
+                    ..StatusHint::new(keys, hint.what)
+                }),
                 HintWhen::InPalette => (!in_help_filter).then(|| StatusHint::new(keys, hint.what)),
                 HintWhen::InHelpFilter => in_help_filter.then(|| StatusHint::new(keys, hint.what)),
                 HintWhen::HasLinks => has_links.then(|| StatusHint::new(keys, hint.what)),

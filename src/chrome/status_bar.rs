@@ -1,8 +1,9 @@
 //! The status bar: the keys that matter now, the trail of places visited, and where you are.
 //! It draws what it is handed ([`StatusLine`]); the app decides what that is. When the bar is
 //! too narrow for all of it, what tells you where you are and how to get back (`⌫ back`, the
-//! search position, the trail's last two steps) outranks the generic hints (`? help`), and a
-//! long query is cut rather than dropped.
+//! search position) comes first, then the way out and to the help (`? help`, `q quit`, kept
+//! at every width), then the trail's last two steps, then the other hints; a long query is cut
+//! rather than dropped.
 
 use std::borrow::Cow;
 
@@ -48,6 +49,9 @@ pub struct StatusHint {
     pub query: Option<String>,
     /// Whether it says where you are or how to get back, and so is kept first.
     pub wayfinding: bool,
+    /// Whether it is the way out or to the help, kept at every width after those that say
+    /// where you are: a newcomer at 80 columns can always find both.
+    pub kept: bool,
 }
 
 impl StatusHint {
@@ -96,7 +100,7 @@ struct Fitted {
 
 impl Fitted {
     /// Fits `line` into `room` columns, most important first: the hints that say where you are
-    /// (with the first columns of a query), the trail's last two steps at their least, the
+    /// (with the first columns of a query), the way out and to the help, the trail's last two steps at their least, the
     /// first generic hints, those two steps towards an easy length, the other generic hints
     /// in their order, the rest of a long query; the trail takes what is left.
     fn new(line: &StatusLine, room: usize) -> Self {
@@ -110,6 +114,12 @@ impl Fitted {
             if hint.wayfinding && used + hint.width(least) <= room {
                 used += hint.width(least);
                 *shown = Some(least);
+            }
+        }
+        for (shown, hint) in fitted.hints.iter_mut().zip(&line.hints) {
+            if hint.kept && shown.is_none() && used + hint.width(0) <= room {
+                used += hint.width(0);
+                *shown = Some(0);
             }
         }
         fitted.grow_queries(line, room, &mut used, QUERY_FIRST);
@@ -261,7 +271,10 @@ mod tests {
             wayfinding: true,
             ..StatusHint::new("⌫", "back")
         });
-        hints.extend([("?", "help"), ("q", "quit")].map(|(k, w)| StatusHint::new(k, w)));
+        hints.extend([("?", "help"), ("q", "quit")].map(|(k, w)| StatusHint {
+            kept: true,
+            ..StatusHint::new(k, w)
+        }));
         StatusLine {
             hints,
             steps: [
@@ -293,9 +306,25 @@ mod tests {
         let shown = drawn(&line("place:baku"), 80);
         assert!(shown.contains("n/N [1/5] “place:baku”"), "{shown}");
         assert!(shown.contains("⌫ back"), "{shown}");
-        assert!(shown.contains("› Second Con"), "{shown}");
-        assert!(!shown.contains("q quit"), "{shown}");
         assert!(shown.ends_with(" Initiatives 2/11 "), "{shown}");
+        let wider = drawn(&line("place:baku"), 100);
+        assert!(wider.contains("› Second Con"), "{wider}");
+    }
+
+    #[test]
+    fn the_way_out_and_to_the_help_stay_at_80_columns() {
+        for query in [
+            "",
+            "place:baku",
+            "place:baku kazakhstan summit of the heads of state",
+        ] {
+            let shown = drawn(&line(query), 80);
+            assert!(
+                shown.contains("? help") && shown.contains("q quit"),
+                "{shown}"
+            );
+            assert!(shown.contains("⌫ back"), "{shown}");
+        }
     }
 
     #[test]

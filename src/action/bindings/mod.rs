@@ -202,6 +202,19 @@ pub struct Hint {
     every_line: bool,
 }
 
+impl Hint {
+    /// Whether it is a way out (of an overlay, of the app) or to the help, which the status
+    /// bar keeps at every width; while typing, the prompt's own keys outrank quitting.
+    pub fn is_way_out_or_help(&self) -> bool {
+        let typing = Modes::TYPING.contains(self.mode);
+        self.commands.iter().any(|command| match command {
+            Command::ToggleHelp | Command::Cancel => true,
+            Command::Quit => !typing,
+            _ => false,
+        })
+    }
+}
+
 /// The key bindings in force: the built-in table, or that table with a config file's
 /// remaps ([`Bindings::remapped`]). Everything that names or reads a key reads this.
 #[derive(Clone, Debug, PartialEq, Eq)]
