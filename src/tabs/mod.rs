@@ -690,5 +690,5 @@ pages!(
     InitiativesTab: extras,
     ParticipantsTab: extras,
     SourceTab,
-    MapTab,
+    MapTab: extras,
 );

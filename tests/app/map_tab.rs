@@ -349,3 +349,21 @@ proptest! {
         prop_assert_eq!(terminal.backend().buffer().area.width, width);
     }
 }
+
+/// At 80x24 the detail pane under the map is a few lines tall: the link picked there is on
+/// screen, as on every tab, for every place and every step through its events.
+#[test]
+fn the_picked_event_of_a_place_is_on_screen_at_80x24() {
+    let mut app = on_map(80, 24);
+    for _ in 0..app.view(Tab::Map).len() {
+        press(&mut app, KeyCode::Char('l'));
+        for _ in 0..3 {
+            let screen = screen_text(&app);
+            let picked = screen.lines().filter(|line| line.contains('▶')).count();
+            assert!(picked >= 2, "the row and the picked link both show:\n{screen}");
+            press(&mut app, KeyCode::Char('j'));
+        }
+        press(&mut app, KeyCode::Char('h'));
+        press(&mut app, KeyCode::Char('j'));
+    }
+}
