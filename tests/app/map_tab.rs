@@ -360,7 +360,10 @@ fn the_picked_event_of_a_place_is_on_screen_at_80x24() {
         for _ in 0..3 {
             let screen = screen_text(&app);
             let picked = screen.lines().filter(|line| line.contains('▶')).count();
-            assert!(picked >= 2, "the row and the picked link both show:\n{screen}");
+            assert!(
+                picked >= 2,
+                "the row and the picked link both show:\n{screen}"
+            );
             press(&mut app, KeyCode::Char('j'));
         }
         press(&mut app, KeyCode::Char('h'));
