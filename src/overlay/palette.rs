@@ -16,6 +16,7 @@ use crate::{
     action::{Bindings, Command, Mode, Movement, bindings::HintWhen},
     chrome::{layout::SearchBox, text, theme::Theme},
     data::display::{LINE_CAP, display_text},
+    overlay::search::{PromptLine, render_prompt_line},
     search::phrase_score,
 };
 
@@ -160,20 +161,12 @@ impl Widget for &PaletteOverlay {
             &self.shown_typed(),
             usize::from(layout.prompt.width).saturating_sub(text::width(&count) + 3),
         );
-        let padding = usize::from(layout.prompt.width)
-            .saturating_sub(2 + text::width(&typed) + text::width(&count));
-        Line::from(vec![
-            Span::styled(": ", theme.label),
-            Span::raw(typed),
-            Span::raw(" ".repeat(padding)),
-            Span::styled(count, theme.dim),
-        ])
-        .render(layout.prompt, buf);
-        let rule_y = layout.prompt.y.saturating_add(1);
-        if rule_y < layout.results.y {
-            let rule = Rect::new(layout.prompt.x, rule_y, layout.prompt.width, 1);
-            Line::styled("─".repeat(usize::from(rule.width)), theme.border).render(rule, buf);
-        }
+        let line = PromptLine {
+            mark: ": ",
+            typed,
+            count,
+        };
+        render_prompt_line(line, &layout, buf, theme);
         Paragraph::new(self.lines(layout.results, theme)).render(layout.results, buf);
     }
 }

@@ -148,18 +148,44 @@ pub fn key_reminder(bindings: &Bindings) -> String {
 fn render_prompt(overlay: &SearchBox, buf: &mut Buffer, prompt: &SearchPrompt, theme: &Theme) {
     let count = count_label(prompt);
     let shown = shown_query(prompt, overlay);
-    let padding = usize::from(overlay.prompt.width)
-        .saturating_sub(2 + text::width(&shown) + text::width(&count));
+    render_prompt_line(
+        PromptLine {
+            mark: "/ ",
+            typed: shown,
+            count,
+        },
+        overlay,
+        buf,
+        theme,
+    );
+}
+
+/// A prompt's first line: its mark, what was typed and, at the right, the count.
+pub struct PromptLine {
+    /// The mark before what is typed (`/ `, `: `).
+    pub mark: &'static str,
+    /// What was typed, as shown.
+    pub typed: String,
+    /// The count at the right (`[1/43]`).
+    pub count: String,
+}
+
+/// Draws `line` in `layout`'s prompt row, with a rule under it when the results leave room:
+/// the top of the search box and of the palette alike.
+pub fn render_prompt_line(line: PromptLine, layout: &SearchBox, buf: &mut Buffer, theme: &Theme) {
+    let padding = usize::from(layout.prompt.width).saturating_sub(
+        text::width(line.mark) + text::width(&line.typed) + text::width(&line.count),
+    );
     Line::from(vec![
-        Span::styled("/ ", theme.label),
-        Span::raw(shown),
+        Span::styled(line.mark, theme.label),
+        Span::raw(line.typed),
         Span::raw(" ".repeat(padding)),
-        Span::styled(count, theme.dim),
+        Span::styled(line.count, theme.dim),
     ])
-    .render(overlay.prompt, buf);
-    let rule_y = overlay.prompt.y.saturating_add(1);
-    if rule_y < overlay.results.y {
-        let rule = Rect::new(overlay.prompt.x, rule_y, overlay.prompt.width, 1);
+    .render(layout.prompt, buf);
+    let rule_y = layout.prompt.y.saturating_add(1);
+    if rule_y < layout.results.y {
+        let rule = Rect::new(layout.prompt.x, rule_y, layout.prompt.width, 1);
         Line::styled("─".repeat(usize::from(rule.width)), theme.border).render(rule, buf);
     }
 }
