@@ -64,6 +64,7 @@ pub use run::{
 pub use data::{
     Catalog, Citation, Dataset, EMBEDDED_DATASET, EMBEDDED_SOURCE, EventKind, LoadError, Record,
     RecordRef, Role, SourceText, Tab, Tie, TieKind, TieRef, load, load_embedded, load_file,
+    place_warnings,
 };
 /// The dataset's text: made safe to show, and the source's sentences no record quotes.
 pub use data::{

@@ -73,6 +73,8 @@ pub struct PlaceTable {
     of_event: Vec<u32>,
     /// Whether the dataset gives a `places` collection at all.
     given: bool,
+    /// The dataset's `places` entries (their indices) whose name no event is held in.
+    unheld: Vec<usize>,
 }
 
 /// The place `event` was held in, as the records write it: its `place`, else the name of the
@@ -89,6 +91,13 @@ fn country_of(catalog: &Catalog, event: u32) -> Option<&str> {
         .iter()
         .find(|relation| relation.role == Role::Country)?;
     Some(catalog.title(relation.target))
+}
+
+/// A `places` entry's name as it is matched to the events' places: the records' names are
+/// shown made safe (controls and invisible marks shown or dropped, long ones cut), so an
+/// entry's name is made safe the same way before it is compared.
+pub fn place_key(name: &str) -> std::borrow::Cow<'_, str> {
+    display_text(name, LINE_CAP).map_or(std::borrow::Cow::Borrowed(name), std::borrow::Cow::Owned)
 }
 
 impl PlaceTable {
@@ -136,11 +145,14 @@ impl PlaceTable {
                 Some((first, last)) => Some((first.min(year), last.max(year))),
             });
         }
-        for entry in given {
-            // The names of the records are shown made safe: a place's name is matched the same.
-            let shown = display_text(&entry.name, LINE_CAP);
-            let name = shown.as_deref().unwrap_or(&entry.name);
-            let Some(place) = numbers.get(name).and_then(|&n| places.get_mut(n as usize)) else {
+        let mut unheld = Vec::new();
+        for (index, entry) in given.iter().enumerate() {
+            let shown = place_key(&entry.name);
+            let Some(place) = numbers
+                .get(&*shown)
+                .and_then(|&n| places.get_mut(n as usize))
+            else {
+                unheld.push(index);
                 continue;
             };
             place.location = entry.coordinates().map(|(latitude, longitude)| Location {
@@ -155,7 +167,14 @@ impl PlaceTable {
             places,
             of_event,
             given: !given.is_empty(),
+            unheld,
         }
+    }
+
+    /// The dataset's `places` entries (their indices) that name a place no event is held in:
+    /// matched exactly as the map matches them, so `check` and the map never disagree.
+    pub fn unheld(&self) -> &[usize] {
+        &self.unheld
     }
 
     /// How many places there are.

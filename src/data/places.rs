@@ -5,7 +5,7 @@
 //! city) and may give no coordinates at all, saying why in its note. This file owns the file
 //! form and its checks; [`super::place_table`] gathers the records by place.
 
-use std::collections::HashSet;
+use std::{borrow::Cow, collections::HashSet};
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use super::{
     catalog::Catalog,
     display::quoted,
-    place_table::event_place,
+    place_table::place_key,
     problems::{Problem, Problems},
 };
 
@@ -99,10 +99,10 @@ fn in_range(degrees: f64, limit: f64) -> bool {
 /// warned of ([`place_warnings`]): a dataset cut down to fewer events still opens.
 pub fn check_places(catalog: &Catalog, problems: &mut Problems) {
     let list = catalog.given_places();
-    let mut given: HashSet<&str> = HashSet::with_capacity(list.len());
+    let mut given: HashSet<Cow<'_, str>> = HashSet::with_capacity(list.len());
     for (index, place) in list.iter().enumerate() {
         let path = format!("places[{index}]");
-        if !given.insert(place.name.as_str()) {
+        if !given.insert(place_key(&place.name)) {
             problems.add(
                 format!("{path}.name"),
                 format!("{} is given twice", quoted(&place.name)),
@@ -125,15 +125,14 @@ pub fn place_warnings(catalog: &Catalog) -> Vec<Problem> {
     if list.is_empty() {
         return Vec::new();
     }
-    let events = u32::try_from(catalog.counts().events).unwrap_or(u32::MAX);
-    let held: HashSet<&str> = (0..events)
-        .filter_map(|event| event_place(catalog, event))
-        .collect();
-    list.iter()
-        .enumerate()
-        .filter(|(_, place)| !held.contains(place.name.as_str()))
+    let table = catalog.places();
+    let held = || table.iter().map(|place| place.name.as_str());
+    table
+        .unheld()
+        .iter()
+        .filter_map(|&index| Some((index, list.get(index)?)))
         .map(|(index, place)| {
-            let near = crate::nearest::closest(&place.name, held.iter().copied());
+            let near = crate::nearest::closest(&place.name, held());
             Problem {
                 path: format!("places[{index}].name"),
                 message: format!(
@@ -176,15 +175,36 @@ fn check_coordinates(place: &Place, path: &str, problems: &mut Problems) {
         {
             problems.add(
                 format!("{path}.{field}"),
-                format!("is {degrees}: expected a number from -{limit} to {limit}"),
+                format!(
+                    "is {}: expected a number from -{limit} to {limit}",
+                    said_degrees(degrees)
+                ),
             );
         }
+    }
+}
+
+/// A number of degrees as a message says it: as written up to a billion, past that in
+/// scientific notation (`1e308`, not 309 digits).
+fn said_degrees(degrees: f64) -> String {
+    if degrees.abs() < 1e9 {
+        degrees.to_string()
+    } else {
+        format!("{degrees:e}")
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_huge_number_is_said_short() {
+        assert_eq!(said_degrees(91.5), "91.5");
+        assert_eq!(said_degrees(-1e308), "-1e308");
+        assert!(said_degrees(f64::MAX).len() < 30);
+        assert_eq!(said_degrees(f64::INFINITY), "inf");
+    }
 
     fn place(latitude: Option<f64>, longitude: Option<f64>) -> Place {
         Place {

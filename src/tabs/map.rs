@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use ratatui::{
     buffer::Buffer,
-    layout::{Constraint, Rect},
+    layout::{Constraint, Layout, Rect},
     text::{Line, Span},
     widgets::{Block, Cell, Paragraph, Row, Widget, Wrap},
 };
@@ -21,7 +21,7 @@ use super::{
     TabHints, TabView,
     detail::{DetailKey, DetailText, link_label},
     detail_builder::DetailBuilder,
-    list::{SortKey, render_rows},
+    list::{SELECTION_MARKER, SortKey, render_rows},
 };
 use crate::{
     chrome::{
@@ -247,32 +247,53 @@ impl MapTab {
             &widths,
             None,
             theme,
-            |_, offset, _| {
+            |_, offset, rows_width| {
                 let height = usize::from(panes.rows.height);
+                let name_width = first_column_width(&widths, rows_width);
                 order
                     .iter()
                     .skip(offset)
                     .take(height)
                     .filter_map(|&place| places.get(place))
-                    .map(|place| place_row(place, extra_columns, theme))
+                    .map(|place| place_row(place, extra_columns, name_width, theme))
                     .collect()
             },
         );
     }
 }
 
-/// One place's row: its name (marked when it is not on the map), then as many of country,
-/// events and years as fit.
-fn place_row(place: &PlaceEntry, columns: usize, theme: &Theme) -> Row<'static> {
-    let mut name = vec![Span::raw(place.name.clone())];
-    if place.location.is_none() {
-        name.push(Span::styled(" · not on the map", theme.dim));
+/// The columns the first of `widths` gets in rows `rows_width` wide, as the list's table lays
+/// them out (after the selection marker, a column apart).
+fn first_column_width(widths: &[Constraint], rows_width: u16) -> usize {
+    let marker = u16::try_from(text::width(SELECTION_MARKER)).unwrap_or(0);
+    let area = Rect::new(0, 0, rows_width.saturating_sub(marker), 1);
+    let columns = Layout::horizontal(widths.iter().copied())
+        .spacing(1)
+        .split(area);
+    columns
+        .first()
+        .map_or(0, |column| usize::from(column.width))
+}
+
+/// One place's row: its name (marked when it is not on the map) cut to `name_width` with `…`
+/// when longer, then as many of country, events and years as fit.
+fn place_row(place: &PlaceEntry, columns: usize, name_width: usize, theme: &Theme) -> Row<'static> {
+    let aside = if place.location.is_none() {
+        " · not on the map"
     } else if place
         .location
         .is_some_and(|location| location.precision == Precision::Country)
     {
-        name.push(Span::styled(" · country's middle", theme.dim));
-    }
+        " · country's middle"
+    } else {
+        ""
+    };
+    let shown = text::truncate(&place.name, name_width);
+    let room = name_width.saturating_sub(text::width(&shown));
+    let name = vec![
+        Span::raw(shown),
+        Span::styled(text::truncate(aside, room), theme.dim),
+    ];
     let mut cells = vec![Cell::from(Line::from(name))];
     let country = place
         .country
@@ -280,7 +301,7 @@ fn place_row(place: &PlaceEntry, columns: usize, theme: &Theme) -> Row<'static> 
         .filter(|country| *country != place.name)
         .unwrap_or_default();
     let rest = [
-        Cell::from(country),
+        Cell::from(text::truncate(&country, usize::from(COUNTRY_WIDTH))),
         Cell::from(Line::from(counted(place.events.len(), "event")).right_aligned()),
         Cell::from(Span::styled(place.years_label(), theme.year)),
     ];

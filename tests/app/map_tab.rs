@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use oic_explorer::{App, Catalog, Tab, Theme, load};
+use oic_explorer::{App, Catalog, Tab, Theme, load, place_warnings};
 use proptest::prelude::*;
 use ratatui::{
     Terminal,
@@ -368,5 +368,81 @@ fn the_picked_event_of_a_place_is_on_screen_at_80x24() {
         }
         press(&mut app, KeyCode::Char('h'));
         press(&mut app, KeyCode::Char('j'));
+    }
+}
+
+/// A place name with anything in it: controls, invisible marks, bidirectional overrides,
+/// wide and combining letters, and lengths past the cap names are cut at.
+fn hostile_name() -> impl Strategy<Value = String> {
+    let piece = prop::sample::select(vec![
+        "Baku",
+        "\u{7}",
+        "\n",
+        "\t",
+        "\u{1b}[31m",
+        "\u{200b}",
+        "\u{202e}",
+        "\u{feff}",
+        "e\u{301}",
+        "東京",
+        "\u{fe0f}",
+        " ",
+        "\u{85}",
+        "\u{2028}",
+    ]);
+    (prop::collection::vec(piece, 1..8), 0usize..260).prop_map(|(pieces, padding)| {
+        // A name that is all controls or spaces is refused as empty: one letter at least.
+        let mut name = format!("B{}", pieces.concat());
+        if padding > 200 {
+            name.push_str(&"x".repeat(padding));
+        }
+        name
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// `check` and the map match a `places` entry to the events' places the same way, whatever
+    /// the name holds: an entry named as an event's place is located and never warned of, and
+    /// an entry no event is held in is warned of once.
+    #[test]
+    fn check_and_the_map_agree_on_every_name(name in hostile_name()) {
+        let mut data = embedded();
+        data["events"][0]["place"] = json!(name);
+        data["places"] = json!([
+            { "name": name, "latitude": 1.0, "longitude": 2.0, "note": "test" },
+            { "name": "Nowhere held", "note": "test" },
+        ]);
+        let catalog = catalog_of(&data);
+        let located = catalog
+            .places()
+            .iter()
+            .filter(|place| place.location.is_some())
+            .count();
+        prop_assert_eq!(located, 1, "the entry is on the map");
+        let warnings = place_warnings(&catalog);
+        prop_assert_eq!(warnings.len(), 1, "{:?}", warnings);
+        prop_assert_eq!(warnings[0].path.as_str(), "places[1].name");
+    }
+}
+
+/// A name longer than its column is cut with `…`, at every width the list has columns for,
+/// as every other list cuts.
+#[test]
+fn a_long_place_name_is_cut_with_an_ellipsis() {
+    let mut data = embedded();
+    let long = format!("Astana{}", "-Nur-Sultan".repeat(12));
+    data["events"][0]["place"] = json!(long);
+    let catalog = catalog_of(&data);
+    for width in [60u16, 80, 120] {
+        let mut app = App::new(Arc::clone(&catalog), Size::new(width, 40));
+        press(&mut app, KeyCode::Char('6'));
+        let screen = screen_text(&app);
+        let row = screen
+            .lines()
+            .find(|line| line.contains("Astana-Nur") && line.contains("event"))
+            .unwrap_or_else(|| panic!("the place is listed at {width}:\n{screen}"));
+        assert!(row.contains("…"), "cut with an ellipsis at {width}: {row}");
     }
 }
