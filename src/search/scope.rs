@@ -151,18 +151,18 @@ const PARTICIPANT_KINDS: [ParticipantKind; 5] = [
 impl KindMatch {
     fn new(text: &str) -> Self {
         let has = |words: &[&str]| words.iter().any(|word| name_matches(word, text));
+        // Every spelling `--kind` takes (see `spellings`), and the collection's own names.
+        let kind = |spellings: [&str; 3], more: &[&str]| has(&spellings) || has(more);
         Self {
             text: text.to_string(),
-            // The label the list shows, and the file's name as another spelling (the same
-            // vocabulary as `--kind`: see `typed_name`).
             events: EventKind::ALL
-                .map(|kind| has(&[kind.label(), kind.name(), kind.description(), "event"])),
+                .map(|k| kind(k.spellings(), &[k.description(), "event", "events"])),
             initiatives: INITIATIVE_KINDS
-                .map(|kind| has(&[kind.label(), kind.name(), "initiative"])),
+                .map(|k| kind(k.spellings(), &["initiative", "initiatives"])),
             participants: PARTICIPANT_KINDS
-                .map(|kind| has(&[kind.label(), kind.name(), "participant"])),
-            programmes: has(&["programme", "program", "funding"]),
-            projects: has(&["project", "funding"]),
+                .map(|k| kind(k.spellings(), &["participant", "participants"])),
+            programmes: has(&["programme", "programmes", "program", "programs", "funding"]),
+            projects: has(&["project", "projects", "funding"]),
         }
     }
 
@@ -396,5 +396,50 @@ mod tests {
         assert!(error.contains("expected a year"), "{error}");
         let error = parse_scope("tab:x").unwrap().unwrap_err();
         assert!(error.contains("expected timeline"), "{error}");
+    }
+
+    /// Every spelling of every sort `--kind` takes (its file name, its label, its plural),
+    /// typed in `kind:`, reaches that sort; and reads back as that sort alone.
+    #[test]
+    fn every_spelling_of_a_kind_is_understood_by_kind_and_by_kind_flag() {
+        for (at, kind) in EventKind::ALL.into_iter().enumerate() {
+            for spelling in kind.spellings() {
+                assert!(
+                    KindMatch::new(&spelling.to_lowercase()).events[at],
+                    "{spelling}"
+                );
+                assert_eq!(EventKind::from_typed(spelling), Some(kind), "{spelling}");
+            }
+        }
+        for (at, kind) in INITIATIVE_KINDS.into_iter().enumerate() {
+            for spelling in kind.spellings() {
+                assert!(
+                    KindMatch::new(&spelling.to_lowercase()).initiatives[at],
+                    "{spelling}"
+                );
+                assert_eq!(
+                    InitiativeKind::from_typed(spelling),
+                    Some(kind),
+                    "{spelling}"
+                );
+            }
+        }
+        for (at, kind) in PARTICIPANT_KINDS.into_iter().enumerate() {
+            for spelling in kind.spellings() {
+                assert!(
+                    KindMatch::new(&spelling.to_lowercase()).participants[at],
+                    "{spelling}"
+                );
+                assert_eq!(
+                    ParticipantKind::from_typed(spelling),
+                    Some(kind),
+                    "{spelling}"
+                );
+            }
+        }
+        assert_eq!(
+            parse_scope("kind:people"),
+            Some(Ok(Scope::Kind("people".into())))
+        );
     }
 }

@@ -526,15 +526,21 @@ macro_rules! kind_names {
                 }
             }
 
-            /// The sort `text` names, as the list labels it (`ministers`) or as a file names
-            /// it (`foreign_ministers`), in any case, a space for `_`: the one vocabulary
-            /// `--kind` and `kind:` take.
+            /// Every way a person may type the sort: as a file names it, as the list labels
+            /// it, and in the plural the title and a filter say (`person`, `people`).
+            pub fn spellings(self) -> [&'static str; 3] {
+                [self.name(), self.label(), self.plural()]
+            }
+
+            /// The sort `text` names, in any of its [`Self::spellings`] (`ministers`,
+            /// `foreign_ministers`, `people`), in any case, a space for `_`: the one
+            /// vocabulary `--kind` and `kind:` take.
             pub fn from_typed(text: &str) -> Option<Self> {
                 let typed = text.trim().to_lowercase().replace('_', " ");
                 let spelled = |name: &str| name.to_lowercase().replace('_', " ") == typed;
                 Self::ALL
                     .into_iter()
-                    .find(|kind| spelled(kind.label()) || spelled(kind.name()))
+                    .find(|kind| kind.spellings().into_iter().any(spelled))
             }
         }
 
