@@ -96,10 +96,10 @@ pub struct Cli {
     /// Open with the Timeline showing events of this kind only (as `f` does): membership,
     /// summit, extraordinary_summit, ministers, coordination, parliamentary, scholars,
     /// national, other (as the list shows them; a dataset file's names work too).
-    #[arg(long, value_name = "KIND", value_parser = parse_event_kind)]
+    #[arg(long, global = true, value_name = "KIND", value_parser = parse_event_kind)]
     pub kind: Option<EventKind>,
     /// Open with the Funding tab's projects in this order (as `o` does).
-    #[arg(long, value_enum, value_name = "ORDER")]
+    #[arg(long, global = true, value_enum, value_name = "ORDER")]
     pub sort: Option<SortName>,
     /// Open with the Funding tab's totals by category shown (as `c` does).
     #[arg(long)]
@@ -226,6 +226,36 @@ impl Cli {
             kind_filter: self.kind,
             funding_sort: self.sort.map(FundingSort::from).unwrap_or_default(),
         })
+    }
+
+    /// [`Self::row_options`] for what is printed or exported (`--plain`, `export`): there
+    /// `--kind` narrows only the Timeline and `--sort` orders only Funding, so given with
+    /// another `--tab` either would change nothing, and is refused in words rather than
+    /// ignored. (The explorer takes both with any tab: they shape those tabs for later.)
+    pub fn output_row_options(&self, catalog: &Catalog) -> Result<RowOptions, String> {
+        let named = |tab: Tab| tab.title().to_lowercase();
+        let beside = |option: String, does: &str, own: Tab| match self.tab {
+            Some(asked) if asked != own => Err(format!(
+                "{option} {does} the {} tab, not the {} tab: leave out --tab {}, or give --tab {}",
+                own.title(),
+                asked.title(),
+                named(asked),
+                named(own)
+            )),
+            _ => Ok(()),
+        };
+        if let Some(kind) = self.kind {
+            beside(
+                format!("--kind {}", kind.typed_name()),
+                "narrows",
+                Tab::Timeline,
+            )?;
+        }
+        if let Some(sort) = self.sort {
+            let option = format!("--sort {}", FundingSort::from(sort).name());
+            beside(option, "orders", Tab::Funding)?;
+        }
+        self.row_options(catalog)
     }
 }
 

@@ -298,7 +298,7 @@ pub fn export(cli: &Cli, format: ExportFormat, output: Option<&Path>, raw_cells:
         return ExitCode::from(exit::UNUSABLE);
     }
     let selection = match cli
-        .row_options(&catalog)
+        .output_row_options(&catalog)
         .and_then(|options| Selection::new(&catalog, tab, cli.query.as_deref(), only, &options))
     {
         Ok(selection) => selection,
@@ -355,7 +355,7 @@ pub fn plain(cli: &Cli, mut catalog: Catalog, only: Option<RecordRef>) -> ExitCo
     }
     let catalog = Arc::new(catalog);
     let selection = match cli
-        .row_options(&catalog)
+        .output_row_options(&catalog)
         .and_then(|options| Selection::new(&catalog, cli.tab, cli.query.as_deref(), only, &options))
     {
         Ok(selection) => selection,

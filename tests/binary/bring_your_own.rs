@@ -767,6 +767,38 @@ fn plain_output_follows_kind_and_sort_as_the_explorer_does() {
             "Gulshat – Karaganda highway"
         ]
     );
+    // After the subcommand as before it.
+    let before = run([
+        "--kind", "summit", "export", "--format", "csv", "--tab", "timeline",
+    ]);
+    let after = run([
+        "export", "--format", "csv", "--tab", "timeline", "--kind", "summit",
+    ]);
+    assert!(after.status.success(), "{}", after.stderr);
+    assert_eq!(before.stdout, after.stdout);
+    assert_eq!(
+        after.stdout.matches("\nev-").count(),
+        3,
+        "3 summits: {}",
+        after.stdout
+    );
+    let sorted = run([
+        "export", "--format", "csv", "--tab", "funding", "--sort", "largest",
+    ]);
+    assert!(sorted.status.success(), "{}", sorted.stderr);
+    // Given with a tab it does not narrow, it is refused in words, not ignored.
+    for args in [
+        ["--plain", "--tab", "participants", "--kind", "summit"],
+        ["--plain", "--tab", "timeline", "--sort", "largest"],
+    ] {
+        let refused = run(args);
+        assert_eq!(refused.status.code(), Some(2), "{args:?}");
+        assert!(
+            refused.stderr.contains("leave out --tab"),
+            "{}",
+            refused.stderr
+        );
+    }
     let absent = run(["--plain", "--kind", "other"]);
     assert_eq!(absent.status.code(), Some(2));
     assert!(
