@@ -112,7 +112,12 @@ fn parse_arguments() -> Result<Cli, ExitCode> {
                 if let clap::error::ContextValue::String(value) = value {
                     let said = quoted(value);
                     if said != *value {
-                        text = text.replace(value.as_str(), &said);
+                        // clap quotes some values itself: those are said once, not twice.
+                        let clap_quoted = format!("'{value}'");
+                        text = match text.contains(&clap_quoted) {
+                            true => text.replace(&clap_quoted, &said),
+                            false => text.replace(value.as_str(), &said),
+                        };
                     }
                 }
             }

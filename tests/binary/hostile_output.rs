@@ -125,6 +125,18 @@ fn argument_errors_show_what_was_typed_escaped() {
         );
         assert!(stderr.starts_with("error: "), "{stderr}");
     }
+    // A value clap quotes itself is quoted once: `'--sort <ORDER>'`, never `''--sort <ORDER>''`.
+    let twice: [&[&str]; 4] = [
+        &["--sort", "largest", "--sort", "name"],
+        &["--tab", "time line"],
+        &["--bogus flag"],
+        &["export", "--format", "c sv"],
+    ];
+    for args in twice {
+        let output = run(args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(!output.stderr.contains("''"), "{args:?}: {}", output.stderr);
+    }
     let help = run(["--help"]);
     assert!(help.status.success());
     assert!(help.stdout.contains("Usage:"));
