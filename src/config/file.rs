@@ -130,8 +130,32 @@ fn explain(message: &str) -> String {
                 SETTINGS.join(", ")
             )
         }
-        None => message.to_string(),
+        None => unknown_choice(message).unwrap_or_else(|| message.to_string()),
     }
+}
+
+/// serde's words for a value that is none of a setting's choices (``unknown variant `drak`,
+/// expected one of `default`, `dark` ``) in the reader's: the choices, and the nearest one.
+fn unknown_choice(message: &str) -> Option<String> {
+    let rest = message.strip_prefix("unknown variant `")?;
+    let (name, expected) = rest.split_once('`')?;
+    // Every other backquoted word after "expected" is a choice.
+    let choices: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+    if choices.is_empty() {
+        return None;
+    }
+    let hint = closest(name, choices.iter().copied())
+        .map(|near| format!("; did you mean `{near}`?"))
+        .unwrap_or_default();
+    Some(format!(
+        "{} is not one of the choices here: {}{hint}",
+        said(name, '`'),
+        choices
+            .iter()
+            .map(|choice| format!("`{choice}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    ))
 }
 
 /// The built-in bindings with `keys`, the `[keys]` table, applied; errors at the name or key

@@ -235,3 +235,27 @@ fn a_missing_file_is_fine_only_where_it_is_usually_looked_for() {
         .expect_err("a folder is no file");
     assert!(error.message.contains("a folder"), "{error}");
 }
+
+/// Every setting with a fixed set of choices, given a near miss, names its choices and the
+/// nearest, in the reader's words rather than serde's.
+#[test]
+fn a_value_that_is_no_choice_names_the_choices_and_the_nearest() {
+    for (text, near) in [
+        ("theme = \"darc\"\n", "dark"),
+        ("cite_style = \"apaa\"\n", "apa"),
+        ("color = \"nevr\"\n", "never"),
+        ("tab = \"fundin\"\n", "funding"),
+    ] {
+        let (position, message) = error(text);
+        assert_eq!(position.0, 1, "{message}");
+        assert!(
+            message.contains(&format!("did you mean `{near}`?")),
+            "{text}: {message}"
+        );
+        assert!(
+            message.contains("is not one of the choices here"),
+            "{message}"
+        );
+        assert!(!message.contains("unknown variant"), "{message}");
+    }
+}
