@@ -677,8 +677,8 @@ impl Bindings {
             let mut keys: Vec<String> = Vec::new();
             for bind in self.binds().filter(|bind| bind.command == command) {
                 let name = bind.key.help_name(true);
-                if self.binding_for(&bind.key.press(), mode) == Some(bind) && !keys.contains(&name)
-                {
+                let listed = keys.iter().any(|key| same_to_a_person(key, &name));
+                if self.binding_for(&bind.key.press(), mode) == Some(bind) && !listed {
                     keys.push(name);
                 }
             }
@@ -717,6 +717,13 @@ impl Bindings {
         }
         names
     }
+}
+
+/// Whether two keys' names are one key to a person: the same name, or Ctrl with a letter in
+/// either case (`Ctrl-C` and `Ctrl-c` are bound both because terminals send either), which a
+/// list of keys names once.
+fn same_to_a_person(one: &str, other: &str) -> bool {
+    one == other || (one.starts_with("Ctrl-") && one.eq_ignore_ascii_case(other))
 }
 
 /// A key as a line of the help writes it: `q`, `F1`, `Ctrl-C`, `Alt-⌫`.

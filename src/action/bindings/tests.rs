@@ -888,3 +888,30 @@ proptest! {
         every_key_that_works_is_in_the_help_of(&table, &what);
     }
 }
+
+/// The palette names each key once: no row lists two names a person reads as one key
+/// (`Ctrl-C Ctrl-c`), in any mode, with the built-in bindings.
+#[test]
+fn the_palette_names_each_key_once() {
+    let bindings = Bindings::built_in();
+    for mode in Mode::iter() {
+        for (command, keys) in bindings.commands_in(mode) {
+            // Ctrl with a letter is one key in either case; `s` and `S` are two.
+            let folded: Vec<String> = keys
+                .iter()
+                .map(|key| match key.starts_with("Ctrl-") {
+                    true => key.to_lowercase(),
+                    false => key.clone(),
+                })
+                .collect();
+            let mut unique = folded.clone();
+            unique.sort();
+            unique.dedup();
+            assert_eq!(
+                unique.len(),
+                folded.len(),
+                "{command:?} in {mode:?} lists {keys:?}"
+            );
+        }
+    }
+}
