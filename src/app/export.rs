@@ -2,13 +2,13 @@
 //! it asks of the world outside — a path to complete, an export to write — which `update`
 //! hands out as a [`FileWork`] (it does no I/O itself) and takes back as a [`FileAnswer`].
 
-use std::{path::PathBuf, sync::Arc};
+use std::sync::Arc;
 
 use super::App;
 use crate::{
     action::{Command, Mode, bindings::HintWhen},
     data::Tab,
-    export::{Completion, ExportJob, ExportOutcome, Selection, complete_path},
+    export::{Completion, ExportJob, ExportOutcome, Selection, complete_path, typed_path},
     overlay::{ExportPrompt, ExportStatus, Overlay},
 };
 
@@ -124,7 +124,7 @@ impl App {
             catalog: Arc::clone(&self.catalog),
             selection: Selection::of_list(tab, records),
             format: prompt.format(),
-            path: PathBuf::from(prompt.path()),
+            path: typed_path(prompt.path()),
             replace: prompt.replaces(),
             noun: prompt.noun(),
         };

@@ -2,7 +2,9 @@
 //! the typed path's folder that start with what follows its last `/`, completed as far as they
 //! agree; a folder's name gets its `/`. Reads one folder, so it is quick enough for a key.
 
-use std::{fs, path::Path};
+use std::fs;
+
+use super::typed_path;
 
 /// The most names a completion offers to show.
 pub const CHOICES_CAP: usize = 50;
@@ -18,11 +20,12 @@ pub struct Completion {
     pub found: usize,
 }
 
-/// Completes `typed` from the folder it names (the current folder when it names none).
+/// Completes `typed` from the folder it names (the current folder when it names none; `~/`
+/// the home folder), keeping the folder as typed.
 pub fn complete_path(typed: &str) -> Completion {
     let (folder, _) = split(typed);
     let listed = if folder.is_empty() { "." } else { folder };
-    let entries = fs::read_dir(Path::new(listed))
+    let entries = fs::read_dir(typed_path(listed))
         .into_iter()
         .flatten()
         .flatten();

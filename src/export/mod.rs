@@ -15,6 +15,7 @@ mod markdown;
 mod output_file;
 mod plain;
 mod tsv;
+mod typed_path;
 
 use std::{collections::HashSet, sync::Arc};
 
@@ -27,6 +28,7 @@ pub use markdown::write_markdown;
 pub use output_file::{Written, write_output};
 pub use plain::{PlainStyle, write_plain};
 pub use tsv::{TsvText, columns as tsv_columns, write_tsv};
+pub use typed_path::typed_path;
 
 use crate::{
     data::{Catalog, RecordRef, Tab},
