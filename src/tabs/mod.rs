@@ -649,18 +649,17 @@ trait Page {
     fn theme_mut(&mut self) -> &mut Theme;
     /// The keys its texts name.
     fn hints_mut(&mut self) -> &mut Arc<TabHints>;
-    /// What it adds to the plain list-and-detail layout.
-    fn extras(&self) -> TabExtras {
-        TabExtras::default()
-    }
+    /// What it adds to the plain list-and-detail layout: required, and the very method its
+    /// own drawing lays out by, so keys, clicks and drawing never reckon with two layouts.
+    fn extras(&self) -> TabExtras;
     /// Draws it in `area`.
     fn render(&self, area: Rect, buf: &mut Buffer);
 }
 
-/// Implements [`Page`] for tabs with the usual fields (`view`, `theme`, `hints`), each
-/// with the `extras` it has or the default.
+/// Implements [`Page`] for tabs with the usual fields (`view`, `theme`, `hints`) and an
+/// inherent `extras`, the one their `Widget` lays itself out by.
 macro_rules! pages {
-    ($($tab:ty $(: $extras:ident)?),* $(,)?) => {$(
+    ($($tab:ty),* $(,)?) => {$(
         impl Page for $tab {
             fn view(&self) -> &TabView {
                 &self.view
@@ -674,9 +673,9 @@ macro_rules! pages {
             fn hints_mut(&mut self) -> &mut Arc<TabHints> {
                 &mut self.hints
             }
-            $(fn $extras(&self) -> TabExtras {
+            fn extras(&self) -> TabExtras {
                 <$tab>::extras(self)
-            })?
+            }
             fn render(&self, area: Rect, buf: &mut Buffer) {
                 Widget::render(self, area, buf);
             }
@@ -685,10 +684,10 @@ macro_rules! pages {
 }
 
 pages!(
-    TimelineTab: extras,
-    FundingTab: extras,
-    InitiativesTab: extras,
-    ParticipantsTab: extras,
+    TimelineTab,
+    FundingTab,
+    InitiativesTab,
+    ParticipantsTab,
     SourceTab,
-    MapTab: extras,
+    MapTab,
 );

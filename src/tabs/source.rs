@@ -49,6 +49,11 @@ pub struct SourceTab {
 }
 
 impl SourceTab {
+    /// What it adds to the plain list-and-detail layout: nothing.
+    pub fn extras(&self) -> TabExtras {
+        TabExtras::default()
+    }
+
     /// The paragraphs of `catalog`'s source (none when it was opened without one).
     pub fn new(catalog: Arc<Catalog>) -> Self {
         let count = catalog
@@ -206,7 +211,7 @@ pub fn paragraph_text(catalog: &Catalog, number: u32, width: u16) -> DetailText 
 
 impl Widget for &SourceTab {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let panes = Panes::new(area, TabExtras::default());
+        let panes = Panes::new(area, self.extras());
         let view = &self.view;
         let count = view.len();
         let title = match count {
