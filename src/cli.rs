@@ -228,34 +228,36 @@ impl Cli {
         })
     }
 
-    /// [`Self::row_options`] for what is printed or exported (`--plain`, `export`): there
-    /// `--kind` narrows only the Timeline and `--sort` orders only Funding, so given with
-    /// another `--tab` either would change nothing, and is refused in words rather than
-    /// ignored. (The explorer takes both with any tab: they shape those tabs for later.)
-    pub fn output_row_options(&self, catalog: &Catalog) -> Result<RowOptions, String> {
-        let named = |tab: Tab| tab.title().to_lowercase();
-        let beside = |option: String, does: &str, own: Tab| match self.tab {
-            Some(asked) if asked != own => Err(format!(
-                "{option} {does} the {} tab, not the {} tab: leave out --tab {}, or give --tab {}",
-                own.title(),
-                asked.title(),
-                named(asked),
-                named(own)
-            )),
-            _ => Ok(()),
+    /// What `--plain` and `export` say of a `--kind` or `--sort` given beside a `--tab` they
+    /// do not shape: there `--kind` narrows only the Timeline and `--sort` orders only Funding,
+    /// so either changes nothing, and the reader is told rather than left to wonder. Not an
+    /// error: the explorer takes both with any tab (they shape those tabs for later), and the
+    /// command line `Y` copies must work when piped too.
+    pub fn unused_row_options(&self) -> Vec<String> {
+        let Some(asked) = self.tab else {
+            return Vec::new();
         };
-        if let Some(kind) = self.kind {
-            beside(
+        let said = |option: String, does: &str, own: Tab| {
+            (asked != own).then(|| {
+                format!(
+                    "{option} {does} the {} tab, which --tab {} leaves out: it changes nothing here",
+                    own.title(),
+                    asked.title().to_lowercase(),
+                )
+            })
+        };
+        let kind = self.kind.and_then(|kind| {
+            said(
                 format!("--kind {}", kind.typed_name()),
                 "narrows",
                 Tab::Timeline,
-            )?;
-        }
-        if let Some(sort) = self.sort {
+            )
+        });
+        let sort = self.sort.and_then(|sort| {
             let option = format!("--sort {}", FundingSort::from(sort).name());
-            beside(option, "orders", Tab::Funding)?;
-        }
-        self.row_options(catalog)
+            said(option, "orders", Tab::Funding)
+        });
+        kind.into_iter().chain(sort).collect()
     }
 }
 

@@ -37,6 +37,15 @@ pub fn complain(message: impl std::fmt::Display) {
     );
 }
 
+/// The row options `--plain` and `export` print or write by, after a note on stderr of each
+/// one given beside a `--tab` it does not shape (see [`Cli::unused_row_options`]).
+fn output_row_options(cli: &Cli, catalog: &Catalog) -> Result<crate::tabs::RowOptions, String> {
+    for unused in cli.unused_row_options() {
+        complain(format!("note: {unused}"));
+    }
+    cli.row_options(catalog)
+}
+
 /// The outcome of writing to stdout: a closed pipe (`… | head`) ends quietly.
 fn finish(result: io::Result<()>) -> ExitCode {
     match result {
@@ -297,8 +306,7 @@ pub fn export(cli: &Cli, format: ExportFormat, output: Option<&Path>, raw_cells:
         );
         return ExitCode::from(exit::UNUSABLE);
     }
-    let selection = match cli
-        .output_row_options(&catalog)
+    let selection = match output_row_options(cli, &catalog)
         .and_then(|options| Selection::new(&catalog, tab, cli.query.as_deref(), only, &options))
     {
         Ok(selection) => selection,
@@ -354,8 +362,7 @@ pub fn plain(cli: &Cli, mut catalog: Catalog, only: Option<RecordRef>) -> ExitCo
         catalog.show_raw_text();
     }
     let catalog = Arc::new(catalog);
-    let selection = match cli
-        .output_row_options(&catalog)
+    let selection = match output_row_options(cli, &catalog)
         .and_then(|options| Selection::new(&catalog, cli.tab, cli.query.as_deref(), only, &options))
     {
         Ok(selection) => selection,
