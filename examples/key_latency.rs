@@ -56,6 +56,12 @@ const KEYS: &[(&str, &str, &str)] = &[
     ("BackTab", "\x1b[Z", ""),
     ("&su⏎", "&su\r", "“su”"),
     ("Esc", "\x1b", ""),
+    // The Funding tab: its projects (27,500 at 1M) under their programmes.
+    ("2", "2", ""),
+    ("2 o", "o", ""),
+    ("2 o o", "o", ""),
+    ("2 O", "O", ""),
+    ("2 j", "j", ""),
 ];
 
 struct Session {

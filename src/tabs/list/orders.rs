@@ -12,7 +12,7 @@ use std::{
 };
 
 use super::{RecordKind, SortKey, rows};
-use crate::data::{Catalog, Tab};
+use crate::data::{Catalog, RecordRef, Tab};
 
 /// Which whole order: the tab's records by `sort`, the other way round when `reversed`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -42,6 +42,28 @@ pub struct WholeOrder {
     pub months: Box<[i32]>,
 }
 
+/// The Funding tab's rows in one order: each programme followed by every one of its projects
+/// in that order, with each one's row.
+#[derive(Debug)]
+pub struct FundingOrder {
+    /// Programmes and projects, in row order.
+    pub rows: Arc<[RecordRef]>,
+    /// Each programme's row, indexed by the programme.
+    pub programme_rows: Arc<[u32]>,
+    /// Each project's row, indexed by the project.
+    pub project_rows: Arc<[u32]>,
+}
+
+/// A whole order as it is kept: one collection's records, or Funding's programmes and
+/// projects together.
+#[derive(Clone, Debug)]
+pub enum Built {
+    /// The records of one collection.
+    List(Arc<WholeOrder>),
+    /// The Funding tab's programmes and projects.
+    Funding(Arc<FundingOrder>),
+}
+
 /// The month of an undated row in [`WholeOrder::months`].
 pub const UNDATED: i32 = i32::MIN;
 
@@ -50,7 +72,7 @@ type Notifier = Arc<dyn Fn(Tab) + Send + Sync>;
 
 /// The whole orders built so far for one catalog, and how a missing one is built.
 pub struct Orders {
-    built: Mutex<HashMap<OrderKey, Arc<WholeOrder>>>,
+    built: Mutex<HashMap<OrderKey, Built>>,
     building: Mutex<HashSet<OrderKey>>,
     notifier: Mutex<Option<Notifier>>,
     /// Lists at most this long are ordered at once, notifier or not.
@@ -88,19 +110,22 @@ impl Orders {
 
     /// The whole order `key` of `catalog`, built now if no thread would build it; `None`
     /// while a thread builds it (its notifier says when it is ready).
-    pub fn get(self: &Arc<Self>, catalog: &Arc<Catalog>, key: OrderKey) -> Option<Arc<WholeOrder>> {
+    pub fn get(self: &Arc<Self>, catalog: &Arc<Catalog>, key: OrderKey) -> Option<Built> {
         if let Some(order) = self.lock_built().get(&key) {
-            return Some(Arc::clone(order));
+            return Some(order.clone());
         }
         let notifier = self
             .notifier
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .clone();
-        let count = catalog.records_of(key.tab).count();
+        let count = match key.tab {
+            Tab::Funding => catalog.counts().programmes + catalog.counts().projects,
+            tab => catalog.records_of(tab).count(),
+        };
         let Some(notify) = notifier.filter(|_| count > self.at_once) else {
-            let order = Arc::new(build(catalog, key));
-            self.lock_built().insert(key, Arc::clone(&order));
+            let order = build_any(catalog, key);
+            self.lock_built().insert(key, order.clone());
             return Some(order);
         };
         let first_asked = self
@@ -113,7 +138,7 @@ impl Orders {
             let started = thread::Builder::new()
                 .name("ordering".to_string())
                 .spawn(move || {
-                    let order = Arc::new(build(&shared, key));
+                    let order = build_any(&shared, key);
                     orders.lock_built().insert(key, order);
                     orders
                         .building
@@ -124,26 +149,35 @@ impl Orders {
                 });
             // No thread to be had: build it here, late rather than never.
             if started.is_err() {
-                let order = Arc::new(build(catalog, key));
-                self.lock_built().insert(key, Arc::clone(&order));
+                let order = build_any(catalog, key);
+                self.lock_built().insert(key, order.clone());
                 return Some(order);
             }
         }
         None
     }
 
-    fn lock_built(&self) -> std::sync::MutexGuard<'_, HashMap<OrderKey, Arc<WholeOrder>>> {
+    fn lock_built(&self) -> std::sync::MutexGuard<'_, HashMap<OrderKey, Built>> {
         self.built.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+/// The whole order `key`, of whichever kind its tab has.
+fn build_any(catalog: &Catalog, key: OrderKey) -> Built {
+    match key.tab {
+        Tab::Funding => Built::Funding(Arc::new(rows::funding_order(
+            catalog,
+            key.sort,
+            key.reversed,
+        ))),
+        _ => Built::List(Arc::new(build(catalog, key))),
     }
 }
 
 /// Sorts every record of `key.tab` as `key` says.
 pub(super) fn build(catalog: &Catalog, key: OrderKey) -> WholeOrder {
     let count = catalog.records_of(key.tab).count();
-    let make = key
-        .tab
-        .collection()
-        .unwrap_or(crate::data::RecordRef::Participant);
+    let make = key.tab.collection().unwrap_or(RecordRef::Participant);
     let mut items: Vec<u32> = (0..rows::index(count)).collect();
     rows::sort(catalog, key.tab, key.sort, key.reversed, make, &mut items);
     let rows = rows::positions(items.iter().copied(), count);
@@ -220,7 +254,9 @@ mod tests {
             .recv_timeout(std::time::Duration::from_secs(30))
             .expect("the thread says it is done");
         assert_eq!(tab, Tab::Timeline);
-        let order = orders.get(&catalog, key).expect("built now");
+        let Some(Built::List(order)) = orders.get(&catalog, key) else {
+            panic!("built now, as a list");
+        };
         let at_once = build(&catalog, key);
         assert_eq!(order.items, at_once.items);
         assert_eq!(order.month_keys, at_once.month_keys);
@@ -279,6 +315,79 @@ mod tests {
             }
             months.sort_unstable();
             prop_assert_eq!(shaped.month_keys(), &months[..]);
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(32))]
+
+        /// Funding's rows from its cached whole order, filtered or not, are the programmes
+        /// each followed by their projects the filter kept, sorted alone.
+        #[test]
+        fn funding_rows_from_the_whole_order_are_the_projects_sorted_alone(
+            sort_at in 0usize..3,
+            reversed in any::<bool>(),
+            kept in prop::option::of(prop::collection::vec(any::<bool>(), 0..200)),
+        ) {
+            let catalog = catalog();
+            let counts = catalog.counts();
+            let records: Vec<RecordRef> = (0..rows::index(counts.programmes))
+                .map(RecordRef::Programme)
+                .chain((0..rows::index(counts.projects)).map(RecordRef::Project))
+                .collect();
+            let sort = [SortKey::Listed, SortKey::Amount, SortKey::Title][sort_at];
+            let kept_records: Option<Vec<RecordRef>> = kept.as_ref().map(|kept| {
+                records
+                    .iter()
+                    .enumerate()
+                    .filter(|(at, _)| kept.get(*at).copied().unwrap_or(false))
+                    .map(|(_, &record)| record)
+                    .collect()
+            });
+            let is_kept = |record: RecordRef| {
+                kept_records.as_ref().is_none_or(|kept| kept.contains(&record))
+            };
+            let shape = ListShape {
+                kind: None,
+                matches: kept_records.clone().map(|kept| FilterMatches::new("x", kept)),
+                sort,
+                reversed,
+            };
+            let orders = Arc::new(Orders::default());
+            let shaped = TabRows::shaped_with(&orders, &catalog, Tab::Funding, &shape)
+                .expect("built at once without a notifier");
+            let mut expected = Vec::new();
+            for programme in (0..rows::index(counts.programmes)).map(RecordRef::Programme) {
+                let mut projects: Vec<RecordRef> = catalog
+                    .relations(programme)
+                    .iter()
+                    .filter(|relation| relation.role == crate::data::Role::Project)
+                    .map(|relation| relation.target)
+                    .filter(|&project| is_kept(project))
+                    .collect();
+                let amount = |record: RecordRef| match record {
+                    RecordRef::Project(i) => catalog.project(i).map_or(0, |p| p.amount_usd()),
+                    _ => 0,
+                };
+                match sort {
+                    SortKey::Amount => projects.sort_by_key(|&p| (std::cmp::Reverse(amount(p)), p)),
+                    SortKey::Title => projects.sort_by_key(|&p| (catalog.title(p).to_lowercase(), p)),
+                    _ => projects.sort(),
+                }
+                if reversed {
+                    projects.reverse();
+                }
+                if is_kept(programme) || !projects.is_empty() {
+                    expected.push(programme);
+                }
+                expected.extend(projects);
+            }
+            let listed: Vec<RecordRef> = (0..shaped.len()).filter_map(|row| shaped.get(row)).collect();
+            prop_assert_eq!(&listed, &expected);
+            for record in &records {
+                prop_assert_eq!(shaped.position_of(*record), expected.iter().position(|r| r == record));
+            }
+            prop_assert_eq!(&TabRows::shaped(&catalog, Tab::Funding, &shape).window(0, usize::MAX), &expected);
         }
     }
 }

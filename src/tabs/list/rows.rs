@@ -11,7 +11,7 @@ use std::{
 
 use super::{
     ListShape, RecordKind, SortKey,
-    orders::{self, OrderKey, Orders, UNDATED, WholeOrder},
+    orders::{self, Built, FundingOrder, OrderKey, Orders, UNDATED, WholeOrder},
 };
 use crate::data::{Catalog, EventDate, EventKind, RecordRef, Role, Tab};
 
@@ -123,11 +123,11 @@ enum Order {
         rows: Arc<[u32]>,
         make: fn(u32) -> RecordRef,
     },
-    /// Programmes and their projects, with each one's row.
+    /// Programmes and their projects, with each one's row (`u32::MAX` when not listed).
     Funding {
-        rows: Vec<RecordRef>,
-        programme_rows: Vec<u32>,
-        project_rows: Vec<u32>,
+        rows: Arc<[RecordRef]>,
+        programme_rows: Arc<[u32]>,
+        project_rows: Arc<[u32]>,
     },
 }
 
@@ -164,15 +164,17 @@ impl TabRows {
     /// The rows of `tab` shaped by `shape`: its kind, its filter, its order (sorted here,
     /// for a caller that shapes a list once; a list reshaped often reads [`Orders`]).
     pub fn shaped(catalog: &Catalog, tab: Tab, shape: &ListShape) -> Self {
-        let whole = (tab != Tab::Funding).then(|| {
-            let key = OrderKey {
-                tab,
-                sort: shape.sort,
-                reversed: shape.reversed,
-            };
-            orders::build(catalog, key)
-        });
-        Self::from_order(catalog, tab, shape, whole.as_ref())
+        if tab == Tab::Funding {
+            let whole = funding_order(catalog, shape.sort, shape.reversed);
+            return Self::from_funding_order(catalog, &whole, shape);
+        }
+        let key = OrderKey {
+            tab,
+            sort: shape.sort,
+            reversed: shape.reversed,
+        };
+        let whole = orders::build(catalog, key);
+        Self::from_order(catalog, tab, shape, Some(&whole))
     }
 
     /// The rows of `tab` shaped by `shape`, its order taken from `orders`; `None` while a
@@ -183,7 +185,7 @@ impl TabRows {
         tab: Tab,
         shape: &ListShape,
     ) -> Option<Self> {
-        if tab == Tab::Funding || Self::as_stored(tab, shape) {
+        if tab != Tab::Funding && Self::as_stored(tab, shape) {
             return Some(Self::from_order(catalog, tab, shape, None));
         }
         let key = OrderKey {
@@ -191,8 +193,10 @@ impl TabRows {
             sort: shape.sort,
             reversed: shape.reversed,
         };
-        let whole = orders.get(catalog, key)?;
-        Some(Self::from_order(catalog, tab, shape, Some(&whole)))
+        Some(match orders.get(catalog, key)? {
+            Built::Funding(whole) => Self::from_funding_order(catalog, &whole, shape),
+            Built::List(whole) => Self::from_order(catalog, tab, shape, Some(&whole)),
+        })
     }
 
     /// Whether `shape` lists `tab`'s records as the dataset has them, all of them.
@@ -211,9 +215,6 @@ impl TabRows {
         shape: &ListShape,
         whole: Option<&WholeOrder>,
     ) -> Self {
-        if tab == Tab::Funding {
-            return Self::funding(catalog, shape);
-        }
         // The Source tab lists paragraphs, not records: no rows here.
         let make = tab.collection().unwrap_or(RecordRef::Participant);
         let count = catalog.records_of(tab).count();
@@ -263,53 +264,44 @@ impl TabRows {
         }
     }
 
-    /// Each programme followed by its projects in `shape`'s order; with a filter, the
-    /// projects it kept under their programmes, and the programmes it kept.
-    fn funding(catalog: &Catalog, shape: &ListShape) -> Self {
-        let counts = catalog.counts();
-        let sort = FundingSort::from_key(shape.sort).unwrap_or_default();
-        let kept = |record: RecordRef| {
-            shape
-                .matches
-                .as_ref()
-                .is_none_or(|matches| matches.contains(record))
+    /// The Funding rows `shape` keeps, from `whole` (which is in `shape`'s order): the whole
+    /// order itself, shared, when nothing is filtered; otherwise one pass keeping the projects
+    /// the filter kept under their programmes, and each programme the filter kept or that
+    /// keeps a project.
+    fn from_funding_order(catalog: &Catalog, whole: &FundingOrder, shape: &ListShape) -> Self {
+        let Some(matches) = shape.matches.as_ref() else {
+            return Self {
+                order: Order::Funding {
+                    rows: Arc::clone(&whole.rows),
+                    programme_rows: Arc::clone(&whole.programme_rows),
+                    project_rows: Arc::clone(&whole.project_rows),
+                },
+                month_keys: Arc::from([]),
+            };
         };
-        let rows: Vec<RecordRef> = (0..index(counts.programmes))
-            .map(RecordRef::Programme)
-            .flat_map(|programme| {
-                let mut projects: Vec<RecordRef> = catalog
-                    .relations(programme)
-                    .iter()
-                    .filter(|relation| relation.role == Role::Project)
-                    .map(|relation| relation.target)
-                    .filter(|&project| kept(project))
-                    .collect();
-                sort_projects(catalog, &mut projects, sort);
-                if shape.reversed {
-                    projects.reverse();
-                }
-                let listed = kept(programme) || !projects.is_empty();
-                listed
-                    .then_some(programme)
-                    .into_iter()
-                    .chain(projects)
-                    .collect::<Vec<_>>()
-            })
-            .collect();
-        let mut programme_rows = vec![u32::MAX; counts.programmes];
-        let mut project_rows = vec![u32::MAX; counts.projects];
-        for (row, &record) in rows.iter().enumerate() {
+        let mut rows: Vec<RecordRef> = Vec::new();
+        // The programme whose projects come next, not yet listed.
+        let mut waiting: Option<RecordRef> = None;
+        for &record in whole.rows.iter() {
             match record {
-                RecordRef::Programme(i) => programme_rows[i as usize] = index(row),
-                RecordRef::Project(i) => project_rows[i as usize] = index(row),
+                RecordRef::Programme(_) if matches.contains(record) => {
+                    rows.push(record);
+                    waiting = None;
+                }
+                RecordRef::Programme(_) => waiting = Some(record),
+                _ if matches.contains(record) => {
+                    rows.extend(waiting.take());
+                    rows.push(record);
+                }
                 _ => {}
             }
         }
+        let (programme_rows, project_rows) = funding_positions(catalog, &rows);
         Self {
             order: Order::Funding {
-                rows,
-                programme_rows,
-                project_rows,
+                rows: rows.into(),
+                programme_rows: programme_rows.into(),
+                project_rows: project_rows.into(),
             },
             month_keys: Arc::from([]),
         }
@@ -371,6 +363,52 @@ impl TabRows {
     pub fn month_keys(&self) -> &[i32] {
         &self.month_keys
     }
+}
+
+/// Every programme followed by all its projects, ordered by `sort` (turned round within each
+/// programme when `reversed`): the whole Funding order a list takes its rows from.
+pub(super) fn funding_order(catalog: &Catalog, sort: SortKey, reversed: bool) -> FundingOrder {
+    let sort = FundingSort::from_key(sort).unwrap_or_default();
+    let programmes = catalog.counts().programmes;
+    let mut rows: Vec<RecordRef> = Vec::with_capacity(programmes + catalog.counts().projects);
+    for programme in (0..index(programmes)).map(RecordRef::Programme) {
+        let mut projects: Vec<RecordRef> = catalog
+            .relations(programme)
+            .iter()
+            .filter(|relation| relation.role == Role::Project)
+            .map(|relation| relation.target)
+            .collect();
+        sort_projects(catalog, &mut projects, sort);
+        if reversed {
+            projects.reverse();
+        }
+        rows.push(programme);
+        rows.extend(projects);
+    }
+    let (programme_rows, project_rows) = funding_positions(catalog, &rows);
+    FundingOrder {
+        rows: rows.into(),
+        programme_rows: programme_rows.into(),
+        project_rows: project_rows.into(),
+    }
+}
+
+/// Each programme's and each project's row in `rows` (`u32::MAX` when not there).
+fn funding_positions(catalog: &Catalog, rows: &[RecordRef]) -> (Vec<u32>, Vec<u32>) {
+    let counts = catalog.counts();
+    let mut programme_rows = vec![u32::MAX; counts.programmes];
+    let mut project_rows = vec![u32::MAX; counts.projects];
+    for (row, &record) in rows.iter().enumerate() {
+        let slot = match record {
+            RecordRef::Programme(i) => programme_rows.get_mut(i as usize),
+            RecordRef::Project(i) => project_rows.get_mut(i as usize),
+            _ => None,
+        };
+        if let Some(slot) = slot {
+            *slot = index(row);
+        }
+    }
+    (programme_rows, project_rows)
 }
 
 fn sort_projects(catalog: &Catalog, projects: &mut [RecordRef], order: FundingSort) {
