@@ -66,8 +66,18 @@ pub fn record_cited(catalog: &Catalog, record: RecordRef) -> Cited {
             .iter()
             .map(|citation| (citation.paragraph, citation.quote.to_string()))
             .collect(),
-        plain: text,
+        plain: one_line(&text),
     }
+}
+
+/// `text` on one line: a line break a title, a place or a quote holds (which the catalog
+/// keeps, for running text to wrap at) becomes a space, as the plain citation is one line.
+fn one_line(text: &str) -> String {
+    text.split('\n')
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A paragraph of the source as `y` cites it: the paragraph whole as its quote, where it is,

@@ -170,3 +170,19 @@ fn apa_and_chicago_give_the_in_text_citation_and_the_reference() {
     let bibtex = cite(&catalog, &cited, CiteStyle::Bibtex).expect("BibTeX");
     insta::assert_snapshot!("bibtex", bibtex);
 }
+
+proptest::proptest! {
+    /// The plain citation is one line, whatever line breaks a record's title holds.
+    #[test]
+    fn the_plain_citation_is_one_line(title in "[a-z]{1,5}(\n[ a-z]{0,5}){1,4}") {
+        let mut data: serde_json::Value =
+            serde_json::from_str(crate::data::EMBEDDED_DATASET).expect("the embedded JSON");
+        data["events"][0]["title"] = serde_json::json!(title);
+        let text = serde_json::to_string(&data).expect("JSON");
+        let catalog = crate::data::load("t.json", &text, None).expect("loads");
+        let plain = record_cited(&catalog, crate::data::RecordRef::Event(0)).plain;
+        proptest::prop_assert!(!plain.contains('\n'), "{}", plain);
+        let first = title.lines().next().unwrap_or_default();
+        proptest::prop_assert!(plain.starts_with(first), "{}", plain);
+    }
+}
