@@ -106,18 +106,16 @@ fn parse_arguments() -> Result<Cli, ExitCode> {
         }
         Err(error) => {
             // A value the user gave is said the one safe way (cut, a line feed escaped), as
-            // every message says values, before the message as a whole is escaped.
+            // every message says values, before the message as a whole is escaped. Only where
+            // clap quotes it (`'value'`): a bare search for a short or empty value would
+            // rewrite the words around it.
             let mut text = error.render().ansi().to_string();
             for (_, value) in error.context() {
                 if let clap::error::ContextValue::String(value) = value {
+                    let clap_quoted = format!("'{value}'");
                     let said = quoted(value);
-                    if said != *value {
-                        // clap quotes some values itself: those are said once, not twice.
-                        let clap_quoted = format!("'{value}'");
-                        text = match text.contains(&clap_quoted) {
-                            true => text.replace(&clap_quoted, &said),
-                            false => text.replace(value.as_str(), &said),
-                        };
+                    if !value.is_empty() && said != clap_quoted {
+                        text = text.replace(&clap_quoted, &said);
                     }
                 }
             }

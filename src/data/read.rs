@@ -150,7 +150,7 @@ pub fn parse_size(text: &str) -> Result<u64, String> {
     let (digits, unit) = text.split_at(split);
     let number: u64 = digits
         .parse()
-        .map_err(|_| format!("{text:?} is not a size: expected a number of bytes, or 500M, 2G"))?;
+        .map_err(|_| "not a size: expected a number of bytes, or 500M, 2G".to_string())?;
     let scale: u64 = match unit.trim().to_ascii_lowercase().as_str() {
         "" | "b" => 1,
         "k" | "kb" => 1_000,
@@ -161,16 +161,17 @@ pub fn parse_size(text: &str) -> Result<u64, String> {
         "mib" => 1 << 20,
         "gib" => 1 << 30,
         "tib" => 1 << 40,
-        other => {
+        _ => {
             return Err(format!(
-                "{other:?} is not a unit of size: use K, M, G or T (or KiB, MiB, GiB, TiB)"
+                "{} is not a unit of size: use K, M, G or T (or KiB, MiB, GiB, TiB)",
+                crate::quoted::said(unit.trim(), '`')
             ));
         }
     };
     number
         .checked_mul(scale)
         .filter(|&bytes| bytes > 0)
-        .ok_or_else(|| format!("{text:?}: a size must be above zero and below 16 EB"))
+        .ok_or_else(|| "a size must be above zero and below 16 EB".to_string())
 }
 
 /// What the read may stop early at.

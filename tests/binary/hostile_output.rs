@@ -137,6 +137,34 @@ fn argument_errors_show_what_was_typed_escaped() {
         assert_eq!(output.status.code(), Some(2), "{args:?}");
         assert!(!output.stderr.contains("''"), "{args:?}: {}", output.stderr);
     }
+    // A value left out, or empty, leaves clap's words as they are; a value is said once.
+    let missing: [&[&str]; 6] = [
+        &["--data"],
+        &["--tab", ""],
+        &["--tab="],
+        &["--kind"],
+        &["export", "--format"],
+        &["--max-size", "abc"],
+    ];
+    for args in missing {
+        let output = run(args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(
+            output.stderr.starts_with("error: "),
+            "{args:?}: {}",
+            output.stderr
+        );
+        assert!(
+            !output.stderr.contains("''e"),
+            "{args:?}: {}",
+            output.stderr
+        );
+        assert!(
+            output.stderr.matches("abc").count() <= 1,
+            "{}",
+            output.stderr
+        );
+    }
     let help = run(["--help"]);
     assert!(help.status.success());
     assert!(help.stdout.contains("Usage:"));
