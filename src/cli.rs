@@ -45,15 +45,21 @@ pub struct Cli {
     pub max_size: Option<u64>,
     /// When to use colour; `auto` (unless the config file says otherwise) uses it on a
     /// terminal unless NO_COLOR is set.
-    #[arg(long, global = true, value_enum, value_name = "WHEN")]
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        ignore_case = true,
+        value_name = "WHEN"
+    )]
     pub color: Option<ColorChoice>,
     /// The palette (`default` unless the config file says otherwise): `default` reads on dark
     /// and light backgrounds alike.
-    #[arg(long, value_enum, value_name = "THEME")]
+    #[arg(long, value_enum, ignore_case = true, value_name = "THEME")]
     pub theme: Option<ThemeName>,
     /// The style `y` copies a citation in (`plain` unless the config file's `cite_style` says
     /// otherwise): plain, markdown, bibtex, csl-json, apa or chicago (author-date).
-    #[arg(long, value_enum, value_name = "STYLE")]
+    #[arg(long, value_enum, ignore_case = true, value_name = "STYLE")]
     pub cite_style: Option<CiteStyle>,
     /// Leave the mouse to the terminal, so its own selection and copy work; the keys do
     /// everything. (`mouse = false` in the config file.)
@@ -77,10 +83,16 @@ pub struct Cli {
     /// The plain output's format (implies --plain): text, the records one after another, or
     /// tsv, a header line then one line per record, tab-separated, the same columns for every
     /// tab (a tab, line break or backslash in a field written \t \n \r \\).
-    #[arg(long, value_enum, value_name = "FORMAT")]
+    #[arg(long, value_enum, ignore_case = true, value_name = "FORMAT")]
     pub format: Option<PlainFormat>,
     /// Open on this tab; with `export` or `--plain`, only this tab's records.
-    #[arg(long, global = true, value_enum, value_name = "TAB")]
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        ignore_case = true,
+        value_name = "TAB"
+    )]
     pub tab: Option<Tab>,
     /// Open with the record of this id selected, in its own tab; with `export` or `--plain`,
     /// only it. With `--tab`, the tab must be the record's.
@@ -99,7 +111,13 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "KIND", value_parser = parse_event_kind)]
     pub kind: Option<EventKind>,
     /// Open with the Funding tab's projects in this order (as `o` does).
-    #[arg(long, global = true, value_enum, value_name = "ORDER")]
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        ignore_case = true,
+        value_name = "ORDER"
+    )]
     pub sort: Option<SortName>,
     /// Open with the Funding tab's totals by category shown (as `c` does).
     #[arg(long)]
@@ -285,7 +303,7 @@ pub enum Command {
         /// --tab or --select), tsv (a header line then one line per record of any tab, the same columns
         /// for all; a tab, line break or backslash in a field written \t \n \r \\),
         /// markdown (a heading and a table per tab).
-        #[arg(long, value_enum)]
+        #[arg(long, value_enum, ignore_case = true)]
         format: ExportFormat,
         /// Write to this file (atomically: an interrupted export leaves no half file).
         #[arg(long, short, value_name = "FILE")]
