@@ -93,7 +93,9 @@ impl<'de> Deserialize<'de> for KeyList {
 pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
     let settings: FileSettings = toml::from_str(text).map_err(|error| {
         let at = error.span().map_or(0, |span| span.start);
-        ConfigError::at(path, text, at, explain(error.message()))
+        let message = wrong_type_of_choice(text, at, error.message())
+            .unwrap_or_else(|| explain(error.message()));
+        ConfigError::at(path, text, at, message)
     })?;
     let folder = path.parent().unwrap_or(Path::new(""));
     let bindings = match &settings.keys {
@@ -134,6 +136,49 @@ fn explain(message: &str) -> String {
     }
 }
 
+/// The settings that take one of a few names, with those names (as `--theme`, `--color`,
+/// `--cite-style` and `--tab` take them: one list for the file and the command line).
+fn choices_of(setting: &str) -> Option<Vec<String>> {
+    fn names<T: clap::ValueEnum>() -> Vec<String> {
+        T::value_variants()
+            .iter()
+            .filter_map(|value| Some(value.to_possible_value()?.get_name().to_string()))
+            .collect()
+    }
+    Some(match setting {
+        "theme" => names::<ThemeName>(),
+        "cite_style" => names::<crate::cite::CiteStyle>(),
+        "color" => names::<ColorChoice>(),
+        "tab" => names::<Tab>(),
+        _ => return None,
+    })
+}
+
+/// What to say of a setting that takes one of a few names given something else (a number,
+/// a list: `color = 3`), for which serde says "wanted string or table": the names.
+fn wrong_type_of_choice(text: &str, at: usize, message: &str) -> Option<String> {
+    if message.contains("unknown variant") || !message.contains("string") {
+        return None;
+    }
+    let line_start = text.get(..at)?.rfind('\n').map_or(0, |newline| newline + 1);
+    let setting = text.get(line_start..at)?.split('=').next()?.trim();
+    let choices = choices_of(setting)?;
+    Some(format!(
+        "`{setting}` takes one of {}, as a quoted name (`{setting} = \"{}\"`)",
+        listed(&choices),
+        choices.first()?
+    ))
+}
+
+/// Names as a message lists them: `` `a`, `b`, `c` ``.
+fn listed(names: &[impl AsRef<str>]) -> String {
+    names
+        .iter()
+        .map(|name| format!("`{}`", name.as_ref()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// serde's words for a value that is none of a setting's choices (``unknown variant `drak`,
 /// expected one of `default`, `dark` ``) in the reader's: the choices, and the nearest one.
 fn unknown_choice(message: &str) -> Option<String> {
@@ -144,17 +189,24 @@ fn unknown_choice(message: &str) -> Option<String> {
     if choices.is_empty() {
         return None;
     }
-    let hint = closest(name, choices.iter().copied())
+    // Case is a near miss too (`APA` for `apa`), and so is a name's beginning (`fund`).
+    let lower = name.to_lowercase();
+    let begun = (!lower.is_empty())
+        .then(|| {
+            choices
+                .iter()
+                .copied()
+                .find(|choice| choice.starts_with(&lower))
+        })
+        .flatten();
+    let hint = begun
+        .or_else(|| closest(&lower, choices.iter().copied()))
         .map(|near| format!("; did you mean `{near}`?"))
         .unwrap_or_default();
     Some(format!(
         "{} is not one of the choices here: {}{hint}",
         said(name, '`'),
-        choices
-            .iter()
-            .map(|choice| format!("`{choice}`"))
-            .collect::<Vec<_>>()
-            .join(", ")
+        listed(&choices)
     ))
 }
 

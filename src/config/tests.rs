@@ -245,6 +245,9 @@ fn a_value_that_is_no_choice_names_the_choices_and_the_nearest() {
         ("cite_style = \"apaa\"\n", "apa"),
         ("color = \"nevr\"\n", "never"),
         ("tab = \"fundin\"\n", "funding"),
+        ("tab = \"fund\"\n", "funding"),
+        ("cite_style = \"APA\"\n", "apa"),
+        ("theme = \"Dark\"\n", "dark"),
     ] {
         let (position, message) = error(text);
         assert_eq!(position.0, 1, "{message}");
@@ -257,5 +260,24 @@ fn a_value_that_is_no_choice_names_the_choices_and_the_nearest() {
             "{message}"
         );
         assert!(!message.contains("unknown variant"), "{message}");
+    }
+}
+
+/// A setting that takes one of a few names, given something else (a number, a boolean, a
+/// list), names them: not serde's "wanted string or table".
+#[test]
+fn a_value_of_the_wrong_type_for_a_choice_names_the_choices() {
+    for (text, choice) in [
+        ("color = 3\n", "`never`"),
+        ("color = true\n", "`always`"),
+        ("theme = 3\n", "`mono`"),
+        ("cite_style = 1.5\n", "`apa`"),
+        ("tab = 2\n", "`funding`"),
+        ("tab = [\"timeline\"]\n", "`timeline`"),
+        ("\n  theme   =  7\n", "`dark`"),
+    ] {
+        let (_, message) = error(text);
+        assert!(message.contains(choice), "{text}: {message}");
+        assert!(!message.contains("table"), "{text}: {message}");
     }
 }
