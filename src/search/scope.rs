@@ -7,6 +7,7 @@
 use std::collections::HashMap;
 
 use super::query::{typo_allowance, typo_distance};
+use super::text_form::folded_query;
 use crate::data::{
     Catalog, EventKind, InitiativeKind, ParticipantKind, Record, RecordRef, Role, Tab,
 };
@@ -46,11 +47,12 @@ pub fn parse_scope(token: &str) -> Option<Result<Scope, String>> {
         "year" => parse_years(value).ok_or_else(|| {
             format!("year:{said} — expected a year such as 2005 or a range such as 2003-2006")
         }),
-        "kind" if KindMatch::new(&value_lower).matches_none() => Err(format!(
+        "kind" if KindMatch::new(&folded_query(value)).matches_none() => Err(format!(
             "kind:{said} — no kind of record is called that; the kinds: {}",
             KindMatch::names().join(", ")
         )),
-        "kind" => Ok(Scope::Kind(value_lower)),
+        // Folded as every search word is (`ＳＵＭＭＩＴ` is `summit`).
+        "kind" => Ok(Scope::Kind(folded_query(value))),
         "place" => Ok(Scope::Place(value_lower)),
         // The Map tab lists places, which search does not find: `p:` finds their events.
         _ => Tab::ALL
@@ -149,7 +151,35 @@ const PARTICIPANT_KINDS: [ParticipantKind; 5] = [
 ];
 
 impl KindMatch {
+    /// The kinds `text` names: exactly those one of whose spellings it is, as `--kind` reads
+    /// it (`summit` is the summits, not the extraordinary summits too); failing that, every
+    /// kind whose name holds it or is a typo away (`summ`, `minster`).
     fn new(text: &str) -> Self {
+        let exact = Self::spelled(text);
+        if exact.matches_none() {
+            Self::near(text)
+        } else {
+            exact
+        }
+    }
+
+    /// The kinds one of whose spellings `text` is.
+    fn spelled(text: &str) -> Self {
+        let plain = |names: &[&str]| names.contains(&text);
+        Self {
+            text: text.to_string(),
+            events: EventKind::ALL.map(|kind| EventKind::from_typed(text) == Some(kind)),
+            initiatives: INITIATIVE_KINDS
+                .map(|kind| InitiativeKind::from_typed(text) == Some(kind)),
+            participants: PARTICIPANT_KINDS
+                .map(|kind| ParticipantKind::from_typed(text) == Some(kind)),
+            programmes: plain(&["programme", "programmes", "program", "programs"]),
+            projects: plain(&["project", "projects"]),
+        }
+    }
+
+    /// The kinds whose names hold `text` or are a typo away from it.
+    fn near(text: &str) -> Self {
         let has = |words: &[&str]| words.iter().any(|word| name_matches(word, text));
         // Every spelling `--kind` takes (see `spellings`), and the collection's own names.
         let kind = |spellings: [&str; 3], more: &[&str]| has(&spellings) || has(more);
