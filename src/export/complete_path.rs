@@ -23,6 +23,14 @@ pub struct Completion {
 /// Completes `typed` from the folder it names (the current folder when it names none; `~/`
 /// the home folder), keeping the folder as typed.
 pub fn complete_path(typed: &str) -> Completion {
+    // `~` alone is the home folder, which completes as a folder does: with its `/`.
+    if typed == "~" && typed_path(typed).is_dir() {
+        return Completion {
+            text: "~/".to_string(),
+            choices: Vec::new(),
+            found: 1,
+        };
+    }
     let (folder, _) = split(typed);
     let listed = if folder.is_empty() { "." } else { folder };
     let entries = fs::read_dir(typed_path(listed))
@@ -125,6 +133,13 @@ mod tests {
         assert_eq!(completion.text, "timeline-");
         assert_eq!(completion.choices, ["timeline-1.csv", "timeline-2.csv"]);
         assert_eq!(complete_among("", listing(&names)).found, 3);
+    }
+
+    #[test]
+    fn a_tilde_completes_to_the_home_folder() {
+        if typed_path("~").is_dir() {
+            assert_eq!(complete_path("~").text, "~/");
+        }
     }
 
     #[test]
