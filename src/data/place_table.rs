@@ -3,11 +3,12 @@
 //! in date order, the years they span, and where the dataset's `places` put it on a map.
 //! The Map tab lists and draws these; it must not gather events itself.
 
-use std::collections::HashMap;
+use std::{borrow::Cow, collections::HashMap};
 
 use super::{
     catalog::Catalog,
     display::{LINE_CAP, TEXT_CAP, display_text},
+    id_index::same_id_form,
     places::{Place, Precision},
     record::{RecordRef, Role},
 };
@@ -93,25 +94,30 @@ fn country_of(catalog: &Catalog, event: u32) -> Option<&str> {
     Some(catalog.title(relation.target))
 }
 
-/// A `places` entry's name as it is matched to the events' places: the records' names are
-/// shown made safe (controls and invisible marks shown or dropped, long ones cut), so an
-/// entry's name is made safe the same way before it is compared.
-pub fn place_key(name: &str) -> std::borrow::Cow<'_, str> {
-    display_text(name, LINE_CAP).map_or(std::borrow::Cow::Borrowed(name), std::borrow::Cow::Owned)
+/// A place's name as an event's place and a `places` entry are matched by: the records'
+/// names are shown made safe (controls and invisible marks shown or dropped, long ones cut),
+/// so both are made safe the same way before they are compared.
+pub fn place_key(name: &str) -> Cow<'_, str> {
+    // And in one Unicode form, as ids are: `Tehrán` typed precomposed or with a combining
+    // accent is one place.
+    match display_text(name, LINE_CAP) {
+        Some(shown) => Cow::Owned(same_id_form(&shown).into_owned()),
+        None => same_id_form(name),
+    }
 }
 
 impl PlaceTable {
     /// The places of `catalog`'s events, located by `given` (the dataset's `places`).
     pub fn new(catalog: &Catalog, given: &[Place]) -> Self {
         let events = u32::try_from(catalog.counts().events).unwrap_or(u32::MAX);
-        let mut numbers: HashMap<&str, u32> = HashMap::new();
+        let mut numbers: HashMap<Cow<'_, str>, u32> = HashMap::new();
         let mut places: Vec<PlaceEntry> = Vec::new();
         let mut of_event = vec![u32::MAX; events as usize];
         for event in 0..events {
             let Some(name) = event_place(catalog, event) else {
                 continue;
             };
-            let number = *numbers.entry(name).or_insert_with(|| {
+            let number = *numbers.entry(place_key(name)).or_insert_with(|| {
                 places.push(PlaceEntry {
                     name: name.to_string(),
                     country: country_of(catalog, event).map(str::to_string),

@@ -446,3 +446,22 @@ fn a_long_place_name_is_cut_with_an_ellipsis() {
         assert!(row.contains("…"), "cut with an ellipsis at {width}: {row}");
     }
 }
+
+/// A place written precomposed in the events and with a combining accent in `places` (or the
+/// other way round) is one place, to `check` and to the map.
+#[test]
+fn a_place_in_either_unicode_form_is_one_place() {
+    for (held, given) in [("Tehra\u{301}n", "Tehrán"), ("Tehrán", "Tehra\u{301}n")] {
+        let mut data = embedded();
+        data["events"][0]["place"] = json!(held);
+        data["places"] =
+            json!([{ "name": given, "latitude": 35.7, "longitude": 51.4, "note": "test" }]);
+        let catalog = catalog_of(&data);
+        assert!(place_warnings(&catalog).is_empty(), "{held:?} / {given:?}");
+        let located = catalog
+            .places()
+            .iter()
+            .filter(|place| place.location.is_some());
+        assert_eq!(located.count(), 1, "{held:?} / {given:?}");
+    }
+}
