@@ -6,7 +6,7 @@
 
 use std::{
     fs, io,
-    path::{Path, PathBuf},
+    path::PathBuf,
     sync::Arc,
 };
 
@@ -47,7 +47,7 @@ impl ExportJob {
     pub fn run(&self) -> ExportOutcome {
         let shown = quoted_path(&self.path);
         if let Some(refusal) = self.refusal() {
-            return ExportOutcome::Failed(format!("Not written to {shown}: {refusal}"));
+            return ExportOutcome::Failed(format!("Not written: {refusal} — {shown}"));
         }
         // A folder goes on to be refused, in the file code's words, by the write itself.
         let there = fs::metadata(&self.path).is_ok_and(|metadata| !metadata.is_dir());
@@ -82,9 +82,11 @@ impl ExportJob {
             Ok(Written::Atomically | Written::Directly) => {
                 ExportOutcome::Wrote(format!("Wrote {what} to {shown}"))
             }
+            // The reason first and the path last: a long path is cut where a reader
+            // loses least.
             Err(error) => ExportOutcome::Failed(format!(
-                "Not written to {shown}: {}",
-                in_user_words(&error, &self.path)
+                "Not written: {} — {shown}",
+                in_user_words(&error)
             )),
         }
     }
@@ -106,26 +108,20 @@ impl ExportJob {
     }
 }
 
-/// `error` as a person says it: a missing folder named, a permission refusal plainly; the
-/// file code's own explanations (a folder, a read-only file, a full disk) kept as they are.
-fn in_user_words(error: &io::Error, path: &Path) -> String {
-    let folder = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
+/// `error` as a person says it, of the path the message then names: a missing folder, a
+/// file where a folder should be and a permission refusal plainly; the file code's own
+/// explanations (a folder, a read-only file, a full disk) kept as they are.
+fn in_user_words(error: &io::Error) -> String {
     match error.kind() {
-        io::ErrorKind::NotFound => format!(
-            "there is no folder {}: create it first, or choose another path",
-            quoted_path(folder)
-        ),
-        io::ErrorKind::NotADirectory => format!(
-            "{} is a file, not a folder: choose another path",
-            quoted_path(folder)
-        ),
-        io::ErrorKind::PermissionDenied if error.get_ref().is_none() => format!(
-            "permission denied: you may not write in {}; choose another path",
-            quoted_path(folder)
-        ),
+        io::ErrorKind::NotFound => {
+            "there is no folder there: create it first, or choose another path".to_string()
+        }
+        io::ErrorKind::NotADirectory => {
+            "a part of the path is a file, not a folder: choose another path".to_string()
+        }
+        io::ErrorKind::PermissionDenied if error.get_ref().is_none() => {
+            "permission denied: you may not write in its folder; choose another path".to_string()
+        }
         _ => error.to_string(),
     }
 }
@@ -184,7 +180,7 @@ mod tests {
             other => panic!("{other:?}"),
         };
         let missing = said(job(folder.path(), "no/such/out.csv"));
-        assert!(missing.contains(": there is no folder "), "{missing}");
+        assert!(missing.starts_with("Not written: there is no folder "), "{missing}");
         let folder_itself = said(job(folder.path(), ""));
         assert!(folder_itself.contains("it is a folder"), "{folder_itself}");
         #[cfg(unix)]
