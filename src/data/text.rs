@@ -124,11 +124,14 @@ impl Arena {
         let mut copied = 0;
         while copied < give_back.bytes().len() {
             let rest = &give_back.bytes()[copied..];
-            // A piece cut inside a character ends before it: it starts the next piece.
-            let piece = rest[..APPEND_PIECE.min(rest.len())]
-                .utf8_chunks()
-                .next()
-                .map_or("", |chunk| chunk.valid());
+            // A piece cut inside a character ends before it: it starts the next piece. Checked
+            // as a whole piece, which skips ASCII a word at a time (`utf8_chunks` went byte by
+            // byte, and cost ten times the instructions).
+            let mut cut = APPEND_PIECE.min(rest.len());
+            while cut < rest.len() && cut > 0 && is_continuation(rest[cut]) {
+                cut -= 1;
+            }
+            let piece = std::str::from_utf8(&rest[..cut]).unwrap_or("");
             if piece.is_empty() {
                 // Never: the bytes were a `String`, and a piece is longer than a character.
                 self.overflowed = true;
@@ -145,6 +148,11 @@ impl Arena {
     pub fn shrink(&mut self) {
         self.bytes.shrink_to_fit();
     }
+}
+
+/// Whether `byte` continues a character begun before it in UTF-8.
+fn is_continuation(byte: u8) -> bool {
+    byte & 0xc0 == 0x80
 }
 
 /// A record's citations: a run of [`CitationRow`]s.
