@@ -12,7 +12,7 @@ use super::{
 };
 use std::{
     sync::{
-        OnceLock,
+        Mutex, OnceLock,
         atomic::{AtomicUsize, Ordering},
     },
     thread,
@@ -75,15 +75,32 @@ impl Prepared {
             finished.fetch_add(1, Ordering::SeqCst);
             watcher.unpark();
         };
-        // The two halves of the work share nothing: one thread each; this one watches.
-        let ([own_masks, name_masks, fuzzy_masks], running) = thread::scope(|scope| {
-            let masks = scope.spawn(|| {
-                let masks = letter_masks(catalog, &masks_done);
+        // Two threads: one builds the running text and then helps with the letter masks, which
+        // both take piece by piece, so neither waits on the other; this one watches.
+        let spelled = spelled_masks(catalog);
+        let records = catalog.record_count();
+        let [mut own_masks, mut name_masks, mut fuzzy_masks] = [(); 3].map(|()| vec![0; records]);
+        let work = MaskWork {
+            catalog,
+            spelled: &spelled,
+            pieces: Mutex::new(Box::new(
+                own_masks
+                    .chunks_mut(MASK_PIECE)
+                    .zip(name_masks.chunks_mut(MASK_PIECE))
+                    .zip(fuzzy_masks.chunks_mut(MASK_PIECE))
+                    .enumerate()
+                    .map(|(n, ((own, name), fuzzy))| (n * MASK_PIECE, [own, name, fuzzy])),
+            )),
+            done: &masks_done,
+        };
+        let running = thread::scope(|scope| {
+            scope.spawn(|| {
+                work.take_pieces();
                 finish();
-                masks
             });
             let running = scope.spawn(|| {
                 let running = RunningText::new(catalog);
+                work.take_pieces();
                 finish();
                 running
             });
@@ -93,15 +110,12 @@ impl Prepared {
                     watch(percent());
                 }
             }
-            let running = running
+            running
                 .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            let masks = masks
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            (masks, running)
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
         });
-        // The halves' scratch is freed now; glibc would keep it.
+        drop(work);
+        // The threads' scratch is freed now; glibc would keep it.
         crate::data::pages::return_freed_memory();
         Prepared {
             vocabulary: OnceLock::new(),
@@ -114,11 +128,17 @@ impl Prepared {
     }
 }
 
-/// By slot: the letters of each record's own fields, of what it shows to those that refer to
-/// it, and of its naming fields (see [`Prepared`]); adds to `done` as records are read. The
-/// letters of a name's other spellings are gathered once per name, not per record bearing it.
-fn letter_masks(catalog: &Catalog, done: &AtomicUsize) -> [Vec<u64>; 3] {
-    let spelled: Vec<u64> = (0..catalog.spelled_name_count())
+/// How many records' letter masks a thread works out at a time.
+const MASK_PIECE: usize = 16 * COUNT_EVERY;
+
+/// A run of records, from its first slot, and the places for its letter masks: own, name and
+/// naming fields.
+type MaskPiece<'m> = (usize, [&'m mut [u64]; 3]);
+
+/// The letters of each name's other spellings, by name: gathered once, not per record bearing
+/// it.
+fn spelled_masks(catalog: &Catalog) -> Vec<u64> {
+    (0..catalog.spelled_name_count())
         .map(|id| {
             let id = SpelledName::try_from(id).unwrap_or(SpelledName::MAX);
             catalog
@@ -126,33 +146,57 @@ fn letter_masks(catalog: &Catalog, done: &AtomicUsize) -> [Vec<u64>; 3] {
                 .iter()
                 .fold(0, |mask, spelling| mask | prefilter::letter_mask(spelling))
         })
-        .collect();
-    let mask_of = |value: FieldValue<'_, '_>| match value {
-        FieldValue::Text(text) => prefilter::letter_mask(text.as_str()),
-        FieldValue::Spellings(id) => spelled.get(id as usize).copied().unwrap_or(u64::MAX),
-    };
-    let mut scratch = String::new();
-    let mut all = [Vec::new(), Vec::new(), Vec::new()];
-    for list in &mut all {
-        list.reserve_exact(catalog.record_count());
-    }
-    for (slot, record) in catalog.records().enumerate() {
-        if slot % COUNT_EVERY == COUNT_EVERY - 1 {
-            done.fetch_add(COUNT_EVERY, Ordering::Relaxed);
+        .collect()
+}
+
+/// The letter masks of every record (see [`Prepared`]), shared out in pieces of
+/// [`MASK_PIECE`] records between the threads that take them.
+struct MaskWork<'a, 'm> {
+    catalog: &'a Catalog,
+    spelled: &'a [u64],
+    /// The pieces not yet taken.
+    pieces: Mutex<Box<dyn Iterator<Item = MaskPiece<'m>> + Send + 'm>>,
+    /// How many records are done, for the watcher.
+    done: &'a AtomicUsize,
+}
+
+impl MaskWork<'_, '_> {
+    /// Works out pieces until none is left.
+    fn take_pieces(&self) {
+        let mut scratch = String::new();
+        // A thread that panicked while holding the lock took no piece it did not finish.
+        let next = || match self.pieces.lock() {
+            Ok(mut pieces) => pieces.next(),
+            Err(poisoned) => poisoned.into_inner().next(),
+        };
+        while let Some((first, masks)) = next() {
+            self.fill(first, masks, &mut scratch);
         }
-        let (mut own, mut fuzzy) = (0, 0);
-        for_each_own_field(catalog, record, &mut scratch, |_, weight, value| {
-            let mask = mask_of(value);
-            own |= mask;
-            if weight.is_naming() {
-                fuzzy |= mask;
-            }
-        });
-        let mut name = 0;
-        for_each_shown_name(catalog, record, &mut |value| name |= mask_of(value));
-        for (list, mask) in all.iter_mut().zip([own, name, fuzzy]) {
-            list.push(mask);
-        }
     }
-    all
+
+    /// The letters of the records from slot `first`, one for each place in `masks`: of their
+    /// own fields, of what each shows to those that refer to it, and of its naming fields.
+    fn fill(&self, first: usize, [own, name, fuzzy]: [&mut [u64]; 3], scratch: &mut String) {
+        let catalog = self.catalog;
+        let mask_of = |value: FieldValue<'_, '_>| match value {
+            FieldValue::Text(text) => prefilter::letter_mask(text.as_str()),
+            FieldValue::Spellings(id) => self.spelled.get(id as usize).copied().unwrap_or(u64::MAX),
+        };
+        let count = own.len();
+        let places = own.iter_mut().zip(name).zip(fuzzy);
+        for (slot, ((own, name), fuzzy)) in (first..).zip(places) {
+            let Some(record) = catalog.record_at(slot) else {
+                continue;
+            };
+            for_each_own_field(catalog, record, scratch, |_, weight, value| {
+                let mask = mask_of(value);
+                *own |= mask;
+                if weight.is_naming() {
+                    *fuzzy |= mask;
+                }
+            });
+            for_each_shown_name(catalog, record, &mut |value| *name |= mask_of(value));
+        }
+        self.done.fetch_add(count, Ordering::Relaxed);
+    }
 }
