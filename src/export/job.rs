@@ -4,11 +4,7 @@
 //! bar: where it wrote and how many records, that the file is there and needs a second
 //! confirmation, or why nothing was written.
 
-use std::{
-    fs, io,
-    path::PathBuf,
-    sync::Arc,
-};
+use std::{fs, io, path::PathBuf, sync::Arc};
 
 use super::{ExportFormat, ExportOptions, Selection, Written, export_bytes, write_output};
 use crate::{data::Catalog, plural::counted, quoted::quoted_path};
@@ -84,10 +80,9 @@ impl ExportJob {
             }
             // The reason first and the path last: a long path is cut where a reader
             // loses least.
-            Err(error) => ExportOutcome::Failed(format!(
-                "Not written: {} — {shown}",
-                in_user_words(&error)
-            )),
+            Err(error) => {
+                ExportOutcome::Failed(format!("Not written: {} — {shown}", in_user_words(&error)))
+            }
         }
     }
 
@@ -180,7 +175,10 @@ mod tests {
             other => panic!("{other:?}"),
         };
         let missing = said(job(folder.path(), "no/such/out.csv"));
-        assert!(missing.starts_with("Not written: there is no folder "), "{missing}");
+        assert!(
+            missing.starts_with("Not written: there is no folder "),
+            "{missing}"
+        );
         let folder_itself = said(job(folder.path(), ""));
         assert!(folder_itself.contains("it is a folder"), "{folder_itself}");
         #[cfg(unix)]
