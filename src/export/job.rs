@@ -126,7 +126,7 @@ mod tests {
     use super::*;
     use crate::data::{Tab, load_embedded};
 
-    fn job(folder: &Path, name: &str) -> ExportJob {
+    fn job(folder: &std::path::Path, name: &str) -> ExportJob {
         let catalog = Arc::new(load_embedded().expect("the embedded dataset loads"));
         let records: Vec<_> = catalog.records_of(Tab::Timeline).take(3).collect();
         ExportJob {
