@@ -40,10 +40,12 @@ pub fn complain(message: impl std::fmt::Display) {
 /// The row options `--plain` and `export` print or write by, after a note on stderr of each
 /// one given beside a `--tab` it does not shape (see [`Cli::unused_row_options`]).
 fn output_row_options(cli: &Cli, catalog: &Catalog) -> Result<crate::tabs::RowOptions, String> {
+    // What is wrong comes alone: a note on an option that is refused anyway says nothing.
+    let options = cli.row_options(catalog)?;
     for unused in cli.unused_row_options() {
         complain(format!("note: {unused}"));
     }
-    cli.row_options(catalog)
+    Ok(options)
 }
 
 /// The outcome of writing to stdout: a closed pipe (`… | head`) ends quietly.
