@@ -151,36 +151,20 @@ const PARTICIPANT_KINDS: [ParticipantKind; 5] = [
 ];
 
 impl KindMatch {
-    /// The kinds `text` names: exactly those one of whose spellings it is, as `--kind` reads
-    /// it (`summit` is the summits, not the extraordinary summits too); failing that, every
-    /// kind whose name holds it or is a typo away (`summ`, `minster`).
+    /// The kinds whose names (any spelling `--kind` takes, or the collection's) hold `text`
+    /// or are a typo away from it: `summit` is the summits and the extraordinary summits, as a
+    /// reader asking for summits means; `_` and a space are one (`extraordinary_summits`).
     fn new(text: &str) -> Self {
-        let exact = Self::spelled(text);
-        if exact.matches_none() {
-            Self::near(text)
-        } else {
-            exact
-        }
+        Self::near(&text.replace('_', " "))
     }
 
-    /// The kinds one of whose spellings `text` is.
-    fn spelled(text: &str) -> Self {
-        let plain = |names: &[&str]| names.contains(&text);
-        Self {
-            text: text.to_string(),
-            events: EventKind::ALL.map(|kind| EventKind::from_typed(text) == Some(kind)),
-            initiatives: INITIATIVE_KINDS
-                .map(|kind| InitiativeKind::from_typed(text) == Some(kind)),
-            participants: PARTICIPANT_KINDS
-                .map(|kind| ParticipantKind::from_typed(text) == Some(kind)),
-            programmes: plain(&["programme", "programmes", "program", "programs"]),
-            projects: plain(&["project", "projects"]),
-        }
-    }
-
-    /// The kinds whose names hold `text` or are a typo away from it.
+    /// The kinds whose names hold `text` (its `_` already spaces) or are a typo away from it.
     fn near(text: &str) -> Self {
-        let has = |words: &[&str]| words.iter().any(|word| name_matches(word, text));
+        let has = |words: &[&str]| {
+            words
+                .iter()
+                .any(|word| name_matches(&word.replace('_', " "), text))
+        };
         // Every spelling `--kind` takes (see `spellings`), and the collection's own names.
         let kind = |spellings: [&str; 3], more: &[&str]| has(&spellings) || has(more);
         Self {
@@ -470,6 +454,15 @@ mod tests {
         assert_eq!(
             parse_scope("kind:people"),
             Some(Ok(Scope::Kind("people".into())))
+        );
+        // A kind's name finds it and the kinds whose names hold it (the extraordinary summits
+        // are summits too); `_` is a space; the value is folded as search words are.
+        let count = |matched: &KindMatch| matched.events.iter().filter(|&&m| m).count();
+        assert_eq!(count(&KindMatch::new("summit")), 2);
+        assert_eq!(count(&KindMatch::new("extraordinary_summits")), 1);
+        assert_eq!(
+            parse_scope("kind:ＳＵＭＭＩＴ"),
+            Some(Ok(Scope::Kind("summit".into())))
         );
     }
 }
