@@ -18,6 +18,7 @@ mod kinds;
 mod load;
 mod locate;
 mod marks;
+mod name_order;
 mod named;
 mod parts;
 pub use marks::declared as declared_marks;
@@ -56,6 +57,7 @@ pub use load::{
     EMBEDDED_DATASET, EMBEDDED_NAME, EMBEDDED_SOURCE, LoadError, load, load_embedded, load_file,
     load_file_with_progress, read_text,
 };
+pub use name_order::name_order_key;
 pub use place_table::{PlaceEntry, PlaceOrder, PlaceTable, event_place};
 pub use places::{Degrees, Place, Precision, place_warnings};
 pub use problems::{PROBLEM_CAP, Problem};

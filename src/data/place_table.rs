@@ -9,6 +9,7 @@ use super::{
     catalog::Catalog,
     display::{LINE_CAP, TEXT_CAP, display_text},
     id_index::same_id_form,
+    name_order::name_order_key,
     places::{Place, Precision},
     record::{RecordRef, Role},
 };
@@ -239,7 +240,7 @@ impl PlaceTable {
         let mut numbers: Vec<u32> = (0..count).collect();
         let place = |n: &u32| &self.places[*n as usize];
         match order {
-            PlaceOrder::Name => numbers.sort_by_cached_key(|n| place(n).name.to_lowercase()),
+            PlaceOrder::Name => numbers.sort_by_cached_key(|n| name_order_key(&place(n).name)),
             PlaceOrder::Events => {
                 numbers.sort_by_key(|n| std::cmp::Reverse(place(n).events.len()));
             }

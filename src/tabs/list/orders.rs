@@ -371,7 +371,7 @@ mod tests {
                 };
                 match sort {
                     SortKey::Amount => projects.sort_by_key(|&p| (std::cmp::Reverse(amount(p)), p)),
-                    SortKey::Title => projects.sort_by_key(|&p| (catalog.title(p).to_lowercase(), p)),
+                    SortKey::Title => projects.sort_by_key(|&p| (crate::data::name_order_key(catalog.title(p)), p)),
                     _ => projects.sort(),
                 }
                 if reversed {

@@ -13,7 +13,7 @@ use super::{
     ListShape, RecordKind, SortKey,
     orders::{self, Built, FundingOrder, OrderKey, Orders, UNDATED, WholeOrder},
 };
-use crate::data::{Catalog, EventDate, EventKind, RecordRef, Role, Tab};
+use crate::data::{Catalog, EventDate, EventKind, RecordRef, Role, Tab, name_order_key};
 
 /// How the Funding tab orders the projects within each programme.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -422,7 +422,7 @@ fn sort_projects(catalog: &Catalog, projects: &mut [RecordRef], order: FundingSo
             projects.sort_by_key(|&record| (Reverse(amount(record)), record));
         }
         FundingSort::Name => {
-            projects.sort_by_cached_key(|&record| (catalog.title(record).to_lowercase(), record));
+            projects.sort_by_cached_key(|&record| (name_order_key(catalog.title(record)), record));
         }
     }
 }
@@ -486,14 +486,14 @@ pub(super) fn sort(
                     return None;
                 };
                 let place = catalog.event(event)?.place()?;
-                Some(place.to_lowercase())
+                Some(name_order_key(place))
             },
             then_date,
             reversed,
         ),
         SortKey::Title => by(
             items,
-            |i| Some(catalog.title(make(i)).to_lowercase()),
+            |i| Some(name_order_key(catalog.title(make(i)))),
             |_| None::<u8>,
             reversed,
         ),
