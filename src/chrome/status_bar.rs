@@ -221,7 +221,11 @@ impl Widget for StatusBar<'_> {
         let mut spans = vec![Span::styled(" ", theme.status)];
         let mut used = 1;
         if let Some(message) = &line.message {
-            let message = text::truncate(message, room.saturating_sub(2));
+            // The bar is one line: whatever a message holds (a title's line feed, text from a
+            // file) passes the one-line gate here, whoever wrote it.
+            let shown = crate::data::display::display_line(message);
+            let message =
+                text::truncate(shown.as_deref().unwrap_or(message), room.saturating_sub(2));
             used += text::width(&message);
             spans.push(Span::styled(message, theme.status_key));
         } else {

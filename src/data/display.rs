@@ -22,7 +22,8 @@ use unicode_normalization::char::is_combining_mark;
 
 use crate::plural::counted;
 
-/// The most characters shown of a one-line field (a title, a name, a place).
+/// The most characters shown of a one-line field (a title, a name, a place): see
+/// [`display_line`].
 pub const LINE_CAP: usize = 1_000;
 /// The most characters shown of running text (a summary, a note, a quote).
 pub const TEXT_CAP: usize = 20_000;
@@ -137,19 +138,47 @@ fn may_need_escape(text: &str) -> bool {
 /// Whether `text` cannot be shown as it is: it holds something to escape or is longer than
 /// `cap` characters. Fast for the usual case, plain text of ordinary length.
 pub fn needs_display(text: &str, cap: usize) -> bool {
+    needs(text, cap, false)
+}
+
+/// Whether `text`, a one-line field, cannot be shown as it is (see [`display_line`]).
+pub fn needs_display_line(text: &str) -> bool {
+    needs(text, LINE_CAP, true)
+}
+
+/// [`needs_display`], a line feed needing an escape when `one_line`.
+fn needs(text: &str, cap: usize, one_line: bool) -> bool {
     (text.len() > cap && text.chars().nth(cap).is_some())
+        || (one_line && text.contains('\n'))
         || (may_need_escape(text) && with_escapes(text).any(|(_, escape)| escape))
+}
+
+/// `text`, a one-line field (a title, a name, a place, what is typed in a prompt), as it may
+/// be shown: as [`display_text`] shows running text, at most [`LINE_CAP`] characters, and a
+/// line feed as a space, as plain output writes it, rather than dropped where the line is
+/// drawn (two words run together). `None` when it is already fine as it is.
+pub fn display_line(text: &str) -> Option<String> {
+    shown(text, LINE_CAP, true)
 }
 
 /// `text` as it may be shown: escapes for what `needs_escape` and for a variation selector
 /// that modifies nothing, and at most `cap` characters
 /// followed by a note of how many more there are. `None` when it is already fine as it is.
 pub fn display_text(text: &str, cap: usize) -> Option<String> {
-    if !needs_display(text, cap) {
+    shown(text, cap, false)
+}
+
+/// [`display_text`], a line feed escaped when `one_line`.
+fn shown(text: &str, cap: usize, one_line: bool) -> Option<String> {
+    if !needs(text, cap, one_line) {
         return None;
     }
     let mut shown = String::with_capacity(text.len().min(cap.saturating_mul(4)) + 16);
     for (count, (at, c, escape)) in escapes_after(text, None).enumerate() {
+        if one_line && c == '\n' {
+            shown.push(' ');
+            continue;
+        }
         if count == cap {
             // Counted plainly: the rest is not shown, so not judged either.
             let rest = text[at..].chars().count();
@@ -269,6 +298,17 @@ mod tests {
         );
         assert_eq!(shell_path(Path::new("my file.csv")), "'my file.csv'");
         assert_eq!(shell_path(Path::new("a\x1b[2Jb")), "$'a\\x1b[2Jb'");
+    }
+
+    #[test]
+    fn a_line_feed_is_a_space_in_a_line_and_kept_in_running_text() {
+        assert_eq!(
+            display_line("Kazakhstan\njoins").as_deref(),
+            Some("Kazakhstan joins")
+        );
+        assert!(needs_display_line("a\nb"));
+        assert_eq!(display_text("a\nb", TEXT_CAP), None);
+        assert_eq!(display_line("plain"), None);
     }
 
     #[test]

@@ -3,18 +3,46 @@
 //! looked up by the span of the text as loaded. Exports ask for the raw text instead.
 
 use super::{
-    display::{LINE_CAP, TEXT_CAP, display_text, needs_display},
+    display::{TEXT_CAP, display_line, display_text, needs_display, needs_display_line},
     records::Records,
     store::Store,
     text::Text,
 };
 
-/// Adds to `needing` those of `texts` that cannot be shown as they are (see
-/// [`display_text`]), with the most characters to show of them.
-fn needs_display_copy(store: &Store, needing: &mut Vec<(Text, usize)>, cap: usize, texts: &[Text]) {
+/// How a text is shown: on one line (a title, a name: [`display_line`]) or as running text
+/// ([`display_text`] at [`TEXT_CAP`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Shape {
+    Line,
+    Running,
+}
+
+impl Shape {
+    fn needs_copy(self, text: &str) -> bool {
+        match self {
+            Self::Line => needs_display_line(text),
+            Self::Running => needs_display(text, TEXT_CAP),
+        }
+    }
+
+    fn copy(self, text: &str) -> Option<String> {
+        match self {
+            Self::Line => display_line(text),
+            Self::Running => display_text(text, TEXT_CAP),
+        }
+    }
+}
+
+/// Adds to `needing` those of `texts` that cannot be shown as they are in `shape`.
+fn needs_display_copy(
+    store: &Store,
+    needing: &mut Vec<(Text, Shape)>,
+    shape: Shape,
+    texts: &[Text],
+) {
     for &text in texts {
-        if text.is_some() && needs_display(store.texts.arena.get(text), cap) {
-            needing.push((text, cap));
+        if text.is_some() && shape.needs_copy(store.texts.arena.get(text)) {
+            needing.push((text, shape));
         }
     }
 }
@@ -40,10 +68,10 @@ impl DisplayTexts {
             let mut needing = Vec::new();
             for texts in slots.filter_map(|slot| records.texts_of(shared, counts.record_at(slot)?))
             {
-                needs_display_copy(shared, &mut needing, LINE_CAP, &texts.lines);
-                needs_display_copy(shared, &mut needing, TEXT_CAP, &texts.running);
+                needs_display_copy(shared, &mut needing, Shape::Line, &texts.lines);
+                needs_display_copy(shared, &mut needing, Shape::Running, &texts.running);
                 for citation in texts.citations {
-                    needs_display_copy(shared, &mut needing, TEXT_CAP, &[citation.quote]);
+                    needs_display_copy(shared, &mut needing, Shape::Running, &[citation.quote]);
                 }
             }
             needing
@@ -57,28 +85,27 @@ impl DisplayTexts {
         });
         // A tie's own texts are shown as a record's are: its document, reading and quotes.
         for tie in &store.ties {
-            needs_display_copy(store, &mut needing, LINE_CAP, &[tie.document]);
-            needs_display_copy(store, &mut needing, TEXT_CAP, &[tie.reading]);
+            needs_display_copy(store, &mut needing, Shape::Line, &[tie.document]);
+            needs_display_copy(store, &mut needing, Shape::Running, &[tie.reading]);
             for citation in store.texts.rows(tie.sources) {
-                needs_display_copy(store, &mut needing, TEXT_CAP, &[citation.quote]);
+                needs_display_copy(store, &mut needing, Shape::Running, &[citation.quote]);
             }
         }
         needing.sort_unstable_by_key(|&(text, _)| text.bounds());
         needing.dedup_by_key(|&mut (text, _)| text.bounds());
-        for (text, cap) in needing {
-            let (Some((start, end)), Some(shown)) = (
-                text.bounds(),
-                display_text(store.texts.arena.get(text), cap),
-            ) else {
+        for (text, shape) in needing {
+            let (Some((start, end)), Some(shown)) =
+                (text.bounds(), shape.copy(store.texts.arena.get(text)))
+            else {
                 continue;
             };
             let span = store.texts.arena.push(&shown);
             store.texts.shown.insert((start, end - start), span);
         }
         Self {
-            title: display_text(&store.title, LINE_CAP),
+            title: display_line(&store.title),
             description: display_text(&store.description, TEXT_CAP),
-            source: display_text(&store.source, LINE_CAP),
+            source: display_line(&store.source),
         }
     }
 }

@@ -7,7 +7,7 @@ use std::{borrow::Cow, collections::HashMap};
 
 use super::{
     catalog::Catalog,
-    display::{LINE_CAP, TEXT_CAP, display_text},
+    display::{TEXT_CAP, display_line, display_text},
     id_index::same_id_form,
     name_order::name_order_key,
     places::{Place, Precision},
@@ -101,7 +101,7 @@ fn country_of(catalog: &Catalog, event: u32) -> Option<&str> {
 pub fn place_key(name: &str) -> Cow<'_, str> {
     // And in one Unicode form, as ids are: `Tehrán` typed precomposed or with a combining
     // accent is one place.
-    match display_text(name, LINE_CAP) {
+    match display_line(name) {
         Some(shown) => Cow::Owned(same_id_form(&shown).into_owned()),
         None => same_id_form(name),
     }

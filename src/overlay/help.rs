@@ -21,7 +21,7 @@ use crate::{
         text,
         theme::Theme,
     },
-    data::display::{LINE_CAP, display_text},
+    data::display::display_line,
     search::phrase_score,
 };
 
@@ -74,7 +74,7 @@ pub fn help_lines(bindings: &Bindings, width: u16, filter: &str) -> Vec<StyledLi
 
 /// What is typed as it may be shown (see [`display_text`]).
 fn shown_filter(filter: &str) -> String {
-    display_text(filter, LINE_CAP).unwrap_or_else(|| filter.to_string())
+    display_line(filter).unwrap_or_else(|| filter.to_string())
 }
 
 /// The most characters the help's filter keeps.

@@ -3,10 +3,7 @@
 
 use super::search_prompt::SearchPrompt;
 use crate::{
-    data::{
-        RecordRef,
-        display::{LINE_CAP, display_text},
-    },
+    data::{RecordRef, display::display_line},
     search::{SearchResults, SourceHit},
 };
 
@@ -133,7 +130,7 @@ impl LastSearch {
     /// The query as it may be shown: what a terminal would act on or hide as visible escapes,
     /// and no longer than a line.
     pub fn shown_text(&self) -> String {
-        display_text(&self.text, LINE_CAP).unwrap_or_else(|| self.text.clone())
+        display_line(&self.text).unwrap_or_else(|| self.text.clone())
     }
 
     /// The position of the result shown, counting from 0.

@@ -15,7 +15,7 @@ use super::search::counter;
 use crate::{
     action::{Bindings, Command, Mode, Movement, bindings::HintWhen},
     chrome::{layout::SearchBox, text, theme::Theme},
-    data::display::{LINE_CAP, display_text},
+    data::display::display_line,
     overlay::search::{PromptLine, render_prompt_line},
     search::phrase_score,
 };
@@ -142,7 +142,7 @@ impl PaletteOverlay {
 
     /// What is typed as it may be shown (see [`display_text`]).
     fn shown_typed(&self) -> String {
-        display_text(&self.typed, LINE_CAP).unwrap_or_else(|| self.typed.clone())
+        display_line(&self.typed).unwrap_or_else(|| self.typed.clone())
     }
 }
 

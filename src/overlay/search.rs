@@ -18,7 +18,7 @@ use crate::{
     chrome::{layout::SearchBox, text, theme::Theme},
     data::{
         Catalog,
-        display::{LINE_CAP, TEXT_CAP, display_text},
+        display::{TEXT_CAP, display_line, display_text},
     },
     search::SearchIndex,
 };
@@ -229,8 +229,8 @@ fn result_lines(
     if results.is_empty() && prompt.total() == 0 {
         let said = match prompt.status() {
             SearchStatus::Complete => {
-                let typed = display_text(prompt.text(), LINE_CAP)
-                    .unwrap_or_else(|| prompt.text().to_string());
+                let typed =
+                    display_line(prompt.text()).unwrap_or_else(|| prompt.text().to_string());
                 format!("No matches for “{typed}”.")
             }
             SearchStatus::Preparing { percent } => format!(

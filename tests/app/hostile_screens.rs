@@ -218,3 +218,28 @@ fn wide_and_complex_scripts_keep_the_borders() {
         }
     }
 }
+
+/// A line break in a one-line field (a title, a place, a name) is shown as a space wherever
+/// the field is drawn on one line, as plain output writes it, never dropped so two words run
+/// together; and a message naming the record (`y`) is one line too.
+#[test]
+fn a_line_break_in_a_title_is_shown_not_dropped() {
+    let mut data: serde_json::Value =
+        serde_json::from_str(oic_explorer::EMBEDDED_DATASET).expect("the embedded JSON");
+    data["events"][0]["title"] = serde_json::json!("Kazakhstan\njoins the OIC");
+    data["events"][0]["place"] = serde_json::json!("Al\nmaty");
+    let text = serde_json::to_string(&data).expect("JSON");
+    let catalog = Arc::new(load("lf.json", &text, None).expect("valid"));
+    for width in [80u16, 120] {
+        let mut app = App::new(Arc::clone(&catalog), Size::new(width, 30));
+        let screen = common::screen_text(&app);
+        assert!(screen.contains("Kazakhstan joins"), "{screen}");
+        assert!(!screen.contains("Kazakhstanjoins"), "{screen}");
+        press(&mut app, KeyCode::Char('y'));
+        let screen = common::screen_text(&app);
+        assert!(!screen.contains("Kazakhstanjoins"), "{screen}");
+        press(&mut app, KeyCode::Char('6'));
+        let screen = common::screen_text(&app);
+        assert!(screen.contains("Al maty"), "{screen}");
+    }
+}
