@@ -98,4 +98,4 @@ pub use tabs::{
 /// Output: the columns of the TSV export.
 pub use export::{ExportFormat, ExportOutcome, tsv_columns};
 /// Messages: a value from outside, said the one safe way.
-pub use quoted::quoted;
+pub use quoted::{quoted, said};

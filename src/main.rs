@@ -12,7 +12,7 @@ use oic_explorer::{
     commands::{self, complain},
     escaped,
     exit::{self, Failure},
-    quoted, restore_terminal, run, selected_record, start_with_file,
+    restore_terminal, run, said, selected_record, start_with_file,
 };
 
 fn main() -> ExitCode {
@@ -113,9 +113,9 @@ fn parse_arguments() -> Result<Cli, ExitCode> {
             for (_, value) in error.context() {
                 if let clap::error::ContextValue::String(value) = value {
                     let clap_quoted = format!("'{value}'");
-                    let said = quoted(value);
-                    if !value.is_empty() && said != clap_quoted {
-                        text = text.replace(&clap_quoted, &said);
+                    let shown = said(value, '\'');
+                    if !value.is_empty() && shown != clap_quoted {
+                        text = text.replace(&clap_quoted, &shown);
                     }
                 }
             }

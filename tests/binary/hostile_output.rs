@@ -165,6 +165,13 @@ fn argument_errors_show_what_was_typed_escaped() {
             output.stderr
         );
     }
+    // A plain value keeps clap's own quotes.
+    let plain = run(["--max-size", "abc"]);
+    assert!(
+        plain.stderr.contains("invalid value 'abc' for"),
+        "{}",
+        plain.stderr
+    );
     let help = run(["--help"]);
     assert!(help.status.success());
     assert!(help.stdout.contains("Usage:"));
