@@ -217,6 +217,24 @@ impl Cli {
             format!("--select: no record has the id {}{hint}", quoted(id))
         })?;
         let own = Tab::of(record);
+        // An event `--kind` hides cannot be the one shown: the two ask for opposite things.
+        let hidden_kind = match (self.kind, record) {
+            (Some(kind), RecordRef::Event(event)) => catalog
+                .event(event)
+                .map(|view| view.kind())
+                .filter(|&its| its != kind),
+            _ => None,
+        };
+        if let (Some(its), Some(kind)) = (hidden_kind, self.kind) {
+            return Err(format!(
+                "--select {} --kind {}: the record is of the kind {}, which --kind {} hides; leave out --kind, or give --kind {}",
+                quoted(id),
+                kind.typed_name(),
+                its.typed_name(),
+                kind.typed_name(),
+                its.typed_name()
+            ));
+        }
         match self.tab {
             Some(asked) if asked != own => Err(format!(
                 "--select {} --tab {}: the record is in the {} tab; leave out --tab, or give --tab {}",

@@ -807,6 +807,34 @@ fn plain_output_follows_kind_and_sort_as_the_explorer_does() {
             noted.stderr
         );
     }
+    // A record --kind hides cannot be the one --select asks for: refused in words, not
+    // printed as "No records.".
+    for args in [
+        &[
+            "--plain",
+            "--select",
+            "ev-1995-membership",
+            "--kind",
+            "summit",
+        ][..],
+        &[
+            "export",
+            "--format",
+            "tsv",
+            "--select",
+            "ev-1995-membership",
+            "--kind",
+            "summit",
+        ],
+    ] {
+        let refused = run(args);
+        assert_eq!(refused.status.code(), Some(2), "{args:?}");
+        assert!(
+            refused.stderr.contains("which --kind summit hides"),
+            "{}",
+            refused.stderr
+        );
+    }
     let absent = run(["--plain", "--kind", "other"]);
     assert_eq!(absent.status.code(), Some(2));
     assert!(
