@@ -1,12 +1,15 @@
 //! What every search needs, worked out once per catalog on first use: the letters each
-//! record holds (so most records are ruled out without reading them) and where each record's
-//! running text lies; and what only a search for typos needs, the vocabulary of names, worked
-//! out apart (the search thread has it built after the rest, so the index is ready sooner).
+//! record holds (so most records are ruled out without reading them), where each record's
+//! running text lies, and which records have a title word starting with given letters; and
+//! what only a search for typos needs, the vocabulary of names, worked out apart (the search
+//! thread has it built after the rest, so the index is ready sooner).
 
 use super::{
     COUNT_EVERY,
     fields::FieldValue,
-    for_each_own_field, for_each_shown_name, prefilter,
+    for_each_own_field, for_each_shown_name,
+    postings::Postings,
+    prefilter,
     running_text::RunningText,
     vocabulary::{Fields, Vocabulary},
 };
@@ -37,6 +40,8 @@ pub(super) struct Prepared {
     pub(super) fuzzy_masks: Vec<u64>,
     /// Where each record's running text is, for finding a word in all of it in one pass.
     pub(super) running: Option<RunningText>,
+    /// Which records have a word starting with given letters in a title, by title order.
+    pub(super) postings: Postings,
 }
 
 impl Prepared {
@@ -76,16 +81,18 @@ impl Prepared {
             watcher.unpark();
         };
         // The two halves of the work share nothing: one thread each; this one watches.
-        let ([own_masks, name_masks, fuzzy_masks], running) = thread::scope(|scope| {
+        let ([own_masks, name_masks, fuzzy_masks], (running, postings)) = thread::scope(|scope| {
             let masks = scope.spawn(|| {
                 let masks = letter_masks(catalog, &masks_done);
                 finish();
                 masks
             });
+            // The postings are the shorter work: the running text's thread does them too.
             let running = scope.spawn(|| {
                 let running = RunningText::new(catalog);
+                let postings = Postings::new(catalog);
                 finish();
-                running
+                (running, postings)
             });
             while finished.load(Ordering::SeqCst) < 2 {
                 thread::park_timeout(every);
@@ -110,6 +117,7 @@ impl Prepared {
             name_masks,
             fuzzy_masks,
             running,
+            postings,
         }
     }
 }

@@ -196,12 +196,16 @@ fn serve(
         }
         let started = Instant::now();
         let mut next_report = timing.first;
+        let mut first_told = false;
         let results = index.search_from(&request.query, request.previous.as_ref(), |progress| {
             if !current() {
                 return false;
             }
             let elapsed = started.elapsed();
-            if elapsed >= next_report {
+            // The first hits of a broad query, once proven, go to the screen at once.
+            let first_news = progress.first_known() && !first_told;
+            if elapsed >= next_report || first_news {
+                first_told |= first_news;
                 sink(SearchEvent::Progress {
                     generation,
                     scanned: progress.scanned,
