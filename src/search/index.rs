@@ -118,8 +118,9 @@ impl SearchIndex {
             .as_ref()
             .map_or(self.catalog.record_count(), |s| s.len());
         // A broad query's first screen, proven from the postings, is shown while the rest
-        // is scanned (a small catalog is scanned as fast).
-        let first: Option<Arc<[Hit]>> = if total > self.single_up_to {
+        // is scanned (a small catalog is scanned as fast). Not for the fewer words tried
+        // when no record has them all: their hits may not be the ones shown in the end.
+        let first: Option<Arc<[Hit]>> = if relax && total > self.single_up_to {
             self.first_screen(query, (FIRST_SHOWN, RANKED_FIRST), BUDGET)
                 .map(Arc::from)
         } else {

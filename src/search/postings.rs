@@ -12,7 +12,7 @@ use foldhash::fast::FixedState;
 use nucleo_matcher::chars::graphemes;
 
 use super::{
-    fields::{FieldValue, Weight, for_each_own_field},
+    fields::{FieldValue, for_each_title_field},
     text_form::folded_char,
     word_match::is_word_char,
 };
@@ -25,27 +25,95 @@ pub(super) const KEY_LETTERS: usize = 3;
 /// word (see [`Postings::everyone`]) rather than listing them under each key.
 const MOST_KEYS_PER_NAME: usize = 256;
 
-/// The lists, by key (see [`key`]).
+/// The lists, by key: word starts of ASCII letters and digits in a table, others by
+/// [`packed`] key.
 pub(super) struct Postings {
     /// By position in title order: the slot.
     by_title: Vec<u32>,
     /// By position in title order: the title's length, as ranking measures it.
     lengths: Vec<u32>,
-    /// By key: the positions (in title order, ascending) of the records that have it.
-    lists: HashMap<u64, Box<[u32]>, FixedState>,
+    /// By [`dense`] key: the positions (in title order, ascending) of the records that have it.
+    dense: Vec<Box<[u32]>>,
+    /// By [`packed`] key, for the letters [`dense`] cannot number.
+    other: HashMap<u64, Box<[u32]>, FixedState>,
     /// The positions of records bearing a name with too many spellings to list: candidates
     /// for any word, as if under every key.
     everyone: Box<[u32]>,
 }
 
+/// How many letters and digits [`dense`] numbers, with one for "no letter".
+const DENSE_LETTERS: usize = 37;
+
+/// The size of the table [`dense`] numbers into: every one to three letters, whole or not.
+const DENSE_KEYS: usize = 2 * DENSE_LETTERS * DENSE_LETTERS * DENSE_LETTERS;
+
+/// The number of `letters` (folded, one to [`KEY_LETTERS`]) in the table, when each is an
+/// ASCII letter or digit: a table is read faster than a map, and nearly all words are such.
+fn dense(letters: &[char], whole: bool) -> Option<usize> {
+    if letters.is_empty() || letters.len() > KEY_LETTERS {
+        return None;
+    }
+    let mut number = usize::from(whole);
+    for &c in letters {
+        let code = match c {
+            'a'..='z' => c as usize - 'a' as usize + 1,
+            '0'..='9' => c as usize - '0' as usize + 27,
+            _ => return None,
+        };
+        number = number * DENSE_LETTERS + code;
+    }
+    // Shorter keys are padded with "no letter" at the end, so no two collide.
+    for _ in letters.len()..KEY_LETTERS {
+        number *= DENSE_LETTERS;
+    }
+    Some(number)
+}
+
 /// The key of `letters` (folded, at most [`KEY_LETTERS`]) at the start of a word; `whole`
 /// when they are the whole word.
-pub(super) fn key(letters: &[char], whole: bool) -> u64 {
+fn packed(letters: &[char], whole: bool) -> u64 {
     let packed = letters
         .iter()
         .take(KEY_LETTERS)
         .fold(0u64, |key, &c| (key << 21) | (u64::from(c) + 1));
     packed | (u64::from(whole) << 63)
+}
+
+/// Where the keys of one record go while it is read.
+#[derive(Default)]
+struct Keys {
+    dense: Vec<usize>,
+    other: Vec<u64>,
+}
+
+impl Keys {
+    fn clear(&mut self) {
+        self.dense.clear();
+        self.other.clear();
+    }
+
+    fn push(&mut self, letters: &[char], whole: bool) {
+        match dense(letters, whole) {
+            Some(number) => self.dense.push(number),
+            None => self.other.push(packed(letters, whole)),
+        }
+    }
+
+    fn extend(&mut self, more: &Keys) {
+        self.dense.extend_from_slice(&more.dense);
+        self.other.extend_from_slice(&more.other);
+    }
+
+    fn len(&self) -> usize {
+        self.dense.len() + self.other.len()
+    }
+
+    fn dedup(&mut self) {
+        self.dense.sort_unstable();
+        self.dense.dedup();
+        self.other.sort_unstable();
+        self.other.dedup();
+    }
 }
 
 /// A text's characters as matching reads them: its bytes when ASCII, else its graphemes.
@@ -69,7 +137,7 @@ pub(super) fn title_length(text: &str) -> usize {
 
 /// Adds to `keys` the key of the first one, two and three letters at each place a word can
 /// start in `text`, and the whole-word key where those letters end a word.
-fn text_keys(text: &str, chars: &mut Vec<char>, keys: &mut Vec<u64>) {
+fn text_keys(text: &str, chars: &mut Vec<char>, keys: &mut Keys) {
     matched_chars(text, chars);
     let mut letters = [' '; KEY_LETTERS];
     for start in 0..chars.len() {
@@ -82,10 +150,10 @@ fn text_keys(text: &str, chars: &mut Vec<char>, keys: &mut Vec<u64>) {
         }
         for length in 1..=KEY_LETTERS.min(chars.len() - start) {
             letters[length - 1] = folded_char(chars[start + length - 1]);
-            keys.push(key(&letters[..length], false));
+            keys.push(&letters[..length], false);
             let ends = chars.get(start + length).is_none_or(|&c| !is_word_char(c));
             if ends {
-                keys.push(key(&letters[..length], true));
+                keys.push(&letters[..length], true);
             }
         }
     }
@@ -94,7 +162,6 @@ fn text_keys(text: &str, chars: &mut Vec<char>, keys: &mut Vec<u64>) {
 impl Postings {
     /// The lists of `catalog`.
     pub(super) fn new(catalog: &Catalog) -> Self {
-        let count = catalog.record_count();
         let mut titled: Vec<(u32, u32)> = catalog
             .records()
             .enumerate()
@@ -112,26 +179,12 @@ impl Postings {
         let (lengths, by_title): (Vec<u32>, Vec<u32>) = titled.into_iter().unzip();
         let mut chars = Vec::new();
         // Each name's keys once: a name may have many spellings and many records bearing it.
-        let mut named: Vec<Option<Option<Vec<u64>>>> = vec![None; catalog.spelled_name_count()];
-        let mut name_keys = |id: SpelledName, chars: &mut Vec<char>| -> Option<Vec<u64>> {
-            let cell = named.get_mut(id as usize)?;
-            cell.get_or_insert_with(|| {
-                let mut keys = Vec::new();
-                for spelling in catalog.spellings_by_id(id) {
-                    text_keys(spelling, chars, &mut keys);
-                    keys.sort_unstable();
-                    keys.dedup();
-                    if keys.len() > MOST_KEYS_PER_NAME {
-                        return None;
-                    }
-                }
-                Some(keys)
-            })
-            .clone()
-        };
-        let mut lists: HashMap<u64, Vec<u32>, FixedState> = HashMap::default();
+        let mut named: Vec<Option<Option<Keys>>> = Vec::new();
+        named.resize_with(catalog.spelled_name_count(), || None);
+        let mut dense_lists: Vec<Vec<u32>> = vec![Vec::new(); DENSE_KEYS];
+        let mut other: HashMap<u64, Vec<u32>, FixedState> = HashMap::default();
         let mut everyone = Vec::new();
-        let mut keys = Vec::new();
+        let mut keys = Keys::default();
         let mut scratch = String::new();
         for (position, &slot) in by_title.iter().enumerate() {
             let position = u32::try_from(position).unwrap_or(u32::MAX);
@@ -140,33 +193,37 @@ impl Postings {
             };
             keys.clear();
             let mut unlisted = false;
-            for_each_own_field(catalog, record, &mut scratch, |_, weight, value| {
-                if weight != Weight::Title {
-                    return;
-                }
-                match value {
-                    FieldValue::Text(text) => text_keys(text.as_str(), &mut chars, &mut keys),
-                    FieldValue::Spellings(id) => match name_keys(id, &mut chars) {
-                        Some(more) => keys.extend(more),
-                        None => unlisted = true,
-                    },
+            for_each_title_field(catalog, record, &mut scratch, |_, _, value| match value {
+                FieldValue::Text(text) => text_keys(text.as_str(), &mut chars, &mut keys),
+                FieldValue::Spellings(id) => {
+                    match named
+                        .get_mut(id as usize)
+                        .map(|cell| cell.get_or_insert_with(|| name_keys(catalog, id, &mut chars)))
+                    {
+                        Some(Some(more)) => keys.extend(more),
+                        _ => unlisted = true,
+                    }
                 }
             });
             if unlisted {
                 everyone.push(position);
                 continue;
             }
-            keys.sort_unstable();
             keys.dedup();
-            for &key in &keys {
-                lists.entry(key).or_default().push(position);
+            for &number in &keys.dense {
+                if let Some(list) = dense_lists.get_mut(number) {
+                    list.push(position);
+                }
+            }
+            for &key in &keys.other {
+                other.entry(key).or_default().push(position);
             }
         }
-        debug_assert_eq!(by_title.len(), count);
         Self {
             by_title,
             lengths,
-            lists: lists
+            dense: dense_lists.into_iter().map(Vec::into_boxed_slice).collect(),
+            other: other
                 .into_iter()
                 .map(|(key, list)| (key, list.into_boxed_slice()))
                 .collect(),
@@ -174,9 +231,14 @@ impl Postings {
         }
     }
 
-    /// The positions listed under `key`, ascending.
-    pub(super) fn list(&self, key: u64) -> &[u32] {
-        self.lists.get(&key).map_or(&[], |list| list)
+    /// The positions (ascending) of the records with a title-weight word starting with
+    /// `letters` (folded, at most [`KEY_LETTERS`]), or that is them when `whole`.
+    pub(super) fn list(&self, letters: &[char], whole: bool) -> &[u32] {
+        let list = match dense(letters, whole) {
+            Some(number) => self.dense.get(number),
+            None => self.other.get(&packed(letters, whole)),
+        };
+        list.map_or(&[], |list| list)
     }
 
     /// The positions of the records that are candidates for every word.
@@ -195,5 +257,71 @@ impl Postings {
             .get(position as usize)
             .copied()
             .unwrap_or(u32::MAX)
+    }
+}
+
+/// The keys of every spelling of name `id`, or `None` when they are too many to list.
+fn name_keys(catalog: &Catalog, id: SpelledName, chars: &mut Vec<char>) -> Option<Keys> {
+    let mut keys = Keys::default();
+    for spelling in catalog.spellings_by_id(id) {
+        text_keys(spelling, chars, &mut keys);
+        keys.dedup();
+        if keys.len() > MOST_KEYS_PER_NAME {
+            return None;
+        }
+    }
+    Some(keys)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_of_up_to_three_letters_and_digits_has_its_own_number() {
+        let alphabet: Vec<char> = ('a'..='z').chain('0'..='9').collect();
+        let mut seen = std::collections::HashSet::new();
+        for &a in &alphabet {
+            for second in std::iter::once(None).chain(alphabet.iter().map(Some)) {
+                for third in std::iter::once(None).chain(alphabet.iter().map(Some)) {
+                    let letters: Vec<char> = std::iter::once(a)
+                        .chain(second.copied())
+                        .chain(second.and(third).copied())
+                        .collect();
+                    for whole in [false, true] {
+                        let number = dense(&letters, whole).unwrap_or(usize::MAX);
+                        assert!(number < DENSE_KEYS);
+                        seen.insert((number, letters.clone(), whole));
+                    }
+                }
+            }
+        }
+        let numbers: std::collections::HashSet<usize> = seen.iter().map(|k| k.0).collect();
+        assert_eq!(numbers.len(), seen.len());
+        assert_eq!(dense(&['é'], false), None);
+        assert_eq!(dense(&['A'], false), None, "keys are folded first");
+    }
+
+    #[test]
+    fn a_word_start_is_listed_under_its_first_letters_and_a_short_word_whole() {
+        let mut keys = Keys::default();
+        text_keys("17 Karul of Zadja-b", &mut Vec::new(), &mut keys);
+        keys.dedup();
+        let has = |letters: &str, whole| {
+            let letters: Vec<char> = letters.chars().collect();
+            keys.dense
+                .contains(&dense(&letters, whole).unwrap_or(usize::MAX))
+        };
+        for start in [
+            "1", "17", "k", "ka", "kar", "o", "of", "z", "za", "zad", "b",
+        ] {
+            assert!(has(start, false), "{start}");
+        }
+        for whole in ["17", "of", "b"] {
+            assert!(has(whole, true), "{whole}");
+        }
+        assert!(!has("ar", false), "not a word's start");
+        assert!(!has("ka", true), "not the whole word");
+        assert!(!has("7", false), "inside a number");
     }
 }
