@@ -32,10 +32,14 @@ pub(super) struct Postings {
     by_title: Vec<u32>,
     /// By position in title order: the title's length, as ranking measures it.
     lengths: Vec<u32>,
-    /// By [`dense`] key: the positions (in title order, ascending) of the records that have it.
-    dense: Vec<Box<[u32]>>,
-    /// By [`packed`] key, for the letters [`dense`] cannot number.
-    other: HashMap<u64, Box<[u32]>, FixedState>,
+    /// Every list, one after the other: the positions (in title order, ascending) of the
+    /// records that have its key.
+    positions: Vec<u32>,
+    /// By list: where it starts in `positions` (and, one further, where it ends). The lists
+    /// of [`dense`] keys come first, by number; then those of the other keys.
+    starts: Vec<u32>,
+    /// By [`packed`] key, for the letters [`dense`] cannot number: its list's number.
+    other: HashMap<u64, u32, FixedState>,
     /// The positions of records bearing a name with too many spellings to list: candidates
     /// for any word, as if under every key.
     everyone: Box<[u32]>,
@@ -160,7 +164,8 @@ fn text_keys(text: &str, chars: &mut Vec<char>, keys: &mut Keys) {
 }
 
 impl Postings {
-    /// The lists of `catalog`.
+    /// The lists of `catalog`: each record's keys read in slot order (the catalog's order),
+    /// then written out by title order into lists of exactly their length.
     pub(super) fn new(catalog: &Catalog) -> Self {
         let mut titled: Vec<(u32, u32)> = catalog
             .records()
@@ -177,56 +182,49 @@ impl Postings {
             .collect();
         titled.sort_unstable();
         let (lengths, by_title): (Vec<u32>, Vec<u32>) = titled.into_iter().unzip();
-        let mut chars = Vec::new();
-        // Each name's keys once: a name may have many spellings and many records bearing it.
-        let mut named: Vec<Option<Option<Keys>>> = Vec::new();
-        named.resize_with(catalog.spelled_name_count(), || None);
-        let mut dense_lists: Vec<Vec<u32>> = vec![Vec::new(); DENSE_KEYS];
-        let mut other: HashMap<u64, Vec<u32>, FixedState> = HashMap::default();
+        let read = read_keys(catalog);
+        let mut starts = Vec::with_capacity(read.counts.len() + 1);
+        let mut total = 0u32;
+        starts.push(0);
+        for &count in &read.counts {
+            total = total.saturating_add(count);
+            starts.push(total);
+        }
+        let mut positions = vec![0u32; total as usize];
+        let mut next: Vec<u32> = starts.clone();
         let mut everyone = Vec::new();
-        let mut keys = Keys::default();
-        let mut scratch = String::new();
         for (position, &slot) in by_title.iter().enumerate() {
             let position = u32::try_from(position).unwrap_or(u32::MAX);
-            let Some(record) = catalog.record_at(slot as usize) else {
-                continue;
-            };
-            keys.clear();
-            let mut unlisted = false;
-            for_each_title_field(catalog, record, &mut scratch, |_, _, value| match value {
-                FieldValue::Text(text) => text_keys(text.as_str(), &mut chars, &mut keys),
-                FieldValue::Spellings(id) => {
-                    match named
-                        .get_mut(id as usize)
-                        .map(|cell| cell.get_or_insert_with(|| name_keys(catalog, id, &mut chars)))
-                    {
-                        Some(Some(more)) => keys.extend(more),
-                        _ => unlisted = true,
-                    }
-                }
-            });
-            if unlisted {
+            let slot = slot as usize;
+            if read.unlisted.get(slot).copied().unwrap_or(true) {
                 everyone.push(position);
                 continue;
             }
-            keys.dedup();
-            for &number in &keys.dense {
-                if let Some(list) = dense_lists.get_mut(number) {
-                    list.push(position);
+            let from = slot
+                .checked_sub(1)
+                .map_or(Some(0), |before| read.ends.get(before).copied());
+            let (Some(from), Some(&to)) = (from, read.ends.get(slot)) else {
+                continue;
+            };
+            for &list in read
+                .lists
+                .get(from as usize..to as usize)
+                .unwrap_or_default()
+            {
+                if let Some(at) = next.get_mut(list as usize) {
+                    if let Some(cell) = positions.get_mut(*at as usize) {
+                        *cell = position;
+                    }
+                    *at += 1;
                 }
-            }
-            for &key in &keys.other {
-                other.entry(key).or_default().push(position);
             }
         }
         Self {
             by_title,
             lengths,
-            dense: dense_lists.into_iter().map(Vec::into_boxed_slice).collect(),
-            other: other
-                .into_iter()
-                .map(|(key, list)| (key, list.into_boxed_slice()))
-                .collect(),
+            positions,
+            starts,
+            other: read.other,
             everyone: everyone.into_boxed_slice(),
         }
     }
@@ -234,11 +232,19 @@ impl Postings {
     /// The positions (ascending) of the records with a title-weight word starting with
     /// `letters` (folded, at most [`KEY_LETTERS`]), or that is them when `whole`.
     pub(super) fn list(&self, letters: &[char], whole: bool) -> &[u32] {
-        let list = match dense(letters, whole) {
-            Some(number) => self.dense.get(number),
-            None => self.other.get(&packed(letters, whole)),
+        let number = match dense(letters, whole) {
+            Some(number) => Some(number),
+            None => self
+                .other
+                .get(&packed(letters, whole))
+                .map(|&list| list as usize),
         };
-        list.map_or(&[], |list| list)
+        number
+            .and_then(|number| {
+                let (&from, &to) = (self.starts.get(number)?, self.starts.get(number + 1)?);
+                self.positions.get(from as usize..to as usize)
+            })
+            .unwrap_or_default()
     }
 
     /// The positions of the records that are candidates for every word.
@@ -258,6 +264,78 @@ impl Postings {
             .copied()
             .unwrap_or(u32::MAX)
     }
+}
+
+/// Every record's keys, by slot, as list numbers (see [`Postings::starts`]).
+struct ReadKeys {
+    /// The list numbers of every record, one record after the other.
+    lists: Vec<u32>,
+    /// By slot: where its list numbers end in `lists`.
+    ends: Vec<u32>,
+    /// By slot: whether it bears a name with too many spellings to list.
+    unlisted: Vec<bool>,
+    /// By list number: how many records have it.
+    counts: Vec<u32>,
+    /// The numbers given to the keys [`dense`] cannot number.
+    other: HashMap<u64, u32, FixedState>,
+}
+
+/// Reads every record's title-weight fields, in slot order, for their keys.
+fn read_keys(catalog: &Catalog) -> ReadKeys {
+    let count = catalog.record_count();
+    let mut read = ReadKeys {
+        lists: Vec::with_capacity(count * 16),
+        ends: Vec::with_capacity(count),
+        unlisted: Vec::with_capacity(count),
+        counts: vec![0; DENSE_KEYS],
+        other: HashMap::default(),
+    };
+    let mut chars = Vec::new();
+    // Each name's keys once: a name may have many spellings and many records bearing it.
+    let mut named: Vec<Option<Option<Keys>>> = Vec::new();
+    named.resize_with(catalog.spelled_name_count(), || None);
+    let mut keys = Keys::default();
+    let mut scratch = String::new();
+    for record in catalog.records() {
+        keys.clear();
+        let mut unlisted = false;
+        for_each_title_field(catalog, record, &mut scratch, |_, _, value| match value {
+            FieldValue::Text(text) => text_keys(text.as_str(), &mut chars, &mut keys),
+            FieldValue::Spellings(id) => {
+                match named
+                    .get_mut(id as usize)
+                    .map(|cell| cell.get_or_insert_with(|| name_keys(catalog, id, &mut chars)))
+                {
+                    Some(Some(more)) => keys.extend(more),
+                    _ => unlisted = true,
+                }
+            }
+        });
+        if !unlisted {
+            keys.dedup();
+            for &number in &keys.dense {
+                read.lists.push(u32::try_from(number).unwrap_or(u32::MAX));
+                if let Some(count) = read.counts.get_mut(number) {
+                    *count += 1;
+                }
+            }
+            for &key in &keys.other {
+                let fresh = u32::try_from(read.counts.len()).unwrap_or(u32::MAX);
+                let number = *read.other.entry(key).or_insert(fresh);
+                if number == fresh {
+                    read.counts.push(0);
+                }
+                read.lists.push(number);
+                if let Some(count) = read.counts.get_mut(number as usize) {
+                    *count += 1;
+                }
+            }
+        }
+        read.unlisted.push(unlisted);
+        read.ends
+            .push(u32::try_from(read.lists.len()).unwrap_or(u32::MAX));
+    }
+    read
 }
 
 /// The keys of every spelling of name `id`, or `None` when they are too many to list.
