@@ -62,7 +62,7 @@ impl SearchIndex {
         (least, most): (usize, usize),
         budget: usize,
     ) -> Option<Vec<Hit>> {
-        let postings = &self.prepared().postings;
+        let postings = self.prepared().postings_ready()?;
         let mut words = Vec::new();
         for word in query.words().iter().filter(|word| !word.is_negative()) {
             words.push(word.title_start(KEY_LETTERS)?);
@@ -380,6 +380,7 @@ mod tests {
         let catalog = Catalog::new(synthetic::generate(20_000, 3), None).expect("valid");
         // Chunks smaller than the catalog, so it counts as large.
         let index = SearchIndex::new(&Arc::new(catalog)).with_chunk_size(4_096);
+        index.prepare_postings();
         let query = Query::parse("a");
         let proven = index.first_screen(&query, (FIRST_SHOWN, RANKED_FIRST), BUDGET);
         let proven = proven.unwrap_or_default();

@@ -55,10 +55,19 @@ impl SearchIndex {
         &self.catalog
     }
 
-    /// Works out the letter masks and the typo vocabulary now rather than at the first search.
+    /// Works out the letter masks, the postings and the typo vocabulary now rather than at the
+    /// first search.
     pub fn prepare(&self) {
         self.prepared();
+        self.prepare_postings();
         self.prepare_typos();
+    }
+
+    /// Works out the postings now (the letter masks too, if not yet): until they are, a broad
+    /// query's first screen waits for its full scan, so the search thread has them built
+    /// apart, first.
+    pub fn prepare_postings(&self) {
+        self.prepared().postings(&self.catalog);
     }
 
     /// Works out the typo vocabulary now (the letter masks too, if not yet): only a query

@@ -1,8 +1,8 @@
 //! What every search needs, worked out once per catalog on first use: the letters each
-//! record holds (so most records are ruled out without reading them), where each record's
-//! running text lies, and which records have a title word starting with given letters; and
-//! what only a search for typos needs, the vocabulary of names, worked out apart (the search
-//! thread has it built after the rest, so the index is ready sooner).
+//! record holds (so most records are ruled out without reading them) and where each record's
+//! running text lies; and, worked out apart so the index is ready sooner, what only some
+//! searches need: which records have a title word starting with given letters (a broad
+//! query's first screen) and the vocabulary of names (typos).
 
 use super::{
     COUNT_EVERY,
@@ -40,8 +40,9 @@ pub(super) struct Prepared {
     pub(super) fuzzy_masks: Vec<u64>,
     /// Where each record's running text is, for finding a word in all of it in one pass.
     pub(super) running: Option<RunningText>,
-    /// Which records have a word starting with given letters in a title, by title order.
-    pub(super) postings: Postings,
+    /// Which records have a word starting with given letters in a title, by title order:
+    /// worked out after the rest (searches run meanwhile, scanning every record).
+    postings: OnceLock<Postings>,
 }
 
 impl Prepared {
@@ -50,6 +51,17 @@ impl Prepared {
     pub(super) fn vocabulary(&self, catalog: &Catalog) -> &Vocabulary {
         self.vocabulary
             .get_or_init(|| Vocabulary::new(catalog, Fields::Names))
+    }
+
+    /// The postings of `catalog` (the catalog this was prepared for): built now if no one
+    /// has yet.
+    pub(super) fn postings(&self, catalog: &Catalog) -> &Postings {
+        self.postings.get_or_init(|| Postings::new(catalog))
+    }
+
+    /// The postings, if they are built.
+    pub(super) fn postings_ready(&self) -> Option<&Postings> {
+        self.postings.get()
     }
 
     /// The words of `catalog`'s running text (the catalog this was prepared for).
@@ -81,18 +93,16 @@ impl Prepared {
             watcher.unpark();
         };
         // The two halves of the work share nothing: one thread each; this one watches.
-        let ([own_masks, name_masks, fuzzy_masks], (running, postings)) = thread::scope(|scope| {
+        let ([own_masks, name_masks, fuzzy_masks], running) = thread::scope(|scope| {
             let masks = scope.spawn(|| {
                 let masks = letter_masks(catalog, &masks_done);
                 finish();
                 masks
             });
-            // The postings are the shorter work: the running text's thread does them too.
             let running = scope.spawn(|| {
                 let running = RunningText::new(catalog);
-                let postings = Postings::new(catalog);
                 finish();
-                (running, postings)
+                running
             });
             while finished.load(Ordering::SeqCst) < 2 {
                 thread::park_timeout(every);
@@ -117,7 +127,7 @@ impl Prepared {
             name_masks,
             fuzzy_masks,
             running,
-            postings,
+            postings: OnceLock::new(),
         }
     }
 }

@@ -172,12 +172,19 @@ fn serve(
             });
         }
     });
-    // Searches can run now; the typo vocabulary is built beside them (a search for a typo
-    // before it is done waits for it). Without a thread for it, the first such search builds it.
+    // Searches can run now; the postings, then the typo vocabulary, are built beside them (a
+    // broad query before the postings are done scans every record before its first screen; a
+    // search for a typo before the vocabulary is done waits for it). Without a thread for
+    // them, broad queries scan every record first and the first typo search builds the
+    // vocabulary.
     let typos = Arc::clone(index);
     let _ = thread::Builder::new()
         .name("search-typos".to_string())
-        .spawn(move || typos.prepare_typos());
+        .spawn(move || {
+            // A broad query is typed more often than a misspelt one.
+            typos.prepare_postings();
+            typos.prepare_typos();
+        });
     loop {
         let mut request = match waiting.take() {
             Some(request) => request,
