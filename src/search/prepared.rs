@@ -56,7 +56,12 @@ impl Prepared {
     /// The postings of `catalog` (the catalog this was prepared for): built now if no one
     /// has yet.
     pub(super) fn postings(&self, catalog: &Catalog) -> &Postings {
-        self.postings.get_or_init(|| Postings::new(catalog))
+        self.postings.get_or_init(|| {
+            let postings = Postings::new(catalog);
+            // The keys read on the way are freed now; glibc would keep them.
+            crate::data::pages::return_freed_memory();
+            postings
+        })
     }
 
     /// The postings, if they are built.
