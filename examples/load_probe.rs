@@ -36,6 +36,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let index = SearchIndex::new(&catalog);
         let ((), prepared) = timed(|| index.prepare_watching(Duration::MAX, |_| {}));
         report(round, "prepare index (searchable)", prepared);
+        let ((), postings) = timed(|| index.prepare_postings());
+        report(round, "prepare postings (broad queries)", postings);
         let ((), typos) = timed(|| index.prepare_typos());
         report(round, "prepare typo vocabulary", typos);
         println!(

@@ -1,5 +1,5 @@
 //! Times queries against a dataset file, each narrowing the one before as typing does, with
-//! the memory in use: `cargo run --release --example search_probe -- FILE QUERY...`.
+//! the memory in use and when the first screen of results is known: `cargo run --release --example search_probe -- FILE QUERY...`.
 use oic_explorer::{Query, SearchIndex};
 use std::{sync::Arc, time::Instant};
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -18,14 +18,23 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let mut last = None;
         for _ in 0..2 {
             let t = Instant::now();
+            let mut first = None;
             // Each query narrows the results of the one before, as typing does.
             let results = index
-                .search_from(&query, previous.as_ref(), |_| true)
+                .search_from(&query, previous.as_ref(), |progress| {
+                    if progress.first_known() && first.is_none() {
+                        first = Some((progress.results().len(), t.elapsed()));
+                    }
+                    true
+                })
                 .unwrap_or_default();
+            let elapsed = t.elapsed();
+            // A broad query's first hits, proven before the rest is scanned, are its first
+            // screen; otherwise the complete results are.
+            let (shown, first) = first.unwrap_or((results.len(), elapsed));
             eprintln!(
-                "{text:?}: {} hits in {:?} rss {} MB",
+                "{text:?}: first screen ({shown} hits) in {first:?}, {} hits in {elapsed:?} rss {} MB",
                 results.len(),
-                t.elapsed(),
                 rss_mb()
             );
             last = Some(results);

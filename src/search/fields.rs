@@ -92,6 +92,28 @@ pub fn for_each_own_field<'c>(
     catalog: &'c Catalog,
     record: RecordRef,
     scratch: &mut String,
+    visit: impl FnMut(&'static str, Weight, FieldValue<'c, '_>),
+) {
+    own_fields(catalog, record, scratch, false, visit);
+}
+
+/// The record's own fields of weight [`Weight::Title`] (its title, the plural naming its kind,
+/// their other spellings), as [`for_each_own_field`] gives them, without reading the rest.
+pub(super) fn for_each_title_field<'c>(
+    catalog: &'c Catalog,
+    record: RecordRef,
+    scratch: &mut String,
+    visit: impl FnMut(&'static str, Weight, FieldValue<'c, '_>),
+) {
+    own_fields(catalog, record, scratch, true, visit);
+}
+
+/// [`for_each_own_field`], or only its title-weight fields when `titles_only`.
+fn own_fields<'c>(
+    catalog: &'c Catalog,
+    record: RecordRef,
+    scratch: &mut String,
+    titles_only: bool,
     mut visit: impl FnMut(&'static str, Weight, FieldValue<'c, '_>),
 ) {
     use FieldText::Kept;
@@ -115,6 +137,9 @@ pub fn for_each_own_field<'c>(
             (false, true) => Weight::Name,
             (false, false) => Weight::Text,
         };
+        if titles_only && weight != Weight::Title {
+            continue;
+        }
         let Some(text) = catalog.field_text(record, searched.value, scratch) else {
             continue;
         };
@@ -127,6 +152,9 @@ pub fn for_each_own_field<'c>(
             debug_assert!(searched.naming, "{also}: spellings of running text");
             visit(also, weight, FieldValue::Spellings(id));
         }
+    }
+    if titles_only {
+        return;
     }
     visit("summary", Weight::Text, text(view.summary()));
     if let Some(note) = view.note() {

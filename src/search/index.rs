@@ -8,8 +8,9 @@ use std::{
 };
 
 use super::{
-    CHUNK, Query, SMALL, ScopeFilter, TYPOS_BELOW,
+    CHUNK, FIRST_SHOWN, Query, SMALL, ScopeFilter, TYPOS_BELOW,
     fields::FieldValue,
+    first_screen::BUDGET,
     for_each_shown_name,
     plan::{ChunkResult, Plan, YearFlags},
     prefilter,
@@ -54,10 +55,19 @@ impl SearchIndex {
         &self.catalog
     }
 
-    /// Works out the letter masks and the typo vocabulary now rather than at the first search.
+    /// Works out the letter masks, the postings and the typo vocabulary now rather than at the
+    /// first search.
     pub fn prepare(&self) {
         self.prepared();
+        self.prepare_postings();
         self.prepare_typos();
+    }
+
+    /// Works out the postings now (the letter masks too, if not yet): until they are, a broad
+    /// query's first screen waits for its full scan, so the search thread has them built
+    /// apart, first.
+    pub fn prepare_postings(&self) {
+        self.prepared().postings(&self.catalog);
     }
 
     /// Works out the typo vocabulary now (the letter masks too, if not yet): only a query
@@ -116,6 +126,26 @@ impl SearchIndex {
         let total = narrowed
             .as_ref()
             .map_or(self.catalog.record_count(), |s| s.len());
+        // A broad query's first screen, proven from the postings, is shown while the rest
+        // is scanned (a small catalog is scanned as fast). Not for the fewer words tried
+        // when no record has them all: their hits may not be the ones shown in the end.
+        let first: Option<Arc<[Hit]>> = if relax && total > self.single_up_to {
+            self.first_screen(query, (FIRST_SHOWN, RANKED_FIRST), BUDGET)
+                .map(Arc::from)
+        } else {
+            None
+        };
+        if let Some(first) = &first
+            && !progress(Progress {
+                scanned: 0,
+                total,
+                hits: &[],
+                query,
+                first: Some(first),
+            })
+        {
+            return None;
+        }
         let plan = self.plan(query, total);
         let slot_at = |position: usize| -> u32 {
             match &narrowed {
@@ -126,7 +156,7 @@ impl SearchIndex {
         let ChunkResult {
             mut hits,
             survivors,
-        } = self.scan_all(&plan, total, slot_at, progress)?;
+        } = self.scan_all(&plan, (total, first.as_ref()), slot_at, progress)?;
         if hits.len() < TYPOS_BELOW && query.words().iter().any(|word| word.allows_typos()) {
             // Looking for typos in a large catalog takes a pass over its text: a new key may
             // stop it first.
@@ -136,6 +166,7 @@ impl SearchIndex {
                     total,
                     hits: &hits,
                     query,
+                    first: first.as_ref(),
                 });
             if asked_to_stop {
                 return None;
@@ -236,11 +267,12 @@ impl SearchIndex {
     }
 
     /// Scans the `total` slots `slot_at` numbers, a chunk at a time (two threads for many),
-    /// telling `progress` between chunks; `None` when it asks to stop.
+    /// telling `progress` between chunks (with the `first` hits of the results, when known);
+    /// `None` when it asks to stop.
     fn scan_all(
         &self,
         plan: &Plan<'_>,
-        total: usize,
+        (total, first): (usize, Option<&Arc<[Hit]>>),
         slot_at: impl Fn(usize) -> u32 + Sync,
         progress: &mut dyn FnMut(Progress<'_>) -> bool,
     ) -> Option<ChunkResult> {
@@ -274,6 +306,7 @@ impl SearchIndex {
                     total,
                     hits: &all.hits,
                     query: plan.query,
+                    first,
                 })
             {
                 return None;

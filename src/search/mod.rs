@@ -14,10 +14,12 @@
 //! and cancellation checked between chunks.
 
 mod fields;
+mod first_screen;
 mod highlight;
 mod index;
 mod phrase_match;
 mod plan;
+mod postings;
 mod prefilter;
 mod prepared;
 mod query;
@@ -56,6 +58,9 @@ const CHUNK: usize = 16_384;
 /// anything as written, and a word spelt right is not drowned in near misses ("summit" in
 /// "submitted"), nor a large catalog searched twice.
 pub const TYPOS_BELOW: usize = 1;
+/// The fewest first hits of a broad query shown before the rest is scanned (see
+/// `first_screen`): more rows than a screen of results holds.
+pub const FIRST_SHOWN: usize = 100;
 /// The most hits a progress report carries: the best so far, enough to fill any screen.
 pub const PARTIAL_HITS: usize = 2_000;
 

@@ -1,12 +1,15 @@
 //! What every search needs, worked out once per catalog on first use: the letters each
 //! record holds (so most records are ruled out without reading them) and where each record's
-//! running text lies; and what only a search for typos needs, the vocabulary of names, worked
-//! out apart (the search thread has it built after the rest, so the index is ready sooner).
+//! running text lies; and, worked out apart so the index is ready sooner, what only some
+//! searches need: which records have a title word starting with given letters (a broad
+//! query's first screen) and the vocabulary of names (typos).
 
 use super::{
     COUNT_EVERY,
     fields::FieldValue,
-    for_each_own_field, for_each_shown_name, prefilter,
+    for_each_own_field, for_each_shown_name,
+    postings::Postings,
+    prefilter,
     running_text::RunningText,
     vocabulary::{Fields, Vocabulary},
 };
@@ -37,6 +40,9 @@ pub(super) struct Prepared {
     pub(super) fuzzy_masks: Vec<u64>,
     /// Where each record's running text is, for finding a word in all of it in one pass.
     pub(super) running: Option<RunningText>,
+    /// Which records have a word starting with given letters in a title, by title order:
+    /// worked out after the rest (searches run meanwhile, scanning every record).
+    postings: OnceLock<Postings>,
 }
 
 impl Prepared {
@@ -45,6 +51,22 @@ impl Prepared {
     pub(super) fn vocabulary(&self, catalog: &Catalog) -> &Vocabulary {
         self.vocabulary
             .get_or_init(|| Vocabulary::new(catalog, Fields::Names))
+    }
+
+    /// The postings of `catalog` (the catalog this was prepared for): built now if no one
+    /// has yet.
+    pub(super) fn postings(&self, catalog: &Catalog) -> &Postings {
+        self.postings.get_or_init(|| {
+            let postings = Postings::new(catalog);
+            // The keys read on the way are freed now; glibc would keep them.
+            crate::data::pages::return_freed_memory();
+            postings
+        })
+    }
+
+    /// The postings, if they are built.
+    pub(super) fn postings_ready(&self) -> Option<&Postings> {
+        self.postings.get()
     }
 
     /// The words of `catalog`'s running text (the catalog this was prepared for).
@@ -124,6 +146,7 @@ impl Prepared {
             name_masks,
             fuzzy_masks,
             running,
+            postings: OnceLock::new(),
         }
     }
 }

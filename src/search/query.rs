@@ -350,6 +350,28 @@ impl QueryWord {
         }
     }
 
+    /// For a plain word of letters and digits that is not a year: its first letters (at most
+    /// `count`), and whether they are all of it. Such a word scores in a title at best as
+    /// written at the start of a word there, or as a word form, which starts with the same
+    /// letters (`word_form_root` keeps a beginning of the word); `None` for other words.
+    pub(crate) fn title_start(&self, count: usize) -> Option<(&[char], bool)> {
+        let letters = self.letters.chars();
+        let plain = self.atom.kind == AtomKind::Fuzzy
+            && !self.atom.negative
+            && self.as_written
+            && !self.whole_only
+            && self.year.is_none();
+        let form_starts_alike = self.form.as_ref().is_none_or(|form| {
+            form.chars().len() >= count.min(letters.len())
+                && form.chars()[..count.min(letters.len())] == letters[..count.min(letters.len())]
+        });
+        (plain
+            && !letters.is_empty()
+            && letters.iter().all(|c| c.is_alphanumeric())
+            && form_starts_alike)
+            .then(|| (&letters[..count.min(letters.len())], letters.len() <= count))
+    }
+
     /// Whether this word excludes records (`!word`) instead of finding them.
     pub(crate) fn is_negative(&self) -> bool {
         self.atom.negative

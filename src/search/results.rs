@@ -182,18 +182,39 @@ pub struct Progress<'a> {
     pub total: usize,
     pub(super) hits: &'a [(Rank, Hit)],
     pub(super) query: &'a Query,
+    /// The first hits of the final results, in their order, when they are known already
+    /// (see `first_screen`).
+    pub(super) first: Option<&'a Arc<[Hit]>>,
 }
 
 impl Progress<'_> {
-    /// How many hits so far.
+    /// How many hits so far (at least as many as [`Self::results`] holds).
     pub fn hit_count(&self) -> usize {
-        self.hits.len()
+        self.hits
+            .len()
+            .max(self.first.map_or(0, |first| first.len()))
     }
 
-    /// The best hits so far (at most [`PARTIAL_HITS`]), ranked as final results are (a
-    /// search that extends these cannot narrow from them: they are not complete). Only the
-    /// best are ranked, so reporting on a broad search does not slow it down.
+    /// Whether [`Self::results`] are the first hits of the final results, which only more
+    /// hits after them will change.
+    pub fn first_known(&self) -> bool {
+        self.first.is_some()
+    }
+
+    /// The first hits of the final results when they are known; else the best hits so far
+    /// (at most [`PARTIAL_HITS`]), ranked as final results are. Either way a search that
+    /// extends these cannot narrow from them: they are not complete. Only the best are
+    /// ranked, so reporting on a broad search does not slow it down.
     pub fn results(&self) -> SearchResults {
+        if let Some(first) = self.first {
+            return SearchResults {
+                hits: Arc::clone(first),
+                rest: None,
+                survivors: None,
+                asked: None,
+                query: self.query.clone(),
+            };
+        }
         let mut best = self.hits.to_vec();
         if best.len() > PARTIAL_HITS {
             best.select_nth_unstable_by_key(PARTIAL_HITS, |&(rank, hit)| (rank, hit.record));

@@ -172,12 +172,19 @@ fn serve(
             });
         }
     });
-    // Searches can run now; the typo vocabulary is built beside them (a search for a typo
-    // before it is done waits for it). Without a thread for it, the first such search builds it.
+    // Searches can run now; the postings, then the typo vocabulary, are built beside them (a
+    // broad query before the postings are done scans every record before its first screen; a
+    // search for a typo before the vocabulary is done waits for it). Without a thread for
+    // them, broad queries scan every record first and the first typo search builds the
+    // vocabulary.
     let typos = Arc::clone(index);
     let _ = thread::Builder::new()
         .name("search-typos".to_string())
-        .spawn(move || typos.prepare_typos());
+        .spawn(move || {
+            // A broad query is typed more often than a misspelt one.
+            typos.prepare_postings();
+            typos.prepare_typos();
+        });
     loop {
         let mut request = match waiting.take() {
             Some(request) => request,
@@ -196,12 +203,16 @@ fn serve(
         }
         let started = Instant::now();
         let mut next_report = timing.first;
+        let mut first_told = false;
         let results = index.search_from(&request.query, request.previous.as_ref(), |progress| {
             if !current() {
                 return false;
             }
             let elapsed = started.elapsed();
-            if elapsed >= next_report {
+            // The first hits of a broad query, once proven, go to the screen at once.
+            let first_news = progress.first_known() && !first_told;
+            if elapsed >= next_report || first_news {
+                first_told |= first_news;
                 sink(SearchEvent::Progress {
                     generation,
                     scanned: progress.scanned,
