@@ -364,6 +364,11 @@ pub fn plain(cli: &Cli, mut catalog: Catalog, only: Option<RecordRef>) -> ExitCo
         catalog.show_raw_text();
     }
     let catalog = Arc::new(catalog);
+    // Checked as the explorer checks it, though plain output prints records, not paragraphs.
+    if let Some(problem) = cli.paragraph.and_then(|n| catalog.paragraph_problem(n)) {
+        complain(problem);
+        return ExitCode::from(exit::UNUSABLE);
+    }
     let selection = match output_row_options(cli, &catalog)
         .and_then(|options| Selection::new(&catalog, cli.tab, cli.query.as_deref(), only, &options))
     {

@@ -40,19 +40,8 @@ impl App {
 
     /// Opens the Source tab at paragraph `number` (`--paragraph`), or says why it cannot.
     pub fn open_paragraph(&mut self, number: u32) -> Result<(), String> {
-        let count = self.view(Tab::Source).len();
-        if self.catalog.source().is_none() {
-            return Err(
-                "--paragraph: the source text is not loaded: give it with --source PATH".into(),
-            );
-        }
-        if number == 0 || number as usize > count {
-            let has = match count {
-                0 => "no paragraphs".to_string(),
-                1 => "only paragraph 1".to_string(),
-                n => format!("paragraphs 1 to {n}"),
-            };
-            return Err(format!("--paragraph {number}: the source has {has}"));
+        if let Some(problem) = self.catalog.paragraph_problem(number) {
+            return Err(problem);
         }
         self.tab = Tab::Source;
         let page = self.list_page_of(Tab::Source);

@@ -228,6 +228,25 @@ impl Catalog {
         self.store.document.as_ref()
     }
 
+    /// What is wrong with `--paragraph number` for this catalog, if anything: no source text,
+    /// or no such paragraph. The explorer and `--plain` ask it alike.
+    pub fn paragraph_problem(&self, number: u32) -> Option<String> {
+        let Some(source) = self.source() else {
+            return Some(
+                "--paragraph: the source text is not loaded: give it with --source PATH".into(),
+            );
+        };
+        let count = source.paragraph_count();
+        (number == 0 || number as usize > count).then(|| {
+            let has = match count {
+                0 => "no paragraphs".to_string(),
+                1 => "only paragraph 1".to_string(),
+                n => format!("paragraphs 1 to {n}"),
+            };
+            format!("--paragraph {number}: the source has {has}")
+        })
+    }
+
     /// The source text the quotes come from, when it was given.
     pub fn source(&self) -> Option<&SourceText> {
         self.source.as_ref()

@@ -835,6 +835,14 @@ fn plain_output_follows_kind_and_sort_as_the_explorer_does() {
             refused.stderr
         );
     }
+    // A paragraph the source lacks is refused by --plain as by the explorer.
+    let paragraph = run(["--plain", "--paragraph", "999"]);
+    assert_eq!(paragraph.status.code(), Some(2), "{}", paragraph.stderr);
+    assert!(
+        paragraph.stderr.contains("--paragraph 999: the source has"),
+        "{}",
+        paragraph.stderr
+    );
     let absent = run(["--plain", "--kind", "other"]);
     assert_eq!(absent.status.code(), Some(2));
     assert!(
