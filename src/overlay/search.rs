@@ -84,7 +84,9 @@ fn count_label(prompt: &SearchPrompt) -> String {
             scanned * 100 / total.max(1)
         ),
         SearchStatus::Preparing { percent } => format!("preparing search {percent}%"),
-        _ => counter(prompt.selected(), prompt.total()),
+        // The results still shown are the previous query's: never counted as this one's.
+        SearchStatus::Waiting => "searching…".to_string(),
+        SearchStatus::Complete => counter(prompt.selected(), prompt.total()),
     }
 }
 

@@ -287,6 +287,18 @@ fn background_results_replace_the_waiting_prompt() {
     let event = next_result(&received);
     assert!(app.receive_search(event));
     assert_eq!(app.prompt().status(), SearchStatus::Complete);
+    // A wider query waits for its own results: the previous query's still shown are never
+    // counted as its own, the prompt says it is searching.
+    app.update(oic_explorer::Action::SearchBackspace);
+    assert_eq!(app.prompt().status(), SearchStatus::Waiting);
+    let screen = crate::common::screen_text(&app);
+    let prompt_line = screen
+        .lines()
+        .find(|line| line.contains("counci"))
+        .unwrap_or_default();
+    assert!(prompt_line.contains("searching…"), "{screen}");
+    assert!(!prompt_line.contains("[1/"), "{screen}");
+    app.update(oic_explorer::Action::SearchType('l'));
     let expected = SearchIndex::new(&catalog).search(&Query::parse("council"));
     assert_eq!(app.prompt().results().hits(), expected.hits());
 }
