@@ -130,25 +130,11 @@ fn place_matches(catalog: &Catalog, name: &str, value: &str) -> bool {
 struct KindMatch {
     text: String,
     events: [bool; EventKind::ALL.len()],
-    initiatives: [bool; 4],
-    participants: [bool; 5],
+    initiatives: [bool; InitiativeKind::ALL.len()],
+    participants: [bool; ParticipantKind::ALL.len()],
     programmes: bool,
     projects: bool,
 }
-
-const INITIATIVE_KINDS: [InitiativeKind; 4] = [
-    InitiativeKind::Initiative,
-    InitiativeKind::Resolution,
-    InitiativeKind::Proposal,
-    InitiativeKind::Cooperation,
-];
-const PARTICIPANT_KINDS: [ParticipantKind; 5] = [
-    ParticipantKind::Person,
-    ParticipantKind::State,
-    ParticipantKind::Organisation,
-    ParticipantKind::Body,
-    ParticipantKind::Group,
-];
 
 impl KindMatch {
     /// The kinds whose names (any spelling `--kind` takes, or the collection's) hold `text`
@@ -171,9 +157,9 @@ impl KindMatch {
             text: text.to_string(),
             events: EventKind::ALL
                 .map(|k| kind(k.spellings(), &[k.description(), "event", "events"])),
-            initiatives: INITIATIVE_KINDS
+            initiatives: InitiativeKind::ALL
                 .map(|k| kind(k.spellings(), &["initiative", "initiatives"])),
-            participants: PARTICIPANT_KINDS
+            participants: ParticipantKind::ALL
                 .map(|k| kind(k.spellings(), &["participant", "participants"])),
             programmes: has(&["programme", "programmes", "program", "programs", "funding"]),
             projects: has(&["project", "projects", "funding"]),
@@ -194,8 +180,8 @@ impl KindMatch {
         EventKind::ALL
             .iter()
             .map(|kind| kind.typed_name())
-            .chain(INITIATIVE_KINDS.iter().map(|kind| kind.typed_name()))
-            .chain(PARTICIPANT_KINDS.iter().map(|kind| kind.typed_name()))
+            .chain(InitiativeKind::ALL.iter().map(|kind| kind.typed_name()))
+            .chain(ParticipantKind::ALL.iter().map(|kind| kind.typed_name()))
             .chain(["programme", "project"])
             .collect()
     }
@@ -323,13 +309,13 @@ impl ScopeFilter {
         match catalog.get(record) {
             Some(Record::Event(e)) => kind.events[e.kind() as usize],
             Some(Record::Initiative(v)) => {
-                kind.initiatives[INITIATIVE_KINDS
+                kind.initiatives[InitiativeKind::ALL
                     .iter()
                     .position(|&k| k == v.kind())
                     .unwrap_or(0)]
             }
             Some(Record::Participant(p)) => {
-                kind.participants[PARTICIPANT_KINDS
+                kind.participants[ParticipantKind::ALL
                     .iter()
                     .position(|&k| k == p.kind())
                     .unwrap_or(0)]
@@ -425,7 +411,7 @@ mod tests {
                 assert_eq!(EventKind::from_typed(spelling), Some(kind), "{spelling}");
             }
         }
-        for (at, kind) in INITIATIVE_KINDS.into_iter().enumerate() {
+        for (at, kind) in InitiativeKind::ALL.into_iter().enumerate() {
             for spelling in kind.spellings() {
                 assert!(
                     KindMatch::new(&spelling.to_lowercase()).initiatives[at],
@@ -438,7 +424,7 @@ mod tests {
                 );
             }
         }
-        for (at, kind) in PARTICIPANT_KINDS.into_iter().enumerate() {
+        for (at, kind) in ParticipantKind::ALL.into_iter().enumerate() {
             for spelling in kind.spellings() {
                 assert!(
                     KindMatch::new(&spelling.to_lowercase()).participants[at],
