@@ -3,7 +3,8 @@
 //! reading the file, the floor (a syntax-only parse of the text read: serde_json into
 //! `IgnoredAny`), loading and validating that text into a catalog, the whole `load_file`,
 //! preparing the search index (what every search needs) and then its typo vocabulary; it
-//! prints each with the memory in use after it.
+//! prints each with the memory in use after it. `load_probe FILE ROUNDS only-load` times
+//! `load_file` alone, for a profiler.
 
 use std::{
     path::Path,
@@ -11,7 +12,7 @@ use std::{
     time::{Duration, Instant},
 };
 
-use oic_explorer::SearchIndex;
+use oic_explorer::{LoadProgress, LoadStage, SearchIndex, SizeLimits};
 use serde::de::IgnoredAny;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -19,6 +20,28 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let path = args.next().ok_or("usage: load_probe FILE [ROUNDS]")?;
     let rounds: usize = args.next().map_or(Ok(1), |rounds| rounds.parse())?;
     let path = Path::new(&path);
+    if args.next().as_deref() == Some("only-load") {
+        for round in 0..rounds {
+            let progress = LoadProgress::new();
+            let (catalog, whole) = std::thread::scope(|scope| {
+                let watch = scope.spawn(|| stages(&progress));
+                let loaded = timed(|| {
+                    oic_explorer::load_file_with_progress(
+                        path,
+                        None,
+                        SizeLimits::default(),
+                        &progress,
+                    )
+                });
+                progress.begin(LoadStage::Reading, u64::MAX);
+                let _ = watch.join();
+                loaded
+            });
+            drop(catalog?);
+            report(round, "load_file", whole);
+        }
+        return Ok(());
+    }
     for round in 0..rounds {
         let (json, read) = timed(|| std::fs::read_to_string(path));
         let json = json?;
@@ -46,6 +69,31 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         );
     }
     Ok(())
+}
+
+/// Prints how long each stage of a load lasted, polling `progress` every millisecond until the
+/// load says it is back at reading with no end (the probe's signal that it is over).
+fn stages(progress: &LoadProgress) {
+    let started = Instant::now();
+    let mut stage = progress.stage();
+    let mut since = started;
+    loop {
+        std::thread::sleep(Duration::from_millis(1));
+        let now = progress.stage();
+        let over = now == LoadStage::Reading && since != started;
+        if now != stage || over {
+            println!(
+                "  {:<22} {:>6.0} ms",
+                stage.label(),
+                since.elapsed().as_secs_f64() * 1000.0
+            );
+            stage = now;
+            since = Instant::now();
+        }
+        if over {
+            return;
+        }
+    }
 }
 
 fn timed<T>(work: impl FnOnce() -> T) -> (T, Duration) {

@@ -14,7 +14,7 @@ use crate::{
     cli::{Cli, PlainFormat},
     config::{Config, ConfigPath, default_file},
     data::{
-        self, Catalog, Dataset, LoadError, LoadProgress, PROBLEM_CAP, Problem, RecordCounts,
+        self, Catalog, Dataset, LoadError, LoadProgress, PROBLEM_CAP, Problems, RecordCounts,
         RecordRef, display,
     },
     exit,
@@ -103,16 +103,16 @@ fn write_counts(out: &mut impl Write, counts: &RecordCounts) -> io::Result<()> {
 
 /// `check`'s warnings (claims to look at), under a heading that says what they are: problems
 /// under `--strict`.
-fn write_warnings(out: &mut impl Write, warnings: &[Problem], strict: bool) -> io::Result<()> {
+fn write_warnings(out: &mut impl Write, warnings: &Problems, strict: bool) -> io::Result<()> {
     if warnings.is_empty() {
         return Ok(());
     }
     writeln!(out, "{}:", if strict { "problems" } else { "warnings" })?;
-    for warning in warnings.iter().take(PROBLEM_CAP) {
+    for warning in warnings.listed() {
         writeln!(out, "  {warning}")?;
     }
-    if warnings.len() > PROBLEM_CAP {
-        writeln!(out, "  … and {} more", warnings.len() - PROBLEM_CAP)?;
+    if warnings.unlisted() > 0 {
+        writeln!(out, "  … and {} more", warnings.unlisted())?;
     }
     Ok(())
 }
@@ -198,8 +198,10 @@ pub fn check(cli: &Cli, path: Option<&Path>, coverage: bool, strict: bool) -> Ex
                 .filter_map(|r| catalog.get(r))
                 .map(|r| r.sources().len())
                 .sum();
-            let mut warnings = data::claim_warnings(&catalog);
-            warnings.extend(data::place_warnings(&catalog));
+            // Capped as it is found: a million warnings cost a count, not a million messages.
+            let mut warnings = Problems::default();
+            data::claim_warnings(&catalog, &mut warnings);
+            data::place_warnings(&catalog, &mut warnings);
             let verdict = match (warnings.len(), strict) {
                 (0, _) => "clean".to_string(),
                 (count, false) => format!("clean, {}", counted(count, "warning")),

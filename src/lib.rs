@@ -62,8 +62,9 @@ pub use run::{
 
 /// The dataset: loading it, and what it is made of.
 pub use data::{
-    Catalog, Citation, Dataset, EMBEDDED_DATASET, EMBEDDED_SOURCE, EventKind, LoadError, Record,
-    RecordRef, Role, SourceText, Tab, Tie, TieKind, TieRef, load, load_embedded, load_file,
+    Catalog, Citation, Dataset, EMBEDDED_DATASET, EMBEDDED_SOURCE, EventKind, LoadError,
+    LoadProgress, LoadStage, PROBLEM_CAP, Problems, Record, RecordRef, Role, SizeLimits,
+    SourceText, Tab, Tie, TieKind, TieRef, load, load_embedded, load_file, load_file_with_progress,
     place_warnings,
 };
 /// The dataset's text: made safe to show, and the source's sentences no record quotes.

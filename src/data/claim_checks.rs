@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use super::{
     catalog::Catalog,
-    problems::Problem,
+    problems::Problems,
     record::{RecordRef, Relation},
     spellings::SpelledName,
 };
@@ -24,15 +24,15 @@ const FUNCTION_WORDS: [&str; 24] = [
 /// pass "promote"/"promoting" and "religion"/"religious", not "state"/"statement" alone.
 const STEM: usize = 5;
 
-/// Everything `check` warns of in `catalog`, by path, in record order.
-pub fn claim_warnings(catalog: &Catalog) -> Vec<Problem> {
-    let mut warnings = Vec::new();
+/// Adds to `warnings` everything `check` warns of in `catalog`, by path, in record order.
+pub fn claim_warnings(catalog: &Catalog, warnings: &mut Problems) {
     let mut named_by = HashMap::new();
     for record in catalog.records() {
         let Some(view) = catalog.get(record) else {
             continue;
         };
-        let path = format!("{}[{}]", record.collection(), record.index());
+        // Paths are written only for the warnings listed.
+        let path = || format!("{}[{}]", record.collection(), record.index());
         let mut evidence: Vec<String> = view.sources().iter().map(|c| c.quote.into()).collect();
         for relation in catalog.relations(record).iter() {
             if let Some(tie) = catalog.tie(&relation) {
@@ -42,39 +42,39 @@ pub fn claim_warnings(catalog: &Catalog) -> Vec<Problem> {
                 continue;
             }
             // The tie is named by the id it gives: ties are listed by kind, not in file order.
-            let target = catalog.get(relation.target).map_or("", |view| view.id());
-            let tie_path = match relation.role.own_field() {
-                Some((field, true)) => format!("{path}.{field}[{target}]"),
-                Some((field, false)) => format!("{path}.{field}"),
-                None => path.clone(),
+            let tie_path = || {
+                let target = catalog.get(relation.target).map_or("", |view| view.id());
+                match relation.role.own_field() {
+                    Some((field, true)) => format!("{}.{field}[{target}]", path()),
+                    Some((field, false)) => format!("{}.{field}", path()),
+                    None => path(),
+                }
             };
             check_tie(
                 catalog,
                 record,
                 &relation,
-                &tie_path,
+                tie_path,
                 &mut named_by,
-                &mut warnings,
+                warnings,
             );
         }
         let words = Words::of(&evidence);
         for field in ["summary", "outcome"] {
             for sentence in view.text(field).into_iter().flat_map(sentences) {
                 if !words.cites(sentence) {
-                    warnings.push(Problem {
-                        path: format!("{path}.{field}"),
-                        message: format!(
+                    warnings.add_with(|| {
+                        let message = format!(
                             "“{}” shares no word with the record's quotes or its ties' quotes: \
                              say only what they say, or cite the sentence that says it",
                             short(sentence)
-                        ),
-                        position: None,
+                        );
+                        (format!("{}.{field}", path()), message)
                     });
                 }
             }
         }
     }
-    warnings
 }
 
 /// Warns of a tie whose quotes do not name its other end and that carries no reading. The
@@ -84,9 +84,9 @@ fn check_tie(
     catalog: &Catalog,
     record: RecordRef,
     relation: &Relation,
-    path: &str,
+    path: impl FnOnce() -> String,
     named_by: &mut HashMap<SpelledName, Names>,
-    warnings: &mut Vec<Problem>,
+    warnings: &mut Problems,
 ) {
     let Some(tie) = catalog.tie(relation) else {
         return;
@@ -113,14 +113,13 @@ fn check_tie(
         .iter()
         .any(|citation| names.named_in(citation.quote));
     if !named {
-        warnings.push(Problem {
-            path: path.to_string(),
-            message: format!(
+        warnings.add_with(|| {
+            let message = format!(
                 "its quotes do not name {}: that they mean it is an inference; give the tie a \
                  \"reading\" that says so",
                 short(target)
-            ),
-            position: None,
+            );
+            (path(), message)
         });
     }
 }
@@ -262,10 +261,9 @@ mod tests {
 
     fn warnings_of(json: &str) -> Vec<String> {
         let catalog = load("t.json", json, None).unwrap_or_else(|error| panic!("{error}"));
-        claim_warnings(&catalog)
-            .iter()
-            .map(ToString::to_string)
-            .collect()
+        let mut warnings = Problems::default();
+        claim_warnings(&catalog, &mut warnings);
+        warnings.listed().iter().map(ToString::to_string).collect()
     }
 
     /// A dataset with one event and one participant tied by `tie`, the event summarised as
@@ -325,11 +323,10 @@ mod tests {
     #[test]
     fn the_embedded_dataset_has_no_warnings() {
         let catalog = load_embedded().expect("loads");
-        let warnings: Vec<String> = claim_warnings(&catalog)
-            .iter()
-            .map(ToString::to_string)
-            .collect();
-        assert_eq!(warnings, Vec::<String>::new());
+        let mut warnings = Problems::default();
+        claim_warnings(&catalog, &mut warnings);
+        assert_eq!(warnings.listed(), &[]);
+        assert_eq!(warnings.len(), 0);
     }
 
     #[test]

@@ -60,7 +60,7 @@ pub use load::{
 pub use name_order::name_order_key;
 pub use place_table::{PlaceEntry, PlaceOrder, PlaceTable, event_place};
 pub use places::{Degrees, Place, Precision, place_warnings};
-pub use problems::{PROBLEM_CAP, Problem};
+pub use problems::{PROBLEM_CAP, Problems};
 pub use progress::{LoadProgress, LoadStage};
 pub use read::{SizeLimits, human_size};
 pub use record::{RecordCounts, RecordRef, Relation, Role};

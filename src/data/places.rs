@@ -10,12 +10,7 @@ use std::{borrow::Cow, collections::HashSet};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{
-    catalog::Catalog,
-    display::quoted,
-    place_table::place_key,
-    problems::{Problem, Problems},
-};
+use super::{catalog::Catalog, display::quoted, place_table::place_key, problems::Problems};
 
 /// Where a place the records name lies, from outside the source.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -118,35 +113,33 @@ pub fn check_places(catalog: &Catalog, problems: &mut Problems) {
     }
 }
 
-/// What `check` warns of in the dataset's `places`: each name no event is held in (the map
-/// cannot draw it), with the nearest place that is.
-pub fn place_warnings(catalog: &Catalog) -> Vec<Problem> {
+/// Adds to `warnings` what `check` warns of in the dataset's `places`: each name no event is
+/// held in (the map cannot draw it), with the nearest place that is.
+pub fn place_warnings(catalog: &Catalog, warnings: &mut Problems) {
     let list = catalog.given_places();
     if list.is_empty() {
-        return Vec::new();
+        return;
     }
     let table = catalog.places();
     let held = || table.iter().map(|place| place.name.as_str());
-    table
+    for (index, place) in table
         .unheld()
         .iter()
         .filter_map(|&index| Some((index, list.get(index)?)))
-        .map(|(index, place)| {
+    {
+        warnings.add_with(|| {
             let near = crate::nearest::closest(&place.name, held());
-            Problem {
-                path: format!("places[{index}].name"),
-                message: format!(
-                    "no event is held in {}{}; a place is named as the records write it",
-                    quoted(&place.name),
-                    near.map_or_else(String::new, |near| format!(
-                        " (did you mean {}?)",
-                        quoted(near)
-                    ))
-                ),
-                position: None,
-            }
-        })
-        .collect()
+            let message = format!(
+                "no event is held in {}{}; a place is named as the records write it",
+                quoted(&place.name),
+                near.map_or_else(String::new, |near| format!(
+                    " (did you mean {}?)",
+                    quoted(near)
+                ))
+            );
+            (format!("places[{index}].name"), message)
+        });
+    }
 }
 
 /// Checks that `place` gives both coordinates or neither, each in range.

@@ -32,10 +32,17 @@ pub struct Problems {
 impl Problems {
     /// Records a problem at `path`.
     pub fn add(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        if self.listed.len() < PROBLEM_CAP {
+        self.add_with(|| (path.into(), message.into()));
+    }
+
+    /// Records a problem whose path and message `make` writes, only when it will be listed:
+    /// a dataset with a million problems costs a count, not a million messages.
+    pub fn add_with(&mut self, make: impl FnOnce() -> (String, String)) {
+        if self.will_list() {
+            let (path, message) = make();
             self.listed.push(Problem {
-                path: path.into(),
-                message: message.into(),
+                path,
+                message,
                 position: None,
             });
         } else {
@@ -62,8 +69,45 @@ impl Problems {
         self.listed.is_empty()
     }
 
+    /// How many problems were found, listed or not.
+    pub fn len(&self) -> usize {
+        self.listed.len() + self.unlisted
+    }
+
+    /// The problems listed, in the order they were found.
+    pub fn listed(&self) -> &[Problem] {
+        &self.listed
+    }
+
+    /// How many more were found than are listed.
+    pub fn unlisted(&self) -> usize {
+        self.unlisted
+    }
+
     /// The problems listed and how many more were found but not listed.
     pub fn into_parts(self) -> (Vec<Problem>, usize) {
         (self.listed, self.unlisted)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn problems_past_the_cap_are_counted_without_being_written() {
+        let mut problems = Problems::default();
+        let mut written = 0;
+        for index in 0..PROBLEM_CAP + 7 {
+            problems.add_with(|| {
+                written += 1;
+                (format!("events[{index}]"), "wrong".to_string())
+            });
+        }
+        assert_eq!(written, PROBLEM_CAP);
+        assert_eq!(problems.len(), PROBLEM_CAP + 7);
+        assert_eq!(problems.unlisted(), 7);
+        assert_eq!(problems.listed()[0].path, "events[0]");
+        assert_eq!(problems.listed().len(), PROBLEM_CAP);
     }
 }

@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use oic_explorer::{App, Catalog, Tab, Theme, load, place_warnings};
+use oic_explorer::{App, Catalog, Problems, Tab, Theme, load, place_warnings};
 use proptest::prelude::*;
 use ratatui::{
     Terminal,
@@ -421,9 +421,10 @@ proptest! {
             .filter(|place| place.location.is_some())
             .count();
         prop_assert_eq!(located, 1, "the entry is on the map");
-        let warnings = place_warnings(&catalog);
+        let mut warnings = Problems::default();
+        place_warnings(&catalog, &mut warnings);
         prop_assert_eq!(warnings.len(), 1, "{:?}", warnings);
-        prop_assert_eq!(warnings[0].path.as_str(), "places[1].name");
+        prop_assert_eq!(warnings.listed()[0].path.as_str(), "places[1].name");
     }
 }
 
@@ -457,7 +458,9 @@ fn a_place_in_either_unicode_form_is_one_place() {
         data["places"] =
             json!([{ "name": given, "latitude": 35.7, "longitude": 51.4, "note": "test" }]);
         let catalog = catalog_of(&data);
-        assert!(place_warnings(&catalog).is_empty(), "{held:?} / {given:?}");
+        let mut warnings = Problems::default();
+        place_warnings(&catalog, &mut warnings);
+        assert_eq!(warnings.len(), 0, "{held:?} / {given:?}");
         let located = catalog
             .places()
             .iter()

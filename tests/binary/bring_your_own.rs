@@ -899,3 +899,55 @@ fn a_narrowed_export_keeps_the_spellings_of_what_it_keeps() {
     );
     assert_eq!(catalog.spellings_of("Mekkah"), ["Mecca", "Makkah"]);
 }
+
+/// More warnings than a report lists: the first ones are listed in record order and the rest
+/// counted exactly, and `--strict` counts every one as a problem.
+#[test]
+fn check_lists_the_first_warnings_and_counts_the_rest() {
+    let unsupported: String = (0..10).map(|i| format!("Zyxwvut qwrtpsd{i}. ")).collect();
+    let json = with(|j| {
+        for event in j["events"].as_array_mut().unwrap() {
+            event["summary"] = unsupported.trim_end().into();
+        }
+    });
+    let events = embedded()["events"].as_array().unwrap().len();
+    let total = events * 10;
+    assert!(
+        total > oic_explorer::PROBLEM_CAP,
+        "more than a report lists"
+    );
+    let dir = folder();
+    let file = write(dir.path(), "many.json", json);
+    let output = run(["check", file.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", output.stdout);
+    let stdout = output.stdout;
+    assert!(
+        stdout.contains(&format!(": clean, {total} warnings")),
+        "{stdout}"
+    );
+    let listed: Vec<&str> = stdout
+        .lines()
+        .filter(|line| line.contains("shares no word"))
+        .collect();
+    assert_eq!(listed.len(), oic_explorer::PROBLEM_CAP, "{stdout}");
+    assert!(
+        listed[0].starts_with("  events[0].summary: “Zyxwvut qwrtpsd0.”"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(&format!(
+            "  … and {} more",
+            total - oic_explorer::PROBLEM_CAP
+        )),
+        "{stdout}"
+    );
+    let strict = run(["check", file.to_str().unwrap(), "--strict"]);
+    assert_ne!(strict.status.code(), Some(0));
+    assert!(
+        strict
+            .stdout
+            .contains(&format!(": {total} problems (--strict)")),
+        "{}",
+        strict.stdout
+    );
+}
