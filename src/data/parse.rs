@@ -410,28 +410,21 @@ pub fn parse_in_parallel_giving_back(
     let (before_bytes, rest) = bytes.split_at_mut(before.end);
     let (first_bytes, rest) = rest.split_at_mut(first.len());
     let (second_bytes, after_bytes) = rest.split_at_mut(second.len());
-    // The first thread gives back its events' bytes and reads the other collections, wherever
-    // they lie, in place; the second gives back its events' bytes.
+    // Each thread gives back the bytes of what it has read: the first reads its events and the
+    // other collections, wherever they lie, in file order (see `parse_parts`); the second its
+    // events.
+    let given_back = |start: usize, bytes| GivenBack {
+        start,
+        bytes: GiveBack::new(bytes),
+    };
     let first_share = (
-        GivenBack {
-            start: first.start,
-            bytes: GiveBack::new(first_bytes),
-        },
+        given_back(first.start, first_bytes),
         (
-            Kept {
-                start: before.start,
-                bytes: before_bytes,
-            },
-            Kept {
-                start: after.start,
-                bytes: after_bytes,
-            },
+            given_back(before.start, before_bytes),
+            given_back(after.start, after_bytes),
         ),
     );
-    let second_share = GivenBack {
-        start: second.start,
-        bytes: GiveBack::new(second_bytes),
-    };
+    let second_share = given_back(second.start, second_bytes);
     let parts = parse_parts(&scanned, first_share, second_share, progress);
     // Everything has been read from the text: none of it is needed while the parts join.
     drop(bytes);
@@ -443,8 +436,8 @@ pub fn parse_in_parallel_giving_back(
 type Parts = ((Store, Records), (Store, Records));
 
 /// Reads the records of `scanned` on two threads into a store each: the first reads the first
-/// part of the events and then the other collections from `first`, the second the rest of the
-/// events from `second`.
+/// part of the events and the other collections from `first`, in file order; the second the
+/// rest of the events from `second`.
 fn parse_parts(
     scanned: &Scanned,
     mut first: impl Share + Send,
@@ -468,21 +461,46 @@ fn parse_parts(
         });
         let parsed = (|| {
             let (mut store, mut records) = start();
-            let share = &mut first;
-            push_all::<EventRow>((&mut store, &mut records), first_events, share, progress)?;
-            let both = (&mut store, &mut records);
-            push_all::<ProgrammeRow>(both, &scanned.programmes, share, progress)?;
-            let both = (&mut store, &mut records);
-            push_all::<ProjectRow>(both, &scanned.projects, share, progress)?;
-            let both = (&mut store, &mut records);
-            push_all::<InitiativeRow>(both, &scanned.initiatives, share, progress)?;
-            let both = (&mut store, &mut records);
-            push_all::<ParticipantRow>(both, &scanned.participants, share, progress)?;
+            for push in in_file_order(first_events, scanned) {
+                push((&mut store, &mut records), &mut first, progress)?;
+            }
             Some((store, records))
         })();
         (parsed, later.join().ok().flatten())
     });
     Some((parsed?, later?))
+}
+
+/// Reads one collection's records from a share into a store.
+type PushCollection<'a, S> =
+    Box<dyn FnOnce((&mut Store, &mut Records), &mut S, &LoadProgress) -> Option<()> + 'a>;
+
+/// How the first thread reads its part of the events and every other collection: in the
+/// order they lie in the file, so the text behind each can be given back once it is read.
+fn in_file_order<'a, S: Share>(
+    events: &'a [Span],
+    scanned: &'a Scanned,
+) -> Vec<PushCollection<'a, S>> {
+    fn reading<'a, K: Kind, S: Share>(spans: &'a [Span]) -> (usize, PushCollection<'a, S>)
+    where
+        for<'m> K::Model<FileText<'m>>: de::Deserialize<'m>,
+        Records: RowsOf<K>,
+    {
+        let start = spans.first().map_or(0, |span| span.start);
+        (
+            start,
+            Box::new(move |both, share, progress| push_all::<K>(both, spans, share, progress)),
+        )
+    }
+    let mut collections = vec![
+        reading::<EventRow, S>(events),
+        reading::<ProgrammeRow, S>(&scanned.programmes),
+        reading::<ProjectRow, S>(&scanned.projects),
+        reading::<InitiativeRow, S>(&scanned.initiatives),
+        reading::<ParticipantRow, S>(&scanned.participants),
+    ];
+    collections.sort_by_key(|&(start, _)| start);
+    collections.into_iter().map(|(_, push)| push).collect()
 }
 
 /// The stores read in parts joined into one, with the rest of the dataset.
@@ -514,20 +532,21 @@ mod tests {
         crate::synthetic::write_json(60_000, 3, &mut bytes).expect("written to memory");
         let text = String::from_utf8(bytes).expect("UTF-8");
         let at = |name: &str| text.find(name).expect(name);
-        let (events, programmes, projects) = (
+        let (events, projects, initiatives) = (
             at("\"events\":["),
-            at(",\"programmes\":["),
             at(",\"projects\":["),
+            at(",\"initiatives\":["),
         );
+        // The projects move before the events; the programmes stay after them.
         let text = format!(
             "{}{},{}{}",
             &text[..events],
-            &text[programmes + 1..projects],
-            &text[events..programmes],
-            &text[projects..]
+            &text[projects + 1..initiatives],
+            &text[events..projects],
+            &text[initiatives..]
         );
-        assert!(text.find("\"programmes\"") < text.find("\"events\""));
-        assert!(text.find("\"projects\"") > text.find("\"events\""));
+        assert!(text.find("\"projects\"") < text.find("\"events\""));
+        assert!(text.find("\"programmes\"") > text.find("\"events\""));
         text
     }
 
@@ -535,9 +554,15 @@ mod tests {
     fn giving_the_text_back_reads_what_reading_it_in_place_does() {
         let text = large_text();
         let scanned = Scanned::scan(&text, &LoadProgress::new()).expect("scanned");
-        let [before, first, second, _] = scanned.cuts();
-        assert!(!before.is_empty(), "programmes come before the events");
-        assert!(first.len().min(second.len()) > super::super::pages::WORTH_ADVISING);
+        let [before, first, second, after] = scanned.cuts();
+        // Every part is large enough to be given back as it is read: the first thread reads
+        // the projects before its events, and the rest after them.
+        let step = super::super::pages::GIVE_BACK_STEP;
+        assert!(
+            [&before, &first, &second, &after]
+                .iter()
+                .all(|part| part.len() > 2 * step)
+        );
         let (store, records) = parse_in_parallel(&text, &LoadProgress::new()).expect("parsed");
         let (given_store, given_records) =
             parse_in_parallel_giving_back(text, &LoadProgress::new()).expect("parsed");

@@ -10,7 +10,7 @@ use super::{
     id_index::{IdIndex, id_hash, same_id_form},
     kinds::{self, Row},
     problems::Problems,
-    record::{MAX_PACKED_INDEX, RecordRef, Relation, Role},
+    record::{MAX_PACKED_INDEX, NO_DETAIL, RecordRef, Relation, Role},
     records::Records,
     source::SourceText,
     spellings::Spelling,
@@ -291,15 +291,28 @@ pub fn resolve_references(
         middle += 1;
     }
     let (first, second) = pending.split_at(middle);
-    let ((mut ties, first_problems), (later_ties, later_problems)) = std::thread::scope(|scope| {
-        let later = scope.spawn(|| resolve_part(parts, second));
-        let first = resolve_part(parts, first);
+    // Each part writes its ties into its own end of one list, so the ties are never held
+    // twice over while the parts are joined (that was the load's peak at a million records).
+    let unmade = (
+        u32::MAX,
+        Relation {
+            role: Role::PartOf,
+            target: RecordRef::Event(0),
+            detail: NO_DETAIL,
+        },
+    );
+    let mut ties = vec![unmade; pending.len()];
+    let (first_ties, later_ties) = ties.split_at_mut(middle);
+    let ((made, first_problems), (later_made, later_problems)) = std::thread::scope(|scope| {
+        let later = scope.spawn(|| resolve_part(parts, second, later_ties));
+        let first = resolve_part(parts, first, first_ties);
         let later = later
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         (first, later)
     });
-    ties.extend(later_ties);
+    ties.copy_within(middle..middle + later_made, made);
+    ties.truncate(made + later_made);
     problems.merge(first_problems);
     problems.merge(later_problems);
     let counts = parts.records.counts();
@@ -335,14 +348,16 @@ fn reference_path(reference: &PendingReference) -> String {
 /// memory while the references between are resolved.
 const LOOKAHEAD: usize = 16;
 
-/// Resolves a run of references that starts and ends between fields.
+/// Resolves a run of references that starts and ends between fields, writing the ties they
+/// make to the start of `ties` (as long as `pending`); returns how many it made.
 fn resolve_part(
     parts: &Parts<'_>,
     pending: &[PendingReference],
-) -> (Vec<(u32, Relation)>, Problems) {
+    ties: &mut [(u32, Relation)],
+) -> (usize, Problems) {
     let store = parts.store;
     let mut problems = Problems::default();
-    let mut ties: Vec<(u32, Relation)> = Vec::with_capacity(pending.len());
+    let mut made = 0;
     // The references of one field come together; long lists check repeats with a set.
     let mut run_start = 0;
     let mut run_seen: std::collections::HashSet<RecordRef> = std::collections::HashSet::new();
@@ -350,7 +365,7 @@ fn resolve_part(
     for (n, reference) in pending.iter().enumerate() {
         if n == 0 || (pending[n - 1].from, pending[n - 1].role) != (reference.from, reference.role)
         {
-            run_start = ties.len();
+            run_start = made;
             run_seen.clear();
         }
         if let Some(ahead) = pending.get(n + LOOKAHEAD) {
@@ -402,13 +417,17 @@ fn resolve_part(
             detail: reference.detail,
         };
         // A list naming the same record twice would tie it twice.
-        let repeated = if ties.len() - run_start < 32 {
-            ties[run_start..]
+        let repeated = if made - run_start < 32 {
+            ties[run_start..made]
                 .iter()
                 .any(|&(_, earlier)| earlier.target == target)
         } else {
             if run_seen.is_empty() {
-                run_seen.extend(ties[run_start..].iter().map(|&(_, earlier)| earlier.target));
+                run_seen.extend(
+                    ties[run_start..made]
+                        .iter()
+                        .map(|&(_, earlier)| earlier.target),
+                );
             }
             run_seen.contains(&target)
         };
@@ -431,9 +450,13 @@ fn resolve_part(
             check_tie(parts, &path(), reference.role, ends, tie, &mut problems);
         }
         let from = u32::try_from(parts.records.counts().slot(reference.from)).unwrap_or(u32::MAX);
-        ties.push((from, relation));
+        // A reference makes at most one tie, so there is a place for it.
+        if let Some(slot) = ties.get_mut(made) {
+            *slot = (from, relation);
+            made += 1;
+        }
     }
-    (ties, problems)
+    (made, problems)
 }
 
 /// How many ids, all told, one run of references may compare a missing id with to find the
