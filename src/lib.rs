@@ -54,9 +54,7 @@ pub use terminal::{output::restore_sequence, restore as restore_terminal};
 // Running the explorer.
 
 /// Running the explorer: opening it, the session and the event loop.
-pub use run::{
-    LoopEvent, Start, action_for_event, build_app, drive, run, selected_record, start_with_file,
-};
+pub use run::{LoopEvent, Start, build_app, drive, run, selected_record, start_with_file};
 
 // The dataset.
 
@@ -76,7 +74,7 @@ pub use data::{
 // The app and search.
 
 /// The app's input: actions, key bindings and modes.
-pub use action::{Action, Bindings, Mode, Movement};
+pub use action::{Action, Bindings, Mode, Movement, action_for_event};
 /// The app: its state, what it asks of a search, its drawing, a record's citation.
 pub use app::{App, FileAnswer, FileWork, SearchCommand, citation_text, render};
 /// Search: the query, the index, the worker, and a record's searched fields.

@@ -5,7 +5,7 @@
 
 pub mod bindings;
 
-use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+use ratatui::crossterm::event::{Event, MouseButton, MouseEvent, MouseEventKind};
 use strum::{EnumCount, EnumIter, EnumMessage, IntoStaticStr};
 
 pub use bindings::Bindings;
@@ -364,6 +364,19 @@ impl Command {
     /// What it does, in a few words, as the default config file says it.
     pub fn about(self) -> &'static str {
         self.get_documentation().unwrap_or_default()
+    }
+}
+
+/// What a terminal event asks of the app in its current `mode`, by `bindings`.
+pub fn action_for_event(event: Event, mode: Mode, bindings: &Bindings) -> Option<Action> {
+    match event {
+        Event::Key(key) => bindings.action_for_key(key, mode),
+        Event::Mouse(mouse) => action_for_mouse(mouse),
+        Event::Resize(width, height) => Some(Action::Resize { width, height }),
+        Event::Paste(text) if matches!(mode, Mode::Search | Mode::Export) => {
+            Some(Action::SearchPaste(text))
+        }
+        _ => None,
     }
 }
 

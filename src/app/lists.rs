@@ -10,7 +10,7 @@ use super::{App, SearchCommand};
 use crate::{
     action::{Command, Mode, Movement},
     data::Tab,
-    overlay::{FilterPrompt, FilterStatus, LastSearch, Overlay, SearchStatus},
+    overlay::{FilterPrompt, FilterStatus, LastSearch, Overlay, SearchStatus, WhenDone},
     search::{SearchRequest, SearchResults},
     tabs::{FilterMatches, ListControls},
 };
@@ -270,10 +270,9 @@ impl App {
         };
         let in_search = |command| self.bindings.keys_for(&[command], Mode::Search);
         if search.prompt.status() != SearchStatus::Complete {
-            self.message = Some(match in_search(Command::KeepAsFilter) {
-                Some(keys) => format!("The search is still running: {keys} once it is done."),
-                None => "The search is still running: keep it as a filter once it is done.".into(),
-            });
+            if let Some(Overlay::Search(search)) = &mut self.overlay {
+                search.when_done = Some(WhenDone::KeepAsFilter);
+            }
             return;
         }
         let chosen = search

@@ -76,6 +76,9 @@ pub struct App {
     /// and a late result of an old search is never taken for a new one's.
     search_generation: u64,
     last_search: Option<LastSearch>,
+    /// Terminal events that came while `Enter` or Ctrl-f waited for a search's results, taken
+    /// in once they are.
+    typed_ahead: std::collections::VecDeque<ratatui::crossterm::event::Event>,
     /// A filter kept with `Enter` before its answer came: the answer is still taken.
     pending_filter: Option<crate::overlay::FilterPrompt>,
     /// The filters a jump just cleared to show its record, for history to put back.
@@ -111,6 +114,7 @@ impl App {
             behind_help: None,
             search_generation: 0,
             last_search: None,
+            typed_ahead: std::collections::VecDeque::new(),
             pending_filter: None,
             cleared_filters: None,
             history: History::default(),

@@ -1,15 +1,19 @@
 //! The search as the app runs it: opening the overlay, each edit of the query (searched at
 //! once, or handed to the background search), `Enter` before and after the results are in,
-//! and `n`/`N` through the last search submitted.
+//! `n`/`N` through the last search submitted, and the keys typed while `Enter` (or Ctrl-f)
+//! waits for a search's results.
 
 use std::sync::Arc;
 
+use ratatui::crossterm::event::Event;
+
 use super::{App, SearchCommand};
 use crate::{
-    action::{Command, Movement},
+    action::{Action, Command, Movement, action_for_event},
     data::Tab,
     overlay::{
         LastSearch, Overlay, QUERY_CAP, SearchOverlay, SearchPrompt, SearchStatus, SearchTarget,
+        WhenDone,
     },
     search::{SearchEvent, SourceHit, source_hits},
 };
@@ -45,10 +49,13 @@ impl App {
         if !search.prompt.receive(event) {
             return false;
         }
-        if done && std::mem::take(&mut search.submit_when_done) {
-            self.submit_search();
+        match search.when_done.take_if(|_| done) {
+            Some(WhenDone::Go) => self.submit_search(),
+            Some(WhenDone::KeepAsFilter) => self.keep_results_as_filter(),
+            None => {}
         }
         self.refresh_detail();
+        self.release_typed_ahead();
         true
     }
 
@@ -83,7 +90,7 @@ impl App {
         };
         let mut text = search.prompt.text().to_string();
         edit(&mut text);
-        search.submit_when_done = false;
+        search.when_done = None;
         if self.background_search {
             let request = search.prompt.set_query_later(&text);
             self.effects.search = Some(SearchCommand::Run(Box::new(request)));
@@ -115,7 +122,7 @@ impl App {
         };
         // Until the query's results are in, what is chosen may be the last query's.
         if search.prompt.status() != SearchStatus::Complete {
-            search.submit_when_done = true;
+            search.when_done = Some(WhenDone::Go);
             return;
         }
         if let Some(paragraph) = search.prompt.selected_source_hit() {
@@ -188,7 +195,52 @@ impl App {
         {
             self.effects.search = Some(SearchCommand::Cancel);
         }
+        self.typed_ahead.clear();
         let overlay = self.overlay.take();
         self.close_overlay(overlay);
+    }
+}
+
+/// The most keys held while a search's results are awaited; later ones are dropped, so a key
+/// held down on a slow machine cannot grow the queue without end.
+const TYPE_AHEAD_CAP: usize = 256;
+
+impl App {
+    /// Takes in a terminal event as the current mode binds it; `true` when the screen may
+    /// change. After `Enter` (or Ctrl-f) on a search whose results are not in yet, the keys
+    /// that follow are meant for where it leads (`n` for the next result, not the query), so
+    /// they wait, in order, until it has gone there; `Esc` still cancels it, Ctrl-C still
+    /// quits and a resize is still laid out.
+    pub fn input(&mut self, event: Event) -> bool {
+        let action = action_for_event(event.clone(), self.mode(), &self.bindings);
+        let now = matches!(
+            action,
+            Some(Action::Cancel | Action::Quit | Action::Resize { .. })
+        );
+        if self.awaits_results() && !now {
+            if self.typed_ahead.len() < TYPE_AHEAD_CAP {
+                self.typed_ahead.push_back(event);
+            }
+            return false;
+        }
+        let Some(action) = action else {
+            return false;
+        };
+        self.update(action);
+        true
+    }
+
+    /// Whether `Enter` or Ctrl-f waits for a search's results.
+    pub fn awaits_results(&self) -> bool {
+        matches!(&self.overlay, Some(Overlay::Search(search)) if search.when_done.is_some())
+    }
+
+    /// Takes in the keys held while a search's results were awaited, once they are in.
+    fn release_typed_ahead(&mut self) {
+        while !self.awaits_results()
+            && let Some(event) = self.typed_ahead.pop_front()
+        {
+            self.input(event);
+        }
     }
 }

@@ -206,7 +206,12 @@ mod tests {
         assert!(give_back.bytes().iter().all(|&b| b == b'y'));
         give_back.up_to(5 * step + 123);
         // The page holding the point reached may still be read: it is kept.
-        assert!(given_back_between(give_back.bytes(), b'y', 0, 5 * step + 123));
+        assert!(given_back_between(
+            give_back.bytes(),
+            b'y',
+            0,
+            5 * step + 123
+        ));
         give_back.up_to(usize::MAX);
         assert!(given_back_between(&buffer, b'y', 0, 8 * step));
     }

@@ -26,7 +26,7 @@ pub use filter::{FilterPrompt, FilterStatus, FilterWords};
 pub use help::HelpOverlay;
 pub use last_search::{LastSearch, SearchTarget};
 pub use palette::PaletteOverlay;
-pub use search::SearchOverlay;
+pub use search::{SearchOverlay, WhenDone};
 pub use search_prompt::{QUERY_CAP, SearchPrompt, SearchStatus};
 pub use source::SourceOverlay;
 

@@ -24,12 +24,21 @@ use crate::{
 };
 use unicode_segmentation::UnicodeSegmentation;
 
+/// What a key asked of a search whose results were not in yet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WhenDone {
+    /// `Enter`: go to the chosen result.
+    Go,
+    /// Ctrl-f: keep the results as the list's filter.
+    KeepAsFilter,
+}
+
 /// The search overlay while it is open.
 pub struct SearchOverlay {
     /// The query, its results and the chosen one.
     pub prompt: SearchPrompt,
-    /// `Enter` was pressed before the results were in: go to the best one when they are.
-    pub submit_when_done: bool,
+    /// What was asked before the results were in, done as soon as they are.
+    pub when_done: Option<WhenDone>,
     catalog: Arc<Catalog>,
     /// The styles it is drawn with.
     pub theme: Theme,
@@ -48,7 +57,7 @@ impl SearchOverlay {
     ) -> Self {
         Self {
             prompt,
-            submit_when_done: false,
+            when_done: None,
             catalog,
             theme,
             keys: key_reminder(bindings),

@@ -8,7 +8,6 @@ use ratatui::crossterm::event::Event;
 
 use super::Failure;
 use crate::{
-    action::{Action, Bindings, Mode, action_for_mouse},
     app::{App, FileAnswer, FileWork, SearchCommand},
     data::Catalog,
     search::{SearchEvent, SearchHandle},
@@ -61,19 +60,6 @@ pub enum Stop {
 /// Events handled before a frame is drawn, at most: a burst (a held key, a paste, a resize
 /// storm) is drawn once, yet the screen never lags far behind.
 const BATCH: usize = 64;
-
-/// What a terminal event asks of the app in its current `mode`, by `bindings`.
-pub fn action_for_event(event: Event, mode: Mode, bindings: &Bindings) -> Option<Action> {
-    match event {
-        Event::Key(key) => bindings.action_for_key(key, mode),
-        Event::Mouse(mouse) => action_for_mouse(mouse),
-        Event::Resize(width, height) => Some(Action::Resize { width, height }),
-        Event::Paste(text) if matches!(mode, Mode::Search | Mode::Export) => {
-            Some(Action::SearchPaste(text))
-        }
-        _ => None,
-    }
-}
 
 /// Runs `app` until it quits or `events` has no senders left: draws with `draw` whenever
 /// something changed, hands searches to `search`, clipboard text to `clipboard`, and file work
@@ -138,13 +124,7 @@ pub fn drive(
 /// Acts on one event; `true` when the screen changes.
 fn handle(app: &mut App, event: LoopEvent) -> io::Result<bool> {
     Ok(match event {
-        LoopEvent::Input(event) => match action_for_event(event, app.mode(), app.bindings()) {
-            Some(action) => {
-                app.update(action);
-                true
-            }
-            None => false,
-        },
+        LoopEvent::Input(event) => app.input(event),
         LoopEvent::InputFailed(error) => return Err(error),
         LoopEvent::Search(event) => app.receive_search(event),
         LoopEvent::Files(answer) => {

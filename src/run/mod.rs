@@ -8,6 +8,6 @@ mod session;
 mod startup;
 
 pub use crate::exit::Failure;
-pub use event_loop::{LoopEvent, Stop, action_for_event, drive};
+pub use event_loop::{LoopEvent, Stop, drive};
 pub use session::{Loading, Start, run};
 pub use startup::{build_app, selected_record, start_with_file};

@@ -350,3 +350,89 @@ fn a_slow_load_that_fails_restores_the_terminal_and_says_why() {
         "the terminal is restored before the message is printed"
     );
 }
+
+/// Types `keys` into an explorer whose search runs in the background, with the results of
+/// `/council` arriving after them (`ahead`) or before them (`after`); returns both screens and
+/// whether the first still waited for results before they came.
+fn typed_ahead_and_after(keys: &[Event]) -> (String, String, bool) {
+    let catalog = synthetic_catalog(2_000);
+    let open = |app: &mut App| {
+        for c in "/council".chars() {
+            app.input(Event::Key(KeyEvent::new(
+                KeyCode::Char(c),
+                KeyModifiers::NONE,
+            )));
+        }
+        let Some(oic_explorer::SearchCommand::Run(request)) = app.take_search_command() else {
+            panic!("a search to run");
+        };
+        SearchEvent::Done {
+            generation: request.generation,
+            results: SearchIndex::new(&catalog).search(&request.query),
+        }
+    };
+    let new_app =
+        || App::new(Arc::clone(&catalog), Size::new(100, 30)).with_background_search(true);
+    let mut ahead = new_app();
+    let done = open(&mut ahead);
+    for key in keys {
+        ahead.input(key.clone());
+    }
+    let waited = ahead.awaits_results() && ahead.prompt().text() == "council";
+    ahead.receive_search(done);
+    let mut after = new_app();
+    let done = open(&mut after);
+    after.receive_search(done);
+    for key in keys {
+        after.input(key.clone());
+    }
+    (
+        crate::common::screen_text(&ahead),
+        crate::common::screen_text(&after),
+        waited,
+    )
+}
+
+fn pressed(code: KeyCode, modifiers: KeyModifiers) -> Event {
+    Event::Key(KeyEvent::new(code, modifiers))
+}
+
+/// `Enter` on a search still running, then `n` `n`: the `n`s step through the results once
+/// `Enter` has gone to the first, as they would had the results been in; they are never typed
+/// into the query. Ctrl-f likewise keeps the results as the filter once they are in.
+#[test]
+fn keys_typed_while_enter_waits_for_results_go_where_enter_leads() {
+    let plain = |c| pressed(KeyCode::Char(c), KeyModifiers::NONE);
+    let enter = pressed(KeyCode::Enter, KeyModifiers::NONE);
+    let keep = pressed(KeyCode::Char('f'), KeyModifiers::CONTROL);
+    for keys in [
+        vec![enter.clone(), plain('n'), plain('n')],
+        vec![enter.clone(), plain('j'), plain('j'), plain('N')],
+        vec![keep.clone(), plain('n')],
+        vec![keep, plain('j'), enter],
+    ] {
+        let (ahead, after, waited) = typed_ahead_and_after(&keys);
+        assert!(
+            waited,
+            "{keys:?}: the keys waited and the query is untouched"
+        );
+        assert_eq!(ahead, after, "{keys:?}");
+        assert!(!ahead.contains("still running"), "{ahead}");
+    }
+}
+
+/// `Esc` while `Enter` waits cancels it and drops the keys typed meanwhile.
+#[test]
+fn escape_while_enter_waits_cancels_it_with_the_keys_held() {
+    let keys = [
+        pressed(KeyCode::Enter, KeyModifiers::NONE),
+        pressed(KeyCode::Char('j'), KeyModifiers::NONE),
+        pressed(KeyCode::Esc, KeyModifiers::NONE),
+    ];
+    let (ahead, _, _) = typed_ahead_and_after(&keys);
+    let untouched = {
+        let catalog = synthetic_catalog(2_000);
+        crate::common::screen_text(&App::new(catalog, Size::new(100, 30)))
+    };
+    assert_eq!(ahead, untouched, "back where it was, the j dropped");
+}

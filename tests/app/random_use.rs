@@ -7,7 +7,7 @@ use crate::common;
 
 use std::sync::{Arc, OnceLock};
 
-use oic_explorer::{App, Catalog, Focus, Mode, Tab, action_for_event, load, render, synthetic};
+use oic_explorer::{App, Catalog, Focus, Mode, Tab, load, render, synthetic};
 use proptest::prelude::*;
 use ratatui::{
     Terminal,
@@ -183,9 +183,7 @@ proptest! {
         let catalog = Arc::clone(&catalogs()[which]);
         let mut app = App::new(catalog, Size::new(width, height));
         for event in events {
-            if let Some(action) = action_for_event(event, app.mode(), app.bindings()) {
-                app.update(action);
-            }
+            app.input(event);
             let _ = app.take_clipboard();
             let _ = app.take_suspend();
             let size = app.size();
@@ -218,9 +216,7 @@ proptest! {
         let catalog = Arc::clone(&catalogs()[which]);
         let mut app = App::new(catalog, Size::new(120, 40));
         for (event, width, height) in events {
-            if let Some(action) = action_for_event(event, app.mode(), app.bindings()) {
-                app.update(action);
-            }
+            app.input(event);
             let _ = app.take_clipboard();
             let _ = app.take_suspend();
             draw_at(&app, (width, height))?;
