@@ -91,12 +91,14 @@ impl Prepared {
         };
         let watcher = thread::current();
         // How many halves are done: counted before they wake the watcher, which a thread's
-        // own end would not be (it ends after its last word).
+        // own end would not be (it ends after its last word). Counted when a half panics too
+        // (the guard's drop), so the watcher stops and the panic reaches the caller.
         let finished = AtomicUsize::new(0);
         let finish = || {
             finished.fetch_add(1, Ordering::SeqCst);
             watcher.unpark();
         };
+
         // Two threads: one builds the running text and then helps with the letter masks, which
         // both take piece by piece, so neither waits on the other; this one watches.
         let spelled = spelled_masks(catalog);
@@ -117,13 +119,13 @@ impl Prepared {
         };
         let running = thread::scope(|scope| {
             scope.spawn(|| {
+                let _finishing = Finishing(finish);
                 work.take_pieces();
-                finish();
             });
             let running = scope.spawn(|| {
+                let _finishing = Finishing(finish);
                 let running = RunningText::new(catalog);
                 work.take_pieces();
-                finish();
                 running
             });
             while finished.load(Ordering::SeqCst) < 2 {
@@ -148,6 +150,16 @@ impl Prepared {
             running,
             postings: OnceLock::new(),
         }
+    }
+}
+
+/// Calls its function when dropped: when the thread holding it ends, by returning or by
+/// panicking.
+struct Finishing<F: Fn()>(F);
+
+impl<F: Fn()> Drop for Finishing<F> {
+    fn drop(&mut self) {
+        (self.0)();
     }
 }
 
@@ -221,5 +233,38 @@ impl MaskWork<'_, '_> {
             for_each_shown_name(catalog, record, &mut |value| *name |= mask_of(value));
         }
         self.done.fetch_add(count, Ordering::Relaxed);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A half that panics is still counted as finished, so the thread watching them stops
+    /// waiting and the panic reaches it, instead of the watcher waiting for ever.
+    #[test]
+    fn a_half_that_panics_still_ends_the_wait() {
+        let finished = AtomicUsize::new(0);
+        let watcher = thread::current();
+        let finish = || {
+            finished.fetch_add(1, Ordering::SeqCst);
+            watcher.unpark();
+        };
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            thread::scope(|scope| {
+                scope.spawn(|| {
+                    let _finishing = Finishing(finish);
+                    panic!("a half fails");
+                });
+                let mut waits = 0;
+                while finished.load(Ordering::SeqCst) < 1 {
+                    thread::park_timeout(Duration::from_millis(10));
+                    waits += 1;
+                    assert!(waits < 1_000, "the watcher still waits after 10 s");
+                }
+            });
+        }));
+        assert!(outcome.is_err(), "the half's panic reaches the watcher");
+        assert_eq!(finished.load(Ordering::SeqCst), 1);
     }
 }
