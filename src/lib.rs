@@ -67,7 +67,7 @@ pub use data::{
 };
 /// The dataset's text: made safe to show, and the source's sentences no record quotes.
 pub use data::{
-    display::{display_text, escaped},
+    display::{display_line, display_text, escaped},
     passages::uncovered_sentences,
 };
 

@@ -149,13 +149,33 @@ pub fn needs_display_line(text: &str) -> bool {
 /// [`needs_display`], a line feed needing an escape when `one_line`.
 fn needs(text: &str, cap: usize, one_line: bool) -> bool {
     (text.len() > cap && text.chars().nth(cap).is_some())
-        || (one_line && text.contains('\n'))
+        || (one_line && text.contains(breaks_line))
         || (may_need_escape(text) && with_escapes(text).any(|(_, escape)| escape))
+}
+
+/// Whether `c` ends a line, as Unicode's mandatory breaks do: a line feed, a carriage return
+/// (`\r\n` is one break), a vertical tab, a form feed, U+0085, and the line and paragraph
+/// separators. Running text shows each as a line break, a one-line field as a space; none is
+/// shown as an escape, as a file written on another system would otherwise be.
+fn breaks_line(c: char) -> bool {
+    matches!(
+        c,
+        '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+    )
+}
+
+/// `text` with each line break (see [`breaks_line`]; `\r\n` is one) as a space, for a format
+/// whose cells are one line; nothing else changed.
+pub fn breaks_as_spaces(text: &str) -> Cow<'_, str> {
+    if !text.contains(breaks_line) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.replace("\r\n", " ").replace(breaks_line, " "))
 }
 
 /// `text`, a one-line field (a title, a name, a place, what is typed in a prompt), as it may
 /// be shown: as [`display_text`] shows running text, at most [`LINE_CAP`] characters, and a
-/// line feed as a space, as plain output writes it, rather than dropped where the line is
+/// line break as a space, as plain output writes it, rather than dropped where the line is
 /// drawn (two words run together). `None` when it is already fine as it is.
 pub fn display_line(text: &str) -> Option<String> {
     shown(text, LINE_CAP, true)
@@ -174,11 +194,16 @@ fn shown(text: &str, cap: usize, one_line: bool) -> Option<String> {
         return None;
     }
     let mut shown = String::with_capacity(text.len().min(cap.saturating_mul(4)) + 16);
+    let mut after_return = false;
     for (count, (at, c, escape)) in escapes_after(text, None).enumerate() {
-        if one_line && c == '\n' {
-            shown.push(' ');
+        if breaks_line(c) {
+            if !(c == '\n' && after_return) {
+                shown.push(if one_line { ' ' } else { '\n' });
+            }
+            after_return = c == '\r';
             continue;
         }
+        after_return = false;
         if count == cap {
             // Counted plainly: the rest is not shown, so not judged either.
             let rest = text[at..].chars().count();
@@ -323,6 +348,22 @@ mod tests {
         }
     }
 
+    /// A line break written the way another system writes it (`\r\n`, a lone `\r`, the
+    /// Unicode separators) is a line break in running text and a space in a one-line field:
+    /// never an escape, never two breaks for `\r\n`, never a raw carriage return.
+    #[test]
+    fn every_kind_of_line_break_is_one_line_break() {
+        let text = "a\r\nb\rc\u{2028}d\u{2029}e\u{85}f\u{b}g\u{c}h\n\ni";
+        assert_eq!(
+            display_text(text, 100).as_deref(),
+            Some("a\nb\nc\nd\ne\nf\ng\nh\n\ni")
+        );
+        assert_eq!(display_line(text).as_deref(), Some("a b c d e f g h  i"));
+        // A return at the very end, and one before an escape, stay breaks.
+        assert_eq!(display_line("x\r").as_deref(), Some("x "));
+        assert_eq!(display_text("x\r\u{7}", 10).as_deref(), Some("x\n\\u{7}"));
+    }
+
     #[test]
     fn controls_and_invisible_characters_become_visible_escapes() {
         assert_eq!(
@@ -334,8 +375,8 @@ mod tests {
             Some("\\u{202e}cba\\u{2066}x\\u{200b}")
         );
         assert_eq!(
-            display_text("tab\there\r\0\u{9b}", 100).as_deref(),
-            Some("tab\\u{9}here\\u{d}\\u{0}\\u{9b}")
+            display_text("tab\there\0\u{9b}", 100).as_deref(),
+            Some("tab\\u{9}here\\u{0}\\u{9b}")
         );
         // Emoji sequences keep their joiners.
         assert_eq!(display_text("👩\u{200D}💻", 100), None);

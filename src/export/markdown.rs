@@ -20,7 +20,7 @@ use crate::{
 pub fn text(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len() + 8);
     let mut previous: [char; 3] = [' '; 3];
-    for c in raw.chars() {
+    for c in crate::data::display::breaks_as_spaces(raw).chars() {
         let after_www = previous.iter().all(|p| p.eq_ignore_ascii_case(&'w'));
         previous = [previous[1], previous[2], c];
         match c {
@@ -34,7 +34,6 @@ pub fn text(raw: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            '\n' | '\r' => out.push(' '),
             c => out.push(c),
         }
     }
@@ -246,5 +245,14 @@ mod tests {
             "&lt;script&gt;alert(1)&lt;/script&gt; &amp; \\[x\\](javascript\\:alert(1)) \\*a\\* \\`b\\` \\| c d"
         );
         assert_eq!(text("Kazakhstan – OIC (1995)"), "Kazakhstan – OIC (1995)");
+    }
+
+    /// A table cell is one line: every line break, however written, is one space there.
+    #[test]
+    fn every_line_break_is_one_space_in_a_cell() {
+        assert_eq!(
+            text("a\r\nb\rc\u{2028}d\u{2029}e\u{85}f\u{b}g\u{c}h\ni"),
+            "a b c d e f g h i"
+        );
     }
 }
