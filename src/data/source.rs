@@ -2,6 +2,8 @@
 
 use std::ops::Range;
 
+use crate::search::text_form::FoldedText;
+
 /// The source text with its paragraphs located.
 ///
 /// A paragraph is a run of non-blank lines; paragraphs are separated by one or more blank lines
@@ -9,9 +11,9 @@ use std::ops::Range;
 #[derive(Debug, Clone)]
 pub struct SourceText {
     text: String,
-    /// The text with its ASCII letters lowercased: the same bytes at the same places, for
-    /// searching without regard to case.
-    lowered: String,
+    /// Each paragraph as search compares it (case and accents folded, as records' text is),
+    /// folded once here rather than on every key.
+    folded: Vec<FoldedText>,
     paragraphs: Vec<Range<usize>>,
     /// The first and last line of each paragraph, counting from 1: counted once, as a long
     /// text would make counting on every frame slow.
@@ -56,8 +58,12 @@ impl SourceText {
             counted_to = range.end;
         }
         let line_count = text.lines().count();
+        let folded = paragraphs
+            .iter()
+            .map(|range| FoldedText::new(&text[range.clone()]))
+            .collect();
         Self {
-            lowered: text.to_ascii_lowercase(),
+            folded,
             text,
             paragraphs,
             paragraph_lines,
@@ -93,11 +99,11 @@ impl SourceText {
         self.text.get(range.clone())
     }
 
-    /// Paragraph `number` with its ASCII letters lowercased (byte positions unchanged).
-    pub fn paragraph_lowered(&self, number: u32) -> Option<&str> {
+    /// Paragraph `number` as search compares it, which says where a match in it is in the
+    /// paragraph as written.
+    pub fn paragraph_folded(&self, number: u32) -> Option<&FoldedText> {
         let index = usize::try_from(number).ok()?.checked_sub(1)?;
-        let range = self.paragraphs.get(index)?;
-        self.lowered.get(range.clone())
+        self.folded.get(index)
     }
 }
 

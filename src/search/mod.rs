@@ -29,7 +29,7 @@ mod running_text;
 mod scope;
 mod source_text;
 mod spelled;
-mod text_form;
+pub(crate) mod text_form;
 mod typo_reach;
 mod vocabulary;
 mod word_match;

@@ -1,12 +1,16 @@
 //! Search in the source document itself: the paragraphs holding every word of the query
-//! (letters compared without regard to ASCII case; `!word` excludes, `'word` is a whole word, a
+//! (compared folded as records' text is: case, accents and compatibility forms; `!word` excludes, `'word` is a whole word, a
 //! number starts a number, and `^`, `$` are read as plain words here: a paragraph is no field),
 //! each with where its first word is, so the Source tab can open at that passage. Small and
 //! exact by design: the source is one document, read in place, without typos.
 
 use memchr::memmem;
 
-use super::{query::Query, scope::Scope};
+use super::{
+    query::Query,
+    scope::Scope,
+    text_form::{FoldedText, folded_query},
+};
 use crate::data::{Catalog, Tab};
 
 /// The most paragraphs a search lists.
@@ -55,19 +59,14 @@ pub fn source_hits(catalog: &Catalog, query: &Query) -> Vec<SourceHit> {
     }
     let mut hits = Vec::new();
     for number in 1..=u32::try_from(source.paragraph_count()).unwrap_or(0) {
-        let (Some(raw), Some(lowered)) =
-            (source.paragraph(number), source.paragraph_lowered(number))
-        else {
+        let Some(folded) = source.paragraph_folded(number) else {
             continue;
         };
-        if unwanted
-            .iter()
-            .any(|word| word.find(raw, lowered).is_some())
-        {
+        if unwanted.iter().any(|word| word.find(folded).is_some()) {
             continue;
         }
         let found: Option<Vec<(usize, usize)>> =
-            wanted.iter().map(|word| word.find(raw, lowered)).collect();
+            wanted.iter().map(|word| word.find(folded)).collect();
         let Some(found) = found else { continue };
         let (at, len) = found.first().copied().unwrap_or((0, 0));
         hits.push(SourceHit {
@@ -82,11 +81,11 @@ pub fn source_hits(catalog: &Catalog, query: &Query) -> Vec<SourceHit> {
     hits
 }
 
-/// A word of the query as the source is searched for it: smart case (a word with a capital
-/// matches as written), and a straight apostrophe also finds the source's curly one.
+/// A word of the query as the source is searched for it: folded as records' text is compared
+/// (case, accents and compatibility forms: `TEHRAN`, `Bakü` and `ｔｅｈｒａｎ` are found as
+/// `tehran` and `baku` are), and a straight apostrophe also finds the source's curly one.
 struct Word {
     spellings: Vec<String>,
-    respect_case: bool,
     /// A `'word`: only where neither a letter nor a digit is either side.
     whole: bool,
     /// All digits: only at the start of a number (`006` is not in 2006).
@@ -95,12 +94,7 @@ struct Word {
 
 impl Word {
     fn new(word: &str, whole: bool) -> Self {
-        let respect_case = word.chars().any(char::is_uppercase);
-        let word = if respect_case {
-            word.to_string()
-        } else {
-            word.to_ascii_lowercase()
-        };
+        let word = folded_query(word);
         let mut spellings = vec![word.clone()];
         if word.contains('\'') {
             spellings.push(word.replace('\'', "’"));
@@ -108,7 +102,6 @@ impl Word {
         Self {
             numeric: word.chars().all(|c| c.is_ascii_digit()),
             spellings,
-            respect_case,
             whole,
         }
     }
@@ -125,18 +118,21 @@ impl Word {
                 || after.is_some_and(char::is_alphanumeric))
     }
 
-    /// Where the word first is in the paragraph (`raw`, or `lowered` for a word in lowercase),
-    /// and how long the match is.
-    fn find(&self, raw: &str, lowered: &str) -> Option<(usize, usize)> {
-        let haystack = if self.respect_case { raw } else { lowered };
-        self.spellings
+    /// Where the word first is in a paragraph, folded as search compares it, and how long the
+    /// match is: both in bytes of the paragraph as written.
+    fn find(&self, paragraph: &FoldedText) -> Option<(usize, usize)> {
+        let haystack = paragraph.as_str();
+        let (at, len) = self
+            .spellings
             .iter()
             .filter_map(|spelling| {
                 memmem::find_iter(haystack.as_bytes(), spelling.as_bytes())
                     .find(|&at| self.stands(haystack, at, spelling.len()))
                     .map(|at| (at, spelling.len()))
             })
-            .min()
+            .min()?;
+        let start = paragraph.written_at(at);
+        Some((start, paragraph.written_at(at + len) - start))
     }
 }
 
@@ -169,7 +165,7 @@ fn words(text: &str) -> (Vec<Word>, Vec<Word>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::load_embedded;
+    use crate::data::{SourceText, load_embedded};
 
     fn paragraphs(text: &str) -> Vec<u32> {
         let catalog = load_embedded().expect("loads");
@@ -177,6 +173,41 @@ mod tests {
             .into_iter()
             .map(|hit| hit.paragraph)
             .collect()
+    }
+
+    /// Case, accents and fullwidth forms never stop a match in the source, as they never
+    /// stop one in the records.
+    #[test]
+    fn the_source_is_searched_in_any_case_and_form() {
+        for (plain, other) in [
+            ("tehran", "TEHRAN"),
+            ("tehran", "Tehran"),
+            ("tehran", "ｔｅｈｒａｎ"),
+            ("baku", "BAKU"),
+            ("baku", "Bakü"),
+            ("semipalatinsk", "SEMIPALATINSK"),
+            ("aral semipalatinsk", "Aral Semipalatinsk"),
+        ] {
+            assert!(!paragraphs(plain).is_empty(), "{plain}");
+            assert_eq!(paragraphs(other), paragraphs(plain), "{other}");
+        }
+    }
+
+    /// A match found in the folded paragraph is placed where it is as written, however many
+    /// bytes the letters before it fold from.
+    #[test]
+    fn a_match_after_accented_letters_is_placed_as_written() {
+        let source = SourceText::new("Ålmaty, Qazaqstan — Türkiye and İstanbul met in Baku.");
+        let paragraph = source.paragraph_folded(1).expect("a paragraph");
+        let written = source.paragraph(1).expect("a paragraph");
+        for (word, expected) in [
+            ("baku", "Baku"),
+            ("ISTANBUL", "İstanbul"),
+            ("turkiye", "Türkiye"),
+        ] {
+            let (at, len) = Word::new(word, false).find(paragraph).expect(word);
+            assert_eq!(&written[at..at + len], expected);
+        }
     }
 
     #[test]
@@ -209,9 +240,9 @@ mod tests {
     }
 
     #[test]
-    fn capitals_match_as_written_and_apostrophes_either_way() {
+    fn capitals_never_stop_a_match_and_apostrophes_match_either_way() {
         assert_eq!(paragraphs("Mekkah"), [11]);
-        assert_eq!(paragraphs("MEKKAH"), Vec::<u32>::new());
+        assert_eq!(paragraphs("MEKKAH"), [11]);
         assert_eq!(paragraphs("kazakhstan's"), paragraphs("kazakhstan’s"));
         assert!(!paragraphs("kazakhstan's").is_empty());
     }

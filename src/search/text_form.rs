@@ -42,6 +42,50 @@ pub fn folded_char(c: char) -> char {
     }
 }
 
+/// A text folded character by character as [`folded_char`] folds it, which knows where each
+/// of its characters came from: a match found in the folded text is shown where it is in the
+/// text as written.
+#[derive(Clone, Debug, Default)]
+pub struct FoldedText {
+    folded: String,
+    /// After each character whose folded form has another length in bytes: the offset in
+    /// the folded text and in the text as written. Between two, the offsets differ alike.
+    shifts: Vec<(usize, usize)>,
+}
+
+impl FoldedText {
+    /// `text` folded.
+    pub fn new(text: &str) -> Self {
+        let mut folded = String::with_capacity(text.len());
+        let mut shifts = Vec::new();
+        for (at, c) in text.char_indices() {
+            let into = folded_char(c);
+            folded.push(into);
+            if into.len_utf8() != c.len_utf8() {
+                shifts.push((folded.len(), at + c.len_utf8()));
+            }
+        }
+        Self { folded, shifts }
+    }
+
+    /// The folded text.
+    pub fn as_str(&self) -> &str {
+        &self.folded
+    }
+
+    /// Where `at`, an offset at a character of the folded text (or its end), is in the text
+    /// as written.
+    pub fn written_at(&self, at: usize) -> usize {
+        match self.shifts.partition_point(|&(folded, _)| folded <= at) {
+            0 => at,
+            after => {
+                let (folded, written) = self.shifts[after - 1];
+                written + (at - folded)
+            }
+        }
+    }
+}
+
 /// A query's text as its letters are matched against records' text, character by character:
 /// NFKC, then each character folded as [`folded_char`] folds the records' (so a character that
 /// folds to several, such as `ß`, is matched as itself: `strasse` does not find `Straße`).
@@ -150,6 +194,25 @@ pub fn money_words(words: &[String]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Every character boundary of a folded text maps to one of the text as written, and
+        /// what lies before it there folds to what lies before it in the folded text.
+        #[test]
+        fn a_folded_offset_maps_back_to_the_text_as_written(text in "\\PC{0,40}") {
+            let folded = FoldedText::new(&text);
+            let mut boundaries: Vec<usize> =
+                folded.as_str().char_indices().map(|(at, _)| at).collect();
+            boundaries.push(folded.as_str().len());
+            for at in boundaries {
+                let written = folded.written_at(at);
+                prop_assert!(text.is_char_boundary(written), "{text:?} at {at}");
+                let before = FoldedText::new(&text[..written]);
+                prop_assert_eq!(before.as_str(), &folded.as_str()[..at]);
+            }
+        }
+    }
 
     #[test]
     fn text_that_looks_the_same_folds_the_same() {
