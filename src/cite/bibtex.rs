@@ -49,20 +49,7 @@ pub fn cite(work: &Work, cited: &Cited) -> String {
     if let Some(language) = &work.language {
         fields.push(("language", escaped(&language.text)));
     }
-    let mut note: Vec<String> = cited
-        .passages
-        .iter()
-        .map(|(paragraph, quote)| format!("Paragraph {paragraph}: “{}”", escaped(quote)))
-        .collect();
-    if let Some(about) = cited.about() {
-        note.push(format!("On {}", escaped(&about)));
-    }
-    if let Some(readings) = work.readings() {
-        note.push(format!(
-            "In brackets, readings ({readings}): the source does not show them"
-        ));
-    }
-    fields.push(("note", format!("{}.", note.join(". "))));
+    fields.push(("note", cited.note(work, escaped)));
     let mut entry = format!("@misc{{{},\n", cited.key());
     for (name, value) in fields {
         entry.push_str(&format!("  {name} = {{{value}}},\n"));

@@ -57,18 +57,7 @@ fn item(work: &Work, cited: &Cited, note: bool) -> Value {
         item.insert("language".into(), json!(language.text));
     }
     if note {
-        let mut lines: Vec<String> = cited
-            .passages
-            .iter()
-            .map(|(paragraph, quote)| format!("Paragraph {paragraph}: “{quote}”"))
-            .collect();
-        lines.extend(cited.about().map(|about| format!("On {about}")));
-        if let Some(readings) = work.readings() {
-            lines.push(format!(
-                "In brackets, readings ({readings}): the source does not show them"
-            ));
-        }
-        item.insert("note".into(), json!(format!("{}.", lines.join(". "))));
+        item.insert("note".into(), json!(cited.note(work, str::to_string)));
     }
     Value::Object(item)
 }

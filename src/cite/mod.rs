@@ -119,6 +119,41 @@ impl Cited {
             _ => None,
         }
     }
+
+    /// The note an entry carries, as sentences: each passage quoted with its paragraph, what
+    /// the citation is of, and which of the work's particulars are readings. Each text from
+    /// the data passes through `text` (a style's own escaping).
+    fn note(&self, work: &Work, text: impl Fn(&str) -> String) -> String {
+        let mut sentences: Vec<String> = self
+            .passages
+            .iter()
+            .map(|(paragraph, quote)| format!("Paragraph {paragraph}: “{}”", text(quote)))
+            .collect();
+        sentences.extend(self.about().map(|about| format!("On {}", text(&about))));
+        if let Some(readings) = work.readings() {
+            sentences.push(format!(
+                "In brackets, readings ({readings}): the source does not show them"
+            ));
+        }
+        as_sentences(&sentences)
+    }
+}
+
+/// `parts` as sentences: each ended with a full stop unless it already ends one (a quote
+/// ending `.”` is not followed by another), joined by spaces.
+fn as_sentences(parts: &[String]) -> String {
+    let ends_a_sentence = |part: &str| {
+        part.trim_end_matches(['”', '’', '"', '\'', ')', ']'])
+            .ends_with(['.', '!', '?', '…'])
+    };
+    let ended: Vec<String> = parts
+        .iter()
+        .map(|part| match ends_a_sentence(part) {
+            true => part.clone(),
+            false => format!("{part}."),
+        })
+        .collect();
+    ended.join(" ")
 }
 
 /// `cited` in `style`, or why hayagriva could not format it.

@@ -186,3 +186,33 @@ proptest::proptest! {
         proptest::prop_assert!(plain.starts_with(first), "{}", plain);
     }
 }
+
+/// A quote that ends a sentence ends it in a note: no `.”.` and no `..`, in any style, for
+/// any record.
+#[test]
+fn a_note_ends_each_sentence_once() {
+    let (catalog, cited) = every_record();
+    for cited in &cited {
+        for style in [
+            CiteStyle::Bibtex,
+            CiteStyle::CslJson,
+            CiteStyle::Apa,
+            CiteStyle::Chicago,
+        ] {
+            let text = cite(&catalog, cited, style).expect("written");
+            for doubled in [".”.", "..", ".\"."] {
+                assert!(!text.contains(doubled), "{style:?}: {doubled} in {text}");
+            }
+        }
+    }
+}
+
+#[test]
+fn sentences_are_ended_once() {
+    let parts = |parts: &[&str]| {
+        super::as_sentences(&parts.iter().map(|p| p.to_string()).collect::<Vec<_>>())
+    };
+    assert_eq!(parts(&["a", "b"]), "a. b.");
+    assert_eq!(parts(&["“a.”", "b?", "(c.)", "d…"]), "“a.” b? (c.) d…");
+    assert_eq!(parts(&[]), "");
+}
