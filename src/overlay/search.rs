@@ -314,19 +314,16 @@ fn hit_line(
     let mut spans = vec![Span::styled(marker, base)];
     // The field that matched, when the title alone does not explain the hit: given up to half
     // the line, and what it does not use goes to the title.
-    let field = highlight
-        .field
-        .filter(|_| highlight.title.is_empty())
-        .map(|field| {
-            let said: Vec<&str> = [field.mark, highlight.how].into_iter().flatten().collect();
-            let lead = match said.is_empty() {
-                true => format!("  {}: ", field.name),
-                false => format!("  {} ({}): ", field.name, said.join(", ")),
-            };
-            let room = (width / 2).saturating_sub(text::width(&lead));
-            let (cut, positions) = text::snippet(&field.text, &field.positions, room);
-            (lead, cut, positions)
-        });
+    let field = highlight.field.map(|field| {
+        let said: Vec<&str> = [field.mark, highlight.how].into_iter().flatten().collect();
+        let lead = match said.is_empty() {
+            true => format!("  {}: ", field.name),
+            false => format!("  {} ({}): ", field.name, said.join(", ")),
+        };
+        let room = (width / 2).saturating_sub(text::width(&lead));
+        let (cut, positions) = text::snippet(&field.text, &field.positions, room);
+        (lead, cut, positions)
+    });
     // How the title matched, when not as written: said after it.
     let title_how = match (&field, highlight.how) {
         (None, Some(how)) => format!("  ({how})"),

@@ -262,6 +262,9 @@ fn highlight_fields(fields: Vec<SearchField>, query: &Query) -> Highlight {
     let mut indices = Vec::new();
     let mut positions: Vec<Vec<usize>> = vec![Vec::new(); fields.len()];
     let mut how = None;
+    // Whether some word is best matched outside the title: then the title alone does not
+    // explain the hit, and another field is shown beside it.
+    let mut beyond_title = false;
     for word in query.words().iter().filter(|word| !word.is_negative()) {
         // The field this word scores best in, as in scoring.
         let mut best: Option<(u32, usize, Vec<u32>, MatchKind)> = None;
@@ -294,6 +297,7 @@ fn highlight_fields(fields: Vec<SearchField>, query: &Query) -> Highlight {
             }
         }
         if let Some((_, number, matched, kind)) = best {
+            beyond_title |= number > 0;
             positions[number].extend(matched.iter().map(|&i| i as usize));
             let said = match kind {
                 MatchKind::Form => Some("word form"),
@@ -315,6 +319,7 @@ fn highlight_fields(fields: Vec<SearchField>, query: &Query) -> Highlight {
     let mut numbered = fields.into_iter().zip(positions);
     let title = numbered.next().map(|(_, p)| p).unwrap_or_default();
     let field = numbered
+        .filter(|_| beyond_title || by_date)
         .filter(|(field, p)| !p.is_empty() || (by_date && is_date(field.name)))
         .max_by_key(|(field, p)| (p.len(), field.weight.factor()))
         .map(|(field, positions)| FieldHighlight {
