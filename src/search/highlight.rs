@@ -394,4 +394,22 @@ mod tests {
         ];
         agrees_with_every_field(&hostile, &queries);
     }
+
+    /// A hit whose title holds one word of the query and another field the rest says which
+    /// field; one whose title holds every word needs no other.
+    #[test]
+    fn another_field_is_named_when_the_title_does_not_explain_every_word() {
+        let catalog = load_embedded().expect("loads");
+        let summit = catalog
+            .records()
+            .find(|&record| catalog.title(record) == "8th OIC Summit")
+            .expect("the 8th summit");
+        let of = |text: &str| SearchIndex::highlight(&catalog, summit, &Query::parse(text));
+        let both = of("summit tehran");
+        assert!(!both.title.is_empty());
+        assert_eq!(both.field.as_ref().map(|field| field.name), Some("place"));
+        let title_only = of("oic summit");
+        assert!(!title_only.title.is_empty());
+        assert_eq!(title_only.field, None);
+    }
 }
