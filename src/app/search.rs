@@ -22,7 +22,7 @@ impl App {
     /// Takes in what a background search reports; `true` when the screen changes.
     pub fn receive_search(&mut self, event: SearchEvent) -> bool {
         if self.awaits_filter(event.generation()) {
-            return match event {
+            let changed = match event {
                 SearchEvent::Done {
                     generation,
                     results,
@@ -36,6 +36,8 @@ impl App {
                 },
                 SearchEvent::Progress { .. } => false,
             };
+            self.release_typed_ahead();
+            return changed;
         }
         let done = matches!(event, SearchEvent::Done { .. });
         // A search typed before the help was opened over it still takes its results.
@@ -185,7 +187,14 @@ impl App {
     /// `Esc`: closes the overlay (a search still running is no longer wanted; a filter being
     /// typed is cleared); with none open, shows every record of the list again.
     pub(super) fn cancel(&mut self) {
+        self.typed_ahead.clear();
         match &self.overlay {
+            // A filter kept before its answer came is dropped with the keys typed after it.
+            None if self.pending_filter.take().is_some() => {
+                self.effects.search = Some(SearchCommand::Cancel);
+                self.message = Some("The filter was dropped before its answer came.".into());
+                return;
+            }
             None => return self.clear_filters(),
             Some(Overlay::Filter(_)) => return self.clear_filter(),
             Some(_) => {}
@@ -195,7 +204,6 @@ impl App {
         {
             self.effects.search = Some(SearchCommand::Cancel);
         }
-        self.typed_ahead.clear();
         let overlay = self.overlay.take();
         self.close_overlay(overlay);
     }
@@ -207,10 +215,11 @@ const TYPE_AHEAD_CAP: usize = 256;
 
 impl App {
     /// Takes in a terminal event as the current mode binds it; `true` when the screen may
-    /// change. After `Enter` (or Ctrl-f) on a search whose results are not in yet, the keys
-    /// that follow are meant for where it leads (`n` for the next result, not the query), so
-    /// they wait, in order, until it has gone there; `Esc` still cancels it, Ctrl-C still
-    /// quits and a resize is still laid out.
+    /// change. After `Enter` (or Ctrl-f) on a search whose results are not in yet, or `Enter`
+    /// on a filter whose answer is not, the keys that follow are meant for where it leads
+    /// (`n` for the next result, not the query; `e` to export the filtered list, not the
+    /// whole), so they wait, in order, until it has gone there; `Esc` still cancels it,
+    /// Ctrl-C still quits and a resize is still laid out.
     pub fn input(&mut self, event: Event) -> bool {
         let action = action_for_event(event.clone(), self.mode(), &self.bindings);
         let now = matches!(
@@ -230,9 +239,11 @@ impl App {
         true
     }
 
-    /// Whether `Enter` or Ctrl-f waits for a search's results.
+    /// Whether `Enter` or Ctrl-f waits for a search's results, or a filter kept with `Enter`
+    /// for its answer.
     pub fn awaits_results(&self) -> bool {
-        matches!(&self.overlay, Some(Overlay::Search(search)) if search.when_done.is_some())
+        self.pending_filter.is_some()
+            || matches!(&self.overlay, Some(Overlay::Search(search)) if search.when_done.is_some())
     }
 
     /// Takes in the keys held while a search's results were awaited, once they are in.

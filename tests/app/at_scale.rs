@@ -436,3 +436,76 @@ fn escape_while_enter_waits_cancels_it_with_the_keys_held() {
     };
     assert_eq!(ahead, untouched, "back where it was, the j dropped");
 }
+
+/// `&word Enter` on a list whose filter's answer has not come, then `e Enter`: the export
+/// waits for the answer and writes the filtered list, as the screen shows it, never the
+/// whole list the filter had not yet narrowed.
+#[test]
+fn an_export_typed_before_a_filter_is_answered_writes_the_filtered_list() {
+    let catalog = synthetic_catalog(2_000);
+    let mut app = App::new(Arc::clone(&catalog), Size::new(100, 30)).with_background_search(true);
+    let plain = |c| pressed(KeyCode::Char(c), KeyModifiers::NONE);
+    let enter = pressed(KeyCode::Enter, KeyModifiers::NONE);
+    for c in "&council".chars() {
+        app.input(plain(c));
+    }
+    let Some(oic_explorer::SearchCommand::Run(request)) = app.take_search_command() else {
+        panic!("the filter's search to run");
+    };
+    app.input(enter.clone());
+    for key in [plain('e'), enter] {
+        app.input(key);
+    }
+    assert!(
+        app.take_file_work().is_none(),
+        "nothing written before the answer"
+    );
+    let results = SearchIndex::new(&catalog).search(&request.query);
+    let filtered = results
+        .records()
+        .iter()
+        .filter(|&&record| oic_explorer::Tab::of(record) == oic_explorer::Tab::Timeline)
+        .count();
+    assert!(filtered > 0 && filtered < catalog.counts().events);
+    app.receive_search(SearchEvent::Done {
+        generation: request.generation,
+        results,
+    });
+    let Some(oic_explorer::FileWork::Export(job)) = app.take_file_work() else {
+        panic!("the export to write once the answer came");
+    };
+    let written: usize = job
+        .selection
+        .tabs
+        .iter()
+        .map(|(_, records)| records.len())
+        .sum();
+    assert_eq!(written, filtered, "the filtered list, as on screen");
+}
+
+/// `Esc` after `&word Enter`, before the answer: the filter is dropped with the keys typed
+/// after it, and its late answer narrows nothing.
+#[test]
+fn escape_drops_a_filter_kept_before_its_answer() {
+    let catalog = synthetic_catalog(2_000);
+    let mut app = App::new(Arc::clone(&catalog), Size::new(100, 30)).with_background_search(true);
+    let untouched = crate::common::screen_text(&app);
+    for c in "&council".chars() {
+        app.input(pressed(KeyCode::Char(c), KeyModifiers::NONE));
+    }
+    let Some(oic_explorer::SearchCommand::Run(request)) = app.take_search_command() else {
+        panic!("the filter's search to run");
+    };
+    for key in [KeyCode::Enter, KeyCode::Char('j'), KeyCode::Esc] {
+        app.input(pressed(key, KeyModifiers::NONE));
+    }
+    assert!(!app.awaits_results());
+    app.receive_search(SearchEvent::Done {
+        generation: request.generation,
+        results: SearchIndex::new(&catalog).search(&request.query),
+    });
+    let screen = crate::common::screen_text(&app);
+    let list = |screen: &str| screen.lines().take(20).collect::<Vec<_>>().join("\n");
+    assert_eq!(list(&screen), list(&untouched), "{screen}");
+    assert!(screen.contains("dropped"), "{screen}");
+}
