@@ -131,7 +131,13 @@ impl Key {
 
     /// Whether a press of `key` calls on this one.
     pub fn matches(self, key: &KeyEvent) -> bool {
-        key.code == self.code && self.mods.allow(key.modifiers)
+        let code = match key.code {
+            Char(c) if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                Char(control_sign(c).unwrap_or(c))
+            }
+            code => code,
+        };
+        code == self.code && self.mods.allow(key.modifiers)
     }
 
     /// A press that reaches it.
@@ -143,7 +149,9 @@ impl Key {
     pub fn config_name(self) -> String {
         let (modifiers, prefix, _) = self.mods.named();
         let name = match self.code {
-            Char(c) if modifiers == KeyModifiers::CONTROL => c.to_ascii_lowercase().to_string(),
+            Char(c) if modifiers == KeyModifiers::CONTROL && c.is_ascii_alphabetic() => {
+                c.to_ascii_lowercase().to_string()
+            }
             code => code_name(code, |(_, names, _)| names[0]),
         };
         format!("{prefix}{name}")
@@ -175,6 +183,22 @@ fn code_name(code: KeyCode, name: fn(&Named) -> &'static str) -> String {
     }
 }
 
+/// The one name of a Ctrl key a terminal sends as one of the five control bytes outside the
+/// letters, whichever way it was written or read: the terminal sends `ctrl-\\` and `ctrl-4`
+/// alike (0x1C, which crossterm reads as Ctrl-4), `ctrl-]` and `ctrl-5`, `ctrl-^` and
+/// `ctrl-6`, `ctrl-_`, `ctrl-/`, `ctrl--` and `ctrl-7` (0x1F), `ctrl-@`, `ctrl-2` and
+/// `ctrl-space` (0x00).
+fn control_sign(c: char) -> Option<char> {
+    match c {
+        '\\' | '4' => Some('\\'),
+        ']' | '5' => Some(']'),
+        '^' | '6' => Some('^'),
+        '_' | '/' | '-' | '7' => Some('_'),
+        '@' | '2' | ' ' => Some(' '),
+        _ => None,
+    }
+}
+
 /// The key `code` with `modifiers`, as a binding takes it, Shift folded in where the code
 /// carries it (`shift-j` is `J`, `shift-tab` is Back-Tab); why not, for a key no terminal
 /// sends.
@@ -195,16 +219,32 @@ fn folded(code: KeyCode, modifiers: KeyModifiers) -> Result<(KeyCode, Mods), Str
                 "a terminal sends ctrl-{c} as {sent}: write {sent} if that is the key meant"
             ));
         }
-        // A terminal sends Ctrl with a letter or a few signs; Ctrl with a digit or a letter
-        // beyond ASCII sends the plain key or nothing, so a binding to it would never come
-        // (`quit = "ctrl-1"` would leave no way out).
-        (Char(c), KeyModifiers::CONTROL) if c.is_ascii_digit() || !c.is_ascii() => {
+        // A terminal sends Ctrl with a letter or a few signs, each sign (and the digit on its
+        // key) one control byte: bound by one name, read back whichever way it comes.
+        (Char(c), KeyModifiers::CONTROL) if control_sign(c).is_some() => {
+            (Char(control_sign(c).unwrap_or(c)), Mods::CtrlOnly)
+        }
+        (Char(c @ ('3' | '8')), KeyModifiers::CONTROL) => {
+            let sent = if c == '3' { "esc" } else { "backspace" };
             return Err(format!(
-                "a terminal cannot send ctrl-{}: write ctrl- with a letter (ctrl-a to ctrl-z)",
+                "a terminal sends ctrl-{c} as {sent}: write {sent} if that is the key meant"
+            ));
+        }
+        // Ctrl with another digit, another sign or a letter beyond ASCII sends the plain key
+        // or nothing, so a binding to it would never come (`quit = "ctrl-1"` would leave no
+        // way out).
+        (Char(c), KeyModifiers::CONTROL) if !c.is_ascii_alphabetic() => {
+            return Err(format!(
+                "a terminal cannot send ctrl-{}: write ctrl- with a letter (ctrl-a to ctrl-z) \
+                 or with one of \\ ] ^ _ @",
                 c.escape_debug()
             ));
         }
         (Enter, KeyModifiers::SHIFT) => return Err("a terminal sends shift-enter as enter".into()),
+        (Esc, KeyModifiers::SHIFT) => return Err("a terminal sends shift-esc as esc".into()),
+        (Backspace, KeyModifiers::SHIFT) => {
+            return Err("a terminal sends shift-backspace as backspace".into());
+        }
         (Char(' '), KeyModifiers::SHIFT) => {
             return Err("shift-space is not told apart from space".into());
         }
@@ -309,7 +349,7 @@ mod tests {
             ("shift-j", one(Char('J'), Mods::Plain)),
             ("/", one(Char('/'), Mods::Plain)),
             ("-", one(Char('-'), Mods::Plain)),
-            ("ctrl--", one(Char('-'), Mods::CtrlOnly)),
+            ("ctrl--", one(Char('_'), Mods::CtrlOnly)),
             ("down", one(Down, Mods::Plain)),
             ("PgDn", one(PageDown, Mods::Plain)),
             ("space", one(Char(' '), Mods::Plain)),
@@ -346,6 +386,31 @@ mod tests {
         }
     }
 
+    /// Ctrl with a sign reaches its binding however the config writes it and however the
+    /// terminal's byte is read: crossterm reads 0x1C to 0x1F as Ctrl-4 to Ctrl-7 and 0x00 as
+    /// Ctrl-Space.
+    #[test]
+    fn a_ctrl_sign_binding_is_reached_by_the_byte_the_terminal_sends() {
+        let ctrl = |c| KeyEvent::new(Char(c), KeyModifiers::CONTROL);
+        for (names, read) in [
+            (&["ctrl-\\", "ctrl-4"][..], '4'),
+            (&["ctrl-]", "ctrl-5"][..], '5'),
+            (&["ctrl-^", "ctrl-6"][..], '6'),
+            (&["ctrl-_", "ctrl-/", "ctrl--", "ctrl-7"][..], '7'),
+            (&["ctrl-@", "ctrl-2", "ctrl-space"][..], ' '),
+        ] {
+            for name in names {
+                let keys = Key::parse(name).unwrap_or_else(|why| panic!("{name}: {why}"));
+                assert!(keys.iter().any(|key| key.matches(&ctrl(read))), "{name}");
+                // And by the sign itself, where a terminal reports keys as pressed.
+                let sign = name.trim_start_matches("ctrl-");
+                if let (Some(c), 1) = (sign.chars().next(), sign.chars().count()) {
+                    assert!(keys.iter().any(|key| key.matches(&ctrl(c))), "{name}");
+                }
+            }
+        }
+    }
+
     #[test]
     fn keys_a_terminal_sends_as_others_are_refused() {
         for text in [
@@ -354,6 +419,11 @@ mod tests {
             "ctrl-i",
             "ctrl-[",
             "shift-enter",
+            "shift-esc",
+            "shift-backspace",
+            "ctrl-3",
+            "ctrl-8",
+            "ctrl-;",
             "ctrl-0",
             "ctrl-1",
             "ctrl-9",
