@@ -46,7 +46,7 @@ pub fn quoted_path(path: &Path) -> String {
 /// be taken for part of it), but with what a terminal would act on written as a visible
 /// escape, as the dataset's text is.
 pub fn shown_path(typed: &str) -> std::borrow::Cow<'_, str> {
-    crate::data::display::escaped(typed)
+    crate::data::display::escaped_name(typed)
 }
 
 /// `quoted` with a note of how many characters of `total` were left out.

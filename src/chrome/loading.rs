@@ -1,7 +1,7 @@
 //! The loading screen shown while a large dataset file loads: the file, each stage with a
 //! mark for the ones done, and a gauge of the whole.
 
-use std::time::Duration;
+use std::{path::Path, time::Duration};
 
 use ratatui::{
     Frame,
@@ -14,15 +14,27 @@ use super::{text, theme::Theme};
 use crate::{
     action::{Bindings, Command, Mode},
     data::{LoadProgress, LoadStage, human_size},
+    quoted::quoted_path,
 };
 
 /// What the loading screen says about the file.
 #[derive(Clone, Debug)]
 pub struct LoadingFile {
-    /// The file's name as given.
-    pub name: String,
+    /// The file's name as every message writes it (see [`quoted_path`]).
+    name: String,
     /// Its size in bytes.
-    pub bytes: u64,
+    bytes: u64,
+}
+
+impl LoadingFile {
+    /// The file at `path`, `bytes` long: named as `check` and `Y` name it, so a name with a
+    /// line break or an escape shows as a shell word with escapes, not with them dropped.
+    pub fn new(path: &Path, bytes: u64) -> Self {
+        Self {
+            name: quoted_path(path),
+            bytes,
+        }
+    }
 }
 
 /// What the loading screen says of the keys that quit it: `q or Esc quits` with the
@@ -104,5 +116,43 @@ pub fn render_loading(
     let hint_y = gauge_y.saturating_add(1);
     if hint_y < inner.bottom() {
         Line::styled(quit, theme.dim).render(Rect::new(inner.x, hint_y, inner.width, 1), buf);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::{Terminal, backend::TestBackend};
+
+    use super::*;
+
+    /// A file name with a line break, an escape and a bidirectional override is shown as the
+    /// shell word every message writes, its controls as visible escapes, never dropped.
+    #[test]
+    fn a_hostile_file_name_is_shown_as_a_shell_word() {
+        let file = LoadingFile::new(Path::new("/tmp/y\noic\u{1b}[31mRED\u{202e}evil.json"), 0);
+        let mut terminal = Terminal::new(TestBackend::new(100, 12)).expect("a test terminal");
+        terminal
+            .draw(|frame| {
+                render_loading(
+                    frame,
+                    &file,
+                    &LoadProgress::new(),
+                    Duration::ZERO,
+                    &Theme::default(),
+                    "q quits",
+                );
+            })
+            .expect("drawn");
+        let screen: String = terminal
+            .backend()
+            .buffer()
+            .content()
+            .iter()
+            .map(|cell| cell.symbol())
+            .collect();
+        assert!(
+            screen.contains("Loading $'/tmp/y\\x0aoic\\x1b[31mRED"),
+            "{screen}"
+        );
     }
 }

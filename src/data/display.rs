@@ -231,6 +231,24 @@ pub fn escaped(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// `text` with every character a terminal would act on written as a visible escape, a line
+/// break too: for a name (a path being typed), where a break is part of the name and showing
+/// it as a break or a space would name another file.
+pub fn escaped_name(text: &str) -> Cow<'_, str> {
+    if !text.contains(breaks_line) && !needs(text, usize::MAX, false) {
+        return Cow::Borrowed(text);
+    }
+    let mut shown = String::with_capacity(text.len() + 16);
+    for (_, c, escape) in escapes_after(text, None) {
+        if escape || breaks_line(c) {
+            shown.extend(c.escape_unicode());
+        } else {
+            shown.push(c);
+        }
+    }
+    Cow::Owned(shown)
+}
+
 /// `bytes` as one shell word. Plain text is quoted as POSIX shells read it (shlex); text with
 /// a control or invisible character, or bytes that are not UTF-8 (a file name may be anything),
 /// is written in `$'...'` quoting with escapes (bash, zsh, ksh, and POSIX shells since 2024),
@@ -351,6 +369,15 @@ mod tests {
     /// A line break written the way another system writes it (`\r\n`, a lone `\r`, the
     /// Unicode separators) is a line break in running text and a space in a one-line field:
     /// never an escape, never two breaks for `\r\n`, never a raw carriage return.
+    #[test]
+    fn a_name_shows_every_line_break_and_control_as_an_escape() {
+        assert_eq!(
+            escaped_name("a\nb\rc\u{1b}d\u{202e}e.json"),
+            "a\\u{a}b\\u{d}c\\u{1b}d\\u{202e}e.json"
+        );
+        assert!(matches!(escaped_name("plain/path.json"), Cow::Borrowed(_)));
+    }
+
     #[test]
     fn every_kind_of_line_break_is_one_line_break() {
         let text = "a\r\nb\rc\u{2028}d\u{2029}e\u{85}f\u{b}g\u{c}h\n\ni";

@@ -16,6 +16,7 @@ use crate::{
     action::{Command, Mode, bindings::Bindings},
     chrome::{text, theme::Theme},
     data::Tab,
+    data::display::display_line,
     search::{Query, Scope, SearchResults},
 };
 
@@ -131,6 +132,12 @@ impl FilterPrompt {
         &self.text
     }
 
+    /// The text as the prompt shows it: through the gate every typed text passes, so an
+    /// invisible character pasted in is seen.
+    fn shown_text(&self) -> String {
+        display_line(&self.text).unwrap_or_else(|| self.text.clone())
+    }
+
     /// How the last query stands.
     pub fn status(&self) -> &FilterStatus {
         &self.status
@@ -199,7 +206,7 @@ impl FilterPrompt {
         if area.width < 3 || area.height == 0 {
             return None;
         }
-        let used = text::width(PROMPT) + text::width(&self.text);
+        let used = text::width(PROMPT) + text::width(&self.shown_text());
         let x = area.x + u16::try_from(used).unwrap_or(u16::MAX).min(area.width - 1);
         Some(Position::new(x, area.y))
     }
@@ -229,11 +236,12 @@ impl Widget for &FilterPrompt {
             FilterStatus::Problem(problem) => Cow::Borrowed(problem),
         };
         let width = usize::from(area.width);
-        let typed = text::width(PROMPT) + text::width(&self.text) + 1;
+        let shown = self.shown_text();
+        let typed = text::width(PROMPT) + text::width(&shown) + 1;
         let status = text::truncate(&status, width.saturating_sub(typed + 3));
         let mut spans = vec![
             Span::styled(PROMPT, theme.status_key),
-            Span::styled(self.text.clone(), theme.status_key),
+            Span::styled(shown, theme.status_key),
             Span::styled(" ", theme.status_key),
         ];
         if !status.is_empty() {

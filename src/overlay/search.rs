@@ -103,7 +103,10 @@ fn count_label(prompt: &SearchPrompt) -> String {
 fn shown_query(prompt: &SearchPrompt, overlay: &SearchBox) -> String {
     let count = count_label(prompt);
     let query_width = usize::from(overlay.prompt.width).saturating_sub(text::width(&count) + 3);
-    let typed = prompt.text();
+    // Shown through the gate every typed text passes: an invisible character pasted in is
+    // seen, as the "No matches for" line says it.
+    let shown = display_line(prompt.text());
+    let typed = shown.as_deref().unwrap_or(prompt.text());
     if text::width(typed) > query_width {
         let tail: String = typed
             .chars()

@@ -116,10 +116,7 @@ pub fn start_with_file(
     let started = Instant::now();
     let progress = Arc::new(LoadProgress::new());
     let bytes = std::fs::metadata(&path).map_or(0, |m| m.len());
-    let file = LoadingFile {
-        name: path.display().to_string(),
-        bytes,
-    };
+    let file = LoadingFile::new(&path, bytes);
     spawn_load(
         path,
         cli.source.clone(),

@@ -244,3 +244,18 @@ fn a_line_break_in_a_title_is_shown_not_dropped() {
         assert!(screen.contains("Al maty"), "{screen}");
     }
 }
+
+/// An invisible character pasted into the search or the filter is shown as an escape on the
+/// prompt line, as the messages about that query write it: never dropped from one and shown
+/// in the other.
+#[test]
+fn a_pasted_invisible_character_is_shown_on_every_prompt_line() {
+    let catalog = oic_explorer::load_embedded().expect("embedded");
+    for open in [KeyCode::Char('/'), KeyCode::Char('&')] {
+        let mut app = App::new(Arc::new(catalog.clone()), Size::new(100, 30));
+        press(&mut app, open);
+        app.update(oic_explorer::Action::SearchPaste("zq\u{202e}x".into()));
+        let screen = crate::common::screen_text(&app);
+        assert!(screen.contains("zq\\u{202e}x"), "{open:?}:\n{screen}");
+    }
+}
