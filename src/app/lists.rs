@@ -305,12 +305,19 @@ impl App {
             app.reshape(tab, |controls| controls.set_matches(Some(matches)));
             app.show(chosen.record);
         });
+        // Funding lists each project under its programme: the rows the title counts then
+        // include the programmes the kept projects belong to, which is said.
+        let rows = self.view(tab).len();
+        let with = match rows > found {
+            true => format!(" ({rows} rows with their programmes)"),
+            false => String::new(),
+        };
         self.message = Some(match self.keys_for(&[Command::Cancel]) {
             Some(keys) => format!(
-                "{}: {found} kept as the filter · {keys} shows all",
+                "{}: {found} kept as the filter{with} · {keys} shows all",
                 tab.title()
             ),
-            None => format!("{}: {found} kept as the filter", tab.title()),
+            None => format!("{}: {found} kept as the filter{with}", tab.title()),
         });
     }
 

@@ -373,6 +373,30 @@ fn search_results_kept_as_a_filter_narrow_their_tab_and_n_steps_through_them() {
     assert_eq!(titles(&app), kept, "which the filter shows");
 }
 
+/// Results kept as Funding's filter are projects shown under their programmes: the message
+/// counts what was kept and says how many rows that makes, as the title counts rows.
+#[test]
+fn results_kept_as_fundings_filter_say_the_rows_their_programmes_add() {
+    let mut app = app(160, 40);
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "tab:funding institute");
+    press_with(&mut app, KeyCode::Char('f'), KeyModifiers::CONTROL);
+    assert_eq!(app.tab(), Tab::Funding);
+    let rows = app.view(Tab::Funding).len();
+    let message = app.message().unwrap_or_default().to_string();
+    let kept: usize = message
+        .split(": ")
+        .nth(1)
+        .and_then(|rest| rest.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("a count in {message:?}"));
+    assert!(rows > kept, "{rows} rows for {kept} projects: {message}");
+    assert!(
+        message.contains(&format!("({rows} rows with their programmes)")),
+        "{message}"
+    );
+}
+
 #[test]
 fn a_search_jump_that_clears_a_filter_puts_it_back_on_backspace() {
     let mut app = app(120, 40);
