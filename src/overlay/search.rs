@@ -290,6 +290,11 @@ fn result_lines(
         .collect()
 }
 
+/// The fewest columns a matched field's words are shown in.
+const LEAST_SNIPPET: usize = 12;
+/// The fewest columns left to a result's title beside a matched field.
+const LEAST_TITLE: usize = 16;
+
 fn hit_line(
     catalog: &Catalog,
     prompt: &SearchPrompt,
@@ -319,12 +324,28 @@ fn hit_line(
     // the line, and what it does not use goes to the title.
     let field = highlight.field.map(|field| {
         let said: Vec<&str> = [field.mark, highlight.how].into_iter().flatten().collect();
+        let short = format!("  {}: ", field.name);
         let lead = match said.is_empty() {
-            true => format!("  {}: ", field.name),
+            true => short.clone(),
             false => format!("  {} ({}): ", field.name, said.join(", ")),
         };
-        let room = (width / 2).saturating_sub(text::width(&lead));
-        let (cut, positions) = text::snippet(&field.text, &field.positions, room);
+        // The words matched are what the field is shown for: never a name and a colon
+        // alone. They may take more than half the line, the title keeping some.
+        let most = width.saturating_sub(LEAST_TITLE);
+        let room_after = |lead: &str| {
+            let wanted = (width / 2).max(text::width(lead) + LEAST_SNIPPET);
+            wanted.min(most).saturating_sub(text::width(lead))
+        };
+        // Narrow, the marks go first, then the field's name is cut.
+        let lead = if room_after(&lead) >= LEAST_SNIPPET {
+            lead
+        } else if room_after(&short) >= LEAST_SNIPPET {
+            short
+        } else {
+            let name = most.saturating_sub(LEAST_SNIPPET + 4);
+            format!("  {}: ", text::truncate(field.name, name))
+        };
+        let (cut, positions) = text::snippet(&field.text, &field.positions, room_after(&lead));
         (lead, cut, positions)
     });
     // How the title matched, when not as written: said after it.

@@ -259,3 +259,29 @@ fn a_pasted_invisible_character_is_shown_on_every_prompt_line() {
         assert!(screen.contains("zq\\u{202e}x"), "{open:?}:\n{screen}");
     }
 }
+
+/// A result shown with the field it matched in shows the words matched after the field's
+/// name, at every width: never a name and a colon alone.
+#[test]
+fn a_matched_field_always_shows_its_words() {
+    let catalog = Arc::new(oic_explorer::load_embedded().expect("embedded"));
+    for query in ["putrajaya", "almaty", "mecca", "nazarbaev education"] {
+        for width in [60u16, 72, 80, 100, 120] {
+            let mut app = App::new(Arc::clone(&catalog), Size::new(width, 30));
+            press(&mut app, KeyCode::Char('/'));
+            type_text(&mut app, query);
+            let screen = crate::common::screen_text(&app);
+            for line in screen
+                .lines()
+                .filter(|line| line.contains("): ") || line.contains(": …"))
+            {
+                let after = line.rsplit(": ").next().unwrap_or("");
+                let words = after.trim_end_matches(['│', ' ']).trim();
+                assert!(
+                    words.chars().filter(|c| c.is_alphanumeric()).count() >= 3,
+                    "{query} at {width}: {line:?}"
+                );
+            }
+        }
+    }
+}
