@@ -18,7 +18,7 @@ use super::{
     Query, SearchIndex,
     fields::{FieldValue, SearchField, Weight, for_each_own_field, for_each_related_field},
     spelled::utf32,
-    word_match::{AS_WRITTEN, MatchKind, points},
+    word_match::{AS_WRITTEN, MatchKind, is_word_char, points},
 };
 use crate::data::{Catalog, Mark, RecordRef, SpelledName};
 
@@ -252,6 +252,24 @@ impl SearchIndex {
     }
 }
 
+/// Whether the word of `text` where a word form of `asked` matched (at the first of `matched`)
+/// is another form of it: one of the two is a form Snowball knows as inflected or derived
+/// (`summits` and "summit", `religion` and "religious"). Two words it leaves as they are and
+/// that share only their first letters (`nazarbaev` and "Nazarbayev") are a typo forgiven.
+fn is_a_form(text: &nucleo_matcher::Utf32String, matched: &[u32], asked: &str) -> bool {
+    let Some(&start) = matched.first() else {
+        return false;
+    };
+    let word: String = text
+        .slice(..)
+        .chars()
+        .skip(start as usize)
+        .take_while(|&c| is_word_char(c))
+        .map(super::text_form::folded_char)
+        .collect();
+    super::text_form::is_inflected(asked) || super::text_form::is_inflected(&word)
+}
+
 /// The highlight of a record with these fields (title first) for `query`.
 fn highlight_fields(fields: Vec<SearchField>, query: &Query) -> Highlight {
     let prepared: Vec<nucleo_matcher::Utf32String> = fields
@@ -300,7 +318,12 @@ fn highlight_fields(fields: Vec<SearchField>, query: &Query) -> Highlight {
             beyond_title |= number > 0;
             positions[number].extend(matched.iter().map(|&i| i as usize));
             let said = match kind {
-                MatchKind::Form => Some("word form"),
+                MatchKind::Form if is_a_form(&prepared[number], &matched, &word.folded()) => {
+                    Some("word form")
+                }
+                // Found by its first letters alone ("Nazarbayev" for `nazarbaev`): to a reader
+                // that is a typo forgiven, not another form of the word.
+                MatchKind::Form => Some("typo"),
                 MatchKind::OneTypo | MatchKind::TwoTypos => Some("typo"),
                 MatchKind::Fuzzy => Some("initials"),
                 _ => None,
@@ -411,5 +434,28 @@ mod tests {
         let title_only = of("oic summit");
         assert!(!title_only.title.is_empty());
         assert_eq!(title_only.field, None);
+    }
+
+    /// A word found as another form of itself is said to be one; a name found by its first
+    /// letters alone is a typo forgiven, and said so.
+    #[test]
+    fn a_word_form_and_a_misspelt_name_are_told_apart() {
+        let catalog = Arc::new(load_embedded().expect("loads"));
+        let index = SearchIndex::new(&catalog);
+        let said = |text: &str| {
+            let query = Query::parse(text);
+            let hits = index.search(&query);
+            let mut said: Vec<&str> = hits
+                .hits()
+                .iter()
+                .filter_map(|hit| SearchIndex::highlight(&catalog, hit.record, &query).how)
+                .collect();
+            said.sort_unstable();
+            said.dedup();
+            said
+        };
+        assert_eq!(said("nazarbaev"), ["typo"]);
+        assert_eq!(said("religion"), ["word form"]);
+        assert_eq!(said("conferences"), ["word form"]);
     }
 }

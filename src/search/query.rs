@@ -395,6 +395,11 @@ impl QueryWord {
             .collect()
     }
 
+    /// The word's letters, folded.
+    pub(crate) fn folded(&self) -> String {
+        self.letters.chars().iter().collect()
+    }
+
     /// How this word matches one field, filling `indices` with the matched positions
     /// (grapheme indices): as written first; failing that, as initials when `fuzzy` (titles and
     /// names). A `!word` "matches" a field that lacks it.

@@ -113,6 +113,12 @@ fn stemmer() -> &'static Stemmer {
     STEMMER.get_or_init(|| Stemmer::create(Algorithm::English))
 }
 
+/// Whether Snowball takes `word` (folded) for an inflected or derived form of another
+/// (`summits`, `religious`), rather than a word it leaves as it is (`summit`, `nazarbayev`).
+pub fn is_inflected(word: &str) -> bool {
+    stemmer().stem(word) != word
+}
+
 /// The letters a folded word's other forms start with, where they differ from the word's own:
 /// what the word and its Snowball stem share (`summits` → `summit`, `conferences` → `confer`),
 /// or for a word the stemmer leaves as it is, all but its last two letters from seven letters
