@@ -266,12 +266,21 @@ fn result_lines(
     let height = usize::from(area.height).saturating_sub(usize::from(relaxed.is_some()));
     let first = prompt.first_visible_line(height);
     let streaming = matches!(prompt.status(), SearchStatus::Streaming { .. });
+    // The results still shown while a new query waits for its own are the last query's: no
+    // count is given as if they were this one's (the counter says `searching…`).
+    let waiting = matches!(
+        prompt.status(),
+        SearchStatus::Waiting | SearchStatus::Preparing { .. }
+    );
     relaxed
         .into_iter()
         .chain(
             (first..first + height)
                 .map_while(|line| prompt.line(line))
                 .map(|line| match line {
+                    ResultLine::Heading(tab, _) if waiting => {
+                        Line::styled(format!("{} · …", tab.title()), theme.heading)
+                    }
                     ResultLine::Heading(tab, count) => Line::styled(
                         format!(
                             "{} · {count} {}match{}",

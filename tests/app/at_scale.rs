@@ -298,6 +298,10 @@ fn background_results_replace_the_waiting_prompt() {
         .unwrap_or_default();
     assert!(prompt_line.contains("searching…"), "{screen}");
     assert!(!prompt_line.contains("[1/"), "{screen}");
+    // Nor do the groups' headings count them.
+    assert!(!screen.contains(" matches"), "{screen}");
+    assert!(!screen.contains(" match "), "{screen}");
+    assert!(screen.contains(" · …"), "{screen}");
     app.update(oic_explorer::Action::SearchType('l'));
     let expected = SearchIndex::new(&catalog).search(&Query::parse("council"));
     assert_eq!(app.prompt().results().hits(), expected.hits());
