@@ -162,8 +162,8 @@ impl ExportPrompt {
     /// status (which may wrap, a few lines at most), in a border.
     fn frame(&self, area: Rect) -> Rect {
         let width = centered(area, 76, 1).width;
-        let status = self.status_line().width().max(1);
         let inner = usize::from(width.saturating_sub(2)).max(1);
+        let status = self.status_line(inner).width().max(1);
         let status_lines = u16::try_from(status.div_ceil(inner).min(4)).unwrap_or(4);
         let height = (5 + status_lines).min(area.height);
         let frame = centered(area, 76, height);
@@ -211,8 +211,9 @@ impl ExportPrompt {
         )
     }
 
-    /// The line under the path: what became of the last try, else what Enter will do.
-    fn status_line(&self) -> Line<'static> {
+    /// The line under the path, for a box `columns` wide: what became of the last try, else
+    /// what Enter will do.
+    fn status_line(&self, columns: usize) -> Line<'static> {
         let theme = &self.theme;
         match &self.status {
             ExportStatus::Ready => Line::styled(
@@ -232,11 +233,20 @@ impl ExportPrompt {
                 theme.warning,
             ),
             ExportStatus::Choices(choices, found) => {
-                let names: Vec<String> = choices
-                    .iter()
-                    .map(|name| shown_path(name).into_owned())
-                    .collect();
-                let more = found.saturating_sub(choices.len());
+                // As many names as three lines of the box hold, and how many more there are,
+                // which is never cut off with the names that do not fit.
+                let budget = (columns * 3).saturating_sub(" … 999999 more".len());
+                let mut names: Vec<String> = Vec::new();
+                let mut used = 0;
+                for name in choices.iter().map(|name| shown_path(name).into_owned()) {
+                    let width = text::width(&name) + 2;
+                    if used + width > budget && !names.is_empty() {
+                        break;
+                    }
+                    used += width;
+                    names.push(name);
+                }
+                let more = found.saturating_sub(names.len());
                 let more = if more > 0 {
                     format!(" … {more} more")
                 } else {
@@ -296,7 +306,7 @@ impl Widget for &ExportPrompt {
             Line::from(formats),
             Line::from(vec![Span::styled(LABEL, theme.label), Span::raw(path)]),
             Line::raw(""),
-            self.status_line(),
+            self.status_line(usize::from(inner.width)),
         ];
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })

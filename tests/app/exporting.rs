@@ -184,6 +184,36 @@ fn tab_completes_names_in_the_paths_folder() {
     );
 }
 
+/// More names than the prompt can show: those shown fit, and how many more there are is
+/// said, at every width, counting exactly the names left out.
+#[test]
+fn tab_says_how_many_names_it_does_not_show() {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    for n in 0..60 {
+        fs::write(
+            folder.path().join(format!("report-{n:02}-long-name.csv")),
+            "",
+        )
+        .expect("a file");
+    }
+    let base = folder.path().display().to_string();
+    for width in [60u16, 80, 120, 200] {
+        let mut app = app(width, 30);
+        press(&mut app, KeyCode::Char('e'));
+        press_with(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+        type_text(&mut app, &format!("{base}/r"));
+        press(&mut app, KeyCode::Tab);
+        do_file_work(&mut app);
+        let screen = screen_text(&app);
+        let shown = screen.matches("-long-name.csv").count();
+        assert!(shown > 0, "{screen}");
+        assert!(
+            screen.contains(&format!("… {} more", 60 - shown)),
+            "{shown} shown at {width}:\n{screen}"
+        );
+    }
+}
+
 #[test]
 fn errors_are_said_in_the_prompt_in_the_users_words() {
     let folder = tempfile::tempdir().expect("a temporary folder");
