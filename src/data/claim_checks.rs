@@ -248,9 +248,20 @@ fn words(text: &str) -> Vec<String> {
 /// `text` cut for a message.
 fn short(text: &str) -> String {
     const MOST: usize = 80;
-    match text.char_indices().nth(MOST) {
-        Some((end, _)) => format!("{}…", &text[..end]),
-        None => text.to_string(),
+    let Some((mut end, _)) = text.char_indices().nth(MOST) else {
+        return text.to_string();
+    };
+    // The text is as the screen shows it: a cut inside an escape (`\u{a…` of `\u{ad}`) would
+    // read as another character, so the escape is kept whole.
+    if let Some(open) = text[..end].rfind("\\u{")
+        && !text[open..end].contains('}')
+        && let Some(close) = text[end..].find('}')
+    {
+        end += close + 1;
+    }
+    match end < text.len() {
+        true => format!("{}…", &text[..end]),
+        false => text.to_string(),
     }
 }
 
@@ -318,6 +329,20 @@ mod tests {
         assert!(
             warnings[0].starts_with("events[0].summary: “It adopted sweeping economic reforms.”")
         );
+    }
+
+    #[test]
+    fn a_sentence_is_never_cut_inside_an_escape() {
+        for at in 70..80 {
+            let text = format!("{}\\u{{ad}}{}", "a".repeat(at), "b".repeat(40));
+            let cut = short(&text);
+            let kept = cut.trim_end_matches('…');
+            assert!(
+                !kept.contains("\\u{") || kept.contains("\\u{ad}"),
+                "{at}: {cut}"
+            );
+        }
+        assert_eq!(short("short"), "short");
     }
 
     #[test]
