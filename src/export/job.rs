@@ -181,6 +181,17 @@ mod tests {
         );
         let folder_itself = said(job(folder.path(), ""));
         assert!(folder_itself.contains("it is a folder"), "{folder_itself}");
+        let spelt_as_a_folder = said(job(folder.path(), "not-there-yet/"));
+        assert!(
+            spelt_as_a_folder.contains("it ends with /, so it names a folder"),
+            "{spelt_as_a_folder}"
+        );
+        std::fs::write(folder.path().join("a-file"), "").expect("a file");
+        let through_a_file = said(job(folder.path(), "a-file/out.csv"));
+        assert!(
+            through_a_file.contains("is a file, not a folder"),
+            "{through_a_file}"
+        );
         #[cfg(unix)]
         {
             let device = said(ExportJob {

@@ -67,6 +67,12 @@ pub fn write_output(path: &Path, bytes: &[u8]) -> io::Result<Written> {
             update(&target, bytes, &metadata)
         }
         Err(error) if error.kind() == io::ErrorKind::NotFound => {
+            // Spelt as a folder (`out/`), it names one, there or not.
+            if path.as_os_str().as_encoded_bytes().ends_with(b"/") {
+                return Err(refusal(
+                    "it ends with /, so it names a folder: give the path of a file",
+                ));
+            }
             let target = follow_links(path)?;
             if target.starts_with("/proc") || target.starts_with("/dev/fd") {
                 return Err(refusal(
@@ -99,6 +105,10 @@ fn explain(error: io::Error, consequence: &str) -> io::Error {
         io::ErrorKind::QuotaExceeded => (
             "your disk quota is used up",
             "free some space, or choose another path",
+        ),
+        io::ErrorKind::NotADirectory => (
+            "a part of the path before the name is a file, not a folder",
+            "choose another path",
         ),
         _ => return error,
     };
