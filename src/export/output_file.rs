@@ -81,7 +81,7 @@ pub fn write_output(path: &Path, bytes: &[u8]) -> io::Result<Written> {
             }
             create(&target, bytes)
         }
-        Err(error) => Err(error),
+        Err(error) => Err(explain(error, "nothing was written")),
     }
 }
 
@@ -210,11 +210,11 @@ fn open_for_writing(path: &Path) -> io::Result<fs::File> {
             let _ = writeln!(
                 io::stderr(),
                 "oic-explorer: waiting for something to read the pipe {} (Ctrl-C stops)",
-                crate::data::display::escaped(&path.display().to_string())
+                crate::quoted::quoted_path(path)
             );
             fs::OpenOptions::new().write(true).open(path)
         }
-        Err(error) => Err(error),
+        Err(error) => Err(explain(error, "nothing was written")),
     }
 }
 
