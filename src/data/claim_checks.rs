@@ -248,6 +248,9 @@ fn words(text: &str) -> Vec<String> {
 /// `text` cut for a message.
 fn short(text: &str) -> String {
     const MOST: usize = 80;
+    // A warning is one line: a sentence's line breaks are spaces in it, so no summary can
+    // print a line of its own (`d.json: clean, 0 warnings`).
+    let text = &*super::display::breaks_as_spaces(text);
     let Some((mut end, _)) = text.char_indices().nth(MOST) else {
         return text.to_string();
     };
@@ -343,6 +346,10 @@ mod tests {
             );
         }
         assert_eq!(short("short"), "short");
+        assert_eq!(
+            short("one\nd.json: clean\r\nall good"),
+            "one d.json: clean all good"
+        );
     }
 
     #[test]

@@ -138,16 +138,28 @@ fn may_need_escape(text: &str) -> bool {
 /// Whether `text` cannot be shown as it is: it holds something to escape or is longer than
 /// `cap` characters. Fast for the usual case, plain text of ordinary length.
 pub fn needs_display(text: &str, cap: usize) -> bool {
-    needs(text, cap, false)
+    needs(text, cap, Breaks::Kept)
 }
 
 /// Whether `text`, a one-line field, cannot be shown as it is (see [`display_line`]).
 pub fn needs_display_line(text: &str) -> bool {
-    needs(text, LINE_CAP, true)
+    needs(text, LINE_CAP, Breaks::Spaces)
 }
 
-/// [`needs_display`], a line feed needing an escape when `one_line`.
-fn needs(text: &str, cap: usize, one_line: bool) -> bool {
+/// What a shown text makes of a line break.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Breaks {
+    /// Running text: a line break.
+    Kept,
+    /// A one-line field: a space.
+    Spaces,
+    /// A field of a line-based format (a TSV cell): a visible escape.
+    Escaped,
+}
+
+/// [`needs_display`], a line break needing a change unless `breaks` keeps it.
+fn needs(text: &str, cap: usize, breaks: Breaks) -> bool {
+    let one_line = breaks != Breaks::Kept;
     (text.len() > cap && text.chars().nth(cap).is_some())
         || (one_line && text.contains(breaks_line))
         || (may_need_escape(text) && with_escapes(text).any(|(_, escape)| escape))
@@ -178,27 +190,37 @@ pub fn breaks_as_spaces(text: &str) -> Cow<'_, str> {
 /// line break as a space, as plain output writes it, rather than dropped where the line is
 /// drawn (two words run together). `None` when it is already fine as it is.
 pub fn display_line(text: &str) -> Option<String> {
-    shown(text, LINE_CAP, true)
+    shown(text, LINE_CAP, Breaks::Spaces)
 }
 
 /// `text` as it may be shown: escapes for what `needs_escape` and for a variation selector
 /// that modifies nothing, and at most `cap` characters
 /// followed by a note of how many more there are. `None` when it is already fine as it is.
 pub fn display_text(text: &str, cap: usize) -> Option<String> {
-    shown(text, cap, false)
+    shown(text, cap, Breaks::Kept)
 }
 
-/// [`display_text`], a line feed escaped when `one_line`.
-fn shown(text: &str, cap: usize, one_line: bool) -> Option<String> {
-    if !needs(text, cap, one_line) {
+/// `text` as one field of a line-based format may show it on a terminal (a TSV cell): as
+/// [`display_text`] shows running text, but every line break a visible escape, as the
+/// format's own breaks are, so no field ever starts a line.
+pub fn display_field(text: &str, cap: usize) -> Option<String> {
+    shown(text, cap, Breaks::Escaped)
+}
+
+/// [`display_text`], line breaks made what `breaks` says.
+fn shown(text: &str, cap: usize, breaks: Breaks) -> Option<String> {
+    if !needs(text, cap, breaks) {
         return None;
     }
     let mut shown = String::with_capacity(text.len().min(cap.saturating_mul(4)) + 16);
     let mut after_return = false;
     for (count, (at, c, escape)) in escapes_after(text, None).enumerate() {
         if breaks_line(c) {
-            if !(c == '\n' && after_return) {
-                shown.push(if one_line { ' ' } else { '\n' });
+            match breaks {
+                Breaks::Escaped => shown.extend(c.escape_unicode()),
+                _ if c == '\n' && after_return => {}
+                Breaks::Spaces => shown.push(' '),
+                Breaks::Kept => shown.push('\n'),
             }
             after_return = c == '\r';
             continue;
@@ -235,18 +257,10 @@ pub fn escaped(text: &str) -> Cow<'_, str> {
 /// break too: for a name (a path being typed), where a break is part of the name and showing
 /// it as a break or a space would name another file.
 pub fn escaped_name(text: &str) -> Cow<'_, str> {
-    if !text.contains(breaks_line) && !needs(text, usize::MAX, false) {
-        return Cow::Borrowed(text);
+    match display_field(text, usize::MAX) {
+        Some(shown) => Cow::Owned(shown),
+        None => Cow::Borrowed(text),
     }
-    let mut shown = String::with_capacity(text.len() + 16);
-    for (_, c, escape) in escapes_after(text, None) {
-        if escape || breaks_line(c) {
-            shown.extend(c.escape_unicode());
-        } else {
-            shown.push(c);
-        }
-    }
-    Cow::Owned(shown)
 }
 
 /// `bytes` as one shell word. Plain text is quoted as POSIX shells read it (shlex); text with

@@ -17,8 +17,11 @@ pub struct Problem {
 }
 
 impl fmt::Display for Problem {
+    /// One line, whatever the message quotes: a problem is listed a line each, and no text
+    /// from a dataset may print a line of its own.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)
+        let one_line = super::display::breaks_as_spaces;
+        write!(f, "{}: {}", one_line(&self.path), one_line(&self.message))
     }
 }
 
@@ -93,6 +96,19 @@ impl Problems {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_problem_is_said_on_one_line() {
+        let problem = Problem {
+            path: "events[0].summary".into(),
+            message: "“Zed.\nd.json: clean\u{2028}x” shares no word".into(),
+            position: None,
+        };
+        assert_eq!(
+            problem.to_string(),
+            "events[0].summary: “Zed. d.json: clean x” shares no word"
+        );
+    }
 
     #[test]
     fn problems_past_the_cap_are_counted_without_being_written() {

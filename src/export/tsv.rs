@@ -9,7 +9,7 @@ use std::io::{self, Write};
 use super::{FormulaCells, Selection, columns::Columns, csv_table::neutralised};
 use crate::data::{
     Catalog, Layout, RecordRef, Tab,
-    display::{TEXT_CAP, display_text},
+    display::{TEXT_CAP, display_field},
 };
 
 /// The columns every kind's row has before its own, and after.
@@ -89,7 +89,7 @@ fn field(raw: &str, text: TsvText, formulas: FormulaCells) -> String {
     let field = escaped_field(raw);
     let field = match text {
         TsvText::AsData => field,
-        TsvText::TerminalSafe => display_text(&field, TEXT_CAP).unwrap_or(field),
+        TsvText::TerminalSafe => display_field(&field, TEXT_CAP).unwrap_or(field),
     };
     match formulas {
         FormulaCells::Neutralised => neutralised(field),
@@ -124,6 +124,27 @@ pub fn write_tsv(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// On a terminal every line break, however written, stays an escape in its field: no
+    /// record's line is ever broken in two.
+    #[test]
+    fn no_line_break_of_any_kind_breaks_a_terminal_line() {
+        for text in [
+            "a\u{2028}b",
+            "a\u{2029}b",
+            "a\u{85}b",
+            "a\u{b}b",
+            "a\u{c}b",
+            "a\r\nb",
+        ] {
+            let field = field(text, TsvText::TerminalSafe, FormulaCells::Raw);
+            let breaks = [
+                '\n', '\r', '\u{b}', '\u{c}', '\u{85}', '\u{2028}', '\u{2029}',
+            ];
+            assert!(!field.contains(breaks), "{text:?}: {field:?}");
+            assert!(field.starts_with('a') && field.ends_with('b'), "{field:?}");
+        }
+    }
 
     #[test]
     fn what_would_break_a_line_or_a_column_is_escaped() {
