@@ -73,15 +73,18 @@ impl App {
         let keys = self
             .bindings
             .reminder(Mode::Export, HintWhen::Always, Command::Quit);
-        let count = self.view(self.tab).len();
-        self.overlay = Some(Overlay::Export(ExportPrompt::new(
+        let view = self.view(self.tab);
+        let (count, ordering) = (view.len(), view.is_ordering());
+        let mut prompt = ExportPrompt::new(
             self.tab,
             count,
             noun(self.tab),
             self.export_format,
             self.theme,
             keys,
-        )));
+        );
+        prompt.set_list(count, ordering);
+        self.overlay = Some(Overlay::Export(prompt));
     }
 
     /// The export prompt, when it is open.

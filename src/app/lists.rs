@@ -35,6 +35,15 @@ impl App {
         }
         self.reshape(tab, |_| {});
         self.refresh_detail();
+        let view = self.tabs.view(tab);
+        let (count, ordering) = (view.len(), view.is_ordering());
+        if let Some(Overlay::Export(prompt)) = &mut self.overlay
+            && prompt.tab() == tab
+        {
+            prompt.set_list(count, ordering);
+        }
+        // An export's Enter may have waited for this list.
+        self.release_typed_ahead();
         true
     }
 

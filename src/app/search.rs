@@ -209,26 +209,35 @@ impl App {
     }
 }
 
-/// The most keys held while a search's results are awaited; later ones are dropped, so a key
-/// held down on a slow machine cannot grow the queue without end.
-const TYPE_AHEAD_CAP: usize = 256;
+/// The most keys held while an answer is awaited; later ones are dropped (and the app says
+/// so), so a key held down on a slow machine cannot grow the queue without end.
+const TYPE_AHEAD_CAP: usize = 4096;
 
 impl App {
     /// Takes in a terminal event as the current mode binds it; `true` when the screen may
-    /// change. After `Enter` (or Ctrl-f) on a search whose results are not in yet, or `Enter`
-    /// on a filter whose answer is not, the keys that follow are meant for where it leads
-    /// (`n` for the next result, not the query; `e` to export the filtered list, not the
-    /// whole), so they wait, in order, until it has gone there; `Esc` still cancels it,
-    /// Ctrl-C still quits and a resize is still laid out.
+    /// change. After `Enter` (or Ctrl-f) on a search whose results are not in yet, `Enter` on
+    /// a filter whose answer is not, or `Enter` in the export prompt while the list it writes
+    /// is still being ordered, the keys that follow are meant for where it leads (`n` for the
+    /// next result, not the query; `e` to export the filtered list, not the whole), so they
+    /// wait, in order, until it has gone there; `Esc` still cancels it, Ctrl-C still quits,
+    /// Ctrl-Z still suspends and a resize is still laid out.
     pub fn input(&mut self, event: Event) -> bool {
         let action = action_for_event(event.clone(), self.mode(), &self.bindings);
         let now = matches!(
             action,
-            Some(Action::Cancel | Action::Quit | Action::Resize { .. })
+            Some(Action::Cancel | Action::Quit | Action::Suspend | Action::Resize { .. })
         );
-        if self.awaits_results() && !now {
+        let waits = self.awaits_results()
+            || !self.typed_ahead.is_empty()
+            || (action == Some(Action::SearchSubmit) && self.export_awaits_its_list());
+        if waits && !now {
             if self.typed_ahead.len() < TYPE_AHEAD_CAP {
                 self.typed_ahead.push_back(event);
+            } else {
+                self.message = Some(format!(
+                    "More than {TYPE_AHEAD_CAP} keys came while waiting: the later ones were \
+                     dropped."
+                ));
             }
             return false;
         }
@@ -246,11 +255,17 @@ impl App {
             || matches!(&self.overlay, Some(Overlay::Search(search)) if search.when_done.is_some())
     }
 
-    /// Takes in the keys held while a search's results were awaited, once they are in.
-    fn release_typed_ahead(&mut self) {
-        while !self.awaits_results()
-            && let Some(event) = self.typed_ahead.pop_front()
-        {
+    /// Whether the export prompt is open on a list whose rows are still being ordered: what
+    /// it would write is not yet what the screen will show.
+    fn export_awaits_its_list(&self) -> bool {
+        self.export_prompt()
+            .is_some_and(|prompt| self.view(prompt.tab()).is_ordering())
+    }
+
+    /// Takes in the keys held while an answer was awaited, now that one has come: those
+    /// that still have to wait are held again, in order.
+    pub(super) fn release_typed_ahead(&mut self) {
+        for event in std::mem::take(&mut self.typed_ahead) {
             self.input(event);
         }
     }

@@ -53,6 +53,8 @@ pub struct ExportPrompt {
     theme: Theme,
     /// Its keys, as the bindings in force name them: `Enter write · Tab complete · …`.
     keys: String,
+    /// Whether the list is still being ordered: `Enter` then waits for it.
+    ordering: bool,
 }
 
 impl ExportPrompt {
@@ -80,12 +82,20 @@ impl ExportPrompt {
             status: ExportStatus::Ready,
             theme,
             keys,
+            ordering: false,
         }
     }
 
     /// The tab whose list is exported.
     pub fn tab(&self) -> Tab {
         self.tab
+    }
+
+    /// The list as it now is: `count` records, still `ordering` or not (then `Enter` waits
+    /// for it, and the prompt says so).
+    pub fn set_list(&mut self, count: usize, ordering: bool) {
+        self.count = count;
+        self.ordering = ordering;
     }
 
     /// What one record of the list is called.
@@ -216,6 +226,13 @@ impl ExportPrompt {
     fn status_line(&self, columns: usize) -> Line<'static> {
         let theme = &self.theme;
         match &self.status {
+            ExportStatus::Ready if self.ordering => Line::styled(
+                format!(
+                    "The list is being ordered: Enter writes it as {} once it is",
+                    self.format.label()
+                ),
+                theme.dim,
+            ),
             ExportStatus::Ready => Line::styled(
                 format!(
                     "Enter writes {} as {}",
@@ -280,11 +297,11 @@ impl Widget for &ExportPrompt {
             ..frame
         };
         Clear.render(margin, buf);
-        let title = format!(
-            " Export the {} list · {} ",
-            self.tab.title(),
-            crate::plural::counted(self.count, self.noun)
-        );
+        let counted = match self.ordering {
+            true => "ordering…".to_string(),
+            false => crate::plural::counted(self.count, self.noun),
+        };
+        let title = format!(" Export the {} list · {counted} ", self.tab.title());
         let block = Block::bordered()
             .border_style(theme.pane_title)
             .title(Line::styled(title, theme.pane_title))

@@ -513,3 +513,72 @@ fn escape_drops_a_filter_kept_before_its_answer() {
     assert_eq!(list(&screen), list(&untouched), "{screen}");
     assert!(screen.contains("dropped"), "{screen}");
 }
+
+/// `o e Enter` on a list long enough to be ordered on a thread: the export waits for the
+/// order and writes the list in it, as the screen will show it, never the order before.
+#[test]
+fn an_export_asked_while_its_list_is_ordered_writes_the_new_order() {
+    let catalog = synthetic_catalog(24_000);
+    assert!(catalog.counts().events > 20_000, "ordered on a thread");
+    let mut app = App::new(Arc::clone(&catalog), Size::new(100, 30));
+    let (sender, built) = mpsc::channel();
+    app.order_in_background(move |tab| {
+        let _ = sender.send(tab);
+    });
+    let plain = |c| pressed(KeyCode::Char(c), KeyModifiers::NONE);
+    for key in [
+        plain('o'),
+        plain('e'),
+        pressed(KeyCode::Enter, KeyModifiers::NONE),
+    ] {
+        app.input(key);
+    }
+    assert!(
+        app.view(oic_explorer::Tab::Timeline).is_ordering(),
+        "still ordering"
+    );
+    assert!(
+        app.take_file_work().is_none(),
+        "nothing written in the old order"
+    );
+    assert!(crate::common::screen_text(&app).contains("ordering…"));
+    let tab = built
+        .recv_timeout(Duration::from_secs(60))
+        .expect("the order is built");
+    app.order_built(tab);
+    let Some(oic_explorer::FileWork::Export(job)) = app.take_file_work() else {
+        panic!("the export to write once the order is built");
+    };
+    let view = app.view(oic_explorer::Tab::Timeline);
+    let shown: Vec<_> = (0..view.len())
+        .filter_map(|row| view.rows.get(row))
+        .collect();
+    assert_eq!(
+        job.selection.tabs[0].1, shown,
+        "the list as the screen shows it"
+    );
+}
+
+/// While `Enter` waits: Ctrl-Z suspends at once, and keys beyond what is held are said to be
+/// dropped, never silently lost.
+#[test]
+fn while_enter_waits_ctrl_z_suspends_and_dropped_keys_are_said() {
+    let catalog = synthetic_catalog(2_000);
+    let mut app = App::new(Arc::clone(&catalog), Size::new(100, 30)).with_background_search(true);
+    for c in "/council".chars() {
+        app.input(pressed(KeyCode::Char(c), KeyModifiers::NONE));
+    }
+    app.input(pressed(KeyCode::Enter, KeyModifiers::NONE));
+    assert!(app.awaits_results());
+    app.input(pressed(KeyCode::Char('z'), KeyModifiers::CONTROL));
+    assert!(app.take_suspend(), "Ctrl-Z is not held");
+    for _ in 0..5_000 {
+        app.input(pressed(KeyCode::Char('j'), KeyModifiers::NONE));
+    }
+    assert!(
+        app.message()
+            .is_some_and(|message| message.contains("dropped")),
+        "{:?}",
+        app.message()
+    );
+}
