@@ -166,7 +166,11 @@ impl Bindings {
     /// The last new binding whose key means something else too in one of its modes (of two
     /// new ones, the later is the one to blame).
     fn check_collisions(&self, remaps: &[Remap], added: &[Added]) -> Result<(), RemapError> {
-        for &(bind, remap, key) in added.iter().rev() {
+        // The later key to blame first, but one key's variants (`ctrl-g` is Ctrl-g and Ctrl-G)
+        // in the order written, so the message names the key as the file writes it.
+        let mut blamed: Vec<&Added> = added.iter().collect();
+        blamed.sort_by_key(|&&(_, remap, key)| std::cmp::Reverse((remap, key)));
+        for &(bind, remap, key) in blamed {
             for (mode, modifiers) in bind
                 .modes
                 .iter()

@@ -489,6 +489,17 @@ fn a_key_that_would_mean_two_things_is_refused_naming_both() {
     assert_eq!((error.remap, error.key), (1, 0));
     assert!(error.message.contains("open_search"), "{}", error.message);
     assert!(error.message.contains("cycle_sort"), "{}", error.message);
+    // A Ctrl key is named by what it does as written (Ctrl-g), not by its shifted twin.
+    let error = Bindings::default()
+        .remapped(&[remap("quit", &["q", "ctrl-g"])])
+        .expect_err("a collision");
+    assert!(
+        error
+            .message
+            .starts_with("Ctrl-g would do both quit and move_first"),
+        "{}",
+        error.message
+    );
     // A key another action keeps by default collides too.
     let error = Bindings::default()
         .remapped(&[remap("toggle_help", &["j"])])
