@@ -57,8 +57,10 @@ pub fn help_lines(bindings: &Bindings, width: u16, filter: &str) -> Vec<StyledLi
         for (keys, what) in &section.entries {
             let description = text::wrap(what, width.saturating_sub(keys_width + 1));
             for (row, part) in description.into_iter().enumerate() {
+                // Keys too many for the column are cut with `…`, and two spaces always part
+                // them from the words.
                 let lead = if row == 0 {
-                    format!(" {}", text::fit(keys, keys_width))
+                    format!(" {}  ", text::fit(keys, keys_width - 2))
                 } else {
                     " ".repeat(keys_width + 1)
                 };
@@ -197,5 +199,49 @@ impl Widget for &HelpOverlay {
             .render(text_box, buf, (&title, keys), &self.theme, |width| {
                 help_lines(&self.bindings, width, &self.filter)
             });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use strum::IntoEnumIterator;
+
+    use super::*;
+    use crate::action::{
+        Command,
+        bindings::{Key, Remap},
+    };
+
+    /// Keys too many for the help's key column are cut, and never run into their words.
+    #[test]
+    fn many_keys_never_run_into_their_words() {
+        let keys = ["j", "down", "ctrl--", "alt-j", "f9", "f10", "f11", "f12"];
+        let remap = Remap {
+            command: Command::iter()
+                .find(|command| command.name() == "move_down")
+                .expect("a command"),
+            keys: keys
+                .iter()
+                .map(|key| Key::parse(key).expect("a key"))
+                .collect(),
+        };
+        let bindings = Bindings::default().remapped(&[remap]).expect("remapped");
+        for width in [60u16, 80, 120] {
+            let lines = help_lines(&bindings, width, "");
+            let line = lines
+                .iter()
+                .map(StyledLine::text)
+                .find(|line| line.contains("F9"))
+                .expect("the line with the keys");
+            let words = line.find("next").unwrap_or(0);
+            // The keys end two spaces before the words, cut with `…` where they do not fit.
+            assert!(words > 2, "{width}: {line:?}");
+            assert_eq!(&line[words - 2..words], "  ", "{width}: {line:?}");
+            let keys = line[..words].trim_end();
+            assert!(
+                keys.ends_with("F12") || keys.ends_with('…'),
+                "{width}: {line:?}"
+            );
+        }
     }
 }
