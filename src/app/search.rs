@@ -1,7 +1,7 @@
 //! The search as the app runs it: opening the overlay, each edit of the query (searched at
 //! once, or handed to the background search), `Enter` before and after the results are in,
-//! `n`/`N` through the last search submitted, and the keys typed while `Enter` (or Ctrl-f)
-//! waits for a search's results.
+//! `n`/`N` through the last search submitted, and the keys typed while an answer they depend
+//! on is awaited (a search's results, a kept filter's answer, an exported list's order).
 
 use std::sync::Arc;
 
