@@ -215,6 +215,15 @@ fn shown(text: &str, cap: usize, breaks: Breaks) -> Option<String> {
     let mut shown = String::with_capacity(text.len().min(cap.saturating_mul(4)) + 16);
     let mut after_return = false;
     for (count, (at, c, escape)) in escapes_after(text, None).enumerate() {
+        if count == cap {
+            // Counted plainly: the rest is not shown, so not judged either.
+            let rest = text[at..].chars().count();
+            shown.push_str(&format!(
+                " … [{} not shown]",
+                counted(rest, "more character")
+            ));
+            return Some(shown);
+        }
         if breaks_line(c) {
             match breaks {
                 Breaks::Escaped => shown.extend(c.escape_unicode()),
@@ -226,15 +235,6 @@ fn shown(text: &str, cap: usize, breaks: Breaks) -> Option<String> {
             continue;
         }
         after_return = false;
-        if count == cap {
-            // Counted plainly: the rest is not shown, so not judged either.
-            let rest = text[at..].chars().count();
-            shown.push_str(&format!(
-                " … [{} not shown]",
-                counted(rest, "more character")
-            ));
-            return Some(shown);
-        }
         if escape {
             shown.extend(c.escape_unicode());
         } else {
@@ -383,6 +383,23 @@ mod tests {
     /// A line break written the way another system writes it (`\r\n`, a lone `\r`, the
     /// Unicode separators) is a line break in running text and a space in a one-line field:
     /// never an escape, never two breaks for `\r\n`, never a raw carriage return.
+    /// The cap holds whatever character stands at it, a line break too, in every mode.
+    #[test]
+    fn the_cap_holds_with_a_line_break_at_it() {
+        for at in ["\n", "\r\n", "\u{2028}"] {
+            let text = format!("{}{at}{}", "a".repeat(10), "b".repeat(1000));
+            for shown in [
+                display_text(&text, 10),
+                display_field(&text, 10),
+                shown(&text, 10, Breaks::Spaces),
+            ] {
+                let shown = shown.expect("cut");
+                assert!(shown.len() < 100, "{at:?}: {shown}");
+                assert!(shown.contains("not shown"), "{at:?}: {shown}");
+            }
+        }
+    }
+
     #[test]
     fn a_name_shows_every_line_break_and_control_as_an_escape() {
         assert_eq!(
