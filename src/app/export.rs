@@ -74,17 +74,14 @@ impl App {
             .bindings
             .reminder(Mode::Export, HintWhen::Always, Command::Quit);
         let view = self.view(self.tab);
-        let (count, ordering) = (view.len(), view.is_ordering());
-        let mut prompt = ExportPrompt::new(
+        self.overlay = Some(Overlay::Export(ExportPrompt::new(
             self.tab,
-            count,
+            (view.len(), view.is_ordering()),
             noun(self.tab),
             self.export_format,
             self.theme,
             keys,
-        );
-        prompt.set_list(count, ordering);
-        self.overlay = Some(Overlay::Export(prompt));
+        )));
     }
 
     /// The export prompt, when it is open.

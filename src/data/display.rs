@@ -167,8 +167,8 @@ fn needs(text: &str, cap: usize, breaks: Breaks) -> bool {
 
 /// Whether `c` ends a line, as Unicode's mandatory breaks do: a line feed, a carriage return
 /// (`\r\n` is one break), a vertical tab, a form feed, U+0085, and the line and paragraph
-/// separators. Running text shows each as a line break, a one-line field as a space; none is
-/// shown as an escape, as a file written on another system would otherwise be.
+/// separators. Running text shows each as a line break and a one-line field as a space (see
+/// [`Breaks`]), so a file written on another system shows no escape at its line ends.
 fn breaks_line(c: char) -> bool {
     matches!(
         c,
@@ -380,9 +380,6 @@ mod tests {
         }
     }
 
-    /// A line break written the way another system writes it (`\r\n`, a lone `\r`, the
-    /// Unicode separators) is a line break in running text and a space in a one-line field:
-    /// never an escape, never two breaks for `\r\n`, never a raw carriage return.
     /// The cap holds whatever character stands at it, a line break too, in every mode.
     #[test]
     fn the_cap_holds_with_a_line_break_at_it() {
@@ -409,6 +406,9 @@ mod tests {
         assert!(matches!(escaped_name("plain/path.json"), Cow::Borrowed(_)));
     }
 
+    /// A line break written the way another system writes it (`\r\n`, a lone `\r`, the
+    /// Unicode separators) is a line break in running text and a space in a one-line field:
+    /// never an escape, never two breaks for `\r\n`, never a raw carriage return.
     #[test]
     fn every_kind_of_line_break_is_one_line_break() {
         let text = "a\r\nb\rc\u{2028}d\u{2029}e\u{85}f\u{b}g\u{c}h\n\ni";

@@ -58,11 +58,12 @@ pub struct ExportPrompt {
 }
 
 impl ExportPrompt {
-    /// A prompt for `tab`'s `count` records (each a `noun`), in `format`, to the default path
-    /// `oic-explorer-<tab>.<ext>` in the current folder, saying `keys` of its keys.
+    /// A prompt for `tab`'s `count` records (each a `noun`; the list still `ordering` or not),
+    /// in `format`, to the default path `oic-explorer-<tab>.<ext>` in the current folder,
+    /// saying `keys` of its keys.
     pub fn new(
         tab: Tab,
-        count: usize,
+        (count, ordering): (usize, bool),
         noun: &'static str,
         format: ExportFormat,
         theme: Theme,
@@ -82,7 +83,7 @@ impl ExportPrompt {
             status: ExportStatus::Ready,
             theme,
             keys,
-            ordering: false,
+            ordering,
         }
     }
 

@@ -15,8 +15,7 @@ use super::QUERY_CAP;
 use crate::{
     action::{Command, Mode, bindings::Bindings},
     chrome::{text, theme::Theme},
-    data::Tab,
-    data::display::display_line,
+    data::{Tab, display::display_line},
     search::{Query, Scope, SearchResults},
 };
 
