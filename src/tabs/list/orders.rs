@@ -233,6 +233,18 @@ mod tests {
         Arc::new(Catalog::new(dataset, None).expect("synthetic data is valid"))
     }
 
+    /// A catalog with several programmes (one per ten projects), each with projects of its
+    /// own, so their order is more than one way to list one.
+    fn funding_catalog() -> Arc<Catalog> {
+        static CATALOG: std::sync::OnceLock<Arc<Catalog>> = std::sync::OnceLock::new();
+        let catalog = CATALOG.get_or_init(|| {
+            let dataset = synthetic::generate(2_400, 3);
+            Arc::new(Catalog::new(dataset, None).expect("synthetic data is valid"))
+        });
+        assert!(catalog.counts().programmes >= 5);
+        Arc::clone(catalog)
+    }
+
     #[test]
     fn a_long_list_is_ordered_on_a_thread_that_says_when() {
         let catalog = catalog();
@@ -321,15 +333,15 @@ mod tests {
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(32))]
 
-        /// Funding's rows from its cached whole order, filtered or not, are the programmes
-        /// each followed by their projects the filter kept, sorted alone.
+        /// Funding's rows from its cached whole order, filtered or not, are the programmes,
+        /// sorted alone, each followed by their projects the filter kept, sorted alone.
         #[test]
-        fn funding_rows_from_the_whole_order_are_the_projects_sorted_alone(
+        fn funding_rows_from_the_whole_order_are_programmes_and_projects_sorted_alone(
             sort_at in 0usize..3,
             reversed in any::<bool>(),
             kept in prop::option::of(prop::collection::vec(any::<bool>(), 0..200)),
         ) {
-            let catalog = catalog();
+            let catalog = funding_catalog();
             let counts = catalog.counts();
             let records: Vec<RecordRef> = (0..rows::index(counts.programmes))
                 .map(RecordRef::Programme)
@@ -356,8 +368,28 @@ mod tests {
             let orders = Arc::new(Orders::default());
             let shaped = TabRows::shaped_with(&orders, &catalog, Tab::Funding, &shape)
                 .expect("built at once without a notifier");
+            // Programmes and projects alike: by amount (a programme's is its projects' sum),
+            // by name, or as listed; the other way round when reversed.
+            let amount = |record: RecordRef| match record {
+                RecordRef::Project(i) => catalog.project(i).map_or(0, |p| p.amount_usd()),
+                RecordRef::Programme(i) => catalog.programme_total(i),
+                _ => 0,
+            };
+            let order = |records: &mut Vec<RecordRef>| {
+                match sort {
+                    SortKey::Amount => records.sort_by_key(|&r| (std::cmp::Reverse(amount(r)), r)),
+                    SortKey::Title => records.sort_by_key(|&r| (crate::data::name_order_key(catalog.title(r)), r)),
+                    _ => records.sort(),
+                }
+                if reversed {
+                    records.reverse();
+                }
+            };
+            let mut programmes: Vec<RecordRef> =
+                (0..rows::index(counts.programmes)).map(RecordRef::Programme).collect();
+            order(&mut programmes);
             let mut expected = Vec::new();
-            for programme in (0..rows::index(counts.programmes)).map(RecordRef::Programme) {
+            for programme in programmes {
                 let mut projects: Vec<RecordRef> = catalog
                     .relations(programme)
                     .iter()
@@ -365,18 +397,7 @@ mod tests {
                     .map(|relation| relation.target)
                     .filter(|&project| is_kept(project))
                     .collect();
-                let amount = |record: RecordRef| match record {
-                    RecordRef::Project(i) => catalog.project(i).map_or(0, |p| p.amount_usd()),
-                    _ => 0,
-                };
-                match sort {
-                    SortKey::Amount => projects.sort_by_key(|&p| (std::cmp::Reverse(amount(p)), p)),
-                    SortKey::Title => projects.sort_by_key(|&p| (crate::data::name_order_key(catalog.title(p)), p)),
-                    _ => projects.sort(),
-                }
-                if reversed {
-                    projects.reverse();
-                }
+                order(&mut projects);
                 if is_kept(programme) || !projects.is_empty() {
                     expected.push(programme);
                 }

@@ -15,7 +15,7 @@ use super::{
 };
 use crate::data::{Catalog, EventDate, EventKind, RecordRef, Role, Tab, name_order_key};
 
-/// How the Funding tab orders the projects within each programme.
+/// How the Funding tab orders its programmes and the projects within each.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum FundingSort {
     /// As the source lists them.
@@ -61,7 +61,7 @@ impl FundingSort {
 pub struct RowOptions {
     /// Only events of this kind on the timeline; all when `None`.
     pub kind_filter: Option<EventKind>,
-    /// The order of projects on the Funding tab.
+    /// The order of programmes and projects on the Funding tab.
     pub funding_sort: FundingSort,
 }
 
@@ -365,13 +365,19 @@ impl TabRows {
     }
 }
 
-/// Every programme followed by all its projects, ordered by `sort` (turned round within each
-/// programme when `reversed`): the whole Funding order a list takes its rows from.
+/// Every programme followed by all its projects, the programmes and the projects within each
+/// ordered by `sort` (both turned round when `reversed`): the whole Funding order a list takes
+/// its rows from.
 pub(super) fn funding_order(catalog: &Catalog, sort: SortKey, reversed: bool) -> FundingOrder {
     let sort = FundingSort::from_key(sort).unwrap_or_default();
     let programmes = catalog.counts().programmes;
     let mut rows: Vec<RecordRef> = Vec::with_capacity(programmes + catalog.counts().projects);
-    for programme in (0..index(programmes)).map(RecordRef::Programme) {
+    let mut order: Vec<RecordRef> = (0..index(programmes)).map(RecordRef::Programme).collect();
+    sort_programmes(catalog, &mut order, sort);
+    if reversed {
+        order.reverse();
+    }
+    for programme in order {
         let mut projects: Vec<RecordRef> = catalog
             .relations(programme)
             .iter()
@@ -409,6 +415,25 @@ fn funding_positions(catalog: &Catalog, rows: &[RecordRef]) -> (Vec<u32>, Vec<u3
         }
     }
     (programme_rows, project_rows)
+}
+
+/// Orders programmes as `order` orders their projects: by their projects' sum, largest
+/// first, or by name; as the source lists them otherwise.
+fn sort_programmes(catalog: &Catalog, programmes: &mut [RecordRef], order: FundingSort) {
+    let total = |record: RecordRef| match record {
+        RecordRef::Programme(i) => catalog.programme_total(i),
+        _ => 0,
+    };
+    match order {
+        FundingSort::Source => programmes.sort(),
+        FundingSort::AmountDescending => {
+            programmes.sort_by_key(|&record| (Reverse(total(record)), record));
+        }
+        FundingSort::Name => {
+            programmes
+                .sort_by_cached_key(|&record| (name_order_key(catalog.title(record)), record));
+        }
+    }
 }
 
 fn sort_projects(catalog: &Catalog, projects: &mut [RecordRef], order: FundingSort) {
