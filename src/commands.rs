@@ -12,7 +12,7 @@ use clap::CommandFactory;
 
 use crate::{
     cli::{Cli, PlainFormat},
-    config::{Config, ConfigPath, default_file},
+    config::{Config, ConfigPath, default_file, error_lines},
     data::{
         self, Catalog, Dataset, LoadError, LoadProgress, PROBLEM_CAP, Problems, RecordCounts,
         RecordRef, display,
@@ -415,9 +415,9 @@ pub fn config(cli: &Cli, default: bool) -> ExitCode {
     };
     let shown = quoted_path(path);
     let state = match Config::load(&chosen) {
-        Err(error) => {
+        Err(errors) => {
             let written = writeln!(io::stdout().lock(), "{shown}");
-            complain(&error);
+            error_lines(&errors).iter().for_each(complain);
             return match finish(written) {
                 code if code == ExitCode::SUCCESS => ExitCode::from(exit::UNUSABLE),
                 code => code,

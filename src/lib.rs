@@ -47,7 +47,9 @@ mod terminal;
 /// Starting up: the command line.
 pub use cli::{CiteStyle, Cli, Command, ThemeName};
 /// Starting up: the config file.
-pub use config::{Config, ConfigPath, default_file as default_config_file};
+pub use config::{
+    Config, ConfigPath, default_file as default_config_file, error_lines as config_error_lines,
+};
 /// Ending: giving the terminal back, and the bytes that do it.
 pub use terminal::{output::restore_sequence, restore as restore_terminal};
 

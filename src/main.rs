@@ -10,7 +10,7 @@ use clap::Parser;
 use oic_explorer::{
     Cli, Command, Config, ConfigPath, Start, build_app,
     commands::{self, complain},
-    escaped,
+    config_error_lines, escaped,
     exit::{self, Failure},
     restore_terminal, run, said, selected_record, start_with_file,
 };
@@ -30,8 +30,8 @@ fn main() -> ExitCode {
     // The config file is read, and refused with where and why, before anything else.
     let config = match Config::load(&ConfigPath::choose(cli.config.as_deref(), cli.no_config)) {
         Ok(config) => config,
-        Err(error) => {
-            complain(&error);
+        Err(errors) => {
+            config_error_lines(&errors).iter().for_each(complain);
             return ExitCode::from(exit::UNUSABLE);
         }
     };

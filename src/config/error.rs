@@ -52,6 +52,31 @@ impl fmt::Display for ConfigError {
 
 impl std::error::Error for ConfigError {}
 
+/// How many of a file's mistakes are said one by one; the rest are counted.
+pub const LISTED_ERRORS: usize = 20;
+
+/// What to say of `errors`, a line each: the first [`LISTED_ERRORS`], then how many more, so
+/// a file of nothing but mistakes does not flood the terminal.
+pub fn error_lines(errors: &[ConfigError]) -> Vec<String> {
+    let mut lines: Vec<String> = errors
+        .iter()
+        .take(LISTED_ERRORS)
+        .map(ToString::to_string)
+        .collect();
+    if let Some(more) = errors
+        .len()
+        .checked_sub(LISTED_ERRORS)
+        .filter(|&more| more > 0)
+    {
+        lines.push(format!(
+            "{}: and {more} more {}",
+            quoted_path(&errors[0].path),
+            if more == 1 { "mistake" } else { "mistakes" }
+        ));
+    }
+    lines
+}
+
 /// The line and column (from 1; the column counts characters) of byte `at` of `text`.
 pub fn line_column(text: &str, at: usize) -> (usize, usize) {
     let mut at = at.min(text.len());
@@ -77,6 +102,19 @@ mod tests {
         // `x` is the 7th character of line 2, after two two-byte letters.
         assert_eq!(line_column(text, text.find('x').unwrap()), (2, 7));
         assert_eq!(line_column(text, 999), (3, 1));
+    }
+
+    #[test]
+    fn many_errors_are_listed_up_to_the_cap_then_counted() {
+        let path = std::path::Path::new("/c.toml");
+        let errors: Vec<ConfigError> = (0..LISTED_ERRORS + 3)
+            .map(|at| ConfigError::at(path, "a\n".repeat(30).as_str(), at * 2, "wrong"))
+            .collect();
+        let lines = error_lines(&errors);
+        assert_eq!(lines.len(), LISTED_ERRORS + 1);
+        assert_eq!(lines[0], "/c.toml:1:1: wrong");
+        assert_eq!(lines[LISTED_ERRORS], "/c.toml: and 3 more mistakes");
+        assert_eq!(error_lines(&errors[..LISTED_ERRORS]).len(), LISTED_ERRORS);
     }
 
     #[test]

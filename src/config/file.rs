@@ -15,7 +15,10 @@ use serde::{
     Deserialize, Deserializer,
     de::{self, SeqAccess, Visitor},
 };
-use toml::Spanned;
+use toml::{
+    Spanned,
+    de::{DeTable, DeValue, ValueDeserializer},
+};
 
 use super::{Config, error::ConfigError};
 use crate::quoted::said;
@@ -29,20 +32,6 @@ use crate::{
     data::Tab,
     nearest::closest,
 };
-
-/// The settings a file may have, as TOML writes them.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct FileSettings {
-    theme: Option<ThemeName>,
-    cite_style: Option<crate::cite::CiteStyle>,
-    color: Option<ColorChoice>,
-    mouse: Option<bool>,
-    tab: Option<Tab>,
-    data: Option<PathBuf>,
-    source: Option<PathBuf>,
-    keys: Option<BTreeMap<Spanned<String>, Spanned<KeyList>>>,
-}
 
 /// The settings' names, as the file writes them.
 pub const SETTINGS: [&str; 8] = [
@@ -89,51 +78,98 @@ impl<'de> Deserialize<'de> for KeyList {
     }
 }
 
-/// Reads `text`, the config file at `path` (relative paths in it are taken from its folder).
-pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
-    let settings: FileSettings = toml::from_str(text).map_err(|error| {
-        let at = error.span().map_or(0, |span| span.start);
-        let message = wrong_type_of_choice(text, at, error.message())
-            .unwrap_or_else(|| explain(error.message()));
-        ConfigError::at(path, text, at, message)
-    })?;
+/// Reads `text`, the config file at `path` (relative paths in it are taken from its folder),
+/// or says everything wrong with it, in file order: each setting is read on its own, so one
+/// mistake hides no other.
+pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<ConfigError>> {
+    let error_at = |at: usize, message: String| ConfigError::at(path, text, at, message);
+    let (table, syntax) = DeTable::parse_recoverable(text);
+    // Past a syntax error the rest of the file may read as something it is not: only what
+    // the parser itself found is said.
+    if !syntax.is_empty() {
+        let mut errors: Vec<ConfigError> = syntax
+            .iter()
+            .map(|error| error_at(span_start(error), explain(error.message())))
+            .collect();
+        errors.sort_by_key(|error| error.position);
+        return Err(errors);
+    }
+    let mut entries: Vec<_> = table.into_inner().into_iter().collect();
+    entries.sort_by_key(|(name, _)| name.span().start);
+    let mut config = Config::default();
+    let mut errors = Vec::new();
     let folder = path.parent().unwrap_or(Path::new(""));
-    let bindings = match &settings.keys {
-        None => Bindings::built_in(),
-        Some(keys) => Arc::new(remapped(path, text, keys)?),
-    };
-    Ok(Config {
-        theme: settings.theme,
-        cite_style: settings.cite_style,
-        color: settings.color,
-        mouse: settings.mouse,
-        tab: settings.tab,
-        data: settings.data.map(|data| folder.join(data)),
-        source: settings.source.map(|source| folder.join(source)),
-        bindings,
+    for (name, value) in entries {
+        let (name, at) = (name.get_ref().as_ref(), name.span().start);
+        let read =
+            match name {
+                "theme" => setting(name, value).map(|theme| config.theme = Some(theme)),
+                "cite_style" => setting(name, value).map(|style| config.cite_style = Some(style)),
+                "color" => setting(name, value).map(|color| config.color = Some(color)),
+                "mouse" => setting(name, value).map(|mouse| config.mouse = Some(mouse)),
+                "tab" => setting(name, value).map(|tab| config.tab = Some(tab)),
+                "data" => {
+                    setting(name, value).map(|data: PathBuf| config.data = Some(folder.join(data)))
+                }
+                "source" => setting(name, value)
+                    .map(|source: PathBuf| config.source = Some(folder.join(source))),
+                "keys" => setting::<BTreeMap<Spanned<String>, Spanned<KeyList>>>(name, value).map(
+                    |keys| match remapped(path, text, &keys) {
+                        Ok(bindings) => config.bindings = Arc::new(bindings),
+                        Err(mut wrong) => errors.append(&mut wrong),
+                    },
+                ),
+                _ => Err((at, unknown_setting(name))),
+            };
+        if let Err((at, message)) = read {
+            errors.push(error_at(at, message));
+        }
+    }
+    errors.sort_by_key(|error| error.position);
+    if errors.is_empty() {
+        Ok(config)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Where the `toml` crate's error is, or the file's start when it does not say.
+fn span_start(error: &toml::de::Error) -> usize {
+    error.span().map_or(0, |span| span.start)
+}
+
+/// The value of the setting `name`, read as `T`; or where it is wrong and why, in the
+/// reader's words.
+fn setting<'i, T: Deserialize<'i>>(
+    name: &str,
+    value: Spanned<DeValue<'i>>,
+) -> Result<T, (usize, String)> {
+    let start = value.span().start;
+    T::deserialize(ValueDeserializer::from(value)).map_err(|error| {
+        let at = error.span().map_or(start, |span| span.start);
+        let message =
+            wrong_type_of_choice(name, error.message()).unwrap_or_else(|| explain(error.message()));
+        (at, message)
     })
 }
 
-/// The `toml` crate's message, with the nearest setting named when one is unknown.
+/// What to say of a setting the program does not have: the settings, and the nearest.
+fn unknown_setting(name: &str) -> String {
+    let hint = closest(name, SETTINGS)
+        .map(|near| format!("; did you mean `{near}`?"))
+        .unwrap_or_default();
+    format!(
+        "unknown setting {}: the settings are {}{hint}",
+        said(name, '`'),
+        SETTINGS.join(", ")
+    )
+}
+
+/// The `toml` crate's message, in the reader's words where it names a value that is none of
+/// a setting's choices.
 fn explain(message: &str) -> String {
     let message = message.trim();
-    let unknown = message
-        .strip_prefix("unknown field `")
-        .and_then(|rest| rest.split_once('`'))
-        .map(|(name, _)| name);
-    match unknown {
-        Some(name) => {
-            let hint = closest(name, SETTINGS)
-                .map(|near| format!("; did you mean `{near}`?"))
-                .unwrap_or_default();
-            format!(
-                "unknown setting {}: the settings are {}{hint}",
-                said(name, '`'),
-                SETTINGS.join(", ")
-            )
-        }
-        None => unknown_choice(message).unwrap_or_else(|| message.to_string()),
-    }
+    unknown_choice(message).unwrap_or_else(|| message.to_string())
 }
 
 /// The settings that take one of a few names, with those names (as `--theme`, `--color`,
@@ -156,12 +192,10 @@ fn choices_of(setting: &str) -> Option<Vec<String>> {
 
 /// What to say of a setting that takes one of a few names given something else (a number,
 /// a list: `color = 3`), for which serde says "wanted string or table": the names.
-fn wrong_type_of_choice(text: &str, at: usize, message: &str) -> Option<String> {
+fn wrong_type_of_choice(setting: &str, message: &str) -> Option<String> {
     if message.contains("unknown variant") || !message.contains("string") {
         return None;
     }
-    let line_start = text.get(..at)?.rfind('\n').map_or(0, |newline| newline + 1);
-    let setting = text.get(line_start..at)?.split('=').next()?.trim();
     let choices = choices_of(setting)?;
     Some(format!(
         "`{setting}` takes one of {}, as a quoted name (`{setting} = \"{}\"`)",
@@ -210,24 +244,26 @@ fn unknown_choice(message: &str) -> Option<String> {
     ))
 }
 
-/// The built-in bindings with `keys`, the `[keys]` table, applied; errors at the name or key
-/// they are about.
+/// The built-in bindings with `keys`, the `[keys]` table, applied; or every error in it, each
+/// at the name or key it is about. A clash between actions is looked for once every name and
+/// key reads.
 fn remapped(
     path: &Path,
     text: &str,
     keys: &BTreeMap<Spanned<String>, Spanned<KeyList>>,
-) -> Result<Bindings, ConfigError> {
+) -> Result<Bindings, Vec<ConfigError>> {
     let built_in = Bindings::built_in();
     let names = built_in.names();
-    let mut given: Vec<(&Spanned<String>, &Spanned<KeyList>)> = keys.iter().collect();
-    // In the file's order, so the first error is the first in the file.
-    given.sort_by_key(|(name, _)| name.span().start);
+    let error =
+        |span: Range<usize>, message: String| ConfigError::at(path, text, span.start, message);
+    let mut errors = Vec::new();
     let mut remaps = Vec::new();
     // Where each remap's name and keys are written.
     let mut places: Vec<(Range<usize>, Vec<Range<usize>>)> = Vec::new();
+    let mut given: Vec<(&Spanned<String>, &Spanned<KeyList>)> = keys.iter().collect();
+    // In the file's order, so that of two clashes the first in the file is the one said.
+    given.sort_by_key(|(name, _)| name.span().start);
     for (name, list) in given {
-        let error =
-            |span: Range<usize>, message: String| ConfigError::at(path, text, span.start, message);
         let command = names.iter().map(|named| named.command);
         let Some(command) = command
             .clone()
@@ -236,13 +272,14 @@ fn remapped(
             let hint = closest(name.get_ref(), command.map(Command::name))
                 .map(|near| format!("; did you mean `{near}`?"))
                 .unwrap_or_default();
-            return Err(error(
+            errors.push(error(
                 name.span(),
                 format!(
                     "no action is called {} (`oic-explorer config --default` lists them){hint}",
                     said(name.get_ref(), '`')
                 ),
             ));
+            continue;
         };
         let written: Vec<(String, Range<usize>)> = match list.get_ref() {
             KeyList::One(key) => vec![(key.clone(), list.span())],
@@ -252,14 +289,18 @@ fn remapped(
                 .collect(),
         };
         if written.is_empty() {
-            return Err(error(
+            errors.push(error(
                 list.span(),
                 format!("`{}` needs at least one key", name.get_ref()),
             ));
+            continue;
         }
         let mut specs = Vec::new();
         for (key, span) in &written {
-            specs.push(Key::parse(key).map_err(|why| error(span.clone(), why))?);
+            match Key::parse(key) {
+                Ok(spec) => specs.push(spec),
+                Err(why) => errors.push(error(span.clone(), why)),
+            }
         }
         remaps.push(Remap {
             command,
@@ -270,9 +311,12 @@ fn remapped(
             written.into_iter().map(|(_, span)| span).collect(),
         ));
     }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
     built_in.remapped(&remaps).map_err(|remap| {
         let (name, keys) = places.get(remap.remap).cloned().unwrap_or_default();
         let span = keys.get(remap.key).cloned().unwrap_or(name);
-        ConfigError::at(path, text, span.start, remap.message)
+        vec![ConfigError::at(path, text, span.start, remap.message)]
     })
 }

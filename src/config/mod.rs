@@ -1,7 +1,8 @@
 //! The config file: where it is (`locate`), reading it within limits, its settings and key
 //! bindings ([`file`]), the commented default ([`default_file`]), and how it fills in what
 //! the command line leaves out ([`Config::fill_in`]). Everything here happens before the
-//! terminal is touched; a file that cannot be used is a [`ConfigError`] saying where.
+//! terminal is touched; a file that cannot be used gives a [`ConfigError`] for each thing
+//! wrong in it, saying where.
 
 mod default_file;
 mod error;
@@ -13,7 +14,7 @@ mod tests;
 use std::{path::PathBuf, sync::Arc};
 
 pub use default_file::default_file;
-pub use error::ConfigError;
+pub use error::{ConfigError, error_lines};
 pub use locate::ConfigPath;
 
 use crate::{
@@ -68,7 +69,7 @@ impl Config {
     /// Reads the config file `path` points at: the built-in settings when there is none, or
     /// when the usual one is not there; an error for one `--config` names that is not there,
     /// and for any that cannot be read or used.
-    pub fn load(path: &ConfigPath) -> Result<Self, ConfigError> {
+    pub fn load(path: &ConfigPath) -> Result<Self, Vec<ConfigError>> {
         let (path, required) = match path {
             ConfigPath::Ignored | ConfigPath::Nowhere => return Ok(Self::default()),
             ConfigPath::Given(path) => (path, true),
@@ -81,22 +82,23 @@ impl Config {
             {
                 return Ok(Self::default());
             }
-            Err(refusal) => return Err(ConfigError::whole(path, refused(&refusal))),
+            Err(refusal) => return Err(vec![ConfigError::whole(path, refused(&refusal))]),
         };
         let text = std::str::from_utf8(&bytes).map_err(|error| {
             let valid = String::from_utf8_lossy(&bytes[..error.valid_up_to()]).into_owned();
-            ConfigError::at(
+            vec![ConfigError::at(
                 path,
                 &valid,
                 valid.len(),
                 "not UTF-8 text: a config file is TOML, which is UTF-8",
-            )
+            )]
         })?;
         file::parse(path, text)
     }
 
-    /// Reads `text` as the config file at `path` would be read.
-    pub fn parse(path: &std::path::Path, text: &str) -> Result<Self, ConfigError> {
+    /// Reads `text` as the config file at `path` would be read: the settings, or every
+    /// error in them, in file order.
+    pub fn parse(path: &std::path::Path, text: &str) -> Result<Self, Vec<ConfigError>> {
         file::parse(path, text)
     }
 

@@ -15,15 +15,27 @@ use crate::{
 
 const PATH: &str = "/home/u/.config/oic-explorer/config.toml";
 
-fn parse(text: &str) -> Result<Config, ConfigError> {
+fn parse(text: &str) -> Result<Config, Vec<ConfigError>> {
     Config::parse(Path::new(PATH), text)
 }
 
-/// The error `text` gives: its line, column and message.
+/// The one error `text` gives: its line, column and message.
 fn error(text: &str) -> ((usize, usize), String) {
-    let error = parse(text).expect_err("the file is refused");
+    let errors = parse(text).expect_err("the file is refused");
+    let [error] = &errors[..] else {
+        panic!("one error, not {errors:?}");
+    };
     assert_eq!(error.path, Path::new(PATH));
-    (error.position.expect("a position"), error.message)
+    (error.position.expect("a position"), error.message.clone())
+}
+
+/// Every error `text` gives, in order: line, column and message.
+fn errors(text: &str) -> Vec<((usize, usize), String)> {
+    parse(text)
+        .expect_err("the file is refused")
+        .into_iter()
+        .map(|error| (error.position.expect("a position"), error.message))
+        .collect()
 }
 
 /// The default file with every setting and binding uncommented.
@@ -47,7 +59,7 @@ fn the_default_file_parses_to_the_defaults() {
 fn the_default_file_uncommented_parses_to_the_built_in_values() {
     let text = uncommented();
     assert!(text.contains("\nquit = [\"q\", \"ctrl-c\"]"), "{text}");
-    let config = parse(&text).unwrap_or_else(|error| panic!("{error}"));
+    let config = parse(&text).unwrap_or_else(|error| panic!("{error:?}"));
     assert_eq!(
         config,
         Config {
@@ -78,7 +90,7 @@ fn each_setting_is_read() {
          data = \"d/dataset.json\"\nsource = \"/srv/source.txt\"\n\n[keys]\nquit = \"x\"\n\
          open_search = [\"/\", \"ctrl-k\"]\n",
     )
-    .unwrap_or_else(|error| panic!("{error}"));
+    .unwrap_or_else(|error| panic!("{error:?}"));
     assert_eq!(config.theme, Some(ThemeName::Dark));
     assert_eq!(config.cite_style, Some(crate::cite::CiteStyle::CslJson));
     assert_eq!(config.color, Some(ColorChoice::Never));
@@ -157,6 +169,52 @@ fn a_collision_names_both_actions() {
     assert!(parse("[keys]\nopen_search = \"s\"\nshow_in_source = \"ctrl-s\"\n").is_ok());
 }
 
+/// A file with a mistake in each of several settings and actions says every one, in file
+/// order, each where it is: fixing one never uncovers the next.
+#[test]
+fn every_mistake_is_said_at_once() {
+    let text = "theme = \"darc\"\ncolour = \"never\"\nmouse = 3\n\n[keys]\nmove_dwon = \"e\"\nquit = [\"q\", \"hyper-x\"]\nopen_search = []\n";
+    let said = errors(text);
+    let positions: Vec<(usize, usize)> = said.iter().map(|(at, _)| *at).collect();
+    assert_eq!(
+        positions,
+        [(1, 9), (2, 1), (3, 9), (6, 1), (7, 14), (8, 15)],
+        "{said:?}"
+    );
+    let messages: Vec<&str> = said.iter().map(|(_, message)| message.as_str()).collect();
+    assert!(messages[0].contains("did you mean `dark`?"), "{messages:?}");
+    assert!(
+        messages[1].contains("did you mean `color`?"),
+        "{messages:?}"
+    );
+    assert!(messages[2].contains("expected a boolean"), "{messages:?}");
+    assert!(
+        messages[3].contains("did you mean `move_down`?"),
+        "{messages:?}"
+    );
+    assert!(messages[4].contains("is not a key"), "{messages:?}");
+    assert!(
+        messages[5].contains("needs at least one key"),
+        "{messages:?}"
+    );
+}
+
+/// Several syntax errors are each said; nothing is read past them, which could only mislead.
+#[test]
+fn syntax_errors_are_said_alone() {
+    let said = errors("theme = \nmouse = tru\ncolour = \"x\"\n");
+    assert!(said.len() >= 2, "{said:?}");
+    assert_eq!(said[0].0.0, 1, "{said:?}");
+    assert!(
+        said.iter().all(|(_, message)| !message.contains("setting")),
+        "{said:?}"
+    );
+    // In file order, whatever order the parser finds them in.
+    let said = errors("theme = \"dark\"\ntheme = \"light\"\n[keys\n");
+    let lines: Vec<usize> = said.iter().map(|((line, _), _)| *line).collect();
+    assert_eq!(lines, [2, 3], "{said:?}");
+}
+
 fn cli(args: &[&str]) -> Cli {
     Cli::try_parse_from(std::iter::once("oic-explorer").chain(args.iter().copied()))
         .expect("the command line parses")
@@ -229,11 +287,11 @@ fn a_missing_file_is_fine_only_where_it_is_usually_looked_for() {
         Config::load(&ConfigPath::Usual(missing.clone())),
         Ok(Config::default())
     );
-    let error = Config::load(&ConfigPath::Given(missing)).expect_err("named, so needed");
-    assert!(error.message.contains("cannot read"), "{error}");
-    let error = Config::load(&ConfigPath::Usual(folder.path().to_path_buf()))
+    let errors = Config::load(&ConfigPath::Given(missing)).expect_err("named, so needed");
+    assert!(errors[0].message.contains("cannot read"), "{errors:?}");
+    let errors = Config::load(&ConfigPath::Usual(folder.path().to_path_buf()))
         .expect_err("a folder is no file");
-    assert!(error.message.contains("a folder"), "{error}");
+    assert!(errors[0].message.contains("a folder"), "{errors:?}");
 }
 
 /// Every setting with a fixed set of choices, given a near miss, names its choices and the

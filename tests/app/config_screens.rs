@@ -16,7 +16,7 @@ use ratatui::{
 /// line, at `width` × `height`.
 fn opened(file: &str, args: &[&str], width: u16, height: u16) -> App {
     let config = Config::parse(Path::new("/home/u/.config/oic-explorer/config.toml"), file)
-        .unwrap_or_else(|error| panic!("{error}"));
+        .unwrap_or_else(|error| panic!("{error:?}"));
     let mut cli = Cli::try_parse_from(std::iter::once("oic-explorer").chain(args.iter().copied()))
         .expect("the command line parses");
     config.fill_in(&mut cli, true);
@@ -84,7 +84,7 @@ const HINTS_REMAPPED: &str = "[keys]\nscroll_detail_down = [\"E\"]\nscroll_detai
 #[test]
 fn the_texts_that_name_keys_name_the_remapped_ones() {
     let config = Config::parse(Path::new("/c.toml"), HINTS_REMAPPED)
-        .unwrap_or_else(|error| panic!("{error}"));
+        .unwrap_or_else(|error| panic!("{error:?}"));
     assert_eq!(oic_explorer::quit_hint(&config.bindings), "x or Esc quits");
     assert_eq!(
         oic_explorer::quit_hint(&oic_explorer::Bindings::built_in()),

@@ -14,7 +14,7 @@ use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 /// The app opened with `file` as its config file, at `width` × `height`.
 fn configured(file: &str, width: u16, height: u16) -> App {
     let config = Config::parse(Path::new("/home/u/.config/oic-explorer/config.toml"), file)
-        .unwrap_or_else(|error| panic!("{error}"));
+        .unwrap_or_else(|error| panic!("{error:?}"));
     let mut cli = Cli::try_parse_from(["oic-explorer"]).expect("the command line parses");
     config.fill_in(&mut cli, true);
     let mut app = build_app(&cli, &config.bindings, catalog()).expect("the app opens");

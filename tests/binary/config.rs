@@ -131,6 +131,41 @@ fn a_bad_file_is_refused_with_where_and_exit_2() {
     }
 }
 
+/// Every mistake in a file is said in one run, a line each in file order; a file of nothing
+/// but mistakes is said up to a cap, then counted.
+#[test]
+fn every_mistake_is_said_in_one_run() {
+    let file = "thme = \"dark\"\nmouse = 3\n\n[keys]\nopen_search = \"s\"\n";
+    let home = ConfigHome::new(Some(file));
+    for args in [&["--plain"][..], &["check"], &["config"]] {
+        let refused = home.run(args);
+        assert_eq!(refused.status.code(), Some(2), "{args:?}");
+        let path = home.file().display().to_string();
+        let lines: Vec<&str> = refused.stderr.lines().collect();
+        assert_eq!(lines.len(), 3, "{args:?}: {}", refused.stderr);
+        for (line, at) in lines
+            .iter()
+            .zip([":1:1: unknown setting", ":2:9: ", ":5:15: s would"])
+        {
+            assert!(
+                line.starts_with(&format!("oic-explorer: {path}{at}")),
+                "{line}"
+            );
+        }
+    }
+    let flood: String = (0..500).map(|n| format!("setting_{n} = 1\n")).collect();
+    let home = ConfigHome::new(Some(&flood));
+    let refused = home.run(&["--plain"]);
+    assert_eq!(refused.status.code(), Some(2));
+    let lines: Vec<&str> = refused.stderr.lines().collect();
+    assert_eq!(lines.len(), 21, "{}", refused.stderr);
+    assert!(
+        lines[20].ends_with(": and 480 more mistakes"),
+        "{}",
+        lines[20]
+    );
+}
+
 #[test]
 fn an_unreadable_path_is_refused_and_never_waited_on() {
     let home = ConfigHome::new(None);
