@@ -14,14 +14,14 @@ fn with_separators(value: u128) -> String {
     out
 }
 
-/// An amount of whole US dollars as the source writes it: `USD 10 mln`, `USD 2.5 mln`,
-/// or `USD 750,000` below a million.
+/// An amount of whole US dollars as the source writes it: `USD 10 mln`, `USD 2.5 mln`; in
+/// full (`USD 750,000`, `USD 9,999,999`) below a million or where millions to two decimals
+/// would not be exact. Never rounded: a figure shown is the figure the data gives.
 pub fn format_usd(amount: u128) -> String {
-    if amount < 1_000_000 {
+    if amount < 1_000_000 || !amount.is_multiple_of(10_000) {
         return format!("USD {}", with_separators(amount));
     }
-    // Hundredths of a million, rounded half up.
-    let hundredths = (amount + 5_000) / 10_000;
+    let hundredths = amount / 10_000;
     let (whole, fraction) = (hundredths / 100, hundredths % 100);
     let whole = with_separators(whole);
     match fraction {
@@ -115,12 +115,46 @@ mod tests {
     fn amounts_in_millions_as_the_source_writes_them() {
         assert_eq!(format_usd(10_000_000), "USD 10 mln");
         assert_eq!(format_usd(2_500_000), "USD 2.5 mln");
-        assert_eq!(format_usd(1_234_567), "USD 1.23 mln");
-        assert_eq!(format_usd(1_995_000), "USD 2 mln");
+        assert_eq!(format_usd(1_230_000), "USD 1.23 mln");
         assert_eq!(format_usd(750_000), "USD 750,000");
         assert_eq!(format_usd(1), "USD 1");
         assert_eq!(format_usd(1_500_000_000_000), "USD 1,500,000 mln");
-        assert_eq!(format_usd(u64::MAX.into()), "USD 18,446,744,073,709.55 mln");
+        // Never rounded: what millions to two decimals cannot say exactly is written whole.
+        assert_eq!(format_usd(1_234_567), "USD 1,234,567");
+        assert_eq!(format_usd(1_995_000), "USD 1,995,000");
+        assert_eq!(format_usd(9_999_999), "USD 9,999,999");
+        assert_eq!(
+            format_usd(u64::MAX.into()),
+            "USD 18,446,744,073,709,551,615"
+        );
+    }
+
+    use proptest::strategy::Strategy as _;
+
+    proptest::proptest! {
+        /// Whatever the amount, the figure written is exactly it: read back from its words
+        /// (`mln` and the decimals taken as they say), it is the amount.
+        #[test]
+        fn every_amount_is_written_exactly(
+            amount in proptest::prop_oneof![
+                proptest::prelude::any::<u64>(),
+                // Whole ten thousands, which are written in millions.
+                (0..u64::MAX / 10_000).prop_map(|tens| tens * 10_000),
+                (0..100_000u64).prop_map(|tens| tens * 10_000),
+            ]
+        ) {
+            let written = format_usd(amount.into());
+            let figure = written.strip_prefix("USD ").expect("USD first").replace(',', "");
+            let back: u128 = match figure.strip_suffix(" mln") {
+                Some(millions) => {
+                    let (whole, decimals) = millions.split_once('.').unwrap_or((millions, ""));
+                    let hundredths: u128 = format!("{decimals:0<2}").parse().expect("decimals");
+                    whole.parse::<u128>().expect("whole") * 1_000_000 + hundredths * 10_000
+                }
+                None => figure.parse().expect("a whole figure"),
+            };
+            proptest::prop_assert_eq!(back, u128::from(amount));
+        }
     }
 
     #[test]
