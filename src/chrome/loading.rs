@@ -17,6 +17,9 @@ use crate::{
     quoted::quoted_path,
 };
 
+/// How long a read may stand still before the loading screen says it is waiting.
+const STALL: Duration = Duration::from_secs(2);
+
 /// What the loading screen says about the file.
 #[derive(Clone, Debug)]
 pub struct LoadingFile {
@@ -70,8 +73,14 @@ pub fn render_loading(
     block.render(card, buf);
     let columns = usize::from(inner.width);
     let current = progress.stage();
-    // A pipe has no size to tell.
+    let reading = current == LoadStage::Reading;
+    // A pipe has no size to tell: what has come so far is said instead.
     let heading = match file.bytes {
+        0 if reading && progress.done() > 0 => format!(
+            "Loading {} ({} so far)",
+            file.name,
+            human_size(progress.done())
+        ),
         0 => format!("Loading {}", file.name),
         bytes => format!("Loading {} ({})", file.name, human_size(bytes)),
     };
@@ -89,13 +98,20 @@ pub fn render_loading(
             Span::styled(stage.label(), style),
         ]));
     }
-    match progress.waiting_for() {
-        Some(_) => lines.push(Line::styled(
-            text::fit("Waiting: nothing has come from the pipe yet", columns),
-            theme.warning,
+    let still = progress.still_for();
+    let waiting = match progress.waiting_for() {
+        Some(_) => Some("Waiting: nothing has come from the pipe yet".to_string()),
+        // A pipe's writer or a disk that stops part-way is said too, not left to look frozen.
+        None if reading && progress.done() > 0 && still >= STALL => Some(format!(
+            "Waiting: nothing more has come for {} s",
+            still.as_secs()
         )),
-        None => lines.push(Line::default()),
-    }
+        None => None,
+    };
+    lines.push(match waiting {
+        Some(waiting) => Line::styled(text::fit(&waiting, columns), theme.warning),
+        None => Line::default(),
+    });
     let text_height = u16::try_from(lines.len()).unwrap_or(u16::MAX);
     Paragraph::new(lines).render(inner, buf);
     let gauge_y = inner.y.saturating_add(text_height);
@@ -124,6 +140,60 @@ mod tests {
     use ratatui::{Terminal, backend::TestBackend};
 
     use super::*;
+
+    /// The screen's text for `file` at `progress`.
+    fn drawn(file: &LoadingFile, progress: &LoadProgress) -> String {
+        let mut terminal = Terminal::new(TestBackend::new(70, 12)).expect("a test terminal");
+        terminal
+            .draw(|frame| {
+                render_loading(
+                    frame,
+                    file,
+                    progress,
+                    Duration::from_secs(9),
+                    &Theme::default(),
+                    "q quits",
+                );
+            })
+            .expect("drawn");
+        let buffer = terminal.backend().buffer();
+        (0..buffer.area.height)
+            .map(|y| {
+                (0..buffer.area.width)
+                    .map(|x| buffer[(x, y)].symbol())
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    /// A pipe says how much has come; one that stops part-way says it is waiting, and how long
+    /// for, where it would otherwise look frozen. A read that moves says nothing of waiting.
+    #[test]
+    fn a_read_that_stops_part_way_says_it_is_waiting() {
+        let pipe = LoadingFile::new(Path::new("/tmp/feed"), 0);
+        let progress = LoadProgress::new();
+        progress.begin(LoadStage::Reading, 0);
+        progress.advance(3 << 20);
+        let moving = drawn(&pipe, &progress);
+        assert!(
+            moving.contains("Loading /tmp/feed (3.1 MB so far)"),
+            "{moving}"
+        );
+        assert!(!moving.contains("Waiting"), "{moving}");
+        progress.moved_ago(Duration::from_secs(5));
+        let still = drawn(&pipe, &progress);
+        assert!(
+            still.contains("Waiting: nothing more has come for 5 s"),
+            "{still}"
+        );
+        // Past reading, a long step is work, not waiting.
+        progress.begin(LoadStage::Checking, 10);
+        progress.moved_ago(Duration::from_secs(5));
+        let checking = drawn(&pipe, &progress);
+        assert!(!checking.contains("Waiting"), "{checking}");
+        assert!(checking.contains("Loading /tmp/feed\u{20}"), "{checking}");
+    }
 
     /// A file name with a line break, an escape and a bidirectional override is shown as the
     /// shell word every message writes, its controls as visible escapes, never dropped.

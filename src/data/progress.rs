@@ -1,9 +1,24 @@
 //! How far a load has got, shared between the thread that loads and a loading screen.
 
-use std::sync::{
-    Mutex, PoisonError,
-    atomic::{AtomicU8, AtomicU64, Ordering},
+use std::{
+    sync::{
+        Mutex, OnceLock, PoisonError,
+        atomic::{AtomicU8, AtomicU64, Ordering},
+    },
+    time::{Duration, Instant},
 };
+
+/// Milliseconds on a clock that only goes forward, counted from an hour before the first time
+/// anything asked (so an earlier moment can be written too): what [`LoadProgress`] keeps of
+/// when it last moved, in an atomic.
+fn now_ms() -> u64 {
+    const HOUR_MS: u64 = 3_600_000;
+    static BASE: OnceLock<Instant> = OnceLock::new();
+    let since = BASE.get_or_init(Instant::now).elapsed().as_millis();
+    u64::try_from(since)
+        .unwrap_or(u64::MAX)
+        .saturating_add(HOUR_MS)
+}
 
 /// The steps of a load, in order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -49,6 +64,8 @@ pub struct LoadProgress {
     stage: AtomicU8,
     done: AtomicU64,
     total: AtomicU64,
+    /// When the load last moved (see [`now_ms`]): began a stage or did some of one.
+    moved_ms: AtomicU64,
     /// The pipe the load is waiting on for its first bytes, if any.
     waiting_for: Mutex<Option<String>>,
     /// Told once when the load starts waiting on a pipe (`check` and `--plain` say so on
@@ -102,11 +119,32 @@ impl LoadProgress {
         self.done.store(0, Ordering::Relaxed);
         self.total.store(total, Ordering::Relaxed);
         self.stage.store(stage as u8, Ordering::Relaxed);
+        self.moved_ms.store(now_ms(), Ordering::Relaxed);
     }
 
     /// Records `units` more units of the current stage done.
     pub fn advance(&self, units: u64) {
         self.done.fetch_add(units, Ordering::Relaxed);
+        self.moved_ms.store(now_ms(), Ordering::Relaxed);
+    }
+
+    /// The units of the current stage done so far (bytes, while reading).
+    pub fn done(&self) -> u64 {
+        self.done.load(Ordering::Relaxed)
+    }
+
+    /// Pretends the load last moved `ago`, as a stalled one would have.
+    #[cfg(test)]
+    pub(crate) fn moved_ago(&self, ago: Duration) {
+        let ago = u64::try_from(ago.as_millis()).unwrap_or(u64::MAX);
+        self.moved_ms
+            .store(now_ms().saturating_sub(ago), Ordering::Relaxed);
+    }
+
+    /// How long since the load last moved: what tells a stalled pipe or disk from one that
+    /// gives slowly.
+    pub fn still_for(&self) -> Duration {
+        Duration::from_millis(now_ms().saturating_sub(self.moved_ms.load(Ordering::Relaxed)))
     }
 
     /// The current stage.
@@ -157,5 +195,16 @@ mod tests {
             last = progress.fraction();
         }
         assert!((last - 1.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn it_says_how_long_it_has_been_still() {
+        let progress = LoadProgress::new();
+        progress.begin(LoadStage::Reading, 0);
+        std::thread::sleep(Duration::from_millis(30));
+        assert!(progress.still_for() >= Duration::from_millis(30));
+        progress.advance(7);
+        assert!(progress.still_for() < Duration::from_millis(30));
+        assert_eq!(progress.done(), 7);
     }
 }

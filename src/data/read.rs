@@ -193,7 +193,7 @@ pub fn read_limited(
 ) -> Result<Vec<u8>, ReadRefusal> {
     let metadata = fs::metadata(path)?;
     let kind = metadata.file_type();
-    let (mut file, size) = if kind.is_file() {
+    let (file, size) = if kind.is_file() {
         if metadata.len() > limit {
             return Err(ReadRefusal::TooLarge {
                 size: Some(metadata.len()),
@@ -216,26 +216,45 @@ pub fn read_limited(
         .try_reserve_exact(usize::try_from(capacity).unwrap_or(usize::MAX))
         .map_err(|_| ReadRefusal::OutOfMemory(capacity))?;
     let mut checked = 0;
+    // Counted as each read gives, not a piece at a time: a pipe that stops part-way through a
+    // piece shows what has come, and that it is waiting.
+    let mut counted = Counted {
+        inner: file,
+        progress,
+    };
     loop {
         let before = bytes.len();
         let room = limit
             .saturating_add(1)
             .saturating_sub(before as u64)
             .min(PIECE);
-        let read = (&mut file).take(room).read_to_end(&mut bytes)?;
+        let read = (&mut counted).take(room).read_to_end(&mut bytes)?;
         if bytes.len() as u64 > limit {
             return Err(ReadRefusal::TooLarge { size, limit });
         }
         if read == 0 {
             return Ok(bytes);
         }
-        progress.advance(read as u64);
         if let Some(stop) = sure_error_at(&bytes, checked, expect) {
             bytes.truncate(stop);
             return Ok(bytes);
         }
         // A character cut at the end of a piece is checked again with the rest of it.
         checked = bytes.len().saturating_sub(3);
+    }
+}
+
+/// A reader that tells `progress` of every byte it gives.
+struct Counted<'p, R> {
+    inner: R,
+    progress: &'p LoadProgress,
+}
+
+impl<R: Read> Read for Counted<'_, R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let read = self.inner.read(buf)?;
+        self.progress.advance(read as u64);
+        Ok(read)
     }
 }
 
