@@ -69,13 +69,14 @@ pub fn complete_among(typed: &str, names: impl Iterator<Item = (String, bool)>) 
         [] => typed.to_string(),
         [only] => format!("{folder}{only}"),
         [first, rest @ ..] => {
-            let agreed = rest.iter().fold(first.len(), |agreed, name| {
+            // In characters throughout: the names may share an accented letter.
+            let agreed = rest.iter().fold(first.chars().count(), |agreed, name| {
                 first
-                    .char_indices()
+                    .chars()
                     .zip(name.chars())
-                    .take_while(|((at, a), b)| *at < agreed && a == b)
+                    .take(agreed)
+                    .take_while(|(a, b)| a == b)
                     .count()
-                    .min(agreed)
             });
             // `agreed` counts characters: back to a byte offset.
             let end = first
@@ -108,6 +109,16 @@ mod tests {
             .map(|&(name, folder)| (name.to_string(), folder))
             .collect::<Vec<_>>()
             .into_iter()
+    }
+
+    /// Names that agree on an accented letter agree on it whole: the shared start is counted
+    /// in characters, never cut short of what was typed (proptest found `é.`).
+    #[test]
+    fn names_sharing_an_accented_start_complete_to_all_of_it() {
+        let names = [("é.a", false), ("é.b", false), ("é.", false)];
+        assert_eq!(complete_among("é.", listing(&names)).text, "é.");
+        let names = [("résumé.md", false), ("résumé.csv", false)];
+        assert_eq!(complete_among("r", listing(&names)).text, "résumé.");
     }
 
     #[test]
