@@ -25,7 +25,7 @@ use super::{
     spellings::{SpelledName, Spellings},
     store::Store,
     tab::Tab,
-    text::{Citations, Text},
+    text::{CitationView, Citations, Text},
     tie::{TieKind, TieRef, TieView},
 };
 
@@ -522,6 +522,42 @@ impl Catalog {
             .collect()
     }
 
+    /// The quotes a tie rests on, as `record` shows it: its own, and for a tie made from two
+    /// others (a state at an event through those who represent it), theirs: the
+    /// representative's at the event and its representing the state. Every tie shown names its
+    /// paragraphs, a derived one too.
+    pub fn tie_quotes(&self, record: RecordRef, relation: &Relation) -> Vec<CitationView<'_>> {
+        let mut quotes: Vec<CitationView<'_>> = self
+            .tie(relation)
+            .map(|tie| tie.sources().iter().collect())
+            .unwrap_or_default();
+        for (took_part, represents) in self.made_from(record, relation) {
+            for tie in [self.tie(&took_part), self.tie(&represents)]
+                .into_iter()
+                .flatten()
+            {
+                for quote in tie.sources().iter() {
+                    if !quotes.contains(&quote) {
+                        quotes.push(quote);
+                    }
+                }
+            }
+        }
+        quotes
+    }
+
+    /// The two ties a tie through representatives is made from, for each representative: its
+    /// tie to the event and its tie to the state. None for any other tie.
+    fn made_from(&self, record: RecordRef, relation: &Relation) -> Vec<(Relation, Relation)> {
+        match relation.role {
+            Role::TookPartThrough => {
+                self.representations(relation.target, record, Some(relation.detail))
+            }
+            Role::RepresentedThere => self.representations(record, relation.target, None),
+            _ => Vec::new(),
+        }
+    }
+
     /// The readings a tie rests on, as `record` shows it: its own, and for a tie through a
     /// representative, the reading that the representative represents the state (on the
     /// event, every representative's).
@@ -531,14 +567,7 @@ impl Catalog {
             .and_then(TieView::reading)
             .into_iter()
             .collect();
-        let representations = match relation.role {
-            Role::TookPartThrough => {
-                self.representations(relation.target, record, Some(relation.detail))
-            }
-            Role::RepresentedThere => self.representations(record, relation.target, None),
-            _ => Vec::new(),
-        };
-        for (took_part, represents) in representations {
+        for (took_part, represents) in self.made_from(record, relation) {
             // On the event, the state was there only if its representative was: a reading of
             // that participation is a reading of this too.
             let participation = (relation.role == Role::RepresentedThere)

@@ -314,10 +314,8 @@ impl Catalog {
                     self.tie_heading(record, &relation),
                     self.title(relation.target)
                 );
-                if let Some(tie) = self.tie(&relation) {
-                    for citation in tie.sources() {
-                        line.push_str(&format!(" ¶{} “{}”", citation.paragraph, citation.quote));
-                    }
+                for citation in self.tie_quotes(record, &relation) {
+                    line.push_str(&format!(" ¶{} “{}”", citation.paragraph, citation.quote));
                 }
                 for reading in self.tie_readings(record, &relation) {
                     line = with_aside(&line, &format!("reading: {reading}"));
@@ -335,12 +333,11 @@ impl Catalog {
             .map(|relation| {
                 let heading = self.tie_heading(record, &relation);
                 let name = self.title(relation.target);
-                let mut marks: Vec<String> = self.tie(&relation).map_or_else(Vec::new, |tie| {
-                    tie.sources()
-                        .iter()
-                        .map(|citation| format!("¶{}", citation.paragraph))
-                        .collect()
-                });
+                let mut marks: Vec<String> = self
+                    .tie_quotes(record, &relation)
+                    .iter()
+                    .map(|citation| format!("¶{}", citation.paragraph))
+                    .collect();
                 marks.dedup();
                 if !self.tie_readings(record, &relation).is_empty() {
                     marks.push("a reading".into());
@@ -358,12 +355,10 @@ impl Catalog {
     /// end: `Kazakhstan: ¶3 “…”`, `Kazakhstan: reading: …`.
     pub fn tie_evidence(&self, record: RecordRef, relation: &Relation) -> Vec<String> {
         let name = self.title(relation.target);
-        let quotes = self.tie(relation).into_iter().flat_map(|tie| {
-            tie.sources()
-                .iter()
-                .map(move |c| format!("{name}: ¶{} “{}”", c.paragraph, c.quote))
-                .collect::<Vec<_>>()
-        });
+        let quotes = self
+            .tie_quotes(record, relation)
+            .into_iter()
+            .map(|c| format!("{name}: ¶{} “{}”", c.paragraph, c.quote));
         let readings = self
             .tie_readings(record, relation)
             .into_iter()

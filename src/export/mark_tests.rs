@@ -288,3 +288,49 @@ fn no_column_mixes_computed_and_source_figures() {
         }
     }
 }
+
+/// Every tie a record shows names the paragraphs it rests on, a tie made from two others (a
+/// state at an event through its delegation) too, and quotes them where an output gives
+/// quotes: the detail pane, `--plain` and the CSV's ties; the TSV and Markdown name the
+/// paragraphs.
+#[test]
+fn every_tie_shown_names_its_paragraphs_in_every_output() {
+    let catalog = Arc::new(load_embedded().expect("the embedded dataset loads"));
+    let mut derived = 0;
+    for record in records(&catalog) {
+        let out = outputs(&catalog, record);
+        for relation in catalog.relations(record).iter() {
+            let quotes = catalog.tie_quotes(record, &relation);
+            let name = catalog.title(relation.target);
+            assert!(
+                !quotes.is_empty(),
+                "{} → {name} ({:?}) names no paragraph",
+                catalog.title(record),
+                relation.role
+            );
+            derived += usize::from(relation.role.is_through());
+            for quote in &quotes {
+                let line = format!("{name}: ¶{} “{}”", quote.paragraph, quote.quote);
+                assert!(out.plain.contains(&line), "{line}\n{}", out.plain);
+                let shown = format!(
+                    "¶{} “{}",
+                    quote.paragraph,
+                    quote.quote.split(' ').next().unwrap_or("")
+                );
+                assert!(out.detail.contains(&shown), "{shown}\n{}", out.detail);
+                let quoted = format!("¶{} “{}”", quote.paragraph, quote.quote);
+                let csv_ties = cell(&out.csv, "ties").unwrap_or_default();
+                assert!(csv_ties.contains(&quoted), "{quoted}\n{csv_ties}");
+                let paragraph = format!("¶{}", quote.paragraph);
+                let tsv_ties = cell(&out.tsv, "ties").unwrap_or_default();
+                assert!(tsv_ties.contains(&paragraph), "{paragraph}\n{tsv_ties}");
+                assert!(
+                    out.markdown.contains(&paragraph),
+                    "{paragraph}\n{}",
+                    out.markdown
+                );
+            }
+        }
+    }
+    assert!(derived > 5, "only {derived} derived ties");
+}

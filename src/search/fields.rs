@@ -4,7 +4,9 @@
 //! (see `spelled`); only [`record_fields`] writes each out.
 
 pub use crate::data::FieldText;
-use crate::data::{Catalog, Record, RecordRef, SortForm, SpelledName, TieKind, Value};
+use crate::data::{
+    Catalog, Mark, Record, RecordRef, Relation, SortForm, SpelledName, TieKind, Value,
+};
 
 /// What one searched field holds: a text, or all the other spellings of a name (a title's, a
 /// place's), each of which counts as a field of the same name and weight.
@@ -61,28 +63,9 @@ pub struct SearchField {
     pub weight: Weight,
     /// The field's text.
     pub text: String,
-}
-
-/// Calls `visit` with every text field of `record`, title first, borrowing from the catalog;
-/// `scratch` holds the few fields that are formatted (a date, an amount).
-pub fn for_each_field(
-    catalog: &Catalog,
-    record: RecordRef,
-    scratch: &mut String,
-    mut visit: impl FnMut(&'static str, Weight, &str),
-) {
-    let mut each = |name, weight, value: FieldValue<'_, '_>| match value {
-        FieldValue::Text(text) => visit(name, weight, text.as_str()),
-        FieldValue::Spellings(id) => {
-            for spelling in catalog.spellings_by_id(id) {
-                visit(name, weight, spelling);
-            }
-        }
-    };
-    for_each_own_field(catalog, record, scratch, &mut each);
-    for_each_related_field(catalog, record, &mut |name, weight, value| {
-        each(name, weight, value)
-    });
+    /// What its text is where it is not the source's statement (`our classification`, `from a
+    /// note`, `a reading`), as every output marks it; set where the field is made.
+    pub mark: Option<&'static str>,
 }
 
 /// The record's own fields, in descending weight: title, names, running text; the fields of
@@ -166,11 +149,12 @@ fn own_fields<'c>(
 }
 
 /// The names of the records this one refers to (weight [`Weight::Related`]), and of the states
-/// represented at an event, so a search for a person, a place or a state finds what mentions it.
+/// represented at an event, so a search for a person, a place or a state finds what mentions it;
+/// each with the tie it comes by.
 pub fn for_each_related_field<'a>(
     catalog: &'a Catalog,
     record: RecordRef,
-    visit: &mut dyn FnMut(&'static str, Weight, FieldValue<'a, 'a>),
+    visit: &mut dyn FnMut(&'static str, Weight, FieldValue<'a, 'a>, Relation),
 ) {
     for relation in catalog
         .relations(record)
@@ -185,7 +169,7 @@ pub fn for_each_related_field<'a>(
                 .field_name(relation.role)
         };
         for_each_shown_name(catalog, relation.target, &mut |value| {
-            visit(field, Weight::Related, value)
+            visit(field, Weight::Related, value, relation)
         });
     }
 }
@@ -214,16 +198,92 @@ pub fn for_each_shown_name<'a>(
     }
 }
 
-/// Every text field of `record`, owned, title first.
+/// Every text field of `record`, owned, title first, each name with all its spellings, each
+/// field marked (see [`marked_fields`]).
 pub fn record_fields(catalog: &Catalog, record: RecordRef) -> Vec<SearchField> {
+    marked_fields(catalog, record, &mut |id, _| {
+        (0..catalog.spellings_by_id(id).len())
+            .filter_map(|at| u32::try_from(at).ok())
+            .collect()
+    })
+}
+
+/// Every text field of `record`, owned, title first: its own fields and the names of the
+/// records it refers to, of each name's other spellings those `spellings` picks (by their
+/// numbers, given the name and whether its weight matches initials). Each field is marked
+/// where it is made, as every output marks its text: its kind's layout says which of its own
+/// fields are not the source's; another spelling is from a note; a name a tie gives by a
+/// reading is a reading.
+pub fn marked_fields(
+    catalog: &Catalog,
+    record: RecordRef,
+    spellings: &mut dyn FnMut(SpelledName, bool) -> Vec<u32>,
+) -> Vec<SearchField> {
     let mut fields = Vec::new();
+    let mut push =
+        |name: &'static str, weight: Weight, value: FieldValue<'_, '_>, by_reading| match value {
+            FieldValue::Text(text) => fields.push(SearchField {
+                name,
+                weight,
+                text: text.as_str().to_string(),
+                mark: match by_reading {
+                    true => Some(READING),
+                    false => field_mark(catalog, record, name),
+                },
+            }),
+            FieldValue::Spellings(id) => {
+                let written = catalog.spellings_by_id(id);
+                for at in spellings(id, weight.allows_initials()) {
+                    if let Some(spelling) = written.get(at as usize) {
+                        fields.push(SearchField {
+                            name,
+                            weight,
+                            text: spelling.clone(),
+                            mark: Some(match by_reading {
+                                true => "from a note; a reading",
+                                false => FROM_A_NOTE,
+                            }),
+                        });
+                    }
+                }
+            }
+        };
     let mut scratch = String::new();
-    for_each_field(catalog, record, &mut scratch, |name, weight, text| {
-        fields.push(SearchField {
-            name,
-            weight,
-            text: text.to_string(),
-        });
+    for_each_own_field(catalog, record, &mut scratch, &mut |name,
+                                                            weight,
+                                                            value: FieldValue<
+        '_,
+        '_,
+    >| {
+        push(name, weight, value, false)
+    });
+    for_each_related_field(catalog, record, &mut |name, weight, value, relation| {
+        let by_reading = !catalog.tie_readings(record, &relation).is_empty();
+        push(name, weight, value, by_reading)
     });
     fields
+}
+
+/// How a field whose text rests on a reading is marked, as the detail pane's `reading:` and
+/// every export's `(a reading)` mark it.
+const READING: &str = "a reading";
+
+/// How another spelling of a name is marked: it is from a record's note.
+const FROM_A_NOTE: &str = "from a note";
+
+/// How the own field of `record` named `name` is marked, as its value is everywhere else: by
+/// its kind's layout, a note and another spelling from a note being from outside the source.
+fn field_mark(catalog: &Catalog, record: RecordRef, name: &str) -> Option<&'static str> {
+    // Another spelling is from a record's note, outside the source: said short, since the
+    // field's name already says what it is.
+    if name.contains("also written") {
+        return Some(FROM_A_NOTE);
+    }
+    let layout = catalog.layout(record);
+    let mark = match layout.search.iter().find(|searched| searched.name == name) {
+        Some(searched) => searched.value.mark(layout),
+        None if name == "note" => Some(Mark::Outside),
+        None => None,
+    };
+    mark.map(Mark::short)
 }

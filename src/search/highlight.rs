@@ -16,11 +16,11 @@ use nucleo_matcher::{Config, Matcher};
 
 use super::{
     Query, SearchIndex,
-    fields::{FieldValue, SearchField, Weight, for_each_own_field, for_each_related_field},
+    fields::{SearchField, Weight, marked_fields},
     spelled::utf32,
     word_match::{AS_WRITTEN, MatchKind, is_word_char, points},
 };
-use crate::data::{Catalog, Mark, RecordRef, SpelledName};
+use crate::data::{Catalog, RecordRef, SpelledName};
 
 /// The matched characters of a hit, for highlighting: grapheme positions in its title, and the
 /// best-matching other field with its own positions.
@@ -45,27 +45,9 @@ pub struct FieldHighlight {
     /// Matched positions (graphemes) in `text`.
     pub positions: Vec<usize>,
     /// What the field is where it is not the source's statement (`our classification`,
-    /// `computed`, `from outside the source`), as every output marks it.
+    /// `computed`, `from outside the source`; a name `from a note`, a tie `a reading`), as
+    /// every output marks it.
     pub mark: Option<&'static str>,
-}
-
-/// How the field of `record` named `name` in search results is marked, as its value is
-/// everywhere else: by its kind's layout, a note and another spelling from a note being from
-/// outside the source.
-fn field_mark(catalog: &Catalog, record: RecordRef, name: &str) -> Option<&'static str> {
-    let layout = catalog.layout(record);
-    let searched = layout.search.iter().find(|searched| searched.name == name);
-    // Another spelling is from a record's note, outside the source: said short, since the
-    // field's name already says what it is.
-    if name.contains("also written") {
-        return Some("from a note");
-    }
-    let mark = match searched {
-        Some(searched) => searched.value.mark(layout),
-        None if name == "note" => Some(Mark::Outside),
-        None => None,
-    };
-    mark.map(Mark::short)
 }
 
 /// Which spellings of each name can explain a hit of one query (see the module's notes),
@@ -192,42 +174,17 @@ fn choose(catalog: &Catalog, query: &Query, id: SpelledName, initials: bool) -> 
     chosen
 }
 
-/// Every field of `record` that can explain a hit of `query`, owned, title first: its own
-/// fields and the names of the records it refers to, each name's spellings cut to those
-/// `choices` gives.
+/// Every field of `record` that can explain a hit of `query`, owned, title first, marked:
+/// each name's spellings cut to those `choices` gives.
 fn shown_fields(
     catalog: &Catalog,
     record: RecordRef,
     query: &Query,
     choices: &SpellingChoices,
 ) -> Vec<SearchField> {
-    let mut fields = Vec::new();
-    let mut push = |name: &'static str, weight: Weight, value: FieldValue<'_, '_>| match value {
-        FieldValue::Text(text) => fields.push(SearchField {
-            name,
-            weight,
-            text: text.as_str().to_string(),
-        }),
-        FieldValue::Spellings(id) => {
-            let spellings = catalog.spellings_by_id(id);
-            let chosen = choices.of(catalog, query, id, weight.allows_initials());
-            for &at in chosen.iter() {
-                if let Some(spelling) = spellings.get(at as usize) {
-                    fields.push(SearchField {
-                        name,
-                        weight,
-                        text: spelling.clone(),
-                    });
-                }
-            }
-        }
-    };
-    let mut scratch = String::new();
-    for_each_own_field(catalog, record, &mut scratch, &mut push);
-    for_each_related_field(catalog, record, &mut |name, weight, value| {
-        push(name, weight, value)
-    });
-    fields
+    marked_fields(catalog, record, &mut |id, initials| {
+        choices.of(catalog, query, id, initials).to_vec()
+    })
 }
 
 impl SearchIndex {
@@ -244,11 +201,7 @@ impl SearchIndex {
         query: &Query,
         choices: &SpellingChoices,
     ) -> Highlight {
-        let mut highlight = highlight_fields(shown_fields(catalog, record, query, choices), query);
-        if let Some(field) = &mut highlight.field {
-            field.mark = field_mark(catalog, record, field.name);
-        }
-        highlight
+        highlight_fields(shown_fields(catalog, record, query, choices), query)
     }
 }
 
@@ -349,7 +302,7 @@ fn highlight_fields(fields: Vec<SearchField>, query: &Query) -> Highlight {
             name: field.name,
             text: field.text,
             positions,
-            mark: None,
+            mark: field.mark,
         });
     Highlight { title, field, how }
 }
@@ -373,10 +326,7 @@ mod tests {
         for text in queries {
             let query = Query::parse(text);
             for hit in index.search(&query).hits() {
-                let mut full = highlight_fields(record_fields(catalog, hit.record), &query);
-                if let Some(field) = &mut full.field {
-                    field.mark = field_mark(catalog, hit.record, field.name);
-                }
+                let full = highlight_fields(record_fields(catalog, hit.record), &query);
                 let shown =
                     SearchIndex::highlight_remembering(catalog, hit.record, &query, &choices);
                 assert_eq!(shown, full, "{text:?} on {:?}", hit.record);
@@ -434,6 +384,59 @@ mod tests {
         let title_only = of("oic summit");
         assert!(!title_only.title.is_empty());
         assert_eq!(title_only.field, None);
+    }
+
+    /// Every name a record shows of the records it is tied to, and every other spelling of
+    /// those names, is marked in results as it is everywhere else: a spelling as from a note,
+    /// a name a tie gives by a reading as a reading. Checked for every tie of every record.
+    #[test]
+    fn names_from_ties_are_marked_as_every_output_marks_them() {
+        let catalog = load_embedded().expect("loads");
+        let choices = SpellingChoices::default();
+        let mut spellings_seen = 0;
+        let mut readings_seen = 0;
+        for record in catalog.records() {
+            for relation in catalog.relations(record).iter() {
+                if !relation.role.is_searched() {
+                    continue;
+                }
+                let by_reading = !catalog.tie_readings(record, &relation).is_empty();
+                let title = catalog.title(relation.target);
+                let spellings = catalog
+                    .spelled_name(title)
+                    .map_or(&[][..], |id| catalog.spellings_by_id(id));
+                for text in std::iter::once(title).chain(spellings.iter().map(String::as_str)) {
+                    let query = Query::parse(text);
+                    let fields = shown_fields(&catalog, record, &query, &choices);
+                    let from_note = text != title;
+                    for field in fields
+                        .iter()
+                        .skip(1)
+                        .filter(|field| field.text == text && field.weight == Weight::Related)
+                    {
+                        let mark = field.mark.unwrap_or("");
+                        assert_eq!(
+                            mark.contains("from a note"),
+                            from_note,
+                            "{text} on {}: {mark:?}",
+                            catalog.title(record)
+                        );
+                        assert_eq!(
+                            mark.contains("a reading"),
+                            by_reading,
+                            "{text} on {}: {mark:?}",
+                            catalog.title(record)
+                        );
+                        spellings_seen += usize::from(from_note);
+                        readings_seen += usize::from(by_reading);
+                    }
+                }
+            }
+        }
+        assert!(
+            spellings_seen > 10 && readings_seen > 10,
+            "{spellings_seen} {readings_seen}"
+        );
     }
 
     /// A word found as another form of itself is said to be one; a name found by its first

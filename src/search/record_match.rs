@@ -132,7 +132,7 @@ impl<'c> RecordText<'c> {
         let before = self.spans.len();
         let expand = (self.catalog, self.expand_spellings);
         let spans = &mut self.spans;
-        for_each_related_field(self.catalog, record, &mut |_, weight, value| {
+        for_each_related_field(self.catalog, record, &mut |_, weight, value, _| {
             let source = match value {
                 FieldValue::Text(FieldText::Kept(text) | FieldText::Formatted(text)) => {
                     Source::Catalog(text)

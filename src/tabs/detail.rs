@@ -173,11 +173,9 @@ fn write_links(out: &mut DetailBuilder, catalog: &Catalog, record: RecordRef) ->
         }
         link_lines.push(out.lines.len());
         out.link(&link_label(catalog, relation.target));
-        if let Some(tie) = catalog.tie(&relation) {
-            for citation in tie.sources() {
-                let lead = format!("¶{} ", citation.paragraph);
-                out.quote(&lead, &format!("“{}”", citation.quote), TIE_INDENT);
-            }
+        for citation in catalog.tie_quotes(record, &relation) {
+            let lead = format!("¶{} ", citation.paragraph);
+            out.quote(&lead, &format!("“{}”", citation.quote), TIE_INDENT);
         }
         for reading in catalog.tie_readings(record, &relation) {
             out.wrapped(&format!("reading: {reading}"), TIE_INDENT, Role::Dim);
