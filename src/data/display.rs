@@ -13,8 +13,8 @@ use std::borrow::Cow;
 use icu_properties::{
     CodePointMapData, CodePointSetData,
     props::{
-        DefaultIgnorableCodePoint, Emoji, GeneralCategory, GeneralCategoryGroup, Ideographic,
-        VariationSelector,
+        DefaultIgnorableCodePoint, Emoji, EmojiModifier, ExtendedPictographic, GeneralCategory,
+        GeneralCategoryGroup, GraphemeExtend, Ideographic, VariationSelector,
     },
 };
 
@@ -32,7 +32,7 @@ pub const TEXT_CAP: usize = 20_000;
 /// which running text wraps; format characters (Cf), default-ignorable code points, line and
 /// paragraph separators (Zl, Zp). Kept: the zero-width joiner and non-joiner, which emoji
 /// sequences and several scripts need and which reorder and hide nothing, and variation
-/// selectors, which [`display_text`] judges by what they follow.
+/// selectors: [`display_text`] judges those and the joiner by what is around them.
 pub fn needs_escape(c: char) -> bool {
     // Below U+0600 only the controls and the soft hyphen qualify (U+034F, the combining
     // grapheme joiner, too): the common scripts skip the tables.
@@ -85,24 +85,56 @@ fn with_escapes(text: &str) -> impl Iterator<Item = (char, bool)> + '_ {
     escapes_after(text, None).map(|(_, c, escape)| (c, escape))
 }
 
+/// Whether `c` is a pictograph (Extended_Pictographic): what emoji sequences join.
+fn is_pictograph(c: char) -> bool {
+    // The first is `©` (U+00A9): ASCII skips the table.
+    c >= '\u{A9}' && CodePointSetData::new::<ExtendedPictographic>().contains(c)
+}
+
+/// Whether `c` extends the character before it into one grapheme (Grapheme_Cluster_Break
+/// Extend: combining marks, variation selectors, emoji skin tones).
+fn extends(c: char) -> bool {
+    CodePointSetData::new::<GraphemeExtend>().contains(c)
+        || CodePointSetData::new::<EmojiModifier>().contains(c)
+}
+
 /// Each character of `text`, with its byte offset and whether it is escaped for display, when
-/// `text` follows `before` (a piece of a longer text).
+/// `text` follows `before` (a piece of a longer text; what follows it is not known, so a joiner
+/// at its end is escaped).
 pub fn escapes_after(
     text: &str,
     mut before: Option<char>,
 ) -> impl Iterator<Item = (usize, char, bool)> + '_ {
     let mut marks = 0;
+    // Whether what came last is a pictograph with its extenders (`🏳️`, `👩🏽`): a zero-width
+    // joiner stays only there, and only before another pictograph, inside an emoji sequence
+    // (`👩‍💻`, `🏳️‍🌈`). Anywhere else a terminal may join the next character into the cell of
+    // the one before (tmux does), which the screen's layout does not expect: the row shifts
+    // and borders break.
+    let mut in_pictograph = before.is_some_and(is_pictograph);
     text.char_indices().map(move |(at, c)| {
         // A pile of combining marks on one letter runs over the lines around it: past a few,
         // each is escaped.
         marks = if is_combining_mark(c) { marks + 1 } else { 0 };
+        let joins = || {
+            in_pictograph
+                && text[at + c.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(is_pictograph)
+        };
         let escape = needs_escape(c)
             || (is_variation_selector(c) && !selector_may_stay(before, c))
+            || (c == ZERO_WIDTH_JOINER && !joins())
             || marks > MOST_MARKS;
+        in_pictograph = is_pictograph(c) || (in_pictograph && extends(c));
         before = Some(c);
         (at, c, escape)
     })
 }
+
+/// U+200D, which joins emoji into one (`👩‍💻`).
+const ZERO_WIDTH_JOINER: char = '\u{200D}';
 
 /// The most combining marks in a row shown as they are: enough for any script's stacked
 /// diacritics.
@@ -467,6 +499,28 @@ mod tests {
             '\u{200D}', '\u{200C}', 'a', 'é', 'Ж', 'ع', '中', '\n', '\u{0301}',
         ] {
             assert!(!needs_escape(c), "{:?}", c.escape_unicode().to_string());
+        }
+    }
+
+    /// A zero-width joiner stays only inside an emoji sequence: between letters, after a
+    /// pictograph with no pictograph after it, or at the end, a terminal could join the next
+    /// character into the cell before, so it is escaped.
+    #[test]
+    fn a_joiner_stays_only_between_two_pictographs() {
+        assert_eq!(display_text("👩\u{200D}💻", 100), None);
+        assert_eq!(display_text("👨\u{200D}👩\u{200D}👧", 100), None);
+        // Past an emoji's presentation selector or skin tone too.
+        assert_eq!(display_text("🏳\u{FE0F}\u{200D}🌈", 100), None);
+        assert_eq!(display_text("👩\u{1F3FD}\u{200D}💻", 100), None);
+        for (text, shown) in [
+            ("zero\u{200D}width", "zero\\u{200d}width"),
+            ("👩\u{200D}x", "👩\\u{200d}x"),
+            ("x\u{200D}💻", "x\\u{200d}💻"),
+            ("👩\u{200D}", "👩\\u{200d}"),
+            ("\u{200D}💻", "\\u{200d}💻"),
+        ] {
+            assert_eq!(display_text(text, 100).as_deref(), Some(shown), "{text:?}");
+            assert!(needs_display_line(text), "{text:?}");
         }
     }
 
