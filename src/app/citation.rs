@@ -9,10 +9,14 @@ use super::App;
 use crate::{
     action::{Action, Command, Mode, bindings::HintWhen},
     cite::{CiteStyle, cite, paragraph_cited, record_cited},
+    data::display::quoted,
     data::{EventKind, Tab},
     overlay::LastSearch,
     overlay::{CiteStyles, Overlay},
-    tabs::FundingSort,
+    tabs::{
+        FundingSort,
+        list::{ListShape, SortKey},
+    },
 };
 
 impl App {
@@ -107,20 +111,64 @@ impl App {
             .filter(|last| last.in_view())
             .map(LastSearch::text);
         let options = self.row_options();
+        // `--sort` names Funding's orders forwards only: a reversed one is not said wrongly.
+        let funding = self.view(Tab::Funding).controls.shape();
+        let sort = match funding.reversed {
+            false => options.funding_sort,
+            true => FundingSort::default(),
+        };
         self.effects.clipboard = Some(command_line(&ViewLine {
             origin: &self.origin,
             tab: self.tab,
             id,
             query,
             kind: options.kind_filter,
-            sort: options.funding_sort,
+            sort,
             by_category: self.grouped(),
             paragraph: self.view(self.tab).selected_paragraph(),
         }));
-        self.message = Some(
-            "Sent the command line that reopens this view to the terminal's clipboard".to_string(),
-        );
+        let left_out = left_out(self.tab, self.view(self.tab).controls.shape());
+        self.message = Some(match left_out.as_slice() {
+            [] => "Sent the command line that reopens this view to the terminal's clipboard"
+                .to_string(),
+            [.., last] => {
+                let but_last = &left_out[..left_out.len() - 1];
+                let said = match but_last {
+                    [] => last.clone(),
+                    _ => format!("{} and {last}", but_last.join(", ")),
+                };
+                format!(
+                    "Copied the command line without {said}: no option sets {}",
+                    if left_out.len() == 1 { "it" } else { "them" }
+                )
+            }
+        });
     }
+}
+
+/// What of `tab`'s list, shaped as `shape` says, no command-line option can set, so the
+/// command line `Y` copies cannot carry it: a text filter (`&`), an order other than the
+/// tab's own (on Funding, one `--sort` names forwards), a kind shown beyond the Timeline's
+/// (`--kind` is the Timeline's).
+fn left_out(tab: Tab, shape: &ListShape) -> Vec<String> {
+    let mut left = Vec::new();
+    if let Some(matches) = &shape.matches {
+        left.push(format!("the filter {}", quoted(matches.text())));
+    }
+    let own = SortKey::for_tab(tab).first().copied().unwrap_or_default();
+    let said_by_sort = tab == Tab::Funding && !shape.reversed;
+    if (shape.sort != own || shape.reversed) && !said_by_sort {
+        left.push(format!(
+            "the order ({})",
+            shape.sort.label(tab, shape.reversed)
+        ));
+    }
+    if let Some(kind) = shape.kind
+        && tab != Tab::Timeline
+    {
+        left.push(format!("the kind shown ({})", kind.plural()));
+    }
+    left
 }
 
 /// ` --option value`, or ` --option=value` when the value starts with `-` and would be read
@@ -310,6 +358,50 @@ mod tests {
                 "oic-explorer --data $'/d/bad\\xff.json' --tab timeline"
             );
         }
+    }
+
+    /// What shapes a list beyond what an option can set is named, so `Y` never claims a
+    /// command line reopens what it cannot: a filter, a reversed order, another tab's order, a
+    /// kind beyond the Timeline's. Funding's orders forwards, the Timeline's kind and each
+    /// tab's own order are carried, and leave nothing out.
+    #[test]
+    fn what_no_option_sets_is_named_as_left_out() {
+        use crate::{
+            data::{ParticipantKind, RecordRef},
+            tabs::list::{FilterMatches, RecordKind},
+        };
+        let shape = |tab: Tab| ListShape::of_tab(tab);
+        for tab in [
+            Tab::Timeline,
+            Tab::Funding,
+            Tab::Initiatives,
+            Tab::Participants,
+        ] {
+            assert!(left_out(tab, &shape(tab)).is_empty(), "{tab:?}");
+        }
+        let mut funding = shape(Tab::Funding);
+        funding.sort = SortKey::Amount;
+        assert!(left_out(Tab::Funding, &funding).is_empty());
+        funding.reversed = true;
+        assert_eq!(
+            left_out(Tab::Funding, &funding),
+            ["the order (smallest first)"]
+        );
+        let mut timeline = shape(Tab::Timeline);
+        timeline.reversed = true;
+        timeline.matches = Some(FilterMatches::new("baku", vec![RecordRef::Event(0)]));
+        timeline.kind = Some(RecordKind::Event(EventKind::Summit));
+        assert_eq!(
+            left_out(Tab::Timeline, &timeline),
+            ["the filter \"baku\"", "the order (latest first)"]
+        );
+        let mut people = shape(Tab::Participants);
+        people.sort = SortKey::Title;
+        people.kind = Some(RecordKind::Participant(ParticipantKind::Person));
+        assert_eq!(
+            left_out(Tab::Participants, &people),
+            ["the order (by name)", "the kind shown (people)"]
+        );
     }
 
     #[test]
