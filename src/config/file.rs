@@ -89,7 +89,17 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<ConfigError>> {
     if !syntax.is_empty() {
         let mut errors: Vec<ConfigError> = syntax
             .iter()
-            .map(|error| error_at(span_start(error), explain(error.message())))
+            .map(|error| {
+                let message = match (error.message().trim(), error.span()) {
+                    // The parser does not say which: the place does.
+                    ("duplicate key", Some(span)) => format!(
+                        "{} is given twice: a setting or action is written once",
+                        said(text.get(span).unwrap_or_default().trim(), '`')
+                    ),
+                    (message, _) => explain(message),
+                };
+                error_at(span_start(error), message)
+            })
             .collect();
         errors.sort_by_key(|error| error.position);
         return Err(errors);
@@ -101,26 +111,28 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<ConfigError>> {
     let folder = path.parent().unwrap_or(Path::new(""));
     for (name, value) in entries {
         let (name, at) = (name.get_ref().as_ref(), name.span().start);
-        let read =
-            match name {
-                "theme" => setting(name, value).map(|theme| config.theme = Some(theme)),
-                "cite_style" => setting(name, value).map(|style| config.cite_style = Some(style)),
-                "color" => setting(name, value).map(|color| config.color = Some(color)),
-                "mouse" => setting(name, value).map(|mouse| config.mouse = Some(mouse)),
-                "tab" => setting(name, value).map(|tab| config.tab = Some(tab)),
-                "data" => {
-                    setting(name, value).map(|data: PathBuf| config.data = Some(folder.join(data)))
+        let read = match name {
+            "theme" => setting(name, value).map(|theme| config.theme = Some(theme)),
+            "cite_style" => setting(name, value).map(|style| config.cite_style = Some(style)),
+            "color" => setting(name, value).map(|color| config.color = Some(color)),
+            "mouse" => setting(name, value).map(|mouse| config.mouse = Some(mouse)),
+            "tab" => setting(name, value).map(|tab| config.tab = Some(tab)),
+            "data" => {
+                setting(name, value).map(|data: PathBuf| config.data = Some(folder.join(data)))
+            }
+            "source" => setting(name, value)
+                .map(|source: PathBuf| config.source = Some(folder.join(source))),
+            "keys" => key_lists(value).map(|(keys, mut wrong)| {
+                errors.extend(wrong.drain(..).map(|(at, message)| error_at(at, message)));
+                match remapped(path, text, &keys) {
+                    // A clash is looked for only among keys that all read.
+                    Ok(_) if !wrong.is_empty() => {}
+                    Ok(bindings) => config.bindings = Arc::new(bindings),
+                    Err(mut clashes) => errors.append(&mut clashes),
                 }
-                "source" => setting(name, value)
-                    .map(|source: PathBuf| config.source = Some(folder.join(source))),
-                "keys" => setting::<BTreeMap<Spanned<String>, Spanned<KeyList>>>(name, value).map(
-                    |keys| match remapped(path, text, &keys) {
-                        Ok(bindings) => config.bindings = Arc::new(bindings),
-                        Err(mut wrong) => errors.append(&mut wrong),
-                    },
-                ),
-                _ => Err((at, unknown_setting(name))),
-            };
+            }),
+            _ => Err((at, unknown_setting(name))),
+        };
         if let Err((at, message)) = read {
             errors.push(error_at(at, message));
         }
@@ -151,6 +163,50 @@ fn setting<'i, T: Deserialize<'i>>(
             wrong_type_of_choice(name, error.message()).unwrap_or_else(|| explain(error.message()));
         (at, message)
     })
+}
+
+/// The `[keys]` table's entries, each read on its own so one of the wrong type hides no other:
+/// those that read, and where each other is wrong and why. Wrong as a whole when `keys` is no
+/// table.
+#[allow(clippy::type_complexity)]
+fn key_lists(
+    value: Spanned<DeValue<'_>>,
+) -> Result<
+    (
+        BTreeMap<Spanned<String>, Spanned<KeyList>>,
+        Vec<(usize, String)>,
+    ),
+    (usize, String),
+> {
+    let start = value.span().start;
+    let DeValue::Table(table) = value.into_inner() else {
+        return Err((
+            start,
+            "`keys` is a table of actions and their keys: write `[keys]` on a line of its own, \
+             then a line for each action (`quit = \"q\"`)"
+                .to_string(),
+        ));
+    };
+    let built_in = Bindings::built_in();
+    let is_action = |name: &str| built_in.names().iter().any(|n| n.command.name() == name);
+    let mut keys = BTreeMap::new();
+    let mut wrong = Vec::new();
+    for (name, list) in table {
+        let name = Spanned::new(name.span(), name.get_ref().to_string());
+        let span = list.span();
+        match setting::<Spanned<KeyList>>("", list) {
+            Ok(list) => {
+                keys.insert(name, list);
+            }
+            // What is wrong first with a name no action has is the name: kept with no keys,
+            // it is said as every unknown name is.
+            Err(_) if !is_action(name.get_ref()) => {
+                keys.insert(name, Spanned::new(span, KeyList::Many(Vec::new())));
+            }
+            Err(error) => wrong.push(error),
+        }
+    }
+    Ok((keys, wrong))
 }
 
 /// What to say of a setting the program does not have: the settings, and the nearest.

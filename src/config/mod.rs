@@ -22,7 +22,7 @@ use crate::{
     chrome::theme::ThemeName,
     cli::{Cli, ColorChoice, Command},
     data::Tab,
-    data::read::{ReadRefusal, human_size, read_regular},
+    data::read::{BYTE_ORDER_MARK, ReadRefusal, human_size, read_regular},
 };
 
 /// The largest config file read: far more than any config needs, and no more than that is
@@ -84,7 +84,10 @@ impl Config {
             }
             Err(refusal) => return Err(vec![ConfigError::whole(path, refused(&refusal))]),
         };
-        let text = std::str::from_utf8(&bytes).map_err(|error| {
+        // A byte order mark (editors on Windows write one) is no part of the TOML: left in, it
+        // would count as a column of the first line.
+        let bytes = bytes.strip_prefix(BYTE_ORDER_MARK).unwrap_or(&bytes);
+        let text = std::str::from_utf8(bytes).map_err(|error| {
             let valid = String::from_utf8_lossy(&bytes[..error.valid_up_to()]).into_owned();
             vec![ConfigError::at(
                 path,

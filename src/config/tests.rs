@@ -199,6 +199,38 @@ fn every_mistake_is_said_at_once() {
     );
 }
 
+/// In `[keys]` too: an entry of the wrong type hides no other, and a name no action has is
+/// said as such whatever its value, in a table or an inline table.
+#[test]
+fn every_mistake_in_the_keys_is_said() {
+    let said = errors("[keys]\nquit = \"zz\"\nmove_down = true\nmove_up = \"yy\"\nnope = 1\n");
+    let positions: Vec<(usize, usize)> = said.iter().map(|(at, _)| *at).collect();
+    assert_eq!(positions, [(2, 8), (3, 13), (4, 11), (5, 1)], "{said:?}");
+    assert!(said[1].1.contains("invalid type: boolean"), "{said:?}");
+    assert!(said[3].1.contains("no action is called `nope`"), "{said:?}");
+    let said = errors("keys = {quit = 5, move_up = \"zz\", nope = 1}\n");
+    assert_eq!(said.len(), 3, "{said:?}");
+    let (_, message) = error("keys = \"q\"\n");
+    assert!(
+        message.contains("write `[keys]` on a line of its own"),
+        "{message}"
+    );
+    let (position, message) = error("[keys]\nquit = \"q\"\nquit = \"x\"\n");
+    assert_eq!(position, (3, 1));
+    assert!(message.contains("`quit` is given twice"), "{message}");
+}
+
+/// A byte order mark at the start of the file is not a column of its first line.
+#[test]
+fn a_byte_order_mark_moves_no_column() {
+    let folder = tempfile::tempdir().expect("a folder");
+    let file = folder.path().join("config.toml");
+    std::fs::write(&file, "\u{feff}bogus = 1\ntheme = \"pink\"\n").expect("written");
+    let errors = Config::load(&ConfigPath::Given(file)).expect_err("refused");
+    let positions: Vec<_> = errors.iter().map(|error| error.position).collect();
+    assert_eq!(positions, [Some((1, 1)), Some((2, 9))], "{errors:?}");
+}
+
 /// Several syntax errors are each said; nothing is read past them, which could only mislead.
 #[test]
 fn syntax_errors_are_said_alone() {
