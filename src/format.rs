@@ -31,7 +31,9 @@ pub fn format_usd(amount: u128) -> String {
     }
 }
 
-/// `part` as a share of `total`, to one decimal: `36.4%`.
+/// `part` as a share of `total`, to one decimal: `36.4%`. Never misstated by the rounding: a
+/// share that is not nothing is never `0.0%` (`<0.1%`), one short of the whole never `100.0%`
+/// (`>99.9%`).
 pub fn format_share(part: u128, total: u128) -> String {
     if total == 0 {
         return "–".to_string();
@@ -41,7 +43,11 @@ pub fn format_share(part: u128, total: u128) -> String {
         // Only amounts near u128::MAX get here; dividing first loses nothing that shows.
         None => part / (total / 1000).max(1),
     };
-    format!("{}.{}%", permille / 10, permille % 10)
+    match permille {
+        0 if part > 0 => "<0.1%".to_string(),
+        1000.. if part < total => ">99.9%".to_string(),
+        _ => format!("{}.{}%", permille / 10, permille % 10),
+    }
 }
 
 /// A span of years: `2003–2006`, or one year when it starts and ends in the same year.
@@ -166,6 +172,11 @@ mod tests {
         assert_eq!(format_share(1, 0), "–");
         assert_eq!(format_share(u64::MAX.into(), u64::MAX.into()), "100.0%");
         assert_eq!(format_share(u128::MAX, u128::MAX), "100.0%");
+        // Rounding never says nothing of something, or the whole of less.
+        assert_eq!(format_share(1, 1_000_000_000_000), "<0.1%");
+        assert_eq!(format_share(0, 55), "0.0%");
+        assert_eq!(format_share(999_999_999, 1_000_000_000), ">99.9%");
+        assert_eq!(format_share(u128::MAX - 1, u128::MAX), ">99.9%");
     }
 
     #[test]
