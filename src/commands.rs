@@ -319,6 +319,7 @@ pub fn export(cli: &Cli, format: ExportFormat, output: Option<&Path>, raw_cells:
             return ExitCode::from(exit::UNUSABLE);
         }
     };
+    say_if_relaxed(&selection);
     let options = ExportOptions {
         whole_dataset: tab.is_none() && cli.query.is_none() && only.is_none(),
         to_terminal,
@@ -357,6 +358,16 @@ pub fn export(cli: &Cli, format: ExportFormat, output: Option<&Path>, raw_cells:
     }
 }
 
+/// Says on stderr, where the output itself is only data, that no record has every word of the
+/// query and which words the records written have instead, as `--plain` and the explorer say it.
+fn say_if_relaxed(selection: &Selection) {
+    if let Some((asked, shown)) = &selection.relaxed {
+        complain(format!(
+            "note: no record has all of: {asked} — writing those with {shown}"
+        ));
+    }
+}
+
 /// The records as plain text or TSV on stdout: all, one tab's, a query's, or one record.
 /// Both are terminal-safe wherever they go, as `--plain` always is.
 pub fn plain(cli: &Cli, mut catalog: Catalog, only: Option<RecordRef>) -> ExitCode {
@@ -387,13 +398,17 @@ pub fn plain(cli: &Cli, mut catalog: Catalog, only: Option<RecordRef>) -> ExitCo
     let mut out = io::BufWriter::new(stdout.lock());
     let written = match format {
         PlainFormat::Text => write_plain(&mut out, &catalog, &selection, style),
-        PlainFormat::Tsv => write_tsv(
-            &mut out,
-            &catalog,
-            &selection,
-            TsvText::TerminalSafe,
-            FormulaCells::Neutralised,
-        ),
+        // Rows only on stdout: what the query found instead is said on stderr.
+        PlainFormat::Tsv => {
+            say_if_relaxed(&selection);
+            write_tsv(
+                &mut out,
+                &catalog,
+                &selection,
+                TsvText::TerminalSafe,
+                FormulaCells::Neutralised,
+            )
+        }
     };
     finish(written.and_then(|()| out.flush()))
 }

@@ -516,6 +516,43 @@ fn a_narrowed_json_export_still_loads() {
     assert!(data.projects.is_empty());
 }
 
+/// A query no record answers whole writes the records with some of its words, as `--plain`
+/// and the explorer show them, and says so on stderr, never in the data: every format, and
+/// `--plain --format tsv`.
+#[test]
+fn an_export_of_a_query_answered_in_part_says_so() {
+    let whole = run(["export", "--format", "json", "--query", "IDB"]);
+    for format in ["json", "csv", "tsv", "markdown"] {
+        let part = run([
+            "export",
+            "--format",
+            format,
+            "--tab",
+            "funding",
+            "--query",
+            "IDB zzzzqq",
+        ]);
+        assert!(part.status.success(), "{format}: {}", part.stderr);
+        assert!(
+            part.stderr
+                .contains("note: no record has all of: IDB zzzzqq — writing those with idb"),
+            "{format}: {}",
+            part.stderr
+        );
+        assert!(!part.stdout.contains("zzzzqq"), "{format}: {}", part.stdout);
+    }
+    let part = run(["export", "--format", "json", "--query", "IDB zzzzqq"]);
+    assert_eq!(part.stdout, whole.stdout);
+    assert!(whole.stderr.is_empty(), "{}", whole.stderr);
+    let tsv = run(["--plain", "--format", "tsv", "--query", "IDB zzzzqq"]);
+    assert!(
+        tsv.stderr.contains("writing those with idb"),
+        "{}",
+        tsv.stderr
+    );
+    assert!(!tsv.stdout.contains("zzzzqq"), "{}", tsv.stdout);
+}
+
 #[test]
 fn every_narrowed_json_export_loads_and_opens() {
     let narrowings: [&[&str]; 5] = [
