@@ -55,21 +55,34 @@ fn one_header_and_the_same_columns_for_every_tab() {
     assert_eq!(run(["export", "--format", "tsv"]).succeeded(), all);
     let funding = run(["export", "--format", "tsv", "--tab", "funding"]).succeeded();
     assert_eq!(table(&funding)[0], tsv_columns());
-    let amounts: Vec<(&str, &str)> = table(&funding)[1..]
+    let column = |name: &str| {
+        tsv_columns()
+            .iter()
+            .position(|c| c == name)
+            .unwrap_or_else(|| panic!("{name}"))
+    };
+    let (amount, sum, basis) = (
+        column("amount_usd"),
+        column("sum_of_projects_usd"),
+        column("sum_of_projects_usd_basis"),
+    );
+    let amounts: Vec<(&str, &str, &str)> = table(&funding)[1..]
         .iter()
-        .map(|line| (line[2], line[7]))
+        .map(|line| (line[2], line[amount], line[sum]))
         .collect();
     assert_eq!(
         amounts,
         [
-            ("programme", ""),
-            ("project", "10000000"),
-            ("project", "10000000"),
-            ("project", "20000000"),
-            ("project", "15000000"),
+            ("programme", "", "55000000"),
+            ("project", "10000000", ""),
+            ("project", "10000000", ""),
+            ("project", "20000000", ""),
+            ("project", "15000000", ""),
         ],
-        "only projects have an amount, so the column sums to the programme's"
+        "only projects have an amount, so the column sums to the programme's; the programme's \
+         computed sum has a column of its own"
     );
+    assert!(table(&funding)[1][basis].starts_with("computed"));
     let summit = run(["--format", "tsv", "--select", "ev-2005-06-icfm-32"]).succeeded();
     let line = &table(&summit)[1];
     assert_eq!(

@@ -80,6 +80,7 @@ pub const LAYOUT: Layout = Layout {
         item("kind", Value::Fixed("programme")),
         item("title", Value::Title),
         item("date", Value::Period(PeriodForm::OwnIso)),
+        item("sum_of_projects_usd", Value::Sum(AmountForm::Digits)),
     ],
     markdown: &[],
     search: &[
