@@ -274,8 +274,8 @@ mod tests {
         assert_eq!(
             citation_text(&catalog, record),
             "8th OIC Summit (December 1997, Tehran). Source, paragraph 3: “8th OIC Summit in \
-             December 1997 in Tehran”. Kazakhstan and the Organization of Islamic \
-             Conference, record ev-1997-12-summit-8."
+             December 1997 in Tehran”. [Kazakhstan and the Organization of Islamic \
+             Conference], record ev-1997-12-summit-8."
         );
     }
 

@@ -2,7 +2,7 @@
 //! each paragraph it rests on with the verbatim quote, and the plain one-line citation `y` has
 //! always copied; or a paragraph of the source, whole.
 
-use super::Cited;
+use super::{Cited, work::Work};
 use crate::{
     data::{Catalog, Record, RecordRef},
     format::{format_period, format_usd, with_aside},
@@ -53,9 +53,10 @@ pub fn record_cited(catalog: &Catalog, record: RecordRef) -> Cited {
         .map(|citation| format!("paragraph {}: “{}”", citation.paragraph, citation.quote))
         .collect();
     text.push_str(&format!(". Source, {}.", sources.join("; ")));
+    // The work as every style names it: in brackets where its title is a reading.
     text.push_str(&format!(
         " {}, record {}.",
-        catalog.title_of_dataset(),
+        Work::of(catalog).title.bracketed(),
         view.id()
     ));
     Cited {
@@ -92,7 +93,7 @@ pub fn paragraph_cited(catalog: &Catalog, number: u32) -> Cited {
     let plain = format!(
         "“{text}” Source, paragraph {number}: {}. {}",
         catalog.source_note(),
-        catalog.title_of_dataset()
+        Work::of(catalog).title.bracketed()
     );
     Cited {
         heading: None,

@@ -80,6 +80,11 @@ fn every_style_of_every_record_names_the_document_the_paragraph_and_the_quote() 
             let text = cite(&catalog, cited, style).unwrap_or_else(|why| panic!("{why}"));
             let what = format!("{:?} in {style:?}:\n{text}", cited.id);
             assert!(text.contains(title), "the document: {what}");
+            // The title is the dataset's own, a reading of what the document is called: every
+            // style that writes it as text says so with brackets (CSL-JSON's a data field).
+            if style != CiteStyle::CslJson {
+                assert!(text.contains(&format!("[{title}]")), "bracketed: {what}");
+            }
             for (paragraph, quote) in &cited.passages {
                 assert!(text.contains(quote.as_str()), "the quote: {what}");
                 let named = [
