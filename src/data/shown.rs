@@ -174,10 +174,14 @@ impl Catalog {
                     String::new()
                 };
                 match (event.place(), state.is_empty()) {
+                    // The place is the source's; only the country is read: the mark says so.
                     (Some(place), false)
                         if place != state && !place.ends_with(&format!(", {state}")) =>
                     {
-                        write!(out, "{place}, {state}{mark}")
+                        match read {
+                            true => write!(out, "{place}, {state} (the country is a reading)"),
+                            false => write!(out, "{place}, {state}"),
+                        }
                     }
                     (Some(place), _) => write!(out, "{place}"),
                     (None, false) => write!(out, "{state}{mark}"),
