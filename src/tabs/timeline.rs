@@ -27,7 +27,7 @@ use crate::{
         text,
         theme::Theme,
     },
-    data::{Catalog, EventKind, EventView, RecordRef, Role, Tab},
+    data::{Catalog, EventKind, EventView, RecordRef, Role, Tab, event_place},
 };
 
 /// The longest a place or a country's name is given before it is cut.
@@ -92,11 +92,11 @@ impl TimelineTab {
 fn columns(catalog: &Catalog) -> Columns {
     let events = u32::try_from(catalog.counts().events).unwrap_or(u32::MAX);
     let (mut date, mut title, mut place) = (0, 0, 0);
-    for event in (0..events).filter_map(|i| catalog.event(i)) {
+    for (i, event) in (0..events).filter_map(|i| Some((i, catalog.event(i)?))) {
         date = date.max(event.date().map_or(0, |d| d.label_within_year_width()));
         // Bytes, not cells: cheap over a million titles, and never less than the width.
         title = title.max(event.title().len());
-        place = place.max(event.place().map_or(0, str::len));
+        place = place.max(event_place(catalog, i).map_or(0, str::len));
     }
     let kind = catalog
         .event_kinds()
@@ -206,7 +206,17 @@ fn render_timeline(panes: &Panes, buf: &mut Buffer, tab: &TimelineTab) {
                     .map(|d| d.label_within_year())
                     .unwrap_or_default();
                 let place_column = shown >= 1;
-                let suffix = if place_column { None } else { event.place() };
+                // Where the source names only the country (`in Turkey`), the country is the
+                // place, as the map and the order by place take it, unless its column shows.
+                let place = match (event.place(), shown >= 2) {
+                    (Some(place), _) => Some(place),
+                    (None, false) => match record {
+                        RecordRef::Event(i) => event_place(catalog, i),
+                        _ => None,
+                    },
+                    (None, true) => None,
+                };
+                let suffix = if place_column { None } else { place };
                 let title = title_with_suffix(event.title(), suffix, title_width, theme);
                 let mut cells = vec![
                     year_cell,
@@ -215,7 +225,7 @@ fn render_timeline(panes: &Panes, buf: &mut Buffer, tab: &TimelineTab) {
                     Cell::from(title),
                 ];
                 if place_column {
-                    let place = event.place().unwrap_or_default();
+                    let place = place.unwrap_or_default();
                     cells.push(Cell::from(text::truncate(place, widths.of_optional(0))));
                 }
                 if shown >= 2 {

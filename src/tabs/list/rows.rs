@@ -510,7 +510,8 @@ pub(super) fn sort(
                 let RecordRef::Event(event) = make(i) else {
                     return None;
                 };
-                let place = catalog.event(event)?.place()?;
+                // The country where the source names no other place, as the map takes it.
+                let place = crate::data::event_place(catalog, event)?;
                 Some(name_order_key(place))
             },
             then_date,
