@@ -35,7 +35,16 @@ impl App {
                 format!("the citation of “{}”", self.catalog.title(record)),
             )
         } else {
-            self.message = Some("Nothing to copy: this tab has no records.".to_string());
+            self.message = Some(
+                match self.tab == Tab::Map && !self.view(self.tab).is_empty() {
+                    true => {
+                        "Nothing to copy: a place is not a record and cites nothing of its \
+                             own; open one of its events to copy that event's citation"
+                    }
+                    false => "Nothing to copy: this tab has no records.",
+                }
+                .to_string(),
+            );
             return;
         };
         match cite(&self.catalog, &cited, style) {

@@ -174,6 +174,16 @@ fn the_places_are_listed_by_name_then_by_events_then_by_first_year() {
     );
 }
 
+/// `y` on a place copies nothing, and says why without claiming the tab is empty.
+#[test]
+fn copying_on_a_place_says_it_is_no_record() {
+    let mut app = on_map(120, 40);
+    press(&mut app, KeyCode::Char('y'));
+    let said = app.message().unwrap_or_default().to_string();
+    assert!(said.contains("a place is not a record"), "{said}");
+    assert!(!said.contains("no records"), "{said}");
+}
+
 #[test]
 fn a_place_s_events_are_followed_into_the_timeline_and_back() {
     let mut app = on_map(120, 40);
