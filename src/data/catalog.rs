@@ -112,6 +112,18 @@ impl<'a> Record<'a> {
     }
 }
 
+/// Where a record's running text lies, for a scan of all of it at once.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RunningBounds {
+    /// It has none: a scan rightly finds nothing in it.
+    None,
+    /// From this byte of the text arena to that one.
+    Stretch(u32, u32),
+    /// Some of it is shown escaped or cut, so is not what lies in the arena: it is matched
+    /// record by record, as shown.
+    Shown,
+}
+
 impl Catalog {
     /// The events gathered by the place they were held in, worked out once.
     pub fn places(&self) -> &PlaceTable {
@@ -167,12 +179,14 @@ impl Catalog {
         self.store.texts.arena.as_str()
     }
 
-    /// The stretch of [`Self::text_arena`] from the start of a record's first running-text
-    /// field (summary, outcome, note, quotes) to the end of its last; `None` when it has none.
-    /// A record's text is stored together, so stretches of different records do not overlap
-    /// (a caller relying on that checks it).
-    pub fn running_text_bounds(&self, record: RecordRef) -> Option<(u32, u32)> {
-        let texts = self.records.texts_of(&self.store, record)?;
+    /// Where a record's running text (summary, outcome, note, quotes) lies in
+    /// [`Self::text_arena`]: the stretch from the start of its first field to the end of its
+    /// last. A record's text is stored together, so stretches of different records do not
+    /// overlap (a caller relying on that checks it).
+    pub fn running_text_bounds(&self, record: RecordRef) -> RunningBounds {
+        let Some(texts) = self.records.texts_of(&self.store, record) else {
+            return RunningBounds::None;
+        };
         let quotes = texts.citations.iter().map(|citation| citation.quote);
         let spans: Vec<(u32, u32)> = texts
             .running
@@ -185,11 +199,15 @@ impl Catalog {
             .iter()
             .any(|&(start, end)| self.store.texts.shown.contains_key(&(start, end - start)))
         {
-            return None;
+            return RunningBounds::Shown;
         }
-        spans
+        match spans
             .into_iter()
             .reduce(|(a, b), (c, d)| (a.min(c), b.max(d)))
+        {
+            Some((start, end)) => RunningBounds::Stretch(start, end),
+            None => RunningBounds::None,
+        }
     }
 
     /// A record's citations as loaded (not as shown): what is verbatim in the source.

@@ -44,7 +44,7 @@ mod tie_checks;
 mod totals;
 mod validate;
 
-pub use catalog::{Catalog, Record};
+pub use catalog::{Catalog, Record, RunningBounds};
 pub use dataset::Dataset;
 pub use date::EventDate;
 pub use document::DocumentField;

@@ -5,7 +5,7 @@
 use aho_corasick::{AhoCorasick, Input};
 use memchr::memchr2;
 
-use crate::data::Catalog;
+use crate::data::{Catalog, RunningBounds};
 
 /// Where each record's running text lies in the catalog's text.
 #[derive(Debug, Default)]
@@ -30,10 +30,16 @@ impl RunningText {
         let mut stretches = Vec::with_capacity(count);
         let mut ascii = vec![0u64; count.div_ceil(64)];
         for (slot, record) in catalog.records().enumerate() {
-            let Some((start, end)) = catalog.running_text_bounds(record) else {
+            let (start, end) = match catalog.running_text_bounds(record) {
+                RunningBounds::Stretch(start, end) => (start, end),
                 // No running text: a scan rightly finds nothing in it.
-                ascii[slot / 64] |= 1 << (slot % 64);
-                continue;
+                RunningBounds::None => {
+                    ascii[slot / 64] |= 1 << (slot % 64);
+                    continue;
+                }
+                // Not what the arena holds: left to matching, record by record, as a stretch
+                // beyond ASCII is (its bit stays clear, so no scan rules it out).
+                RunningBounds::Shown => continue,
             };
             if arena
                 .get(start as usize..end as usize)
@@ -251,6 +257,58 @@ mod tests {
                         "{word:?} in slot {slot}"
                     );
                 }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod shown_tests {
+    use std::sync::Arc;
+
+    use proptest::prelude::*;
+
+    use crate::{
+        Query, SearchIndex,
+        data::{Catalog, Dataset, EMBEDDED_DATASET},
+    };
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+
+        /// A record whose running text is shown escaped (a control, an invisible or bidi
+        /// character, a joiner between letters, anywhere in it) is still found by every word
+        /// of it, as every other record is: the scan of all text at once leaves it to matching.
+        #[test]
+        fn text_shown_escaped_is_still_found(
+            escaped in prop::sample::select(vec![
+                '\u{200B}', '\u{200D}', '\u{7}', '\u{202E}', '\u{AD}', '\u{1B}', '\u{FEFF}',
+            ]),
+            field in 0usize..3,
+            at in 0usize..3,
+        ) {
+            let mut data: Dataset = serde_json::from_str(EMBEDDED_DATASET).expect("embedded");
+            let words = ["alphaword", "middleword", "omegaword"];
+            let mut text: Vec<String> = words.iter().map(|w| (*w).to_string()).collect();
+            text[at].push(escaped);
+            text[at].push('x');
+            let text = text.join(" ");
+            let event = &mut data.events[0];
+            match field {
+                0 => event.summary = text,
+                1 => event.note = Some(text),
+                _ => event.summary = format!("{} {text}", event.summary),
+            }
+            let id = event.id.clone();
+            let catalog = Arc::new(Catalog::new(data, None).expect("valid"));
+            let index = SearchIndex::new(&catalog);
+            for word in words {
+                let hits = index.search(&Query::parse(word));
+                let found = hits
+                    .hits()
+                    .iter()
+                    .any(|hit| catalog.get(hit.record).is_some_and(|r| r.id() == id));
+                prop_assert!(found, "{word} in {:?}", catalog.get(catalog.find(&id).expect("id")).map(|r| r.summary()));
             }
         }
     }
