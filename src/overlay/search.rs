@@ -333,27 +333,42 @@ fn hit_line(
     // the line, and what it does not use goes to the title.
     let field = highlight.field.map(|field| {
         let said: Vec<&str> = [field.mark, highlight.how].into_iter().flatten().collect();
-        let short = format!("  {}: ", field.name);
-        let lead = match said.is_empty() {
-            true => short.clone(),
-            false => format!("  {} ({}): ", field.name, said.join(", ")),
+        let with = |name: &str, said: &[&str]| match said.is_empty() {
+            true => format!("  {name}: "),
+            false => format!("  {name} ({}): ", said.join(", ")),
         };
         // The words matched are what the field is shown for: never a name and a colon
-        // alone. They may take more than half the line, the title keeping some.
-        let most = width.saturating_sub(LEAST_TITLE);
+        // alone. They may take more than half the line, the title keeping some; less where
+        // the field's mark needs the room.
+        let title_least = match field.mark {
+            Some(_) => LEAST_TITLE / 2,
+            None => LEAST_TITLE,
+        };
+        let most = width.saturating_sub(title_least);
         let room_after = |lead: &str| {
             let wanted = (width / 2).max(text::width(lead) + LEAST_SNIPPET);
             wanted.min(most).saturating_sub(text::width(lead))
         };
-        // Narrow, the marks go first, then the field's name is cut.
-        let lead = if room_after(&lead) >= LEAST_SNIPPET {
-            lead
-        } else if room_after(&short) >= LEAST_SNIPPET {
-            short
-        } else {
-            let name = most.saturating_sub(LEAST_SNIPPET + 4);
-            format!("  {}: ", text::truncate(field.name, name))
-        };
+        // Narrow, how the words matched goes first, then the field's name is cut, then it
+        // goes; what the field is (from a note, a reading, a classification) always stays,
+        // as every other output says it: without it a note's spelling would pass for the
+        // source's.
+        let marks: Vec<&str> = field.mark.into_iter().collect();
+        let cut_name = text::truncate(field.name, most.saturating_sub(LEAST_SNIPPET + 4));
+        let leads = [
+            with(field.name, &said),
+            with(field.name, &marks),
+            with(&cut_name, &marks),
+            match field.mark {
+                Some(mark) => format!("  ({mark}): "),
+                None => with(&cut_name, &[]),
+            },
+        ];
+        let lead = leads
+            .iter()
+            .find(|lead| room_after(lead) >= LEAST_SNIPPET)
+            .unwrap_or(&leads[3])
+            .clone();
         let (cut, positions) = text::snippet(&field.text, &field.positions, room_after(&lead));
         (lead, cut, positions)
     });

@@ -969,3 +969,34 @@ fn a_wide_list_shows_a_column_whole_when_another_can_spare_the_room() {
         "{screen}"
     );
 }
+
+/// A result shown for a name from a note, or one a tie gives by a reading, keeps its mark at
+/// every width the explorer draws: what gives way is how the words matched, the field's name
+/// and the title, never what the field is.
+#[test]
+fn search_results_keep_their_marks_at_every_width() {
+    for width in [60, 66, 70, 76, 80, 90, 100, 120, 160] {
+        for (query, word) in [
+            ("Mecca", "Mecca"),
+            ("Nursultan", "Nursultan"),
+            ("IsDB", "IsDB"),
+        ] {
+            let mut app = app(width, 30);
+            press(&mut app, KeyCode::Char('/'));
+            type_text(&mut app, query);
+            let screen = common::screen_text(&app);
+            let prompt = format!("/ {query}");
+            let results: Vec<&str> = screen
+                .lines()
+                .filter(|line| line.contains(word) && !line.contains(&prompt))
+                .collect();
+            assert!(results.len() >= 2, "{width}: {query}:\n{screen}");
+            for line in results {
+                assert!(
+                    line.contains("(from a note"),
+                    "{width} columns, {query}: a result without its mark: {line}\n{screen}"
+                );
+            }
+        }
+    }
+}
