@@ -19,9 +19,19 @@ pub struct ConfigError {
 impl ConfigError {
     /// An error at byte `at` of `text`, the file at `path`.
     pub fn at(path: &std::path::Path, text: &str, at: usize, message: impl Into<String>) -> Self {
+        Self::at_line(path, &Lines::new(text), at, message)
+    }
+
+    /// An error at byte `at` of the text whose `lines` these are, the file at `path`.
+    pub fn at_line(
+        path: &std::path::Path,
+        lines: &Lines<'_>,
+        at: usize,
+        message: impl Into<String>,
+    ) -> Self {
         Self {
             path: path.to_path_buf(),
-            position: Some(line_column(text, at)),
+            position: Some(lines.line_column(at)),
             message: message.into(),
         }
     }
@@ -77,16 +87,32 @@ pub fn error_lines(errors: &[ConfigError]) -> Vec<String> {
     lines
 }
 
-/// The line and column (from 1; the column counts characters) of byte `at` of `text`.
-pub fn line_column(text: &str, at: usize) -> (usize, usize) {
-    let mut at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
+/// Where each line of a text starts, so the place of many bytes is found without reading the
+/// text again for each: a file of many mistakes is told in time linear in its size.
+pub struct Lines<'t> {
+    text: &'t str,
+    starts: Vec<usize>,
+}
+
+impl<'t> Lines<'t> {
+    /// The lines of `text`.
+    pub fn new(text: &'t str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(at, _)| at + 1))
+            .collect();
+        Self { text, starts }
     }
-    let before = &text[..at];
-    let line = before.matches('\n').count() + 1;
-    let start = before.rfind('\n').map_or(0, |newline| newline + 1);
-    (line, before[start..].chars().count() + 1)
+
+    /// The line and column (from 1; the column counts characters) of byte `at`.
+    pub fn line_column(&self, at: usize) -> (usize, usize) {
+        let mut at = at.min(self.text.len());
+        while !self.text.is_char_boundary(at) {
+            at -= 1;
+        }
+        let line = self.starts.partition_point(|&start| start <= at);
+        let start = self.starts.get(line - 1).copied().unwrap_or(0);
+        (line, self.text[start..at].chars().count() + 1)
+    }
 }
 
 #[cfg(test)]
@@ -96,6 +122,7 @@ mod tests {
     #[test]
     fn positions_count_lines_and_characters() {
         let text = "a = 1\nété = x\n";
+        let line_column = |text, at| Lines::new(text).line_column(at);
         assert_eq!(line_column(text, 0), (1, 1));
         assert_eq!(line_column(text, 4), (1, 5));
         assert_eq!(line_column(text, 6), (2, 1));

@@ -20,7 +20,10 @@ use toml::{
     de::{DeTable, DeValue, ValueDeserializer},
 };
 
-use super::{Config, error::ConfigError};
+use super::{
+    Config,
+    error::{ConfigError, Lines},
+};
 use crate::quoted::said;
 use crate::{
     action::{
@@ -82,11 +85,14 @@ impl<'de> Deserialize<'de> for KeyList {
 /// or says everything wrong with it, in file order: each setting is read on its own, so one
 /// mistake hides no other.
 pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<ConfigError>> {
-    let error_at = |at: usize, message: String| ConfigError::at(path, text, at, message);
+    let lines = Lines::new(text);
+    let error_at = |at: usize, message: String| ConfigError::at_line(path, &lines, at, message);
     let (table, syntax) = DeTable::parse_recoverable(text);
-    // Past a syntax error the rest of the file may read as something it is not: only what
-    // the parser itself found is said.
-    if !syntax.is_empty() {
+    // Past a syntax error the rest of the file may read as something it is not (an unclosed
+    // string makes every later line a duplicate): the first is said alone, as a compiler
+    // stops at the first that leaves the rest in doubt.
+    if let Some(first) = syntax.iter().min_by_key(|error| span_start(error)) {
+        let syntax = [first];
         let mut errors: Vec<ConfigError> = syntax
             .iter()
             .map(|error| {
@@ -310,8 +316,10 @@ fn remapped(
 ) -> Result<Bindings, Vec<ConfigError>> {
     let built_in = Bindings::built_in();
     let names = built_in.names();
-    let error =
-        |span: Range<usize>, message: String| ConfigError::at(path, text, span.start, message);
+    let lines = Lines::new(text);
+    let error = |span: Range<usize>, message: String| {
+        ConfigError::at_line(path, &lines, span.start, message)
+    };
     let mut errors = Vec::new();
     let mut remaps = Vec::new();
     // Where each remap's name and keys are written.
@@ -373,6 +381,11 @@ fn remapped(
     built_in.remapped(&remaps).map_err(|remap| {
         let (name, keys) = places.get(remap.remap).cloned().unwrap_or_default();
         let span = keys.get(remap.key).cloned().unwrap_or(name);
-        vec![ConfigError::at(path, text, span.start, remap.message)]
+        vec![ConfigError::at_line(
+            path,
+            &lines,
+            span.start,
+            remap.message,
+        )]
     })
 }

@@ -4,7 +4,10 @@
 //! and the status bar `⌫` for Backspace ([`Key::help_name`]). Which key does what is the
 //! table's business.
 
-use crate::{data::display::needs_escape, quoted::said};
+use crate::{
+    data::display::{is_variation_selector, needs_escape},
+    quoted::said,
+};
 use ratatui::crossterm::event::{
     KeyCode::{self, *},
     KeyEvent, KeyEventKind, KeyEventState, KeyModifiers,
@@ -261,7 +264,15 @@ fn folded(code: KeyCode, modifiers: KeyModifiers) -> Result<(KeyCode, Mods), Str
             return Err("a control character is no key; write ctrl- and a letter".into());
         }
         // An invisible key could not be told in the help or the status bar, nor typed.
-        (Char(c), _) if needs_escape(c) || (c.is_whitespace() && c != ' ') => {
+        // Nor one that only joins or marks the character beside it: a joiner, a variation
+        // selector, a combining mark.
+        (Char(c), _)
+            if needs_escape(c)
+                || (c.is_whitespace() && c != ' ')
+                || matches!(c, '\u{200C}' | '\u{200D}')
+                || is_variation_selector(c)
+                || unicode_normalization::char::is_combining_mark(c) =>
+        {
             return Err("an invisible character is no key to press".into());
         }
         (code, KeyModifiers::CONTROL) => (code, Mods::CtrlOnly),
@@ -432,6 +443,12 @@ mod tests {
             "\u{202E}",
             "alt-\u{2028}",
             "\u{E0041}",
+            // Characters that only join or mark the one beside them.
+            "\u{200D}",
+            "\u{200C}",
+            "\u{301}",
+            "\u{FE0F}",
+            "ctrl-\u{200D}",
         ] {
             let error = Key::parse(text).expect_err(text);
             let said = [
@@ -442,7 +459,10 @@ mod tests {
             ];
             assert!(said.iter().any(|s| error.contains(s)), "{text}: {error}");
             // Said visibly: the message carries no invisible character of the key's.
-            assert!(error.chars().all(|c| !needs_escape(c)), "{text}: {error:?}");
+            assert!(
+                error.chars().all(|c| !needs_escape(c) && c != '\u{200D}'),
+                "{text}: {error:?}"
+            );
         }
         assert!(Key::parse("ctrl-d").is_ok());
         assert!(Key::parse("shift-tab").is_ok());
