@@ -319,7 +319,7 @@ pub fn export(cli: &Cli, format: ExportFormat, output: Option<&Path>, raw_cells:
             return ExitCode::from(exit::UNUSABLE);
         }
     };
-    say_if_relaxed(&selection);
+    say_if_relaxed(&selection, cli.query.as_deref());
     let options = ExportOptions {
         whole_dataset: tab.is_none() && cli.query.is_none() && only.is_none(),
         to_terminal,
@@ -360,11 +360,19 @@ pub fn export(cli: &Cli, format: ExportFormat, output: Option<&Path>, raw_cells:
 
 /// Says on stderr, where the output itself is only data, that no record has every word of the
 /// query and which words the records written have instead, as `--plain` and the explorer say it.
-fn say_if_relaxed(selection: &Selection) {
-    if let Some((asked, shown)) = &selection.relaxed {
-        complain(format!(
+fn say_if_relaxed(selection: &Selection, query: Option<&str>) {
+    match (&selection.relaxed, query) {
+        // The words were worked out over every tab: a tab without them has nothing of it.
+        (_, Some(query)) if selection.is_empty() => {
+            complain(format!(
+                "note: no record matches {}: none written",
+                display::quoted(query)
+            ));
+        }
+        (Some((asked, shown)), _) => complain(format!(
             "note: no record has all of: {asked} — writing those with {shown}"
-        ));
+        )),
+        _ => {}
     }
 }
 
@@ -400,7 +408,7 @@ pub fn plain(cli: &Cli, mut catalog: Catalog, only: Option<RecordRef>) -> ExitCo
         PlainFormat::Text => write_plain(&mut out, &catalog, &selection, style),
         // Rows only on stdout: what the query found instead is said on stderr.
         PlainFormat::Tsv => {
-            say_if_relaxed(&selection);
+            say_if_relaxed(&selection, cli.query.as_deref());
             write_tsv(
                 &mut out,
                 &catalog,

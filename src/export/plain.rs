@@ -66,7 +66,8 @@ pub fn write_plain(
     // One line, as every record's title: a line break in it could fake a line of its own.
     let title: Vec<&str> = catalog.title_of_dataset().split_whitespace().collect();
     writeln!(out, "{}", style.strong(&title.join(" ")))?;
-    if let Some((asked, shown)) = &selection.relaxed {
+    // Only where records are shown: a tab without the words shown instead has none of them.
+    if let Some((asked, shown)) = selection.relaxed.as_ref().filter(|_| !selection.is_empty()) {
         let said = format!("No record has all of: {asked} — showing {shown}");
         writeln!(out, "{}", display_text(&said, TEXT_CAP).unwrap_or(said))?;
     }

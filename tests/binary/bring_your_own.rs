@@ -544,6 +544,36 @@ fn an_export_of_a_query_answered_in_part_says_so() {
     let part = run(["export", "--format", "json", "--query", "IDB zzzzqq"]);
     assert_eq!(part.stdout, whole.stdout);
     assert!(whole.stderr.is_empty(), "{}", whole.stderr);
+    // A tab the words found instead are not in, or a query nothing matches: none written,
+    // and said so, never "writing those with" over an empty export.
+    for args in [
+        &[
+            "export",
+            "--format",
+            "csv",
+            "--tab",
+            "funding",
+            "--query",
+            "Mecca zebra",
+        ][..],
+        &["export", "--format", "json", "--query", "zzzqqq"],
+    ] {
+        let none = run(args);
+        assert!(none.status.success(), "{args:?}");
+        assert!(
+            none.stderr.contains("none written"),
+            "{args:?}: {}",
+            none.stderr
+        );
+        assert!(
+            !none.stderr.contains("writing those"),
+            "{args:?}: {}",
+            none.stderr
+        );
+    }
+    let plain = run(["--plain", "--tab", "funding", "--query", "Mecca zebra"]);
+    assert!(!plain.stdout.contains("showing"), "{}", plain.stdout);
+    assert!(plain.stdout.contains("No records."), "{}", plain.stdout);
     let tsv = run(["--plain", "--format", "tsv", "--query", "IDB zzzzqq"]);
     assert!(
         tsv.stderr.contains("writing those with idb"),
