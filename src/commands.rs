@@ -73,7 +73,10 @@ pub fn load_dataset(cli: &Cli, path: Option<&Path>) -> Result<Catalog, LoadError
         ),
         None => match cli.source.as_deref() {
             Some(source) => {
-                let source = data::read_text(source, limits.source)?;
+                // Read before the terminal is touched: a pipe with no writer yet is said on
+                // stderr, as for a dataset, not left looking like a hang.
+                let progress = LoadProgress::announcing_waits(say_waiting);
+                let source = data::read_text_with_progress(source, limits.source, &progress)?;
                 data::load(data::EMBEDDED_NAME, data::EMBEDDED_DATASET, Some(&source))
             }
             None => data::load_embedded(),

@@ -307,9 +307,13 @@ pub fn load_embedded() -> Result<Catalog, LoadError> {
 }
 
 /// Reads a source text of at most `limit` bytes, with errors that name it and, for bad UTF-8,
-/// say where.
-pub fn read_text(path: &Path, limit: u64) -> Result<String, LoadError> {
-    read_text_reporting(path, limit, Expect::Text, &LoadProgress::new())
+/// say where; telling `progress` how far it has got and when it waits for a pipe.
+pub fn read_text_with_progress(
+    path: &Path,
+    limit: u64,
+    progress: &LoadProgress,
+) -> Result<String, LoadError> {
+    read_text_reporting(path, limit, Expect::Text, progress)
 }
 
 fn read_text_reporting(

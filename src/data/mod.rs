@@ -55,7 +55,7 @@ pub use kinds::{
 };
 pub use load::{
     EMBEDDED_DATASET, EMBEDDED_NAME, EMBEDDED_SOURCE, LoadError, load, load_embedded, load_file,
-    load_file_with_progress, read_text,
+    load_file_with_progress, read_text_with_progress,
 };
 pub use name_order::name_order_key;
 pub use place_table::{PlaceEntry, PlaceOrder, PlaceTable, event_place};

@@ -122,6 +122,44 @@ fn a_pipe_with_no_writer_is_said_to_be_waited_on_then_read() {
     assert!(String::from_utf8_lossy(&output.stdout).contains("clean"));
 }
 
+/// A source text from a pipe with no writer, beside the embedded dataset, is said to be
+/// waited on too (read before the terminal is touched, it would look like a hang), then read.
+#[test]
+fn a_source_pipe_with_no_writer_is_said_to_be_waited_on_then_read() {
+    let folder = tempfile::tempdir().expect("a folder");
+    let fifo = make_fifo(folder.path(), "source.fifo");
+    let mut child = Command::new(BINARY)
+        .args([
+            "--plain",
+            "--tab",
+            "funding",
+            "--source",
+            fifo.to_str().expect("UTF-8"),
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("starts");
+    let mut stderr = BufReader::new(child.stderr.take().expect("stderr"));
+    let mut line = String::new();
+    stderr.read_line(&mut line).expect("a line on stderr");
+    assert!(
+        line.contains("waiting for data from the pipe") && line.contains("source.fifo"),
+        "{line}"
+    );
+    let mut writer = fs::OpenOptions::new()
+        .write(true)
+        .open(&fifo)
+        .expect("the writer end");
+    writer
+        .write_all(oic_explorer::EMBEDDED_SOURCE.as_bytes())
+        .expect("written");
+    drop(writer);
+    let output = child.wait_with_output().expect("it ends");
+    assert!(output.status.success());
+    assert!(String::from_utf8_lossy(&output.stdout).contains("IDB Program"));
+}
+
 #[test]
 fn an_endless_pipe_of_zeros_stops_at_once_with_the_error_a_whole_read_gives() {
     let folder = tempfile::tempdir().expect("a folder");
