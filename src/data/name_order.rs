@@ -1,23 +1,54 @@
-//! How names are put in order A to Z, everywhere a list sorts by name or place: letters as
-//! search folds them (case and accents set aside: `Émile` among the E's, `Ångström` among the
-//! A's), and a run of digits by its value, so `Project 5990` comes before `Project 59899` as a
-//! reader counts, not as characters compare.
+//! How names are put in order A to Z, everywhere a list sorts by name or place: letters as a
+//! reader alphabetises them (case and accents set aside: `Émile` among the E's, `Ångström`
+//! and `Æon` among the A's, `Łódź` among the L's), and a run of digits by its value, so
+//! `Project 5990` comes before `Project 59899` as a reader counts, not as characters compare.
 
-use crate::search::text_form::folded_char;
+use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
-/// The key `name` sorts by: its letters folded as search folds them, each run of ASCII digits
+/// The key `name` sorts by: its letters as a reader alphabetises them (case and accents set
+/// aside, a ligature as its letters, `Æ` as `ae`, `Ł` as `l`), each run of ASCII digits
 /// written as its length (two digits) then the digits without leading zeros, so shorter
 /// numbers come first and equal lengths compare digit by digit; then, for names that fold
 /// alike (`Elan`, `Élan`), the name in lowercase, so the order is whole and stable.
 pub fn name_order_key(name: &str) -> String {
-    let mut key = keyed(name, folded_char);
+    let mut key = keyed(name, alphabetised);
     key.push('\0');
-    key.push_str(&keyed(name, |c| c.to_lowercase().next().unwrap_or(c)));
+    key.push_str(&keyed(name, |c, key| key.extend(c.to_lowercase())));
     key
 }
 
-/// `name` with each letter as `letter` makes it and each run of digits by its value.
-fn keyed(name: &str, letter: impl Fn(char) -> char) -> String {
+/// `c` as it is alphabetised, onto `key`: its compatibility decomposition (`ﬁ` is `fi`, `ǅ`
+/// is `dž`) without accents, lowercased; the Latin letters that have no decomposition but
+/// are alphabetised as others (`æ`, `ø`, `ł`, `đ`, `ß`, `þ`) as those.
+fn alphabetised(c: char, key: &mut String) {
+    if c.is_ascii() {
+        key.push(c.to_ascii_lowercase());
+        return;
+    }
+    decompose_compatible(c, |part| {
+        if is_combining_mark(part) {
+            return;
+        }
+        for lower in part.to_lowercase() {
+            match lower {
+                'æ' => key.push_str("ae"),
+                'œ' => key.push_str("oe"),
+                'ø' => key.push('o'),
+                'ł' => key.push('l'),
+                'đ' | 'ð' => key.push('d'),
+                'ħ' => key.push('h'),
+                'ı' => key.push('i'),
+                'ŧ' => key.push('t'),
+                'þ' => key.push_str("th"),
+                'ß' => key.push_str("ss"),
+                other => key.push(other),
+            }
+        }
+    });
+}
+
+/// `name` with each letter as `letter` writes it and each run of digits by its value.
+fn keyed(name: &str, letter: impl Fn(char, &mut String)) -> String {
     let mut key = String::with_capacity(name.len() + 4);
     let mut chars = name.chars().peekable();
     while let Some(c) = chars.next() {
@@ -32,7 +63,7 @@ fn keyed(name: &str, letter: impl Fn(char) -> char) -> String {
             key.push_str(&format!("{:02}", value.len().min(99)));
             key.push_str(value);
         } else {
-            key.push(letter(c));
+            letter(c, &mut key);
         }
     }
     key
@@ -78,6 +109,17 @@ mod tests {
             names,
             [
                 "ábc", "Ärzte", "Echo", "Elan", "Élan", "Émile", "Omega", "Zebra"
+            ]
+        );
+        // Letters with no decomposition, ligatures and digraphs among their letters too.
+        let mut names = vec![
+            "Zeta", "Æon", "Łódź", "Œuvre", "ǅemal", "ﬁne", "Ørsted", "Lima",
+        ];
+        names.sort_by_key(|name| name_order_key(name));
+        assert_eq!(
+            names,
+            [
+                "Æon", "ǅemal", "ﬁne", "Lima", "Łódź", "Œuvre", "Ørsted", "Zeta"
             ]
         );
     }
