@@ -136,7 +136,16 @@ impl App {
             by_category: self.grouped(),
             paragraph: self.view(self.tab).selected_paragraph(),
         }));
-        let left_out = left_out(self.tab, self.view(self.tab).controls.shape());
+        let mut left_out = left_out(self.tab, self.view(self.tab).controls.shape());
+        // A place is no record: `--select` cannot name it.
+        if self.tab == Tab::Map
+            && let Some(place) = self
+                .tabs()
+                .map
+                .place_name(self.view(Tab::Map).list.selected)
+        {
+            left_out.push(format!("the place selected ({})", quoted(place)));
+        }
         self.message = Some(match left_out.as_slice() {
             [] => "Sent the command line that reopens this view to the terminal's clipboard"
                 .to_string(),
@@ -162,7 +171,9 @@ impl App {
 fn left_out(tab: Tab, shape: &ListShape) -> Vec<String> {
     let mut left = Vec::new();
     if let Some(matches) = &shape.matches {
-        left.push(format!("the filter {}", quoted(matches.text())));
+        // Cut short, so what else is left out still shows in the status bar.
+        let text = crate::chrome::text::truncate(matches.text(), 24);
+        left.push(format!("the filter {}", quoted(&text)));
     }
     let own = SortKey::for_tab(tab).first().copied().unwrap_or_default();
     let said_by_sort = tab == Tab::Funding && !shape.reversed;

@@ -184,6 +184,20 @@ fn copying_on_a_place_says_it_is_no_record() {
     assert!(!said.contains("no records"), "{said}");
 }
 
+/// `Y` on the Map says the place selected is left out: no option names a place.
+#[test]
+fn the_command_line_says_it_leaves_the_place_out() {
+    let mut app = on_map(120, 40);
+    press(&mut app, KeyCode::Char('j'));
+    let place = selected_place(&app);
+    press(&mut app, KeyCode::Char('Y'));
+    let said = app.message().unwrap_or_default().to_string();
+    assert!(
+        said.contains(&format!("the place selected (\"{place}\")")),
+        "{said}"
+    );
+}
+
 #[test]
 fn a_place_s_events_are_followed_into_the_timeline_and_back() {
     let mut app = on_map(120, 40);
