@@ -92,23 +92,15 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<ConfigError>> {
     // string makes every later line a duplicate): the first is said alone, as a compiler
     // stops at the first that leaves the rest in doubt.
     if let Some(first) = syntax.iter().min_by_key(|error| span_start(error)) {
-        let syntax = [first];
-        let mut errors: Vec<ConfigError> = syntax
-            .iter()
-            .map(|error| {
-                let message = match (error.message().trim(), error.span()) {
-                    // The parser does not say which: the place does.
-                    ("duplicate key", Some(span)) => format!(
-                        "{} is given twice: a setting or action is written once",
-                        said(text.get(span).unwrap_or_default().trim(), '`')
-                    ),
-                    (message, _) => explain(message),
-                };
-                error_at(span_start(error), message)
-            })
-            .collect();
-        errors.sort_by_key(|error| error.position);
-        return Err(errors);
+        let message = match (first.message().trim(), first.span()) {
+            // The parser does not say which: the place does.
+            ("duplicate key", Some(span)) => format!(
+                "{} is given twice: a setting or action is written once",
+                said(text.get(span).unwrap_or_default().trim(), '`')
+            ),
+            (message, _) => explain(message),
+        };
+        return Err(vec![error_at(span_start(first), message)]);
     }
     let mut entries: Vec<_> = table.into_inner().into_iter().collect();
     entries.sort_by_key(|(name, _)| name.span().start);
@@ -128,13 +120,18 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<ConfigError>> {
             }
             "source" => setting(name, value)
                 .map(|source: PathBuf| config.source = Some(folder.join(source))),
-            "keys" => key_lists(value).map(|(keys, mut wrong)| {
-                errors.extend(wrong.drain(..).map(|(at, message)| error_at(at, message)));
+            "keys" => key_lists(value).map(|(keys, wrong)| {
+                // The entries that read are checked too (names, keys, clashes among them); the
+                // bindings are used only when every entry read.
+                errors.extend(
+                    wrong
+                        .iter()
+                        .map(|(at, message)| error_at(*at, message.clone())),
+                );
                 match remapped(path, text, &keys) {
-                    // A clash is looked for only among keys that all read.
-                    Ok(_) if !wrong.is_empty() => {}
-                    Ok(bindings) => config.bindings = Arc::new(bindings),
-                    Err(mut clashes) => errors.append(&mut clashes),
+                    Ok(bindings) if wrong.is_empty() => config.bindings = Arc::new(bindings),
+                    Ok(_) => {}
+                    Err(mut more) => errors.append(&mut more),
                 }
             }),
             _ => Err((at, unknown_setting(name))),
