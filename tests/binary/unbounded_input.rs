@@ -92,12 +92,15 @@ fn devices_and_folders_are_refused_by_name() {
     }
 }
 
-#[test]
-fn a_pipe_with_no_writer_is_said_to_be_waited_on_then_read() {
+/// Runs the binary with `args` and `--FLAG FIFO` (a pipe named `name` no one writes to yet),
+/// checks that its first line on stderr says it waits for that pipe, then writes `text` into
+/// the pipe and gives back what the binary printed once it ends.
+fn waits_for_a_pipe_then_reads(name: &str, args: &[&str], text: &str) -> std::process::Output {
     let folder = tempfile::tempdir().expect("a folder");
-    let fifo = make_fifo(folder.path(), "dataset.fifo");
+    let fifo = make_fifo(folder.path(), name);
     let mut child = Command::new(BINARY)
-        .args(["check", fifo.to_str().expect("UTF-8")])
+        .args(args)
+        .arg(&fifo)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -106,19 +109,24 @@ fn a_pipe_with_no_writer_is_said_to_be_waited_on_then_read() {
     let mut line = String::new();
     stderr.read_line(&mut line).expect("a line on stderr");
     assert!(
-        line.contains("waiting for data from the pipe") && line.contains("dataset.fifo"),
+        line.contains("waiting for data from the pipe") && line.contains(name),
         "{line}"
     );
     let mut writer = fs::OpenOptions::new()
         .write(true)
         .open(&fifo)
         .expect("the writer end");
-    writer
-        .write_all(oic_explorer::EMBEDDED_DATASET.as_bytes())
-        .expect("written");
+    writer.write_all(text.as_bytes()).expect("written");
     drop(writer);
     let output = child.wait_with_output().expect("it ends");
     assert!(output.status.success());
+    output
+}
+
+#[test]
+fn a_pipe_with_no_writer_is_said_to_be_waited_on_then_read() {
+    let output =
+        waits_for_a_pipe_then_reads("dataset.fifo", &["check"], oic_explorer::EMBEDDED_DATASET);
     assert!(String::from_utf8_lossy(&output.stdout).contains("clean"));
 }
 
@@ -126,37 +134,11 @@ fn a_pipe_with_no_writer_is_said_to_be_waited_on_then_read() {
 /// waited on too (read before the terminal is touched, it would look like a hang), then read.
 #[test]
 fn a_source_pipe_with_no_writer_is_said_to_be_waited_on_then_read() {
-    let folder = tempfile::tempdir().expect("a folder");
-    let fifo = make_fifo(folder.path(), "source.fifo");
-    let mut child = Command::new(BINARY)
-        .args([
-            "--plain",
-            "--tab",
-            "funding",
-            "--source",
-            fifo.to_str().expect("UTF-8"),
-        ])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("starts");
-    let mut stderr = BufReader::new(child.stderr.take().expect("stderr"));
-    let mut line = String::new();
-    stderr.read_line(&mut line).expect("a line on stderr");
-    assert!(
-        line.contains("waiting for data from the pipe") && line.contains("source.fifo"),
-        "{line}"
+    let output = waits_for_a_pipe_then_reads(
+        "source.fifo",
+        &["--plain", "--tab", "funding", "--source"],
+        oic_explorer::EMBEDDED_SOURCE,
     );
-    let mut writer = fs::OpenOptions::new()
-        .write(true)
-        .open(&fifo)
-        .expect("the writer end");
-    writer
-        .write_all(oic_explorer::EMBEDDED_SOURCE.as_bytes())
-        .expect("written");
-    drop(writer);
-    let output = child.wait_with_output().expect("it ends");
-    assert!(output.status.success());
     assert!(String::from_utf8_lossy(&output.stdout).contains("IDB Program"));
 }
 
