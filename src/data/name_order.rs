@@ -99,7 +99,7 @@ mod tests {
     }
 
     /// `names` in name order.
-    fn sorted<'a>(mut names: Vec<&'a str>) -> Vec<&'a str> {
+    fn sorted(mut names: Vec<&str>) -> Vec<&str> {
         names.sort_by_key(|name| name_order_key(name));
         names
     }
